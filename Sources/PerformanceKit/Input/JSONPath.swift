@@ -1,0 +1,68 @@
+/// A path into an evaluation file, printed as people write it: `indicators[3].target`.
+///
+/// Every diagnostic and every input error carries one, so that the person who fixes the file knows which cell
+/// to open.
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// One step of a path: an object key or an array index.
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component] = []) {
+        self.components = components
+    }
+
+    /// Reads a dotted path such as `indicators[3].target` (keys are letters, digits, `_` and `-`).
+    public init(stringLiteral value: String) {
+        var components: [Component] = []
+        for part in value.split(separator: ".") {
+            var rest = Substring(part)
+            if let bracket = rest.firstIndex(of: "[") {
+                let key = rest[..<bracket]
+                if !key.isEmpty { components.append(.key(String(key))) }
+                rest = rest[bracket...]
+                while rest.first == "[", let close = rest.firstIndex(of: "]") {
+                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+                        components.append(.index(index))
+                    }
+                    rest = rest[rest.index(after: close)...]
+                }
+            } else if !rest.isEmpty {
+                components.append(.key(String(rest)))
+            }
+        }
+        self.components = components
+    }
+
+    /// The root of the file.
+    public static let root = JSONPath()
+
+    /// This path followed by an object key.
+    public func appending(_ key: String) -> JSONPath {
+        JSONPath(components + [.key(key)])
+    }
+
+    /// This path followed by an array index.
+    public func appending(_ index: Int) -> JSONPath {
+        JSONPath(components + [.index(index)])
+    }
+
+    /// `indicators[3].target`; the root prints as `(file)`.
+    public var description: String {
+        if components.isEmpty { return "(file)" }
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key):
+                if !text.isEmpty { text += "." }
+                text += key
+            case .index(let index):
+                text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}

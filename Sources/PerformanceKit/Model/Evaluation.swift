@@ -1,0 +1,72 @@
+/// One self-evaluation: a 项目支出绩效自评表 (or, with ``Kind-swift.enum/department``, a 部门整体支出绩效自评表).
+///
+/// An evaluation holds what the table holds: the budget execution block, the indicators with their points,
+/// targets and actuals, and, when the table was published, the figures it printed. Build one in code or read
+/// one from a perfscore/1 file with ``EvaluationReader``.
+///
+/// ```swift
+/// let evaluation = Evaluation(
+///     title: "政务服务和政务公开能力建设运行费",
+///     budget: BudgetExecution(planned: 894.13, executed: 894.13),
+///     indicators: [
+///         Indicator(category: .output, subcategory: .quantity, name: "制发帮办代办工作情况通报",
+///                   unit: "期", weight: 1, target: "4", actual: "3"),
+///     ])
+/// ```
+public struct Evaluation: Sendable, Equatable {
+    /// Whether the table evaluates one project or a unit's whole spending.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// 项目支出绩效自评 (the default).
+        case project
+        /// 部门整体支出绩效自评.
+        case department
+    }
+
+    /// 项目名称.
+    public var title: String?
+    /// 单位名称: the budget unit that files the evaluation.
+    public var agency: String?
+    /// 年度: the budget year evaluated.
+    public var year: Int?
+    public var kind: Kind
+    /// The rule profile named by the file; `nil` means the caller's choice (``RuleProfile/wuhan2023`` by default).
+    public var rules: RuleProfile.ID?
+    /// 预算执行情况.
+    public var budget: BudgetExecution
+    /// The 三级指标 rows, in table order.
+    public var indicators: [Indicator]
+    /// What the published table printed, when it was published.
+    public var published: PublishedFigures?
+    /// Where the figures come from (document, lines, notes): carried along, never scored. An extension of
+    /// perfscore/1, see `docs/FORMAT.md` in the repository.
+    public var source: JSONValue?
+    /// Fields perfscore/1 does not define, kept so that a round trip loses nothing; reported as warnings.
+    public var additionalFields: [JSONValue.Member]
+
+    public init(
+        title: String? = nil,
+        agency: String? = nil,
+        year: Int? = nil,
+        kind: Kind = .project,
+        rules: RuleProfile.ID? = nil,
+        budget: BudgetExecution,
+        indicators: [Indicator],
+        published: PublishedFigures? = nil,
+        source: JSONValue? = nil,
+        additionalFields: [JSONValue.Member] = []
+    ) {
+        self.title = title
+        self.agency = agency
+        self.year = year
+        self.kind = kind
+        self.rules = rules
+        self.budget = budget
+        self.indicators = indicators
+        self.published = published
+        self.source = source
+        self.additionalFields = additionalFields
+    }
+
+    /// The format tag every perfscore/1 file carries.
+    public static let formatTag = "perfscore/1"
+}

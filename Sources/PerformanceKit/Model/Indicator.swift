@@ -1,0 +1,129 @@
+public import Foundation
+
+/// One 三级指标 row of a self-evaluation table: its place in the taxonomy, its points, its target and its actual.
+///
+/// Targets and actuals are kept as the text the table printed (`"≥1800"`, `"＜48小时"`, `"全年未发生安全事故"`);
+/// ``IndicatorValue/init(parsing:)`` reads their meaning when the indicator is scored, so that a value nobody can
+/// read is reported against this row rather than lost.
+public struct Indicator: Sendable, Equatable {
+    /// How the score relates to the actual value, when the target's notation does not say it or says it wrongly.
+    public enum Direction: String, Sendable, Equatable, CaseIterable {
+        /// 正向: more is better; `w × B ÷ A`.
+        case forward
+        /// 反向: less is better; `w × A ÷ B`.
+        case reverse
+        /// The actual must equal the target.
+        case equal
+        /// 定性: scored by tier (``Judgement``), not by ratio.
+        case qualitative
+    }
+
+    /// The tier of a qualitative indicator (定性指标计分原则).
+    public enum Judgement: String, Sendable, Equatable, CaseIterable {
+        /// 达成预期指标.
+        case achieved = "达成"
+        /// 部分达成预期指标并具有一定效果.
+        case partial = "部分达成"
+        /// 未达成预期指标且效果较差.
+        case unachieved = "未达成"
+
+        /// Reads the Chinese tier names and their English ids (`achieved`, `partial`, `unachieved`).
+        public init?(parsing text: String) {
+            switch text.trimmingCharacters(in: .whitespaces) {
+            case "达成", "达成预期指标", "achieved": self = .achieved
+            case "部分达成", "部分达成预期指标", "部分达成预期指标并具有一定效果", "partial": self = .partial
+            case "未达成", "未达成预期指标", "未达成预期指标且效果较差", "unachieved": self = .unachieved
+            default: return nil
+            }
+        }
+
+        /// The English id used in JSON output.
+        public var englishID: String {
+            switch self {
+            case .achieved: return "achieved"
+            case .partial: return "partial"
+            case .unachieved: return "unachieved"
+            }
+        }
+    }
+
+    /// One budget unit's row for an indicator that several units report (perfscore/1 `parts`).
+    public struct Part: Sendable, Equatable {
+        public var agency: String?
+        /// The unit's funds, which weight relative values.
+        public var fund: Decimal?
+        /// The unit's actual, as printed.
+        public var actual: String
+
+        public init(agency: String? = nil, fund: Decimal? = nil, actual: String) {
+            self.agency = agency
+            self.fund = fund
+            self.actual = actual
+        }
+    }
+
+    /// 一级指标.
+    public var category: IndicatorCategory
+    /// 二级指标.
+    public var subcategory: IndicatorSubcategory?
+    /// 三级指标: the indicator's name.
+    public var name: String
+    /// 计量单位, when the target and actual do not carry it.
+    public var unit: String?
+    /// 分值: the indicator's points.
+    public var weight: Decimal
+    /// 年初目标值 / 年度指标值, as printed.
+    public var target: String
+    /// 实际完成值, as printed; `nil` in a target table (绩效目标表) or when ``parts`` carry the actuals.
+    public var actual: String?
+    /// Overrides the direction the target's notation implies.
+    public var direction: Direction?
+    /// The tier of a qualitative indicator.
+    public var judgement: Judgement?
+    /// An evaluator's own score for the row (inside its tier's band, or a deliberate adjustment with ``reason``).
+    public var score: Decimal?
+    /// Points taken off the computed score; the score never falls below 0.
+    public var deduction: Decimal?
+    /// Why the evaluator's ``score`` or ``deduction`` departs from the rule.
+    public var reason: String?
+    /// Several budget units' rows for this indicator.
+    public var parts: [Part]?
+    /// The score printed in the published table.
+    public var published: Decimal?
+    /// Fields perfscore/1 does not define, kept for round trips.
+    public var additionalFields: [JSONValue.Member]
+
+    public init(
+        category: IndicatorCategory,
+        subcategory: IndicatorSubcategory? = nil,
+        name: String,
+        unit: String? = nil,
+        weight: Decimal,
+        target: String,
+        actual: String? = nil,
+        direction: Direction? = nil,
+        judgement: Judgement? = nil,
+        score: Decimal? = nil,
+        deduction: Decimal? = nil,
+        reason: String? = nil,
+        parts: [Part]? = nil,
+        published: Decimal? = nil,
+        additionalFields: [JSONValue.Member] = []
+    ) {
+        self.category = category
+        self.subcategory = subcategory
+        self.name = name
+        self.unit = unit
+        self.weight = weight
+        self.target = target
+        self.actual = actual
+        self.direction = direction
+        self.judgement = judgement
+        self.score = score
+        self.deduction = deduction
+        self.reason = reason
+        self.parts = parts
+        self.published = published
+        self.additionalFields = additionalFields
+    }
+}

@@ -1,0 +1,73 @@
+/// 一级指标: the first level of the indicator taxonomy.
+///
+/// An open set: the four categories of the national framework are static members, and a jurisdiction's own
+/// first-level name is kept as printed (a warning says it is not one of the four). The raw value is the Chinese
+/// name as tables print it (`产出指标`).
+public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// 成本指标: first-level in the 2021 layout (经济 / 社会 / 生态环境成本); under 产出 in the 2020 one.
+    public static let cost = IndicatorCategory(rawValue: "成本指标")
+    /// 产出指标: 数量, 质量, 时效 (and 成本 in the 2020 layout).
+    public static let output = IndicatorCategory(rawValue: "产出指标")
+    /// 效益指标: 经济, 社会, 生态效益 and 可持续影响.
+    public static let benefit = IndicatorCategory(rawValue: "效益指标")
+    /// 满意度指标: 服务对象满意度.
+    public static let satisfaction = IndicatorCategory(rawValue: "满意度指标")
+
+    /// The four categories of the national framework, in the order the 2021 layout prints them.
+    public static let standard: [IndicatorCategory] = [.cost, .output, .benefit, .satisfaction]
+
+    /// Reads a printed name or an English id: `产出指标`, `产出`, `output` all give ``output``.
+    ///
+    /// Any other non-empty text is kept as an open category; ``isStandard`` tells which.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingWhitespace
+        guard !trimmed.isEmpty else { return nil }
+        for category in Self.standard where trimmed == category.rawValue
+            || trimmed == category.shortName || trimmed.lowercased() == category.englishID {
+            self = category
+            return
+        }
+        self.init(rawValue: trimmed)
+    }
+
+    /// Whether this is one of the four categories of the national framework.
+    public var isStandard: Bool {
+        Self.standard.contains(self)
+    }
+
+    /// `产出` for `产出指标`.
+    public var shortName: String {
+        rawValue.hasSuffix("指标") ? String(rawValue.dropLast(2)) : rawValue
+    }
+
+    /// `cost`, `output`, `benefit`, `satisfaction`; the printed name for other categories.
+    public var englishID: String {
+        switch self {
+        case .cost: return "cost"
+        case .output: return "output"
+        case .benefit: return "benefit"
+        case .satisfaction: return "satisfaction"
+        default: return rawValue
+        }
+    }
+
+    public var description: String {
+        rawValue
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space (ASCII, ideographic space and line breaks).
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

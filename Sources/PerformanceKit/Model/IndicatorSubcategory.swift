@@ -1,0 +1,89 @@
+/// 二级指标: the second level of the indicator taxonomy.
+///
+/// An open set like ``IndicatorCategory``. Printed variants are normalised when read: a numbered copy
+/// (`数量指标1`, `数量指标（2）`) and a short form (`社会效益`) both give the standard name (`社会效益指标`).
+///
+/// Two layouts exist. The 2020 one (财预〔2020〕10号 annex) files 成本指标 under 产出指标; the 2021 one makes 成本指标
+/// a first-level category with 经济成本指标, 社会成本指标 and 生态环境成本指标 under it. ``expectedCategories`` accepts both.
+public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let quantity = IndicatorSubcategory(rawValue: "数量指标")
+    public static let quality = IndicatorSubcategory(rawValue: "质量指标")
+    public static let timeliness = IndicatorSubcategory(rawValue: "时效指标")
+    /// 成本指标 as a second-level name, under 产出指标 in the 2020 layout.
+    public static let cost = IndicatorSubcategory(rawValue: "成本指标")
+    public static let economicCost = IndicatorSubcategory(rawValue: "经济成本指标")
+    public static let socialCost = IndicatorSubcategory(rawValue: "社会成本指标")
+    public static let environmentalCost = IndicatorSubcategory(rawValue: "生态环境成本指标")
+    public static let economicBenefit = IndicatorSubcategory(rawValue: "经济效益指标")
+    public static let socialBenefit = IndicatorSubcategory(rawValue: "社会效益指标")
+    public static let ecologicalBenefit = IndicatorSubcategory(rawValue: "生态效益指标")
+    public static let sustainableImpact = IndicatorSubcategory(rawValue: "可持续影响指标")
+    public static let serviceRecipientSatisfaction = IndicatorSubcategory(rawValue: "服务对象满意度指标")
+
+    /// Every standard second-level name with the first-level categories it may stand under (both layouts).
+    public static let standard: [(subcategory: IndicatorSubcategory, categories: [IndicatorCategory])] = [
+        (.quantity, [.output]),
+        (.quality, [.output]),
+        (.timeliness, [.output]),
+        (.cost, [.output, .cost]),
+        (.economicCost, [.cost]),
+        (.socialCost, [.cost]),
+        (.environmentalCost, [.cost]),
+        (.economicBenefit, [.benefit]),
+        (.socialBenefit, [.benefit]),
+        (.ecologicalBenefit, [.benefit]),
+        (.sustainableImpact, [.benefit]),
+        (.serviceRecipientSatisfaction, [.satisfaction]),
+    ]
+
+    /// Reads a printed second-level name, normalising numbered and short variants.
+    ///
+    /// `数量指标1`, `数量指标（2）`, `数量` → ``quantity``; `社会效益` → ``socialBenefit``;
+    /// `生态效益指标` → ``ecologicalBenefit``; `服务对象满意度` → ``serviceRecipientSatisfaction``.
+    /// Other non-empty text is kept as printed, less a trailing number.
+    public init?(parsing text: String) {
+        var name = Substring(text.trimmingWhitespace)
+        // A trailing number, bare or in brackets: 数量指标1, 数量指标（2）, 数量指标(3).
+        if let last = name.last, last == ")" || last == "）" {
+            if let open = name.lastIndex(where: { $0 == "(" || $0 == "（" }),
+               name[name.index(after: open)..<name.index(before: name.endIndex)].allSatisfy(\.isNumber) {
+                name = name[..<open]
+            }
+        }
+        while let last = name.last, last.isNumber { name.removeLast() }
+        let trimmed = String(name).trimmingWhitespace
+        guard !trimmed.isEmpty else { return nil }
+        let aliases: [String: IndicatorSubcategory] = [
+            "生态环境效益指标": .ecologicalBenefit,
+            "社会公众或服务对象满意度指标": .serviceRecipientSatisfaction,
+        ]
+        for (subcategory, _) in Self.standard {
+            let short = String(subcategory.rawValue.dropLast(2))
+            if trimmed == subcategory.rawValue || trimmed == short {
+                self = subcategory
+                return
+            }
+        }
+        let withSuffix = trimmed.hasSuffix("指标") ? trimmed : trimmed + "指标"
+        if let alias = aliases[withSuffix] {
+            self = alias
+            return
+        }
+        self.init(rawValue: trimmed)
+    }
+
+    /// The first-level categories this name may stand under, or `nil` when it is not a standard name.
+    public var expectedCategories: [IndicatorCategory]? {
+        Self.standard.first { $0.subcategory == self }?.categories
+    }
+
+    public var description: String {
+        rawValue
+    }
+}

@@ -1,0 +1,76 @@
+/// The meaning of a target (年初目标值) or actual (实际完成值) as a table prints it.
+///
+/// ```swift
+/// try IndicatorValue(parsing: "≥80,000㎡")       // .measure(≥ 80000 ㎡)
+/// try IndicatorValue(parsing: "＜48小时")         // .measure(< 48 小时)
+/// try IndicatorValue(parsing: "7x24小时")         // .text(schedule)
+/// try IndicatorValue(parsing: "全年未发生安全事故")  // .text(zeroEvent)
+/// try IndicatorValue(parsing: "≥≥5")             // throws NotationError
+/// ```
+///
+/// Printing a value (``description``) gives its canonical spelling, and parsing that gives the same value back.
+public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
+    /// A figure, with its comparator and unit.
+    case measure(Measure)
+    /// Words.
+    case text(TextValue)
+    /// An empty cell.
+    case empty
+
+    /// A figure as a target or actual states it: `≥1800`, `＜48小时`, `合同金额=25万元`, `≥4次/4份`.
+    public struct Measure: Sendable, Hashable, CustomStringConvertible {
+        /// Words printed before the figure (`合同金额`, `是`), which the rule does not read.
+        public var label: String?
+        /// The comparator, `nil` for a bare figure (`7`, `60个`, `99.9%`).
+        public var comparator: Comparator?
+        public var quantity: Quantity
+        /// Further figures after a `/` (`≥4次/4份` states 4份 too): a compound value no rule scores.
+        public var alongside: [Quantity]
+
+        public init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
+            self.label = label
+            self.comparator = comparator
+            self.quantity = quantity
+            self.alongside = alongside
+        }
+
+        /// `合同金额=25万元`, `≥80000㎡`, `≥4次/4份`.
+        public var description: String {
+            (label ?? "") + (comparator?.description ?? "") + quantity.description
+                + alongside.map { "/" + $0.description }.joined()
+        }
+    }
+
+    /// Reads a printed value.
+    ///
+    /// Never guesses: words are classified (``TextValue/Kind-swift.enum``), figures are read exactly, and text that
+    /// starts like a figure but is not one is an error that points at the character where reading stopped.
+    ///
+    /// - Parameter text: the cell as printed; full-width digits, stray spaces and a trailing `。` or `；` are accepted.
+    /// - Throws: ``NotationError``.
+    public init(parsing text: String) throws(NotationError) {
+        var parser = IndicatorValueParser(text)
+        self = try parser.parse()
+    }
+
+    /// The canonical spelling, which parses back to this value.
+    public var description: String {
+        switch self {
+        case .measure(let measure): return measure.description
+        case .text(let text): return text.description
+        case .empty: return ""
+        }
+    }
+
+    /// The figure, when this value is one.
+    public var measure: Measure? {
+        if case .measure(let measure) = self { return measure }
+        return nil
+    }
+
+    /// The words, when this value is text.
+    public var textValue: TextValue? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+}

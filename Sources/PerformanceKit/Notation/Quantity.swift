@@ -1,0 +1,76 @@
+public import Foundation
+
+/// A number as a table prints it: an exact decimal, a Chinese magnitude (万, 亿, 万亿) and a unit.
+///
+/// `808.44亿条` is `number` 808.44, `magnitude` 亿, `unit` 条, and ``value`` 80,844,000,000. Two quantities are
+/// compared through ``value``, so `≥2万亿` and `15000亿` meet on the same scale.
+public struct Quantity: Sendable, Hashable, CustomStringConvertible {
+    /// A Chinese magnitude word after the digits.
+    public enum Magnitude: String, Sendable, Hashable, CaseIterable {
+        case one = ""
+        /// 万: 10⁴.
+        case tenThousand = "万"
+        /// 亿: 10⁸.
+        case hundredMillion = "亿"
+        /// 万亿: 10¹².
+        case trillion = "万亿"
+
+        /// The factor the number is multiplied by.
+        public var factor: Decimal {
+            switch self {
+            case .one: return 1
+            case .tenThousand: return 10_000
+            case .hundredMillion: return 100_000_000
+            case .trillion: return 1_000_000_000_000
+            }
+        }
+    }
+
+    /// The digits as written, as an exact decimal (`80,000` → 80000).
+    public var number: Decimal
+    public var magnitude: Magnitude
+    /// The unit after the number and magnitude, normalised (`％` → `%`, `平方米` and `m²` → `㎡`); `nil` when none.
+    public var unit: String?
+
+    public init(number: Decimal, magnitude: Magnitude = .one, unit: String? = nil) {
+        self.number = number
+        self.magnitude = magnitude
+        self.unit = unit
+    }
+
+    /// The number times its magnitude: what comparisons and ratios use.
+    public var value: Decimal {
+        number * magnitude.factor
+    }
+
+    /// The number with its magnitude, without the unit: `808.44亿`, `80000`. Used in explanations.
+    public var numberText: String {
+        number.plainText + magnitude.rawValue
+    }
+
+    /// The canonical printed form: `80000㎡`, `808.44亿条`, `99.9%`. Parsing it gives this quantity back.
+    public var description: String {
+        numberText + (unit ?? "")
+    }
+
+    /// Unit spellings that mean the same unit.
+    static func normalizedUnit(_ unit: String) -> String {
+        switch unit {
+        case "％": return "%"
+        case "平方米", "m²", "m2", "M2", "平米": return "㎡"
+        case "立方米", "m³", "m3": return "㎥"
+        default: return unit
+        }
+    }
+}
+
+extension Decimal {
+    /// Plain decimal digits with no exponent and no grouping: `80000`, `0.17`, `-3.5`.
+    var plainText: String {
+        var text = "\(self)"
+        if text.contains("e") || text.contains("E") {
+            text = NSDecimalNumber(decimal: self).stringValue
+        }
+        return text
+    }
+}

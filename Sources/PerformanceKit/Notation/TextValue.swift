@@ -1,0 +1,87 @@
+/// A target or actual written in words, with what kind of words they are.
+///
+/// The kind decides what the rule can do with it: an ``Kind-swift.enum/affirmative`` actual (`是`, `完成`) meets
+/// a text target; a ``Kind-swift.enum/zeroEvent`` phrase (`全年未发生安全事故`) reads as the count 0; everything
+/// else scores only when the actual equals the target, or through an evaluator's judgement.
+public struct TextValue: Sendable, Hashable, CustomStringConvertible {
+    /// What a piece of value text says.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// An achievement word: 是, 完成, 通过, 达成, 达标, 满意, 合格 ….
+        case affirmative
+        /// A denial: 否, 未完成, 未达成, 不合格 ….
+        case negative
+        /// A rating: 优, 良, 好, 较好, 一般, 差 ….
+        case rating
+        /// A zero-event phrase: 无, 零, 全年未发生安全事故 …; it reads as the count 0.
+        case zeroEvent
+        /// A direction of change with no figure: 提升, 有所提升, 优化, 压减 ….
+        case trend
+        /// A schedule such as `7x24小时`, compared as text.
+        case schedule
+        /// Any other statement: 等保三级, 符合合同要求, 效果显著 ….
+        case statement
+    }
+
+    /// The text as printed, with surrounding white space removed.
+    public var text: String
+    public var kind: Kind
+
+    public init(text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
+
+    /// The text itself, which parses back to this value.
+    public var description: String {
+        text
+    }
+
+    static let affirmativeWords: Set<String> = [
+        "是", "完成", "已完成", "全部完成", "按时完成", "如期完成", "通过", "已通过", "达成", "已达成", "达标", "已达标",
+        "满意", "合格", "符合", "实现", "已实现", "有", "已落实", "落实", "按期完成",
+    ]
+    static let negativeWords: Set<String> = [
+        "否", "未完成", "未达成", "未达标", "不合格", "不满意", "未通过", "未实现", "没有",
+    ]
+    static let ratingWords: Set<String> = [
+        "优", "优秀", "良", "良好", "好", "较好", "很好", "中", "中等", "一般", "差", "较差",
+    ]
+    static let trendWords = ["提升", "提高", "优化", "减轻", "压减", "降低", "下降", "减少", "增加", "增长", "增强", "改善", "加强"]
+
+    /// Decides what kind of words `text` is. Never fails: unknown words are a ``Kind-swift.enum/statement``.
+    static func classify(_ text: String) -> Kind {
+        if affirmativeWords.contains(text) { return .affirmative }
+        if negativeWords.contains(text) { return .negative }
+        if ratingWords.contains(text) { return .rating }
+        if isZeroEventPhrase(text) { return .zeroEvent }
+        if isSchedule(text) { return .schedule }
+        if trendWords.contains(where: text.contains), text.count <= 8 { return .trend }
+        return .statement
+    }
+
+    /// `无`, `零`, `全年未发生安全事故`, `未发生重大事故`, `无安全事故`, `零事故`.
+    static func isZeroEventPhrase(_ text: String) -> Bool {
+        if text == "无" || text == "零" || text == "没有发生" { return true }
+        if text.hasPrefix("全年未发生") || text.hasPrefix("未发生") || text.hasPrefix("全年无") { return true }
+        if (text.hasPrefix("无") || text.hasPrefix("零")) && (text.hasSuffix("事故") || text.hasSuffix("事件")) { return true }
+        return false
+    }
+
+    /// `7x24小时`, `7×24小时`, `7*24`: digits, a times sign, digits, an optional unit.
+    static func isSchedule(_ text: String) -> Bool {
+        var rest = Substring(text)
+        guard rest.first?.isASCIIDigit == true else { return false }
+        while rest.first?.isASCIIDigit == true { rest.removeFirst() }
+        guard let sign = rest.first, sign == "x" || sign == "X" || sign == "×" || sign == "*" else { return false }
+        rest.removeFirst()
+        guard rest.first?.isASCIIDigit == true else { return false }
+        while rest.first?.isASCIIDigit == true { rest.removeFirst() }
+        return rest.allSatisfy { !$0.isASCIIDigit }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool {
+        isASCII && isNumber
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Scores the budget execution block (预算执行).
+///
+/// ```
+/// score = weight × min(executed ÷ planned, 1)
+/// ```
+///
+/// - `planned` is the adjusted full-year budget (全年预算数), never the start-of-year one.
+/// - `planned = 0`: the rate is undefined; the block scores 0 and a warning says so.
+/// - `executed > planned`: the rate is reported as it is (say 1.05) but the score is capped at `weight`.
+public struct BudgetScorer: Sendable {
+    public var profile: RuleProfile
+
+    public init(profile: RuleProfile) {
+        self.profile = profile
+    }
+
+    /// The block's score and the findings about it.
+    public func score(_ budget: BudgetExecution) -> (ScoreCard.BudgetScore, [Diagnostic]) {
+        let rounding = profile.rounding
+        let weight = budget.weight ?? profile.budgetWeight
+        var diagnostics: [Diagnostic] = []
+        let path = JSONPath.root.appending("budget")
+        if budget.weight != nil, weight != profile.budgetWeight {
+            diagnostics.append(Diagnostic(.budgetWeight, .warning,
+                "the budget block carries \(weight.plainText) points; \(profile.id) gives it \(profile.budgetWeight.plainText)",
+                at: path.appending("weight")))
+        }
+        guard budget.planned > 0 else {
+            diagnostics.append(Diagnostic(.zeroBudget, .warning,
+                "the adjusted budget (planned) is 0, so there is no execution rate; the block scores 0",
+                at: path.appending("planned")))
+            let result = ScoreCard.BudgetScore(
+                weight: weight, planned: budget.planned, executed: budget.executed, initial: budget.initial,
+                rate: nil, score: 0, explanation: "planned 0: no execution rate, 0")
+            return (result, diagnostics)
+        }
+        let rate = budget.executed / budget.planned
+        let raw = weight * budget.executed / budget.planned
+        var explanation = "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) = \(ExplanationText.figure(raw, cap: weight, rounding: rounding))"
+        var score = raw
+        if raw > weight {
+            score = weight
+            explanation += ", capped at \(weight.plainText)"
+            diagnostics.append(Diagnostic(.overExecuted, .note,
+                "executed \(budget.executed.plainText) is more than planned \(budget.planned.plainText); the block is capped at \(weight.plainText)",
+                at: path.appending("executed")))
+        }
+        let result = ScoreCard.BudgetScore(
+            weight: weight, planned: budget.planned, executed: budget.executed, initial: budget.initial,
+            rate: rate, score: rounding.round(score), explanation: explanation)
+        return (result, diagnostics)
+    }
+}
+
+/// How explanations print intermediate figures.
+enum ExplanationText {
+    /// A raw figure rounded as scores are (`9.46`); where that would hide an excess over the cap
+    /// (`3.001` → `3`), four places are shown instead (`3.0011`).
+    static func figure(_ raw: Decimal, cap: Decimal, rounding: RoundingRule) -> String {
+        let shown = rounding.round(raw)
+        if raw > cap, shown <= cap {
+            return RoundingRule(scale: rounding.scale + 2).round(raw).plainText
+        }
+        return shown.plainText
+    }
+}

@@ -1,0 +1,88 @@
+/// A finding about an evaluation: a stable code, a severity, a message in plain words and the path into the input.
+///
+/// Errors mean a figure could not be computed (the row needs a `judgement`, a `score` or a readable value);
+/// warnings and notes never change a score, they say what a reader should know about it.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// How much a finding matters. Ordered: `note < warning < error`.
+    public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+        case note
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs.rank < rhs.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .note: return 0
+            case .warning: return 1
+            case .error: return 2
+            }
+        }
+    }
+
+    /// A stable identifier of the kind of finding (`unreadable-value`), for tools that filter or count them.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public var rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public var description: String {
+            rawValue
+        }
+
+        /// A field perfscore/1 does not define; kept, not scored.
+        public static let unknownField = Code(rawValue: "unknown-field")
+        /// A first-level category outside 成本 / 产出 / 效益 / 满意度.
+        public static let unknownCategory = Code(rawValue: "unknown-category")
+        /// A second-level name under a first-level category it does not belong to.
+        public static let subcategoryMismatch = Code(rawValue: "subcategory-mismatch")
+        /// A target or actual that starts like a figure but cannot be read.
+        public static let unreadableValue = Code(rawValue: "unreadable-value")
+        /// Target and actual can both be read, but the rule defines no score for them.
+        public static let undefinedScore = Code(rawValue: "undefined-score")
+        /// Target and actual are in different units.
+        public static let unitMismatch = Code(rawValue: "unit-mismatch")
+        /// Several units' rows (`parts`) are not aggregated by this version.
+        public static let partsNotSupported = Code(rawValue: "parts-not-supported")
+        /// An evaluator's score outside its tier's band or outside 0…points.
+        public static let scoreOutOfRange = Code(rawValue: "score-out-of-range")
+        /// An evaluator's score departs from the rule and gives no reason.
+        public static let departureWithoutReason = Code(rawValue: "departure-without-reason")
+        /// The printed score stands as the evaluator's own judgement on a row the rule cannot score.
+        public static let publishedScoreStands = Code(rawValue: "published-score-stands")
+        /// A judgement without the evaluator's score: the top of its band is used.
+        public static let judgementAtTopOfBand = Code(rawValue: "judgement-top-of-band")
+        /// A judgement on a row whose target reads as a figure: the tier decides, not the ratio.
+        public static let judgementOverridesFigure = Code(rawValue: "judgement-overrides-figure")
+        /// Indicator points do not add up to what the profile expects.
+        public static let pointsTotal = Code(rawValue: "points-total")
+        /// The budget block's points differ from the profile's.
+        public static let budgetWeight = Code(rawValue: "budget-weight")
+        /// The adjusted budget is 0: the execution rate is undefined and the block scores 0.
+        public static let zeroBudget = Code(rawValue: "zero-budget")
+        /// More was spent than budgeted: the block is capped at its points.
+        public static let overExecuted = Code(rawValue: "over-executed")
+    }
+
+    public var code: Code
+    public var severity: Severity
+    public var message: String
+    /// Where in the input the finding is.
+    public var path: JSONPath
+
+    public init(_ code: Code, _ severity: Severity, _ message: String, at path: JSONPath) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.path = path
+    }
+
+    /// `error[unreadable-value] indicators[3].target: cannot read "≥≥5": …`.
+    public var description: String {
+        "\(severity.rawValue)[\(code)] \(path): \(message)"
+    }
+}

@@ -1,0 +1,29 @@
+public import Foundation
+
+/// The only code that rounds: half-up (half away from zero) to a fixed number of decimal places.
+///
+/// `0.125 → 0.13`, `38.0714 → 38.07`, `9.4594… → 9.46`. Scores are never negative, so half-up and half away from
+/// zero agree on every value this library rounds.
+public struct RoundingRule: Sendable, Equatable {
+    /// Decimal places kept.
+    public var scale: Int
+
+    public init(scale: Int = 2) {
+        self.scale = scale
+    }
+
+    /// `value` rounded half-up to ``scale`` places.
+    public func round(_ value: Decimal) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .plain)
+        return result
+    }
+}
+
+extension Decimal {
+    /// The value printed as tables print scores: at most `scale` decimals, trailing zeros dropped (`0.75`, `20`, `98.07`).
+    func scoreText(scale: Int = 2) -> String {
+        RoundingRule(scale: scale).round(self).plainText
+    }
+}

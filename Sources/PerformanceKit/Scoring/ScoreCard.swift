@@ -1,0 +1,87 @@
+public import Foundation
+
+/// The scored evaluation: budget block, every indicator, category subtotals, total and grade, with what was
+/// found on the way.
+public struct ScoreCard: Sendable, Equatable {
+    /// The budget execution block's score.
+    public struct BudgetScore: Sendable, Equatable {
+        public var weight: Decimal
+        public var planned: Decimal
+        public var executed: Decimal
+        public var initial: Decimal?
+        /// `executed ÷ planned`, unrounded and uncapped; `nil` when `planned` is 0.
+        public var rate: Decimal?
+        /// `weight × min(rate, 1)`, rounded.
+        public var score: Decimal
+        public var explanation: String
+
+        public init(weight: Decimal, planned: Decimal, executed: Decimal, initial: Decimal?, rate: Decimal?,
+                    score: Decimal, explanation: String) {
+            self.weight = weight
+            self.planned = planned
+            self.executed = executed
+            self.initial = initial
+            self.rate = rate
+            self.score = score
+            self.explanation = explanation
+        }
+    }
+
+    /// A first-level category's subtotal: the sum of its rows' points and of their rounded scores.
+    public struct CategoryScore: Sendable, Equatable {
+        public var category: IndicatorCategory
+        public var weight: Decimal
+        /// `nil` when a row in it could not be scored.
+        public var score: Decimal?
+
+        public init(category: IndicatorCategory, weight: Decimal, score: Decimal?) {
+            self.category = category
+            self.weight = weight
+            self.score = score
+        }
+    }
+
+    public var evaluation: Evaluation
+    public var profile: RuleProfile
+    public var budget: BudgetScore
+    public var indicators: [IndicatorScore]
+    /// In the order the categories first appear in the table.
+    public var categories: [CategoryScore]
+    /// Budget score plus the category scores; `nil` when any row could not be scored.
+    public var total: Decimal?
+    /// The profile's grade for the total.
+    public var grade: String?
+    /// Comparison with the published figures, when the evaluation carries them.
+    public var verification: Verification?
+    /// Everything found, in input order.
+    public var diagnostics: [Diagnostic]
+
+    public init(evaluation: Evaluation, profile: RuleProfile, budget: BudgetScore, indicators: [IndicatorScore],
+                categories: [CategoryScore], total: Decimal?, grade: String?, verification: Verification?,
+                diagnostics: [Diagnostic]) {
+        self.evaluation = evaluation
+        self.profile = profile
+        self.budget = budget
+        self.indicators = indicators
+        self.categories = categories
+        self.total = total
+        self.grade = grade
+        self.verification = verification
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether every row was scored, so that the total exists.
+    public var isComplete: Bool {
+        total != nil
+    }
+
+    /// The points the whole table carries: budget block plus every indicator.
+    public var maximum: Decimal {
+        budget.weight + categories.reduce(0) { $0 + $1.weight }
+    }
+
+    /// The diagnostics of error severity.
+    public var errors: [Diagnostic] {
+        diagnostics.filter { $0.severity == .error }
+    }
+}

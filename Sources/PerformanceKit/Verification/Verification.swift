@@ -1,0 +1,53 @@
+public import Foundation
+
+/// How the published figures compare with the recomputed ones (FORMAT.md §4 `verification`).
+public struct Verification: Sendable, Equatable {
+    /// What kind of disagreement a difference is.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// The printed table contradicts itself: rows that do not add up, a score above its points.
+        case arithmetic
+        /// The printed figure is what another reading of the rule gives; the message says which.
+        case rule
+        /// An evaluator's own scoring: a qualitative row, points taken off a met target.
+        case judgement
+    }
+
+    /// One printed figure that differs from its recomputed value by more than the tolerance.
+    public struct Difference: Sendable, Equatable {
+        /// The printed figure's place in the input (`indicators[4].published`, `published.total`).
+        public var path: JSONPath
+        public var printed: Decimal
+        /// `nil` where there is nothing to recompute (a printed category with no rows).
+        public var recomputed: Decimal?
+        public var kind: Kind
+        public var message: String
+
+        public init(path: JSONPath, printed: Decimal, recomputed: Decimal?, kind: Kind, message: String) {
+            self.path = path
+            self.printed = printed
+            self.recomputed = recomputed
+            self.kind = kind
+            self.message = message
+        }
+    }
+
+    /// Largest difference, in points, still counted as agreement.
+    public var tolerance: Decimal
+    /// The printed 总分, if any.
+    public var publishedTotal: Decimal?
+    /// How many printed figures were compared.
+    public var compared: Int
+    public var differences: [Difference]
+
+    public init(tolerance: Decimal, publishedTotal: Decimal?, compared: Int, differences: [Difference]) {
+        self.tolerance = tolerance
+        self.publishedTotal = publishedTotal
+        self.compared = compared
+        self.differences = differences
+    }
+
+    /// Whether every printed figure agrees within the tolerance.
+    public var agrees: Bool {
+        differences.isEmpty
+    }
+}

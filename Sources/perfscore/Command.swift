@@ -1,0 +1,97 @@
+import PerformanceKit
+import Foundation
+
+/// What the command line asks for.
+enum Command: Equatable {
+    case score(ScoreOptions)
+    case help
+    case version
+
+    /// How to score, and which files.
+    struct ScoreOptions: Equatable {
+        enum Format: String, CaseIterable {
+            case text
+            case json
+        }
+
+        var format: Format = .text
+        /// A profile id overriding the files' `rules`.
+        var rules: String?
+        var tolerance: Decimal = Decimal(string: "0.01")!
+        var explainAll = false
+        /// Paths; `-` is standard input.
+        var files: [String] = []
+    }
+
+    /// A command line that cannot be used, naming the token at fault.
+    struct UsageError: Error, Equatable, CustomStringConvertible {
+        var message: String
+
+        var description: String {
+            message
+        }
+    }
+
+    /// Scans the arguments (without the program name).
+    static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        var options = ScoreOptions()
+        var index = 0
+        var onlyFiles = false
+        func value(for option: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "\(option) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            if onlyFiles || argument == "-" || !argument.hasPrefix("-") {
+                options.files.append(argument)
+                index += 1
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            func optionValue() throws(UsageError) -> String {
+                if let inlineValue { return inlineValue }
+                return try value(for: name)
+            }
+            switch name {
+            case "--":
+                onlyFiles = true
+            case "-h", "--help":
+                return .help
+            case "--version":
+                return .version
+            case "--format", "-f":
+                let text = try optionValue()
+                guard let format = ScoreOptions.Format(rawValue: text) else {
+                    throw UsageError(message: "--format: expected text or json, found \"\(text)\"")
+                }
+                options.format = format
+            case "--json":
+                options.format = .json
+            case "--rules":
+                options.rules = try optionValue()
+            case "--tolerance":
+                let text = try optionValue()
+                guard let tolerance = Decimal(string: text), tolerance >= 0, text.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                    throw UsageError(message: "--tolerance: expected points as a number ≥ 0 (0.01), found \"\(text)\"")
+                }
+                options.tolerance = tolerance
+            case "--explain":
+                options.explainAll = true
+            default:
+                throw UsageError(message: "unknown option \(argument)")
+            }
+            index += 1
+        }
+        guard !options.files.isEmpty else {
+            throw UsageError(message: "no file given: name an evaluation file, or - for standard input")
+        }
+        return .score(options)
+    }
+}

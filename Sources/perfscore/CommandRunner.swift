@@ -1,0 +1,141 @@
+import PerformanceKit
+import Foundation
+
+/// Runs a command against an environment: one library call per file, rendering, and the exit status.
+///
+/// The environment is injected so that tests run the whole command without a process.
+struct CommandRunner {
+    /// What the command may touch.
+    struct Environment {
+        var readFile: (String) throws -> [UInt8]
+        var readStandardInput: () -> [UInt8]
+        var writeOutput: (String) -> Void
+        var writeError: (String) -> Void
+
+        /// The real files, standard input, standard output and standard error.
+        static var process: Environment {
+            Environment(
+                readFile: { path in
+                    let url = URL(fileURLWithPath: path)
+                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                    guard size <= CommandRunner.largestFile else { throw FileTooLarge(size: size) }
+                    return [UInt8](try Data(contentsOf: url))
+                },
+                readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+                writeOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+                writeError: { text in FileHandle.standardError.write(Data(text.utf8)) })
+        }
+    }
+
+    /// Files larger than this are refused with a message rather than read into memory.
+    static let largestFile = 64 << 20
+
+    struct FileTooLarge: Error, CustomStringConvertible {
+        var size: Int
+        var description: String {
+            "the file is \(size) bytes; perfscore reads files of at most \(CommandRunner.largestFile) bytes"
+        }
+    }
+
+    var environment: Environment
+
+    /// Runs the arguments (without the program name) and returns the exit status.
+    func run(_ arguments: [String]) -> ExitStatus {
+        let command: Command
+        do {
+            command = try Command.parse(arguments)
+        } catch {
+            environment.writeError("perfscore: \(error.message)\nUsage: perfscore [options] FILE...  (see perfscore --help)\n")
+            return .unusable
+        }
+        switch command {
+        case .help:
+            environment.writeOutput(Usage.text + "\n")
+            return .success
+        case .version:
+            environment.writeOutput(Usage.version + "\n")
+            return .success
+        case .score(let options):
+            return score(options)
+        }
+    }
+
+    func score(_ options: Command.ScoreOptions) -> ExitStatus {
+        var override: RuleProfile?
+        if let id = options.rules {
+            guard let profile = RuleProfile.builtIn(RuleProfile.ID(rawValue: id)) else {
+                let known = RuleProfile.builtIn.map(\.id.rawValue).joined(separator: ", ")
+                environment.writeError("perfscore: --rules: unknown rule profile \"\(id)\"; known: \(known)\n")
+                return .unusable
+            }
+            override = profile
+        }
+        let evaluator = Evaluator(rules: override, verifier: Verifier(tolerance: options.tolerance))
+        var status = ExitStatus.success
+        var results: [JSONValue] = []
+        var firstReport = true
+        for file in options.files {
+            guard let card = scoreOne(file, evaluator: evaluator) else {
+                status = max(status, .unusable)
+                continue
+            }
+            if card.verification?.agrees == false { status = max(status, .findings) }
+            switch options.format {
+            case .text:
+                let report = TextReport(explainAll: options.explainAll).render(card, file: file)
+                environment.writeOutput((firstReport ? "" : "\n") + report)
+                firstReport = false
+            case .json:
+                results.append(JSONReport.value(for: card, file: file))
+            }
+        }
+        if options.format == .json, !results.isEmpty {
+            let document = options.files.count == 1 ? results[0] : .array(results)
+            environment.writeOutput(JSONWriter().write(document) + "\n")
+        }
+        return status
+    }
+
+    /// The score card of one file, or `nil` after telling why there is none.
+    func scoreOne(_ file: String, evaluator: Evaluator) -> ScoreCard? {
+        let name = file == "-" ? "<stdin>" : file
+        let bytes: [UInt8]
+        do {
+            bytes = file == "-" ? environment.readStandardInput() : try environment.readFile(file)
+        } catch {
+            environment.writeError("perfscore: \(name): cannot read the file: \(Self.reason(error))\n")
+            return nil
+        }
+        let card: ScoreCard
+        do {
+            card = try evaluator.evaluate(bytes)
+        } catch {
+            switch error {
+            case .file(let fileError):
+                for problem in fileError.problems {
+                    let location = problem.location == .unknown ? "" : "\(problem.location):"
+                    environment.writeError("perfscore: \(name):\(location) \(problem)\n")
+                }
+            case .unknownRules:
+                environment.writeError("perfscore: \(name): \(error)\n")
+            }
+            return nil
+        }
+        guard card.isComplete else {
+            for diagnostic in card.errors {
+                environment.writeError("perfscore: \(name): \(diagnostic.path): \(diagnostic.message)\n")
+            }
+            environment.writeError("perfscore: \(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score\n")
+            return nil
+        }
+        return card
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let tooLarge = error as? FileTooLarge { return tooLarge.description }
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,35 @@
+/// The help text, written once and tested verbatim.
+enum Usage {
+    static let version = "perfscore 0.1.0 (perfscore/1)"
+
+    static let text = """
+    OVERVIEW: Score a budget performance self-evaluation (预算绩效自评表) exactly as its published rule does.
+
+    perfscore reads perfscore/1 evaluation files (docs/FORMAT.md), scores the budget execution block and every
+    indicator, prints the table the way the published one reads, explains every score that lost points, and
+    checks the figures the table printed.
+
+    USAGE: perfscore [options] FILE...
+           perfscore [options] -            (read one evaluation from standard input)
+
+    OPTIONS:
+      -f, --format text|json   text: the table, subtotals, 总分 and grade (default);
+                               json: the result of docs/FORMAT.md §4 (an array when several files are given)
+      --json                   the same as --format json
+      --rules ID               score under this rule profile instead of the file's "rules" (built in: wuhan-2023)
+      --tolerance POINTS       largest difference from a printed figure still counted as agreement (default 0.01)
+      --explain                explain every score, not only those that lost points
+      -h, --help               show this help
+      --version                show the version
+
+    EXIT STATUS:
+      0  scored; every printed figure agrees
+      1  scored, but a printed figure differs from the recomputed one
+      2  a file or the command line could not be used; the message names the file, the field and what was expected
+
+    EXAMPLES:
+      perfscore examples/wuhan-2023/03-zhengwu-fuwu.json
+      perfscore --format json examples/wuhan-2023/*.json
+      cat eval.json | perfscore -
+    """
+}
