@@ -15,21 +15,21 @@ public struct EvaluationFileError: Error, Sendable, Equatable, CustomStringConve
     /// One thing wrong with the file.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The bytes are not UTF-8 (a file saved as GB18030 or UTF-16, say).
-        case notUTF8(byteOffset: Int, location: SourceLocation)
+        case notUTF8(byteOffset: Int, location: TextLocation)
         /// The text is not JSON: `expected` is what the grammar allows there, `found` what stands there.
-        case syntax(expected: String, found: String, location: SourceLocation)
+        case syntax(expected: String, found: String, location: TextLocation)
         /// Arrays and objects are nested deeper than ``JSONReader/maximumDepth``.
-        case nestingTooDeep(limit: Int, location: SourceLocation)
+        case nestingTooDeep(limit: Int, location: TextLocation)
         /// The `format` field is missing or names another format.
-        case unsupportedFormat(found: String, location: SourceLocation)
+        case unsupportedFormat(found: String, location: TextLocation)
         /// A required field is absent.
-        case missingField(JSONPath, expected: String, location: SourceLocation)
+        case missingField(JSONPath, expected: String, location: TextLocation)
         /// A field holds a value of the wrong JSON type.
-        case wrongType(JSONPath, expected: String, found: String, location: SourceLocation)
+        case wrongType(JSONPath, expected: String, found: String, location: TextLocation)
         /// A field has the right type but a value that cannot be used.
-        case invalidValue(JSONPath, expected: String, found: String, location: SourceLocation)
+        case invalidValue(JSONPath, expected: String, found: String, location: TextLocation)
         /// The same key stands twice in one object.
-        case duplicateField(JSONPath, location: SourceLocation)
+        case duplicateField(JSONPath, location: TextLocation)
 
         /// The path into the file, where the problem concerns one field.
         public var path: JSONPath? {
@@ -45,7 +45,7 @@ public struct EvaluationFileError: Error, Sendable, Equatable, CustomStringConve
         }
 
         /// Line and column in the file, where known.
-        public var location: SourceLocation {
+        public var location: TextLocation {
             switch self {
             case .notUTF8(_, let location), .syntax(_, _, let location), .nestingTooDeep(_, let location),
                  .unsupportedFormat(_, let location), .missingField(_, _, let location),

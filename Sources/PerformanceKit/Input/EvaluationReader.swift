@@ -83,8 +83,8 @@ struct EvaluationDecoding {
     static let partKeys = ["agency", "fund", "actual"]
     static let publishedKeys = ["total", "budget", "categories"]
 
-    func location(_ offset: Int) -> SourceLocation {
-        offset < 0 || bytes.isEmpty ? .unknown : SourceLocation(offset: offset, in: bytes)
+    func location(_ offset: Int) -> TextLocation {
+        offset < 0 || bytes.isEmpty ? .unknown : TextLocation(offset: offset, in: bytes)
     }
 
     // MARK: - Objects

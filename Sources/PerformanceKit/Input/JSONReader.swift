@@ -17,7 +17,7 @@ public struct JSONReader: Sendable {
     public func read(_ bytes: [UInt8]) throws(EvaluationFileError) -> JSONValue {
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw EvaluationFileError(problems: [
-                .notUTF8(byteOffset: bad, location: SourceLocation(offset: bad, in: bytes))
+                .notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: bytes))
             ])
         }
         var cursor = Cursor(bytes: bytes)
@@ -53,7 +53,7 @@ public struct JSONReader: Sendable {
         }
 
         func syntaxError(expected: String) -> EvaluationFileError.Problem {
-            .syntax(expected: expected, found: foundDescription, location: SourceLocation(offset: index, in: bytes))
+            .syntax(expected: expected, found: foundDescription, location: TextLocation(offset: index, in: bytes))
         }
 
         var foundDescription: String {
@@ -93,7 +93,7 @@ public struct JSONReader: Sendable {
 
         mutating func readObject(depth: Int) throws(EvaluationFileError.Problem) -> JSONValue {
             guard depth <= JSONReader.maximumDepth else {
-                throw .nestingTooDeep(limit: JSONReader.maximumDepth, location: SourceLocation(offset: index, in: bytes))
+                throw .nestingTooDeep(limit: JSONReader.maximumDepth, location: TextLocation(offset: index, in: bytes))
             }
             index += 1
             var members: [JSONValue.Member] = []
@@ -132,7 +132,7 @@ public struct JSONReader: Sendable {
 
         mutating func readArray(depth: Int) throws(EvaluationFileError.Problem) -> JSONValue {
             guard depth <= JSONReader.maximumDepth else {
-                throw .nestingTooDeep(limit: JSONReader.maximumDepth, location: SourceLocation(offset: index, in: bytes))
+                throw .nestingTooDeep(limit: JSONReader.maximumDepth, location: TextLocation(offset: index, in: bytes))
             }
             index += 1
             var elements: [JSONValue] = []
@@ -272,7 +272,7 @@ public struct JSONReader: Sendable {
     }
 }
 
-extension SourceLocation {
+extension TextLocation {
     /// The line and column (in characters) of a byte offset in UTF-8 text.
     init(offset: Int, in bytes: [UInt8]) {
         let end = min(max(offset, 0), bytes.count)

@@ -82,7 +82,7 @@ struct IndicatorValueParser {
         return label.isEmpty ? nil : label
     }
 
-    mutating func readComparator() -> Comparator? {
+    mutating func readComparator() -> IndicatorValue.Comparator? {
         if let symbol = Self.symbol(at: rest) {
             rest = rest.dropFirst(symbol.length)
             return symbol.comparator
@@ -95,7 +95,7 @@ struct IndicatorValueParser {
     }
 
     /// Sign, digits with optional thousands separators, optional fraction, magnitude, unit.
-    mutating func readQuantity(after comparator: Comparator?) throws(NotationError) -> Quantity {
+    mutating func readQuantity(after comparator: IndicatorValue.Comparator?) throws(NotationError) -> Quantity {
         let negative = readSign()
         let digits = try readNumber(after: comparator, negative: negative)
         guard let number = Decimal(string: (negative ? "-" : "") + digits) else {
@@ -115,7 +115,7 @@ struct IndicatorValueParser {
     }
 
     /// `80,000` → `80000`; `0.17`; `.5` is refused (a digit must come first).
-    mutating func readNumber(after comparator: Comparator?, negative: Bool) throws(NotationError) -> String {
+    mutating func readNumber(after comparator: IndicatorValue.Comparator?, negative: Bool) throws(NotationError) -> String {
         guard rest.first?.isASCIIDigit == true else {
             let what = negative ? "a digit after the sign" : comparator.map { "a number after '\($0)'" } ?? "a number"
             throw error(at: rest.startIndex, expected: what)
@@ -193,7 +193,7 @@ struct IndicatorValueParser {
         return unit
     }
 
-    mutating func readSuffixComparator() -> Comparator? {
+    mutating func readSuffixComparator() -> IndicatorValue.Comparator? {
         guard let word = Self.suffixWord(exactly: rest) else { return nil }
         rest = rest.dropFirst(word.0.count)
         return word.1
@@ -205,19 +205,19 @@ struct IndicatorValueParser {
 
     // MARK: - Vocabulary
 
-    static func symbol(at text: Substring) -> (comparator: Comparator, spelling: String, length: Int)? {
-        for (spelling, comparator) in Comparator.symbolSpellings where text.hasPrefix(spelling) {
+    static func symbol(at text: Substring) -> (comparator: IndicatorValue.Comparator, spelling: String, length: Int)? {
+        for (spelling, comparator) in IndicatorValue.Comparator.symbolSpellings where text.hasPrefix(spelling) {
             return (comparator, spelling, spelling.count)
         }
         return nil
     }
 
-    static func prefixWord(at text: Substring) -> (String, Comparator)? {
-        Comparator.prefixWords.first { text.hasPrefix($0.0) }
+    static func prefixWord(at text: Substring) -> (String, IndicatorValue.Comparator)? {
+        IndicatorValue.Comparator.prefixWords.first { text.hasPrefix($0.0) }
     }
 
-    static func suffixWord(exactly text: Substring) -> (String, Comparator)? {
-        Comparator.suffixWords.first { text == $0.0 }
+    static func suffixWord(exactly text: Substring) -> (String, IndicatorValue.Comparator)? {
+        IndicatorValue.Comparator.suffixWords.first { text == $0.0 }
     }
 
     static func isUnitCharacter(_ character: Character) -> Bool {

@@ -1,5 +1,5 @@
 /// Where something stands in an input file: a 1-based line and column (columns count characters).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct TextLocation: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -9,7 +9,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A location that is not known (a value built in code rather than read from a file).
-    public static let unknown = SourceLocation(line: 0, column: 0)
+    public static let unknown = TextLocation(line: 0, column: 0)
 
     /// `3:14`, or an empty string for ``unknown``.
     public var description: String {

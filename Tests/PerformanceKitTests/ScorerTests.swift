@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+@Suite("Scoring a whole evaluation")
+struct ScorerTests {
+    let scorer = Scorer(profile: .wuhan2023)
+
+    @Test func scoresTheBudgetBlockOnTheAdjustedBudget() {
+        // 20 × 3857.18 ÷ 3857.18 = 20 with the adjusted budget; the start-of-year 6329.52 is reported only (I12).
+        var subject = evaluation([row("1", "1", weight: "80")], planned: "3857.18", executed: "3857.18")
+        subject.budget.initial = dec("6329.52")
+        let card = scorer.score(subject)
+        #expect(card.budget.score == 20)
+        #expect(card.budget.rate == 1)
+        #expect(card.budget.explanation == "20 × 3857.18 ÷ 3857.18 = 20")
+    }
+
+    @Test func scoresAPartlyExecutedBudgetProportionally() {
+        let card = scorer.score(evaluation([row("1", "1", weight: "80")], planned: "1000", executed: "861.9"))
+        #expect(card.budget.score == dec("17.24"))
+        #expect(card.budget.explanation == "20 × 861.9 ÷ 1000 = 17.24")
+        #expect(card.total == dec("97.24"))
+    }
+
+    @Test func capsAnOverExecutedBudget() {
+        let card = scorer.score(evaluation([row("1", "1", weight: "80")], planned: "900", executed: "1000"))
+        #expect(card.budget.score == 20)
+        #expect(card.budget.explanation == "20 × 1000 ÷ 900 = 22.22, capped at 20")
+        #expect(card.diagnostics.map(\.code) == [.overExecuted])
+    }
+
+    @Test func scoresAZeroBudgetAtZeroWithAWarning() {
+        let card = scorer.score(evaluation([row("1", "1", weight: "80")], planned: "0", executed: "0"))
+        #expect(card.budget.score == 0)
+        #expect(card.budget.rate == nil)
+        #expect(card.diagnostics.map(\.code) == [.zeroBudget])
+    }
+
+    @Test func addsCategoriesFromRoundedScores() {
+        // Three rows of 1 point at 1/3 each: 0.33 + 0.33 + 0.33 = 0.99, not round(1.0) = 1.
+        let rows = [row("3", "1"), row("3", "1"), row("3", "1"), row("1", "1", weight: "77", category: .satisfaction,
+                                                                       subcategory: .serviceRecipientSatisfaction)]
+        let card = scorer.score(evaluation(rows))
+        #expect(card.indicators.map(\.score) == [dec("0.33"), dec("0.33"), dec("0.33"), 77])
+        #expect(card.categories.map(\.score) == [dec("0.99"), 77])
+        #expect(card.total == dec("97.99"))
+    }
+
+    @Test func keepsCategoriesInTableOrder() {
+        let rows = [row("1", "1", weight: "40", category: .satisfaction, subcategory: nil),
+                    row("1", "1", weight: "40", category: .output)]
+        #expect(scorer.score(evaluation(rows)).categories.map(\.category) == [.satisfaction, .output])
+    }
+
+    @Test(arguments: [("90", "优"), ("89.99", "良"), ("80", "良"), ("79.99", "中"), ("60", "中"), ("59.99", "差"), ("0", "差")])
+    func gradesByTheNationalBands(_ total: String, _ grade: String) {
+        #expect(RuleProfile.wuhan2023.grade(for: dec(total)) == grade)
+    }
+
+    @Test func leavesTheTotalOpenWhenARowCannotBeScored() {
+        let card = scorer.score(evaluation([row("好", "较好", weight: "40"), row("1", "1", weight: "40")]))
+        #expect(card.total == nil)
+        #expect(card.grade == nil)
+        #expect(!card.isComplete)
+        #expect(card.categories.first?.score == nil)
+        #expect(card.errors.map(\.path.description) == ["indicators[0].actual"])
+    }
+
+    @Test func warnsWhenPointsDoNotAddUpToTheProfile() {
+        let card = scorer.score(evaluation([row("1", "1", weight: "75")]))
+        #expect(card.diagnostics.map(\.code) == [.pointsTotal])
+        #expect(card.diagnostics.first?.message == "the indicators carry 75 points; wuhan-2023 expects 80")
+    }
+
+    @Test func warnsAboutTheTaxonomy() {
+        let rows = [row("1", "1", weight: "40", category: .benefit, subcategory: .quantity),
+                    row("1", "1", weight: "40", category: IndicatorCategory(rawValue: "效果指标"), subcategory: nil)]
+        let card = scorer.score(evaluation(rows))
+        #expect(card.diagnostics.map(\.code) == [.subcategoryMismatch, .unknownCategory])
+    }
+
+    @Test func changesNothingWhenIndicatorsAreReordered() {
+        let rows = [row("4", "3"), row("≤50", "37", weight: "7"), row("14份", "1份"), row("≥90%", "90%", weight: "71")]
+        let forward = scorer.score(evaluation(rows))
+        let backward = scorer.score(evaluation(rows.reversed()))
+        #expect(forward.total == backward.total)
+        #expect(forward.total == dec("98.82"))
+    }
+}
+
+@Suite("Rounding half-up to two decimals")
+struct RoundingRuleTests {
+    @Test(arguments: [("0.125", "0.13"), ("0.124", "0.12"), ("38.0714", "38.07"), ("9.4594", "9.46"), ("2.675", "2.68"),
+                      ("95.175", "95.18"), ("100", "100"), ("0.005", "0.01"), ("0.0049999", "0")])
+    func roundsHalfUp(_ input: String, _ expected: String) {
+        #expect(RoundingRule(scale: 2).round(dec(input)) == dec(expected))
+    }
+
+    @Test func isIdempotent() {
+        let rounding = RoundingRule(scale: 2)
+        for text in ["0.125", "1.005", "38.0714", "99.995"] {
+            #expect(rounding.round(rounding.round(dec(text))) == rounding.round(dec(text)))
+        }
+    }
+
+    @Test func keepsDecimalsExact() {
+        // Binary floating point gives 0.1 + 0.2 = 0.30000000000000004; Decimal does not.
+        #expect(dec("0.1") + dec("0.2") == dec("0.3"))
+        #expect(dec("894.13").plainText == "894.13")
+    }
+}
