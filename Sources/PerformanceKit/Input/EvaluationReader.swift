@@ -91,7 +91,7 @@ struct EvaluationDecoding {
 
     mutating func evaluation(_ value: JSONValue) -> Evaluation? {
         guard let object = object(value, path: .root, offset: 0, expected: "an evaluation object") else { return nil }
-        checkKeys(object, known: Self.topLevelKeys, extraAllowed: true)
+        checkKeys(object, known: Self.topLevelKeys, kept: true)
         let formatMember = object.member("format")
         switch formatMember?.value {
         case .string(Evaluation.formatTag)?:
@@ -129,7 +129,7 @@ struct EvaluationDecoding {
         guard let member = required(parent, "budget", expected: "an object with planned and executed") else { return nil }
         guard let object = object(member.value, path: parent.path.appending("budget"), offset: member.offset,
                                   expected: "an object with planned and executed") else { return nil }
-        checkKeys(object, known: Self.budgetKeys, extraAllowed: false)
+        checkKeys(object, known: Self.budgetKeys)
         let planned = figure(object, "planned", required: true, expected: "全年预算数 (the adjusted budget) as a number ≥ 0")
         let executed = figure(object, "executed", required: true, expected: "全年执行数 as a number ≥ 0")
         let initial = figure(object, "initial", required: false, expected: "年初预算数 as a number ≥ 0")
@@ -162,7 +162,7 @@ struct EvaluationDecoding {
 
     mutating func indicator(_ value: JSONValue, path: JSONPath, offset: Int) -> Indicator? {
         guard let object = object(value, path: path, offset: offset, expected: "an indicator object") else { return nil }
-        checkKeys(object, known: Self.indicatorKeys, extraAllowed: true)
+        checkKeys(object, known: Self.indicatorKeys, kept: true)
         let categoryText = text(object, "category", required: true,
                                 expected: "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标 (or cost, output, benefit, satisfaction)")
         let category = categoryText.flatMap(IndicatorCategory.init(parsing:))
@@ -215,7 +215,7 @@ struct EvaluationDecoding {
         for (index, element) in elements.enumerated() {
             guard let object = object(element, path: path.appending(index), offset: member.offset,
                                       expected: "an object with agency, fund and actual") else { continue }
-            checkKeys(object, known: Self.partKeys, extraAllowed: false)
+            checkKeys(object, known: Self.partKeys)
             let agency = string(object, "agency")
             let fund = figure(object, "fund", required: false, expected: "the unit's funds as a number ≥ 0")
             if let actual = cell(object, "actual", required: true) {
@@ -229,7 +229,7 @@ struct EvaluationDecoding {
         guard let member = parent.member("published"), member.value != .null else { return nil }
         guard let object = object(member.value, path: parent.path.appending("published"), offset: member.offset,
                                   expected: "an object with total, budget and categories") else { return nil }
-        checkKeys(object, known: Self.publishedKeys, extraAllowed: false)
+        checkKeys(object, known: Self.publishedKeys)
         let total = figure(object, "total", required: false, expected: "the printed 总分 as a number ≥ 0")
         let budget = figure(object, "budget", required: false, expected: "the printed budget score as a number ≥ 0")
         var categories: [PublishedFigures.CategoryScore] = []
@@ -264,22 +264,17 @@ struct EvaluationDecoding {
         for member in members where !seen.insert(member.key).inserted {
             problems.append(.duplicateField(path.appending(member.key), location: location(member.offset)))
         }
-        return Object(members: members, path: path, offset: offset)
+        // Arrays do not record where their elements start; an object's first key is the nearest place to point at.
+        return Object(members: members, path: path, offset: members.first?.offset ?? offset)
     }
 
-    /// Reports keys the format does not define: as warnings where extra fields are kept, as problems elsewhere.
-    mutating func checkKeys(_ object: Object, known: [String], extraAllowed: Bool) {
+    /// Reports keys the format does not define as warnings (FORMAT.md §1), with the nearest known key when one is close.
+    mutating func checkKeys(_ object: Object, known: [String], kept: Bool = false) {
         for member in object.members where !known.contains(member.key) {
             let suggestion = Self.closest(to: member.key, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
-            let path = object.path.appending(member.key)
-            if extraAllowed {
-                warnings.append(Diagnostic(.unknownField, .warning,
-                    "\"\(member.key)\" is not a perfscore/1 field; it is kept but not scored\(suggestion)", at: path))
-            } else {
-                problems.append(.invalidValue(path, expected: "one of \(known.joined(separator: ", "))",
-                                              found: "the unknown field \"\(member.key)\"\(suggestion)",
-                                              location: location(member.offset)))
-            }
+            warnings.append(Diagnostic(.unknownField, .warning,
+                "\"\(member.key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
+                at: object.path.appending(member.key)))
         }
     }
 

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+@Suite("Reading perfscore/1 files")
+struct EvaluationReaderTests {
+    static let minimal = """
+    {
+      "format": "perfscore/1",
+      "budget": { "planned": 894.13, "executed": 894.13 },
+      "indicators": [
+        { "category": "产出指标", "name": "通报", "weight": 80, "target": "4", "actual": 3 }
+      ]
+    }
+    """
+
+    func read(_ text: String) throws(EvaluationFileError) -> EvaluationReader.Result {
+        try EvaluationReader().read(Array(text.utf8))
+    }
+
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try read(text)
+            return []
+        } catch {
+            return error.problems.map { problem in
+                problem.location == .unknown ? problem.description : "\(problem.location): \(problem.description)"
+            }
+        }
+    }
+
+    @Test func readsNumbersAsExactDecimals() throws {
+        let result = try read(Self.minimal)
+        #expect(result.evaluation.budget.planned == dec("894.13"))
+        #expect(result.evaluation.budget.planned.plainText == "894.13")
+        #expect(result.evaluation.indicators[0].actual == "3")
+        #expect(result.evaluation.indicators[0].category == .output)
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func acceptsEnglishCategoryIdsAndNormalisesSubcategories() throws {
+        let text = Self.minimal.replacingOccurrences(of: "\"产出指标\"", with: "\"output\", \"subcategory\": \"数量指标1\"")
+        let indicator = try read(text).evaluation.indicators[0]
+        #expect(indicator.category == .output)
+        #expect(indicator.subcategory == .quantity)
+    }
+
+    @Test func warnsAboutUnknownFieldsAndSuggestsTheNearestOne() throws {
+        let text = Self.minimal.replacingOccurrences(of: "\"weight\": 80", with: "\"weight\": 80, \"wieght\": 3, \"remark\": \"x\"")
+        let result = try read(text)
+        #expect(result.warnings.map(\.description) == [
+            "warning[unknown-field] indicators[0].wieght: \"wieght\" is not a perfscore/1 field; it is kept but not scored; did you mean \"weight\"?",
+            "warning[unknown-field] indicators[0].remark: \"remark\" is not a perfscore/1 field; it is kept but not scored",
+        ])
+        #expect(result.evaluation.indicators[0].additionalFields.map(\.key) == ["wieght", "remark"])
+    }
+
+    @Test func namesTheFieldWithAWrongType() {
+        let text = Self.minimal.replacingOccurrences(of: "\"weight\": 80", with: "\"weight\": \"七\"")
+        #expect(problems(text) == [
+            "5:41: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"七\"",
+        ])
+    }
+
+    @Test func reportsEveryProblemAtOnce() {
+        let text = """
+        {
+          "format": "perfscore/1",
+          "budget": { "planned": -1 },
+          "indicators": [ { "category": "", "weight": 1, "target": true, "actual": "1", "direction": "up" } ]
+        }
+        """
+        #expect(problems(text) == [
+            "3:15: budget.planned: expected 全年预算数 (the adjusted budget) as a number ≥ 0, found -1",
+            "3:15: budget.executed: missing; expected 全年执行数 as a number ≥ 0",
+            "4:21: indicators[0].category: expected 一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标 (or cost, output, benefit, satisfaction), found an empty string",
+            "4:21: indicators[0].name: missing; expected 三级指标, the indicator's name",
+            "4:50: indicators[0].target: expected a string as printed or a number, found true",
+            "4:81: indicators[0].direction: expected forward, reverse, equal or qualitative, found \"up\"",
+        ])
+    }
+
+    @Test func requiresTheFormatTag() {
+        let wrong = Self.minimal.replacingOccurrences(of: "perfscore/1", with: "perfscore/2")
+        #expect(problems(wrong) == ["2:3: format: expected \"perfscore/1\", found the string \"perfscore/2\""])
+        let missing = Self.minimal.replacingOccurrences(of: "\"format\": \"perfscore/1\",", with: "")
+        #expect(problems(missing) == ["1:1: format: expected \"perfscore/1\", found no format field"])
+    }
+
+    @Test func requiresAnActualUnlessPartsOrATargetTable() throws {
+        let text = Self.minimal.replacingOccurrences(of: ", \"actual\": 3", with: "")
+        #expect(problems(text) == ["5:7: indicators[0].actual: missing; expected 实际完成值 as printed or a number (or parts)"])
+        let targetTable = try EvaluationReader(requiresActuals: false).read(Array(text.utf8))
+        #expect(targetTable.evaluation.indicators[0].actual == nil)
+    }
+
+    @Test func pointsAtSyntaxErrors() {
+        #expect(problems("{\n  \"format\": \"perfscore/1\",\n  \"budget\": {,\n}") == [
+            "3:14: not valid JSON: expected a key in double quotes, found ','",
+        ])
+        #expect(problems("{\"format\": \"perfscore/1\"") == ["1:25: not valid JSON: expected ',' or '}', found the end of the file"])
+        #expect(problems("") == ["1:1: not valid JSON: expected a value, found the end of the file"])
+        #expect(problems("[1, 2] x") == ["1:8: not valid JSON: expected the end of the file, found 'x'"])
+        #expect(problems("{\"a\": 01}") == ["1:8: not valid JSON: expected '.' or the end of the number (JSON numbers have no leading zeros), found '1'"])
+    }
+
+    @Test func refusesBytesThatAreNotUTF8() {
+        var bytes = Array(Self.minimal.utf8)
+        bytes.insert(contentsOf: [0xB2, 0xFA], at: 30)  // GB18030 bytes inside the file
+        do {
+            _ = try EvaluationReader().read(bytes)
+            Issue.record("read bytes that are not UTF-8")
+        } catch {
+            #expect(error.problems == [.notUTF8(byteOffset: 30, location: TextLocation(line: 3, column: 2))])
+            #expect(error.description == "the file is not UTF-8 (byte 30 cannot be read); save it as UTF-8")
+        }
+    }
+
+    @Test func skipsAByteOrderMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(Self.minimal.utf8)
+        #expect(try EvaluationReader().read(bytes).evaluation.budget.executed == dec("894.13"))
+    }
+
+    @Test func refusesDuplicateKeys() {
+        let text = Self.minimal.replacingOccurrences(of: "\"weight\": 80", with: "\"weight\": 80, \"weight\": 40")
+        #expect(problems(text) == ["5:55: indicators[0].weight: this field stands twice in the same object; keep one"])
+    }
+
+    @Test func refusesFiguresBeyondTheLargest() {
+        for literal in ["1e400", "1e16", "12345678901234567890"] {
+            let text = Self.minimal.replacingOccurrences(of: "\"weight\": 80", with: "\"weight\": \(literal)")
+            #expect(problems(text).first?.contains("below 10^15, found \(literal)") == true, "\(literal)")
+        }
+        let exponent = Self.minimal.replacingOccurrences(of: "\"weight\": 80", with: "\"weight\": 8e1")
+        #expect(problems(exponent).isEmpty)
+    }
+
+    @Test func refusesNestingBeyondTheLimit() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(problems(deep) == ["1:513: arrays and objects are nested more than 512 deep"])
+    }
+
+    @Test func decodesEscapes() throws {
+        let value = try JSONReader().read(Array(#"["a\"b\\c\/\n\u00e9\ud83d\ude00"]"#.utf8))
+        #expect(value == .array([.string("a\"b\\c/\né😀")]))
+    }
+
+    @Test func readsPublishedFiguresAndNulls() throws {
+        let text = Self.minimal
+            .replacingOccurrences(of: "\"actual\": 3 }", with: "\"actual\": 3, \"published\": null }")
+            .replacingOccurrences(of: "\n  ]\n}", with: "\n  ],\n  \"published\": { \"total\": 99.75, \"categories\": { \"output\": 79.75 } }\n}")
+        let evaluation = try read(text).evaluation
+        #expect(evaluation.indicators[0].published == nil)
+        #expect(evaluation.published?.total == dec("99.75"))
+        #expect(evaluation.published?.categories == [PublishedFigures.CategoryScore(category: .output, score: dec("79.75"))])
+    }
+}
+
+@Suite("The indicator taxonomy")
+struct TaxonomyTests {
+    @Test(arguments: [("产出指标", IndicatorCategory.output), ("产出", .output), ("output", .output), ("Cost", .cost),
+                      ("成本指标", .cost), ("效益指标", .benefit), ("满意度", .satisfaction), ("satisfaction", .satisfaction)])
+    func readsCategoryNamesAndIds(_ text: String, _ expected: IndicatorCategory) {
+        #expect(IndicatorCategory(parsing: text) == expected)
+    }
+
+    @Test func keepsOtherCategoriesOpen() {
+        let category = IndicatorCategory(parsing: " 效果指标 ")
+        #expect(category?.rawValue == "效果指标")
+        #expect(category?.isStandard == false)
+        #expect(IndicatorCategory(parsing: "  ") == nil)
+    }
+
+    @Test(arguments: [("数量指标1", IndicatorSubcategory.quantity), ("数量指标（2）", .quantity), ("数量", .quantity),
+                      ("社会效益", .socialBenefit), ("生态效益指标", .ecologicalBenefit), ("生态环境成本指标", .environmentalCost),
+                      ("服务对象满意度", .serviceRecipientSatisfaction), ("可持续影响指标", .sustainableImpact)])
+    func normalisesSubcategoryNames(_ text: String, _ expected: IndicatorSubcategory) {
+        #expect(IndicatorSubcategory(parsing: text) == expected)
+    }
+
+    @Test func acceptsBothCostLayouts() {
+        #expect(IndicatorSubcategory.cost.expectedCategories == [.output, .cost])
+        #expect(IndicatorSubcategory.economicCost.expectedCategories == [.cost])
+        #expect(IndicatorSubcategory(rawValue: "自定义指标").expectedCategories == nil)
+    }
+
+    @Test func readsJudgementsInBothLanguages() {
+        #expect(Indicator.Judgement(parsing: "达成") == .achieved)
+        #expect(Indicator.Judgement(parsing: "partial") == .partial)
+        #expect(Indicator.Judgement(parsing: "未达成预期指标且效果较差") == .unachieved)
+        #expect(Indicator.Judgement(parsing: "good") == nil)
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+@testable import perfscore
+
+/// Runs the command in process with files given as strings.
+private func run(_ arguments: [String], files: [String: String] = [:], stdin: String = "")
+    -> (status: Int32, output: String, error: String) {
+    let output = Captured()
+    let error = Captured()
+    let environment = CommandRunner.Environment(
+        readFile: { path in
+            if let text = files[path] { return Array(text.utf8) }
+            return try Fixtures.bytes(path)
+        },
+        readStandardInput: { Array(stdin.utf8) },
+        writeOutput: { output.text += $0 },
+        writeError: { error.text += $0 })
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status.rawValue, output.text, error.text)
+}
+
+private final class Captured: @unchecked Sendable {
+    var text = ""
+}
+
+@Suite("The perfscore command")
+struct PerfScoreCommandTests {
+    static let example = "examples/wuhan-2023/03-zhengwu-fuwu.json"
+
+    @Test func printsTheHelpTextVerbatim() throws {
+        let result = run(["--help"])
+        #expect(result.status == 0)
+        try assertGolden(result.output, named: "printsTheHelpTextVerbatim.txt")
+    }
+
+    @Test func scoresAnExampleAndExitsZero() {
+        let result = run([Self.example])
+        #expect(result.status == 0)
+        #expect(result.output.contains("总分 99.75（满分 100）  等级 优"))
+        #expect(result.error.isEmpty)
+    }
+
+    @Test func printsJSONForOneFileAndAnArrayForSeveral() throws {
+        let one = run(["--format", "json", Self.example])
+        #expect(one.status == 0)
+        #expect(one.output.contains("\n  \"total\": 99.75,\n"))
+        let all = run(["--format=json", "examples/wuhan-2023/01-xingzheng-yunxing.json", Self.example])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(all.output.utf8)) as? [[String: Any]])
+        #expect(array.compactMap { ($0["total"] as? NSNumber)?.stringValue } == ["100", "99.75"])
+    }
+
+    @Test func readsStandardInput() throws {
+        let text = String(decoding: try Fixtures.bytes(Self.example), as: UTF8.self)
+        let result = run(["--json", "-"], stdin: text)
+        #expect(result.status == 0)
+        #expect(result.output.contains("\"file\": \"-\""))
+    }
+
+    @Test func exitsOneWhenAPrintedFigureDiffers() {
+        let text = String(decoding: (try? Fixtures.bytes(Self.example)) ?? [], as: UTF8.self)
+            .replacingOccurrences(of: "\"total\": 99.75", with: "\"total\": 100")
+        let result = run(["changed.json"], files: ["changed.json": text])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Published figures: 1 of 18 differ (tolerance 0.01)"))
+        #expect(result.output.contains(
+            "arithmetic published.total: the printed budget and category scores add up to 99.75, not the printed total 100"))
+    }
+
+    @Test func exitsTwoNamingTheFileAndTheField() {
+        let text = """
+        {"format": "perfscore/1", "budget": {"planned": 1, "executed": 1},
+         "indicators": [{"category": "产出指标", "name": "a", "weight": "七", "target": "1", "actual": "1"}]}
+        """
+        let result = run(["bad.json"], files: ["bad.json": text])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.error == "perfscore: bad.json:2:51: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"七\"\n")
+    }
+
+    @Test func exitsTwoOnAnUnreadableValue() {
+        let text = """
+        {"format": "perfscore/1", "budget": {"planned": 1, "executed": 1},
+         "indicators": [{"category": "产出指标", "name": "a", "weight": 80, "target": "≥≥5", "actual": "1"}]}
+        """
+        let result = run(["bad.json"], files: ["bad.json": text])
+        #expect(result.status == 2)
+        #expect(result.error == """
+            perfscore: bad.json: indicators[0].target: cannot read "≥≥5": expected a number after '≥', found '≥'
+            perfscore: bad.json: not scored: 1 row(s) need a readable value, a judgement or a score
+
+            """)
+    }
+
+    @Test func goesOnAfterABadFileAndReportsTheWorstStatus() {
+        let result = run(["missing.json", Self.example], files: [:])
+        #expect(result.status == 2)
+        #expect(result.output.contains("总分 99.75"))
+        #expect(result.error.hasPrefix("perfscore: missing.json: cannot read the file: "))
+    }
+
+    @Test(arguments: [
+        (["--frobnicate", "x.json"], "perfscore: unknown option --frobnicate"),
+        ([String](), "perfscore: no file given: name an evaluation file, or - for standard input"),
+        (["--format", "xml", "x.json"], "perfscore: --format: expected text or json, found \"xml\""),
+        (["--tolerance", "-1", "x.json"], "perfscore: --tolerance: expected points as a number ≥ 0 (0.01), found \"-1\""),
+        (["--rules"], "perfscore: --rules needs a value"),
+    ])
+    func refusesABadCommandLine(_ arguments: [String], _ message: String) {
+        let result = run(arguments)
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix(message + "\n"))
+    }
+
+    @Test func refusesAnUnknownRuleProfile() {
+        let result = run(["--rules", "mars-2099", Self.example])
+        #expect(result.status == 2)
+        #expect(result.error == "perfscore: --rules: unknown rule profile \"mars-2099\"; known: wuhan-2023\n")
+        let inFile = String(decoding: (try? Fixtures.bytes(Self.example)) ?? [], as: UTF8.self)
+            .replacingOccurrences(of: "\"rules\": \"wuhan-2023\"", with: "\"rules\": \"mars-2099\"")
+        let fromFile = run(["x.json"], files: ["x.json": inFile])
+        #expect(fromFile.status == 2)
+        #expect(fromFile.error == "perfscore: x.json: rules: unknown rule profile \"mars-2099\"; known: wuhan-2023\n")
+    }
+}
+
+/// The real executable, as a user runs it: exit status and standard error of a process.
+@Suite("The perfscore executable")
+struct PerfScoreProcessTests {
+    static func executable() throws -> URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("perfscore")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        let built = Fixtures.root.appendingPathComponent(".build/debug/perfscore")
+        guard FileManager.default.isExecutableFile(atPath: built.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: built.path])
+        }
+        return built
+    }
+
+    @Test func exitsTwoOnAMalformedFileWithAMessageNamingFileAndField() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("malformed.json")
+        try Data(#"{"format": "perfscore/1", "budget": {"planned": 1}, "indicators": []}"#.utf8).write(to: file)
+
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = [file.path]
+        let errorPipe = Pipe()
+        let outputPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = outputPipe
+        try process.run()
+        let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errorText == """
+            perfscore: \(file.path):1:38: budget.executed: missing; expected 全年执行数 as a number ≥ 0
+            perfscore: \(file.path):1:53: indicators: expected at least one indicator, found an empty array
+
+            """)
+    }
+}

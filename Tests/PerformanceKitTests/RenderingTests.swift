@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+@Suite("Reports")
+struct RenderingTests {
+    @Test func rendersTheTextReportOfTheNinetyNineSeventyFiveTable() throws {
+        let path = "examples/wuhan-2023/03-zhengwu-fuwu.json"
+        let report = TextReport().render(try Fixtures.scoreExample(path), file: path)
+        try assertGolden(report, named: "rendersTheTextReportOfTheNinetyNineSeventyFiveTable.txt")
+    }
+
+    @Test func explainsEveryRowOnRequest() throws {
+        let path = "examples/wuhan-2023/01-xingzheng-yunxing.json"
+        let report = TextReport(explainAll: true).render(try Fixtures.scoreExample(path), file: path)
+        #expect(report.contains("  购买服务公益岗位人数: 7 × 50 ÷ 37 = 9.46, capped at 7\n"))
+        #expect(report.contains("  预算执行: 20 × 964.1 ÷ 964.1 = 20\n"))
+    }
+
+    @Test func alignsChineseTextByDisplayWidth() {
+        #expect(DisplayWidth.of("产出指标") == 8)
+        #expect(DisplayWidth.of("≥80,000㎡") == 9)  // ≥ is of ambiguous width: one column, as most terminals draw it
+        #expect(DisplayWidth.pad("数量", to: 6) == "数量  ")
+        #expect(DisplayWidth.pad("12", to: 4, alignRight: true) == "  12")
+        #expect(DisplayWidth.pad("公共资源交易行为", to: 9) == "公共资源…")
+    }
+
+    @Test func writesTheResultOfFormatSectionFourAndReadsItBack() throws {
+        let path = "examples/wuhan-2023/04-zhihui-chengshi.json"
+        let text = JSONWriter().write(JSONReport.value(for: try Fixtures.scoreExample(path), file: path))
+        // An independent parser (Foundation's) reads it back.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == path)
+        #expect(object["rules"] as? String == "wuhan-2023")
+        #expect((object["total"] as? NSNumber)?.stringValue == "98.07")
+        #expect(object["grade"] as? String == "优")
+        let budget = try #require(object["budget"] as? [String: Any])
+        #expect((budget["score"] as? NSNumber)?.intValue == 20)
+        let indicators = try #require(object["indicators"] as? [[String: Any]])
+        #expect(indicators.count == 43)
+        #expect(indicators[26]["explanation"] as? String == "1 × 1 ÷ 14 = 0.07")
+        #expect(indicators[26]["direction"] as? String == "forward")
+        let verification = try #require(object["verification"] as? [String: Any])
+        #expect(verification["agrees"] as? Bool == true)
+        #expect((verification["differences"] as? [Any])?.isEmpty == true)
+        #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
+        // Our own reader keeps the printed digits exactly.
+        guard case .object(let members) = try JSONReader().read(Array(text.utf8)) else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members.first { $0.key == "total" }?.value == .number("98.07"))
+        #expect(members.map(\.key) == ["format", "file", "title", "agency", "year", "kind", "rules", "total", "maximum",
+                                       "grade", "budget", "categories", "indicators", "verification", "diagnostics"])
+    }
+
+    @Test func printsScoresWithAtMostTwoDecimals() {
+        #expect(JSONReport.score(dec("0.0714285714")) == .number("0.07"))
+        #expect(JSONReport.score(dec("20")) == .number("20"))
+        #expect(JSONReport.score(dec("99.750")) == .number("99.75"))
+    }
+
+    @Test func escapesStrings() {
+        #expect(JSONWriter(indent: 0).write(.array([.string("a\"b\\\n\u{01}中")])) == "[\"a\\\"b\\\\\\n\\u0001中\"]")
+    }
+}
