@@ -306,17 +306,23 @@ struct EvaluationDecoding {
                                       location: location(offset)))
     }
 
-    mutating func required(_ object: Object, _ key: String, expected: String) -> JSONValue.Member? {
-        guard let member = object.member(key), member.value != .null else {
-            problems.append(.missingField(object.path.appending(key), expected: expected, location: location(object.offset)))
-            return nil
+    /// The member under `key` when it is present and not null; when it is absent and `missing` describes what is
+    /// expected, a `missingField` problem.
+    mutating func present(_ object: Object, _ key: String, missing: String? = nil) -> JSONValue.Member? {
+        if let member = object.member(key), member.value != .null { return member }
+        if let missing {
+            problems.append(.missingField(object.path.appending(key), expected: missing, location: location(object.offset)))
         }
-        return member
+        return nil
+    }
+
+    mutating func required(_ object: Object, _ key: String, expected: String) -> JSONValue.Member? {
+        present(object, key, missing: expected)
     }
 
     /// An optional string field; null counts as absent.
     mutating func string(_ object: Object, _ key: String) -> String? {
-        guard let member = object.member(key), member.value != .null else { return nil }
+        guard let member = present(object, key) else { return nil }
         guard case .string(let value) = member.value else {
             problems.append(.wrongType(object.path.appending(key), expected: "a string", found: member.value.kindDescription,
                                        location: location(member.offset)))
@@ -327,12 +333,7 @@ struct EvaluationDecoding {
 
     /// A required non-empty string field.
     mutating func text(_ object: Object, _ key: String, required: Bool, expected: String) -> String? {
-        guard let member = object.member(key), member.value != .null else {
-            if required {
-                problems.append(.missingField(object.path.appending(key), expected: expected, location: location(object.offset)))
-            }
-            return nil
-        }
+        guard let member = present(object, key, missing: required ? expected : nil) else { return nil }
         guard case .string(let value) = member.value else {
             problems.append(.wrongType(object.path.appending(key), expected: "a string: \(expected)",
                                        found: member.value.kindDescription, location: location(member.offset)))
@@ -348,15 +349,9 @@ struct EvaluationDecoding {
 
     /// A target or actual: a string as printed, or a number (kept as its literal).
     mutating func cell(_ object: Object, _ key: String, required: Bool) -> String? {
-        guard let member = object.member(key), member.value != .null else {
-            if required {
-                problems.append(.missingField(object.path.appending(key),
-                    expected: key == "target" ? "年初目标值 as printed (\"≥1800\", \"＜48小时\", \"是\") or a number"
-                                              : "实际完成值 as printed or a number (or parts)",
-                    location: location(object.offset)))
-            }
-            return nil
-        }
+        let expected = key == "target" ? "年初目标值 as printed (\"≥1800\", \"＜48小时\", \"是\") or a number"
+                                       : "实际完成值 as printed or a number (or parts)"
+        guard let member = present(object, key, missing: required ? expected : nil) else { return nil }
         switch member.value {
         case .string(let value): return value
         case .number(let literal): return literal
@@ -368,7 +363,7 @@ struct EvaluationDecoding {
     }
 
     mutating func integer(_ object: Object, _ key: String, range: ClosedRange<Int>) -> Int? {
-        guard let member = object.member(key), member.value != .null else { return nil }
+        guard let member = present(object, key) else { return nil }
         let path = object.path.appending(key)
         guard case .number(let literal) = member.value else {
             problems.append(.wrongType(path, expected: "a whole number", found: member.value.kindDescription,
@@ -384,12 +379,7 @@ struct EvaluationDecoding {
     }
 
     mutating func figure(_ object: Object, _ key: String, required: Bool, expected: String) -> Decimal? {
-        guard let member = object.member(key), member.value != .null else {
-            if required {
-                problems.append(.missingField(object.path.appending(key), expected: expected, location: location(object.offset)))
-            }
-            return nil
-        }
+        guard let member = present(object, key, missing: required ? expected : nil) else { return nil }
         return decimal(member.value, path: object.path.appending(key), offset: member.offset, expected: expected)
     }
 
