@@ -4,6 +4,8 @@ import Foundation
 /// What the command line asks for.
 enum Command: Equatable {
     case score(ScoreOptions)
+    /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
+    case rules(String?)
     case help
     case version
 
@@ -15,7 +17,7 @@ enum Command: Equatable {
         }
 
         var format: Format = .text
-        /// A profile id overriding the files' `rules`.
+        /// A profile id, or the path of a profile file, overriding the files' `rules`.
         var rules: String?
         var tolerance: Decimal = Decimal(string: "0.01")!
         var explainAll = false
@@ -34,6 +36,13 @@ enum Command: Equatable {
 
     /// Scans the arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.first == "rules" {
+            guard arguments.count <= 2 else {
+                throw UsageError(message: "rules takes at most one profile id or file, found \(arguments.count - 1)")
+            }
+            if let argument = arguments.dropFirst().first, argument == "-h" || argument == "--help" { return .help }
+            return .rules(arguments.dropFirst().first)
+        }
         var options = ScoreOptions()
         var index = 0
         var onlyFiles = false

@@ -57,17 +57,15 @@ struct CommandRunner {
             return .success
         case .score(let options):
             return score(options)
+        case .rules(let which):
+            return showRules(which)
         }
     }
 
     func score(_ options: Command.ScoreOptions) -> ExitStatus {
         var override: RuleProfile?
-        if let id = options.rules {
-            guard let profile = RuleProfile.builtIn(RuleProfile.ID(rawValue: id)) else {
-                let known = RuleProfile.builtIn.map(\.id.rawValue).joined(separator: ", ")
-                environment.writeError("perfscore: --rules: unknown rule profile \"\(id)\"; known: \(known)\n")
-                return .unusable
-            }
+        if let which = options.rules {
+            guard let profile = loadProfile(which, option: "--rules") else { return .unusable }
             override = profile
         }
         let evaluator = Evaluator(rules: override, verifier: Verifier(tolerance: options.tolerance))
@@ -94,6 +92,46 @@ struct CommandRunner {
             environment.writeOutput(JSONWriter().write(document) + "\n")
         }
         return status
+    }
+
+    /// `perfscore rules`: every built-in profile, one line each; with an id or a path, that profile in words.
+    func showRules(_ which: String?) -> ExitStatus {
+        guard let which else {
+            environment.writeOutput(RuleProfileReport.list(RuleProfile.builtIn.sorted { $0.id.rawValue < $1.id.rawValue }))
+            return .success
+        }
+        guard let profile = loadProfile(which, option: "rules") else { return .unusable }
+        environment.writeOutput(RuleProfileReport.describe(profile))
+        return .success
+    }
+
+    /// A built-in profile by id, or a profile file by path (anything with a `/` or ending in `.json`).
+    func loadProfile(_ which: String, option: String) -> RuleProfile? {
+        if which.contains("/") || which.hasSuffix(".json") {
+            let bytes: [UInt8]
+            do {
+                bytes = try environment.readFile(which)
+            } catch {
+                environment.writeError("perfscore: \(option) \(which): cannot read the file: \(Self.reason(error))\n")
+                return nil
+            }
+            do {
+                return try RuleProfile(jsonData: bytes)
+            } catch {
+                for problem in error.problems {
+                    let location = problem.location == .unknown ? "" : "\(problem.location):"
+                    environment.writeError("perfscore: \(which):\(location) \(problem)\n")
+                }
+                environment.writeError("perfscore: \(which): not a usable rule profile (rules/README.md describes the format)\n")
+                return nil
+            }
+        }
+        guard let profile = RuleProfile.builtIn(RuleProfile.ID(rawValue: which)) else {
+            let known = RuleProfile.builtIn.map(\.id.rawValue).sorted().joined(separator: ", ")
+            environment.writeError("perfscore: \(option): unknown rule profile \"\(which)\"; known: \(known) (or give a file path)\n")
+            return nil
+        }
+        return profile
     }
 
     /// The score card of one file, or `nil` after telling why there is none.

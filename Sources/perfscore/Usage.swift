@@ -11,12 +11,16 @@ enum Usage {
 
     USAGE: perfscore [options] FILE...
            perfscore [options] -            (read one evaluation from standard input)
+           perfscore rules                  (list the built-in rule profiles)
+           perfscore rules ID|PATH          (show one profile in words: points, formulas, tiers, grades, source)
 
     OPTIONS:
       -f, --format text|json   text: the table, subtotals, 总分 and grade (default);
                                json: the result of docs/FORMAT.md §4 (an array when several files are given)
       --json                   the same as --format json
-      --rules ID               score under this rule profile instead of the file's "rules" (built in: wuhan-2023)
+      --rules ID|PATH          score under this rule profile instead of the file's "rules": a built-in id
+                               (wuhan-2023, mof-2020, mof-2020-linear, jiangxi) or a profile file (rules/README.md);
+                               a table written for another rule is scored with this profile's points
       --tolerance POINTS       largest difference from a printed figure still counted as agreement (default 0.01)
       --explain                explain every score, not only those that lost points
       -h, --help               show this help
@@ -30,6 +34,8 @@ enum Usage {
     EXAMPLES:
       perfscore examples/wuhan-2023/03-zhengwu-fuwu.json
       perfscore --format json examples/wuhan-2023/*.json
+      perfscore --rules mof-2020 examples/wuhan-2023/03-zhengwu-fuwu.json
+      perfscore --rules ./my-rule.json eval.json
       cat eval.json | perfscore -
     """
 }

@@ -115,12 +115,75 @@ struct PerfScoreCommandTests {
     @Test func refusesAnUnknownRuleProfile() {
         let result = run(["--rules", "mars-2099", Self.example])
         #expect(result.status == 2)
-        #expect(result.error == "perfscore: --rules: unknown rule profile \"mars-2099\"; known: wuhan-2023\n")
+        #expect(result.error == "perfscore: --rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023 (or give a file path)\n")
         let inFile = String(decoding: (try? Fixtures.bytes(Self.example)) ?? [], as: UTF8.self)
             .replacingOccurrences(of: "\"rules\": \"wuhan-2023\"", with: "\"rules\": \"mars-2099\"")
         let fromFile = run(["x.json"], files: ["x.json": inFile])
         #expect(fromFile.status == 2)
-        #expect(fromFile.error == "perfscore: x.json: rules: unknown rule profile \"mars-2099\"; known: wuhan-2023\n")
+        #expect(fromFile.error == "perfscore: x.json: rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023\n")
+    }
+}
+
+@Suite("perfscore rules")
+struct PerfScoreRulesCommandTests {
+    @Test func listsTheBuiltInProfilesOneLineEach() {
+        let result = run(["rules"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["jiangxi", "mof-2020", "mof-2020-linear", "wuhan-2023"])
+        #expect(lines[1].contains("10 + 90"))
+    }
+
+    @Test func describesAProfileInWords() throws {
+        let result = run(["rules", "mof-2020"])
+        #expect(result.status == 0)
+        try assertGolden(result.output, named: "describesAProfileInWords.txt")
+    }
+
+    @Test func scoresUnderAnotherBuiltInProfileWithItsPoints() throws {
+        let result = run(["--rules", "mof-2020", "--format", "json", PerfScoreCommandTests.example])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["rules"] as? String == "mof-2020")
+        #expect((object["total"] as? NSNumber)?.stringValue == "99.72")
+        #expect(((object["budget"] as? [String: Any])?["weight"] as? NSNumber)?.intValue == 10)
+        #expect((object["maximum"] as? NSNumber)?.intValue == 100)
+        #expect(object["verification"] == nil)
+    }
+
+    @Test func honoursAnEditedProfileFileGivenByPath() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edited = String(decoding: try Fixtures.bytes("rules/wuhan-2023.json"), as: UTF8.self)
+            .replacingOccurrences(of: "\"id\": \"wuhan-2023\"", with: "\"id\": \"my-bureau-2024\"")
+            .replacingOccurrences(of: "\"reverse\": \"ratio\"", with: "\"reverse\": \"linear\"")
+        let path = directory.appendingPathComponent("my-rule.json").path
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let evaluation = """
+        {"format": "perfscore/1", "rules": "my-bureau-2024", "budget": {"planned": 100, "executed": 100},
+         "indicators": [{"category": "成本指标", "name": "单位成本", "weight": 80, "target": "≤100元", "actual": "125元"}]}
+        """
+        let runner = CommandRunner(environment: .init(
+            readFile: { name in name == "x.json" ? Array(evaluation.utf8) : [UInt8](try Data(contentsOf: URL(fileURLWithPath: name))) },
+            readStandardInput: { [] }, writeOutput: { _ in }, writeError: { _ in }))
+        #expect(runner.run(["--rules", path, "x.json"]) == .success)
+        let result = run(["--rules", path, "--json", "x.json"], files: ["x.json": evaluation, path: edited])
+        #expect(result.output.contains("\"total\": 80,"))            // 20 + 80 × (1 − 25 ÷ 100) = 20 + 60
+        #expect(result.output.contains("80 × (1 − (125 − 100) ÷ 100) = 60"))
+        let builtIn = run(["--rules", "wuhan-2023", "--json", "x.json"], files: ["x.json": evaluation])
+        #expect(builtIn.output.contains("\"total\": 84,"))           // 20 + 80 × 100 ÷ 125 = 20 + 64
+    }
+
+    @Test func refusesABadProfileFileNamingTheKey() {
+        let bad = String(decoding: (try? Fixtures.bytes("rules/mof-2020.json")) ?? [], as: UTF8.self)
+            .replacingOccurrences(of: "\"效益指标\": 30", with: "\"效益指标\": 35")
+        let result = run(["--rules", "bad.json", PerfScoreCommandTests.example], files: ["bad.json": bad])
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("perfscore: bad.json:20:32: "))
+        #expect(result.error.contains("indicators.split: expected points adding up to total 90, found a split adding up to 95\n"))
+        #expect(result.output.isEmpty)
     }
 }
 

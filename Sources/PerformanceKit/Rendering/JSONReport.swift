@@ -28,6 +28,7 @@ public enum JSONReport {
         add("maximum", score(card.maximum))
         add("grade", card.grade.map(JSONValue.string) ?? .null)
         add("budget", budget(card.budget))
+        if let scale = card.indicatorScale { add("indicatorScale", .number(scale.plainText)) }
         add("categories", .array(card.categories.map(category)))
         add("indicators", .array(card.indicators.map(indicator)))
         if let verification = card.verification { add("verification", self.verification(verification)) }

@@ -108,6 +108,10 @@ public struct TextReport: Sendable {
             lines.append(line(row))
             if kind == .subtotal { lines.append("") }
         }
+        if let scale = card.indicatorScale {
+            let written = card.indicators.reduce(Decimal(0)) { $0 + $1.weight }
+            lines.append("小计按 \(card.profile.id) 的分值换算: 指标 \(written.scoreText()) → \(card.profile.indicatorWeight.scoreText())（× \(scale.plainText)）")
+        }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let grade = card.grade.map { "  等级 \($0)" } ?? ""
         lines.append("总分 \(total)（满分 \(card.maximum.scoreText())）\(grade)")

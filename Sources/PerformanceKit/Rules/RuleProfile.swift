@@ -3,7 +3,13 @@ public import Foundation
 /// The rules one jurisdiction scores self-evaluations by: points, formulas, tiers, rounding and grades.
 ///
 /// Everything that varies by jurisdiction or year is a field here, so that the scorer is one mechanism for all.
-/// ``wuhan2023`` is the rule printed under the seeds' tables; further profiles are data files under `rules/`.
+/// Profiles are data: the built-in ones are the files in the repository's `rules/` folder (``builtIn``), and a
+/// finance bureau can write its own and load it with ``init(jsonData:)`` or `perfscore --rules ./my-rule.json`.
+///
+/// ```swift
+/// let profile = try RuleProfile(jsonData: Array(data))
+/// let card = Scorer(profile: profile).score(evaluation)
+/// ```
 public struct RuleProfile: Sendable, Equatable {
     /// A profile's identifier, `<jurisdiction>-<year>` (`wuhan-2023`). An open set: users may load their own.
     public struct ID: RawRepresentable, Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
@@ -20,6 +26,127 @@ public struct RuleProfile: Sendable, Equatable {
         public var description: String {
             rawValue
         }
+    }
+
+    /// The document a profile is taken from.
+    public struct Source: Sendable, Equatable {
+        /// The document as people cite it (`财预〔2020〕10号《项目支出绩效评价管理办法》`).
+        public var document: String
+        /// Where it is published, when known.
+        public var url: String?
+        /// How sure the profile is of each point, in words.
+        public var evidence: String?
+
+        public init(document: String, url: String? = nil, evidence: String? = nil) {
+            self.document = document
+            self.url = url
+            self.evidence = evidence
+        }
+    }
+
+    /// How the budget execution block (预算执行) is scored.
+    public struct BudgetRule: Sendable, Equatable {
+        /// The formula of the block.
+        public enum Scoring: Sendable, Equatable {
+            /// `weight × min(rate, 1)`.
+            case proportional
+            /// The points of the first step whose `minimumRate` the rate reaches (Jiangxi: 100 % → 10, ≥ 80 % → 7 …).
+            case steps([Step])
+        }
+
+        /// One step of a step table: a rate of at least `minimumRate` scores `points`.
+        public struct Step: Sendable, Equatable {
+            public var minimumRate: Decimal
+            public var points: Decimal
+
+            public init(minimumRate: Decimal, points: Decimal) {
+                self.minimumRate = minimumRate
+                self.points = points
+            }
+        }
+
+        /// Points of the block.
+        public var weight: Decimal
+        public var scoring: Scoring
+
+        public init(weight: Decimal, scoring: Scoring = .proportional) {
+            self.weight = weight
+            self.scoring = scoring
+        }
+    }
+
+    /// The points the indicators carry together, and the default split over first-level categories.
+    public struct IndicatorPoints: Sendable, Equatable {
+        /// What happens to the satisfaction category's share when a table has no 满意度 indicator.
+        public enum MissingSatisfaction: String, Sendable, Equatable, CaseIterable {
+            /// Its share is added to 效益指标 (财预〔2020〕10号).
+            case mergeIntoBenefit = "merge-into-benefit"
+            /// Satisfaction is optional and the split says nothing about it (Wuhan 备注 4).
+            case optional
+        }
+
+        /// Points of all indicators together.
+        public var total: Decimal
+        /// The default split over first-level categories, in table order; empty when the profile sets none.
+        public var split: [(category: IndicatorCategory, points: Decimal)]
+        public var missingSatisfaction: MissingSatisfaction
+
+        public init(total: Decimal, split: [(category: IndicatorCategory, points: Decimal)] = [],
+                    missingSatisfaction: MissingSatisfaction = .optional) {
+            self.total = total
+            self.split = split
+            self.missingSatisfaction = missingSatisfaction
+        }
+
+        public static func == (lhs: IndicatorPoints, rhs: IndicatorPoints) -> Bool {
+            lhs.total == rhs.total && lhs.missingSatisfaction == rhs.missingSatisfaction
+                && lhs.split.map(\.category) == rhs.split.map(\.category) && lhs.split.map(\.points) == rhs.split.map(\.points)
+        }
+
+        /// The split a table with these categories should follow: the default one, with 满意度's share moved
+        /// into 效益 when the table has no satisfaction indicator and the profile says so.
+        public func expectedSplit(present: Set<IndicatorCategory>) -> [(category: IndicatorCategory, points: Decimal)] {
+            guard missingSatisfaction == .mergeIntoBenefit, !present.contains(.satisfaction),
+                  let satisfaction = split.first(where: { $0.category == .satisfaction }) else { return split }
+            return split.compactMap { entry in
+                if entry.category == .satisfaction { return nil }
+                if entry.category == .benefit { return (entry.category, entry.points + satisfaction.points) }
+                return entry
+            }
+        }
+    }
+
+    /// Which direction each notation implies.
+    public struct DirectionRule: Sendable, Equatable {
+        /// The direction of each comparator (`≥ > =` forward and `≤ <` reverse everywhere known so far).
+        public var comparators: [IndicatorValue.Comparator: Indicator.Direction]
+        /// A bare figure (`7`, `60个`).
+        public var bareTarget: Indicator.Direction
+        /// A bare figure under 成本指标 (first or second level).
+        public var bareTargetUnderCost: Indicator.Direction
+        /// A bare 0.
+        public var bareZero: Indicator.Direction
+
+        public init(comparators: [IndicatorValue.Comparator: Indicator.Direction] = DirectionRule.standardComparators,
+                    bareTarget: Indicator.Direction = .forward, bareTargetUnderCost: Indicator.Direction = .reverse,
+                    bareZero: Indicator.Direction = .reverse) {
+            self.comparators = comparators
+            self.bareTarget = bareTarget
+            self.bareTargetUnderCost = bareTargetUnderCost
+            self.bareZero = bareZero
+        }
+
+        public static let standardComparators: [IndicatorValue.Comparator: Indicator.Direction] = [
+            .atLeast: .forward, .greaterThan: .forward, .equal: .forward, .atMost: .reverse, .lessThan: .reverse,
+        ]
+    }
+
+    /// The formula of a reverse indicator whose actual exceeds its target (`B > A`).
+    public enum ReverseFormula: String, Sendable, Equatable, CaseIterable {
+        /// `w × A ÷ B` (Wuhan, and the notes of several provincial tables).
+        case ratio
+        /// `w × (1 − (B − A) ÷ A)`, reaching 0 at `B = 2A` (the generic build of the deployed FASP2 module).
+        case linear
     }
 
     /// One tier of the qualitative scale and its band of the indicator's points.
@@ -59,39 +186,58 @@ public struct RuleProfile: Sendable, Equatable {
     public var id: ID
     public var title: String
     public var jurisdiction: String
-    /// The document the rule is taken from, as people cite it.
-    public var source: String
-    /// What the source does not settle and the profile had to decide, in words.
+    /// The budget year the profile was written for, when it is tied to one.
+    public var year: Int?
+    public var source: Source
+    /// What the source does not settle or could not be confirmed, and what the profile decided, in words.
     public var notes: [String]
-    /// Points of the budget execution block (预算执行).
-    public var budgetWeight: Decimal
-    /// Points all indicators together carry.
-    public var indicatorWeight: Decimal
+    public var budget: BudgetRule
+    public var indicators: IndicatorPoints
+    public var direction: DirectionRule
+    public var reverseFormula: ReverseFormula
     /// Tiers of the qualitative scale, highest first.
     public var qualitativeTiers: [QualitativeTier]
     /// Actual values that meet a text target (`是`, `完成`, `通过`, `达成`, `达标`, `满意`).
     public var achievementWords: Set<String>
+    /// A forward actual at this multiple of its target or more is flagged for review (财预〔2020〕10号: targets set
+    /// too low are marked down at the evaluator's discretion); `nil` for no flag.
+    public var overAchievementFlag: Decimal?
     /// Decimal places every score is rounded to (half-up).
     public var roundingScale: Int
     /// Grade bands, highest minimum first.
     public var grades: [GradeBand]
 
     public init(
-        id: ID, title: String, jurisdiction: String, source: String, notes: [String] = [],
-        budgetWeight: Decimal, indicatorWeight: Decimal, qualitativeTiers: [QualitativeTier],
-        achievementWords: Set<String>, roundingScale: Int = 2, grades: [GradeBand]
+        id: ID, title: String, jurisdiction: String, year: Int? = nil, source: Source, notes: [String] = [],
+        budget: BudgetRule, indicators: IndicatorPoints, direction: DirectionRule = DirectionRule(),
+        reverseFormula: ReverseFormula = .ratio, qualitativeTiers: [QualitativeTier], achievementWords: Set<String>,
+        overAchievementFlag: Decimal? = nil, roundingScale: Int = 2, grades: [GradeBand]
     ) {
         self.id = id
         self.title = title
         self.jurisdiction = jurisdiction
+        self.year = year
         self.source = source
         self.notes = notes
-        self.budgetWeight = budgetWeight
-        self.indicatorWeight = indicatorWeight
+        self.budget = budget
+        self.indicators = indicators
+        self.direction = direction
+        self.reverseFormula = reverseFormula
         self.qualitativeTiers = qualitativeTiers
         self.achievementWords = achievementWords
+        self.overAchievementFlag = overAchievementFlag
         self.roundingScale = roundingScale
         self.grades = grades
+    }
+
+    /// Points of the budget execution block.
+    public var budgetWeight: Decimal {
+        budget.weight
+    }
+
+    /// Points all indicators together carry.
+    public var indicatorWeight: Decimal {
+        indicators.total
     }
 
     /// The tier for a judgement.
@@ -108,15 +254,4 @@ public struct RuleProfile: Sendable, Equatable {
     public var rounding: RoundingRule {
         RoundingRule(scale: roundingScale)
     }
-
-    /// The profiles built into this version.
-    public static let builtIn: [RuleProfile] = [.wuhan2023]
-
-    /// A built-in profile by id, or `nil`.
-    public static func builtIn(_ id: ID) -> RuleProfile? {
-        builtIn.first { $0.id == id }
-    }
-
-    /// The profile used when neither the file nor the caller names one.
-    public static let defaultID: ID = "wuhan-2023"
 }

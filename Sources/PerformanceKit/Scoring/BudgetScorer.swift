@@ -3,7 +3,8 @@ import Foundation
 /// Scores the budget execution block (预算执行).
 ///
 /// ```
-/// score = weight × min(executed ÷ planned, 1)
+/// proportional:  score = weight × min(executed ÷ planned, 1)
+/// steps:         score = the points of the first step whose minimum rate executed ÷ planned reaches
 /// ```
 ///
 /// - `planned` is the adjusted full-year budget (全年预算数), never the start-of-year one.
@@ -37,12 +38,26 @@ public struct BudgetScorer: Sendable {
             return (result, diagnostics)
         }
         let rate = budget.executed / budget.planned
-        let raw = weight * budget.executed / budget.planned
-        var explanation = "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) = \(ExplanationText.figure(raw, cap: weight, rounding: rounding))"
-        var score = raw
-        if raw > weight {
-            score = weight
-            explanation += ", capped at \(weight.plainText)"
+        var explanation: String
+        var score: Decimal
+        switch profile.budget.scoring {
+        case .proportional:
+            let raw = weight * budget.executed / budget.planned
+            explanation = "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) = \(ExplanationText.figure(raw, cap: weight, rounding: rounding))"
+            score = raw
+            if raw > weight {
+                score = weight
+                explanation += ", capped at \(weight.plainText)"
+            }
+        case .steps(let steps):
+            // The step table is written for the profile's points; a file that sets other points scales it.
+            let scale = profile.budget.weight == 0 ? 1 : weight / profile.budget.weight
+            let step = steps.first { rate >= $0.minimumRate } ?? RuleProfile.BudgetRule.Step(minimumRate: 0, points: 0)
+            score = step.points * scale
+            let table = steps.map { "\(percent($0.minimumRate)) → \(($0.points * scale).plainText)" }.joined(separator: ", ")
+            explanation = "rate \(percent(rate, scale: 2)) reaches the step \(percent(step.minimumRate)): \(score.plainText) (steps \(table))"
+        }
+        if budget.executed > budget.planned {
             diagnostics.append(Diagnostic(.overExecuted, .note,
                 "executed \(budget.executed.plainText) is more than planned \(budget.planned.plainText); the block is capped at \(weight.plainText)",
                 at: path.appending("executed")))
@@ -51,6 +66,13 @@ public struct BudgetScorer: Sendable {
             weight: weight, planned: budget.planned, executed: budget.executed, initial: budget.initial,
             rate: rate, score: rounding.round(score), explanation: explanation)
         return (result, diagnostics)
+    }
+}
+
+extension BudgetScorer {
+    /// `86.19 %`, `100 %`: a rate as a percentage, rounded half-up to `scale` places.
+    func percent(_ rate: Decimal, scale: Int = 2) -> String {
+        RoundingRule(scale: scale).round(rate * 100).plainText + " %"
     }
 }
 

@@ -66,6 +66,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static let zeroBudget = Code(rawValue: "zero-budget")
         /// More was spent than budgeted: the block is capped at its points.
         public static let overExecuted = Code(rawValue: "over-executed")
+        /// A forward actual far above its target (the profile's flag, 120 % under mof-2020): the target may have
+        /// been set too low, which the rule marks down at the evaluator's discretion.
+        public static let overAchievement = Code(rawValue: "over-achievement")
+        /// A first-level category's points differ from the profile's default split.
+        public static let categoryPoints = Code(rawValue: "category-points")
+        /// The file was written under another rule profile: its points were rescaled and its printed figures are
+        /// not compared.
+        public static let otherRules = Code(rawValue: "other-rules")
     }
 
     public var code: Code

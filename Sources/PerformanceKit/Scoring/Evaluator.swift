@@ -7,7 +7,10 @@ import Foundation
 /// print(card.total!)   // 99.75
 /// ```
 ///
-/// The profile is the one given here, else the one the file names in `rules`, else ``RuleProfile/defaultID``.
+/// The profile is the one given here, else the one the file names in `rules` (looked up in ``catalog``), else
+/// ``RuleProfile/defaultID``. When the profile given here differs from the one the file was written for, the
+/// file's points are rescaled to the profile's (``Scorer/PointAllocation/profile``): `perfscore --rules mof-2020`
+/// on a Wuhan table scores it under the 10 + 90 rule.
 public struct Evaluator: Sendable {
     /// Why an evaluation could not be scored at all.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -21,7 +24,7 @@ public struct Evaluator: Sendable {
             case .file(let error):
                 return error.description
             case .unknownRules(let id, let path):
-                let known = RuleProfile.builtIn.map(\.id.rawValue).joined(separator: ", ")
+                let known = RuleProfile.builtIn.map(\.id.rawValue).sorted().joined(separator: ", ")
                 return (path.map { "\($0): " } ?? "") + "unknown rule profile \"\(id)\"; known: \(known)"
             }
         }
@@ -29,10 +32,13 @@ public struct Evaluator: Sendable {
 
     /// A profile that overrides the file's `rules`.
     public var rules: RuleProfile?
+    /// The profiles a file's `rules` id is looked up in.
+    public var catalog: [RuleProfile]
     public var verifier: Verifier
 
-    public init(rules: RuleProfile? = nil, verifier: Verifier = Verifier()) {
+    public init(rules: RuleProfile? = nil, catalog: [RuleProfile] = RuleProfile.builtIn, verifier: Verifier = Verifier()) {
         self.rules = rules
+        self.catalog = catalog
         self.verifier = verifier
     }
 
@@ -57,17 +63,20 @@ public struct Evaluator: Sendable {
         if let rules {
             profile = rules
         } else if let id = evaluation.rules {
-            guard let known = RuleProfile.builtIn(id) else {
+            guard let known = catalog.first(where: { $0.id == id }) else {
                 throw .unknownRules(id, path: JSONPath.root.appending("rules"))
             }
             profile = known
         } else {
-            guard let fallback = RuleProfile.builtIn(RuleProfile.defaultID) else {
+            guard let fallback = catalog.first(where: { $0.id == RuleProfile.defaultID }) ?? RuleProfile.builtIn(RuleProfile.defaultID) else {
                 throw .unknownRules(RuleProfile.defaultID, path: nil)
             }
             profile = fallback
         }
-        var card = Scorer(profile: profile, verifier: verifier).score(evaluation)
+        // A table written for another rule is scored with the overriding profile's points (Scorer.PointAllocation).
+        let writtenFor = evaluation.rules ?? RuleProfile.defaultID
+        let allocation: Scorer.PointAllocation = rules != nil && writtenFor != profile.id ? .profile : .asWritten
+        var card = Scorer(profile: profile, verifier: verifier, allocation: allocation).score(evaluation)
         card.diagnostics = warnings + card.diagnostics
         return card
     }

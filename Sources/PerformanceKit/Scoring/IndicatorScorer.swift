@@ -72,6 +72,10 @@ public struct IndicatorScorer: Sendable {
             }
         }
 
+        if basis == .forward, let note = overAchievementNote(indicator, path: path) {
+            diagnostics.append(note)
+        }
+
         // An evaluator's own score on a row the rule did score: a deliberate adjustment.
         if indicator.judgement == nil, let evaluatorScore = indicator.score, let ruleValue = value, basis != .evaluator,
            basis != .published {
@@ -235,6 +239,9 @@ public struct IndicatorScorer: Sendable {
                 return .scored(raw: w, basis: .zeroActual, direction: .reverse,
                                explanation: prefix + "actual 0 is within \(aText): \(wText)")
             }
+            if profile.reverseFormula == .linear {
+                return linearReverseOutcome(w: w, a: a, b: b, aText: aText, bText: bText, prefix: prefix)
+            }
             return ratioOutcome(w: w, numerator: a, denominator: b,
                                 formula: "\(wText) × \(aText) ÷ \(bText)", basis: .reverse, prefix: prefix)
         case .equal:
@@ -251,6 +258,20 @@ public struct IndicatorScorer: Sendable {
         }
     }
 
+    /// The linear reverse formula: `B ≤ A` scores `w`, `A < B < 2A` scores `w × (1 − (B − A) ÷ A)`, `B ≥ 2A` scores 0.
+    func linearReverseOutcome(w: Decimal, a: Decimal, b: Decimal, aText: String, bText: String, prefix: String) -> Outcome {
+        let wText = w.plainText
+        if b <= a {
+            return .scored(raw: w, basis: .reverse, direction: .reverse,
+                           explanation: prefix + "actual \(bText) is within \(aText): \(wText)")
+        }
+        let raw = max(0, w * (1 - (b - a) / a))
+        let formula = "\(wText) × (1 − (\(bText) − \(aText)) ÷ \(aText))"
+        let text = raw == 0 ? "\(formula) ≤ 0: at twice the target or more, 0"
+                            : "\(formula) = \(profile.rounding.round(raw).plainText)"
+        return .scored(raw: raw, basis: .reverse, direction: .reverse, explanation: prefix + text)
+    }
+
     func ratioOutcome(w: Decimal, numerator: Decimal, denominator: Decimal, formula: String,
                       basis: IndicatorScore.Basis, prefix: String) -> Outcome {
         let raw = w * numerator / denominator
@@ -263,21 +284,36 @@ public struct IndicatorScorer: Sendable {
         return .scored(raw: value, basis: basis, direction: basis == .forward ? .forward : .reverse, explanation: explanation)
     }
 
-    /// `≥ > =` forward; `≤ <` reverse; a bare figure is reverse under a cost category or when it is 0, else forward.
+    /// The direction a target's notation implies under the profile: by comparator (`≥ > =` forward and `≤ <`
+    /// reverse in every profile so far); a bare figure is reverse under 成本指标 (first or second level) or when it
+    /// is 0, forward otherwise.
     public func inferredDirection(_ indicator: Indicator, target: IndicatorValue.Measure) -> Indicator.Direction {
+        let rule = profile.direction
         if let comparator = target.comparator {
-            return comparator.pointsBackward ? .reverse : .forward
+            return rule.comparators[comparator] ?? (comparator.pointsBackward ? .reverse : .forward)
         }
         let costSubcategories: [IndicatorSubcategory] = [.cost, .economicCost, .socialCost, .environmentalCost]
         if indicator.category == .cost || indicator.subcategory.map(costSubcategories.contains) == true {
-            return .reverse
+            return rule.bareTargetUnderCost
         }
-        return target.quantity.value == 0 ? .reverse : .forward
+        return target.quantity.value == 0 ? rule.bareZero : rule.bareTarget
     }
 
     /// A figure as explanations show it: with its magnitude (`808亿`) when both sides share it, else its plain value.
     func numberText(_ quantity: Quantity, other: Quantity) -> String {
         quantity.magnitude == other.magnitude ? quantity.numberText : quantity.value.plainText
+    }
+
+    /// A warning when a forward actual reaches the profile's over-achievement multiple of its target.
+    func overAchievementNote(_ indicator: Indicator, path: JSONPath) -> Diagnostic? {
+        guard let flag = profile.overAchievementFlag,
+              case .measure(let target)? = try? IndicatorValue(parsing: indicator.target),
+              case .measure(let actual)? = try? IndicatorValue(parsing: indicator.actual ?? ""),
+              target.quantity.value > 0, actual.quantity.value >= flag * target.quantity.value else { return nil }
+        let share = RoundingRule(scale: 0).round(actual.quantity.value / target.quantity.value * 100)
+        return Diagnostic(.overAchievement, .warning,
+            "the actual is \(share.plainText) % of the target (flag at \((flag * 100).plainText) %): under \(profile.id) a target set too low is marked down at the evaluator's discretion; review the target or give a score with a reason",
+            at: path.appending("actual"))
     }
 
     // MARK: - Judgement and stand-ins

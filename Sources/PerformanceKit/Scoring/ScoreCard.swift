@@ -27,7 +27,8 @@ public struct ScoreCard: Sendable, Equatable {
         }
     }
 
-    /// A first-level category's subtotal: the sum of its rows' points and of their rounded scores.
+    /// A first-level category's subtotal: the sum of its rows' points and of their rounded scores (times
+    /// ``ScoreCard/indicatorScale`` when the table is scored with another rule's points).
     public struct CategoryScore: Sendable, Equatable {
         public var category: IndicatorCategory
         public var weight: Decimal
@@ -55,10 +56,13 @@ public struct ScoreCard: Sendable, Equatable {
     public var verification: Verification?
     /// Everything found, in input order.
     public var diagnostics: [Diagnostic]
+    /// The factor category points and scores were converted by when the table was written for another rule's
+    /// indicator total (``Scorer/PointAllocation/profile``); `nil` when rows and categories are as written.
+    public var indicatorScale: Decimal?
 
     public init(evaluation: Evaluation, profile: RuleProfile, budget: BudgetScore, indicators: [IndicatorScore],
                 categories: [CategoryScore], total: Decimal?, grade: String?, verification: Verification?,
-                diagnostics: [Diagnostic]) {
+                diagnostics: [Diagnostic], indicatorScale: Decimal? = nil) {
         self.evaluation = evaluation
         self.profile = profile
         self.budget = budget
@@ -68,6 +72,7 @@ public struct ScoreCard: Sendable, Equatable {
         self.grade = grade
         self.verification = verification
         self.diagnostics = diagnostics
+        self.indicatorScale = indicatorScale
     }
 
     /// Whether every row was scored, so that the total exists.

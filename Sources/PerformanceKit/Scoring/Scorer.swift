@@ -12,19 +12,44 @@ import Foundation
 /// the sum of its rounded scores, and the total is the rounded budget score plus the category scores, so that
 /// the printed figures add up exactly as a published table's do.
 public struct Scorer: Sendable {
+    /// Whose points count: the file's as written, or the profile's.
+    public enum PointAllocation: Sendable, Equatable {
+        /// The file's budget and indicator points as written (the profile's budget points when the file sets none).
+        case asWritten
+        /// The profile's points, so that a table written for one rule can be scored under another: the budget
+        /// block gets the profile's points; rows are scored with their written points under the profile's
+        /// formulas, and each category's points and rounded score are then multiplied by the profile's indicator
+        /// total ÷ the file's (80 → 90: × 1.125) and rounded half-up again. Printed figures are not compared.
+        case profile
+    }
+
     public var profile: RuleProfile
     /// The tolerance of the verification of published figures.
     public var verifier: Verifier
+    public var allocation: PointAllocation
 
-    public init(profile: RuleProfile, verifier: Verifier = Verifier()) {
+    public init(profile: RuleProfile, verifier: Verifier = Verifier(), allocation: PointAllocation = .asWritten) {
         self.profile = profile
         self.verifier = verifier
+        self.allocation = allocation
     }
 
     /// The score card of `evaluation`. Never throws: what cannot be scored is an error diagnostic, and the total
     /// is then `nil`.
-    public func score(_ evaluation: Evaluation) -> ScoreCard {
+    public func score(_ written: Evaluation) -> ScoreCard {
         var diagnostics: [Diagnostic] = []
+        var evaluation = written
+        var scale: Decimal?
+        if allocation == .profile {
+            evaluation.budget.weight = nil
+            evaluation.published = nil
+            for index in evaluation.indicators.indices { evaluation.indicators[index].published = nil }
+            let fileTotal = written.indicators.reduce(Decimal(0)) { $0 + $1.weight }
+            if fileTotal > 0, fileTotal != profile.indicatorWeight { scale = profile.indicatorWeight / fileTotal }
+            diagnostics.append(Diagnostic(.otherRules, .note,
+                "scored under \(profile.id) with its points: budget \(profile.budgetWeight.plainText), indicators \(fileTotal.plainText) → \(profile.indicatorWeight.plainText); printed figures are not compared",
+                at: JSONPath.root.appending("rules")))
+        }
         diagnostics += TaxonomyCheck.diagnostics(for: evaluation)
         let (budget, budgetDiagnostics) = BudgetScorer(profile: profile).score(evaluation.budget)
         diagnostics += budgetDiagnostics
@@ -38,23 +63,45 @@ public struct Scorer: Sendable {
             diagnostics += rowDiagnostics
         }
 
-        let categories = Self.subtotals(indicators)
+        var categories = Self.subtotals(indicators)
+        if let scale {
+            categories = categories.map { category in
+                ScoreCard.CategoryScore(category: category.category, weight: category.weight * scale,
+                                        score: category.score.map { profile.rounding.round($0 * scale) })
+            }
+        }
         let indicatorPoints = categories.reduce(Decimal(0)) { $0 + $1.weight }
         if !evaluation.indicators.isEmpty, indicatorPoints != profile.indicatorWeight {
             diagnostics.append(Diagnostic(.pointsTotal, .warning,
                 "the indicators carry \(indicatorPoints.plainText) points; \(profile.id) expects \(profile.indicatorWeight.plainText)",
                 at: JSONPath.root.appending("indicators")))
         }
+        diagnostics += splitNotes(categories)
         var total: Decimal?
         if categories.allSatisfy({ $0.score != nil }) {
             total = categories.reduce(budget.score) { $0 + ($1.score ?? 0) }
         }
         var card = ScoreCard(
             evaluation: evaluation, profile: profile, budget: budget, indicators: indicators, categories: categories,
-            total: total, grade: total.flatMap(profile.grade(for:)), verification: nil, diagnostics: diagnostics)
-        card.verification = verifier.verify(card)
+            total: total, grade: total.flatMap(profile.grade(for:)), verification: nil, diagnostics: diagnostics,
+            indicatorScale: scale)
+        card.verification = allocation == .profile ? nil : verifier.verify(card)
         return card
     }
+
+    /// Notes where a category's points differ from the profile's default split (财预〔2020〕10号 sets it "原则上",
+    /// in principle, so a difference is a note, not a warning).
+    func splitNotes(_ categories: [ScoreCard.CategoryScore]) -> [Diagnostic] {
+        let present = Set(categories.map(\.category))
+        return profile.indicators.expectedSplit(present: present).compactMap { expected in
+            let points = categories.first { $0.category == expected.category }?.weight ?? 0
+            guard points != expected.points else { return nil }
+            return Diagnostic(.categoryPoints, .note,
+                "\(expected.category) carries \(points.plainText) points; \(profile.id) sets \(expected.points.plainText) in principle",
+                at: JSONPath.root.appending("indicators"))
+        }
+    }
+
 
     /// Category subtotals in order of first appearance: points summed, rounded scores summed.
     static func subtotals(_ indicators: [IndicatorScore]) -> [ScoreCard.CategoryScore] {
