@@ -95,6 +95,12 @@ extension FieldDecoding {
         present(object, key, missing: expected)
     }
 
+    /// A required member that must be an object.
+    mutating func requiredObject(_ parent: JSONObjectView, _ key: String, expected: String) -> JSONObjectView? {
+        guard let member = required(parent, key, expected: expected) else { return nil }
+        return object(member.value, path: parent.path.appending(key), offset: member.offset, expected: expected)
+    }
+
     /// An optional string field; null counts as absent.
     mutating func string(_ object: JSONObjectView, _ key: String) -> String? {
         guard let member = present(object, key) else { return nil }

@@ -84,9 +84,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     mutating func sourceBlock(_ parent: JSONObjectView) -> RuleProfile.Source? {
-        guard let member = required(parent, "source", expected: "an object with document, url and evidence"),
-              let object = object(member.value, path: parent.path.appending("source"), offset: member.offset,
-                                  expected: "an object with document, url and evidence") else { return nil }
+        guard let object = requiredObject(parent, "source", expected: "an object with document, url and evidence") else { return nil }
         checkKeys(object, known: ["document", "url", "evidence"], strict: true)
         guard let document = text(object, "document", required: true, expected: "the document the rule is taken from")
         else { return nil }
@@ -94,9 +92,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     mutating func budgetRule(_ parent: JSONObjectView) -> RuleProfile.BudgetRule? {
-        guard let member = required(parent, "budget", expected: "an object with weight and scoring"),
-              let object = object(member.value, path: parent.path.appending("budget"), offset: member.offset,
-                                  expected: "an object with weight and scoring") else { return nil }
+        guard let object = requiredObject(parent, "budget", expected: "an object with weight and scoring") else { return nil }
         checkKeys(object, known: ["weight", "scoring", "steps"], strict: true)
         let weight = figure(object, "weight", required: true, expected: "the block's points as a number ≥ 0")
         let scoring = text(object, "scoring", required: true, expected: "proportional or steps")
@@ -150,9 +146,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     mutating func indicatorPoints(_ parent: JSONObjectView) -> RuleProfile.IndicatorPoints? {
-        guard let member = required(parent, "indicators", expected: "an object with total, split and missingSatisfaction"),
-              let object = object(member.value, path: parent.path.appending("indicators"), offset: member.offset,
-                                  expected: "an object with total, split and missingSatisfaction") else { return nil }
+        guard let object = requiredObject(parent, "indicators", expected: "an object with total, split and missingSatisfaction") else { return nil }
         checkKeys(object, known: ["total", "split", "missingSatisfaction"], strict: true)
         let total = figure(object, "total", required: true, expected: "the points of all indicators together")
         var missing = RuleProfile.IndicatorPoints.MissingSatisfaction.optional
@@ -194,9 +188,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     mutating func directionRule(_ parent: JSONObjectView) -> RuleProfile.DirectionRule? {
-        guard let member = required(parent, "direction", expected: "an object from notation to direction"),
-              let object = object(member.value, path: parent.path.appending("direction"), offset: member.offset,
-                                  expected: "an object from notation to direction") else { return nil }
+        guard let object = requiredObject(parent, "direction", expected: "an object from notation to direction") else { return nil }
         let comparatorKeys: [(String, IndicatorValue.Comparator)] = [
             ("≥", .atLeast), (">", .greaterThan), ("=", .equal), ("≤", .atMost), ("<", .lessThan),
         ]
@@ -267,9 +259,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     mutating func rounding(_ parent: JSONObjectView) -> Int? {
-        guard let member = required(parent, "rounding", expected: "an object with scale and mode"),
-              let object = object(member.value, path: parent.path.appending("rounding"), offset: member.offset,
-                                  expected: "an object with scale and mode") else { return nil }
+        guard let object = requiredObject(parent, "rounding", expected: "an object with scale and mode") else { return nil }
         checkKeys(object, known: ["scale", "mode"], strict: true)
         let scale = integer(object, "scale", range: 0...6)
         if let mode = text(object, "mode", required: true, expected: "half-up"), mode != "half-up" {
@@ -283,9 +273,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     mutating func gradeBands(_ parent: JSONObjectView) -> [RuleProfile.GradeBand]? {
-        guard let member = required(parent, "grades", expected: "an object from grade to its lowest total, highest first"),
-              let object = object(member.value, path: parent.path.appending("grades"), offset: member.offset,
-                                  expected: "an object from grade to its lowest total, highest first") else { return nil }
+        guard let object = requiredObject(parent, "grades", expected: "an object from grade to its lowest total, highest first") else { return nil }
         var bands: [RuleProfile.GradeBand] = []
         for entry in object.members {
             let path = object.path.appending(entry.key)
@@ -300,7 +288,7 @@ struct RuleProfileDecoding: FieldDecoding {
         if bands.last?.minimum != 0 {
             problems.append(.invalidValue(object.path, expected: "a lowest grade with minimum 0, so that every total has a grade",
                                           found: bands.last.map { "\($0.grade) from \($0.minimum.plainText)" } ?? "no grades",
-                                          location: location(member.offset)))
+                                          location: location(object.offset)))
         }
         return bands
     }
