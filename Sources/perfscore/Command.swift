@@ -4,6 +4,10 @@ import Foundation
 /// What the command line asks for.
 enum Command: Equatable {
     case score(ScoreOptions)
+    /// `perfscore verify FILE...`: recompute and compare every printed figure.
+    case verify(ScoreOptions)
+    /// `perfscore lint FILE...`: check target tables and evaluations before they are filed.
+    case lint(ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
     case rules(String?)
     case help
@@ -42,6 +46,12 @@ enum Command: Equatable {
             }
             if let argument = arguments.dropFirst().first, argument == "-h" || argument == "--help" { return .help }
             return .rules(arguments.dropFirst().first)
+        }
+        var arguments = arguments
+        var subcommand: String?
+        if let first = arguments.first, first == "verify" || first == "lint" {
+            subcommand = first
+            arguments.removeFirst()
         }
         var options = ScoreOptions()
         var index = 0
@@ -101,6 +111,10 @@ enum Command: Equatable {
         guard !options.files.isEmpty else {
             throw UsageError(message: "no file given: name an evaluation file, or - for standard input")
         }
-        return .score(options)
+        switch subcommand {
+        case "verify": return .verify(options)
+        case "lint": return .lint(options)
+        default: return .score(options)
+        }
     }
 }

@@ -57,18 +57,27 @@ struct CommandRunner {
             return .success
         case .score(let options):
             return score(options)
+        case .verify(let options):
+            return verify(options)
+        case .lint(let options):
+            return lint(options)
         case .rules(let which):
             return showRules(which)
         }
     }
 
-    func score(_ options: Command.ScoreOptions) -> ExitStatus {
+    /// The evaluator the options ask for, or `nil` after saying why the profile cannot be used.
+    func evaluator(_ options: Command.ScoreOptions) -> Evaluator? {
         var override: RuleProfile?
         if let which = options.rules {
-            guard let profile = loadProfile(which, option: "--rules") else { return .unusable }
+            guard let profile = loadProfile(which, option: "--rules") else { return nil }
             override = profile
         }
-        let evaluator = Evaluator(rules: override, verifier: Verifier(tolerance: options.tolerance))
+        return Evaluator(rules: override, verifier: Verifier(tolerance: options.tolerance))
+    }
+
+    func score(_ options: Command.ScoreOptions) -> ExitStatus {
+        guard let evaluator = evaluator(options) else { return .unusable }
         var status = ExitStatus.success
         var results: [JSONValue] = []
         var firstReport = true
@@ -92,6 +101,90 @@ struct CommandRunner {
             environment.writeOutput(JSONWriter().write(document) + "\n")
         }
         return status
+    }
+
+    /// `perfscore verify`: every printed figure recomputed and compared, with the kind of each difference.
+    func verify(_ options: Command.ScoreOptions) -> ExitStatus {
+        guard let evaluator = evaluator(options) else { return .unusable }
+        var status = ExitStatus.success
+        var results: [JSONValue] = []
+        for file in options.files {
+            guard let card = scoreOne(file, evaluator: evaluator) else {
+                status = max(status, .unusable)
+                continue
+            }
+            let verification = card.verification
+            if verification?.agrees == false { status = max(status, .findings) }
+            switch options.format {
+            case .text:
+                environment.writeOutput(VerificationReport.text(verification, file: file))
+            case .json:
+                results.append(JSONReport.verificationValue(for: card, file: file))
+            }
+        }
+        if options.format == .json, !results.isEmpty {
+            environment.writeOutput(JSONWriter().write(options.files.count == 1 ? results[0] : .array(results)) + "\n")
+        }
+        return status
+    }
+
+    /// `perfscore lint`: every check on every file (target tables or evaluations), and the files against each other.
+    func lint(_ options: Command.ScoreOptions) -> ExitStatus {
+        var override: RuleProfile?
+        if let which = options.rules {
+            guard let profile = loadProfile(which, option: "--rules") else { return .unusable }
+            override = profile
+        }
+        var status = ExitStatus.success
+        var tables: [LintTable] = []
+        var readingFindings: [String: [Diagnostic]] = [:]
+        for file in options.files {
+            let name = file == "-" ? "<stdin>" : file
+            let bytes: [UInt8]
+            do {
+                bytes = file == "-" ? environment.readStandardInput() : try environment.readFile(file)
+            } catch {
+                environment.writeError("perfscore: \(name): cannot read the file: \(Self.reason(error))\n")
+                status = .unusable
+                continue
+            }
+            let result: EvaluationReader.Result
+            do {
+                result = try EvaluationReader(requiresActuals: false).read(bytes)
+            } catch {
+                writeProblems(error.problems, file: name)
+                status = .unusable
+                continue
+            }
+            let id = result.evaluation.rules ?? RuleProfile.defaultID
+            guard let profile = override ?? RuleProfile.builtIn(id) else {
+                environment.writeError("perfscore: \(name): rules: unknown rule profile \"\(id)\"\n")
+                status = .unusable
+                continue
+            }
+            let hasWeights = !result.warnings.contains { $0.code == .noWeight }
+            tables.append(LintTable(name: name, evaluation: result.evaluation, profile: profile, hasWeights: hasWeights))
+            readingFindings[name] = result.warnings
+        }
+        let reports = Linter().lint(tables, readingFindings: readingFindings)
+        if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
+        switch options.format {
+        case .text:
+            environment.writeOutput(reports.map(LintReport.text).joined(separator: "\n"))
+        case .json:
+            let values = reports.map(LintReport.json)
+            if !values.isEmpty {
+                environment.writeOutput(JSONWriter().write(options.files.count == 1 ? values[0] : .array(values)) + "\n")
+            }
+        }
+        return status
+    }
+
+    func writeProblems(_ problems: [EvaluationFileError.Problem], file: String) {
+        for problem in problems {
+            let location = problem.location == .unknown ? "" : "\(problem.location):"
+            environment.writeError("perfscore: \(file):\(location) \(problem)\n")
+        }
     }
 
     /// `perfscore rules`: every built-in profile, one line each; with an id or a path, that profile in words.
@@ -150,10 +243,7 @@ struct CommandRunner {
         } catch {
             switch error {
             case .file(let fileError):
-                for problem in fileError.problems {
-                    let location = problem.location == .unknown ? "" : "\(problem.location):"
-                    environment.writeError("perfscore: \(name):\(location) \(problem)\n")
-                }
+                writeProblems(fileError.problems, file: name)
             case .unknownRules:
                 environment.writeError("perfscore: \(name): \(error)\n")
             }

@@ -11,6 +11,8 @@ enum Usage {
 
     USAGE: perfscore [options] FILE...
            perfscore [options] -            (read one evaluation from standard input)
+           perfscore verify [options] FILE...   (compare every printed figure; name the kind of each difference)
+           perfscore lint [options] FILE...     (check target tables or evaluations before they are filed)
            perfscore rules                  (list the built-in rule profiles)
            perfscore rules ID|PATH          (show one profile in words: points, formulas, tiers, grades, source)
 
@@ -27,8 +29,8 @@ enum Usage {
       --version                show the version
 
     EXIT STATUS:
-      0  scored; every printed figure agrees
-      1  scored, but a printed figure differs from the recomputed one
+      0  scored; every printed figure agrees (lint: no finding of error severity)
+      1  scored, but a printed figure differs from the recomputed one (lint: an error was found)
       2  a file or the command line could not be used; the message names the file, the field and what was expected
 
     EXAMPLES:
@@ -36,6 +38,8 @@ enum Usage {
       perfscore --format json examples/wuhan-2023/*.json
       perfscore --rules mof-2020 examples/wuhan-2023/03-zhengwu-fuwu.json
       perfscore --rules ./my-rule.json eval.json
+      perfscore verify examples/wuhan-2023/*.json
+      perfscore lint examples/targets/*.json
       cat eval.json | perfscore -
     """
 }

@@ -72,4 +72,41 @@ struct VerifierTests {
         #expect(difference.kind == .arithmetic)
         #expect(difference.recomputed == nil)
     }
+
+    @Test func recognisesACapPerCategory() throws {
+        // seed 001 finding I2: capping 数量指标 as a whole would give 100 for the 99.75 table. A table that printed
+        // that reading is named for it.
+        let bytes = try Fixtures.bytes("examples/wuhan-2023/03-zhengwu-fuwu.json")
+        var subject = try EvaluationReader().read(bytes).evaluation
+        for index in subject.indicators.indices { subject.indicators[index].published = nil }
+        subject.published = PublishedFigures(categories: [.init(category: .output, score: 40)])
+        let difference = try #require(scorer.score(subject).verification?.differences.first)
+        #expect(difference.kind == .rule)
+        #expect(difference.message.hasSuffix("the printed figure is what a cap per category instead of per indicator gives"))
+    }
+
+    @Test func recognisesTheOtherReverseFormula() throws {
+        // Printed 7.5 for ≤100 → 125 with 10 points: the linear formula's figure; wuhan-2023's ratio gives 8.
+        let rows = [row("≤100", "125", weight: "10", published: "7.5"), row("1", "1", weight: "70")]
+        let difference = try #require(card(rows).verification?.differences.first)
+        #expect(difference.kind == .rule)
+        #expect(difference.message.hasSuffix("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear) gives"))
+    }
+
+    @Test func recognisesAnotherProfilesStepTable() throws {
+        var subject = evaluation([row("1", "1", weight: "90")], planned: "100", executed: "85",
+                                 published: PublishedFigures(budget: 7))
+        subject.budget.weight = 10
+        let difference = try #require(Scorer(profile: .mof2020).score(subject).verification?.differences.first)
+        #expect(difference.kind == .rule)
+        #expect(difference.message == "budget: printed 7, recomputed 8.5 (Δ -1.5); the printed figure is what the step table of jiangxi gives")
+    }
+
+    @Test func findsPointsThatDoNotAddUpToTheRulesTotal() throws {
+        // Indicator points of 100 on top of 20 execution points.
+        let rows = [row("1", "1", weight: "100", published: "100")]
+        let differences = try #require(card(rows, published: PublishedFigures(total: 120, budget: 20)).verification?.differences)
+        #expect(differences.first?.kind == .arithmetic)
+        #expect(differences.first?.message == "the rows carry 100 points on top of the budget block's 20: the table's points add up to 120, not 100")
+    }
 }

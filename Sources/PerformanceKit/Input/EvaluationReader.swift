@@ -65,9 +65,10 @@ struct EvaluationDecoding: FieldDecoding {
         self.requiresActuals = requiresActuals
     }
 
-    static let topLevelKeys = ["format", "title", "agency", "year", "kind", "rules", "budget", "indicators", "published", "source"]
+    static let topLevelKeys = ["format", "title", "agency", "year", "kind", "rules", "budget", "indicators", "published", "source",
+                               "declaredPoints"]
     static let budgetKeys = ["planned", "executed", "initial", "weight"]
-    static let indicatorKeys = ["category", "subcategory", "name", "unit", "weight", "target", "actual", "direction",
+    static let indicatorKeys = ["category", "subcategory", "name", "unit", "weight", "target", "actual", "previous", "basis", "direction",
                                 "judgement", "score", "deduction", "reason", "parts", "published"]
     static let partKeys = ["agency", "fund", "actual"]
     static let publishedKeys = ["total", "budget", "categories"]
@@ -99,7 +100,10 @@ struct EvaluationDecoding: FieldDecoding {
             }
         }
         let rules = string(object, "rules").map(RuleProfile.ID.init(rawValue:))
-        let budget = budgetBlock(object)
+        let budget = requiresActuals || object.member("budget") != nil
+            ? budgetBlock(object) : BudgetExecution(planned: 0, executed: 0)
+        let declaredPoints = figure(object, "declaredPoints", required: false,
+                                    expected: "the points the table declares for its indicators (指标权重比例) as a number ≥ 0")
         let indicators = indicatorList(object)
         let published = publishedFigures(object)
         let source = object.member("source")?.value
@@ -107,7 +111,8 @@ struct EvaluationDecoding: FieldDecoding {
         let extra = object.members.filter { !known.contains($0.key) }
         guard let budget, let indicators else { return nil }
         return Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules, budget: budget,
-                          indicators: indicators, published: published, source: source, additionalFields: extra)
+                          indicators: indicators, published: published, source: source, declaredPoints: declaredPoints,
+                          additionalFields: extra)
     }
 
     mutating func budgetBlock(_ parent: JSONObjectView) -> BudgetExecution? {
@@ -157,7 +162,14 @@ struct EvaluationDecoding: FieldDecoding {
         let subcategory = string(object, "subcategory").flatMap(IndicatorSubcategory.init(parsing:))
         let name = text(object, "name", required: true, expected: "三级指标, the indicator's name")
         let unit = string(object, "unit")
-        let weight = figure(object, "weight", required: true, expected: "the indicator's points (分值) as a number ≥ 0")
+        // A target table (绩效目标表) may lack points: department tables print none. That is a finding, not a
+        // reading error; the row is kept with 0 points so that every other check still runs.
+        var weight = figure(object, "weight", required: requiresActuals, expected: "the indicator's points (分值) as a number ≥ 0")
+        if !requiresActuals, weight == nil, present(object, "weight") == nil {
+            warnings.append(Diagnostic(.noWeight, .warning, "no points (分值) are given; a table that is to be scored needs them on every row",
+                                       at: object.path.appending("weight")))
+            weight = 0
+        }
         let target = cell(object, "target", required: true)
         let hasParts = object.member("parts") != nil
         let actual = cell(object, "actual", required: requiresActuals && !hasParts)
@@ -178,6 +190,8 @@ struct EvaluationDecoding: FieldDecoding {
         let score = figure(object, "score", required: false, expected: "the evaluator's score as a number ≥ 0")
         let deduction = figure(object, "deduction", required: false, expected: "points deducted as a number ≥ 0")
         let reason = string(object, "reason")
+        let previous = cell(object, "previous", required: false)
+        let basis = string(object, "basis")
         let parts = partList(object)
         let published = figure(object, "published", required: false, expected: "the printed score as a number ≥ 0 or null")
         let known = Set(Self.indicatorKeys)
@@ -185,7 +199,8 @@ struct EvaluationDecoding: FieldDecoding {
         guard let category, let name, let weight, let target else { return nil }
         return Indicator(category: category, subcategory: subcategory, name: name, unit: unit, weight: weight,
                          target: target, actual: actual, direction: direction, judgement: judgement, score: score,
-                         deduction: deduction, reason: reason, parts: parts, published: published, additionalFields: extra)
+                         deduction: deduction, reason: reason, parts: parts, published: published, previous: previous,
+                         basis: basis, additionalFields: extra)
     }
 
     mutating func partList(_ parent: JSONObjectView) -> [Indicator.Part]? {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// One self-evaluation: a 项目支出绩效自评表 (or, with ``Kind-swift.enum/department``, a 部门整体支出绩效自评表).
 ///
 /// An evaluation holds what the table holds: the budget execution block, the indicators with their points,
@@ -40,6 +42,9 @@ public struct Evaluation: Sendable, Equatable {
     /// Where the figures come from (document, lines, notes): carried along, never scored. An extension of
     /// perfscore/1, see `docs/FORMAT.md` in the repository.
     public var source: JSONValue?
+    /// The indicator points the table declares (指标权重比例, say 100), when it prints a total: lint compares it
+    /// with the rows. An extension of perfscore/1.
+    public var declaredPoints: Decimal?
     /// Fields perfscore/1 does not define, kept so that a round trip loses nothing; reported as warnings.
     public var additionalFields: [JSONValue.Member]
 
@@ -53,6 +58,7 @@ public struct Evaluation: Sendable, Equatable {
         indicators: [Indicator],
         published: PublishedFigures? = nil,
         source: JSONValue? = nil,
+        declaredPoints: Decimal? = nil,
         additionalFields: [JSONValue.Member] = []
     ) {
         self.title = title
@@ -64,6 +70,7 @@ public struct Evaluation: Sendable, Equatable {
         self.indicators = indicators
         self.published = published
         self.source = source
+        self.declaredPoints = declaredPoints
         self.additionalFields = additionalFields
     }
 

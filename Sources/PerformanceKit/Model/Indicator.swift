@@ -90,6 +90,10 @@ public struct Indicator: Sendable, Equatable {
     public var parts: [Part]?
     /// The score printed in the published table.
     public var published: Decimal?
+    /// Last year's target (上年指标值), as printed: lint compares it with this year's.
+    public var previous: String?
+    /// 指标值确定依据 (计划标准, 历史标准, 行业标准 …), as printed.
+    public var basis: String?
     /// Fields perfscore/1 does not define, kept for round trips.
     public var additionalFields: [JSONValue.Member]
 
@@ -108,6 +112,8 @@ public struct Indicator: Sendable, Equatable {
         reason: String? = nil,
         parts: [Part]? = nil,
         published: Decimal? = nil,
+        previous: String? = nil,
+        basis: String? = nil,
         additionalFields: [JSONValue.Member] = []
     ) {
         self.category = category
@@ -124,6 +130,8 @@ public struct Indicator: Sendable, Equatable {
         self.reason = reason
         self.parts = parts
         self.published = published
+        self.previous = previous
+        self.basis = basis
         self.additionalFields = additionalFields
     }
 }

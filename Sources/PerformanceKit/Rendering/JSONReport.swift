@@ -36,6 +36,15 @@ public enum JSONReport {
         return .object(members)
     }
 
+    /// What `perfscore verify --format json` prints for one file: `{ "file", "total", "verification" }`.
+    public static func verificationValue(for card: ScoreCard, file: String?) -> JSONValue {
+        .object([
+            .init(key: "file", value: file.map(JSONValue.string) ?? .null),
+            .init(key: "total", value: card.total.map(score) ?? .null),
+            .init(key: "verification", value: card.verification.map(verification) ?? .null),
+        ])
+    }
+
     static func budget(_ budget: ScoreCard.BudgetScore) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init(key: "weight", value: score(budget.weight)),
@@ -81,7 +90,8 @@ public enum JSONReport {
         return .object(members)
     }
 
-    static func verification(_ verification: Verification) -> JSONValue {
+    /// The `verification` object of the result.
+    public static func verification(_ verification: Verification) -> JSONValue {
         .object([
             .init(key: "published", value: verification.publishedTotal.map(score) ?? .null),
             .init(key: "agrees", value: .bool(verification.agrees)),
@@ -99,7 +109,8 @@ public enum JSONReport {
         ])
     }
 
-    static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+    /// One diagnostic as `{ "code", "severity", "message", "path" }`.
+    public static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             .init(key: "code", value: .string(diagnostic.code.rawValue)),
             .init(key: "severity", value: .string(diagnostic.severity.rawValue)),

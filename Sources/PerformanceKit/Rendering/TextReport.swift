@@ -131,6 +131,10 @@ public struct TextReport: Sendable {
         }
         for row in rows {
             lines.append("  \(row.name): \(row.explanation)")
+            let indicator = card.evaluation.indicators.indices.contains(row.index) ? card.evaluation.indicators[row.index] : nil
+            if let reason = indicator?.reason, !row.explanation.contains(reason) {
+                lines.append("    原因: \(reason)")
+            }
         }
         guard !lines.isEmpty else { return [] }
         return [explainAll ? "How each score was reached" : "Where points were lost"] + lines + [""]

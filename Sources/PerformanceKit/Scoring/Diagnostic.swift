@@ -71,6 +71,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static let overAchievement = Code(rawValue: "over-achievement")
         /// A first-level category's points differ from the profile's default split.
         public static let categoryPoints = Code(rawValue: "category-points")
+        /// A target table row without points.
+        public static let noWeight = Code(rawValue: "no-weight")
         /// The file was written under another rule profile: its points were rescaled and its printed figures are
         /// not compared.
         public static let otherRules = Code(rawValue: "other-rules")

@@ -39,6 +39,15 @@ public struct Verifier: Sendable {
             if let difference = budgetDifference(card, printed: printed) { differences.append(difference) }
         }
 
+        let points = card.categories.reduce(card.budget.weight) { $0 + $1.weight }
+        let expectedPoints = card.profile.budgetWeight + card.profile.indicatorWeight
+        if card.indicatorScale == nil, points != expectedPoints {
+            let indicatorPoints = points - card.budget.weight
+            differences.append(.init(path: JSONPath.root.appending("indicators"), printed: indicatorPoints,
+                recomputed: expectedPoints - card.budget.weight, kind: .arithmetic,
+                message: "the rows carry \(indicatorPoints.plainText) points on top of the budget block's \(card.budget.weight.plainText): the table's points add up to \(points.plainText), not \(expectedPoints.plainText)"))
+        }
+
         for printedCategory in published.categories {
             compared += 1
             let path = JSONPath.root.appending("published").appending("categories").appending(printedCategory.category.rawValue)
@@ -57,6 +66,11 @@ public struct Verifier: Sendable {
                 continue
             }
             guard let score = recomputed.score, !isClose(score, printed) else { continue }
+            if categoryCapReading(card, category: printedCategory.category, printed: printed) {
+                differences.append(.init(path: path, printed: printed, recomputed: score, kind: .rule,
+                    message: "\(printedCategory.category): printed \(printed.plainText), recomputed \(score.plainText) (\(delta(printed, score))); the printed figure is what a cap per category instead of per indicator gives"))
+                continue
+            }
             let kind = rowKinds[printedCategory.category] ?? .judgement
             let cause = rowKinds[printedCategory.category] == nil
                 ? "no printed row explains it" : "it follows from the rows above"
@@ -103,9 +117,38 @@ public struct Verifier: Sendable {
             return .init(path: path, printed: printed, recomputed: score, kind: .rule,
                          message: "\(row.name): \(change); the printed figure is what \(reading) gives")
         }
-        let metTarget = score == row.weight ? "; points taken off a met target" : ""
+        let cause = score == row.weight ? "points taken off a met target"
+                                        : "no known reading of the rule gives it: the evaluator's own scoring"
         return .init(path: path, printed: printed, recomputed: score, kind: .judgement,
-                     message: "\(row.name): \(change)\(metTarget)")
+                     message: "\(row.name): \(change); \(cause)")
+    }
+
+    /// Whether the printed category is what capping the category's sum, rather than each row, gives.
+    func categoryCapReading(_ card: ScoreCard, category: IndicatorCategory, printed: Decimal) -> Bool {
+        var sum = Decimal(0)
+        var weight = Decimal(0)
+        for (row, indicator) in zip(card.indicators, card.evaluation.indicators) where row.category == category {
+            weight += row.weight
+            if let uncapped = uncappedRatio(row, indicator: indicator) {
+                sum += uncapped
+            } else if let score = row.score {
+                sum += score
+            } else {
+                return false
+            }
+        }
+        return isClose(card.profile.rounding.round(min(sum, weight)), printed)
+    }
+
+    /// The ratio of a forward or reverse row before its cap.
+    func uncappedRatio(_ row: IndicatorScore, indicator: Indicator) -> Decimal? {
+        guard row.basis == .forward || row.basis == .reverse,
+              case .measure(let target)? = try? IndicatorValue(parsing: indicator.target),
+              case .measure(let actual)? = try? IndicatorValue(parsing: indicator.actual ?? ""),
+              target.quantity.value > 0, actual.quantity.value > 0 else { return nil }
+        let a = target.quantity.value
+        let b = actual.quantity.value
+        return row.basis == .forward ? row.weight * b / a : row.weight * a / b
     }
 
     /// Known other readings of the ratio rule: the opposite direction, and no cap.
@@ -119,9 +162,14 @@ public struct Verifier: Sendable {
         let w = row.weight
         let forward = w * b / a
         let reverse = w * a / b
-        let readings: [(String, Decimal)] = row.basis == .forward
+        var readings: [(String, Decimal)] = row.basis == .forward
             ? [("the reverse reading (w × A ÷ B)", min(reverse, w)), ("the forward ratio without the cap", forward)]
             : [("the forward reading (w × B ÷ A)", min(forward, w)), ("the reverse ratio without the cap", reverse)]
+        if row.basis == .reverse, b > a {
+            let linear = max(0, w * (1 - (b - a) / a))
+            readings.append(("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear)", linear))
+            readings.append(("the ratio reverse formula w × A ÷ B (as wuhan-2023)", min(reverse, w)))
+        }
         return readings.first { isClose(rounding.round($0.1), printed) }?.0
     }
 
@@ -134,6 +182,15 @@ public struct Verifier: Sendable {
         }
         guard !isClose(budget.score, printed) else { return nil }
         let change = "budget: printed \(printed.plainText), recomputed \(budget.score.plainText) (\(delta(printed, budget.score)))"
+        for other in RuleProfile.builtIn where other.id != card.profile.id && other.budget != card.profile.budget {
+            guard other.budget.weight == budget.weight, case .steps = other.budget.scoring else { continue }
+            let execution = BudgetExecution(planned: budget.planned, executed: budget.executed, initial: budget.initial)
+            let alternative = BudgetScorer(profile: other).score(execution).0.score
+            if isClose(alternative, printed) {
+                return .init(path: path, printed: printed, recomputed: budget.score, kind: .rule,
+                             message: "\(change); the printed figure is what the step table of \(other.id) gives")
+            }
+        }
         if let initial = budget.initial, initial > 0 {
             let alternative = card.profile.rounding.round(min(budget.weight * budget.executed / initial, budget.weight))
             if isClose(alternative, printed) {

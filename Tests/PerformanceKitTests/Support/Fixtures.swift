@@ -10,7 +10,8 @@ enum Fixtures {
 
     static let testsDirectory = root.appendingPathComponent("Tests/PerformanceKitTests")
 
-    /// Every evaluation file under `examples/`, as paths relative to the root, sorted.
+    /// Every evaluation file under `examples/` (not the target tables of `examples/targets/`), as paths relative to
+    /// the root, sorted.
     static let examples: [String] = {
         let base = root.appendingPathComponent("examples")
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
@@ -19,7 +20,7 @@ enum Fixtures {
             // Client packages and other non-evaluation JSON live in folders with a Package.swift; none yet.
             paths.append(String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
         }
-        return paths.sorted()
+        return paths.filter { !$0.hasPrefix("examples/targets/") }.sorted()
     }()
 
     static func bytes(_ relativePath: String) throws -> [UInt8] {

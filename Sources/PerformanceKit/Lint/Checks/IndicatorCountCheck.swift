@@ -1,0 +1,31 @@
+import Foundation
+
+/// More indicators in one second-level category than a reviewer accepts. Seed 001's reviewer on 30 数量指标 of 43:
+/// "绩效目标应遵循'二八定律'即用少量的指标反映项目大部分的产出".
+public struct IndicatorCountCheck: LintCheck {
+    public var code: Diagnostic.Code { .tooManyIndicators }
+    public var summary: String { "at most a handful of indicators per second-level category (the 二八 rule)" }
+
+    /// Most indicators accepted in one second-level category.
+    public var most: Int
+
+    public init(most: Int = 10) {
+        self.most = most
+    }
+
+    public func check(_ table: LintTable) -> [Diagnostic] {
+        var counts: [(IndicatorSubcategory?, IndicatorCategory, Int)] = []
+        for indicator in table.evaluation.indicators {
+            if let index = counts.firstIndex(where: { $0.0 == indicator.subcategory && $0.1 == indicator.category }) {
+                counts[index].2 += 1
+            } else {
+                counts.append((indicator.subcategory, indicator.category, 1))
+            }
+        }
+        return counts.filter { $0.2 > most }.map { subcategory, category, count in
+            Diagnostic(.tooManyIndicators, .warning,
+                "\(count) indicators under \(subcategory?.rawValue ?? category.rawValue) (more than \(most)): follow the 二八 rule, a few indicators that show most of the output",
+                at: JSONPath.root.appending("indicators"))
+        }
+    }
+}

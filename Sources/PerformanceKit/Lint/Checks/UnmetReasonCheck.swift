@@ -1,0 +1,22 @@
+import Foundation
+
+/// In an evaluation (rows with actuals): every row that lost points needs a stated reason (the table's
+/// 偏差大或目标未完成原因分析), given as `reason`.
+public struct UnmetReasonCheck: LintCheck {
+    public var code: Diagnostic.Code { .unmetWithoutReason }
+    public var summary: String { "in an evaluation, every row that lost points says why (reason)" }
+
+    public init() {}
+
+    public func check(_ table: LintTable) -> [Diagnostic] {
+        guard table.evaluation.indicators.allSatisfy({ $0.actual != nil }) else { return [] }
+        let scorer = IndicatorScorer(profile: table.profile)
+        return table.evaluation.indicators.enumerated().compactMap { index, indicator in
+            let (score, _) = scorer.score(indicator, at: index)
+            guard let value = score.score, value < indicator.weight, indicator.reason == nil else { return nil }
+            return Diagnostic(.unmetWithoutReason, .warning,
+                "\(indicator.name) scores \(value.plainText) of \(indicator.weight.plainText) and gives no reason; say why the target was missed",
+                at: table.path(index).appending("reason"))
+        }
+    }
+}

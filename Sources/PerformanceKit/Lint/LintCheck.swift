@@ -1,0 +1,55 @@
+import Foundation
+
+/// One check of a target table or an evaluation before it is filed: a stable code, and the findings it makes.
+///
+/// Every check sees the whole table and returns all it finds; none stops the others (``Linter``).
+public protocol LintCheck: Sendable {
+    /// The stable code of the check's findings (`declared-total`).
+    var code: Diagnostic.Code { get }
+    /// What the check looks for, in one line, for `perfscore lint --list`.
+    var summary: String { get }
+    /// The findings on one table.
+    func check(_ table: LintTable) -> [Diagnostic]
+}
+
+/// A table as the checks see it: the evaluation, its rule profile, and each row's target already read.
+public struct LintTable: Sendable {
+    /// The name the table is reported under (a file path).
+    public var name: String
+    public var evaluation: Evaluation
+    public var profile: RuleProfile
+    /// Each row's target, read once: a value, or why it cannot be read.
+    public var targets: [Result<IndicatorValue, NotationError>]
+    /// Whether every row carries points (a department table may carry none).
+    public var hasWeights: Bool
+
+    public init(name: String, evaluation: Evaluation, profile: RuleProfile, hasWeights: Bool = true) {
+        self.name = name
+        self.evaluation = evaluation
+        self.profile = profile
+        self.hasWeights = hasWeights
+        self.targets = evaluation.indicators.map { indicator in
+            Result { () throws(NotationError) -> IndicatorValue in try IndicatorValue(parsing: indicator.target) }
+        }
+    }
+
+    /// The path of row `index`.
+    public func path(_ index: Int) -> JSONPath {
+        JSONPath.root.appending("indicators").appending(index)
+    }
+
+    /// The rows with their index and parsed target.
+    public var rows: [(index: Int, indicator: Indicator, target: IndicatorValue?)] {
+        evaluation.indicators.enumerated().map { index, indicator in
+            (index, indicator, try? targets[index].get())
+        }
+    }
+}
+
+extension Indicator {
+    /// Whether the row is a cost row: under 成本指标, or under the 2020 layout's 产出 / 成本指标.
+    var isCost: Bool {
+        category == .cost || [IndicatorSubcategory.cost, .economicCost, .socialCost, .environmentalCost]
+            .contains { $0 == subcategory }
+    }
+}

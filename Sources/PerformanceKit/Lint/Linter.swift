@@ -1,0 +1,108 @@
+import Foundation
+
+/// Checks target tables and evaluations before they are filed: every check runs on every table, and none stops
+/// the others.
+///
+/// ```swift
+/// let report = Linter().lint([LintTable(name: "p.json", evaluation: evaluation, profile: .wuhan2023)])
+/// for finding in report[0].findings { print(finding) }   // error[declared-total] declaredPoints: …
+/// ```
+public struct Linter: Sendable {
+    /// The findings on one table, in the order of the rows they concern.
+    public struct Report: Sendable, Equatable {
+        public var name: String
+        public var findings: [Diagnostic]
+
+        /// Whether any finding is an error.
+        public var hasErrors: Bool {
+            findings.contains { $0.severity == .error }
+        }
+    }
+
+    public var checks: [any LintCheck]
+    /// Fewest identical rows that make a table a copy of another linted with it.
+    public var copiedRows: Int
+
+    public init(checks: [any LintCheck] = Linter.standardChecks, copiedRows: Int = 3) {
+        self.checks = checks
+        self.copiedRows = copiedRows
+    }
+
+    /// Every check this version has, in the order their findings are listed.
+    public static let standardChecks: [any LintCheck] = [
+        PointsTotalCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(), VagueTargetCheck(),
+        IndicatorNameCheck(), DuplicateIndicatorCheck(), TargetLoweredCheck(), IndicatorCountCheck(), UnmetReasonCheck(),
+    ]
+
+    /// Lints each table, and the tables against each other (copied blocks).
+    ///
+    /// - Parameters:
+    ///   - tables: the tables, in the order they were given.
+    ///   - readingFindings: what reading each table found already (rows without points), by table name.
+    public func lint(_ tables: [LintTable], readingFindings: [String: [Diagnostic]] = [:]) -> [Report] {
+        tables.enumerated().map { position, table in
+            var findings = Self.collapsed(readingFindings[table.name, default: []].filter { $0.code != .unknownField },
+                                          rows: table.evaluation.indicators.count)
+            findings += TaxonomyCheck.diagnostics(for: table.evaluation)
+            for check in checks {
+                findings += check.check(table)
+            }
+            findings += copiedBlocks(table, earlier: tables[..<position])
+            return Report(name: table.name, findings: Self.ordered(findings))
+        }
+    }
+
+    /// A table copied from an earlier one: the same skeleton (category, second level and points, row for row; seed
+    /// 002's five projects on one [20, 10, 5, 5, 20, 20] form), or most of its rows (name, target, points) the same.
+    func copiedBlocks(_ table: LintTable, earlier: ArraySlice<LintTable>) -> [Diagnostic] {
+        func row(_ indicator: Indicator) -> String {
+            "\(indicator.category.rawValue)|\(indicator.name)|\(indicator.target)|\(indicator.weight.plainText)"
+        }
+        func skeleton(_ table: LintTable) -> [String] {
+            table.evaluation.indicators.map {
+                "\($0.category.rawValue)|\($0.subcategory?.rawValue ?? "")|\($0.weight.plainText)"
+            }
+        }
+        let rows = table.evaluation.indicators.map(row)
+        let path = JSONPath.root.appending("indicators")
+        for other in earlier {
+            let otherRows = Set(other.evaluation.indicators.map(row))
+            let shared = rows.filter(otherRows.contains).count
+            if table.hasWeights, other.hasWeights, rows.count >= copiedRows + 1, skeleton(table) == skeleton(other) {
+                return [Diagnostic(.copiedBlock, .warning,
+                    "the same skeleton as \(other.name) (category, second level and points, row for row), with \(shared) of \(rows.count) rows identical: is the table set for this project or copied from a form?",
+                    at: path)]
+            }
+            if shared >= copiedRows, shared * 2 >= min(rows.count, otherRows.count) {
+                return [Diagnostic(.copiedBlock, .warning,
+                    "\(shared) of \(rows.count) rows (name, target and points) are the same as in \(other.name): is the table set for this project or copied?",
+                    at: path)]
+            }
+        }
+        return []
+    }
+
+    /// Reading findings as lint reports them: a table none of whose rows carries points is one finding, not one per row.
+    static func collapsed(_ findings: [Diagnostic], rows: Int) -> [Diagnostic] {
+        let missing = findings.filter { $0.code == .noWeight }
+        guard rows > 1, missing.count == rows else { return findings }
+        let others = findings.filter { $0.code != .noWeight }
+        return [Diagnostic(.noWeight, .warning,
+            "no row carries points (分值); a table that is to be scored needs them on every row",
+            at: JSONPath.root.appending("indicators"))] + others
+    }
+
+    /// Findings ordered by the row they concern (table-wide ones first), keeping each check's order within a row.
+    static func ordered(_ findings: [Diagnostic]) -> [Diagnostic] {
+        func row(_ path: JSONPath) -> Int {
+            if path.components.count >= 2, case .key("indicators") = path.components[0], case .index(let index) = path.components[1] {
+                return index
+            }
+            return -1
+        }
+        return findings.enumerated().sorted { lhs, rhs in
+            let (left, right) = (row(lhs.element.path), row(rhs.element.path))
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
