@@ -66,14 +66,27 @@ struct CommandRunner {
         }
     }
 
+    /// What `--rules` asks for.
+    enum ProfileRequest {
+        /// No `--rules`: each file's own.
+        case filesOwn
+        case profile(RuleProfile)
+        /// A profile that cannot be used; the reason has been written.
+        case unusable
+    }
+
+    func requestedProfile(_ options: Command.ScoreOptions) -> ProfileRequest {
+        guard let which = options.rules else { return .filesOwn }
+        return loadProfile(which, option: "--rules").map(ProfileRequest.profile) ?? .unusable
+    }
+
     /// The evaluator the options ask for, or `nil` after saying why the profile cannot be used.
     func evaluator(_ options: Command.ScoreOptions) -> Evaluator? {
-        var override: RuleProfile?
-        if let which = options.rules {
-            guard let profile = loadProfile(which, option: "--rules") else { return nil }
-            override = profile
+        switch requestedProfile(options) {
+        case .filesOwn: return Evaluator(verifier: Verifier(tolerance: options.tolerance))
+        case .profile(let profile): return Evaluator(rules: profile, verifier: Verifier(tolerance: options.tolerance))
+        case .unusable: return nil
         }
-        return Evaluator(rules: override, verifier: Verifier(tolerance: options.tolerance))
     }
 
     func score(_ options: Command.ScoreOptions) -> ExitStatus {
@@ -131,20 +144,17 @@ struct CommandRunner {
     /// `perfscore lint`: every check on every file (target tables or evaluations), and the files against each other.
     func lint(_ options: Command.ScoreOptions) -> ExitStatus {
         var override: RuleProfile?
-        if let which = options.rules {
-            guard let profile = loadProfile(which, option: "--rules") else { return .unusable }
-            override = profile
+        switch requestedProfile(options) {
+        case .filesOwn: override = nil
+        case .profile(let profile): override = profile
+        case .unusable: return .unusable
         }
         var status = ExitStatus.success
         var tables: [LintTable] = []
         var readingFindings: [String: [Diagnostic]] = [:]
         for file in options.files {
             let name = file == "-" ? "<stdin>" : file
-            let bytes: [UInt8]
-            do {
-                bytes = file == "-" ? environment.readStandardInput() : try environment.readFile(file)
-            } catch {
-                environment.writeError("perfscore: \(name): cannot read the file: \(Self.reason(error))\n")
+            guard let bytes = readInput(file) else {
                 status = .unusable
                 continue
             }
@@ -227,16 +237,20 @@ struct CommandRunner {
         return profile
     }
 
+    /// The bytes of a file, or of standard input for `-`; `nil` after telling why they cannot be read.
+    func readInput(_ file: String) -> [UInt8]? {
+        do {
+            return file == "-" ? environment.readStandardInput() : try environment.readFile(file)
+        } catch {
+            environment.writeError("perfscore: \(file == "-" ? "<stdin>" : file): cannot read the file: \(Self.reason(error))\n")
+            return nil
+        }
+    }
+
     /// The score card of one file, or `nil` after telling why there is none.
     func scoreOne(_ file: String, evaluator: Evaluator) -> ScoreCard? {
         let name = file == "-" ? "<stdin>" : file
-        let bytes: [UInt8]
-        do {
-            bytes = file == "-" ? environment.readStandardInput() : try environment.readFile(file)
-        } catch {
-            environment.writeError("perfscore: \(name): cannot read the file: \(Self.reason(error))\n")
-            return nil
-        }
+        guard let bytes = readInput(file) else { return nil }
         let card: ScoreCard
         do {
             card = try evaluator.evaluate(bytes)

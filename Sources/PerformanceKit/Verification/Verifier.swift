@@ -140,25 +140,24 @@ public struct Verifier: Sendable {
         return isClose(card.profile.rounding.round(min(sum, weight)), printed)
     }
 
-    /// The ratio of a forward or reverse row before its cap.
-    func uncappedRatio(_ row: IndicatorScore, indicator: Indicator) -> Decimal? {
+    /// Target and actual of a row the ratio rule scored, both above 0: the figures the other readings need.
+    func ratioFigures(_ row: IndicatorScore, indicator: Indicator) -> (a: Decimal, b: Decimal)? {
         guard row.basis == .forward || row.basis == .reverse,
               case .measure(let target)? = try? IndicatorValue(parsing: indicator.target),
               case .measure(let actual)? = try? IndicatorValue(parsing: indicator.actual ?? ""),
               target.quantity.value > 0, actual.quantity.value > 0 else { return nil }
-        let a = target.quantity.value
-        let b = actual.quantity.value
+        return (target.quantity.value, actual.quantity.value)
+    }
+
+    /// The ratio of a forward or reverse row before its cap.
+    func uncappedRatio(_ row: IndicatorScore, indicator: Indicator) -> Decimal? {
+        guard let (a, b) = ratioFigures(row, indicator: indicator) else { return nil }
         return row.basis == .forward ? row.weight * b / a : row.weight * a / b
     }
 
-    /// Known other readings of the ratio rule: the opposite direction, and no cap.
+    /// Known other readings of the ratio rule: the opposite direction, no cap, the other reverse formula.
     func otherReading(_ row: IndicatorScore, printed: Decimal, indicator: Indicator, rounding: RoundingRule) -> String? {
-        guard row.basis == .forward || row.basis == .reverse,
-              case .measure(let target)? = try? IndicatorValue(parsing: indicator.target),
-              case .measure(let actual)? = try? IndicatorValue(parsing: indicator.actual ?? ""),
-              target.quantity.value > 0, actual.quantity.value > 0 else { return nil }
-        let a = target.quantity.value
-        let b = actual.quantity.value
+        guard let (a, b) = ratioFigures(row, indicator: indicator) else { return nil }
         let w = row.weight
         let forward = w * b / a
         let reverse = w * a / b
