@@ -8,6 +8,8 @@ enum Command: Equatable {
     case verify(ScoreOptions)
     /// `perfscore lint FILE...`: check target tables and evaluations before they are filed.
     case lint(ScoreOptions)
+    /// `perfscore summary DIR|FILE...`: roll many evaluations up, per unit and overall.
+    case summary(ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
     case rules(String?)
     case help
@@ -49,7 +51,7 @@ enum Command: Equatable {
         }
         var arguments = arguments
         var subcommand: String?
-        if let first = arguments.first, first == "verify" || first == "lint" {
+        if let first = arguments.first, ["verify", "lint", "summary"].contains(first) {
             subcommand = first
             arguments.removeFirst()
         }
@@ -114,6 +116,7 @@ enum Command: Equatable {
         switch subcommand {
         case "verify": return .verify(options)
         case "lint": return .lint(options)
+        case "summary": return .summary(options)
         default: return .score(options)
         }
     }

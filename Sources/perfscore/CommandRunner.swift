@@ -9,6 +9,17 @@ struct CommandRunner {
     struct Environment {
         var readFile: (String) throws -> [UInt8]
         var readStandardInput: () -> [UInt8]
+        /// The `.json` files under a directory, sorted, or `nil` when the path is not a directory.
+        var listDirectory: (String) -> [String]? = { path in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let enumerator = FileManager.default.enumerator(atPath: path) else { return nil }
+            var files: [String] = []
+            while let entry = enumerator.nextObject() as? String {
+                if entry.hasSuffix(".json") { files.append((path as NSString).appendingPathComponent(entry)) }
+            }
+            return files.sorted()
+        }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
 
@@ -61,6 +72,8 @@ struct CommandRunner {
             return verify(options)
         case .lint(let options):
             return lint(options)
+        case .summary(let options):
+            return summary(options)
         case .rules(let which):
             return showRules(which)
         }
@@ -195,6 +208,49 @@ struct CommandRunner {
             let location = problem.location == .unknown ? "" : "\(problem.location):"
             environment.writeError("perfscore: \(file):\(location) \(problem)\n")
         }
+    }
+
+    /// `perfscore summary`: every evaluation under the given folders and files scored and rolled up. Target tables
+    /// (no actuals) are left out with a note; a file that cannot be read makes the exit status 2.
+    func summary(_ options: Command.ScoreOptions) -> ExitStatus {
+        guard let evaluator = evaluator(options) else { return .unusable }
+        var files: [String] = []
+        for argument in options.files {
+            files += environment.listDirectory(argument) ?? [argument]
+        }
+        var status = ExitStatus.success
+        var cards: [(file: String, card: ScoreCard)] = []
+        var skipped: [(file: String, reason: String)] = []
+        for file in files {
+            guard let bytes = readInput(file) else {
+                status = .unusable
+                continue
+            }
+            if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
+               table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
+                skipped.append((file, "a target table (no actuals): see perfscore lint"))
+                continue
+            }
+            do {
+                let card = try evaluator.evaluate(bytes)
+                guard card.isComplete else {
+                    skipped.append((file, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
+                    status = .unusable
+                    continue
+                }
+                cards.append((file, card))
+            } catch {
+                skipped.append((file, "cannot be read: \(error)"))
+                status = .unusable
+            }
+        }
+        let rollUp = RollUp(cards)
+        if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
+        switch options.format {
+        case .text: environment.writeOutput(SummaryReport.text(rollUp, skipped: skipped))
+        case .json: environment.writeOutput(JSONWriter().write(SummaryReport.json(rollUp, skipped: skipped)) + "\n")
+        }
+        return status
     }
 
     /// `perfscore rules`: every built-in profile, one line each; with an id or a path, that profile in words.

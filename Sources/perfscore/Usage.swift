@@ -13,6 +13,7 @@ enum Usage {
            perfscore [options] -            (read one evaluation from standard input)
            perfscore verify [options] FILE...   (compare every printed figure; name the kind of each difference)
            perfscore lint [options] FILE...     (check target tables or evaluations before they are filed)
+           perfscore summary [options] DIR|FILE...  (roll many evaluations up, per unit and overall)
            perfscore rules                  (list the built-in rule profiles)
            perfscore rules ID|PATH          (show one profile in words: points, formulas, tiers, grades, source)
 
@@ -40,6 +41,7 @@ enum Usage {
       perfscore --rules ./my-rule.json eval.json
       perfscore verify examples/wuhan-2023/*.json
       perfscore lint examples/targets/*.json
+      perfscore summary examples/
       cat eval.json | perfscore -
     """
 }

@@ -277,11 +277,4 @@ struct IndicatorScorerTests {
         #expect(scoreRow(row("3", "")).diagnostics.first?.path.description == "indicators[0].actual")
     }
 
-    @Test func waitsForPartsAggregation() {
-        var indicator = row("≥90%", nil)
-        indicator.parts = [Indicator.Part(agency: "甲", fund: 100, actual: "95%")]
-        let (result, diagnostics) = scoreRow(indicator)
-        #expect(result.score == nil)
-        #expect(diagnostics.map(\.code) == [.partsNotSupported])
-    }
 }

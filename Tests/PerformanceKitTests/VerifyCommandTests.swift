@@ -93,3 +93,36 @@ struct LintCommandTests {
         #expect(result.error == "perfscore: bad.json:1:2: not valid JSON: expected a key in double quotes, found the end of the file\n")
     }
 }
+
+@Suite("perfscore summary")
+struct SummaryCommandTests {
+    @Test func printsTheRollUpOfTheExamplesAndExitsZero() throws {
+        let directory = Fixtures.root.appendingPathComponent("examples").path
+        let result = runCommandListing(["summary", "examples"], directory: directory)
+        #expect(result.status == .success)
+        try assertGolden(result.output, named: "printsTheRollUpOfTheExamplesAndExitsZero.txt")
+    }
+
+    @Test func printsTheRollUpAsJSON() throws {
+        let result = runCommandListing(["summary", "--json", "examples"], directory: Fixtures.root.appendingPathComponent("examples").path)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let overall = try #require(object["overall"] as? [String: Any])
+        #expect((overall["fundWeightedMean"] as? NSNumber)?.stringValue == "98.56")
+        #expect((object["skipped"] as? [Any])?.count == 7)
+    }
+}
+
+/// Runs the command with `examples` mapped to the repository's examples folder.
+private func runCommandListing(_ arguments: [String], directory: String) -> (status: perfscore.ExitStatus, output: String) {
+    final class Box: @unchecked Sendable { var text = "" }
+    let output = Box()
+    var environment = CommandRunner.Environment(
+        readFile: { path in try Fixtures.bytes(path) },
+        readStandardInput: { [] }, writeOutput: { output.text += $0 }, writeError: { _ in })
+    let listing = CommandRunner.Environment.process.listDirectory
+    environment.listDirectory = { path in
+        listing(path == "examples" ? directory : path)?.map { "examples/" + $0.dropFirst(directory.count + 1) }
+    }
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status, output.text)
+}

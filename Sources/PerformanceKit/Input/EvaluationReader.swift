@@ -66,11 +66,11 @@ struct EvaluationDecoding: FieldDecoding {
     }
 
     static let topLevelKeys = ["format", "title", "agency", "year", "kind", "rules", "budget", "indicators", "published", "source",
-                               "declaredPoints"]
+                               "declaredPoints", "goals"]
     static let budgetKeys = ["planned", "executed", "initial", "weight"]
     static let indicatorKeys = ["category", "subcategory", "name", "unit", "weight", "target", "actual", "previous", "basis", "direction",
-                                "judgement", "score", "deduction", "reason", "parts", "published"]
-    static let partKeys = ["agency", "fund", "actual"]
+                                "judgement", "score", "deduction", "reason", "parts", "measure", "published", "goal"]
+    static let partKeys = ["agency", "fund", "actual", "score"]
     static let publishedKeys = ["total", "budget", "categories"]
 
     // MARK: - Objects
@@ -102,6 +102,7 @@ struct EvaluationDecoding: FieldDecoding {
         let rules = string(object, "rules").map(RuleProfile.ID.init(rawValue:))
         let budget = requiresActuals || object.member("budget") != nil
             ? budgetBlock(object) : BudgetExecution(planned: 0, executed: 0)
+        let goals = goalList(object)
         let declaredPoints = figure(object, "declaredPoints", required: false,
                                     expected: "the points the table declares for its indicators (指标权重比例) as a number ≥ 0")
         let indicators = indicatorList(object)
@@ -112,7 +113,32 @@ struct EvaluationDecoding: FieldDecoding {
         guard let budget, let indicators else { return nil }
         return Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules, budget: budget,
                           indicators: indicators, published: published, source: source, declaredPoints: declaredPoints,
-                          additionalFields: extra)
+                          goals: goals, additionalFields: extra)
+    }
+
+    mutating func goalList(_ parent: JSONObjectView) -> [Evaluation.Goal] {
+        guard let member = present(parent, "goals") else { return [] }
+        let path = parent.path.appending("goals")
+        guard case .array(let elements) = member.value else {
+            problems.append(.wrongType(path, expected: "an array of {name, ratio}", found: member.value.kindDescription,
+                                       location: location(member.offset)))
+            return []
+        }
+        var goals: [Evaluation.Goal] = []
+        for (index, element) in elements.enumerated() {
+            guard let object = object(element, path: path.appending(index), offset: member.offset,
+                                      expected: "an object with name and ratio") else { continue }
+            checkKeys(object, known: ["name", "ratio"])
+            let name = text(object, "name", required: true, expected: "the goal's name, as the indicators' goal names it")
+            let ratio = figure(object, "ratio", required: true, expected: "the goal's ratio in percent")
+            if let name, let ratio {
+                if goals.contains(where: { $0.name == name }) {
+                    invalid(object, "name", expected: "a name no other goal has", found: name)
+                }
+                goals.append(Evaluation.Goal(name: name, ratio: ratio))
+            }
+        }
+        return goals
     }
 
     mutating func budgetBlock(_ parent: JSONObjectView) -> BudgetExecution? {
@@ -193,14 +219,22 @@ struct EvaluationDecoding: FieldDecoding {
         let previous = cell(object, "previous", required: false)
         let basis = string(object, "basis")
         let parts = partList(object)
+        var aggregation: Indicator.Aggregation?
+        if let measureText = string(object, "measure") {
+            aggregation = Indicator.Aggregation(rawValue: measureText)
+            if aggregation == nil {
+                invalid(object, "measure", expected: "absolute or relative", found: measureText)
+            }
+        }
+        let goal = string(object, "goal")
         let published = figure(object, "published", required: false, expected: "the printed score as a number ≥ 0 or null")
         let known = Set(Self.indicatorKeys)
         let extra = object.members.filter { !known.contains($0.key) }
         guard let category, let name, let weight, let target else { return nil }
         return Indicator(category: category, subcategory: subcategory, name: name, unit: unit, weight: weight,
                          target: target, actual: actual, direction: direction, judgement: judgement, score: score,
-                         deduction: deduction, reason: reason, parts: parts, published: published, previous: previous,
-                         basis: basis, additionalFields: extra)
+                         deduction: deduction, reason: reason, parts: parts, aggregation: aggregation,
+                         published: published, previous: previous, basis: basis, goal: goal, additionalFields: extra)
     }
 
     mutating func partList(_ parent: JSONObjectView) -> [Indicator.Part]? {
@@ -218,8 +252,10 @@ struct EvaluationDecoding: FieldDecoding {
             checkKeys(object, known: Self.partKeys)
             let agency = string(object, "agency")
             let fund = figure(object, "fund", required: false, expected: "the unit's funds as a number ≥ 0")
-            if let actual = cell(object, "actual", required: true) {
-                parts.append(Indicator.Part(agency: agency, fund: fund, actual: actual))
+            let score = figure(object, "score", required: false, expected: "the unit's own score as a number ≥ 0")
+            let actual = cell(object, "actual", required: score == nil)
+            if actual != nil || score != nil {
+                parts.append(Indicator.Part(agency: agency, fund: fund, actual: actual, score: score))
             }
         }
         return parts

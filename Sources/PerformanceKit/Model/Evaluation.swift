@@ -16,6 +16,19 @@ public import Foundation
 ///     ])
 /// ```
 public struct Evaluation: Sendable, Equatable {
+    /// A performance goal with its ratio (Hubei's goal-ratio mode for 部门整体 self-evaluation): the goal's score is
+    /// the sum of its indicators' scores × ratio ÷ 100.
+    public struct Goal: Sendable, Equatable {
+        public var name: String
+        /// The goal's share, in percent.
+        public var ratio: Decimal
+
+        public init(name: String, ratio: Decimal) {
+            self.name = name
+            self.ratio = ratio
+        }
+    }
+
     /// Whether the table evaluates one project or a unit's whole spending.
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// 项目支出绩效自评 (the default).
@@ -45,6 +58,9 @@ public struct Evaluation: Sendable, Equatable {
     /// The indicator points the table declares (指标权重比例, say 100), when it prints a total: lint compares it
     /// with the rows. An extension of perfscore/1.
     public var declaredPoints: Decimal?
+    /// Performance goals with ratios; when given, every indicator names its `goal` and the total is the budget
+    /// score plus the goals' weighted scores. An extension of perfscore/1.
+    public var goals: [Goal]
     /// Fields perfscore/1 does not define, kept so that a round trip loses nothing; reported as warnings.
     public var additionalFields: [JSONValue.Member]
 
@@ -59,6 +75,7 @@ public struct Evaluation: Sendable, Equatable {
         published: PublishedFigures? = nil,
         source: JSONValue? = nil,
         declaredPoints: Decimal? = nil,
+        goals: [Goal] = [],
         additionalFields: [JSONValue.Member] = []
     ) {
         self.title = title
@@ -71,6 +88,7 @@ public struct Evaluation: Sendable, Equatable {
         self.published = published
         self.source = source
         self.declaredPoints = declaredPoints
+        self.goals = goals
         self.additionalFields = additionalFields
     }
 

@@ -50,16 +50,27 @@ public struct Indicator: Sendable, Equatable {
     /// One budget unit's row for an indicator that several units report (perfscore/1 `parts`).
     public struct Part: Sendable, Equatable {
         public var agency: String?
-        /// The unit's funds, which weight relative values.
+        /// The unit's funds, which weight relative values and qualitative scores.
         public var fund: Decimal?
-        /// The unit's actual, as printed.
-        public var actual: String
+        /// The unit's actual, as printed; `nil` when the part gives only a qualitative `score`.
+        public var actual: String?
+        /// The unit's own score of a qualitative indicator, fund-weighted into the indicator's.
+        public var score: Decimal?
 
-        public init(agency: String? = nil, fund: Decimal? = nil, actual: String) {
+        public init(agency: String? = nil, fund: Decimal? = nil, actual: String? = nil, score: Decimal? = nil) {
             self.agency = agency
             self.fund = fund
             self.actual = actual
+            self.score = score
         }
+    }
+
+    /// How several units' actuals combine (备注 2: "绝对值直接累加计算，相对值按照资金额度加权平均计算").
+    public enum Aggregation: String, Sendable, Equatable, CaseIterable {
+        /// Counts and amounts: summed.
+        case absolute
+        /// Rates and percentages: weighted by each unit's funds.
+        case relative
     }
 
     /// 一级指标.
@@ -88,12 +99,16 @@ public struct Indicator: Sendable, Equatable {
     public var reason: String?
     /// Several budget units' rows for this indicator.
     public var parts: [Part]?
+    /// How ``parts`` combine, when the unit does not say it (`%` and names in 率 / 比例 / 满意度 are relative).
+    public var aggregation: Aggregation?
     /// The score printed in the published table.
     public var published: Decimal?
     /// Last year's target (上年指标值), as printed: lint compares it with this year's.
     public var previous: String?
     /// 指标值确定依据 (计划标准, 历史标准, 行业标准 …), as printed.
     public var basis: String?
+    /// The name of the performance goal (``Evaluation/goals``) the row belongs to, in goal-ratio mode.
+    public var goal: String?
     /// Fields perfscore/1 does not define, kept for round trips.
     public var additionalFields: [JSONValue.Member]
 
@@ -111,9 +126,11 @@ public struct Indicator: Sendable, Equatable {
         deduction: Decimal? = nil,
         reason: String? = nil,
         parts: [Part]? = nil,
+        aggregation: Aggregation? = nil,
         published: Decimal? = nil,
         previous: String? = nil,
         basis: String? = nil,
+        goal: String? = nil,
         additionalFields: [JSONValue.Member] = []
     ) {
         self.category = category
@@ -129,9 +146,11 @@ public struct Indicator: Sendable, Equatable {
         self.deduction = deduction
         self.reason = reason
         self.parts = parts
+        self.aggregation = aggregation
         self.published = published
         self.previous = previous
         self.basis = basis
+        self.goal = goal
         self.additionalFields = additionalFields
     }
 }

@@ -30,6 +30,18 @@ public enum JSONReport {
         add("budget", budget(card.budget))
         if let scale = card.indicatorScale { add("indicatorScale", .number(scale.plainText)) }
         add("categories", .array(card.categories.map(category)))
+        if !card.goals.isEmpty {
+            add("goals", .array(card.goals.map { goal in
+                .object([
+                    .init(key: "name", value: .string(goal.name)),
+                    .init(key: "ratio", value: .number(goal.ratio.plainText)),
+                    .init(key: "weight", value: score(goal.weight)),
+                    .init(key: "score", value: goal.score.map(score) ?? .null),
+                    .init(key: "weighted", value: goal.weighted.map(score) ?? .null),
+                    .init(key: "explanation", value: .string(goal.explanation)),
+                ])
+            }))
+        }
         add("indicators", .array(card.indicators.map(indicator)))
         if let verification = card.verification { add("verification", self.verification(verification)) }
         add("diagnostics", .array(card.diagnostics.map(diagnostic)))

@@ -108,6 +108,13 @@ public struct TextReport: Sendable {
             lines.append(line(row))
             if kind == .subtotal { lines.append("") }
         }
+        if !card.goals.isEmpty {
+            lines.append("绩效目标（目标权重）")
+            let width = card.goals.map { DisplayWidth.of($0.name) }.max() ?? 0
+            for goal in card.goals {
+                lines.append("  " + DisplayWidth.pad(goal.name, to: width) + "  \(goal.ratio.plainText)%  分值 \(goal.weight.scoreText())  得分 \(goal.explanation)")
+            }
+        }
         if let scale = card.indicatorScale {
             let written = card.indicators.reduce(Decimal(0)) { $0 + $1.weight }
             lines.append("小计按 \(card.profile.id) 的分值换算: 指标 \(written.scoreText()) → \(card.profile.indicatorWeight.scoreText())（× \(scale.plainText)）")

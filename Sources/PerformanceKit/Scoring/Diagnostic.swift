@@ -46,8 +46,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static let undefinedScore = Code(rawValue: "undefined-score")
         /// Target and actual are in different units.
         public static let unitMismatch = Code(rawValue: "unit-mismatch")
-        /// Several units' rows (`parts`) are not aggregated by this version.
-        public static let partsNotSupported = Code(rawValue: "parts-not-supported")
+        /// An `actual` given beside `parts` disagrees with what the parts give.
+        public static let partsDisagree = Code(rawValue: "parts-disagree")
         /// An evaluator's score outside its tier's band or outside 0…points.
         public static let scoreOutOfRange = Code(rawValue: "score-out-of-range")
         /// An evaluator's score departs from the rule and gives no reason.
@@ -71,6 +71,10 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static let overAchievement = Code(rawValue: "over-achievement")
         /// A first-level category's points differ from the profile's default split.
         public static let categoryPoints = Code(rawValue: "category-points")
+        /// In goal-ratio mode, a row that names no goal or an unknown one.
+        public static let unknownGoal = Code(rawValue: "unknown-goal")
+        /// In goal-ratio mode, ratios that do not add up to 100 %.
+        public static let goalRatios = Code(rawValue: "goal-ratios")
         /// A target table row without points.
         public static let noWeight = Code(rawValue: "no-weight")
         /// The file was written under another rule profile: its points were rescaled and its printed figures are

@@ -20,6 +20,8 @@ public struct IndicatorScore: Sendable, Equatable {
         case achievementWord
         /// A qualitative tier and its band.
         case judgement
+        /// Several units' scores, weighted by their funds.
+        case fundWeighted
         /// The evaluator's own score.
         case evaluator
         /// The printed score, standing as the evaluator's judgement on a row the rule cannot score.

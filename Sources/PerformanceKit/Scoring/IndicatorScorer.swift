@@ -42,7 +42,10 @@ public struct IndicatorScorer: Sendable {
         var diagnostics: [Diagnostic] = []
         let w = indicator.weight
         let outcome: Outcome
-        if let judgement = indicator.judgement {
+        if let judgement = indicator.judgement, let parts = indicator.parts, !parts.isEmpty,
+           parts.allSatisfy({ $0.score != nil }) {
+            outcome = bandChecked(fundWeightedScores(indicator, parts: parts), indicator: indicator, judgement: judgement)
+        } else if let judgement = indicator.judgement {
             outcome = tierOutcome(indicator, judgement: judgement, path: path, diagnostics: &diagnostics)
         } else {
             outcome = ruleOutcome(indicator)
@@ -117,10 +120,8 @@ public struct IndicatorScorer: Sendable {
     // MARK: - Rule
 
     func ruleOutcome(_ indicator: Indicator) -> Outcome {
-        if indicator.actual == nil, indicator.parts != nil {
-            return .undefined(code: .partsNotSupported,
-                message: "several units' rows (parts) are not aggregated by this version; give the aggregated actual",
-                field: "parts")
+        if let parts = indicator.parts, !parts.isEmpty {
+            return partsOutcome(indicator, parts: parts)
         }
         let target: IndicatorValue
         let actual: IndicatorValue
@@ -301,7 +302,8 @@ public struct IndicatorScorer: Sendable {
 
     /// A figure as explanations show it: with its magnitude (`808亿`) when both sides share it, else its plain value.
     func numberText(_ quantity: Quantity, other: Quantity) -> String {
-        quantity.magnitude == other.magnitude ? quantity.numberText : quantity.value.plainText
+        quantity.magnitude == other.magnitude ? quantity.number.explanationText + quantity.magnitude.rawValue
+                                              : quantity.value.explanationText
     }
 
     /// A warning when a forward actual reaches the profile's over-achievement multiple of its target.
@@ -350,6 +352,20 @@ public struct IndicatorScorer: Sendable {
             at: path.appending("judgement")))
         return .scored(raw: top, basis: .judgement, direction: .qualitative,
                        explanation: "\(judgement.rawValue) (\(band)): top of the band, \(w.plainText) × \(tier.upper.plainText) = \(profile.rounding.round(top).plainText)")
+    }
+
+    /// A fund-weighted score of several units, checked against the band of the row's judgement.
+    func bandChecked(_ outcome: Outcome, indicator: Indicator, judgement: Indicator.Judgement) -> Outcome {
+        guard case .scored(let raw, _, _, let explanation) = outcome, let tier = profile.tier(for: judgement) else { return outcome }
+        let w = indicator.weight
+        let band = "\(percent(tier.lower))–\(percent(tier.upper)) % of \(w.plainText)"
+        guard tier.contains(share: w == 0 ? 0 : raw / w) else {
+            return .undefined(code: .scoreOutOfRange,
+                message: "the units' fund-weighted score \(profile.rounding.round(raw).plainText) lies outside the band of \(judgement.rawValue) (\(band))",
+                field: "parts")
+        }
+        return .scored(raw: raw, basis: .fundWeighted, direction: .qualitative,
+                       explanation: "\(judgement.rawValue) (\(band)): \(explanation)")
     }
 
     /// What stands in when the rule defines no score: the evaluator's score, else the printed one.

@@ -27,3 +27,11 @@ extension Decimal {
         RoundingRule(scale: scale).round(self).plainText
     }
 }
+
+extension Decimal {
+    /// A figure as explanations show it: exact up to four decimals, else rounded to four and marked `…`
+    /// (an aggregate such as 280 ÷ 3).
+    var explanationText: String {
+        exponent < -4 ? RoundingRule(scale: 4).round(self).plainText + "…" : plainText
+    }
+}

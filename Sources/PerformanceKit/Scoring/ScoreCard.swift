@@ -42,6 +42,28 @@ public struct ScoreCard: Sendable, Equatable {
         }
     }
 
+    /// A goal's score in goal-ratio mode: its rows' points and rounded scores summed, then weighted by its ratio.
+    public struct GoalScore: Sendable, Equatable {
+        public var name: String
+        public var ratio: Decimal
+        /// Σ of its rows' points.
+        public var weight: Decimal
+        /// Σ of its rows' rounded scores; `nil` when a row could not be scored.
+        public var score: Decimal?
+        /// `score × ratio ÷ 100`, rounded half-up.
+        public var weighted: Decimal?
+        public var explanation: String
+
+        public init(name: String, ratio: Decimal, weight: Decimal, score: Decimal?, weighted: Decimal?, explanation: String) {
+            self.name = name
+            self.ratio = ratio
+            self.weight = weight
+            self.score = score
+            self.weighted = weighted
+            self.explanation = explanation
+        }
+    }
+
     public var evaluation: Evaluation
     public var profile: RuleProfile
     public var budget: BudgetScore
@@ -59,6 +81,8 @@ public struct ScoreCard: Sendable, Equatable {
     /// The factor category points and scores were converted by when the table was written for another rule's
     /// indicator total (``Scorer/PointAllocation/profile``); `nil` when rows and categories are as written.
     public var indicatorScale: Decimal?
+    /// The goals' scores in goal-ratio mode (``Evaluation/goals``); empty otherwise.
+    public var goals: [GoalScore] = []
 
     public init(evaluation: Evaluation, profile: RuleProfile, budget: BudgetScore, indicators: [IndicatorScore],
                 categories: [CategoryScore], total: Decimal?, grade: String?, verification: Verification?,
@@ -80,9 +104,13 @@ public struct ScoreCard: Sendable, Equatable {
         total != nil
     }
 
-    /// The points the whole table carries: budget block plus every indicator.
+    /// The points the whole table carries: budget block plus every indicator (each goal's points × its ratio ÷ 100
+    /// in goal-ratio mode).
     public var maximum: Decimal {
-        budget.weight + categories.reduce(0) { $0 + $1.weight }
+        if !goals.isEmpty {
+            return goals.reduce(budget.weight) { $0 + $1.weight * $1.ratio / 100 }
+        }
+        return budget.weight + categories.reduce(0) { $0 + $1.weight }
     }
 
     /// The diagnostics of error severity.

@@ -71,20 +71,32 @@ public struct Scorer: Sendable {
             }
         }
         let indicatorPoints = categories.reduce(Decimal(0)) { $0 + $1.weight }
-        if !evaluation.indicators.isEmpty, indicatorPoints != profile.indicatorWeight {
+        if !evaluation.indicators.isEmpty, evaluation.goals.isEmpty, indicatorPoints != profile.indicatorWeight {
             diagnostics.append(Diagnostic(.pointsTotal, .warning,
                 "the indicators carry \(indicatorPoints.plainText) points; \(profile.id) expects \(profile.indicatorWeight.plainText)",
                 at: JSONPath.root.appending("indicators")))
         }
         diagnostics += splitNotes(categories)
         var total: Decimal?
-        if categories.allSatisfy({ $0.score != nil }) {
-            total = categories.reduce(budget.score) { $0 + ($1.score ?? 0) }
+        var goals: [ScoreCard.GoalScore] = []
+        if evaluation.goals.isEmpty {
+            if categories.allSatisfy({ $0.score != nil }) {
+                total = categories.reduce(budget.score) { $0 + ($1.score ?? 0) }
+            }
+        } else {
+            let (goalScores, goalDiagnostics) = GoalRatios(profile: profile).score(evaluation, rows: indicators)
+            goals = goalScores
+            diagnostics += goalDiagnostics
+            if goalDiagnostics.allSatisfy({ $0.severity != .error }), goals.allSatisfy({ $0.weighted != nil }),
+               categories.allSatisfy({ $0.score != nil }) {
+                total = goals.reduce(budget.score) { $0 + ($1.weighted ?? 0) }
+            }
         }
         var card = ScoreCard(
             evaluation: evaluation, profile: profile, budget: budget, indicators: indicators, categories: categories,
             total: total, grade: total.flatMap(profile.grade(for:)), verification: nil, diagnostics: diagnostics,
             indicatorScale: scale)
+        card.goals = goals
         card.verification = allocation == .profile ? nil : verifier.verify(card)
         return card
     }

@@ -39,7 +39,7 @@ public struct Verifier: Sendable {
             if let difference = budgetDifference(card, printed: printed) { differences.append(difference) }
         }
 
-        let points = card.categories.reduce(card.budget.weight) { $0 + $1.weight }
+        let points = card.maximum
         let expectedPoints = card.profile.budgetWeight + card.profile.indicatorWeight
         if card.indicatorScale == nil, points != expectedPoints {
             let indicatorPoints = points - card.budget.weight
@@ -85,7 +85,8 @@ public struct Verifier: Sendable {
                 published.categories.contains { $0.category == category.category }
             }
             let printedSum = published.categories.reduce(published.budget ?? 0) { $0 + $1.score }
-            if partsPrinted, !isClose(printedSum, printed) {
+            // In goal-ratio mode the total is the goals' weighted scores, not the categories' sum.
+            if partsPrinted, card.goals.isEmpty, !isClose(printedSum, printed) {
                 differences.append(.init(path: path, printed: printed, recomputed: card.total, kind: .arithmetic,
                     message: "the printed budget and category scores add up to \(printedSum.plainText), not the printed total \(printed.plainText)"))
             } else if let total = card.total, !isClose(total, printed) {

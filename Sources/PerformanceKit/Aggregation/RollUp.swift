@@ -1,0 +1,109 @@
+public import Foundation
+
+/// A finance bureau's roll-up over many scored evaluations: per budget unit and overall, how many, the
+/// fund-weighted mean total, the spread over the grades, which disagree with their printed figures and which
+/// indicators lost the most points.
+///
+/// ```
+/// fund-weighted mean = Σ (全年预算数 × total) ÷ Σ 全年预算数,  rounded half-up
+/// ```
+public struct RollUp: Sendable, Equatable {
+    /// The figures of one group of evaluations (a unit, or all).
+    public struct Group: Sendable, Equatable {
+        /// The unit's name; `nil` for the overall group.
+        public var agency: String?
+        public var count: Int
+        /// Σ of the adjusted budgets (全年预算数) of the group's evaluations, in 万元.
+        public var funds: Decimal
+        /// `nil` when the funds add up to 0.
+        public var fundWeightedMean: Decimal?
+        public var mean: Decimal?
+        /// Evaluations per grade, in the profile's grade order (优, 良, 中, 差).
+        public var grades: [(grade: String, count: Int)]
+
+        public static func == (lhs: Group, rhs: Group) -> Bool {
+            lhs.agency == rhs.agency && lhs.count == rhs.count && lhs.funds == rhs.funds
+                && lhs.fundWeightedMean == rhs.fundWeightedMean && lhs.mean == rhs.mean
+                && lhs.grades.map(\.grade) == rhs.grades.map(\.grade) && lhs.grades.map(\.count) == rhs.grades.map(\.count)
+        }
+    }
+
+    /// An indicator that lost points.
+    public struct Loss: Sendable, Equatable {
+        public var file: String
+        public var title: String?
+        public var indicator: String
+        public var weight: Decimal
+        public var score: Decimal
+        /// `weight − score`.
+        public var lost: Decimal
+    }
+
+    /// An evaluation whose printed figures disagree with the recomputed ones.
+    public struct Disagreement: Sendable, Equatable {
+        public var file: String
+        public var title: String?
+        public var printed: Decimal?
+        public var recomputed: Decimal?
+        public var differences: Int
+    }
+
+    public var overall: Group
+    /// One group per unit, in the order the units first appear.
+    public var agencies: [Group]
+    public var disagreements: [Disagreement]
+    /// The indicators that lost the most points, most first (at most ``largestLosses``).
+    public var losses: [Loss]
+
+    /// How many losses are kept.
+    public static let largestLosses = 10
+
+    /// The roll-up of scored evaluations, each with the name of its file.
+    public init(_ cards: [(file: String, card: ScoreCard)]) {
+        let scored = cards.filter { $0.card.total != nil }
+        overall = Self.group(nil, scored.map(\.card))
+        var order: [String] = []
+        for (_, card) in scored {
+            let agency = card.evaluation.agency ?? "（未注明单位）"
+            if !order.contains(agency) { order.append(agency) }
+        }
+        agencies = order.map { agency in
+            Self.group(agency, scored.map(\.card).filter { ($0.evaluation.agency ?? "（未注明单位）") == agency })
+        }
+        disagreements = scored.compactMap { file, card in
+            guard let verification = card.verification, !verification.agrees else { return nil }
+            return Disagreement(file: file, title: card.evaluation.title, printed: verification.publishedTotal,
+                                recomputed: card.total, differences: verification.differences.count)
+        }
+        let allLosses = scored.flatMap { file, card in
+            card.indicators.compactMap { row -> Loss? in
+                guard let score = row.score, score < row.weight else { return nil }
+                return Loss(file: file, title: card.evaluation.title, indicator: row.name, weight: row.weight,
+                            score: score, lost: row.weight - score)
+            }
+        }
+        losses = Array(allLosses.enumerated().sorted { lhs, rhs in
+            lhs.element.lost != rhs.element.lost ? lhs.element.lost > rhs.element.lost : lhs.offset < rhs.offset
+        }.map(\.element).prefix(Self.largestLosses))
+    }
+
+    static func group(_ agency: String?, _ cards: [ScoreCard]) -> Group {
+        let rounding = RoundingRule(scale: 2)
+        let totals = cards.compactMap(\.total)
+        let funds = cards.reduce(Decimal(0)) { $0 + $1.budget.planned }
+        let weighted = cards.reduce(Decimal(0)) { $0 + $1.budget.planned * ($1.total ?? 0) }
+        let mean = totals.isEmpty ? nil : rounding.round(totals.reduce(0, +) / Decimal(totals.count))
+        var grades: [(String, Int)] = []
+        for card in cards {
+            for band in card.profile.grades where !grades.contains(where: { $0.0 == band.grade }) {
+                grades.append((band.grade, 0))
+            }
+            if let grade = card.grade, let index = grades.firstIndex(where: { $0.0 == grade }) {
+                grades[index].1 += 1
+            }
+        }
+        return Group(agency: agency, count: cards.count, funds: funds,
+                     fundWeightedMean: funds > 0 ? rounding.round(weighted / funds) : nil, mean: mean,
+                     grades: grades.map { (grade: $0.0, count: $0.1) })
+    }
+}

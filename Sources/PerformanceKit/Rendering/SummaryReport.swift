@@ -1,0 +1,85 @@
+/// What `perfscore summary` prints: the roll-up as text or as JSON.
+public enum SummaryReport {
+    /// The roll-up in words and aligned columns, with the files that were skipped or could not be scored.
+    public static func text(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> String {
+        var lines: [String] = []
+        let groups = [rollUp.overall] + rollUp.agencies
+        let names = groups.map { $0.agency ?? "合计" }
+        let width = names.map(DisplayWidth.of).max() ?? 4
+        let gradeNames = rollUp.overall.grades.map(\.grade)
+        lines.append(DisplayWidth.pad("单位", to: width) + "  项目数  资金（万元）   加权平均分  平均分  " + gradeNames.joined(separator: "   "))
+        for (group, name) in zip(groups, names) {
+            let counts = gradeNames.map { grade in
+                DisplayWidth.pad(String(group.grades.first { $0.grade == grade }?.count ?? 0), to: DisplayWidth.of(grade), alignRight: true)
+            }
+            lines.append(DisplayWidth.pad(name, to: width) + "  "
+                + DisplayWidth.pad(String(group.count), to: 6, alignRight: true) + "  "
+                + DisplayWidth.pad(group.funds.plainText, to: 12, alignRight: true) + "  "
+                + DisplayWidth.pad(group.fundWeightedMean.map { $0.scoreText() } ?? "—", to: 10, alignRight: true) + "  "
+                + DisplayWidth.pad(group.mean.map { $0.scoreText() } ?? "—", to: 6, alignRight: true) + "  "
+                + counts.joined(separator: "   "))
+        }
+        lines.append("")
+        if rollUp.disagreements.isEmpty {
+            lines.append("Every evaluation agrees with its printed figures.")
+        } else {
+            lines.append("Disagree with their printed figures:")
+            for item in rollUp.disagreements {
+                lines.append("  \(item.file): printed \(item.printed?.scoreText() ?? "—"), recomputed \(item.recomputed?.scoreText() ?? "—") (\(item.differences) difference\(item.differences == 1 ? "" : "s"))")
+            }
+        }
+        lines.append("")
+        if rollUp.losses.isEmpty {
+            lines.append("No indicator lost points.")
+        } else {
+            lines.append("Indicators that lost the most points:")
+            for loss in rollUp.losses {
+                lines.append("  −\(loss.lost.scoreText())  \(loss.indicator) (\(loss.score.scoreText()) of \(loss.weight.scoreText())) · \(loss.title ?? loss.file)")
+            }
+        }
+        if !skipped.isEmpty {
+            lines.append("")
+            lines.append("Not in the roll-up:")
+            lines += skipped.map { "  \($0.file): \($0.reason)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The roll-up as data: `{ "overall", "agencies", "disagreements", "losses", "skipped" }`.
+    public static func json(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> JSONValue {
+        func group(_ group: RollUp.Group) -> JSONValue {
+            .object([
+                .init(key: "agency", value: group.agency.map(JSONValue.string) ?? .null),
+                .init(key: "count", value: .number(String(group.count))),
+                .init(key: "funds", value: .number(group.funds.plainText)),
+                .init(key: "fundWeightedMean", value: group.fundWeightedMean.map { .number($0.scoreText()) } ?? .null),
+                .init(key: "mean", value: group.mean.map { .number($0.scoreText()) } ?? .null),
+                .init(key: "grades", value: .object(group.grades.map { .init(key: $0.grade, value: .number(String($0.count))) })),
+            ])
+        }
+        return .object([
+            .init(key: "overall", value: group(rollUp.overall)),
+            .init(key: "agencies", value: .array(rollUp.agencies.map(group))),
+            .init(key: "disagreements", value: .array(rollUp.disagreements.map { item in
+                .object([
+                    .init(key: "file", value: .string(item.file)),
+                    .init(key: "printed", value: item.printed.map { .number($0.scoreText()) } ?? .null),
+                    .init(key: "recomputed", value: item.recomputed.map { .number($0.scoreText()) } ?? .null),
+                    .init(key: "differences", value: .number(String(item.differences))),
+                ])
+            })),
+            .init(key: "losses", value: .array(rollUp.losses.map { loss in
+                .object([
+                    .init(key: "file", value: .string(loss.file)),
+                    .init(key: "indicator", value: .string(loss.indicator)),
+                    .init(key: "weight", value: .number(loss.weight.scoreText())),
+                    .init(key: "score", value: .number(loss.score.scoreText())),
+                    .init(key: "lost", value: .number(loss.lost.scoreText())),
+                ])
+            })),
+            .init(key: "skipped", value: .array(skipped.map { item in
+                .object([.init(key: "file", value: .string(item.file)), .init(key: "reason", value: .string(item.reason))])
+            })),
+        ])
+    }
+}
