@@ -16,7 +16,9 @@ struct CommandRunner {
                   let enumerator = FileManager.default.enumerator(atPath: path) else { return nil }
             var files: [String] = []
             while let entry = enumerator.nextObject() as? String {
-                if entry.hasSuffix(".json") { files.append((path as NSString).appendingPathComponent(entry)) }
+                // Hidden folders (.build, .git) hold build output, not evaluations.
+                let hidden = entry.split(separator: "/").contains { $0.hasPrefix(".") }
+                if entry.hasSuffix(".json"), !hidden { files.append((path as NSString).appendingPathComponent(entry)) }
             }
             return files.sorted()
         }

@@ -12,15 +12,18 @@ public struct RollUp: Sendable, Equatable {
     public struct Group: Sendable, Equatable {
         /// The unit's name; `nil` for the overall group.
         public var agency: String?
+        /// How many evaluations the group holds.
         public var count: Int
         /// Σ of the adjusted budgets (全年预算数) of the group's evaluations, in 万元.
         public var funds: Decimal
         /// `nil` when the funds add up to 0.
         public var fundWeightedMean: Decimal?
+        /// The plain mean of the totals, rounded half-up; `nil` for an empty group.
         public var mean: Decimal?
         /// Evaluations per grade, in the profile's grade order (优, 良, 中, 差).
         public var grades: [(grade: String, count: Int)]
 
+        /// Groups are equal when every figure is.
         public static func == (lhs: Group, rhs: Group) -> Bool {
             lhs.agency == rhs.agency && lhs.count == rhs.count && lhs.funds == rhs.funds
                 && lhs.fundWeightedMean == rhs.fundWeightedMean && lhs.mean == rhs.mean
@@ -30,10 +33,15 @@ public struct RollUp: Sendable, Equatable {
 
     /// An indicator that lost points.
     public struct Loss: Sendable, Equatable {
+        /// The file the evaluation was read from.
         public var file: String
+        /// The evaluation's title (项目名称).
         public var title: String?
+        /// The indicator's name (三级指标).
         public var indicator: String
+        /// The indicator's points.
         public var weight: Decimal
+        /// The indicator's score.
         public var score: Decimal
         /// `weight − score`.
         public var lost: Decimal
@@ -41,16 +49,23 @@ public struct RollUp: Sendable, Equatable {
 
     /// An evaluation whose printed figures disagree with the recomputed ones.
     public struct Disagreement: Sendable, Equatable {
+        /// The file the evaluation was read from.
         public var file: String
+        /// The evaluation's title (项目名称).
         public var title: String?
+        /// The printed 总分, if any.
         public var printed: Decimal?
+        /// The recomputed total.
         public var recomputed: Decimal?
+        /// How many printed figures differ.
         public var differences: Int
     }
 
+    /// Every evaluation together.
     public var overall: Group
     /// One group per unit, in the order the units first appear.
     public var agencies: [Group]
+    /// The evaluations whose printed figures disagree, in file order.
     public var disagreements: [Disagreement]
     /// The indicators that lost the most points, most first (at most ``largestLosses``).
     public var losses: [Loss]

@@ -81,6 +81,7 @@ public struct EvaluationFileError: Error, Sendable, Equatable, CustomStringConve
     /// Every problem found, in file order.
     public var problems: [Problem]
 
+    /// Creates an error from the problems found, in file order.
     public init(problems: [Problem]) {
         self.problems = problems
     }

@@ -18,12 +18,17 @@ public struct EvaluationReader: Sendable {
     /// Whether every indicator must have an `actual` (a self-evaluation) or may lack one (a target table).
     public var requiresActuals: Bool
 
+    /// Creates a reader.
+    ///
+    /// - Parameter requiresActuals: `true` for self-evaluations (every row has an `actual` or `parts`); `false` for
+    ///   target tables, which may also lack `budget` and points.
     public init(requiresActuals: Bool = true) {
         self.requiresActuals = requiresActuals
     }
 
     /// An evaluation read from a file, with the warnings the reading produced.
     public struct Result: Sendable, Equatable {
+        /// The evaluation read.
         public var evaluation: Evaluation
         /// Unknown fields and other things that do not stop scoring.
         public var warnings: [Diagnostic]

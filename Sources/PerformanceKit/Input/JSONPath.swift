@@ -9,8 +9,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         case index(Int)
     }
 
+    /// The steps from the root, in order.
     public var components: [Component]
 
+    /// Creates a path from its steps; no steps is the root.
     public init(_ components: [Component] = []) {
         self.components = components
     }

@@ -7,6 +7,7 @@ public struct JSONReader: Sendable {
     /// The deepest nesting of arrays and objects accepted; deeper input is refused instead of exhausting the stack.
     public static let maximumDepth = 512
 
+    /// Creates a reader.
     public init() {}
 
     /// Parses one JSON document.

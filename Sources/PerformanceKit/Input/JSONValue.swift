@@ -14,11 +14,14 @@ public enum JSONValue: Sendable, Equatable {
 
     /// One `"key": value` pair of an object, with where it starts in the file.
     public struct Member: Sendable, Equatable {
+        /// The member's key.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
         /// Byte offset of the key's opening quote in the file, or -1 for a value built in code.
         public var offset: Int
 
+        /// Creates a member; `offset` is where its key starts in the file, -1 when it was built in code.
         public init(key: String, value: JSONValue, offset: Int = -1) {
             self.key = key
             self.value = value

@@ -16,13 +16,22 @@ public protocol LintCheck: Sendable {
 public struct LintTable: Sendable {
     /// The name the table is reported under (a file path).
     public var name: String
+    /// The table's rows and figures.
     public var evaluation: Evaluation
+    /// The rule the table is checked against (its points, its direction rule).
     public var profile: RuleProfile
     /// Each row's target, read once: a value, or why it cannot be read.
     public var targets: [Result<IndicatorValue, NotationError>]
     /// Whether every row carries points (a department table may carry none).
     public var hasWeights: Bool
 
+    /// Prepares a table for the checks, reading every row's target once.
+    ///
+    /// - Parameters:
+    ///   - name: what the findings are reported under, usually the file's path.
+    ///   - evaluation: the table.
+    ///   - profile: the rule it is checked against.
+    ///   - hasWeights: `false` when the table's rows carry no points (the point checks then stay silent).
     public init(name: String, evaluation: Evaluation, profile: RuleProfile, hasWeights: Bool = true) {
         self.name = name
         self.evaluation = evaluation

@@ -10,7 +10,9 @@ import Foundation
 public struct Linter: Sendable {
     /// The findings on one table, in the order of the rows they concern.
     public struct Report: Sendable, Equatable {
+        /// The table's name, as given to the linter.
         public var name: String
+        /// Every finding, table-wide ones first, then by row.
         public var findings: [Diagnostic]
 
         /// Whether any finding is an error.
@@ -19,10 +21,16 @@ public struct Linter: Sendable {
         }
     }
 
+    /// The checks run on every table, in the order their findings are listed.
     public var checks: [any LintCheck]
     /// Fewest identical rows that make a table a copy of another linted with it.
     public var copiedRows: Int
 
+    /// Creates a linter.
+    ///
+    /// - Parameters:
+    ///   - checks: the checks to run; every check of this version by default.
+    ///   - copiedRows: the fewest identical rows that make a table a copy of another.
     public init(checks: [any LintCheck] = Linter.standardChecks, copiedRows: Int = 3) {
         self.checks = checks
         self.copiedRows = copiedRows

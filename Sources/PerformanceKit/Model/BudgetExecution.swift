@@ -15,6 +15,10 @@ public struct BudgetExecution: Sendable, Equatable {
     /// Points of the block; the rule profile's value when `nil`.
     public var weight: Decimal?
 
+    /// Creates the block.
+    ///
+    /// Give figures as exact decimals: `Decimal(string: "3857.18")!`, not the float literal `3857.18`, which Swift
+    /// reads through binary floating point (3857.179999999998976).
     public init(planned: Decimal, executed: Decimal, initial: Decimal? = nil, weight: Decimal? = nil) {
         self.planned = planned
         self.executed = executed

@@ -19,10 +19,12 @@ public struct Evaluation: Sendable, Equatable {
     /// A performance goal with its ratio (Hubei's goal-ratio mode for 部门整体 self-evaluation): the goal's score is
     /// the sum of its indicators' scores × ratio ÷ 100.
     public struct Goal: Sendable, Equatable {
+        /// The goal's name, as the indicators' `goal` names it.
         public var name: String
         /// The goal's share, in percent.
         public var ratio: Decimal
 
+        /// Creates a goal with its ratio in percent.
         public init(name: String, ratio: Decimal) {
             self.name = name
             self.ratio = ratio
@@ -43,6 +45,7 @@ public struct Evaluation: Sendable, Equatable {
     public var agency: String?
     /// 年度: the budget year evaluated.
     public var year: Int?
+    /// A project (the default) or a unit's whole spending.
     public var kind: Kind
     /// The rule profile named by the file; `nil` means the caller's choice (``RuleProfile/wuhan2023`` by default).
     public var rules: RuleProfile.ID?
@@ -64,6 +67,7 @@ public struct Evaluation: Sendable, Equatable {
     /// Fields perfscore/1 does not define, kept so that a round trip loses nothing; reported as warnings.
     public var additionalFields: [JSONValue.Member]
 
+    /// Creates an evaluation; only the budget block and the indicators are required.
     public init(
         title: String? = nil,
         agency: String? = nil,

@@ -49,6 +49,7 @@ public struct Indicator: Sendable, Equatable {
 
     /// One budget unit's row for an indicator that several units report (perfscore/1 `parts`).
     public struct Part: Sendable, Equatable {
+        /// The budget unit the row is for.
         public var agency: String?
         /// The unit's funds, which weight relative values and qualitative scores.
         public var fund: Decimal?
@@ -57,6 +58,7 @@ public struct Indicator: Sendable, Equatable {
         /// The unit's own score of a qualitative indicator, fund-weighted into the indicator's.
         public var score: Decimal?
 
+        /// Creates a unit's row: an actual for a quantitative indicator, a score for a qualitative one.
         public init(agency: String? = nil, fund: Decimal? = nil, actual: String? = nil, score: Decimal? = nil) {
             self.agency = agency
             self.fund = fund
@@ -112,6 +114,7 @@ public struct Indicator: Sendable, Equatable {
     /// Fields perfscore/1 does not define, kept for round trips.
     public var additionalFields: [JSONValue.Member]
 
+    /// Creates a row; the category, name, points and target are required.
     public init(
         category: IndicatorCategory,
         subcategory: IndicatorSubcategory? = nil,

@@ -4,8 +4,10 @@
 /// first-level name is kept as printed (a warning says it is not one of the four). The raw value is the Chinese
 /// name as tables print it (`产出指标`).
 public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The printed name (`产出指标`).
     public var rawValue: String
 
+    /// Creates a category from its printed name, as is; ``init(parsing:)`` also reads short names and English ids.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
@@ -57,6 +59,7 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
         }
     }
 
+    /// The printed name.
     public var description: String {
         rawValue
     }

@@ -6,24 +6,37 @@
 /// Two layouts exist. The 2020 one (财预〔2020〕10号 annex) files 成本指标 under 产出指标; the 2021 one makes 成本指标
 /// a first-level category with 经济成本指标, 社会成本指标 and 生态环境成本指标 under it. ``expectedCategories`` accepts both.
 public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The printed name (`数量指标`).
     public var rawValue: String
 
+    /// Creates a second-level name as is; ``init(parsing:)`` also normalises numbered and short variants.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
 
+    /// 数量指标: how much is delivered.
     public static let quantity = IndicatorSubcategory(rawValue: "数量指标")
+    /// 质量指标: to what standard.
     public static let quality = IndicatorSubcategory(rawValue: "质量指标")
+    /// 时效指标: how fast or on time.
     public static let timeliness = IndicatorSubcategory(rawValue: "时效指标")
     /// 成本指标 as a second-level name, under 产出指标 in the 2020 layout.
     public static let cost = IndicatorSubcategory(rawValue: "成本指标")
+    /// 经济成本指标 (2021 layout, under 成本指标).
     public static let economicCost = IndicatorSubcategory(rawValue: "经济成本指标")
+    /// 社会成本指标 (2021 layout, under 成本指标).
     public static let socialCost = IndicatorSubcategory(rawValue: "社会成本指标")
+    /// 生态环境成本指标 (2021 layout, under 成本指标).
     public static let environmentalCost = IndicatorSubcategory(rawValue: "生态环境成本指标")
+    /// 经济效益指标.
     public static let economicBenefit = IndicatorSubcategory(rawValue: "经济效益指标")
+    /// 社会效益指标.
     public static let socialBenefit = IndicatorSubcategory(rawValue: "社会效益指标")
+    /// 生态效益指标.
     public static let ecologicalBenefit = IndicatorSubcategory(rawValue: "生态效益指标")
+    /// 可持续影响指标.
     public static let sustainableImpact = IndicatorSubcategory(rawValue: "可持续影响指标")
+    /// 服务对象满意度指标.
     public static let serviceRecipientSatisfaction = IndicatorSubcategory(rawValue: "服务对象满意度指标")
 
     /// Every standard second-level name with the first-level categories it may stand under (both layouts).
@@ -83,6 +96,7 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
         Self.standard.first { $0.subcategory == self }?.categories
     }
 
+    /// The printed name.
     public var description: String {
         rawValue
     }

@@ -14,15 +14,19 @@ public struct PublishedFigures: Sendable, Equatable {
 
     /// One printed first-level category score.
     public struct CategoryScore: Sendable, Equatable {
+        /// The category.
         public var category: IndicatorCategory
+        /// Its printed score.
         public var score: Decimal
 
+        /// Creates a printed category score.
         public init(category: IndicatorCategory, score: Decimal) {
             self.category = category
             self.score = score
         }
     }
 
+    /// Creates the printed figures; give what the table printed.
     public init(total: Decimal? = nil, budget: Decimal? = nil, categories: [CategoryScore] = []) {
         self.total = total
         self.budget = budget

@@ -23,10 +23,12 @@ public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
         public var label: String?
         /// The comparator, `nil` for a bare figure (`7`, `60个`, `99.9%`).
         public var comparator: Comparator?
+        /// The figure.
         public var quantity: Quantity
         /// Further figures after a `/` (`≥4次/4份` states 4份 too): a compound value no rule scores.
         public var alongside: [Quantity]
 
+        /// Creates a figure; ``IndicatorValue/init(parsing:)`` reads one from text.
         public init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
             self.label = label
             self.comparator = comparator

@@ -15,6 +15,7 @@ public struct NotationError: Error, Sendable, Equatable, CustomStringConvertible
     /// What the notation allows at that point.
     public var expected: String
 
+    /// Creates the error of a value that could not be read.
     public init(text: String, normalized: String, offset: Int, expected: String) {
         self.text = text
         self.normalized = normalized

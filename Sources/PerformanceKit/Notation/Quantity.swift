@@ -28,10 +28,12 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// The digits as written, as an exact decimal (`80,000` → 80000).
     public var number: Decimal
+    /// The magnitude word after the digits, ``Magnitude-swift.enum/one`` when none.
     public var magnitude: Magnitude
     /// The unit after the number and magnitude, normalised (`％` → `%`, `平方米` and `m²` → `㎡`); `nil` when none.
     public var unit: String?
 
+    /// Creates a quantity from its parts; give the unit normalised (`%`, `㎡`).
     public init(number: Decimal, magnitude: Magnitude = .one, unit: String? = nil) {
         self.number = number
         self.magnitude = magnitude

@@ -24,8 +24,10 @@ public struct TextValue: Sendable, Hashable, CustomStringConvertible {
 
     /// The text as printed, with surrounding white space removed.
     public var text: String
+    /// What the words say.
     public var kind: Kind
 
+    /// Creates a text value; ``IndicatorValue/init(parsing:)`` classifies text by itself.
     public init(text: String, kind: Kind) {
         self.text = text
         self.kind = kind

@@ -3,6 +3,7 @@ public struct JSONWriter: Sendable {
     /// Spaces per level; 0 writes everything on one line.
     public var indent: Int
 
+    /// Creates a writer that indents by `indent` spaces a level (0: one line).
     public init(indent: Int = 2) {
         self.indent = indent
     }

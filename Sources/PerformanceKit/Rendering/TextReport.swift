@@ -12,6 +12,11 @@ public struct TextReport: Sendable {
     /// Whether every row's explanation is listed, not only those of rows that lost points.
     public var explainAll: Bool
 
+    /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - nameWidth: the widest 三级指标 column, in display columns.
+    ///   - explainAll: whether every row's explanation is listed.
     public init(nameWidth: Int = 40, explainAll: Bool = false) {
         self.nameWidth = nameWidth
         self.explainAll = explainAll

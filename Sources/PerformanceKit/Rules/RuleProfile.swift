@@ -13,16 +13,20 @@ public import Foundation
 public struct RuleProfile: Sendable, Equatable {
     /// A profile's identifier, `<jurisdiction>-<year>` (`wuhan-2023`). An open set: users may load their own.
     public struct ID: RawRepresentable, Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+        /// The id as written (`wuhan-2023`).
         public var rawValue: String
 
+        /// Creates an id.
         public init(rawValue: String) {
             self.rawValue = rawValue
         }
 
+        /// Creates an id from a literal: `let id: RuleProfile.ID = "mof-2020"`.
         public init(stringLiteral value: String) {
             self.rawValue = value
         }
 
+        /// The id as written.
         public var description: String {
             rawValue
         }
@@ -37,6 +41,7 @@ public struct RuleProfile: Sendable, Equatable {
         /// How sure the profile is of each point, in words.
         public var evidence: String?
 
+        /// Creates a citation.
         public init(document: String, url: String? = nil, evidence: String? = nil) {
             self.document = document
             self.url = url
@@ -56,9 +61,12 @@ public struct RuleProfile: Sendable, Equatable {
 
         /// One step of a step table: a rate of at least `minimumRate` scores `points`.
         public struct Step: Sendable, Equatable {
+            /// The lowest execution rate of the step (0 to 1).
             public var minimumRate: Decimal
+            /// The points a rate in the step scores.
             public var points: Decimal
 
+            /// Creates a step.
             public init(minimumRate: Decimal, points: Decimal) {
                 self.minimumRate = minimumRate
                 self.points = points
@@ -67,8 +75,10 @@ public struct RuleProfile: Sendable, Equatable {
 
         /// Points of the block.
         public var weight: Decimal
+        /// The block's formula.
         public var scoring: Scoring
 
+        /// Creates the block's rule.
         public init(weight: Decimal, scoring: Scoring = .proportional) {
             self.weight = weight
             self.scoring = scoring
@@ -89,8 +99,10 @@ public struct RuleProfile: Sendable, Equatable {
         public var total: Decimal
         /// The default split over first-level categories, in table order; empty when the profile sets none.
         public var split: [(category: IndicatorCategory, points: Decimal)]
+        /// What a table without 满意度 does with that category's share.
         public var missingSatisfaction: MissingSatisfaction
 
+        /// Creates the indicator points; an empty split sets no default.
         public init(total: Decimal, split: [(category: IndicatorCategory, points: Decimal)] = [],
                     missingSatisfaction: MissingSatisfaction = .optional) {
             self.total = total
@@ -98,6 +110,7 @@ public struct RuleProfile: Sendable, Equatable {
             self.missingSatisfaction = missingSatisfaction
         }
 
+        /// Equal when the total, the split and the missing-satisfaction rule are.
         public static func == (lhs: IndicatorPoints, rhs: IndicatorPoints) -> Bool {
             lhs.total == rhs.total && lhs.missingSatisfaction == rhs.missingSatisfaction
                 && lhs.split.map(\.category) == rhs.split.map(\.category) && lhs.split.map(\.points) == rhs.split.map(\.points)
@@ -127,6 +140,7 @@ public struct RuleProfile: Sendable, Equatable {
         /// A bare 0.
         public var bareZero: Indicator.Direction
 
+        /// Creates the direction rule; the defaults are those of every profile known so far.
         public init(comparators: [IndicatorValue.Comparator: Indicator.Direction] = DirectionRule.standardComparators,
                     bareTarget: Indicator.Direction = .forward, bareTargetUnderCost: Indicator.Direction = .reverse,
                     bareZero: Indicator.Direction = .reverse) {
@@ -136,6 +150,7 @@ public struct RuleProfile: Sendable, Equatable {
             self.bareZero = bareZero
         }
 
+        /// `≥ > =` forward, `≤ <` reverse.
         public static let standardComparators: [IndicatorValue.Comparator: Indicator.Direction] = [
             .atLeast: .forward, .greaterThan: .forward, .equal: .forward, .atMost: .reverse, .lessThan: .reverse,
         ]
@@ -151,6 +166,7 @@ public struct RuleProfile: Sendable, Equatable {
 
     /// One tier of the qualitative scale and its band of the indicator's points.
     public struct QualitativeTier: Sendable, Equatable {
+        /// The tier's judgement.
         public var judgement: Indicator.Judgement
         /// The lowest share of the points the tier allows (inclusive).
         public var lower: Decimal
@@ -159,6 +175,7 @@ public struct RuleProfile: Sendable, Equatable {
         /// Whether ``upper`` itself belongs to the tier (`100-80%` does, `80-50%（＜80%）` does not).
         public var upperIncluded: Bool
 
+        /// Creates a tier from its band, as shares of the points.
         public init(judgement: Indicator.Judgement, lower: Decimal, upper: Decimal, upperIncluded: Bool) {
             self.judgement = judgement
             self.lower = lower
@@ -174,26 +191,37 @@ public struct RuleProfile: Sendable, Equatable {
 
     /// A grade and the lowest total that earns it.
     public struct GradeBand: Sendable, Equatable {
+        /// The grade (优, 良, 中, 差).
         public var grade: String
+        /// The lowest total that earns it.
         public var minimum: Decimal
 
+        /// Creates a grade band.
         public init(grade: String, minimum: Decimal) {
             self.grade = grade
             self.minimum = minimum
         }
     }
 
+    /// The profile's id, what `rules` in an evaluation and `--rules` name.
     public var id: ID
+    /// The profile's title.
     public var title: String
+    /// The jurisdiction whose rule it is.
     public var jurisdiction: String
     /// The budget year the profile was written for, when it is tied to one.
     public var year: Int?
+    /// The document it is taken from.
     public var source: Source
     /// What the source does not settle or could not be confirmed, and what the profile decided, in words.
     public var notes: [String]
+    /// The budget execution block's points and formula.
     public var budget: BudgetRule
+    /// The indicators' points and default split.
     public var indicators: IndicatorPoints
+    /// Which direction each notation implies.
     public var direction: DirectionRule
+    /// The formula of a reverse indicator whose actual exceeds its target.
     public var reverseFormula: ReverseFormula
     /// Tiers of the qualitative scale, highest first.
     public var qualitativeTiers: [QualitativeTier]
@@ -207,6 +235,7 @@ public struct RuleProfile: Sendable, Equatable {
     /// Grade bands, highest minimum first.
     public var grades: [GradeBand]
 
+    /// Creates a profile; ``init(jsonData:)`` reads one from a profile file.
     public init(
         id: ID, title: String, jurisdiction: String, year: Int? = nil, source: Source, notes: [String] = [],
         budget: BudgetRule, indicators: IndicatorPoints, direction: DirectionRule = DirectionRule(),

@@ -3,8 +3,10 @@ public struct RuleProfileError: Error, Sendable, Equatable, CustomStringConverti
     /// One thing wrong with the profile: the same kinds of problem as in an evaluation file.
     public typealias Problem = EvaluationFileError.Problem
 
+    /// Every problem, in file order.
     public var problems: [Problem]
 
+    /// Creates the error from the problems found.
     public init(problems: [Problem]) {
         self.problems = problems
     }

@@ -11,8 +11,10 @@ import Foundation
 /// - `planned = 0`: the rate is undefined; the block scores 0 and a warning says so.
 /// - `executed > planned`: the rate is reported as it is (say 1.05) but the score is capped at `weight`.
 public struct BudgetScorer: Sendable {
+    /// The rule whose budget block is scored.
     public var profile: RuleProfile
 
+    /// Creates a scorer for a profile's budget block.
     public init(profile: RuleProfile) {
         self.profile = profile
     }

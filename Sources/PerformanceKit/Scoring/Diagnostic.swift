@@ -9,6 +9,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case warning
         case error
 
+        /// Orders severities `note < warning < error`.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs.rank < rhs.rank
         }
@@ -24,12 +25,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// A stable identifier of the kind of finding (`unreadable-value`), for tools that filter or count them.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The code as written (`unreadable-value`).
         public var rawValue: String
 
+        /// Creates a code.
         public init(rawValue: String) {
+            /// The code as written.
             self.rawValue = rawValue
         }
 
+        /// The code as written.
         public var description: String {
             rawValue
         }
@@ -82,12 +87,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         public static let otherRules = Code(rawValue: "other-rules")
     }
 
+    /// What kind of finding it is.
     public var code: Code
+    /// How much it matters.
     public var severity: Severity
+    /// What was found, in plain words.
     public var message: String
     /// Where in the input the finding is.
     public var path: JSONPath
 
+    /// Creates a finding.
     public init(_ code: Code, _ severity: Severity, _ message: String, at path: JSONPath) {
         self.code = code
         self.severity = severity

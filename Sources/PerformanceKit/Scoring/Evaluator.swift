@@ -19,6 +19,7 @@ public struct Evaluator: Sendable {
         /// The rule profile named by the file or the caller is not known.
         case unknownRules(RuleProfile.ID, path: JSONPath?)
 
+        /// What went wrong, with the path where there is one.
         public var description: String {
             switch self {
             case .file(let error):
@@ -34,8 +35,15 @@ public struct Evaluator: Sendable {
     public var rules: RuleProfile?
     /// The profiles a file's `rules` id is looked up in.
     public var catalog: [RuleProfile]
+    /// Compares the printed figures.
     public var verifier: Verifier
 
+    /// Creates an evaluator.
+    ///
+    /// - Parameters:
+    ///   - rules: a profile that overrides every file's own `rules`.
+    ///   - catalog: the profiles a file's `rules` id is looked up in (the built-in ones by default).
+    ///   - verifier: the comparison of printed figures, with its tolerance.
     public init(rules: RuleProfile? = nil, catalog: [RuleProfile] = RuleProfile.builtIn, verifier: Verifier = Verifier()) {
         self.rules = rules
         self.catalog = catalog

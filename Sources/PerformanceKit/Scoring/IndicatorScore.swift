@@ -30,12 +30,17 @@ public struct IndicatorScore: Sendable, Equatable {
 
     /// Position of the row in the evaluation's indicators.
     public var index: Int
+    /// The row's 一级指标.
     public var category: IndicatorCategory
+    /// The row's 二级指标.
     public var subcategory: IndicatorSubcategory?
+    /// The row's 三级指标.
     public var name: String
+    /// The row's points.
     public var weight: Decimal
     /// The target and actual as printed.
     public var target: String
+    /// The actual as printed; `nil` when the row gives `parts`.
     public var actual: String?
     /// The direction the score was computed in, `nil` where no figure was compared.
     public var direction: Indicator.Direction?
@@ -48,6 +53,7 @@ public struct IndicatorScore: Sendable, Equatable {
     /// The score printed in the published table, if any.
     public var published: Decimal?
 
+    /// Creates a row's score; ``IndicatorScorer`` makes them.
     public init(
         index: Int, category: IndicatorCategory, subcategory: IndicatorSubcategory?, name: String, weight: Decimal,
         target: String, actual: String?, direction: Indicator.Direction?, basis: Basis?, score: Decimal?,

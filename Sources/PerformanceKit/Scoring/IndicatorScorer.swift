@@ -20,8 +20,10 @@ import Foundation
 /// guessed: the row gets an `undefined-score` error asking for a `judgement` or a `score`, unless the table
 /// printed a score for it, which then stands as the evaluator's judgement.
 public struct IndicatorScorer: Sendable {
+    /// The rule the rows are scored by.
     public var profile: RuleProfile
 
+    /// Creates a scorer for a profile.
     public init(profile: RuleProfile) {
         self.profile = profile
     }

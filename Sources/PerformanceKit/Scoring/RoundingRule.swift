@@ -8,6 +8,7 @@ public struct RoundingRule: Sendable, Equatable {
     /// Decimal places kept.
     public var scale: Int
 
+    /// Creates a rounding to `scale` decimal places.
     public init(scale: Int = 2) {
         self.scale = scale
     }

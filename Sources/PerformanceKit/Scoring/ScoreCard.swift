@@ -5,16 +5,22 @@ public import Foundation
 public struct ScoreCard: Sendable, Equatable {
     /// The budget execution block's score.
     public struct BudgetScore: Sendable, Equatable {
+        /// The block's points.
         public var weight: Decimal
+        /// 全年预算数.
         public var planned: Decimal
+        /// 全年执行数.
         public var executed: Decimal
+        /// 年初预算数, when given; reported, never scored.
         public var initial: Decimal?
         /// `executed ÷ planned`, unrounded and uncapped; `nil` when `planned` is 0.
         public var rate: Decimal?
         /// `weight × min(rate, 1)`, rounded.
         public var score: Decimal
+        /// How the score was reached: `20 × 894.13 ÷ 894.13 = 20`.
         public var explanation: String
 
+        /// Creates the block's score; ``BudgetScorer`` makes it.
         public init(weight: Decimal, planned: Decimal, executed: Decimal, initial: Decimal?, rate: Decimal?,
                     score: Decimal, explanation: String) {
             self.weight = weight
@@ -30,11 +36,14 @@ public struct ScoreCard: Sendable, Equatable {
     /// A first-level category's subtotal: the sum of its rows' points and of their rounded scores (times
     /// ``ScoreCard/indicatorScale`` when the table is scored with another rule's points).
     public struct CategoryScore: Sendable, Equatable {
+        /// The category.
         public var category: IndicatorCategory
+        /// The sum of its rows' points.
         public var weight: Decimal
         /// `nil` when a row in it could not be scored.
         public var score: Decimal?
 
+        /// Creates a subtotal.
         public init(category: IndicatorCategory, weight: Decimal, score: Decimal?) {
             self.category = category
             self.weight = weight
@@ -44,7 +53,9 @@ public struct ScoreCard: Sendable, Equatable {
 
     /// A goal's score in goal-ratio mode: its rows' points and rounded scores summed, then weighted by its ratio.
     public struct GoalScore: Sendable, Equatable {
+        /// The goal's name.
         public var name: String
+        /// The goal's ratio in percent.
         public var ratio: Decimal
         /// Σ of its rows' points.
         public var weight: Decimal
@@ -52,8 +63,10 @@ public struct ScoreCard: Sendable, Equatable {
         public var score: Decimal?
         /// `score × ratio ÷ 100`, rounded half-up.
         public var weighted: Decimal?
+        /// How the goal's score was reached: `79.37 × 60 ÷ 100 = 47.62`.
         public var explanation: String
 
+        /// Creates a goal's score.
         public init(name: String, ratio: Decimal, weight: Decimal, score: Decimal?, weighted: Decimal?, explanation: String) {
             self.name = name
             self.ratio = ratio
@@ -64,9 +77,13 @@ public struct ScoreCard: Sendable, Equatable {
         }
     }
 
+    /// The evaluation scored (rescaled when scored with another rule's points).
     public var evaluation: Evaluation
+    /// The rule it was scored by.
     public var profile: RuleProfile
+    /// The budget execution block.
     public var budget: BudgetScore
+    /// Every row, in table order.
     public var indicators: [IndicatorScore]
     /// In the order the categories first appear in the table.
     public var categories: [CategoryScore]
@@ -84,6 +101,7 @@ public struct ScoreCard: Sendable, Equatable {
     /// The goals' scores in goal-ratio mode (``Evaluation/goals``); empty otherwise.
     public var goals: [GoalScore] = []
 
+    /// Creates a score card; ``Scorer`` makes them.
     public init(evaluation: Evaluation, profile: RuleProfile, budget: BudgetScore, indicators: [IndicatorScore],
                 categories: [CategoryScore], total: Decimal?, grade: String?, verification: Verification?,
                 diagnostics: [Diagnostic], indicatorScale: Decimal? = nil) {

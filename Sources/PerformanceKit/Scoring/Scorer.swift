@@ -23,11 +23,19 @@ public struct Scorer: Sendable {
         case profile
     }
 
+    /// The rule evaluations are scored by.
     public var profile: RuleProfile
     /// The tolerance of the verification of published figures.
     public var verifier: Verifier
+    /// Whose points count: the file's, or the profile's.
     public var allocation: PointAllocation
 
+    /// Creates a scorer.
+    ///
+    /// - Parameters:
+    ///   - profile: the rule.
+    ///   - verifier: the comparison of printed figures, with its tolerance.
+    ///   - allocation: the file's points as written (default), or the profile's.
     public init(profile: RuleProfile, verifier: Verifier = Verifier(), allocation: PointAllocation = .asWritten) {
         self.profile = profile
         self.verifier = verifier

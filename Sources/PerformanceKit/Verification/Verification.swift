@@ -16,12 +16,16 @@ public struct Verification: Sendable, Equatable {
     public struct Difference: Sendable, Equatable {
         /// The printed figure's place in the input (`indicators[4].published`, `published.total`).
         public var path: JSONPath
+        /// The figure the table printed.
         public var printed: Decimal
         /// `nil` where there is nothing to recompute (a printed category with no rows).
         public var recomputed: Decimal?
+        /// What kind of disagreement it is.
         public var kind: Kind
+        /// The difference in words, with its size and, for `rule`, the reading that gives it.
         public var message: String
 
+        /// Creates a difference.
         public init(path: JSONPath, printed: Decimal, recomputed: Decimal?, kind: Kind, message: String) {
             self.path = path
             self.printed = printed
@@ -37,8 +41,10 @@ public struct Verification: Sendable, Equatable {
     public var publishedTotal: Decimal?
     /// How many printed figures were compared.
     public var compared: Int
+    /// Every difference, rows first, then the budget, the categories and the total.
     public var differences: [Difference]
 
+    /// Creates a verification; ``Verifier`` makes them.
     public init(tolerance: Decimal, publishedTotal: Decimal?, compared: Int, differences: [Difference]) {
         self.tolerance = tolerance
         self.publishedTotal = publishedTotal

@@ -11,6 +11,7 @@ public struct Verifier: Sendable {
     /// Largest difference in points still counted as agreement; 0.01 by default, one printed cent.
     public var tolerance: Decimal
 
+    /// Creates a verifier with a tolerance in points (0.01, one printed cent, by default).
     public init(tolerance: Decimal = Decimal(string: "0.01")!) {
         self.tolerance = tolerance
     }

@@ -20,7 +20,10 @@ enum Fixtures {
             // Client packages and other non-evaluation JSON live in folders with a Package.swift; none yet.
             paths.append(String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
         }
-        return paths.filter { !$0.hasPrefix("examples/targets/") }.sorted()
+        return paths.filter { path in
+            !path.hasPrefix("examples/targets/") && !path.hasPrefix("examples/embedding/")
+                && !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        }.sorted()
     }()
 
     static func bytes(_ relativePath: String) throws -> [UInt8] {

@@ -2,11 +2,15 @@ import Foundation
 
 /// The same indicator twice in one table: the same name (ignoring spaces and punctuation), reported on the later row.
 public struct DuplicateIndicatorCheck: LintCheck {
+    /// The code of the check's findings.
     public var code: Diagnostic.Code { .duplicateIndicator }
+    /// What the check looks for.
     public var summary: String { "no indicator twice in one table" }
 
+    /// Creates the check.
     public init() {}
 
+    /// The check's findings on one table.
     public func check(_ table: LintTable) -> [Diagnostic] {
         var first: [String: Int] = [:]
         var findings: [Diagnostic] = []

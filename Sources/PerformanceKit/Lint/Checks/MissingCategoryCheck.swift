@@ -4,11 +4,15 @@ import Foundation
 /// 指标"), 成本指标 where the 2021 layout (财预〔2021〕101号) applies: budget years from 2022, or a table that uses
 /// the layout elsewhere.
 public struct MissingCategoryCheck: LintCheck {
+    /// The code of the check's findings.
     public var code: Diagnostic.Code { .missingCategory }
+    /// What the check looks for.
     public var summary: String { "产出 and 效益 present; 成本 too under the 2021 layout (years from 2022)" }
 
+    /// Creates the check.
     public init() {}
 
+    /// The check's findings on one table.
     public func check(_ table: LintTable) -> [Diagnostic] {
         let present = Set(table.evaluation.indicators.map(\.category))
         let path = JSONPath.root.appending("indicators")

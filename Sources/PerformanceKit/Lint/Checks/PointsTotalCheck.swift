@@ -3,11 +3,15 @@ import Foundation
 /// Points that do not add up: to the profile's indicator total (`points-total`), or to the total the table itself
 /// declares (`declared-total`, seed 002: 指标权重比例 100 over rows adding up to 80).
 public struct PointsTotalCheck: LintCheck {
+    /// The code of the check's findings.
     public var code: Diagnostic.Code { .pointsTotal }
+    /// What the check looks for.
     public var summary: String { "indicator points add up to the profile's total and to the total the table declares" }
 
+    /// Creates the check.
     public init() {}
 
+    /// The check's findings on one table.
     public func check(_ table: LintTable) -> [Diagnostic] {
         guard table.hasWeights else { return [] }
         let sum = table.evaluation.indicators.reduce(0) { $0 + $1.weight }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+/// The public surface as an embedding tool sees it.
+@Suite("Public API")
+struct PublicAPITests {
+    /// Every `public` declaration of the library, with the line before it (attributes skipped).
+    static func publicDeclarations() throws -> [(place: String, declaration: String, documented: Bool)] {
+        let sources = Fixtures.root.appendingPathComponent("Sources/PerformanceKit")
+        guard let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else { return [] }
+        var result: [(String, String, Bool)] = []
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("public "), !text.hasPrefix("public import ") else { continue }
+                var previous = index - 1
+                while previous >= 0, lines[previous].trimmingCharacters(in: .whitespaces).hasPrefix("@") { previous -= 1 }
+                let documented = previous >= 0 && lines[previous].trimmingCharacters(in: .whitespaces).hasPrefix("///")
+                result.append(("\(url.lastPathComponent):\(index + 1)", text, documented))
+            }
+        }
+        return result
+    }
+
+    @Test func everyPublicDeclarationHasADocComment() throws {
+        let declarations = try Self.publicDeclarations()
+        #expect(declarations.count > 400)
+        let undocumented = declarations.filter { !$0.documented }.map { "\($0.place): \($0.declaration)" }
+        #expect(undocumented.isEmpty, "\(undocumented.count) public declarations lack a /// comment:\n\(undocumented.joined(separator: "\n"))")
+    }
+
+    @Test func publicValueTypesAreSendable() {
+        func isSendable<T: Sendable>(_: T.Type) -> Bool { true }
+        #expect(isSendable(Evaluation.self) && isSendable(Indicator.self) && isSendable(ScoreCard.self)
+                && isSendable(RuleProfile.self) && isSendable(IndicatorValue.self) && isSendable(Diagnostic.self)
+                && isSendable(Verification.self) && isSendable(EvaluationFileError.self) && isSendable(RollUp.self)
+                && isSendable(Linter.self) && isSendable(LintTable.self) && isSendable(Evaluator.self))
+    }
+
+    @Test func errorsDescribeThemselves() {
+        let file = EvaluationFileError(problems: [.missingField("budget.planned", expected: "a number", location: .unknown)])
+        #expect(file.description == "budget.planned: missing; expected a number")
+        let failure = Evaluator.Failure.unknownRules("mars-2099", path: "rules")
+        #expect(failure.description == "rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023")
+    }
+}
