@@ -27,6 +27,12 @@ enum Command: Equatable {
         var rules: String?
         var tolerance: Decimal = Decimal(string: "0.01")!
         var explainAll = false
+        /// Whether the inputs are JSON Lines, one evaluation per line.
+        var jsonLines = false
+        /// With `jsonLines`: print only the counts, the fund-weighted mean and the grades.
+        var summaryOnly = false
+        /// With `jsonLines`: read and check every line, score nothing (the bare parse of scripts/bench).
+        var readOnly = false
         /// Paths; `-` is standard input.
         var files: [String] = []
     }
@@ -105,6 +111,12 @@ enum Command: Equatable {
                 options.tolerance = tolerance
             case "--explain":
                 options.explainAll = true
+            case "--jsonl":
+                options.jsonLines = true
+            case "--summary":
+                options.summaryOnly = true
+            case "--read-only":
+                options.readOnly = true
             default:
                 throw UsageError(message: "unknown option \(argument)")
             }
@@ -112,6 +124,12 @@ enum Command: Equatable {
         }
         guard !options.files.isEmpty else {
             throw UsageError(message: "no file given: name an evaluation file, or - for standard input")
+        }
+        if options.summaryOnly || options.readOnly, !options.jsonLines {
+            throw UsageError(message: "\(options.summaryOnly ? "--summary" : "--read-only") goes with --jsonl")
+        }
+        if options.jsonLines, subcommand != nil {
+            throw UsageError(message: "--jsonl scores; it does not go with \(subcommand ?? "")")
         }
         switch subcommand {
         case "verify": return .verify(options)

@@ -24,6 +24,11 @@ struct CommandRunner {
         }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
+        /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
+        var openChunks: (String) throws -> () -> [UInt8] = { path in
+            let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            return { (try? handle.read(upToCount: 1 << 22)).map { [UInt8]($0) } ?? [] }
+        }
 
         /// The real files, standard input, standard output and standard error.
         static var process: Environment {
@@ -106,6 +111,10 @@ struct CommandRunner {
 
     func score(_ options: Command.ScoreOptions) -> ExitStatus {
         guard let evaluator = evaluator(options) else { return .unusable }
+        if options.jsonLines {
+            return JSONLinesRun(environment: environment, evaluator: evaluator, summaryOnly: options.summaryOnly || options.readOnly,
+                                readOnly: options.readOnly).run(options.files)
+        }
         var status = ExitStatus.success
         var results: [JSONValue] = []
         var firstReport = true

@@ -26,6 +26,10 @@ enum Usage {
                                a table written for another rule is scored with this profile's points
       --tolerance POINTS       largest difference from a printed figure still counted as agreement (default 0.01)
       --explain                explain every score, not only those that lost points
+      --jsonl                  the files (or -) hold one evaluation per line (JSON Lines): one JSON result per line,
+                               in the same order, scored on all cores; a bad line gives {"line": N, "error": …}
+      --summary                with --jsonl: print only the counts, the fund-weighted mean and the grades
+      --read-only              with --jsonl: read and check every line, score nothing (a benchmark of the reader)
       -h, --help               show this help
       --version                show the version
 
@@ -43,5 +47,6 @@ enum Usage {
       perfscore lint examples/targets/*.json
       perfscore summary examples/
       cat eval.json | perfscore -
+      perfscore --jsonl --summary evaluations.jsonl
     """
 }

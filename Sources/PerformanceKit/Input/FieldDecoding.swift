@@ -183,6 +183,16 @@ extension FieldDecoding {
 
     /// A JSON number literal as a Decimal, refusing exponents beyond ±100 and more than 38 significant digits.
     static func exactDecimal(_ literal: String) -> Decimal? {
+        // The common literal (digits, an optional point and sign) is built from its digits directly.
+        let bytes = Array(literal.utf8)
+        if !bytes.isEmpty, bytes.count <= 20, bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) {
+            let negative = bytes.first == 0x2D
+            let body = negative ? bytes.dropFirst() : bytes[...]
+            let point = body.firstIndex(of: 0x2E)
+            let digits = body.filter { $0 != 0x2E }.map { $0 - 0x30 }
+            let fraction = point.map { body.endIndex - $0 - 1 } ?? 0
+            return IndicatorValueParser.decimal(digits: digits, fractionDigits: fraction, negative: negative)
+        }
         var mantissa = Substring(literal)
         var exponent = 0
         if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {

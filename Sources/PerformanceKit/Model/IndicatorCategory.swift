@@ -28,6 +28,10 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     ///
     /// Any other non-empty text is kept as an open category; ``isStandard`` tells which.
     public init?(parsing text: String) {
+        if let known = Self.spellings[text] {
+            self = known
+            return
+        }
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
         for category in Self.standard where trimmed == category.rawValue
@@ -37,6 +41,11 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
         }
         self.init(rawValue: trimmed)
     }
+
+    /// Every exact spelling of the four categories, for the common case of a name printed as is.
+    static let spellings: [String: IndicatorCategory] = Dictionary(uniqueKeysWithValues: standard.flatMap { category in
+        [(category.rawValue, category), (category.shortName, category), (category.englishID, category)]
+    })
 
     /// Whether this is one of the four categories of the national framework.
     public var isStandard: Bool {
@@ -68,9 +77,13 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
 extension String {
     /// The text without leading and trailing white space (ASCII, ideographic space and line breaks).
     var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return self }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }

@@ -61,6 +61,10 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     /// `生态效益指标` → ``ecologicalBenefit``; `服务对象满意度` → ``serviceRecipientSatisfaction``.
     /// Other non-empty text is kept as printed, less a trailing number.
     public init?(parsing text: String) {
+        if let known = Self.exactNames[text] {
+            self = known
+            return
+        }
         var name = Substring(text.trimmingWhitespace)
         // A trailing number, bare or in brackets: 数量指标1, 数量指标（2）, 数量指标(3).
         if let last = name.last, last == ")" || last == "）" {
@@ -90,6 +94,11 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
         }
         self.init(rawValue: trimmed)
     }
+
+    /// The standard names as printed, for the common case of a name printed as is.
+    static let exactNames: [String: IndicatorSubcategory] = Dictionary(uniqueKeysWithValues: standard.map {
+        ($0.subcategory.rawValue, $0.subcategory)
+    })
 
     /// The first-level categories this name may stand under, or `nil` when it is not a standard name.
     public var expectedCategories: [IndicatorCategory]? {

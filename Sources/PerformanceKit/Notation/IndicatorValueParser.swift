@@ -1,27 +1,36 @@
 import Foundation
 
-/// Reads the notation of FORMAT.md §2 one step at a time from a `Substring`: label, comparator, sign, number,
-/// magnitude, unit, suffix comparator, compound figures. Each step is one small method.
+/// Reads the notation of FORMAT.md §2 one step at a time: label, comparator, sign, number, magnitude, unit, suffix
+/// comparator, compound figures. Each step is one small method.
+///
+/// The reader walks Unicode scalars rather than `Character`s: every decision it makes is about single scalars
+/// (digits, comparator signs, letters), and scalars spare it the grapheme breaking that made Character walks
+/// the slowest part of batch scoring.
 struct IndicatorValueParser {
+    typealias Scalars = [Unicode.Scalar]
+
     let original: String
     let normalized: String
-    private var rest: Substring
+    private let scalars: Scalars
+    private var position = 0
 
     init(_ text: String) {
         original = text
-        normalized = Self.normalize(text)
-        rest = Substring(normalized)
+        let scalars = Self.normalize(text)
+        self.scalars = scalars
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        normalized = String(view)
     }
 
     // MARK: - Whole value
 
     mutating func parse() throws(NotationError) -> IndicatorValue {
-        if normalized.isEmpty { return .empty }
-        let hasDigit = normalized.contains(where: \.isASCIIDigit)
+        if scalars.isEmpty { return .empty }
+        let hasDigit = scalars.contains(where: Self.isDigit)
         if !hasDigit {
-            if let comparator = Self.symbol(at: rest) {
-                throw error(at: rest.index(rest.startIndex, offsetBy: comparator.length),
-                            expected: "a number after '\(comparator.spelling)'")
+            if let symbol = Self.match(Self.symbolSpellings, in: scalars, at: 0) {
+                throw error(at: symbol.length, expected: "a number after '\(symbol.spelling)'")
             }
             return .text(TextValue(text: normalized, kind: TextValue.classify(normalized)))
         }
@@ -44,19 +53,19 @@ struct IndicatorValueParser {
         skipSpaces()
         if let suffix = readSuffixComparator() {
             if let prefix = comparator, prefix != suffix {
-                throw error(at: rest.startIndex, expected: "no second comparator that contradicts '\(prefix)'")
+                throw error(at: position, expected: "no second comparator that contradicts '\(prefix)'")
             }
             comparator = suffix
         }
         var alongside: [Quantity] = []
-        while rest.first == "/" {
-            rest.removeFirst()
+        while current == "/" {
+            position += 1
             skipSpaces()
             alongside.append(try readQuantity(after: nil))
             skipSpaces()
         }
-        guard rest.isEmpty else {
-            throw error(at: rest.startIndex, expected: "the end of the value after '\(normalized[..<rest.startIndex])'")
+        guard position == scalars.count else {
+            throw error(at: position, expected: "the end of the value after '\(Self.string(scalars[..<position]))'")
         }
         return IndicatorValue.Measure(label: label, comparator: comparator, quantity: quantity, alongside: alongside)
     }
@@ -65,31 +74,32 @@ struct IndicatorValueParser {
 
     /// Words before the figure that are not a comparator: `合同金额` in `合同金额=25万元`, `是` in `是≥4次`.
     mutating func readLabel() -> String? {
-        var end = rest.startIndex
-        while end < rest.endIndex {
-            let here = rest[end...]
-            let character = here.first!
-            if character.isASCIIDigit || character == "-" || character == "−" || character == "+" || character == "."
-                || Self.symbol(at: here) != nil || Self.prefixWord(at: here) != nil {
+        var end = position
+        while end < scalars.count {
+            let scalar = scalars[end]
+            if Self.isDigit(scalar) || scalar == "-" || scalar == "−" || scalar == "+" || scalar == "."
+                || Self.match(Self.symbolSpellings, in: scalars, at: end) != nil
+                || Self.match(Self.prefixWords, in: scalars, at: end) != nil {
                 break
             }
-            end = rest.index(after: end)
+            end += 1
         }
-        guard end > rest.startIndex else { return nil }
-        var label = String(rest[..<end]).trimmingWhitespace
-        while let last = label.last, last == ":" || last == "：" { label.removeLast() }
-        rest = rest[end...]
-        return label.isEmpty ? nil : label
+        guard end > position else { return nil }
+        var label = Array(scalars[position..<end])
+        position = end
+        while let last = label.last, Self.isSpace(last) || last == ":" || last == "：" { label.removeLast() }
+        while let first = label.first, Self.isSpace(first) { label.removeFirst() }
+        return label.isEmpty ? nil : Self.string(label[...])
     }
 
     mutating func readComparator() -> IndicatorValue.Comparator? {
-        if let symbol = Self.symbol(at: rest) {
-            rest = rest.dropFirst(symbol.length)
+        if let symbol = Self.match(Self.symbolSpellings, in: scalars, at: position) {
+            position += symbol.length
             return symbol.comparator
         }
-        if let word = Self.prefixWord(at: rest) {
-            rest = rest.dropFirst(word.0.count)
-            return word.1
+        if let word = Self.match(Self.prefixWords, in: scalars, at: position) {
+            position += word.length
+            return word.comparator
         }
         return nil
     }
@@ -97,9 +107,9 @@ struct IndicatorValueParser {
     /// Sign, digits with optional thousands separators, optional fraction, magnitude, unit.
     mutating func readQuantity(after comparator: IndicatorValue.Comparator?) throws(NotationError) -> Quantity {
         let negative = readSign()
-        let digits = try readNumber(after: comparator, negative: negative)
-        guard let number = Decimal(string: (negative ? "-" : "") + digits) else {
-            throw error(at: rest.startIndex, expected: "a number of at most 38 digits")
+        let (digits, fractionDigits) = try readNumber(after: comparator, negative: negative)
+        guard let number = Self.decimal(digits: digits, fractionDigits: fractionDigits, negative: negative) else {
+            throw error(at: position, expected: "a number of at most 38 digits")
         }
         skipSpaces()
         let magnitude = readMagnitude()
@@ -109,59 +119,61 @@ struct IndicatorValueParser {
     }
 
     mutating func readSign() -> Bool {
-        guard let first = rest.first, first == "-" || first == "−" || first == "+" else { return false }
-        rest.removeFirst()
+        guard let first = current, first == "-" || first == "−" || first == "+" else { return false }
+        position += 1
         return first != "+"
     }
 
-    /// `80,000` → `80000`; `0.17`; `.5` is refused (a digit must come first).
-    mutating func readNumber(after comparator: IndicatorValue.Comparator?, negative: Bool) throws(NotationError) -> String {
-        guard rest.first?.isASCIIDigit == true else {
+    /// `80,000` → digits `80000`; `0.17` → digits `017`, 2 of them after the point. `.5` is refused (a digit
+    /// must come first).
+    mutating func readNumber(after comparator: IndicatorValue.Comparator?, negative: Bool) throws(NotationError)
+        -> (digits: [UInt8], fractionDigits: Int) {
+        guard let first = current, Self.isDigit(first) else {
             let what = negative ? "a digit after the sign" : comparator.map { "a number after '\($0)'" } ?? "a number"
-            throw error(at: rest.startIndex, expected: what)
+            throw error(at: position, expected: what)
         }
-        var digits = ""
+        var digits: [UInt8] = []
         var groupLength = 0
-        while let character = rest.first {
-            if character.isASCIIDigit {
-                digits.append(character)
+        while let scalar = current {
+            if Self.isDigit(scalar) {
+                digits.append(UInt8(scalar.value - 0x30))
                 groupLength += 1
-                rest.removeFirst()
-            } else if character == ",", groupLength > 0, Self.isThousandsGroup(rest.dropFirst()) {
+                position += 1
+            } else if scalar == ",", groupLength > 0, isThousandsGroup(after: position) {
                 groupLength = 0
-                rest.removeFirst()
+                position += 1
             } else {
                 break
             }
         }
-        if rest.first == "." {
-            rest.removeFirst()
-            guard rest.first?.isASCIIDigit == true else {
-                throw error(at: rest.startIndex, expected: "a digit after '.'")
+        var fractionDigits = 0
+        if current == "." {
+            position += 1
+            guard let next = current, Self.isDigit(next) else {
+                throw error(at: position, expected: "a digit after '.'")
             }
-            digits.append(".")
-            while let character = rest.first, character.isASCIIDigit {
-                digits.append(character)
-                rest.removeFirst()
+            while let scalar = current, Self.isDigit(scalar) {
+                digits.append(UInt8(scalar.value - 0x30))
+                fractionDigits += 1
+                position += 1
             }
         }
-        guard digits.filter(\.isASCIIDigit).count <= 38 else {
-            throw error(at: rest.startIndex, expected: "a number of at most 38 digits")
+        guard digits.count <= 38 else {
+            throw error(at: position, expected: "a number of at most 38 digits")
         }
-        return digits
+        return (digits, fractionDigits)
     }
 
     /// A comma is a thousands separator only when exactly three digits follow it and then no further digit.
-    static func isThousandsGroup(_ text: Substring) -> Bool {
-        let group = text.prefix(4)
-        let digits = group.prefix(3)
-        guard digits.count == 3, digits.allSatisfy(\.isASCIIDigit) else { return false }
-        return group.count == 3 || !group.last!.isASCIIDigit
+    func isThousandsGroup(after comma: Int) -> Bool {
+        let start = comma + 1
+        guard start + 3 <= scalars.count, scalars[start..<start + 3].allSatisfy(Self.isDigit) else { return false }
+        return start + 3 == scalars.count || !Self.isDigit(scalars[start + 3])
     }
 
     mutating func readMagnitude() -> Quantity.Magnitude {
-        for magnitude in [Quantity.Magnitude.trillion, .tenThousand, .hundredMillion] where rest.hasPrefix(magnitude.rawValue) {
-            rest = rest.dropFirst(magnitude.rawValue.count)
+        for (spelling, magnitude) in Self.magnitudes where Self.starts(scalars, at: position, with: spelling) {
+            position += spelling.count
             return magnitude
         }
         return .one
@@ -169,60 +181,83 @@ struct IndicatorValueParser {
 
     /// A unit runs to the end, to a suffix comparator word, or to a `/` that starts another figure.
     mutating func readUnit() throws(NotationError) -> String? {
-        let start = rest.startIndex
+        let start = position
         var end = start
-        while end < rest.endIndex {
-            let here = rest[end...]
-            if Self.suffixWord(exactly: here) != nil { break }
-            let character = here.first!
-            if character == "/", here.dropFirst().first?.isASCIIDigit == true { break }
-            if character.isASCIIDigit || character.isWhitespace || !Self.isUnitCharacter(character) { break }
-            end = rest.index(after: end)
+        while end < scalars.count {
+            if Self.suffixWord(exactly: scalars[end...]) != nil { break }
+            let scalar = scalars[end]
+            if scalar == "/", end + 1 < scalars.count, Self.isDigit(scalars[end + 1]) { break }
+            if Self.isDigit(scalar) || Self.isSpace(scalar) || !Self.isUnitScalar(scalar) { break }
+            end += 1
         }
         guard end > start else { return nil }
-        let unit = String(rest[start..<end])
-        if unit.contains("%") && unit != "%" && !unit.hasPrefix("%/") {
-            throw error(at: rest.index(start, offsetBy: unit.firstIndex(of: "%") == unit.startIndex ? 1 : 0),
-                        expected: "a unit ('%' stands alone)")
+        let unitScalars = scalars[start..<end]
+        let unit = Self.string(unitScalars)
+        if unitScalars.contains("%"), unit != "%", !unit.hasPrefix("%/") {
+            throw error(at: unitScalars.first == "%" ? start + 1 : start, expected: "a unit ('%' stands alone)")
         }
-        let latin = unit.filter { $0.isASCII && $0.isLetter }
-        if !latin.isEmpty, !Self.latinUnits.contains(unit.lowercased()) {
+        if unitScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }),
+           !Self.latinUnits.contains(unit.lowercased()) {
             throw error(at: start, expected: "a unit (\(Self.latinUnitList))")
         }
-        rest = rest[end...]
+        position = end
         return unit
     }
 
     mutating func readSuffixComparator() -> IndicatorValue.Comparator? {
-        guard let word = Self.suffixWord(exactly: rest) else { return nil }
-        rest = rest.dropFirst(word.0.count)
-        return word.1
+        guard let word = Self.suffixWord(exactly: scalars[position...]) else { return nil }
+        position += word.length
+        return word.comparator
     }
 
     mutating func skipSpaces() {
-        while let first = rest.first, first.isWhitespace { rest.removeFirst() }
+        while let scalar = current, Self.isSpace(scalar) { position += 1 }
+    }
+
+    var current: Unicode.Scalar? {
+        position < scalars.count ? scalars[position] : nil
     }
 
     // MARK: - Vocabulary
 
-    static func symbol(at text: Substring) -> (comparator: IndicatorValue.Comparator, spelling: String, length: Int)? {
-        for (spelling, comparator) in IndicatorValue.Comparator.symbolSpellings where text.hasPrefix(spelling) {
-            return (comparator, spelling, spelling.count)
+    typealias Spelling = (scalars: Scalars, spelling: String, comparator: IndicatorValue.Comparator)
+
+    static let symbolSpellings: [Spelling] = IndicatorValue.Comparator.symbolSpellings.map { (Array($0.0.unicodeScalars), $0.0, $0.1) }
+    static let prefixWords: [Spelling] = IndicatorValue.Comparator.prefixWords.map { (Array($0.0.unicodeScalars), $0.0, $0.1) }
+    static let suffixWords: [Spelling] = IndicatorValue.Comparator.suffixWords.map { (Array($0.0.unicodeScalars), $0.0, $0.1) }
+    static let magnitudes: [(Scalars, Quantity.Magnitude)] = [Quantity.Magnitude.trillion, .tenThousand, .hundredMillion]
+        .map { (Array($0.rawValue.unicodeScalars), $0) }
+
+    /// The first spelling that stands at `index`, longest spellings being listed first.
+    static func match(_ spellings: [Spelling], in scalars: Scalars, at index: Int)
+        -> (comparator: IndicatorValue.Comparator, spelling: String, length: Int)? {
+        for entry in spellings where starts(scalars, at: index, with: entry.scalars) {
+            return (entry.comparator, entry.spelling, entry.scalars.count)
         }
         return nil
     }
 
-    static func prefixWord(at text: Substring) -> (String, IndicatorValue.Comparator)? {
-        IndicatorValue.Comparator.prefixWords.first { text.hasPrefix($0.0) }
+    static func suffixWord(exactly rest: ArraySlice<Unicode.Scalar>) -> (comparator: IndicatorValue.Comparator, length: Int)? {
+        suffixWords.first { $0.scalars.elementsEqual(rest) }.map { ($0.comparator, $0.scalars.count) }
     }
 
-    static func suffixWord(exactly text: Substring) -> (String, IndicatorValue.Comparator)? {
-        IndicatorValue.Comparator.suffixWords.first { text == $0.0 }
+    static func starts(_ scalars: Scalars, at index: Int, with prefix: Scalars) -> Bool {
+        guard index + prefix.count <= scalars.count else { return false }
+        for offset in 0..<prefix.count where scalars[index + offset] != prefix[offset] { return false }
+        return true
     }
 
-    static func isUnitCharacter(_ character: Character) -> Bool {
-        if character.isLetter { return true }
-        return "%‰/㎡㎥²³·℃°".contains(character)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value > 0x7F && scalar.properties.isWhitespace)
+    }
+
+    static func isUnitScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isAlphabetic { return true }
+        return "%‰/㎡㎥²³·℃°".unicodeScalars.contains(scalar)
     }
 
     /// Units written in Latin letters that the seeds and common tables use.
@@ -233,36 +268,72 @@ struct IndicatorValueParser {
     ]
     static let latinUnitList = "a Chinese unit, %, or one of ms, s, h, m, km, kg, t, GB, TB, Mbps, kWh …"
 
+    /// The decimal of a digit string with `fractionDigits` of them after the point, built from an integer
+    /// significand rather than by parsing text; `nil` beyond 38 significant digits.
+    static func decimal(digits: [UInt8], fractionDigits: Int, negative: Bool) -> Decimal? {
+        let significant = digits.drop { $0 == 0 }
+        if significant.isEmpty { return 0 }
+        if significant.count <= 19 {
+            var value: UInt64 = 0
+            for digit in significant { value = value &* 10 &+ UInt64(digit) }
+            let magnitude = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(value))
+            return negative ? -magnitude : magnitude
+        }
+        // Longer figures go through their text form, exact to 38 digits. A digit always comes first.
+        guard significant.count <= 38 else { return nil }
+        var text = negative ? "-" : ""
+        let integerCount = digits.count - fractionDigits
+        for (index, digit) in digits.enumerated() {
+            if index == integerCount { text += "." }
+            text.unicodeScalars.append(Unicode.Scalar(digit + 0x30))
+        }
+        return Decimal(string: text)
+    }
+
     // MARK: - Normalisation and errors
 
     /// Full-width digits, letters and signs become ASCII; ends are trimmed, with a trailing `。`, `；` or `，`.
-    static func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+    static func normalize(_ text: String) -> Scalars {
+        var scalars: Scalars = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0E, 0xFF0B, 0xFF0D:
-                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
             case 0xFF05: scalars.append("%")
             case 0x3000, 0x00A0: scalars.append(" ")
             default: scalars.append(scalar)
             }
         }
-        var result = String(scalars).trimmingWhitespace
-        while let last = result.last {
-            if "；;。，,、".contains(last) {
-                result.removeLast()
-            } else if last == ".", result.dropLast().last.map({ !$0.isASCIIDigit }) ?? true {
-                result.removeLast()
+        func trim() {
+            while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        }
+        var leading = 0
+        while leading < scalars.count, isSpace(scalars[leading]) { leading += 1 }
+        if leading > 0 { scalars.removeFirst(leading) }
+        trim()
+        while let last = scalars.last {
+            if "；;。，,、".unicodeScalars.contains(last) {
+                scalars.removeLast()
+            } else if last == ".", scalars.count < 2 || !isDigit(scalars[scalars.count - 2]) {
+                scalars.removeLast()
             } else {
                 break
             }
-            result = result.trimmingWhitespace
+            trim()
         }
-        return result
+        return scalars
     }
 
-    func error(at index: Substring.Index, expected: String) -> NotationError {
-        NotationError(text: original, normalized: normalized,
-                      offset: normalized.distance(from: normalized.startIndex, to: index), expected: expected)
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The error at scalar position `index`, reported as a character offset into ``normalized``.
+    func error(at index: Int, expected: String) -> NotationError {
+        let offset = Self.string(scalars[..<min(index, scalars.count)]).count
+        return NotationError(text: original, normalized: normalized, offset: offset, expected: expected)
     }
 }

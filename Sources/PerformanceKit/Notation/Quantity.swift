@@ -68,11 +68,51 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
 extension Decimal {
     /// Plain decimal digits with no exponent and no grouping: `80000`, `0.17`, `-3.5`.
+    ///
+    /// Figures with at most four decimals below 10¹⁴ (every score and nearly every figure a table prints) are
+    /// formatted from their integer value, four times faster than `description`; the integer is checked to be
+    /// exact before it is used.
     var plainText: String {
-        var text = "\(self)"
-        if text.contains("e") || text.contains("E") {
-            text = NSDecimalNumber(decimal: self).stringValue
+        if !isNaN, exponent >= -4, exponent <= 0, self < Self.fastLimit, self > -Self.fastLimit {
+            let scale = -exponent
+            let scaled = self * Self.powersOfTen[scale]
+            let integer = NSDecimalNumber(decimal: scaled).int64Value
+            if Decimal(integer) == scaled {
+                return Self.format(integer, scale: scale)
+            }
+        }
+        let text = description
+        if text.utf8.contains(UInt8(ascii: "e")) || text.utf8.contains(UInt8(ascii: "E")) {
+            return NSDecimalNumber(decimal: self).stringValue
         }
         return text
+    }
+
+    static let fastLimit = Decimal(100_000_000_000_000)
+    static let powersOfTen: [Decimal] = [1, 10, 100, 1000, 10000]
+
+    /// `integer ÷ 10^scale` in plain digits, trailing zeros after the point dropped.
+    static func format(_ integer: Int64, scale: Int) -> String {
+        let negative = integer < 0
+        var digits = Array(String(integer.magnitude).utf8)
+        var scale = scale
+        while scale > 0, digits.count > 1, digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            scale -= 1
+        }
+        if scale > 0, digits == [UInt8(ascii: "0")] { return "0" }
+        var bytes: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        if scale == 0 {
+            bytes += digits
+        } else if digits.count > scale {
+            bytes += digits[..<(digits.count - scale)]
+            bytes.append(UInt8(ascii: "."))
+            bytes += digits[(digits.count - scale)...]
+        } else {
+            bytes += [UInt8(ascii: "0"), UInt8(ascii: ".")]
+            bytes += Array(repeating: UInt8(ascii: "0"), count: scale - digits.count)
+            bytes += digits
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

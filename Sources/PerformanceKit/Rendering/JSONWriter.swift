@@ -59,6 +59,13 @@ public struct JSONWriter: Sendable {
 
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, the rest as is.
     static func quote(_ text: String, into output: inout String) {
+        // Most strings need no escape: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

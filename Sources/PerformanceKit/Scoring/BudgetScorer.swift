@@ -13,10 +13,13 @@ import Foundation
 public struct BudgetScorer: Sendable {
     /// The rule whose budget block is scored.
     public var profile: RuleProfile
+    /// Whether the score carries its explanation.
+    public var explains: Bool
 
-    /// Creates a scorer for a profile's budget block.
-    public init(profile: RuleProfile) {
+    /// Creates a scorer for a profile's budget block; `explains` off leaves the explanation empty.
+    public init(profile: RuleProfile, explains: Bool = true) {
         self.profile = profile
+        self.explains = explains
     }
 
     /// The block's score and the findings about it.
@@ -45,11 +48,12 @@ public struct BudgetScorer: Sendable {
         switch profile.budget.scoring {
         case .proportional:
             let raw = weight * budget.executed / budget.planned
-            explanation = "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) = \(ExplanationText.figure(raw, cap: weight, rounding: rounding))"
-            score = raw
-            if raw > weight {
-                score = weight
-                explanation += ", capped at \(weight.plainText)"
+            score = min(raw, weight)
+            if explains {
+                explanation = "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) = \(ExplanationText.figure(raw, cap: weight, rounding: rounding))"
+                if raw > weight { explanation += ", capped at \(weight.plainText)" }
+            } else {
+                explanation = ""
             }
         case .steps(let steps):
             // The step table is written for the profile's points; a file that sets other points scales it.

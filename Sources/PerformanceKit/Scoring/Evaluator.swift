@@ -37,6 +37,8 @@ public struct Evaluator: Sendable {
     public var catalog: [RuleProfile]
     /// Compares the printed figures.
     public var verifier: Verifier
+    /// Whether each score carries its explanation (on by default).
+    public var explains = true
 
     /// Creates an evaluator.
     ///
@@ -84,7 +86,9 @@ public struct Evaluator: Sendable {
         // A table written for another rule is scored with the overriding profile's points (Scorer.PointAllocation).
         let writtenFor = evaluation.rules ?? RuleProfile.defaultID
         let allocation: Scorer.PointAllocation = rules != nil && writtenFor != profile.id ? .profile : .asWritten
-        var card = Scorer(profile: profile, verifier: verifier, allocation: allocation).score(evaluation)
+        var scorer = Scorer(profile: profile, verifier: verifier, allocation: allocation)
+        scorer.explains = explains
+        var card = scorer.score(evaluation)
         card.diagnostics = warnings + card.diagnostics
         return card
     }

@@ -22,10 +22,18 @@ import Foundation
 public struct IndicatorScorer: Sendable {
     /// The rule the rows are scored by.
     public var profile: RuleProfile
+    /// Whether each score carries its explanation; batch scoring that needs only the figures turns it off.
+    public var explains: Bool
 
     /// Creates a scorer for a profile.
-    public init(profile: RuleProfile) {
+    ///
+    /// - Parameters:
+    ///   - profile: the rule.
+    ///   - explains: whether each score carries its explanation (`1 × 3 ÷ 4 = 0.75`); the figures are the same
+    ///     either way.
+    public init(profile: RuleProfile, explains: Bool = true) {
         self.profile = profile
+        self.explains = explains
     }
 
     /// What the rule gives for a target and an actual, before any evaluator's score, deduction or rounding.
@@ -112,6 +120,7 @@ public struct IndicatorScorer: Sendable {
             value = after
         }
 
+        if !explains { explanation = "" }
         let result = IndicatorScore(
             index: index, category: indicator.category, subcategory: indicator.subcategory, name: indicator.name,
             weight: w, target: indicator.target, actual: indicator.actual, direction: direction, basis: basis,
@@ -219,8 +228,8 @@ public struct IndicatorScorer: Sendable {
             notes.append("actual \(comparator)\(actual.quantity.numberText) read as \(actual.quantity.numberText)")
         }
         let prefix = notes.isEmpty ? "" : notes.joined(separator: "; ") + ": "
-        let aText = numberText(target.quantity, other: actual.quantity)
-        let bText = numberText(actual.quantity, other: target.quantity)
+        let aText = explains ? numberText(target.quantity, other: actual.quantity) : ""
+        let bText = explains ? numberText(actual.quantity, other: target.quantity) : ""
 
         switch direction {
         case .forward:
@@ -275,16 +284,22 @@ public struct IndicatorScorer: Sendable {
         return .scored(raw: raw, basis: .reverse, direction: .reverse, explanation: prefix + text)
     }
 
-    func ratioOutcome(w: Decimal, numerator: Decimal, denominator: Decimal, formula: String,
+    func ratioOutcome(w: Decimal, numerator: Decimal, denominator: Decimal, formula: @autoclosure () -> String,
                       basis: IndicatorScore.Basis, prefix: String) -> Outcome {
+        let direction: Indicator.Direction = basis == .forward ? .forward : .reverse
+        guard explains else {
+            // Without an explanation the capped case needs no division: the ratio is at least 1.
+            let value = numerator >= denominator ? w : w * numerator / denominator
+            return .scored(raw: value, basis: basis, direction: direction, explanation: "")
+        }
         let raw = w * numerator / denominator
-        var explanation = prefix + formula + " = " + ExplanationText.figure(raw, cap: w, rounding: profile.rounding)
+        var explanation = prefix + formula() + " = " + ExplanationText.figure(raw, cap: w, rounding: profile.rounding)
         var value = raw
         if raw > w {
             value = w
             explanation += ", capped at \(w.plainText)"
         }
-        return .scored(raw: value, basis: basis, direction: basis == .forward ? .forward : .reverse, explanation: explanation)
+        return .scored(raw: value, basis: basis, direction: direction, explanation: explanation)
     }
 
     /// The direction a target's notation implies under the profile: by comparator (`≥ > =` forward and `≤ <`

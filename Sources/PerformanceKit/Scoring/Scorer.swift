@@ -29,6 +29,8 @@ public struct Scorer: Sendable {
     public var verifier: Verifier
     /// Whose points count: the file's, or the profile's.
     public var allocation: PointAllocation
+    /// Whether each score carries its explanation (on by default; batch scoring of figures alone turns it off).
+    public var explains = true
 
     /// Creates a scorer.
     ///
@@ -59,10 +61,10 @@ public struct Scorer: Sendable {
                 at: JSONPath.root.appending("rules")))
         }
         diagnostics += TaxonomyCheck.diagnostics(for: evaluation)
-        let (budget, budgetDiagnostics) = BudgetScorer(profile: profile).score(evaluation.budget)
+        let (budget, budgetDiagnostics) = BudgetScorer(profile: profile, explains: explains).score(evaluation.budget)
         diagnostics += budgetDiagnostics
 
-        let indicatorScorer = IndicatorScorer(profile: profile)
+        let indicatorScorer = IndicatorScorer(profile: profile, explains: explains)
         var indicators: [IndicatorScore] = []
         indicators.reserveCapacity(evaluation.indicators.count)
         for (index, indicator) in evaluation.indicators.enumerated() {

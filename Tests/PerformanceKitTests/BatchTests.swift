@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+@testable import perfscore
+
+@Suite("Batch scoring (JSON Lines)")
+struct BatchTests {
+    /// Every example as one line of JSON.
+    static func exampleLines() throws -> [(path: String, line: [UInt8])] {
+        try Fixtures.examples.map { path in
+            let value = try JSONReader().read(try Fixtures.bytes(path))
+            return (path, Array(JSONWriter(indent: 0).write(value).utf8))
+        }
+    }
+
+    @Test func scoresEachLineAsTheSingleFileCommandDoes() throws {
+        let lines = try Self.exampleLines()
+        let outcomes = BatchScorer(evaluator: Evaluator()).score(lines.map { $0.line[...] }, firstLineNumber: 1)
+        for ((path, _), outcome) in zip(lines, outcomes) {
+            let single = JSONWriter(indent: 0).write(JSONReport.value(for: try Fixtures.scoreExample(path), file: nil))
+            #expect(outcome?.line == single, "\(path)")
+        }
+    }
+
+    @Test func givesTheSameFiguresWithoutExplanations() throws {
+        for path in Fixtures.examples {
+            let bytes = try Fixtures.bytes(path)
+            var quiet = Evaluator()
+            quiet.explains = false
+            let explained = try Evaluator().evaluate(bytes)
+            let figures = try quiet.evaluate(bytes)
+            #expect(figures.total == explained.total, "\(path)")
+            #expect(figures.indicators.map(\.score) == explained.indicators.map(\.score), "\(path)")
+            #expect(figures.indicators.allSatisfy { $0.explanation.isEmpty })
+        }
+    }
+
+    @Test func reportsABadLineAndGoesOn() {
+        let lines: [ArraySlice<UInt8>] = ["{\"format\": \"perfscore/1\"", "", "[]"].map { Array($0.utf8)[...] }
+        let outcomes = BatchScorer(evaluator: Evaluator()).score(lines, firstLineNumber: 7)
+        #expect(outcomes.count == 3)
+        #expect(outcomes[0]?.line == #"{"line":7,"error":"not valid JSON: expected ',' or '}', found the end of the file"}"#)
+        #expect(outcomes[1] == nil)
+        #expect(outcomes[2]?.failed == true)
+        #expect(outcomes[2]?.lineNumber == 9)
+    }
+
+    @Test func runsTheCommandOverJSONLinesInOrder() throws {
+        let lines = try Self.exampleLines()
+        var text = lines.map { String(decoding: $0.line, as: UTF8.self) }.joined(separator: "\n") + "\n{oops}\n"
+        text += String(decoding: lines[0].line, as: UTF8.self)    // a last line without a newline
+        final class Box: @unchecked Sendable { var text = "" }
+        let output = Box()
+        let errors = Box()
+        var environment = CommandRunner.Environment(
+            readFile: { _ in [] }, readStandardInput: { [] },
+            writeOutput: { output.text += $0 }, writeError: { errors.text += $0 })
+        final class Bytes: @unchecked Sendable { var rest: [UInt8] = [] }
+        let input = Bytes()
+        input.rest = Array(text.utf8)
+        environment.openChunks = { _ in
+            // Hand the input over in pieces of 37 bytes, so that lines and characters straddle chunks.
+            return {
+                let piece = Array(input.rest.prefix(37))
+                input.rest.removeFirst(piece.count)
+                return piece
+            }
+        }
+        let status = CommandRunner(environment: environment).run(["--jsonl", "-"])
+        #expect(status == .unusable)
+        let results = output.text.split(separator: "\n")
+        #expect(results.count == lines.count + 2)
+        #expect(results[lines.count].hasPrefix(#"{"line":\#(lines.count + 1),"error":"#))
+        let totals = results.compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            return (object["total"] as? NSNumber)?.stringValue
+        }
+        #expect(totals == ["98.46", "90.22", "100", "100", "99.75", "98.07", "98.46"])
+    }
+
+    @Test func summarisesWithoutPrintingEachResult() throws {
+        let lines = try Self.exampleLines()
+        let text = lines.map { String(decoding: $0.line, as: UTF8.self) }.joined(separator: "\n")
+        final class Box: @unchecked Sendable { var text = "" }
+        let output = Box()
+        var environment = CommandRunner.Environment(readFile: { _ in [] }, readStandardInput: { [] },
+                                                    writeOutput: { output.text += $0 }, writeError: { _ in })
+        var served = false
+        environment.openChunks = { _ in { defer { served = true }; return served ? [] : Array(text.utf8) } }
+        #expect(CommandRunner(environment: environment).run(["--jsonl", "--summary", "x.jsonl"]) == .success)
+        #expect(output.text == """
+            scored: 6, failed: 0, disagreeing with printed figures: 0
+            fund-weighted mean total: 98.56
+            grades: 优 6, 良 0, 中 0, 差 0
+
+            """)
+    }
+}
