@@ -12,6 +12,8 @@ struct JSONLinesRun {
 
     /// Lines scored together: enough to keep every core busy, few enough to keep memory flat.
     static let linesPerChunk = 4096
+    /// A longer line is refused as it is read, so that one huge line cannot exhaust memory.
+    static let longestLine = 64 << 20
 
     /// Counts for `--summary` and for the exit status.
     struct Tally {
@@ -52,9 +54,16 @@ struct JSONLinesRun {
                 if !text.isEmpty { environment.writeOutput(text) }
                 lines.removeAll(keepingCapacity: true)
             }
+            var skipping = false
             while true {
-                let chunk = next()
+                var chunk = next()
                 if chunk.isEmpty { break }
+                if skipping {
+                    // The rest of an over-long line: dropped up to its newline.
+                    guard let newline = chunk.firstIndex(of: 0x0A) else { continue }
+                    chunk = Array(chunk[(newline + 1)...])
+                    skipping = false
+                }
                 pending += chunk
                 var start = pending.startIndex
                 while let newline = pending[start...].firstIndex(of: 0x0A) {
@@ -68,6 +77,14 @@ struct JSONLinesRun {
                 }
                 flush()
                 pending = Array(pending[start...])
+                if pending.count > Self.longestLine {
+                    let outcome = batch.failure(lineNumber, "the line is longer than \(Self.longestLine) bytes")
+                    record(outcome, into: &tally)
+                    if !summaryOnly { environment.writeOutput(outcome.line + "\n") }
+                    lineNumber += 1
+                    pending = []
+                    skipping = true
+                }
             }
             if !pending.isEmpty {
                 firstOfChunk = lineNumber

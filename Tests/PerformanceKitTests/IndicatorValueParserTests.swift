@@ -111,6 +111,8 @@ struct IndicatorValueParserTests {
             ("≥", 1, "a number after '≥'"),
             ("7x", 1, "a unit (a Chinese unit, %, or one of ms, s, h, m, km, kg, t, GB, TB, Mbps, kWh …)"),
             ("4次，其中2次", 2, "the end of the value after '4次'"),
+            ("≥5/", 2, "a unit on both sides of '/'"),
+            ("5/年", 1, "a unit on both sides of '/'"),
         ]
         for (input, offset, expected) in cases {
             do {

@@ -15,6 +15,12 @@ public struct EvaluationReader: Sendable {
     /// enough that every product the rule forms stays exact.
     public static let largestFigure = Decimal(string: "1e15")!
 
+    /// Most indicators one evaluation may hold (real tables hold under a hundred); more is refused with a message
+    /// instead of being read at any cost.
+    public static let mostIndicators = 10_000
+    /// Longest text of any field, in Unicode scalars (the longest real indicator name is about 60).
+    public static let longestText = 2_000
+
     /// Whether every indicator must have an `actual` (a self-evaluation) or may lack one (a target table).
     public var requiresActuals: Bool
 
@@ -170,6 +176,11 @@ struct EvaluationDecoding: FieldDecoding {
         if elements.isEmpty {
             problems.append(.invalidValue(path, expected: "at least one indicator", found: "an empty array",
                                           location: location(member.offset)))
+        }
+        guard elements.count <= EvaluationReader.mostIndicators else {
+            problems.append(.invalidValue(path, expected: "at most \(EvaluationReader.mostIndicators) indicators",
+                                          found: "\(elements.count)", location: location(member.offset)))
+            return nil
         }
         var indicators: [Indicator] = []
         indicators.reserveCapacity(elements.count)

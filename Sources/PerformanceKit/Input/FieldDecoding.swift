@@ -109,7 +109,17 @@ extension FieldDecoding {
                                        location: location(member.offset)))
             return nil
         }
-        return value
+        return withinLength(value, object.path.appending(key), member.offset)
+    }
+
+    /// The text, or `nil` with a problem when it is longer than ``EvaluationReader/longestText``.
+    mutating func withinLength(_ text: String, _ path: JSONPath, _ offset: Int) -> String? {
+        guard text.utf8.count > EvaluationReader.longestText, text.unicodeScalars.count > EvaluationReader.longestText else {
+            return text
+        }
+        problems.append(.invalidValue(path, expected: "at most \(EvaluationReader.longestText) characters",
+                                      found: "\(text.unicodeScalars.count) characters", location: location(offset)))
+        return nil
     }
 
     /// A required non-empty string field.
@@ -125,7 +135,7 @@ extension FieldDecoding {
                                           location: location(member.offset)))
             return nil
         }
-        return value
+        return withinLength(value, object.path.appending(key), member.offset)
     }
 
     /// A target or actual: a string as printed, or a number (kept as its literal).
@@ -134,7 +144,7 @@ extension FieldDecoding {
                                        : "实际完成值 as printed or a number (or parts)"
         guard let member = present(object, key, missing: required ? expected : nil) else { return nil }
         switch member.value {
-        case .string(let value): return value
+        case .string(let value): return withinLength(value, object.path.appending(key), member.offset)
         case .number(let literal): return literal
         default:
             problems.append(.wrongType(object.path.appending(key), expected: "a string as printed or a number",

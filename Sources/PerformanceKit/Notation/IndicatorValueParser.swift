@@ -193,6 +193,10 @@ struct IndicatorValueParser {
         guard end > start else { return nil }
         let unitScalars = scalars[start..<end]
         let unit = Self.string(unitScalars)
+        if unitScalars.first == "/" || unitScalars.last == "/" {
+            // `次/年` divides one unit by another; a `/` with nothing on one side is no unit.
+            throw error(at: unitScalars.first == "/" ? start : end - 1, expected: "a unit on both sides of '/'")
+        }
         if unitScalars.contains("%"), unit != "%", !unit.hasPrefix("%/") {
             throw error(at: unitScalars.first == "%" ? start + 1 : start, expected: "a unit ('%' stands alone)")
         }

@@ -93,7 +93,8 @@ public struct BatchScorer: Sendable {
         }
     }
 
-    func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
+    /// The error outcome of a line that cannot be used: `{"line": N, "error": reason}`.
+    public func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
         let value = JSONValue.object([
             .init(key: "line", value: .number(String(lineNumber))),
             .init(key: "error", value: .string(reason)),
