@@ -186,7 +186,7 @@ struct IndicatorValueParser {
         while end < scalars.count {
             if Self.suffixWord(exactly: scalars[end...]) != nil { break }
             let scalar = scalars[end]
-            if scalar == "/", end + 1 < scalars.count, Self.isDigit(scalars[end + 1]) { break }
+            if scalar == "/", startsFigure(at: end + 1) { break }
             if Self.isDigit(scalar) || Self.isSpace(scalar) || !Self.isUnitScalar(scalar) { break }
             end += 1
         }
@@ -206,6 +206,14 @@ struct IndicatorValueParser {
         }
         position = end
         return unit
+    }
+
+    /// Whether a figure starts at `index`: a digit, or a sign followed by a digit.
+    func startsFigure(at index: Int) -> Bool {
+        guard index < scalars.count else { return false }
+        if Self.isDigit(scalars[index]) { return true }
+        let sign = scalars[index]
+        return (sign == "-" || sign == "−" || sign == "+") && index + 1 < scalars.count && Self.isDigit(scalars[index + 1])
     }
 
     mutating func readSuffixComparator() -> IndicatorValue.Comparator? {
