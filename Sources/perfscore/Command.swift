@@ -10,6 +10,8 @@ enum Command: Equatable {
     case lint(ScoreOptions)
     /// `perfscore summary DIR|FILE...`: roll many evaluations up, per unit and overall.
     case summary(ScoreOptions)
+    /// `perfscore convert FILE.csv`: the perfscore/1 JSON of a spreadsheet table.
+    case convert(ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
     case rules(String?)
     case help
@@ -20,6 +22,16 @@ enum Command: Equatable {
         enum Format: String, CaseIterable {
             case text
             case json
+            case markdown
+            case csv
+            case html
+        }
+
+        /// How to read the input files.
+        enum Input: String {
+            case json
+            case csv
+            case tsv
         }
 
         var format: Format = .text
@@ -35,6 +47,13 @@ enum Command: Equatable {
         var readOnly = false
         /// Paths; `-` is standard input.
         var files: [String] = []
+        /// Where to write the report; standard output when `nil`.
+        var outputPath: String?
+        /// The input's form; from each file's extension when `nil` (`.csv`, `.tsv`, else JSON).
+        var input: Input?
+        /// Budget figures for a spreadsheet table that does not give them.
+        var planned: Decimal?
+        var executed: Decimal?
     }
 
     /// A command line that cannot be used, naming the token at fault.
@@ -57,7 +76,7 @@ enum Command: Equatable {
         }
         var arguments = arguments
         var subcommand: String?
-        if let first = arguments.first, ["verify", "lint", "summary"].contains(first) {
+        if let first = arguments.first, ["verify", "lint", "summary", "convert"].contains(first) {
             subcommand = first
             arguments.removeFirst()
         }
@@ -96,7 +115,7 @@ enum Command: Equatable {
             case "--format", "-f":
                 let text = try optionValue()
                 guard let format = ScoreOptions.Format(rawValue: text) else {
-                    throw UsageError(message: "--format: expected text or json, found \"\(text)\"")
+                    throw UsageError(message: "--format: expected text, json, markdown, csv or html, found \"\(text)\"")
                 }
                 options.format = format
             case "--json":
@@ -111,6 +130,20 @@ enum Command: Equatable {
                 options.tolerance = tolerance
             case "--explain":
                 options.explainAll = true
+            case "-o", "--output":
+                options.outputPath = try optionValue()
+            case "--input":
+                let text = try optionValue()
+                guard let input = ScoreOptions.Input(rawValue: text) else {
+                    throw UsageError(message: "--input: expected json, csv or tsv, found \"\(text)\"")
+                }
+                options.input = input
+            case "--planned", "--executed":
+                let text = try optionValue()
+                guard let value = Decimal(string: text), value >= 0, text.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                    throw UsageError(message: "\(name): expected 万元 as a number ≥ 0, found \"\(text)\"")
+                }
+                if name == "--planned" { options.planned = value } else { options.executed = value }
             case "--jsonl":
                 options.jsonLines = true
             case "--summary":
@@ -135,6 +168,7 @@ enum Command: Equatable {
         case "verify": return .verify(options)
         case "lint": return .lint(options)
         case "summary": return .summary(options)
+        case "convert": return .convert(options)
         default: return .score(options)
         }
     }

@@ -24,6 +24,17 @@ struct CommandRunner {
         }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
+        /// Writes text to a path atomically (a temporary file in the same folder, renamed into place).
+        var writeFileAtomically: (String, String) throws -> Void = { path, text in
+            let url = URL(fileURLWithPath: path)
+            let temporary = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try Data(text.utf8).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
         /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
         var openChunks: (String) throws -> () -> [UInt8] = { path in
             let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -81,6 +92,8 @@ struct CommandRunner {
             return lint(options)
         case .summary(let options):
             return summary(options)
+        case .convert(let options):
+            return convert(options)
         case .rules(let which):
             return showRules(which)
         }
@@ -115,29 +128,34 @@ struct CommandRunner {
             return JSONLinesRun(environment: environment, evaluator: evaluator, summaryOnly: options.summaryOnly || options.readOnly,
                                 readOnly: options.readOnly).run(options.files)
         }
+        if options.format == .html, options.files.count > 1 {
+            environment.writeError("perfscore: --format html makes one page of one file; give one file (or one -o per run)\n")
+            return .unusable
+        }
         var status = ExitStatus.success
         var results: [JSONValue] = []
-        var firstReport = true
+        var reports: [String] = []
         for file in options.files {
-            guard let card = scoreOne(file, evaluator: evaluator) else {
+            guard let card = scoreOne(file, evaluator: evaluator, options: options) else {
                 status = max(status, .unusable)
                 continue
             }
             if card.verification?.agrees == false { status = max(status, .findings) }
             switch options.format {
-            case .text:
-                let report = TextReport(explainAll: options.explainAll).render(card, file: file)
-                environment.writeOutput((firstReport ? "" : "\n") + report)
-                firstReport = false
-            case .json:
-                results.append(JSONReport.value(for: card, file: file))
+            case .text: reports.append(TextReport(explainAll: options.explainAll).render(card, file: file))
+            case .json: results.append(JSONReport.value(for: card, file: file))
+            case .markdown: reports.append(MarkdownReport.render(card))
+            case .csv: reports.append(CSVReport.render(card))
+            case .html: reports.append(HTMLReport.render(card))
             }
         }
+        var text = reports.joined(separator: options.format == .csv ? "" : "\n")
         if options.format == .json, !results.isEmpty {
-            let document = options.files.count == 1 ? results[0] : .array(results)
-            environment.writeOutput(JSONWriter().write(document) + "\n")
+            text = JSONWriter().write(options.files.count == 1 ? results[0] : .array(results)) + "\n"
         }
-        return status
+        // Nothing is written over a good report when no file could be scored.
+        guard !text.isEmpty || options.outputPath == nil else { return status }
+        return max(status, emit(text, options: options))
     }
 
     /// `perfscore verify`: every printed figure recomputed and compared, with the kind of each difference.
@@ -146,17 +164,16 @@ struct CommandRunner {
         var status = ExitStatus.success
         var results: [JSONValue] = []
         for file in options.files {
-            guard let card = scoreOne(file, evaluator: evaluator) else {
+            guard let card = scoreOne(file, evaluator: evaluator, options: options) else {
                 status = max(status, .unusable)
                 continue
             }
             let verification = card.verification
             if verification?.agrees == false { status = max(status, .findings) }
-            switch options.format {
-            case .text:
-                environment.writeOutput(VerificationReport.text(verification, file: file))
-            case .json:
+            if options.format == .json {
                 results.append(JSONReport.verificationValue(for: card, file: file))
+            } else {
+                environment.writeOutput(VerificationReport.text(verification, file: file))
             }
         }
         if options.format == .json, !results.isEmpty {
@@ -202,14 +219,13 @@ struct CommandRunner {
         }
         let reports = Linter().lint(tables, readingFindings: readingFindings)
         if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
-        switch options.format {
-        case .text:
-            environment.writeOutput(reports.map(LintReport.text).joined(separator: "\n"))
-        case .json:
+        if options.format == .json {
             let values = reports.map(LintReport.json)
             if !values.isEmpty {
                 environment.writeOutput(JSONWriter().write(options.files.count == 1 ? values[0] : .array(values)) + "\n")
             }
+        } else {
+            environment.writeOutput(reports.map(LintReport.text).joined(separator: "\n"))
         }
         return status
     }
@@ -257,9 +273,10 @@ struct CommandRunner {
         }
         let rollUp = RollUp(cards)
         if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
-        switch options.format {
-        case .text: environment.writeOutput(SummaryReport.text(rollUp, skipped: skipped))
-        case .json: environment.writeOutput(JSONWriter().write(SummaryReport.json(rollUp, skipped: skipped)) + "\n")
+        if options.format == .json {
+            environment.writeOutput(JSONWriter().write(SummaryReport.json(rollUp, skipped: skipped)) + "\n")
+        } else {
+            environment.writeOutput(SummaryReport.text(rollUp, skipped: skipped))
         }
         return status
     }
@@ -315,12 +332,17 @@ struct CommandRunner {
     }
 
     /// The score card of one file, or `nil` after telling why there is none.
-    func scoreOne(_ file: String, evaluator: Evaluator) -> ScoreCard? {
+    func scoreOne(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions = .init()) -> ScoreCard? {
         let name = file == "-" ? "<stdin>" : file
         guard let bytes = readInput(file) else { return nil }
         let card: ScoreCard
         do {
-            card = try evaluator.evaluate(bytes)
+            if let separator = tableSeparator(file, options: options) {
+                guard let table = readTable(bytes, name: name, separator: separator, options: options) else { return nil }
+                card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
+            } else {
+                card = try evaluator.evaluate(bytes)
+            }
         } catch {
             switch error {
             case .file(let fileError):
@@ -338,6 +360,72 @@ struct CommandRunner {
             return nil
         }
         return card
+    }
+
+    /// The separator when the file is a spreadsheet table: `--input`, else the extension `.csv` or `.tsv`.
+    func tableSeparator(_ file: String, options: Command.ScoreOptions) -> TableReader.Separator? {
+        switch options.input {
+        case .csv?: return .comma
+        case .tsv?: return .tab
+        case .json?: return nil
+        case nil:
+            let lowered = file.lowercased()
+            return lowered.hasSuffix(".csv") ? .comma : lowered.hasSuffix(".tsv") ? .tab : nil
+        }
+    }
+
+    /// A spreadsheet table read into an evaluation, or `nil` after naming each problem's row and column.
+    func readTable(_ bytes: [UInt8], name: String, separator: TableReader.Separator,
+                   options: Command.ScoreOptions) -> EvaluationReader.Result? {
+        let reader = TableReader(separator: separator,
+                                 defaults: TableReader.Defaults(planned: options.planned, executed: options.executed))
+        do {
+            return try reader.read(bytes)
+        } catch {
+            for problem in error.problems {
+                environment.writeError("perfscore: \(name): \(problem)\n")
+            }
+            return nil
+        }
+    }
+
+    /// `perfscore convert`: the perfscore/1 JSON of a spreadsheet table (or of a JSON file, normalised).
+    func convert(_ options: Command.ScoreOptions) -> ExitStatus {
+        guard options.files.count == 1, let file = options.files.first else {
+            environment.writeError("perfscore: convert takes one file\n")
+            return .unusable
+        }
+        let name = file == "-" ? "<stdin>" : file
+        guard let bytes = readInput(file) else { return .unusable }
+        let evaluation: Evaluation
+        if let separator = tableSeparator(file, options: options) {
+            guard let table = readTable(bytes, name: name, separator: separator, options: options) else { return .unusable }
+            evaluation = table.evaluation
+        } else {
+            do {
+                evaluation = try EvaluationReader().read(bytes).evaluation
+            } catch {
+                writeProblems(error.problems, file: name)
+                return .unusable
+            }
+        }
+        return emit(JSONWriter().write(EvaluationWriter.value(for: evaluation)) + "\n", options: options)
+    }
+
+    /// Writes a report to standard output, or with `-o` to a file, atomically: a temporary file in the same folder,
+    /// renamed into place, so that a failure never leaves half a report over a good one.
+    func emit(_ text: String, options: Command.ScoreOptions) -> ExitStatus {
+        guard let path = options.outputPath else {
+            environment.writeOutput(text)
+            return .success
+        }
+        do {
+            try environment.writeFileAtomically(path, text)
+            return .success
+        } catch {
+            environment.writeError("perfscore: \(path): cannot write the report: \(Self.reason(error))\n")
+            return .unusable
+        }
     }
 
     static func reason(_ error: any Error) -> String {

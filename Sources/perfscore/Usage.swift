@@ -14,12 +14,19 @@ enum Usage {
            perfscore verify [options] FILE...   (compare every printed figure; name the kind of each difference)
            perfscore lint [options] FILE...     (check target tables or evaluations before they are filed)
            perfscore summary [options] DIR|FILE...  (roll many evaluations up, per unit and overall)
+           perfscore convert FILE.csv|FILE.tsv  (the perfscore/1 JSON of a spreadsheet table)
            perfscore rules                  (list the built-in rule profiles)
            perfscore rules ID|PATH          (show one profile in words: points, formulas, tiers, grades, source)
 
     OPTIONS:
-      -f, --format text|json   text: the table, subtotals, 总分 and grade (default);
-                               json: the result of docs/FORMAT.md §4 (an array when several files are given)
+      -f, --format FORMAT      text: the table, subtotals, 总分 and grade (default);
+                               json: the result of docs/FORMAT.md §4 (an array when several files are given);
+                               markdown: a table to paste into a document; csv: one row per indicator;
+                               html: one self-contained page laid out like the published table (one file)
+      -o, --output PATH        write the report to PATH (atomically: never half a report over a good one)
+      --input json|csv|tsv     how to read the files (default: from the extension; .csv and .tsv are tables
+                               saved from a spreadsheet, UTF-8 or GB18030)
+      --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it
       --json                   the same as --format json
       --rules ID|PATH          score under this rule profile instead of the file's "rules": a built-in id
                                (wuhan-2023, mof-2020, mof-2020-linear, jiangxi) or a profile file (rules/README.md);
@@ -46,6 +53,8 @@ enum Usage {
       perfscore verify examples/wuhan-2023/*.json
       perfscore lint examples/targets/*.json
       perfscore summary examples/
+      perfscore --format html -o report.html examples/wuhan-2023/03-zhengwu-fuwu.json
+      perfscore examples/spreadsheets/03-zhengwu-fuwu.csv
       cat eval.json | perfscore -
       perfscore --jsonl --summary evaluations.jsonl
     """

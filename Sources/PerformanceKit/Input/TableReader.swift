@@ -1,0 +1,346 @@
+public import Foundation
+
+/// Reads a self-evaluation table kept in a spreadsheet and saved as CSV or TSV into an ``Evaluation``.
+///
+/// The table is laid out like the published one: a header row with the usual column names in any order (一级指标,
+/// 二级指标, 三级指标, 分值, 年初目标值 / 年度指标值, 实际完成值, 得分, and common aliases), merged cells left blank
+/// (the 一级 / 二级 of the row above carries on), points either in their column or inside the name as `（7分）`, and
+/// a unit inside the name as `（份）`. Rows above or below the table give the project: `项目名称`, `主管部门`,
+/// `年度`, and the budget block either as `预算数` / `执行数` rows (label, then value) or as a header row with those
+/// names and the values under it. A `总分` row gives the printed total.
+///
+/// Bytes are UTF-8 (with or without a byte-order mark) or GB18030, as Excel in Chinese saves CSV.
+///
+/// ```swift
+/// let result = try TableReader(separator: .comma).read(Array(csvData))
+/// let card = Scorer(profile: .wuhan2023).score(result.evaluation)
+/// ```
+public struct TableReader: Sendable {
+    /// The field separator.
+    public enum Separator: Sendable {
+        /// `,` (CSV).
+        case comma
+        /// A tab (TSV).
+        case tab
+    }
+
+    /// The figures the table itself does not give (the budget block), from the command line.
+    public struct Defaults: Sendable {
+        /// 全年预算数, when the table gives none.
+        public var planned: Decimal?
+        /// 全年执行数, when the table gives none.
+        public var executed: Decimal?
+
+        /// Creates defaults.
+        public init(planned: Decimal? = nil, executed: Decimal? = nil) {
+            self.planned = planned
+            self.executed = executed
+        }
+    }
+
+    /// The field separator.
+    public var separator: Separator
+    /// Figures the table may not give.
+    public var defaults: Defaults
+
+    /// Creates a reader.
+    public init(separator: Separator = .comma, defaults: Defaults = Defaults()) {
+        self.separator = separator
+        self.defaults = defaults
+    }
+
+    /// The column a header names.
+    enum Column: String, CaseIterable {
+        case category, subcategory, name, weight, target, actual, score, unit, reason, basis, note, direction, judgement
+    }
+
+    /// Header spellings, compared after spaces and bracketed `（A）` marks are removed.
+    static let aliases: [String: Column] = {
+        var table: [String: Column] = [:]
+        let spellings: [Column: [String]] = [
+            .category: ["一级指标", "一级", "category"],
+            .subcategory: ["二级指标", "二级", "subcategory"],
+            .name: ["三级指标", "三级", "指标名称", "指标内容", "绩效指标", "name"],
+            .weight: ["分值", "权重", "指标分值", "分值权重", "指标权重", "weight"],
+            .target: ["年初目标值", "年度指标值", "目标值", "指标值", "年度目标值", "预计当年实现", "target"],
+            .actual: ["实际完成值", "全年实际值", "实际值", "完成值", "实际完成", "actual"],
+            .score: ["得分", "自评得分", "published", "score"],
+            .unit: ["计量单位", "单位", "unit"],
+            .reason: ["偏差原因", "原因分析", "偏差原因分析", "未完成原因", "reason"],
+            .basis: ["指标值确定依据", "绩效标准", "basis"],
+            .note: ["备注", "说明", "note"],
+            .direction: ["指标方向", "方向", "direction"],
+            .judgement: ["评价等级", "定性评价", "judgement"],
+        ]
+        for (column, names) in spellings {
+            for name in names { table[name] = column }
+        }
+        return table
+    }()
+
+    /// Reads a table.
+    ///
+    /// - Throws: ``TableReadError`` listing every problem with its row and column.
+    public func read(_ bytes: [UInt8]) throws(TableReadError) -> EvaluationReader.Result {
+        let text = try Self.decode(bytes)
+        let parser = CSVParser(separator: separator == .comma ? "," : "\t")
+        let rows: [CSVParser.Row]
+        switch parser.rows(text) {
+        case .success(let parsed): rows = parsed
+        case .failure(let error): throw error
+        }
+        var reading = TableReading(rows: rows, defaults: defaults)
+        guard let evaluation = reading.evaluation(), reading.problems.isEmpty else {
+            throw TableReadError(problems: reading.problems)
+        }
+        return EvaluationReader.Result(evaluation: evaluation, warnings: reading.warnings)
+    }
+
+    /// UTF-8 (a byte-order mark skipped), else GB18030; else an error that says to save as UTF-8.
+    static func decode(_ bytes: [UInt8]) throws(TableReadError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if UTF8Validation.firstInvalidOffset(in: Array(body)) == nil {
+            return String(decoding: body, as: UTF8.self)
+        }
+        if let text = String(data: Data(body), encoding: gb18030) {
+            return text
+        }
+        throw TableReadError(problems: [.init(row: 1, column: nil,
+            message: "the file is neither UTF-8 nor GB18030; save it as CSV UTF-8 (逗号分隔) from the spreadsheet")])
+    }
+
+    /// GB18030 as Foundation names it (kCFStringEncodingGB_18030_2000).
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+}
+
+/// The walk from rows to the model.
+struct TableReading {
+    let rows: [CSVParser.Row]
+    let defaults: TableReader.Defaults
+    var problems: [TableReadError.Problem] = []
+    var warnings: [Diagnostic] = []
+
+    init(rows: [CSVParser.Row], defaults: TableReader.Defaults) {
+        self.rows = rows
+        self.defaults = defaults
+    }
+
+    static func normalizedHeader(_ text: String) -> String {
+        var result = text.filter { !$0.isWhitespace }
+        for mark in ["（A）", "(A)", "（B）", "(B)"] { result = result.replacingOccurrences(of: mark, with: "") }
+        if let open = result.firstIndex(where: { $0 == "（" || $0 == "(" }), result.hasSuffix("）") || result.hasSuffix(")") {
+            result = String(result[..<open])
+        }
+        return result
+    }
+
+    mutating func evaluation() -> Evaluation? {
+        guard let headerIndex = rows.firstIndex(where: { row in
+            let columns = row.fields.compactMap { TableReader.aliases[Self.normalizedHeader($0)] }
+            return columns.contains(.name) && columns.contains(.target)
+        }) else {
+            problems.append(.init(row: rows.first?.line ?? 1, column: nil,
+                message: "no header row: expected a row naming at least 三级指标 and 年初目标值 (or 年度指标值)"))
+            return nil
+        }
+        let header = rows[headerIndex]
+        var columns: [Int: TableReader.Column] = [:]
+        for (index, name) in header.fields.enumerated() {
+            let normalized = Self.normalizedHeader(name)
+            if normalized.isEmpty { continue }
+            guard let column = TableReader.aliases[normalized] else {
+                problems.append(.init(row: header.line, column: index + 1,
+                    message: "unknown column \"\(name)\"; known: 一级指标, 二级指标, 三级指标, 分值, 年初目标值, 实际完成值, 得分, 计量单位, 偏差原因, 指标值确定依据, 备注"))
+                continue
+            }
+            if let earlier = columns.first(where: { $0.value == column }) {
+                problems.append(.init(row: header.line, column: index + 1,
+                    message: "\"\(name)\" names the same column as column \(earlier.key + 1)"))
+                continue
+            }
+            columns[index] = column
+        }
+        func index(_ column: TableReader.Column) -> Int? { columns.first { $0.value == column }?.key }
+
+        var meta = Metadata()
+        meta.read(rows[..<headerIndex], into: &problems)
+        var indicators: [Indicator] = []
+        var category: String?
+        var subcategory: String?
+        var publishedTotal: Decimal?
+        for row in rows[(headerIndex + 1)...] {
+            let cells = row.fields
+            func cell(_ column: TableReader.Column) -> String {
+                guard let position = index(column), position < cells.count else { return "" }
+                return cells[position].trimmingWhitespace
+            }
+            if cells.count > header.fields.count, cells[header.fields.count...].contains(where: { !$0.trimmingWhitespace.isEmpty }) {
+                problems.append(.init(row: row.line, column: header.fields.count + 1,
+                    message: "the row has \(cells.count) cells but the header has \(header.fields.count)"))
+                continue
+            }
+            let first = cells.first?.trimmingWhitespace ?? ""
+            let name = cell(.name)
+            if ["总分", "合计", "综合绩效"].contains(where: { first.hasPrefix($0) || name.hasPrefix($0) }) {
+                publishedTotal = cells.reversed().lazy.compactMap { Self.decimal($0) }.first
+                continue
+            }
+            if meta.read(row, into: &problems) { continue }
+            if !cell(.category).isEmpty { category = Self.stripPoints(cell(.category)).text }
+            if !cell(.subcategory).isEmpty { subcategory = Self.stripPoints(cell(.subcategory)).text }
+            guard !name.isEmpty, !name.hasPrefix("小计") else { continue }
+            let parsedName = Self.stripPoints(name)
+            var weight: Decimal?
+            if let position = index(.weight), position < cells.count, !cells[position].trimmingWhitespace.isEmpty {
+                weight = Self.decimal(cells[position])
+                if weight == nil {
+                    problems.append(.init(row: row.line, column: position + 1,
+                        message: "分值 \"\(cells[position])\" is not a number"))
+                    continue
+                }
+            } else {
+                weight = parsedName.points
+            }
+            guard let points = weight else {
+                problems.append(.init(row: row.line, column: index(.weight).map { $0 + 1 } ?? index(.name).map { $0 + 1 },
+                    message: "no points for \(parsedName.text): give 分值, or write them in the name as （7分）"))
+                continue
+            }
+            guard let categoryName = category, let parsedCategory = IndicatorCategory(parsing: categoryName) else {
+                problems.append(.init(row: row.line, column: index(.category).map { $0 + 1 },
+                    message: "no 一级指标 for \(parsedName.text), here or above"))
+                continue
+            }
+            let unitCell = cell(.unit)
+            let scoreText = cell(.score)
+            var published: Decimal?
+            if !scoreText.isEmpty {
+                published = Self.decimal(scoreText)
+                if published == nil {
+                    problems.append(.init(row: row.line, column: index(.score).map { $0 + 1 }, message: "得分 \"\(scoreText)\" is not a number"))
+                }
+            }
+            indicators.append(Indicator(
+                category: parsedCategory, subcategory: subcategory.flatMap(IndicatorSubcategory.init(parsing:)),
+                name: parsedName.text, unit: unitCell.isEmpty ? parsedName.unit : unitCell, weight: points,
+                target: cell(.target), actual: cell(.actual).isEmpty ? nil : cell(.actual),
+                direction: Indicator.Direction(rawValue: cell(.direction)), judgement: Indicator.Judgement(parsing: cell(.judgement)),
+                reason: cell(.reason).isEmpty ? nil : cell(.reason), published: published,
+                basis: cell(.basis).isEmpty ? nil : cell(.basis)))
+            if indicators.last?.actual == nil {
+                problems.append(.init(row: row.line, column: index(.actual).map { $0 + 1 },
+                    message: "no 实际完成值 for \(parsedName.text)"))
+            }
+        }
+        if indicators.isEmpty, problems.isEmpty {
+            problems.append(.init(row: header.line, column: nil, message: "no indicator rows under the header"))
+        }
+        let planned = meta.planned ?? defaults.planned
+        let executed = meta.executed ?? defaults.executed
+        if planned == nil || executed == nil {
+            problems.append(.init(row: rows.first?.line ?? 1, column: nil,
+                message: "no budget block: add rows 预算数 and 执行数 (label, then value), or give --planned and --executed"))
+        }
+        guard let planned, let executed, problems.isEmpty else { return nil }
+        var published: PublishedFigures?
+        if publishedTotal != nil || meta.budgetScore != nil {
+            published = PublishedFigures(total: publishedTotal, budget: meta.budgetScore)
+        }
+        return Evaluation(title: meta.title, agency: meta.agency, year: meta.year,
+                          budget: BudgetExecution(planned: planned, executed: executed, initial: meta.initial),
+                          indicators: indicators, published: published)
+    }
+
+    /// `清查季报（份）（4分）` → name `清查季报`, unit `份`, points 4. A bracketed unit is taken only just before a
+    /// points mark, as the published tables print it; other brackets (`（工作时段）`) stay part of the name.
+    static func stripPoints(_ text: String) -> (text: String, unit: String?, points: Decimal?) {
+        var name = text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）").trimmingWhitespace
+        func lastGroup() -> (inside: String, start: String.Index)? {
+            guard name.hasSuffix("）"), let open = name.range(of: "（", options: .backwards) else { return nil }
+            return (String(name[open.upperBound..<name.index(before: name.endIndex)]), open.lowerBound)
+        }
+        guard let pointsGroup = lastGroup(), pointsGroup.inside.hasSuffix("分"),
+              let points = decimal(String(pointsGroup.inside.dropLast())) else {
+            return (name, nil, nil)
+        }
+        name = String(name[..<pointsGroup.start]).trimmingWhitespace
+        var unit: String?
+        if let unitGroup = lastGroup(), !unitGroup.inside.isEmpty, unitGroup.inside.count <= 4,
+           !unitGroup.inside.contains(where: \.isNumber) {
+            unit = unitGroup.inside
+            name = String(name[..<unitGroup.start]).trimmingWhitespace
+        }
+        return (name, unit, points)
+    }
+
+    /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped.
+    static func decimal(_ text: String) -> Decimal? {
+        var cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
+        if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
+        return FieldDecodingDecimal.exact(cleaned)
+    }
+
+    /// Project and budget rows around the table.
+    struct Metadata {
+        var title: String?
+        var agency: String?
+        var year: Int?
+        var planned: Decimal?
+        var executed: Decimal?
+        var initial: Decimal?
+        var budgetScore: Decimal?
+
+        mutating func read(_ rows: ArraySlice<CSVParser.Row>, into problems: inout [TableReadError.Problem]) {
+            var index = rows.startIndex
+            while index < rows.endIndex {
+                let row = rows[index]
+                // A header row naming 预算数 and 执行数, with the figures in the row under it.
+                let labels = row.fields.map { TableReading.normalizedHeader($0) }
+                if let plannedColumn = labels.firstIndex(where: { $0 == "预算数" || $0 == "全年预算数" }),
+                   let executedColumn = labels.firstIndex(where: { $0 == "执行数" || $0 == "全年执行数" }),
+                   index + 1 < rows.endIndex {
+                    let values = rows[index + 1].fields
+                    if plannedColumn < values.count { planned = TableReading.decimal(values[plannedColumn]) }
+                    if executedColumn < values.count { executed = TableReading.decimal(values[executedColumn]) }
+                    if let initialColumn = labels.firstIndex(of: "年初预算数"), initialColumn < values.count {
+                        initial = TableReading.decimal(values[initialColumn])
+                    }
+                    if let scoreColumn = labels.firstIndex(where: { $0.hasPrefix("得分") }), scoreColumn < values.count {
+                        budgetScore = TableReading.decimal(values[scoreColumn])
+                    }
+                    index += 2
+                    continue
+                }
+                _ = read(row, into: &problems)
+                index += 1
+            }
+        }
+
+        /// Reads a `label, value` row; `true` when the row was one.
+        mutating func read(_ row: CSVParser.Row, into problems: inout [TableReadError.Problem]) -> Bool {
+            let cells = row.fields.map(\.trimmingWhitespace)
+            guard let labelIndex = cells.firstIndex(where: { !$0.isEmpty }) else { return false }
+            let label = TableReading.normalizedHeader(cells[labelIndex])
+            let value = cells[(labelIndex + 1)...].first { !$0.isEmpty }
+            switch label {
+            case "项目名称": title = value
+            case "主管部门", "单位名称", "实施单位", "预算单位": if agency == nil { agency = value }
+            case "年度", "预算年度": year = value.flatMap { Int($0.filter(\.isNumber)) }
+            case "预算数", "全年预算数", "预算执行数": planned = value.flatMap(TableReading.decimal)
+            case "执行数", "全年执行数": executed = value.flatMap(TableReading.decimal)
+            case "年初预算数": initial = value.flatMap(TableReading.decimal)
+            default: return false
+            }
+            return true
+        }
+    }
+}
+
+/// The exact reading of number text shared with the JSON reader.
+enum FieldDecodingDecimal {
+    static func exact(_ literal: String) -> Decimal? {
+        EvaluationDecoding.exactDecimal(literal)
+    }
+}

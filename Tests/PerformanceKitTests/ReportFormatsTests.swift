@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+@testable import perfscore
+
+private final class Box: @unchecked Sendable { var text = "" }
+
+/// Runs the command in process; files come from the repository unless given as text.
+private func run(_ arguments: [String], files: [String: [UInt8]] = [:])
+    -> (status: perfscore.ExitStatus, output: String, error: String) {
+    let output = Box()
+    let error = Box()
+    let environment = CommandRunner.Environment(
+        readFile: { path in try files[path] ?? Fixtures.bytes(path) }, readStandardInput: { [] },
+        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status, output.text, error.text)
+}
+
+@Suite("Report formats")
+struct ReportFormatsTests {
+    static let example = "examples/wuhan-2023/03-zhengwu-fuwu.json"
+
+    @Test func pinsTheMarkdownReport() throws {
+        try assertGolden(run(["--format", "markdown", Self.example]).output, named: "pinsTheMarkdownReport.md")
+    }
+
+    @Test func pinsTheCSVReport() throws {
+        let output = run(["--format", "csv", Self.example]).output
+        try assertGolden(output, named: "pinsTheCSVReport.csv")
+        #expect(output.hasPrefix("一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分,计算过程\r\n"))
+    }
+
+    @Test func pinsTheHTMLReport() throws {
+        let output = run(["--format", "html", Self.example]).output
+        try assertGolden(output, named: "pinsTheHTMLReport.html")
+        #expect(output.contains("<td rowspan=\"8\">数量指标</td>"))
+        #expect(output.contains("<svg"))
+        #expect(!output.contains("http://") || output.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!output.contains("<script") && !output.contains("<link") && !output.contains("src="))
+    }
+
+    @Test func escapesWhatHTMLAndMarkdownTreatSpecially() {
+        #expect(HTMLReport.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
+        #expect(MarkdownReport.cell("a|b\\c\nd") == "a\\|b\\\\c d")
+        #expect(CSVReport.field("a,\"b\"", separator: ",") == "\"a,\"\"b\"\"\"")
+    }
+
+    @Test func writesAReportAtomicallyAndNeverOverAGoodOneOnFailure() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("report.html").path
+        let runner = CommandRunner(environment: .init(readFile: { try Fixtures.bytes($0) }, readStandardInput: { [] },
+                                                      writeOutput: { _ in }, writeError: { _ in }))
+        #expect(runner.run(["--format", "html", "-o", path, Self.example]) == .success)
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(good.contains("99.75"))
+        let broken = CommandRunner(environment: .init(readFile: { _ in Array("{".utf8) }, readStandardInput: { [] },
+                                                      writeOutput: { _ in }, writeError: { _ in }))
+        #expect(broken.run(["--format", "html", "-o", path, "broken.json"]) == .unusable)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == good)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(leftovers == ["report.html"])
+    }
+
+    @Test func refusesSeveralFilesOnOneHTMLPage() {
+        let result = run(["--format", "html", Self.example, Self.example])
+        #expect(result.status == .unusable)
+    }
+}
+
+@Suite("Spreadsheet tables (CSV, TSV)")
+struct SpreadsheetTests {
+    static let pairs = [
+        ("examples/spreadsheets/03-zhengwu-fuwu.csv", "examples/wuhan-2023/03-zhengwu-fuwu.json"),
+        ("examples/spreadsheets/01-xingzheng-yunxing-gb18030.csv", "examples/wuhan-2023/01-xingzheng-yunxing.json"),
+        ("examples/spreadsheets/02-shiminzhijia-dalou.tsv", "examples/wuhan-2023/02-shiminzhijia-dalou.json"),
+        ("examples/spreadsheets/04-zhihui-chengshi.tsv", "examples/wuhan-2023/04-zhihui-chengshi.json"),
+    ]
+
+    @Test(arguments: pairs)
+    func readsAnExportedTableBackToTheSameScores(_ sheet: String, _ json: String) throws {
+        let separator: TableReader.Separator = sheet.hasSuffix(".tsv") ? .tab : .comma
+        let table = try TableReader(separator: separator).read(try Fixtures.bytes(sheet))
+        let fromSheet = Scorer(profile: .wuhan2023).score(table.evaluation)
+        let fromJSON = try Fixtures.scoreExample(json)
+        #expect(fromSheet.total == fromJSON.total)
+        #expect(fromSheet.total == fromSheet.evaluation.published?.total)
+        #expect(fromSheet.indicators.map(\.score) == fromJSON.indicators.map(\.score))
+        #expect(fromSheet.indicators.map(\.name) == fromJSON.indicators.map(\.name))
+        #expect(fromSheet.indicators.map(\.weight) == fromJSON.indicators.map(\.weight))
+        #expect(fromSheet.budget.score == fromJSON.budget.score)
+    }
+
+    @Test func scoresTheCSVOfTheNinetyNineSeventyFiveTable() {
+        let result = run(["examples/spreadsheets/03-zhengwu-fuwu.csv"])
+        #expect(result.status == .success)
+        #expect(result.output.contains("总分 99.75（满分 100）  等级 优"))
+    }
+
+    @Test func readsPointsAndUnitsWrittenInsideNames() {
+        let parsed = TableReading.stripPoints("监管数据准确率（市级归集部分）（%）（7分）")
+        #expect(parsed.text == "监管数据准确率（市级归集部分）")
+        #expect(parsed.unit == "%")
+        #expect(parsed.points == 7)
+        #expect(TableReading.stripPoints("清查季报(份)(4分)").points == 4)
+    }
+
+    @Test func readsQuotedFieldsWithSeparatorsAndLineBreaks() throws {
+        let text = "预算数,100\n执行数,90\n三级指标,分值,一级指标,目标值,实际值\n\"培训,\"\"季度\"\"\n次数\",80,产出指标,≥4,4\n"
+        let evaluation = try TableReader().read(Array(text.utf8)).evaluation
+        #expect(evaluation.indicators.map(\.name) == ["培训,\"季度\"\n次数"])
+        #expect(Scorer(profile: .wuhan2023).score(evaluation).total == 98)
+    }
+
+    @Test func convertsATableToPerfscoreJSONThatReadsBack() throws {
+        let result = run(["convert", "examples/spreadsheets/03-zhengwu-fuwu.csv"])
+        #expect(result.status == .success)
+        let card = try Evaluator().evaluate(Array(result.output.utf8))
+        #expect(card.total == dec("99.75"))
+        #expect(card.verification?.agrees == true)
+    }
+
+    @Test(arguments: [
+        ("ragged row", "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,1,1,extra\n",
+         "perfscore: x.csv: row 4, column 6: the row has 6 cells but the header has 5\n"),
+        ("unknown header", "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值,颜色\n产出指标,a,80,1,1,红\n",
+         "perfscore: x.csv: row 3, column 6: unknown column \"颜色\"; known: 一级指标, 二级指标, 三级指标, 分值, 年初目标值, 实际完成值, 得分, 计量单位, 偏差原因, 指标值确定依据, 备注\n"),
+        ("missing points", "预算数,1\n执行数,1\n一级指标,三级指标,目标值,实际值\n产出指标,a,1,1\n",
+         "perfscore: x.csv: row 4, column 2: no points for a: give 分值, or write them in the name as （7分）\n"),
+        ("points not a number", "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,八十,1,1\n",
+         "perfscore: x.csv: row 4, column 3: 分值 \"八十\" is not a number\n"),
+        ("no header", "a,b\n1,2\n", "perfscore: x.csv: row 1: no header row: expected a row naming at least 三级指标 and 年初目标值 (or 年度指标值)\n"),
+        ("an open quote", "预算数,1\n\"执行数,1\n", "perfscore: x.csv: row 2, column 1: a quoted field is never closed: expected a closing '\"'\n"),
+        ("no budget", "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,1,1\n",
+         "perfscore: x.csv: row 1: no budget block: add rows 预算数 and 执行数 (label, then value), or give --planned and --executed\n"),
+        ("no category", "预算数,1\n执行数,1\n三级指标,分值,目标值,实际值\na,80,1,1\n", "perfscore: x.csv: row 4: no 一级指标 for a, here or above\n"),
+    ])
+    func refusesAMalformedTableNamingRowAndColumn(_ label: String, _ text: String, _ message: String) {
+        let result = run(["x.csv"], files: ["x.csv": Array(text.utf8)])
+        #expect(result.status == .unusable, "\(label)")
+        #expect(result.error == message, "\(label)")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func takesTheBudgetFromTheCommandLine() {
+        let text = "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,4,3\n"
+        let result = run(["--planned", "100", "--executed", "50", "--json", "x.csv"], files: ["x.csv": Array(text.utf8)])
+        #expect(result.status == .success)
+        #expect(result.output.contains("\"total\": 70,"))
+    }
+
+    @Test func refusesBytesThatAreNeitherUTF8NorGB18030() {
+        let bytes: [UInt8] = [0xFF, 0xFE, 0x00, 0xD8, 0x41]
+        let result = run(["x.csv"], files: ["x.csv": bytes])
+        #expect(result.status == .unusable)
+        #expect(result.error.contains("save it as CSV UTF-8"))
+    }
+}
