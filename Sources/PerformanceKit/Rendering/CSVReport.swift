@@ -8,7 +8,9 @@ public enum CSVReport {
 
     /// The CSV text of one score card, with a header row, CRLF line ends as RFC 4180 writes them.
     ///
-    /// - Parameter separator: `,` for CSV, a tab for TSV.
+    /// - Parameters:
+    ///   - card: the scored evaluation.
+    ///   - separator: `,` for CSV, a tab for TSV.
     public static func render(_ card: ScoreCard, separator: Character = ",") -> String {
         var rows: [[String]] = [header]
         let budget = card.budget
