@@ -59,7 +59,7 @@ public enum HTMLReport {
         if !lost.isEmpty {
             html += "<h2>偏差大或目标未完成原因分析</h2>\n<ul class=\"lost\">\n"
             for row in lost {
-                let reason = card.evaluation.indicators.indices.contains(row.index) ? card.evaluation.indicators[row.index].reason : nil
+                let reason = card.reason(for: row)
                 html += "<li>\(escape(row.name))：\(escape(row.explanation))" + (reason.map { "。原因：\(escape($0))" } ?? "") + "</li>\n"
             }
             html += "</ul>\n"

@@ -43,7 +43,7 @@ public enum MarkdownReport {
             lines.append("偏差及原因：")
             lines.append("")
             for row in lost {
-                let reason = card.evaluation.indicators.indices.contains(row.index) ? card.evaluation.indicators[row.index].reason : nil
+                let reason = card.reason(for: row)
                 lines.append("- \(cell(row.name))：\(cell(row.explanation))" + (reason.map { "。原因：\(cell($0))" } ?? ""))
             }
         }

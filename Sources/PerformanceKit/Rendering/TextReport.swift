@@ -143,8 +143,7 @@ public struct TextReport: Sendable {
         }
         for row in rows {
             lines.append("  \(row.name): \(row.explanation)")
-            let indicator = card.evaluation.indicators.indices.contains(row.index) ? card.evaluation.indicators[row.index] : nil
-            if let reason = indicator?.reason, !row.explanation.contains(reason) {
+            if let reason = card.reason(for: row), !row.explanation.contains(reason) {
                 lines.append("    原因: \(reason)")
             }
         }

@@ -131,6 +131,11 @@ public struct ScoreCard: Sendable, Equatable {
         return budget.weight + categories.reduce(0) { $0 + $1.weight }
     }
 
+    /// The reason the evaluation gives for a row's lost points (its `reason`), if any.
+    public func reason(for row: IndicatorScore) -> String? {
+        evaluation.indicators.indices.contains(row.index) ? evaluation.indicators[row.index].reason : nil
+    }
+
     /// The diagnostics of error severity.
     public var errors: [Diagnostic] {
         diagnostics.filter { $0.severity == .error }
