@@ -78,6 +78,8 @@ struct EvaluationDecoding: FieldDecoding {
 
     static let topLevelKeys = ["format", "title", "agency", "year", "kind", "rules", "budget", "indicators", "published", "source",
                                "declaredPoints", "goals"]
+    static let topLevelKeySet = Set(topLevelKeys)
+    static let indicatorKeySet = Set(indicatorKeys)
     static let budgetKeys = ["planned", "executed", "initial", "weight"]
     static let indicatorKeys = ["category", "subcategory", "name", "unit", "weight", "target", "actual", "previous", "basis", "direction",
                                 "judgement", "score", "deduction", "reason", "parts", "measure", "published", "goal"]
@@ -119,8 +121,7 @@ struct EvaluationDecoding: FieldDecoding {
         let indicators = indicatorList(object)
         let published = publishedFigures(object)
         let source = object.member("source")?.value
-        let known = Set(Self.topLevelKeys)
-        let extra = object.members.filter { !known.contains($0.key) }
+        let extra = object.members.filter { !Self.topLevelKeySet.contains($0.key) }
         guard let budget, let indicators else { return nil }
         return Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules, budget: budget,
                           indicators: indicators, published: published, source: source, declaredPoints: declaredPoints,
@@ -244,8 +245,7 @@ struct EvaluationDecoding: FieldDecoding {
         }
         let goal = string(object, "goal")
         let published = figure(object, "published", required: false, expected: "the printed score as a number ≥ 0 or null")
-        let known = Set(Self.indicatorKeys)
-        let extra = object.members.filter { !known.contains($0.key) }
+        let extra = object.members.filter { !Self.indicatorKeySet.contains($0.key) }
         guard let category, let name, let weight, let target else { return nil }
         return Indicator(category: category, subcategory: subcategory, name: name, unit: unit, weight: weight,
                          target: target, actual: actual, direction: direction, judgement: judgement, score: score,

@@ -42,7 +42,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// The number times its magnitude: what comparisons and ratios use.
     public var value: Decimal {
-        number * magnitude.factor
+        magnitude == .one ? number : number * magnitude.factor
     }
 
     /// The number with its magnitude, without the unit: `808.44亿`, `80000`. Used in explanations.

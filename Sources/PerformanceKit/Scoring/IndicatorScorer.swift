@@ -214,7 +214,7 @@ public struct IndicatorScorer: Sendable {
         }
         let a = target.quantity.value
         let b = actual.quantity.value
-        if a < 0 || b < 0 {
+        if a.sign == .minus && !a.isZero || b.sign == .minus && !b.isZero {
             return .undefined(code: .undefinedScore,
                 message: "the rule's ratios are not defined for negative figures; give a judgement or a score",
                 field: a < 0 ? "target" : "actual")
@@ -223,9 +223,11 @@ public struct IndicatorScorer: Sendable {
         let w = indicator.weight
         let wText = w.plainText
         var notes: [String] = []
-        if let actualNote { notes.append(actualNote) }
-        if let comparator = actual.comparator {
-            notes.append("actual \(comparator)\(actual.quantity.numberText) read as \(actual.quantity.numberText)")
+        if explains {
+            if let actualNote { notes.append(actualNote) }
+            if let comparator = actual.comparator {
+                notes.append("actual \(comparator)\(actual.quantity.numberText) read as \(actual.quantity.numberText)")
+            }
         }
         let prefix = notes.isEmpty ? "" : notes.joined(separator: "; ") + ": "
         let aText = explains ? numberText(target.quantity, other: actual.quantity) : ""
@@ -233,21 +235,21 @@ public struct IndicatorScorer: Sendable {
 
         switch direction {
         case .forward:
-            if a == 0 {
+            if a.isZero {
                 return .scored(raw: w, basis: .equal, direction: .forward,
                                explanation: prefix + "target \(aText) is met by any actual: \(wText)")
             }
             return ratioOutcome(w: w, numerator: b, denominator: a,
                                 formula: "\(wText) × \(bText) ÷ \(aText)", basis: .forward, prefix: prefix)
         case .reverse:
-            if a == 0 {
-                return b == 0
+            if a.isZero {
+                return b.isZero
                     ? .scored(raw: w, basis: .zeroTargetMet, direction: .reverse,
                               explanation: prefix + "target 0, actual 0: met, \(wText)")
                     : .scored(raw: 0, basis: .zeroTargetMissed, direction: .reverse,
                               explanation: prefix + "target 0, actual \(bText): missed, 0")
             }
-            if b == 0 {
+            if b.isZero {
                 return .scored(raw: w, basis: .zeroActual, direction: .reverse,
                                explanation: prefix + "actual 0 is within \(aText): \(wText)")
             }

@@ -15,6 +15,8 @@ public struct RoundingRule: Sendable, Equatable {
 
     /// `value` rounded half-up to ``scale`` places.
     public func round(_ value: Decimal) -> Decimal {
+        // A figure with no more places than the scale is already rounded (the common case: whole points).
+        if value.exponent >= -scale, !value.isNaN { return value }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .plain)

@@ -127,22 +127,23 @@ public struct Scorer: Sendable {
 
     /// Category subtotals in order of first appearance: points summed, rounded scores summed.
     static func subtotals(_ indicators: [IndicatorScore]) -> [ScoreCard.CategoryScore] {
-        var order: [IndicatorCategory] = []
-        var weights: [IndicatorCategory: Decimal] = [:]
-        var scores: [IndicatorCategory: Decimal?] = [:]
+        // A table has a handful of categories: a small array searched in order beats hashing every row's name.
+        var subtotals: [ScoreCard.CategoryScore] = []
         for row in indicators {
-            if weights[row.category] == nil {
-                order.append(row.category)
-                weights[row.category] = 0
-                scores[row.category] = .some(0)
-            }
-            weights[row.category]! += row.weight
-            if let running = scores[row.category] ?? nil, let score = row.score {
-                scores[row.category] = .some(running + score)
+            let index: Int
+            if let found = subtotals.firstIndex(where: { $0.category == row.category }) {
+                index = found
             } else {
-                scores[row.category] = .some(nil)
+                subtotals.append(ScoreCard.CategoryScore(category: row.category, weight: 0, score: 0))
+                index = subtotals.count - 1
+            }
+            subtotals[index].weight += row.weight
+            if let running = subtotals[index].score, let score = row.score {
+                subtotals[index].score = running + score
+            } else {
+                subtotals[index].score = nil
             }
         }
-        return order.map { ScoreCard.CategoryScore(category: $0, weight: weights[$0] ?? 0, score: scores[$0] ?? nil) }
+        return subtotals
     }
 }
