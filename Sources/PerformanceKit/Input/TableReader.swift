@@ -279,7 +279,7 @@ struct TableReading {
         var cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return FieldDecodingDecimal.exact(cleaned)
+        return EvaluationDecoding.exactDecimal(cleaned)
     }
 
     /// Project and budget rows around the table.
@@ -335,12 +335,5 @@ struct TableReading {
             }
             return true
         }
-    }
-}
-
-/// The exact reading of number text shared with the JSON reader.
-enum FieldDecodingDecimal {
-    static func exact(_ literal: String) -> Decimal? {
-        EvaluationDecoding.exactDecimal(literal)
     }
 }
