@@ -9,14 +9,12 @@ enum Usage {
     indicator, prints the table the way the published one reads, explains every score that lost points, and
     checks the figures the table printed.
 
-    USAGE: perfscore [options] FILE...
-           perfscore [options] -            (read one evaluation from standard input)
-           perfscore verify [options] FILE...   (compare every printed figure; name the kind of each difference)
-           perfscore lint [options] FILE...     (check target tables or evaluations before they are filed)
-           perfscore summary [options] DIR|FILE...  (roll many evaluations up, per unit and overall)
-           perfscore convert FILE.csv|FILE.tsv  (the perfscore/1 JSON of a spreadsheet table)
-           perfscore rules                  (list the built-in rule profiles)
-           perfscore rules ID|PATH          (show one profile in words: points, formulas, tiers, grades, source)
+    USAGE: perfscore [options] FILE...                 score each file (- reads standard input)
+           perfscore verify [options] FILE...          compare every printed figure; name each difference's kind
+           perfscore lint [options] FILE...            check target tables or evaluations before they are filed
+           perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
+           perfscore convert FILE.csv|FILE.tsv         the perfscore/1 JSON of a spreadsheet table
+           perfscore rules [ID|PATH]                   list the rule profiles, or show one in words
 
     OPTIONS:
       -f, --format FORMAT      text: the table, subtotals, 总分 and grade (default);
