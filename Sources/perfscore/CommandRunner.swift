@@ -253,11 +253,6 @@ struct CommandRunner {
                 status = .unusable
                 continue
             }
-            if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
-               table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
-                skipped.append((file, "a target table (no actuals): see perfscore lint"))
-                continue
-            }
             do {
                 let card = try evaluator.evaluate(bytes)
                 guard card.isComplete else {
@@ -267,8 +262,15 @@ struct CommandRunner {
                 }
                 cards.append((file, card))
             } catch {
-                skipped.append((file, "cannot be read: \(error)"))
-                status = .unusable
+                // Only a file that fails the ordinary reading is read again, leniently, to tell a target table
+                // (rows without actuals) from a broken file.
+                if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
+                   table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
+                    skipped.append((file, "a target table (no actuals): see perfscore lint"))
+                } else {
+                    skipped.append((file, "cannot be read: \(error)"))
+                    status = .unusable
+                }
             }
         }
         let rollUp = RollUp(cards)
