@@ -151,7 +151,7 @@ struct CommandRunner {
         }
         var text = reports.joined(separator: options.format == .csv ? "" : "\n")
         if options.format == .json, !results.isEmpty {
-            text = JSONWriter().write(options.files.count == 1 ? results[0] : .array(results)) + "\n"
+            text = Self.jsonDocument(results, files: options.files.count)
         }
         // Nothing is written over a good report when no file could be scored.
         guard !text.isEmpty || options.outputPath == nil else { return status }
@@ -177,7 +177,7 @@ struct CommandRunner {
             }
         }
         if options.format == .json, !results.isEmpty {
-            environment.writeOutput(JSONWriter().write(options.files.count == 1 ? results[0] : .array(results)) + "\n")
+            environment.writeOutput(Self.jsonDocument(results, files: options.files.count))
         }
         return status
     }
@@ -194,7 +194,7 @@ struct CommandRunner {
         var tables: [LintTable] = []
         var readingFindings: [String: [Diagnostic]] = [:]
         for file in options.files {
-            let name = file == "-" ? "<stdin>" : file
+            let name = Self.displayName(file)
             guard let bytes = readInput(file) else {
                 status = .unusable
                 continue
@@ -222,7 +222,7 @@ struct CommandRunner {
         if options.format == .json {
             let values = reports.map(LintReport.json)
             if !values.isEmpty {
-                environment.writeOutput(JSONWriter().write(options.files.count == 1 ? values[0] : .array(values)) + "\n")
+                environment.writeOutput(Self.jsonDocument(values, files: options.files.count))
             }
         } else {
             environment.writeOutput(reports.map(LintReport.text).joined(separator: "\n"))
@@ -307,10 +307,7 @@ struct CommandRunner {
             do {
                 return try RuleProfile(jsonData: bytes)
             } catch {
-                for problem in error.problems {
-                    let location = problem.location == .unknown ? "" : "\(problem.location):"
-                    environment.writeError("perfscore: \(which):\(location) \(problem)\n")
-                }
+                writeProblems(error.problems, file: which)
                 environment.writeError("perfscore: \(which): not a usable rule profile (rules/README.md describes the format)\n")
                 return nil
             }
@@ -323,19 +320,29 @@ struct CommandRunner {
         return profile
     }
 
+    /// How messages name a file: its path, or `<stdin>` for `-`.
+    static func displayName(_ file: String) -> String {
+        file == "-" ? "<stdin>" : file
+    }
+
+    /// One JSON document for several results: the object itself for one file, an array for several.
+    static func jsonDocument(_ values: [JSONValue], files: Int) -> String {
+        JSONWriter().write(files == 1 && values.count == 1 ? values[0] : .array(values)) + "\n"
+    }
+
     /// The bytes of a file, or of standard input for `-`; `nil` after telling why they cannot be read.
     func readInput(_ file: String) -> [UInt8]? {
         do {
             return file == "-" ? environment.readStandardInput() : try environment.readFile(file)
         } catch {
-            environment.writeError("perfscore: \(file == "-" ? "<stdin>" : file): cannot read the file: \(Self.reason(error))\n")
+            environment.writeError("perfscore: \(Self.displayName(file)): cannot read the file: \(Self.reason(error))\n")
             return nil
         }
     }
 
     /// The score card of one file, or `nil` after telling why there is none.
-    func scoreOne(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions = .init()) -> ScoreCard? {
-        let name = file == "-" ? "<stdin>" : file
+    func scoreOne(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions) -> ScoreCard? {
+        let name = Self.displayName(file)
         guard let bytes = readInput(file) else { return nil }
         let card: ScoreCard
         do {
@@ -397,7 +404,7 @@ struct CommandRunner {
             environment.writeError("perfscore: convert takes one file\n")
             return .unusable
         }
-        let name = file == "-" ? "<stdin>" : file
+        let name = Self.displayName(file)
         guard let bytes = readInput(file) else { return .unusable }
         let evaluation: Evaluation
         if let separator = tableSeparator(file, options: options) {
