@@ -24,6 +24,8 @@ struct CommandRunner {
         }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
+        /// Writes bytes to standard output; `nil` sends them through ``writeOutput`` as text.
+        var writeOutputBytes: (([UInt8]) -> Void)? = nil
         /// Writes text to a path atomically (a temporary file in the same folder, renamed into place).
         var writeFileAtomically: (String, String) throws -> Void = { path, text in
             let url = URL(fileURLWithPath: path)
@@ -52,7 +54,21 @@ struct CommandRunner {
                 },
                 readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
                 writeOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-                writeError: { text in FileHandle.standardError.write(Data(text.utf8)) })
+                writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+                writeOutputBytes: { bytes in CommandRunner.writeAll(bytes, to: STDOUT_FILENO) })
+        }
+    }
+
+    /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe).
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
         }
     }
 

@@ -15,20 +15,10 @@ struct JSONLinesRun {
     /// A longer line is refused as it is read, so that one huge line cannot exhaust memory.
     static let longestLine = 64 << 20
 
-    /// Counts for `--summary` and for the exit status.
-    struct Tally {
-        var scored = 0
-        var failed = 0
-        var disagree = 0
-        var funds = Decimal(0)
-        var weighted = Decimal(0)
-        var grades: [String: Int] = [:]
-    }
-
     func run(_ files: [String]) -> ExitStatus {
         var batch = BatchScorer(evaluator: evaluator, rendersResults: !summaryOnly)
         batch.readsOnly = readOnly
-        var tally = Tally()
+        var tally = BatchTally()
         var status = ExitStatus.success
         for file in files {
             let next: () -> [UInt8]
@@ -43,30 +33,36 @@ struct JSONLinesRun {
             var lines: [ArraySlice<UInt8>] = []
             var lineNumber = 1
             var firstOfChunk = 1
+            var spare: [[UInt8]] = []
             func flush() {
                 guard !lines.isEmpty else { return }
-                let outcomes = batch.score(lines, firstLineNumber: firstOfChunk).compactMap { $0 }
-                var text = ""
-                for outcome in outcomes {
-                    record(outcome, into: &tally)
-                    if !summaryOnly { text += outcome.line + "\n" }
+                var buffers: [[UInt8]] = []
+                swap(&buffers, &spare)
+                var chunk = batch.scoreChunk(lines, firstLineNumber: firstOfChunk, reusing: consume buffers)
+                tally.add(chunk.tally)
+                if summaryOnly {
+                    for failure in chunk.failures {
+                        environment.writeError("perfscore: line \(failure.lineNumber): \(failure.line)\n")
+                    }
+                } else {
+                    for piece in chunk.pieces { write(piece) }
                 }
-                if !text.isEmpty { environment.writeOutput(text) }
+                swap(&spare, &chunk.pieces)
                 lines.removeAll(keepingCapacity: true)
             }
             var skipping = false
             while true {
-                var chunk = next()
-                if chunk.isEmpty { break }
+                var piece = next()
+                if piece.isEmpty { break }
                 if skipping {
                     // The rest of an over-long line: dropped up to its newline.
-                    guard let newline = chunk.firstIndex(of: 0x0A) else { continue }
-                    chunk = Array(chunk[(newline + 1)...])
+                    guard let newline = piece.firstIndex(of: 0x0A) else { continue }
+                    piece = Array(piece[(newline + 1)...])
                     skipping = false
                 }
-                pending += chunk
-                var start = pending.startIndex
-                while let newline = pending[start...].firstIndex(of: 0x0A) {
+                pending += piece
+                var start = 0
+                for newline in Self.newlines(in: pending) {
                     if lines.isEmpty { firstOfChunk = lineNumber }
                     lines.append(pending[start..<newline])
                     lineNumber += 1
@@ -79,8 +75,12 @@ struct JSONLinesRun {
                 pending = Array(pending[start...])
                 if pending.count > Self.longestLine {
                     let outcome = batch.failure(lineNumber, "the line is longer than \(Self.longestLine) bytes")
-                    record(outcome, into: &tally)
-                    if !summaryOnly { environment.writeOutput(outcome.line + "\n") }
+                    tally.add(outcome)
+                    if summaryOnly {
+                        environment.writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
+                    } else {
+                        write(Array((outcome.line + "\n").utf8))
+                    }
                     lineNumber += 1
                     pending = []
                     skipping = true
@@ -94,31 +94,39 @@ struct JSONLinesRun {
         }
         if summaryOnly { environment.writeOutput(summary(tally)) }
         if tally.failed > 0 { status = .unusable }
-        if tally.disagree > 0 { status = max(status, .findings) }
+        if tally.disagreeing > 0 { status = max(status, .findings) }
         return status
     }
 
-    func record(_ outcome: BatchScorer.Outcome, into tally: inout Tally) {
-        if outcome.failed {
-            tally.failed += 1
-            if summaryOnly { environment.writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n") }
-            return
+    /// The offsets of the newlines in `bytes`, found with `memchr`.
+    static func newlines(in bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var offsets: [Int] = []
+            var position = 0
+            while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                offsets.append(offset)
+                position = offset + 1
+            }
+            return offsets
         }
-        tally.scored += 1
-        if outcome.disagrees { tally.disagree += 1 }
-        if let total = outcome.total {
-            tally.funds += outcome.funds
-            tally.weighted += outcome.funds * total
-        }
-        if let grade = outcome.grade { tally.grades[grade, default: 0] += 1 }
     }
 
-    func summary(_ tally: Tally) -> String {
-        let mean = tally.funds > 0 ? RoundingRule(scale: 2).round(tally.weighted / tally.funds) : nil
+    func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if let writeBytes = environment.writeOutputBytes {
+            writeBytes(bytes)
+        } else {
+            environment.writeOutput(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    func summary(_ tally: BatchTally) -> String {
         let grades = ["优", "良", "中", "差"].map { "\($0) \(tally.grades[$0, default: 0])" }.joined(separator: ", ")
         return """
-            scored: \(tally.scored), failed: \(tally.failed), disagreeing with printed figures: \(tally.disagree)
-            fund-weighted mean total: \(mean.map { "\($0)" } ?? "—")
+            scored: \(tally.scored), failed: \(tally.failed), disagreeing with printed figures: \(tally.disagreeing)
+            fund-weighted mean total: \(tally.fundWeightedMean.map { "\($0)" } ?? "—")
             grades: \(grades)
 
             """

@@ -55,6 +55,10 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
         (.serviceRecipientSatisfaction, [.satisfaction]),
     ]
 
+    /// The second-level names of cost (成本指标 and its 经济 / 社会 / 生态环境 kinds), under which a bare target
+    /// reads as a ceiling.
+    static let costs: [IndicatorSubcategory] = [.cost, .economicCost, .socialCost, .environmentalCost]
+
     /// Reads a printed second-level name, normalising numbered and short variants.
     ///
     /// `数量指标1`, `数量指标（2）`, `数量` → ``quantity``; `社会效益` → ``socialBenefit``;

@@ -55,14 +55,16 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         numberText + (unit ?? "")
     }
 
-    /// Unit spellings that mean the same unit.
+    /// Unit spellings that mean the same unit, each with the unit it is read as.
+    static let unitSpellings: [String: String] = [
+        "％": "%",
+        "平方米": "㎡", "m²": "㎡", "m2": "㎡", "M2": "㎡", "平米": "㎡",
+        "立方米": "㎥", "m³": "㎥", "m3": "㎥",
+    ]
+
+    /// The unit a spelling is read as (``unitSpellings``); any other unit as it is.
     static func normalizedUnit(_ unit: String) -> String {
-        switch unit {
-        case "％": return "%"
-        case "平方米", "m²", "m2", "M2", "平米": return "㎡"
-        case "立方米", "m³", "m3": return "㎥"
-        default: return unit
-        }
+        unitSpellings[unit] ?? unit
     }
 }
 

@@ -31,11 +31,18 @@ public struct BatchScorer: Sendable {
     }
 
     /// Reads, scores and verifies each line.
-    public var evaluator: Evaluator
+    public var evaluator: Evaluator {
+        didSet { lane = FastLane(evaluator: evaluator) }
+    }
     /// Whether to render each result as JSON (off for `--summary`, which needs only the figures).
     public var rendersResults: Bool
     /// Whether to read and check each line without scoring it (a benchmark of the reader alone).
     public var readsOnly = false
+    /// Whether lines of the common shape take the fast lane: read from bytes, scored in exact fixed point and
+    /// written as bytes, with the very result the ordinary path gives (on by default). Off, every line takes
+    /// the ordinary path; a line the fast lane does not read exactly takes it anyway.
+    public var usesFastLane = true
+    private var lane: FastLane?
 
     /// Creates a batch scorer.
     ///
@@ -47,6 +54,84 @@ public struct BatchScorer: Sendable {
         evaluator.explains = evaluator.explains && rendersResults
         self.evaluator = evaluator
         self.rendersResults = rendersResults
+        lane = FastLane(evaluator: evaluator)
+    }
+
+    /// What a chunk of lines gave.
+    public struct Chunk: Sendable {
+        /// The result lines, each ending in a newline, in input order, in one piece per core's run of lines;
+        /// empty when results are not rendered.
+        public var pieces: [[UInt8]]
+        /// The counts of the chunk.
+        public var tally: BatchTally
+        /// The lines that could not be used, in input order.
+        public var failures: [Outcome]
+
+        /// The pieces joined: the chunk's whole output.
+        public var output: [UInt8] {
+            pieces.flatMap { $0 }
+        }
+    }
+
+    /// Scores a chunk of lines on all cores: each core takes a run of consecutive lines and writes their results
+    /// into one buffer (a piece of the chunk's output), so that nothing is copied between cores.
+    ///
+    /// - Parameters:
+    ///   - lines: the lines' bytes, without their newlines; blank lines are skipped.
+    ///   - firstLineNumber: the input line number of `lines[0]`.
+    ///   - buffers: the pieces of an earlier chunk, done with: their memory is reused, so that a long batch
+    ///     stops allocating after its first chunk.
+    public func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count))
+        let stride = (lines.count + workers - 1) / workers
+        let pieces = ChunkBuffer(count: workers, reusing: buffers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = min(lines.count, worker * stride)
+            let end = min(lines.count, start + stride)
+            var buffer = pieces.takeBuffer(worker)
+            let piece = scoreRun(lines[start..<end], firstLineNumber: firstLineNumber + start, into: &buffer)
+            pieces.set(worker, piece)
+        }
+        var chunk = Chunk(pieces: [], tally: BatchTally(), failures: [])
+        for piece in pieces.values {
+            chunk.pieces += piece.pieces
+            chunk.tally.add(piece.tally)
+            chunk.failures += piece.failures
+        }
+        return chunk
+    }
+
+    /// Scores consecutive lines on the calling thread into one buffer.
+    func scoreRun(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int, into buffer: inout [UInt8]) -> Chunk {
+        var chunk = Chunk(pieces: [], tally: BatchTally(), failures: [])
+        buffer.removeAll(keepingCapacity: true)
+        chunk.pieces = [buffer]
+        buffer = []
+        if rendersResults {
+            chunk.pieces[0].reserveCapacity(lines.reduce(0) { $0 + $1.count } * 5 / 2)
+        }
+        var workspace = FastLane.Workspace()
+        for (offset, bytes) in lines.enumerated() {
+            let lineNumber = firstLineNumber + offset
+            if usesFastLane, let lane, !readsOnly {
+                let scored = bytes.withUnsafeBufferPointer { line in
+                    lane.score(line, in: &workspace, renders: rendersResults, output: &chunk.pieces[0])
+                }
+                if let scored {
+                    if rendersResults { chunk.pieces[0].append(0x0A) }
+                    chunk.tally.add(totalCents: scored.totalCents, planned: scored.planned, grade: scored.grade)
+                    continue
+                }
+            }
+            guard let outcome = ordinaryOutcome(bytes, lineNumber: lineNumber, workspace: &workspace) else { continue }
+            chunk.tally.add(outcome)
+            if outcome.failed { chunk.failures.append(outcome) }
+            if rendersResults {
+                chunk.pieces[0] += outcome.line.utf8
+                chunk.pieces[0].append(0x0A)
+            }
+        }
+        return chunk
     }
 
     /// Scores a chunk of lines on all cores; the outcomes are in the order of the lines.
@@ -71,9 +156,41 @@ public struct BatchScorer: Sendable {
 
     /// One line's outcome, or `nil` for a blank line.
     public func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
+        var workspace = FastLane.Workspace()
+        if usesFastLane, let lane, !readsOnly {
+            var output: [UInt8] = []
+            let scored = bytes.withUnsafeBufferPointer { line in
+                lane.score(line, in: &workspace, renders: rendersResults, output: &output)
+            }
+            if let scored {
+                let planned = Decimal(sign: .plus, exponent: -scored.planned.scale, significand: Decimal(scored.planned.significand))
+                return Outcome(lineNumber: lineNumber, line: String(decoding: output, as: UTF8.self),
+                               total: Decimal(sign: .plus, exponent: -2, significand: Decimal(scored.totalCents)),
+                               grade: scored.grade.map { String(decoding: $0, as: UTF8.self) }, funds: planned,
+                               failed: false, disagrees: false)
+            }
+        }
+        return ordinaryOutcome(bytes, lineNumber: lineNumber, workspace: &workspace)
+    }
+
+    /// One line's outcome by the ordinary path (reader, scorer, `JSONReport`), or `nil` for a blank line.
+    func ordinaryOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int, workspace: inout FastLane.Workspace) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do {
             if readsOnly {
+                // The reader alone: the fast lane's scanner where it reads the line, else the ordinary reader.
+                if usesFastLane, lane != nil {
+                    let scanned = bytes.withUnsafeBufferPointer { line in
+                        var scanner = FastLineScanner(line)
+                        return scanner.scan(&workspace.scanned)
+                    }
+                    if scanned {
+                        let planned = workspace.scanned.planned
+                        return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil,
+                                       funds: Decimal(sign: .plus, exponent: -planned.scale, significand: Decimal(planned.significand)),
+                                       failed: false, disagrees: false)
+                    }
+                }
                 let evaluation = try EvaluationReader().read(Array(bytes)).evaluation
                 return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil, funds: evaluation.budget.planned,
                                failed: false, disagrees: false)
@@ -101,6 +218,47 @@ public struct BatchScorer: Sendable {
         ])
         return Outcome(lineNumber: lineNumber, line: JSONWriter(indent: 0).write(value), total: nil, grade: nil,
                        funds: 0, failed: true, disagrees: false)
+    }
+}
+
+/// Slots the workers write their chunks into, each slot by exactly one worker, and the buffers they may reuse.
+private final class ChunkBuffer: @unchecked Sendable {
+    private var storage: [BatchScorer.Chunk?]
+    private var buffers: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int, reusing buffers: consuming [[UInt8]]) {
+        storage = Array(repeating: nil, count: count)
+        while buffers.count < count { buffers.append([]) }
+        self.buffers = buffers
+    }
+
+    /// The worker's buffer, handed over whole (the slot keeps nothing, so the worker's copy is unique).
+    func takeBuffer(_ index: Int) -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return index < buffers.count ? buffers[index].moveOut() : []
+    }
+
+    func set(_ index: Int, _ chunk: BatchScorer.Chunk) {
+        lock.lock()
+        storage[index] = chunk
+        lock.unlock()
+    }
+
+    var values: [BatchScorer.Chunk] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.compactMap { $0 }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The array, leaving an empty one in its place.
+    fileprivate mutating func moveOut() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &self)
+        return taken
     }
 }
 

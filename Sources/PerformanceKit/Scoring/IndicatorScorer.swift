@@ -312,8 +312,7 @@ public struct IndicatorScorer: Sendable {
         if let comparator = target.comparator {
             return rule.comparators[comparator] ?? (comparator.pointsBackward ? .reverse : .forward)
         }
-        let costSubcategories: [IndicatorSubcategory] = [.cost, .economicCost, .socialCost, .environmentalCost]
-        if indicator.category == .cost || indicator.subcategory.map(costSubcategories.contains) == true {
+        if indicator.category == .cost || indicator.subcategory.map(IndicatorSubcategory.costs.contains) == true {
             return rule.bareTargetUnderCost
         }
         return target.quantity.value == 0 ? rule.bareZero : rule.bareTarget

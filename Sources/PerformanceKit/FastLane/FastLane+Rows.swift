@@ -1,0 +1,270 @@
+extension FastLane {
+    /// What the rule gave one row: the figures of its result and where its explanation lies in the workspace.
+    struct RowResult {
+        var direction: Indicator.Direction?
+        var basis: IndicatorScore.Basis
+        /// The score in hundredths, rounded half-up.
+        var cents: Int64
+        var explanation: Range<Int>
+        /// For a judgement without a score, the top of its band (the note's figure).
+        var top: FixedDecimal?
+    }
+
+    /// Scores one row as ``IndicatorScorer/score(_:at:)`` does, or `nil` when the row needs the ordinary path
+    /// (a form not read here, or a row the ordinary scorer would add a diagnostic to other than the
+    /// judgement-at-top-of-band note).
+    ///
+    /// The explanation is appended to `text` when ``explains``.
+    func scoreRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
+                  text: inout [UInt8]) -> RowResult? {
+        let start = text.count
+        if row.judgement >= 0 {
+            return judgementRow(row, bytes, rules: rules, text: &text, start: start)
+        }
+        guard let target = FastCell.read(bytes, row.target, vocabulary: vocabulary),
+              let actual = FastCell.read(bytes, row.actual, vocabulary: vocabulary) else { return nil }
+        switch (target, actual) {
+        case (.measure(let ac, let a, let au), .measure(let bc, let b, let bu)):
+            return figureRow(row, bytes, rules: rules, target: (ac, a, au), actual: (bc, b, bu), zeroEvent: nil,
+                             text: &text, start: start)
+        case (.measure(let ac, let a, let au), .text(let words)):
+            guard isZeroEvent(bytes, words) else { return nil }
+            return figureRow(row, bytes, rules: rules, target: (ac, a, au), actual: (nil, FixedDecimal(0), au),
+                             zeroEvent: words, text: &text, start: start)
+        case (.text(let targetWords), .text(let actualWords)):
+            return textRow(row, bytes, rules: rules, target: targetWords, actual: actualWords, text: &text, start: start)
+        case (.text, .measure):
+            return nil
+        }
+    }
+
+    // MARK: - Text against text
+
+    func textRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
+                 target: Range<Int>, actual: Range<Int>, text: inout [UInt8], start: Int) -> RowResult? {
+        let w = row.weight
+        guard let cents = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+        if bytes[target].elementsEqual(bytes[actual]) {
+            if explains {
+                text += Self.words.actual
+                text.append(contentsOf: bytes[actual])
+                text += Self.words.equalsTheTarget
+                w.write(into: &text)
+            }
+            return RowResult(direction: nil, basis: .equal, cents: cents, explanation: start..<text.count)
+        }
+        if isZeroEvent(bytes, target), isZeroEvent(bytes, actual) {
+            if explains {
+                text += Self.words.target
+                text.append(contentsOf: bytes[target])
+                text += Self.words.andActual
+                text.append(contentsOf: bytes[actual])
+                text += Self.words.bothReadAsZero
+                w.write(into: &text)
+            }
+            return RowResult(direction: .reverse, basis: .zeroTargetMet, cents: cents, explanation: start..<text.count)
+        }
+        guard rules.profile.achievementWords.contains(String(decoding: bytes[actual], as: UTF8.self)) else { return nil }
+        if explains {
+            text += Self.words.actual
+            text.append(contentsOf: bytes[actual])
+            text += Self.words.meetsTheTextTarget
+            text.append(contentsOf: bytes[target])
+            text += Self.words.colon
+            w.write(into: &text)
+        }
+        return RowResult(direction: nil, basis: .achievementWord, cents: cents, explanation: start..<text.count)
+    }
+
+    /// Whether words read as zero events (`全年未发生安全事故`), by ``TextValue``'s own classification.
+    func isZeroEvent(_ bytes: UnsafeBufferPointer<UInt8>, _ words: Range<Int>) -> Bool {
+        TextValue.isZeroEventPhrase(String(decoding: bytes[words], as: UTF8.self))
+    }
+
+    // MARK: - Figure against figure
+
+    typealias Figure = (comparator: Int?, number: FixedDecimal, unit: Range<Int>?)
+
+    func figureRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
+                   target: Figure, actual: Figure, zeroEvent: Range<Int>?, text: inout [UInt8], start: Int) -> RowResult? {
+        // Units: a side without one takes the row's `unit`; two different units are the ordinary path's error.
+        if let unit = row.unit, vocabulary.rewrittenUnits.contains(where: { bytes[unit].elementsEqual($0) }) { return nil }
+        if let targetUnit = target.unit ?? row.unit, let actualUnit = actual.unit ?? row.unit,
+           !bytes[targetUnit].elementsEqual(bytes[actualUnit]) {
+            return nil
+        }
+        let direction: Indicator.Direction
+        if let comparator = target.comparator {
+            direction = rules.comparatorDirections[comparator]
+        } else if row.category == vocabulary.costCategory
+                    || (row.subcategory >= 0 && vocabulary.subcategories[row.subcategory].isCost) {
+            direction = rules.bareTargetUnderCost
+        } else {
+            direction = target.number.isZero ? rules.bareZero : rules.bareTarget
+        }
+        let w = row.weight
+        let a = target.number
+        let b = actual.number
+        guard let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+        if explains {
+            var notes = 0
+            if let zeroEvent {
+                text.append(contentsOf: bytes[zeroEvent])
+                text += Self.words.readAsZero
+                notes += 1
+            }
+            if let comparator = actual.comparator {
+                if notes > 0 { text += Self.words.semicolon }
+                text += Self.words.actual
+                text += vocabulary.comparators[comparator].symbol
+                b.write(into: &text)
+                text += Self.words.readAs
+                b.write(into: &text)
+                notes += 1
+            }
+            if notes > 0 { text += Self.words.colon }
+        }
+        switch direction {
+        case .forward:
+            if a.isZero {
+                if explains {
+                    text += Self.words.target
+                    a.write(into: &text)
+                    text += Self.words.isMetByAnyActual
+                    w.write(into: &text)
+                }
+                return RowResult(direction: .forward, basis: .equal, cents: full, explanation: start..<text.count)
+            }
+            if let flag = rules.overAchievementFlag {
+                // The profile's over-achievement warning: left to the ordinary path.
+                guard let threshold = FixedDecimal.product(flag, a) else { return nil }
+                if b >= threshold { return nil }
+            }
+            return ratioRow(w: w, numerator: b, denominator: a, formula: (w, b, a), basis: .forward, text: &text, start: start)
+        case .reverse:
+            if a.isZero {
+                if b.isZero {
+                    if explains {
+                        text += Self.words.zeroTargetMet
+                        w.write(into: &text)
+                    }
+                    return RowResult(direction: .reverse, basis: .zeroTargetMet, cents: full, explanation: start..<text.count)
+                }
+                if explains {
+                    text += Self.words.zeroTargetActual
+                    b.write(into: &text)
+                    text += Self.words.missed
+                }
+                return RowResult(direction: .reverse, basis: .zeroTargetMissed, cents: 0, explanation: start..<text.count)
+            }
+            if b.isZero {
+                if explains {
+                    text += Self.words.actualZeroIsWithin
+                    a.write(into: &text)
+                    text += Self.words.colon
+                    w.write(into: &text)
+                }
+                return RowResult(direction: .reverse, basis: .zeroActual, cents: full, explanation: start..<text.count)
+            }
+            guard rules.reverseIsRatio else { return nil }
+            return ratioRow(w: w, numerator: a, denominator: b, formula: (w, a, b), basis: .reverse, text: &text, start: start)
+        case .equal:
+            guard a == b else { return nil }
+            if explains {
+                text += Self.words.actual
+                b.write(into: &text)
+                text += Self.words.equalsTheTarget
+                w.write(into: &text)
+            }
+            return RowResult(direction: .equal, basis: .equal, cents: full, explanation: start..<text.count)
+        case .qualitative:
+            return nil
+        }
+    }
+
+    /// `w × n ÷ d`, capped at `w`, explained as `4 × 41 ÷ 51 = 3.22` or `… = 5.12, capped at 4`
+    /// (``ExplanationText/figure(_:cap:rounding:)``: four places where two would hide the excess over the cap).
+    func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal,
+                  formula: (FixedDecimal, FixedDecimal, FixedDecimal), basis: IndicatorScore.Basis,
+                  text: inout [UInt8], start: Int) -> RowResult? {
+        guard let shown = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 2),
+              let capped = FixedDecimal.quotient(w, numerator, denominator, exceeds: w),
+              let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+        if explains {
+            formula.0.write(into: &text)
+            text += Self.words.times
+            formula.1.write(into: &text)
+            text += Self.words.dividedBy
+            formula.2.write(into: &text)
+            text += Self.words.equals
+            if capped, FixedDecimal(significand: shown, scale: 2) <= w {
+                guard let finer = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 4) else { return nil }
+                FixedDecimal.write(finer, scale: 4, into: &text)
+            } else {
+                FixedDecimal.write(shown, scale: 2, into: &text)
+            }
+            if capped {
+                text += Self.words.cappedAt
+                w.write(into: &text)
+            }
+        }
+        return RowResult(direction: basis == .forward ? .forward : .reverse, basis: basis, cents: capped ? full : shown,
+                         explanation: start..<text.count)
+    }
+
+    // MARK: - Judgement
+
+    /// A judgement without the evaluator's score: the top of its tier's band (``IndicatorScorer`` `tierOutcome`).
+    func judgementRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
+                      text: inout [UInt8], start: Int) -> RowResult? {
+        // A target that reads as a figure draws a further note: left to the ordinary path.
+        guard let tier = rules.tiers[row.judgement], case .text? = FastCell.read(bytes, row.target, vocabulary: vocabulary),
+              let top = FixedDecimal.product(row.weight, tier.upper),
+              let cents = FixedDecimal.roundedQuotient(top, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+        if explains {
+            text += Self.judgementWords[row.judgement]
+            text += Self.words.openBand
+            text += tier.lowerPercent
+            text += Self.words.dash
+            text += tier.upperPercent
+            text += Self.words.percentOf
+            row.weight.write(into: &text)
+            text += Self.words.topOfTheBand
+            row.weight.write(into: &text)
+            text += Self.words.times
+            tier.upper.write(into: &text)
+            text += Self.words.equals
+            FixedDecimal.write(cents, scale: 2, into: &text)
+        }
+        return RowResult(direction: .qualitative, basis: .judgement, cents: cents, explanation: start..<text.count, top: top)
+    }
+
+    static let judgementWords: [[UInt8]] = Indicator.Judgement.allCases.map { Array($0.rawValue.utf8) }
+
+    /// The fixed words of explanations, as ``IndicatorScorer`` writes them.
+    enum words {
+        static let actual: StaticString = "actual "
+        static let target: StaticString = "target "
+        static let equalsTheTarget: StaticString = " equals the target: "
+        static let andActual: StaticString = " and actual "
+        static let bothReadAsZero: StaticString = " both read as 0: "
+        static let meetsTheTextTarget: StaticString = " meets the text target "
+        static let colon: StaticString = ": "
+        static let semicolon: StaticString = "; "
+        static let readAsZero: StaticString = " read as 0"
+        static let readAs: StaticString = " read as "
+        static let isMetByAnyActual: StaticString = " is met by any actual: "
+        static let zeroTargetMet: StaticString = "target 0, actual 0: met, "
+        static let zeroTargetActual: StaticString = "target 0, actual "
+        static let missed: StaticString = ": missed, 0"
+        static let actualZeroIsWithin: StaticString = "actual 0 is within "
+        static let times: StaticString = " × "
+        static let dividedBy: StaticString = " ÷ "
+        static let equals: StaticString = " = "
+        static let cappedAt: StaticString = ", capped at "
+        static let openBand: StaticString = " ("
+        static let dash: StaticString = "–"
+        static let percentOf: StaticString = " % of "
+        static let topOfTheBand: StaticString = "): top of the band, "
+    }
+}

@@ -1,0 +1,208 @@
+extension FastLane {
+    /// Appends the result of FORMAT.md §4 as one line of JSON: byte for byte what
+    /// `JSONWriter(indent: 0).write(JSONReport.value(for: card, file: nil))` gives for the same line.
+    func write(_ evaluation: ScannedEvaluation, _ line: UnsafeBufferPointer<UInt8>, rules: FastRules,
+               workspace: Workspace, budget: (weight: FixedDecimal, rate: Int64, cents: Int64), total: Int64,
+               maximum: FixedDecimal, grade: [UInt8]?, into output: inout [UInt8]) {
+        typealias K = ResultKeys
+        output += K.format
+        if let title = evaluation.title { field(K.title, line[title], into: &output) }
+        if let agency = evaluation.agency { field(K.agency, line[agency], into: &output) }
+        if let year = evaluation.year {
+            output += K.year
+            output.append(contentsOf: line[year])
+        }
+        output += K.kindAndRules
+        output += rules.id
+        output += K.total
+        FixedDecimal.write(total, scale: 2, into: &output)
+        output += K.maximum
+        writeScore(maximum, into: &output)
+        output += K.grade
+        if let grade { quoted(grade[...], into: &output) } else { output += K.null }
+
+        output += K.budgetWeight
+        writeScore(budget.weight, into: &output)
+        output += K.planned
+        evaluation.planned.write(into: &output)
+        output += K.executed
+        evaluation.executed.write(into: &output)
+        output += K.rate
+        FixedDecimal.write(budget.rate, scale: 4, into: &output)
+        output += K.score
+        FixedDecimal.write(budget.cents, scale: 2, into: &output)
+        output += K.explanation
+        if explains {
+            budget.weight.write(into: &output)
+            output += Self.words.times
+            evaluation.executed.write(into: &output)
+            output += Self.words.dividedBy
+            evaluation.planned.write(into: &output)
+            output += Self.words.equals
+            FixedDecimal.write(budget.cents, scale: 2, into: &output)
+        }
+        output += K.closeBudget
+
+        for (position, category) in workspace.categories.enumerated() {
+            output += position == 0 ? K.firstCategory : K.nextCategory
+            output += vocabulary.categories[category.category]
+            output += K.weightInObject
+            writeScore(category.weight, into: &output)
+            output += K.score
+            FixedDecimal.write(category.cents, scale: 2, into: &output)
+            output += K.closeObject
+        }
+        output += K.indicators
+        for (index, row) in evaluation.rows.enumerated() {
+            let result = workspace.rows[index]
+            output += index == 0 ? K.firstRow : K.nextRow
+            writeIndex(index, into: &output)
+            output += K.rowCategory
+            output += vocabulary.categories[row.category]
+            if row.subcategory >= 0 {
+                output += K.subcategory
+                output += vocabulary.subcategories[row.subcategory].name
+            }
+            output += K.name
+            output.append(contentsOf: line[row.name])
+            output += K.weightInRow
+            writeScore(row.weight, into: &output)
+            output += K.target
+            output.append(contentsOf: line[row.target])
+            output += K.actual
+            output.append(contentsOf: line[row.actual])
+            output += K.direction
+            if let direction = result.direction { output += Self.quoted(direction) } else { output += K.null }
+            output += K.basis
+            output += Self.quoted(result.basis)
+            output += K.score
+            FixedDecimal.write(result.cents, scale: 2, into: &output)
+            output += K.explanation
+            output.append(contentsOf: workspace.text[result.explanation])
+            output += K.closeRow
+        }
+        output += K.diagnostics
+        var first = true
+        for (index, row) in evaluation.rows.enumerated() {
+            guard let top = workspace.rows[index].top else { continue }
+            output += first ? K.firstNote : K.nextNote
+            first = false
+            output += Self.judgementWords[row.judgement]
+            output += K.noteText
+            top.write(into: &output)
+            output += K.noteEnd
+            writeIndex(index, into: &output)
+            output += K.notePathEnd
+        }
+        output += K.end
+    }
+
+    /// `"key":"value"` after a comma, for a string with no escapes (the scanner admits no other).
+    private func field(_ key: StaticString, _ value: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
+        output += key
+        output.append(contentsOf: value)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private func quoted(_ value: ArraySlice<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        output += value
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// A score or weight as `JSONReport` prints it: rounded half-up to 2 places, trailing zeros dropped.
+    private func writeScore(_ value: FixedDecimal, into output: inout [UInt8]) {
+        if value.scale <= 2 {
+            value.write(into: &output)
+        } else if let cents = FixedDecimal.roundedQuotient(value, FixedDecimal(1), FixedDecimal(1), places: 2) {
+            FixedDecimal.write(cents, scale: 2, into: &output)
+        }
+    }
+
+    private func writeIndex(_ index: Int, into output: inout [UInt8]) {
+        FixedDecimal.write(Int64(index), scale: 0, into: &output)
+    }
+
+    /// A direction as `"direction":…` writes it, quotes included.
+    static func quoted(_ direction: Indicator.Direction) -> StaticString {
+        switch direction {
+        case .forward: return "\"forward\""
+        case .reverse: return "\"reverse\""
+        case .equal: return "\"equal\""
+        case .qualitative: return "\"qualitative\""
+        }
+    }
+
+    /// The bases the fast lane gives, as `"basis":…` writes them, quotes included.
+    static func quoted(_ basis: IndicatorScore.Basis) -> StaticString {
+        switch basis {
+        case .forward: return "\"forward\""
+        case .reverse: return "\"reverse\""
+        case .zeroTargetMet: return "\"zeroTargetMet\""
+        case .zeroTargetMissed: return "\"zeroTargetMissed\""
+        case .zeroActual: return "\"zeroActual\""
+        case .equal: return "\"equal\""
+        case .achievementWord: return "\"achievementWord\""
+        case .judgement: return "\"judgement\""
+        case .fundWeighted: return "\"fundWeighted\""
+        case .evaluator: return "\"evaluator\""
+        case .published: return "\"published\""
+        }
+    }
+
+    /// The fixed stretches of the result's JSON, keys in `JSONReport`'s order.
+    enum ResultKeys {
+        static let format: StaticString = "{\"format\":\"perfscore-result/1\""
+        static let title: StaticString = ",\"title\":\""
+        static let agency: StaticString = ",\"agency\":\""
+        static let year: StaticString = ",\"year\":"
+        static let kindAndRules: StaticString = ",\"kind\":\"project\",\"rules\":\""
+        static let total: StaticString = "\",\"total\":"
+        static let maximum: StaticString = ",\"maximum\":"
+        static let grade: StaticString = ",\"grade\":"
+        static let null: StaticString = "null"
+        static let budgetWeight: StaticString = ",\"budget\":{\"weight\":"
+        static let planned: StaticString = ",\"planned\":"
+        static let executed: StaticString = ",\"executed\":"
+        static let rate: StaticString = ",\"rate\":"
+        static let score: StaticString = ",\"score\":"
+        static let explanation: StaticString = ",\"explanation\":\""
+        static let closeBudget: StaticString = "\"}"
+        static let firstCategory: StaticString = ",\"categories\":[{\"category\":\""
+        static let nextCategory: StaticString = ",{\"category\":\""
+        static let weightInObject: StaticString = "\",\"weight\":"
+        static let closeObject: StaticString = "}"
+        static let indicators: StaticString = "],\"indicators\":["
+        static let firstRow: StaticString = "{\"path\":\"indicators["
+        static let nextRow: StaticString = ",{\"path\":\"indicators["
+        static let rowCategory: StaticString = "]\",\"category\":\""
+        static let subcategory: StaticString = "\",\"subcategory\":\""
+        static let name: StaticString = "\",\"name\":\""
+        static let weightInRow: StaticString = "\",\"weight\":"
+        static let target: StaticString = ",\"target\":\""
+        static let actual: StaticString = "\",\"actual\":\""
+        static let direction: StaticString = "\",\"direction\":"
+        static let basis: StaticString = ",\"basis\":"
+        static let closeRow: StaticString = "\"}"
+        static let diagnostics: StaticString = "],\"diagnostics\":["
+        static let firstNote: StaticString = "{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
+        static let nextNote: StaticString = ",{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
+        static let noteText: StaticString = " without the evaluator's score takes the top of its band, "
+        static let noteEnd: StaticString = "; give score for another figure\",\"path\":\"indicators["
+        static let notePathEnd: StaticString = "].judgement\"}"
+        static let end: StaticString = "]}"
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a literal's UTF-8 bytes: no allocation, no reference counting.
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    static func += (lhs: inout [UInt8], rhs: StaticString) {
+        lhs.append(rhs)
+    }
+}

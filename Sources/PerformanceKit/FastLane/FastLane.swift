@@ -1,0 +1,121 @@
+import Foundation
+
+/// Scores a line of the common shape straight from its bytes, or declines it.
+///
+/// Batch scoring spends most of its time, on the ordinary path, building a JSON tree, `String`s and `Decimal`s
+/// that a well-formed line of the common shape does not need. The fast lane reads such a line in one pass
+/// (``FastLineScanner``), scores it in exact fixed point (``FixedDecimal``) and writes the result's JSON bytes
+/// directly, the same bytes ``JSONReport`` and ``JSONWriter`` write for it.
+///
+/// It is a shortcut, never a second opinion: whatever it does not read exactly as the ordinary path does, it
+/// declines (`nil`), and ``BatchScorer`` then scores the line the ordinary way. It declines, among others: any
+/// field beyond `format title agency year kind rules budget{planned executed weight}` and
+/// `indicators[{category subcategory name weight target actual unit judgement}]`; escapes in strings; signed or
+/// exponent numbers, more than 4 decimals or 15 integer digits; non-standard category names; notation beyond
+/// ``FastCell``; units that differ; and every line on which the ordinary scorer would report a diagnostic other
+/// than the note on a judgement scored at the top of its band (points not adding up, a category split off the
+/// profile's, budget weight or over-execution, an over-achievement flag). The tests hold it to that: every
+/// example, every bad input and thousands of generated evaluations give the same bytes both ways.
+struct FastLane: Sendable {
+    /// The profiles a line's `rules` may name, each with its fast tables (`nil`: that profile is not mirrored).
+    let catalog: [(id: [UInt8], rules: FastRules?)]
+    /// The profile of a line that names none.
+    let defaultRules: FastRules?
+    /// Whether results carry explanations.
+    let explains: Bool
+    let vocabulary: FastVocabulary
+
+    /// The fast lane of an evaluator, or `nil` when it overrides every file's rules (points are then rescaled,
+    /// which only the ordinary path does).
+    init?(evaluator: Evaluator, vocabulary: FastVocabulary = .shared) {
+        guard evaluator.rules == nil else { return nil }
+        var catalog: [(id: [UInt8], rules: FastRules?)] = []
+        for profile in evaluator.catalog where !catalog.contains(where: { $0.id.elementsEqual(profile.id.rawValue.utf8) }) {
+            catalog.append((Array(profile.id.rawValue.utf8), FastRules(profile, vocabulary: vocabulary)))
+        }
+        let fallback = evaluator.catalog.first { $0.id == RuleProfile.defaultID } ?? RuleProfile.builtIn(RuleProfile.defaultID)
+        self.catalog = catalog
+        defaultRules = fallback.flatMap { FastRules($0, vocabulary: vocabulary) }
+        explains = evaluator.explains
+        self.vocabulary = vocabulary
+    }
+
+    /// Scratch space reused from line to line, so that a line costs no allocation once the first few are done.
+    struct Workspace {
+        var scanned = ScannedEvaluation()
+        var rows: [RowResult] = []
+        var text: [UInt8] = []
+        var categories: [(category: Int, weight: FixedDecimal, cents: Int64)] = []
+
+        init() {}
+    }
+
+    /// A scored line's figures, for the tally of a batch.
+    struct Scored {
+        var totalCents: Int64
+        var grade: [UInt8]?
+        var planned: FixedDecimal
+    }
+
+    /// Scores `line`, appending its result's JSON (one line, no newline) to `output` when `renders`; `nil` (and
+    /// nothing appended) when the line needs the ordinary path.
+    func score(_ line: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace, renders: Bool,
+               output: inout [UInt8]) -> Scored? {
+        var scanner = FastLineScanner(line, vocabulary: vocabulary)
+        guard scanner.scan(&workspace.scanned) else { return nil }
+        let evaluation = workspace.scanned
+        let rules: FastRules
+        if let id = evaluation.rules {
+            guard let entry = catalog.first(where: { line[id].elementsEqual($0.id) }), let found = entry.rules else { return nil }
+            rules = found
+        } else {
+            guard let fallback = defaultRules else { return nil }
+            rules = fallback
+        }
+
+        // Budget execution: proportional, within the budget, at the profile's points (else a diagnostic).
+        let budgetWeight = evaluation.budgetWeight ?? rules.budgetWeight
+        guard budgetWeight == rules.budgetWeight, !evaluation.planned.isZero, evaluation.executed <= evaluation.planned,
+              let budgetCents = FixedDecimal.roundedQuotient(budgetWeight, evaluation.executed, evaluation.planned, places: 2),
+              let rate = FixedDecimal.roundedQuotient(FixedDecimal(1), evaluation.executed, evaluation.planned, places: 4)
+        else { return nil }
+
+        workspace.rows.removeAll(keepingCapacity: true)
+        workspace.text.removeAll(keepingCapacity: true)
+        workspace.categories.removeAll(keepingCapacity: true)
+        var presentMask = 0
+        for row in evaluation.rows {
+            guard let result = scoreRow(row, line, rules: rules, text: &workspace.text) else { return nil }
+            workspace.rows.append(result)
+            if let position = workspace.categories.firstIndex(where: { $0.category == row.category }) {
+                guard let weight = FixedDecimal.sum(workspace.categories[position].weight, row.weight) else { return nil }
+                workspace.categories[position].weight = weight
+                workspace.categories[position].cents += result.cents
+            } else {
+                workspace.categories.append((row.category, row.weight, result.cents))
+                presentMask |= 1 << row.category
+            }
+        }
+
+        // The points must add up to the profile's and follow its split: otherwise the ordinary path's warning or note.
+        var points = FixedDecimal(0)
+        for category in workspace.categories {
+            guard let sum = FixedDecimal.sum(points, category.weight) else { return nil }
+            points = sum
+        }
+        guard points == rules.indicatorWeight else { return nil }
+        for expected in rules.expectedSplits[presentMask] {
+            let weight = workspace.categories.first { $0.category == expected.category }?.weight ?? FixedDecimal(0)
+            guard weight == expected.points else { return nil }
+        }
+
+        let total = workspace.categories.reduce(budgetCents) { $0 + $1.cents }
+        let grade = rules.grade(ofCents: total)
+        if renders {
+            guard let maximum = FixedDecimal.sum(budgetWeight, points) else { return nil }
+            write(evaluation, line, rules: rules, workspace: workspace, budget: (budgetWeight, rate, budgetCents),
+                  total: total, maximum: maximum, grade: grade, into: &output)
+        }
+        return Scored(totalCents: total, grade: grade, planned: evaluation.planned)
+    }
+}

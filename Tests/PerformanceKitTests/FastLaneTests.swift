@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+/// JSON Lines in the notation mix of the bench corpus, with the forms the fast lane must decline mixed in: each
+/// line is written as text, so that it can carry what no model value can (escapes, exponents, odd spacing).
+enum LineGenerator {
+    static func pick<T>(_ options: [T], _ generator: inout SeededGenerator) -> T {
+        options[Int.random(in: 0..<options.count, using: &generator)]
+    }
+
+    static func figure(_ generator: inout SeededGenerator) -> String {
+        let cents = Int.random(in: 0...250_000, using: &generator)
+        return pick([String(cents / 100), Decimal(cents).scaled(-2).plainText, "0", String(cents % 7)], &generator)
+    }
+
+    /// One row as JSON object text.
+    static func row(_ index: Int, weight: String, clean: Bool, _ generator: inout SeededGenerator) -> String {
+        let (category, subcategory) = pick([
+            ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("产出指标", "成本指标"),
+            ("效益指标", "社会效益指标"), ("效益指标", "经济效益指标"), ("满意度指标", "服务对象满意度指标"),
+            ("成本指标", "经济成本指标"), ("成本指标", ""),
+        ] + (clean ? [] : [("产出指标", "满意度指标"), ("产出", "数量指标1")]), &generator)
+        let a = figure(&generator)
+        let b = figure(&generator)
+        let unit = pick(["", "%", "个", "小时", "分钟"], &generator)
+        let otherUnit = pick(["", "个", "天"], &generator)
+        var target: String
+        var actual: String
+        var extra = ""
+        switch clean ? pick([0, 1, 2, 3, 4, 5, 6, 7, 15, 23], &generator) : Int.random(in: 0..<24, using: &generator) {
+        case 0: (target, actual) = ("≥\(a)\(unit)", "\(b)\(unit)")
+        case 1: (target, actual) = ("≤\(a)\(unit)", "\(b)\(unit)")
+        case 2: (target, actual) = ("＜\(a)\(unit)", "＜\(b)\(unit)")
+        case 3: (target, actual) = ("\(a)\(unit)", "\(b)\(unit)")
+        case 4: (target, actual) = ("0", pick(["0", b, "全年未发生安全事故", "无"], &generator))
+        case 5: (target, actual) = ("是", pick(clean ? ["是", "完成"] : ["否", "基本完成"], &generator))
+        case 6: (target, actual) = ("7x24小时", pick(clean ? ["7x24小时", "是"] : ["7X24小时"], &generator))
+        case 7: (target, actual) = ("好", "较好"); extra = ",\"judgement\":\"\(pick(clean ? ["达成", "部分达成", "未达成", "partial"] : ["达成预期指标"], &generator))\""
+        case 8: (target, actual) = ("≥\(a)\(unit)", "\(b)\(otherUnit)")
+        case 9: (target, actual) = ("≥\(a)万", "\(b)万")
+        case 10: (target, actual) = ("\(a)\(unit)以上", "\(b)\(unit)")
+        case 11: (target, actual) = ("≥ \(a)", "\(b) ")
+        case 12: (target, actual) = ("≥\(a)平方米", "\(b)㎡")
+        case 13: (target, actual) = ("＞\(a)", "１\(b)")
+        case 14: (target, actual) = (">=\(a)", "\(b)")
+        case 15: (target, actual) = ("=\(a)", pick([a, b], &generator))
+        case 16: (target, actual) = ("≥\(a)", "\(b)"); extra = ",\"score\":0"
+        case 17: (target, actual) = ("≥\(a)\(unit)", "\(b)\(unit)"); extra = ",\"unit\":\"\(pick(["个", "%", "平方米", "人"], &generator))\""
+        case 18: (target, actual) = ("≥\(a)", "\(b)"); extra = ",\"direction\":\"reverse\""
+        case 19: (target, actual) = ("≥1,000", "1,200")
+        case 20: (target, actual) = ("≥\(a).5", "-\(b)")
+        case 21: (target, actual) = ("全年未发生", pick(["无", "0"], &generator))
+        case 22: (target, actual) = ("≥\(a)%", "\(b)%"); extra = ",\"judgement\":\"达成\""
+        default: (target, actual) = ("\(a)", "\(b)")
+        }
+        let targetJSON = Int.random(in: 0..<12, using: &generator) == 0 && Double(target) != nil ? target : "\"\(target)\""
+        let subcategoryField = subcategory.isEmpty ? "" : ",\"subcategory\":\"\(subcategory)\""
+        return "{\"category\":\"\(category)\"\(subcategoryField),\"name\":\"指标\(index)\",\"weight\":\(weight),\"target\":\(targetJSON),\"actual\":\"\(actual)\"\(extra)}"
+    }
+
+    /// One evaluation line: half of them clean (the common shape, points adding up to 20 + 80, though a row may
+    /// still be one the rule cannot score), the rest with anything from an odd row to a broken line.
+    static func line(_ number: Int, _ generator: inout SeededGenerator) -> String {
+        let clean = Bool.random(using: &generator)
+        let count = Int.random(in: 1...12, using: &generator)
+        var weights = (0..<count).map { $0 < 80 % count ? String(80 / count + 1) : String(80 / count) }
+        if !clean, Int.random(in: 0..<5, using: &generator) == 0 { weights[0] = pick(["2.5", "0", "12.125", "3.14159"], &generator) }
+        let rows = (0..<count).map { row($0, weight: weights[$0], clean: clean, &generator) }.joined(separator: ",")
+        let plannedCents = Int.random(in: 0...2_000_000, using: &generator)
+        let executedCents = plannedCents * Int.random(in: 60...110, using: &generator) / 100
+        let planned = Decimal(plannedCents).scaled(-2).plainText
+        let executed = Decimal(executedCents).scaled(-2).plainText
+        if clean {
+            return "{\"format\":\"perfscore/1\",\"title\":\"项目\(number)\",\"year\":2023,\"budget\":{\"planned\":\(planned),"
+                + "\"executed\":\(executed)},\"indicators\":[\(rows)]}"
+        }
+        let weight = pick(["", ",\"weight\":20", ",\"weight\":10", ",\"weight\":20.0"], &generator)
+        let rules = pick(["", ",\"rules\":\"wuhan-2023\"", ",\"rules\":\"mof-2020\"", ",\"rules\":\"mof-2020-linear\"",
+                          ",\"rules\":\"jiangxi\"", ",\"rules\":\"nowhere\""], &generator)
+        let title = pick([",\"title\":\"项目\(number)\"", "", ",\"title\":\"a \\\"quoted\\\" name\"", ",\"title\":\"\""], &generator)
+        let head = pick(["{\"format\":\"perfscore/1\"", "{ \"format\" : \"perfscore/1\"", "{\"format\":\"perfscore/2\"",
+                         "{\"format\":\"perfscore/1\",\"kind\":\"project\"", "{\"format\":\"perfscore/1\",\"kind\":\"department\""], &generator)
+        let year = pick([",\"year\":2023", "", ",\"year\":1800", ",\"year\":2023.0"], &generator)
+        let tail = pick(["}", "}", "}", " }\r", ",\"extra\":1}", ",\"published\":{\"total\":90}}", "}}", ""], &generator)
+        return head + title + year + rules
+            + ",\"budget\":{\"planned\":\(planned),\"executed\":\(executed)\(weight)},\"indicators\":[\(rows)]" + tail
+    }
+}
+
+extension Decimal {
+    /// This value times 10^`exponent`.
+    func scaled(_ exponent: Int) -> Decimal {
+        Decimal(sign: sign, exponent: self.exponent + exponent, significand: significand)
+    }
+}
+
+@Suite("The fast lane gives the ordinary path's bytes")
+struct FastLaneTests {
+    /// Scores each line with the fast lane and without it; every outcome must be identical.
+    /// - Returns: how many lines the fast lane itself scored.
+    @discardableResult
+    static func expectSameBothWays(_ lines: [[UInt8]], evaluator: Evaluator = Evaluator(), renders: Bool = true,
+                                   sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        var fast = BatchScorer(evaluator: evaluator, rendersResults: renders)
+        fast.usesFastLane = true
+        var ordinary = fast
+        ordinary.usesFastLane = false
+        let lane = FastLane(evaluator: fast.evaluator)
+        var workspace = FastLane.Workspace()
+        var taken = 0
+        for (index, line) in lines.enumerated() {
+            let a = fast.scoreLine(line[...], lineNumber: index + 1)
+            let b = ordinary.scoreLine(line[...], lineNumber: index + 1)
+            #expect(a?.line == b?.line, "line \(index + 1): \(String(decoding: line, as: UTF8.self))", sourceLocation: sourceLocation)
+            #expect(a?.total == b?.total && a?.grade == b?.grade && a?.funds == b?.funds && a?.failed == b?.failed,
+                    "line \(index + 1)", sourceLocation: sourceLocation)
+            var sink: [UInt8] = []
+            if let lane, line.withUnsafeBufferPointer({ lane.score($0, in: &workspace, renders: renders, output: &sink) }) != nil {
+                taken += 1
+            }
+        }
+        // The chunk path (all cores, one buffer per core, exact tally) must agree too.
+        let slices = lines.map { $0[...] }
+        let fastChunk = fast.scoreChunk(slices, firstLineNumber: 1)
+        let ordinaryChunk = ordinary.scoreChunk(slices, firstLineNumber: 1)
+        #expect(fastChunk.output == ordinaryChunk.output, sourceLocation: sourceLocation)
+        #expect(fastChunk.tally.fundWeightedMean == ordinaryChunk.tally.fundWeightedMean, sourceLocation: sourceLocation)
+        #expect(fastChunk.tally.scored == ordinaryChunk.tally.scored && fastChunk.tally.failed == ordinaryChunk.tally.failed
+                && fastChunk.tally.grades == ordinaryChunk.tally.grades, sourceLocation: sourceLocation)
+        #expect(fastChunk.failures.map(\.line) == ordinaryChunk.failures.map(\.line), sourceLocation: sourceLocation)
+        return taken
+    }
+
+    @Test func givesTheSameResultForEveryExampleAsWrittenAndOnOneLine() throws {
+        var lines: [[UInt8]] = []
+        for path in Fixtures.examples {
+            let bytes = try Fixtures.bytes(path)
+            lines.append(bytes)
+            lines.append(Array(JSONWriter(indent: 0).write(try JSONReader().read(bytes)).utf8))
+        }
+        #expect(lines.count >= 12)
+        Self.expectSameBothWays(lines)
+        Self.expectSameBothWays(lines, renders: false)
+    }
+
+    @Test func givesTheSameOutcomeForEveryBadInput() {
+        let lines = BadInputCorpus.cases.map(\.bytes)
+        #expect(lines.count >= 200)
+        Self.expectSameBothWays(lines)
+    }
+
+    @Test func givesTheSameResultForGeneratedLinesAndScoresTheCommonOnesItself() {
+        var generator = SeededGenerator(seed: 8)
+        let lines = (0..<4_000).map { Array(LineGenerator.line($0, &generator).utf8) }
+        let taken = Self.expectSameBothWays(lines)
+        // Half the generated lines are of the common shape; the lane must take most of those, not decline all.
+        #expect(taken > 1_200, "the fast lane scored only \(taken) of \(lines.count) lines")
+        #expect(taken < lines.count, "the generator must give the lane lines to decline")
+        Self.expectSameBothWays(Array(lines.prefix(2_000)), renders: false)
+    }
+
+    @Test func givesTheSameResultForTheInvariantEvaluations() {
+        var generator = SeededGenerator(seed: 2023)
+        let lines = (0..<2_000).map { _ in
+            Array(JSONWriter(indent: 0).write(EvaluationWriter.value(for: EvaluationGenerator.evaluation(&generator))).utf8)
+        }
+        Self.expectSameBothWays(lines)
+    }
+
+    @Test func givesTheSameResultWithoutExplanations() {
+        var generator = SeededGenerator(seed: 9)
+        var evaluator = Evaluator()
+        evaluator.explains = false
+        let lines = (0..<1_000).map { Array(LineGenerator.line($0, &generator).utf8) }
+        Self.expectSameBothWays(lines, evaluator: evaluator)
+    }
+
+    @Test func takesTheCommonShape() throws {
+        let line = #"{"format":"perfscore/1","title":"项目","year":2023,"rules":"wuhan-2023","budget":{"planned":894.13,"executed":894.13},"indicators":[{"category":"产出指标","subcategory":"数量指标","name":"通报","weight":1,"target":"4","actual":"3","unit":"期"},{"category":"满意度指标","name":"满意度","weight":79,"target":"≥99.9%","actual":"99.98%"}]}"#
+        let lane = try #require(FastLane(evaluator: Evaluator()))
+        var workspace = FastLane.Workspace()
+        var output: [UInt8] = []
+        let scored = Array(line.utf8).withUnsafeBufferPointer { lane.score($0, in: &workspace, renders: true, output: &output) }
+        #expect(scored?.totalCents == 9975)
+        #expect(String(decoding: output, as: UTF8.self).contains(#""explanation":"1 × 3 ÷ 4 = 0.75""#))
+    }
+
+    @Test(arguments: [
+        #""target":"≥1\u0030""#,                       // an escape
+        #""target":"≥1e2""#,                           // not a plain number in the notation
+        #""target":"≥100以上""#,                        // a suffix word
+        #""target":"≥1万""#,                           // a magnitude
+        #""target":"≥100平方米""#,                      // a unit the reader rewrites
+        #""target":"≥１００""#,                         // full-width digits
+        #""target":" ≥100""#,                          // a space
+        #""target":"≥100","score":1"#,                 // an evaluator's score
+        #""target":"≥100","published":1"#,             // a printed score
+    ])
+    func declinesWhatItDoesNotReadExactly(_ field: String) throws {
+        let line = #"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"n","weight":80,"actual":"90",\#(field)}]}"#
+        let lane = try #require(FastLane(evaluator: Evaluator()))
+        var workspace = FastLane.Workspace()
+        var output: [UInt8] = []
+        let scored = Array(line.utf8).withUnsafeBufferPointer { lane.score($0, in: &workspace, renders: true, output: &output) }
+        #expect(scored == nil)
+        #expect(output.isEmpty)
+        Self.expectSameBothWays([Array(line.utf8)])
+    }
+
+    @Test func isOffWhenTheRulesAreOverridden() {
+        #expect(FastLane(evaluator: Evaluator(rules: RuleProfile.builtIn("mof-2020"))) == nil)
+        #expect(FastLane(evaluator: Evaluator()) != nil)
+    }
+}
