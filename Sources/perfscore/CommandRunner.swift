@@ -39,8 +39,8 @@ struct CommandRunner {
         }
         /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
         var openChunks: (String) throws -> () -> [UInt8] = { path in
-            let handle = path == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            return { (try? handle.read(upToCount: 1 << 22)).map { [UInt8]($0) } ?? [] }
+            let reader = try ChunkReader(path: path)
+            return { reader.next() }
         }
 
         /// The real files, standard input, standard output and standard error.
@@ -455,6 +455,7 @@ struct CommandRunner {
 
     static func reason(_ error: any Error) -> String {
         if let tooLarge = error as? FileTooLarge { return tooLarge.description }
+        if let failure = error as? ChunkReader.OpenFailure { return failure.description }
         let nsError = error as NSError
         if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
         if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }

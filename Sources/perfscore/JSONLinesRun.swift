@@ -20,11 +20,14 @@ struct JSONLinesRun {
         batch.readsOnly = readOnly
         var tally = BatchTally()
         var status = ExitStatus.success
+        let output = OutputPipeline(write: write)
+        defer { output.drain() }
         for file in files {
             let next: () -> [UInt8]
             do {
                 next = try environment.openChunks(file)
             } catch {
+                output.drain()
                 environment.writeError("perfscore: \(file): cannot read the file: \(CommandRunner.reason(error))\n")
                 status = .unusable
                 continue
@@ -33,35 +36,32 @@ struct JSONLinesRun {
             var lines: [ArraySlice<UInt8>] = []
             var lineNumber = 1
             var firstOfChunk = 1
-            var spare: [[UInt8]] = []
             func flush() {
                 guard !lines.isEmpty else { return }
-                var buffers: [[UInt8]] = []
-                swap(&buffers, &spare)
-                var chunk = batch.scoreChunk(lines, firstLineNumber: firstOfChunk, reusing: consume buffers)
+                let chunk = batch.scoreChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten())
                 tally.add(chunk.tally)
                 if summaryOnly {
                     for failure in chunk.failures {
                         environment.writeError("perfscore: line \(failure.lineNumber): \(failure.line)\n")
                     }
                 } else {
-                    for piece in chunk.pieces { write(piece) }
+                    output.submit(chunk.pieces)
                 }
-                swap(&spare, &chunk.pieces)
                 lines.removeAll(keepingCapacity: true)
             }
             var skipping = false
             while true {
-                var piece = next()
+                let piece = next()
                 if piece.isEmpty { break }
+                var start = piece.startIndex
                 if skipping {
                     // The rest of an over-long line: dropped up to its newline.
                     guard let newline = piece.firstIndex(of: 0x0A) else { continue }
-                    piece = Array(piece[(newline + 1)...])
+                    start = newline + 1
                     skipping = false
                 }
-                pending += piece
-                var start = 0
+                pending += piece[start...]
+                start = 0
                 for newline in Self.newlines(in: pending) {
                     if lines.isEmpty { firstOfChunk = lineNumber }
                     lines.append(pending[start..<newline])
@@ -72,17 +72,18 @@ struct JSONLinesRun {
                     }
                 }
                 flush()
-                pending = Array(pending[start...])
+                // Keep the unfinished line, and the buffer's memory with it.
+                pending.removeSubrange(..<start)
                 if pending.count > Self.longestLine {
                     let outcome = batch.failure(lineNumber, "the line is longer than \(Self.longestLine) bytes")
                     tally.add(outcome)
                     if summaryOnly {
                         environment.writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
                     } else {
-                        write(Array((outcome.line + "\n").utf8))
+                        output.submit([Array((outcome.line + "\n").utf8)])
                     }
                     lineNumber += 1
-                    pending = []
+                    pending.removeAll()
                     skipping = true
                 }
             }
@@ -92,6 +93,7 @@ struct JSONLinesRun {
                 flush()
             }
         }
+        output.drain()
         if summaryOnly { environment.writeOutput(summary(tally)) }
         if tally.failed > 0 { status = .unusable }
         if tally.disagreeing > 0 { status = max(status, .findings) }

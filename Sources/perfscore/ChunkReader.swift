@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads a file (or standard input) in pieces of 4 MB with `read(2)`, into one buffer that is handed out and
+/// reused: once the caller has let go of a piece, the next is read into the same memory, so that a batch of any
+/// size reads without allocating.
+final class ChunkReader {
+    /// Why a file cannot be opened, as `errno` tells it.
+    struct OpenFailure: Error, CustomStringConvertible {
+        var code: Int32
+
+        var description: String {
+            switch code {
+            case ENOENT: return "no such file"
+            case EACCES: return "permission denied"
+            default: return String(cString: strerror(code))
+            }
+        }
+    }
+
+    static let pieceSize = 1 << 22
+
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private let scratch: UnsafeMutableRawPointer
+    private var piece: [UInt8] = []
+
+    /// Opens `path`, or standard input for `-`.
+    init(path: String) throws {
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            closesDescriptor = false
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw OpenFailure(code: errno) }
+            closesDescriptor = true
+        }
+        scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.pieceSize, alignment: 16)
+    }
+
+    deinit {
+        if closesDescriptor { close(descriptor) }
+        scratch.deallocate()
+    }
+
+    /// The next piece, empty at the end of the input (or at a read error, such as reading a directory).
+    func next() -> [UInt8] {
+        var count: Int
+        repeat {
+            count = read(descriptor, scratch, Self.pieceSize)
+        } while count < 0 && errno == EINTR
+        piece.removeAll(keepingCapacity: true)
+        if count > 0 {
+            piece.append(contentsOf: UnsafeRawBufferPointer(start: scratch, count: count))
+        }
+        return piece
+    }
+}
