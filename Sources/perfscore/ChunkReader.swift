@@ -12,6 +12,7 @@ final class ChunkReader {
             switch code {
             case ENOENT: return "no such file"
             case EACCES: return "permission denied"
+            case EISDIR: return "it is a directory"
             default: return String(cString: strerror(code))
             }
         }
@@ -32,6 +33,11 @@ final class ChunkReader {
         } else {
             descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { throw OpenFailure(code: errno) }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                close(descriptor)
+                throw OpenFailure(code: EISDIR)
+            }
             closesDescriptor = true
         }
         scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.pieceSize, alignment: 16)

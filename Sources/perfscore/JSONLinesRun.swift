@@ -11,7 +11,7 @@ struct JSONLinesRun {
     var readOnly = false
 
     /// Lines scored together: enough to keep every core busy, few enough to keep memory flat.
-    static let linesPerChunk = 4096
+    static let linesPerChunk = 2048
     /// A longer line is refused as it is read, so that one huge line cannot exhaust memory.
     static let longestLine = 64 << 20
 

@@ -95,4 +95,22 @@ struct BatchTests {
 
             """)
     }
+
+    @Test func readsAFileInPiecesAndRefusesADirectory() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-chunks-\(UUID().uuidString).jsonl")
+        let bytes = (0..<(ChunkReader.pieceSize + 10)).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let next = try CommandRunner.Environment.process.openChunks(url.path)
+        var read: [UInt8] = []
+        while true {
+            let piece = next()
+            if piece.isEmpty { break }
+            read += piece
+        }
+        #expect(read == bytes)
+        #expect(throws: ChunkReader.OpenFailure.self) { _ = try CommandRunner.Environment.process.openChunks(FileManager.default.temporaryDirectory.path) }
+        #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: EISDIR)) == "it is a directory")
+        #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: ENOENT)) == "no such file")
+    }
 }
