@@ -154,8 +154,9 @@ struct FastLaneTests {
         var generator = SeededGenerator(seed: 8)
         let lines = (0..<4_000).map { Array(LineGenerator.line($0, &generator).utf8) }
         let taken = Self.expectSameBothWays(lines)
-        // Half the generated lines are of the common shape; the lane must take most of those, not decline all.
-        #expect(taken > 1_200, "the fast lane scored only \(taken) of \(lines.count) lines")
+        // Half the generated lines are of the common shape (over-executed budgets among them); the lane must take
+        // nearly all of those, not decline them.
+        #expect(taken > 1_700, "the fast lane scored only \(taken) of \(lines.count) lines")
         #expect(taken < lines.count, "the generator must give the lane lines to decline")
         Self.expectSameBothWays(Array(lines.prefix(2_000)), renders: false)
     }

@@ -2,7 +2,7 @@ extension FastLane {
     /// Appends the result of FORMAT.md §4 as one line of JSON: byte for byte what
     /// `JSONWriter(indent: 0).write(JSONReport.value(for: card, file: nil))` gives for the same line.
     func write(_ evaluation: ScannedEvaluation, _ line: UnsafeBufferPointer<UInt8>, rules: FastRules,
-               workspace: Workspace, budget: (weight: FixedDecimal, rate: Int64, cents: Int64), total: Int64,
+               workspace: Workspace, budget: (weight: FixedDecimal, rate: Int64, cents: Int64, uncapped: Int64?), total: Int64,
                maximum: FixedDecimal, grade: [UInt8]?, into output: inout [UInt8]) {
         typealias K = ResultKeys
         output += K.format
@@ -39,7 +39,19 @@ extension FastLane {
             output += Self.words.dividedBy
             evaluation.planned.write(into: &output)
             output += Self.words.equals
-            FixedDecimal.write(budget.cents, scale: 2, into: &output)
+            if let uncapped = budget.uncapped {
+                // ExplanationText.figure: four places where two would hide the excess over the cap.
+                if FixedDecimal(significand: uncapped, scale: 2) <= budget.weight,
+                   let finer = FixedDecimal.roundedQuotient(budget.weight, evaluation.executed, evaluation.planned, places: 4) {
+                    FixedDecimal.write(finer, scale: 4, into: &output)
+                } else {
+                    FixedDecimal.write(uncapped, scale: 2, into: &output)
+                }
+                output += Self.words.cappedAt
+                budget.weight.write(into: &output)
+            } else {
+                FixedDecimal.write(budget.cents, scale: 2, into: &output)
+            }
         }
         output += K.closeBudget
 
@@ -83,6 +95,16 @@ extension FastLane {
         }
         output += K.diagnostics
         var first = true
+        if budget.uncapped != nil {
+            output += K.overExecuted
+            evaluation.executed.write(into: &output)
+            output += K.overExecutedPlanned
+            evaluation.planned.write(into: &output)
+            output += K.overExecutedCapped
+            budget.weight.write(into: &output)
+            output += K.overExecutedEnd
+            first = false
+        }
         for (index, row) in evaluation.rows.enumerated() {
             guard let top = workspace.rows[index].top else { continue }
             output += first ? K.firstNote : K.nextNote
@@ -191,6 +213,10 @@ extension FastLane {
         static let noteEnd: StaticString = "; give score for another figure\",\"path\":\"indicators["
         static let notePathEnd: StaticString = "].judgement\"}"
         static let end: StaticString = "]}"
+        static let overExecuted: StaticString = "{\"code\":\"over-executed\",\"severity\":\"note\",\"message\":\"executed "
+        static let overExecutedPlanned: StaticString = " is more than planned "
+        static let overExecutedCapped: StaticString = "; the block is capped at "
+        static let overExecutedEnd: StaticString = "\",\"path\":\"budget.executed\"}"
     }
 }
 

@@ -13,8 +13,9 @@ import Foundation
 /// `indicators[{category subcategory name weight target actual unit judgement}]`; escapes in strings; signed or
 /// exponent numbers, more than 4 decimals or 15 integer digits; non-standard category names; notation beyond
 /// ``FastCell``; units that differ; and every line on which the ordinary scorer would report a diagnostic other
-/// than the note on a judgement scored at the top of its band (points not adding up, a category split off the
-/// profile's, budget weight or over-execution, an over-achievement flag). The tests hold it to that: every
+/// than a note it writes itself (points not adding up, a category split off the
+/// profile's, a budget block of other points, an over-achievement flag). Over-execution (executed > planned)
+/// and judgements at the top of their band are scored here, with the ordinary path's notes. The tests hold it to that: every
 /// example, every bad input and thousands of generated evaluations give the same bytes both ways.
 struct FastLane: Sendable {
     /// The profiles a line's `rules` may name, each with its fast tables (`nil`: that profile is not mirrored).
@@ -73,12 +74,16 @@ struct FastLane: Sendable {
             rules = fallback
         }
 
-        // Budget execution: proportional, within the budget, at the profile's points (else a diagnostic).
+        // Budget execution, proportional, at the profile's points (other points draw a warning: the ordinary path's).
         let budgetWeight = evaluation.budgetWeight ?? rules.budgetWeight
-        guard budgetWeight == rules.budgetWeight, !evaluation.planned.isZero, evaluation.executed <= evaluation.planned,
-              let budgetCents = FixedDecimal.roundedQuotient(budgetWeight, evaluation.executed, evaluation.planned, places: 2),
+        guard budgetWeight == rules.budgetWeight, !evaluation.planned.isZero,
+              let budgetRaw = FixedDecimal.roundedQuotient(budgetWeight, evaluation.executed, evaluation.planned, places: 2),
+              let budgetFull = FixedDecimal.roundedQuotient(budgetWeight, FixedDecimal(1), FixedDecimal(1), places: 2),
               let rate = FixedDecimal.roundedQuotient(FixedDecimal(1), evaluation.executed, evaluation.planned, places: 4)
         else { return nil }
+        // More executed than planned: the rate stands as it is, the score is capped at the block's points.
+        let overExecuted = evaluation.planned < evaluation.executed
+        let budgetCents = overExecuted ? budgetFull : budgetRaw
 
         workspace.rows.removeAll(keepingCapacity: true)
         workspace.text.removeAll(keepingCapacity: true)
@@ -113,7 +118,8 @@ struct FastLane: Sendable {
         let grade = rules.grade(ofCents: total)
         if renders {
             guard let maximum = FixedDecimal.sum(budgetWeight, points) else { return nil }
-            write(evaluation, line, rules: rules, workspace: workspace, budget: (budgetWeight, rate, budgetCents),
+            write(evaluation, line, rules: rules, workspace: workspace,
+                  budget: (budgetWeight, rate, budgetCents, overExecuted ? budgetRaw : nil),
                   total: total, maximum: maximum, grade: grade, into: &output)
         }
         return Scored(totalCents: total, grade: grade, planned: evaluation.planned)
