@@ -209,6 +209,56 @@ struct FastLaneTests {
         Self.expectSameBothWays([Array(line.utf8)])
     }
 
+    /// Corners of JSON, UTF-8 and arithmetic, each of which the lane must either read exactly or decline.
+    @Test func givesTheSameResultOnCorners() {
+        func line(title: String = "项目", year: String = "2023", budget: String = #""planned":100,"executed":90"#,
+                  rows: String = #"{"category":"产出指标","name":"n","weight":80,"target":"≥10","actual":"9"}"#) -> [UInt8] {
+            Array(#"{"format":"perfscore/1","title":"\#(title)","year":\#(year),"budget":{\#(budget)},"indicators":[\#(rows)]}"#.utf8)
+        }
+        let rows = { (target: String, actual: String, weight: String) in
+            #"{"category":"产出指标","name":"n","weight":\#(weight),"target":"\#(target)","actual":"\#(actual)"}"#
+        }
+        var lines: [[UInt8]] = [
+            line(title: "a\u{1F}b"), line(title: "a\u{0}b"), line(title: "a\u{7F}b"), line(title: "a\u{2028}b"),
+            line(title: "\u{FFFF}"), line(title: "🙂"), line(title: ""),
+            line(title: "\u{0301}"), line(year: "1900"), line(year: "2200"), line(year: "2201"), line(year: "02023"),
+            line(year: "2023.5"), line(budget: #""planned":999999999999999,"executed":1"#),
+            line(budget: #""planned":1000000000000000,"executed":1"#), line(budget: #""planned":0.0001,"executed":0.0001"#),
+            line(budget: #""planned":0,"executed":0"#), line(budget: #""planned":100,"executed":100.00001"#),
+            line(budget: #""planned":100,"executed":90,"weight":20"#), line(budget: #""planned":100,"executed":90,"weight":20.00"#),
+            line(budget: #""planned":3,"executed":2"#), line(budget: #""planned":100,"executed":900"#),
+            line(budget: #""executed":90,"planned":100"#), line(budget: #""planned":100"#),
+            line(rows: rows("≥0.0000", "0", "80")), line(rows: rows("007", "7", "80")), line(rows: rows("≥3", "1", "80.0000")),
+            line(rows: rows("≥999999999999999", "999999999999999", "80")), line(rows: rows("≥0.0001", "999999999999999.9999", "80")),
+            line(rows: rows("≥3", "0.0001", "80")), line(rows: rows("≤0.0003", "999999999999999", "80")),
+            line(rows: rows("≥3", "1", "79.9999") + "," + rows("是", "是", "0.0001")),
+            line(rows: rows("≥3", "3.00001", "80")), line(rows: rows("≥3.", "3", "80")), line(rows: rows("≥.5", "3", "80")),
+            line(rows: rows("≥3x", "3", "80")), line(rows: rows("3x4", "3x4", "80")), line(rows: rows("≥3x4", "≥3x4", "80")),
+            line(rows: rows("7x24", "7x24", "80")), line(rows: rows("7x24小时", "7x24", "80")), line(rows: rows("是", "全年无", "80")),
+            line(rows: rows("0", "全年未发生安全事故", "80")), line(rows: rows("0", "零事故", "80")), line(rows: rows("无", "无", "80")),
+            line(rows: rows("全年无事故", "无", "80")), line(rows: rows("≥3%", "3", "80")), line(rows: rows("≥3%", "2个", "80")),
+            line(rows: rows("≥3个", "2个", "80")), line(rows: rows("≤3个以内", "2个", "80")), line(rows: rows("≥3亿元", "2亿元", "80")),
+            line(rows: rows("≥3万元", "2元", "80")), line(rows: rows("＞3", "＞2", "80")), line(rows: rows("=3", "3", "80")),
+            line(rows: rows("=3", "2", "80")), line(rows: rows("≧3", "2", "80")), line(rows: rows("<=3", "2", "80")),
+            line(rows: rows("䷀", "䷀", "80")), line(rows: rows("3䷀", "3䷀", "80")), line(rows: rows("3㐀", "2㐀", "80")),
+            line(rows: rows("3一", "2一", "80")), line(rows: rows("3鿿", "2鿿", "80")),
+        ]
+        lines.append(Array(#"{ "format" :\#t"perfscore/1" ,"budget" : { "planned" : 10 , "executed" : 9 } , "indicators" : [ { "category" : "产出指标" , "name" : "n" , "weight" : 80 , "target" : "≥10" , "actual" : "9" } ] }"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"n","weight":80,"target":"≥10","actual":"9"},]}"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"n","weight":80,"target":"≥10","actual":"9"}]}}"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":" ","weight":80,"target":"≥10","actual":"9"}]}"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"\u3000","weight":80,"target":"≥10","actual":"9"}]}"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"n","weight":80,"target":10,"actual":9.5}]}"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"n","weight":80,"target":"≥10","actual":null}]}"#.utf8))
+        lines.append(Array(#"{"format":"perfscore/1","budget":{"planned":10,"executed":9},"indicators":[{"category":"产出指标","name":"n","weight":80,"target":"≥10","actual":"9","actual":"9"}]}"#.utf8))
+        lines.append([0xEF, 0xBB, 0xBF] + line())
+        lines.append(line() + [0x0D])
+        lines.append(Array(line().dropLast()))
+        lines.append(line().map { $0 == 0xE8 ? 0xC0 : $0 })
+        Self.expectSameBothWays(lines)
+        Self.expectSameBothWays(lines, renders: false)
+    }
+
     @Test func isOffWhenTheRulesAreOverridden() {
         #expect(FastLane(evaluator: Evaluator(rules: RuleProfile.builtIn("mof-2020"))) == nil)
         #expect(FastLane(evaluator: Evaluator()) != nil)
