@@ -14,25 +14,25 @@ extension FastLane {
     /// (a form not read here, or a row the ordinary scorer would add a diagnostic to other than the
     /// judgement-at-top-of-band note).
     ///
-    /// The explanation is appended to `text` when ``explains``.
+    /// The explanation is appended to `text` when ``explains``; the result says where it lies.
     func scoreRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
-                  text: inout [UInt8]) -> RowResult? {
+                  text: ByteSink) -> RowResult? {
         let start = text.count
         if row.judgement >= 0 {
-            return judgementRow(row, bytes, rules: rules, text: &text, start: start)
+            return judgementRow(row, bytes, rules: rules, text: text, start: start)
         }
         guard let target = FastCell.read(bytes, row.target, vocabulary: vocabulary),
               let actual = FastCell.read(bytes, row.actual, vocabulary: vocabulary) else { return nil }
         switch (target, actual) {
         case (.measure(let ac, let a, let au), .measure(let bc, let b, let bu)):
             return figureRow(row, bytes, rules: rules, target: (ac, a, au), actual: (bc, b, bu), zeroEvent: nil,
-                             text: &text, start: start)
+                             text: text, start: start)
         case (.measure(let ac, let a, let au), .text(let words)):
             guard isZeroEvent(bytes, words) else { return nil }
             return figureRow(row, bytes, rules: rules, target: (ac, a, au), actual: (nil, FixedDecimal(0), au),
-                             zeroEvent: words, text: &text, start: start)
+                             zeroEvent: words, text: text, start: start)
         case (.text(let targetWords), .text(let actualWords)):
-            return textRow(row, bytes, rules: rules, target: targetWords, actual: actualWords, text: &text, start: start)
+            return textRow(row, bytes, rules: rules, target: targetWords, actual: actualWords, text: text, start: start)
         case (.text, .measure):
             return nil
         }
@@ -41,37 +41,37 @@ extension FastLane {
     // MARK: - Text against text
 
     func textRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
-                 target: Range<Int>, actual: Range<Int>, text: inout [UInt8], start: Int) -> RowResult? {
+                 target: Range<Int>, actual: Range<Int>, text: ByteSink, start: Int) -> RowResult? {
         let w = row.weight
         guard let cents = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if bytes[target].elementsEqual(bytes[actual]) {
             if explains {
                 text += Self.words.actual
-                text.append(contentsOf: bytes[actual])
+                text.append(bytes[actual])
                 text += Self.words.equalsTheTarget
-                w.write(into: &text)
+                w.write(into: text)
             }
             return RowResult(direction: nil, basis: .equal, cents: cents, explanation: start..<text.count)
         }
         if isZeroEvent(bytes, target), isZeroEvent(bytes, actual) {
             if explains {
                 text += Self.words.target
-                text.append(contentsOf: bytes[target])
+                text.append(bytes[target])
                 text += Self.words.andActual
-                text.append(contentsOf: bytes[actual])
+                text.append(bytes[actual])
                 text += Self.words.bothReadAsZero
-                w.write(into: &text)
+                w.write(into: text)
             }
             return RowResult(direction: .reverse, basis: .zeroTargetMet, cents: cents, explanation: start..<text.count)
         }
         guard rules.profile.achievementWords.contains(String(decoding: bytes[actual], as: UTF8.self)) else { return nil }
         if explains {
             text += Self.words.actual
-            text.append(contentsOf: bytes[actual])
+            text.append(bytes[actual])
             text += Self.words.meetsTheTextTarget
-            text.append(contentsOf: bytes[target])
+            text.append(bytes[target])
             text += Self.words.colon
-            w.write(into: &text)
+            w.write(into: text)
         }
         return RowResult(direction: nil, basis: .achievementWord, cents: cents, explanation: start..<text.count)
     }
@@ -86,7 +86,7 @@ extension FastLane {
     typealias Figure = (comparator: Int?, number: FixedDecimal, unit: Range<Int>?)
 
     func figureRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
-                   target: Figure, actual: Figure, zeroEvent: Range<Int>?, text: inout [UInt8], start: Int) -> RowResult? {
+                   target: Figure, actual: Figure, zeroEvent: Range<Int>?, text: ByteSink, start: Int) -> RowResult? {
         // Units: a side without one takes the row's `unit`; two different units are the ordinary path's error.
         if let unit = row.unit, vocabulary.rewrittenUnits.contains(where: { bytes[unit].elementsEqual($0) }) { return nil }
         if let targetUnit = target.unit ?? row.unit, let actualUnit = actual.unit ?? row.unit,
@@ -109,17 +109,17 @@ extension FastLane {
         if explains {
             var notes = 0
             if let zeroEvent {
-                text.append(contentsOf: bytes[zeroEvent])
+                text.append(bytes[zeroEvent])
                 text += Self.words.readAsZero
                 notes += 1
             }
             if let comparator = actual.comparator {
                 if notes > 0 { text += Self.words.semicolon }
                 text += Self.words.actual
-                text += vocabulary.comparators[comparator].symbol
-                b.write(into: &text)
+                text.append(vocabulary.comparators[comparator].symbol)
+                b.write(into: text)
                 text += Self.words.readAs
-                b.write(into: &text)
+                b.write(into: text)
                 notes += 1
             }
             if notes > 0 { text += Self.words.colon }
@@ -129,9 +129,9 @@ extension FastLane {
             if a.isZero {
                 if explains {
                     text += Self.words.target
-                    a.write(into: &text)
+                    a.write(into: text)
                     text += Self.words.isMetByAnyActual
-                    w.write(into: &text)
+                    w.write(into: text)
                 }
                 return RowResult(direction: .forward, basis: .equal, cents: full, explanation: start..<text.count)
             }
@@ -140,19 +140,19 @@ extension FastLane {
                 guard let threshold = FixedDecimal.product(flag, a) else { return nil }
                 if b >= threshold { return nil }
             }
-            return ratioRow(w: w, numerator: b, denominator: a, formula: (w, b, a), basis: .forward, text: &text, start: start)
+            return ratioRow(w: w, numerator: b, denominator: a, formula: (w, b, a), basis: .forward, text: text, start: start)
         case .reverse:
             if a.isZero {
                 if b.isZero {
                     if explains {
                         text += Self.words.zeroTargetMet
-                        w.write(into: &text)
+                        w.write(into: text)
                     }
                     return RowResult(direction: .reverse, basis: .zeroTargetMet, cents: full, explanation: start..<text.count)
                 }
                 if explains {
                     text += Self.words.zeroTargetActual
-                    b.write(into: &text)
+                    b.write(into: text)
                     text += Self.words.missed
                 }
                 return RowResult(direction: .reverse, basis: .zeroTargetMissed, cents: 0, explanation: start..<text.count)
@@ -160,21 +160,21 @@ extension FastLane {
             if b.isZero {
                 if explains {
                     text += Self.words.actualZeroIsWithin
-                    a.write(into: &text)
+                    a.write(into: text)
                     text += Self.words.colon
-                    w.write(into: &text)
+                    w.write(into: text)
                 }
                 return RowResult(direction: .reverse, basis: .zeroActual, cents: full, explanation: start..<text.count)
             }
             guard rules.reverseIsRatio else { return nil }
-            return ratioRow(w: w, numerator: a, denominator: b, formula: (w, a, b), basis: .reverse, text: &text, start: start)
+            return ratioRow(w: w, numerator: a, denominator: b, formula: (w, a, b), basis: .reverse, text: text, start: start)
         case .equal:
             guard a == b else { return nil }
             if explains {
                 text += Self.words.actual
-                b.write(into: &text)
+                b.write(into: text)
                 text += Self.words.equalsTheTarget
-                w.write(into: &text)
+                w.write(into: text)
             }
             return RowResult(direction: .equal, basis: .equal, cents: full, explanation: start..<text.count)
         case .qualitative:
@@ -186,26 +186,26 @@ extension FastLane {
     /// (``ExplanationText/figure(_:cap:rounding:)``: four places where two would hide the excess over the cap).
     func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal,
                   formula: (FixedDecimal, FixedDecimal, FixedDecimal), basis: IndicatorScore.Basis,
-                  text: inout [UInt8], start: Int) -> RowResult? {
+                  text: ByteSink, start: Int) -> RowResult? {
         guard let shown = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 2),
               let capped = FixedDecimal.quotient(w, numerator, denominator, exceeds: w),
               let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if explains {
-            formula.0.write(into: &text)
+            formula.0.write(into: text)
             text += Self.words.times
-            formula.1.write(into: &text)
+            formula.1.write(into: text)
             text += Self.words.dividedBy
-            formula.2.write(into: &text)
+            formula.2.write(into: text)
             text += Self.words.equals
             if capped, FixedDecimal(significand: shown, scale: 2) <= w {
                 guard let finer = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 4) else { return nil }
-                FixedDecimal.write(finer, scale: 4, into: &text)
+                text.appendDecimal(finer, scale: 4)
             } else {
-                FixedDecimal.write(shown, scale: 2, into: &text)
+                text.appendDecimal(shown, scale: 2)
             }
             if capped {
                 text += Self.words.cappedAt
-                w.write(into: &text)
+                w.write(into: text)
             }
         }
         return RowResult(direction: basis == .forward ? .forward : .reverse, basis: basis, cents: capped ? full : shown,
@@ -216,25 +216,25 @@ extension FastLane {
 
     /// A judgement without the evaluator's score: the top of its tier's band (``IndicatorScorer`` `tierOutcome`).
     func judgementRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
-                      text: inout [UInt8], start: Int) -> RowResult? {
+                      text: ByteSink, start: Int) -> RowResult? {
         // A target that reads as a figure draws a further note: left to the ordinary path.
         guard let tier = rules.tiers[row.judgement], case .text? = FastCell.read(bytes, row.target, vocabulary: vocabulary),
               let top = FixedDecimal.product(row.weight, tier.upper),
               let cents = FixedDecimal.roundedQuotient(top, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if explains {
-            text += Self.judgementWords[row.judgement]
+            text.append(Self.judgementWords[row.judgement])
             text += Self.words.openBand
-            text += tier.lowerPercent
+            text.append(tier.lowerPercent)
             text += Self.words.dash
-            text += tier.upperPercent
+            text.append(tier.upperPercent)
             text += Self.words.percentOf
-            row.weight.write(into: &text)
+            row.weight.write(into: text)
             text += Self.words.topOfTheBand
-            row.weight.write(into: &text)
+            row.weight.write(into: text)
             text += Self.words.times
-            tier.upper.write(into: &text)
+            tier.upper.write(into: text)
             text += Self.words.equals
-            FixedDecimal.write(cents, scale: 2, into: &text)
+            text.appendDecimal(cents, scale: 2)
         }
         return RowResult(direction: .qualitative, basis: .judgement, cents: cents, explanation: start..<text.count, top: top)
     }

@@ -3,105 +3,105 @@ extension FastLane {
     /// `JSONWriter(indent: 0).write(JSONReport.value(for: card, file: nil))` gives for the same line.
     func write(_ evaluation: ScannedEvaluation, _ line: UnsafeBufferPointer<UInt8>, rules: FastRules,
                workspace: Workspace, budget: (weight: FixedDecimal, rate: Int64, cents: Int64, uncapped: Int64?), total: Int64,
-               maximum: FixedDecimal, grade: [UInt8]?, into output: inout [UInt8]) {
+               maximum: FixedDecimal, grade: [UInt8]?, into output: ByteSink) {
         typealias K = ResultKeys
         output += K.format
-        if let title = evaluation.title { field(K.title, line[title], into: &output) }
-        if let agency = evaluation.agency { field(K.agency, line[agency], into: &output) }
+        if let title = evaluation.title { field(K.title, line[title], into: output) }
+        if let agency = evaluation.agency { field(K.agency, line[agency], into: output) }
         if let year = evaluation.year {
             output += K.year
-            output.append(contentsOf: line[year])
+            output.append(line[year])
         }
         output += K.kindAndRules
-        output += rules.id
+        output.append(rules.id)
         output += K.total
-        FixedDecimal.write(total, scale: 2, into: &output)
+        output.appendDecimal(total, scale: 2)
         output += K.maximum
-        writeScore(maximum, into: &output)
+        writeScore(maximum, into: output)
         output += K.grade
-        if let grade { quoted(grade[...], into: &output) } else { output += K.null }
+        if let grade { quoted(grade, into: output) } else { output += K.null }
 
         output += K.budgetWeight
-        writeScore(budget.weight, into: &output)
+        writeScore(budget.weight, into: output)
         output += K.planned
-        evaluation.planned.write(into: &output)
+        evaluation.planned.write(into: output)
         output += K.executed
-        evaluation.executed.write(into: &output)
+        evaluation.executed.write(into: output)
         output += K.rate
-        FixedDecimal.write(budget.rate, scale: 4, into: &output)
+        output.appendDecimal(budget.rate, scale: 4)
         output += K.score
-        FixedDecimal.write(budget.cents, scale: 2, into: &output)
+        output.appendDecimal(budget.cents, scale: 2)
         output += K.explanation
         if explains {
-            budget.weight.write(into: &output)
+            budget.weight.write(into: output)
             output += Self.words.times
-            evaluation.executed.write(into: &output)
+            evaluation.executed.write(into: output)
             output += Self.words.dividedBy
-            evaluation.planned.write(into: &output)
+            evaluation.planned.write(into: output)
             output += Self.words.equals
             if let uncapped = budget.uncapped {
                 // ExplanationText.figure: four places where two would hide the excess over the cap.
                 if FixedDecimal(significand: uncapped, scale: 2) <= budget.weight,
                    let finer = FixedDecimal.roundedQuotient(budget.weight, evaluation.executed, evaluation.planned, places: 4) {
-                    FixedDecimal.write(finer, scale: 4, into: &output)
+                    output.appendDecimal(finer, scale: 4)
                 } else {
-                    FixedDecimal.write(uncapped, scale: 2, into: &output)
+                    output.appendDecimal(uncapped, scale: 2)
                 }
                 output += Self.words.cappedAt
-                budget.weight.write(into: &output)
+                budget.weight.write(into: output)
             } else {
-                FixedDecimal.write(budget.cents, scale: 2, into: &output)
+                output.appendDecimal(budget.cents, scale: 2)
             }
         }
         output += K.closeBudget
 
         for (position, category) in workspace.categories.enumerated() {
             output += position == 0 ? K.firstCategory : K.nextCategory
-            output += vocabulary.categories[category.category]
+            output.append(vocabulary.categories[category.category])
             output += K.weightInObject
-            writeScore(category.weight, into: &output)
+            writeScore(category.weight, into: output)
             output += K.score
-            FixedDecimal.write(category.cents, scale: 2, into: &output)
+            output.appendDecimal(category.cents, scale: 2)
             output += K.closeObject
         }
         output += K.indicators
         for (index, row) in evaluation.rows.enumerated() {
             let result = workspace.rows[index]
             output += index == 0 ? K.firstRow : K.nextRow
-            writeIndex(index, into: &output)
+            writeIndex(index, into: output)
             output += K.rowCategory
-            output += vocabulary.categories[row.category]
+            output.append(vocabulary.categories[row.category])
             if row.subcategory >= 0 {
                 output += K.subcategory
-                output += vocabulary.subcategories[row.subcategory].name
+                output.append(vocabulary.subcategories[row.subcategory].name)
             }
             output += K.name
-            output.append(contentsOf: line[row.name])
+            output.append(line[row.name])
             output += K.weightInRow
-            writeScore(row.weight, into: &output)
+            writeScore(row.weight, into: output)
             output += K.target
-            output.append(contentsOf: line[row.target])
+            output.append(line[row.target])
             output += K.actual
-            output.append(contentsOf: line[row.actual])
+            output.append(line[row.actual])
             output += K.direction
             if let direction = result.direction { output += Self.quoted(direction) } else { output += K.null }
             output += K.basis
             output += Self.quoted(result.basis)
             output += K.score
-            FixedDecimal.write(result.cents, scale: 2, into: &output)
+            output.appendDecimal(result.cents, scale: 2)
             output += K.explanation
-            output.append(contentsOf: workspace.text[result.explanation])
+            output.append(UnsafeBufferPointer(rebasing: workspace.text.bytes[result.explanation]))
             output += K.closeRow
         }
         output += K.diagnostics
         var first = true
         if budget.uncapped != nil {
             output += K.overExecuted
-            evaluation.executed.write(into: &output)
+            evaluation.executed.write(into: output)
             output += K.overExecutedPlanned
-            evaluation.planned.write(into: &output)
+            evaluation.planned.write(into: output)
             output += K.overExecutedCapped
-            budget.weight.write(into: &output)
+            budget.weight.write(into: output)
             output += K.overExecutedEnd
             first = false
         }
@@ -109,40 +109,40 @@ extension FastLane {
             guard let top = workspace.rows[index].top else { continue }
             output += first ? K.firstNote : K.nextNote
             first = false
-            output += Self.judgementWords[row.judgement]
+            output.append(Self.judgementWords[row.judgement])
             output += K.noteText
-            top.write(into: &output)
+            top.write(into: output)
             output += K.noteEnd
-            writeIndex(index, into: &output)
+            writeIndex(index, into: output)
             output += K.notePathEnd
         }
         output += K.end
     }
 
     /// `"key":"value"` after a comma, for a string with no escapes (the scanner admits no other).
-    private func field(_ key: StaticString, _ value: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
+    private func field(_ key: StaticString, _ value: Slice<UnsafeBufferPointer<UInt8>>, into output: ByteSink) {
         output += key
-        output.append(contentsOf: value)
+        output.append(value)
         output.append(UInt8(ascii: "\""))
     }
 
-    private func quoted(_ value: ArraySlice<UInt8>, into output: inout [UInt8]) {
+    private func quoted(_ value: [UInt8], into output: ByteSink) {
         output.append(UInt8(ascii: "\""))
-        output += value
+        output.append(value)
         output.append(UInt8(ascii: "\""))
     }
 
     /// A score or weight as `JSONReport` prints it: rounded half-up to 2 places, trailing zeros dropped.
-    private func writeScore(_ value: FixedDecimal, into output: inout [UInt8]) {
+    private func writeScore(_ value: FixedDecimal, into output: ByteSink) {
         if value.scale <= 2 {
-            value.write(into: &output)
+            value.write(into: output)
         } else if let cents = FixedDecimal.roundedQuotient(value, FixedDecimal(1), FixedDecimal(1), places: 2) {
-            FixedDecimal.write(cents, scale: 2, into: &output)
+            output.appendDecimal(cents, scale: 2)
         }
     }
 
-    private func writeIndex(_ index: Int, into output: inout [UInt8]) {
-        FixedDecimal.write(Int64(index), scale: 0, into: &output)
+    private func writeIndex(_ index: Int, into output: ByteSink) {
+        output.appendDecimal(Int64(index), scale: 0)
     }
 
     /// A direction as `"direction":…` writes it, quotes included.
@@ -217,18 +217,5 @@ extension FastLane {
         static let overExecutedPlanned: StaticString = " is more than planned "
         static let overExecutedCapped: StaticString = "; the block is capped at "
         static let overExecutedEnd: StaticString = "\",\"path\":\"budget.executed\"}"
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends a literal's UTF-8 bytes: no allocation, no reference counting.
-    @inline(__always)
-    mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { append(contentsOf: $0) }
-    }
-
-    @inline(__always)
-    static func += (lhs: inout [UInt8], rhs: StaticString) {
-        lhs.append(rhs)
     }
 }

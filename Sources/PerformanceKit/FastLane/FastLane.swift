@@ -45,7 +45,10 @@ struct FastLane: Sendable {
     struct Workspace {
         var scanned = ScannedEvaluation()
         var rows: [RowResult] = []
-        var text: [UInt8] = []
+        /// Explanations, written while the rows are scored.
+        let text = ByteSink()
+        /// The result being written.
+        let result = ByteSink()
         var categories: [(category: Int, weight: FixedDecimal, cents: Int64)] = []
 
         init() {}
@@ -86,11 +89,11 @@ struct FastLane: Sendable {
         let budgetCents = overExecuted ? budgetFull : budgetRaw
 
         workspace.rows.removeAll(keepingCapacity: true)
-        workspace.text.removeAll(keepingCapacity: true)
+        workspace.text.removeAll()
         workspace.categories.removeAll(keepingCapacity: true)
         var presentMask = 0
         for row in evaluation.rows {
-            guard let result = scoreRow(row, line, rules: rules, text: &workspace.text) else { return nil }
+            guard let result = scoreRow(row, line, rules: rules, text: workspace.text) else { return nil }
             workspace.rows.append(result)
             if let position = workspace.categories.firstIndex(where: { $0.category == row.category }) {
                 guard let weight = FixedDecimal.sum(workspace.categories[position].weight, row.weight) else { return nil }
@@ -118,9 +121,11 @@ struct FastLane: Sendable {
         let grade = rules.grade(ofCents: total)
         if renders {
             guard let maximum = FixedDecimal.sum(budgetWeight, points) else { return nil }
+            workspace.result.removeAll()
             write(evaluation, line, rules: rules, workspace: workspace,
                   budget: (budgetWeight, rate, budgetCents, overExecuted ? budgetRaw : nil),
-                  total: total, maximum: maximum, grade: grade, into: &output)
+                  total: total, maximum: maximum, grade: grade, into: workspace.result)
+            output.append(contentsOf: workspace.result.bytes)
         }
         return Scored(totalCents: total, grade: grade, planned: evaluation.planned)
     }

@@ -143,37 +143,7 @@ struct FixedDecimal: Sendable, Comparable {
 
     /// Appends the value as ``Foundation/Decimal/plainText`` prints it: plain digits, trailing zeros after the
     /// point dropped (`99.9`, `20`, `0.75`).
-    func write(into output: inout [UInt8]) {
-        Self.write(significand, scale: scale, into: &output)
-    }
-
-    /// Appends `count ÷ 10^scale` in plain digits, trailing zeros after the point dropped.
-    static func write(_ count: Int64, scale: Int, into output: inout [UInt8]) {
-        var value = count
-        var places = scale
-        while places > 0, value % 10 == 0 {
-            value /= 10
-            places -= 1
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var rest = value
-            repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-                rest /= 10
-                count += 1
-            } while rest > 0
-            while count <= places {
-                buffer[count] = 0x30
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                if index == places - 1 { output.append(UInt8(ascii: ".")) }
-                output.append(buffer[index])
-            }
-        }
+    func write(into sink: ByteSink) {
+        sink.appendDecimal(significand, scale: scale)
     }
 }
