@@ -12,8 +12,9 @@ struct JSONLinesRun {
 
     /// Lines scored together: enough to keep every core busy, few enough to keep memory flat.
     static let linesPerChunk = 2048
-    /// A longer line is refused as it is read, so that one huge line cannot exhaust memory.
-    static let longestLine = 64 << 20
+    /// A longer line gets an error result as it is read, so that memory stays under 100 MB whatever the input:
+    /// an evaluation is a few kilobytes, and even one of a thousand rows of long names is well under 1 MB.
+    static let longestLine = 8 << 20
 
     func run(_ files: [String]) -> ExitStatus {
         var batch = BatchScorer(evaluator: evaluator, rendersResults: !summaryOnly)
@@ -49,6 +50,15 @@ struct JSONLinesRun {
                 }
                 lines.removeAll(keepingCapacity: true)
             }
+            func refuseLongLine(_ number: Int) {
+                let outcome = batch.failure(number, "the line is longer than \(Self.longestLine) bytes")
+                tally.add(outcome)
+                if summaryOnly {
+                    environment.writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
+                } else {
+                    output.submit([Array((outcome.line + "\n").utf8)])
+                }
+            }
             var skipping = false
             while true {
                 let piece = next()
@@ -63,8 +73,14 @@ struct JSONLinesRun {
                 pending += piece[start...]
                 start = 0
                 for newline in Self.newlines(in: pending) {
-                    if lines.isEmpty { firstOfChunk = lineNumber }
-                    lines.append(pending[start..<newline])
+                    if newline - start > Self.longestLine {
+                        // A whole line over the limit (the check below catches the ones still unfinished).
+                        flush()
+                        refuseLongLine(lineNumber)
+                    } else {
+                        if lines.isEmpty { firstOfChunk = lineNumber }
+                        lines.append(pending[start..<newline])
+                    }
                     lineNumber += 1
                     start = newline + 1
                     if lines.count == Self.linesPerChunk {
@@ -75,13 +91,7 @@ struct JSONLinesRun {
                 // Keep the unfinished line, and the buffer's memory with it.
                 pending.removeSubrange(..<start)
                 if pending.count > Self.longestLine {
-                    let outcome = batch.failure(lineNumber, "the line is longer than \(Self.longestLine) bytes")
-                    tally.add(outcome)
-                    if summaryOnly {
-                        environment.writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
-                    } else {
-                        output.submit([Array((outcome.line + "\n").utf8)])
-                    }
+                    refuseLongLine(lineNumber)
                     lineNumber += 1
                     pending.removeAll()
                     skipping = true

@@ -113,4 +113,28 @@ struct BatchTests {
         #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: EISDIR)) == "it is a directory")
         #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: ENOENT)) == "no such file")
     }
+
+    @Test func refusesLinesOverTheLimitWhetherWholeInAPieceOrSpreadOverSeveral() throws {
+        let line = try Self.exampleLines()[0].line
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: JSONLinesRun.longestLine + 1)
+        let pieces: [[UInt8]] = [
+            line + [0x0A] + long + [0x0A] + line + [0x0A],                       // line 2: whole, too long
+            [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 22),               // line 4: spread over pieces
+            [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 22),
+            [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 22),               // (refused here, unfinished)
+            [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 20) + [0x0A] + line + [0x0A],
+        ]
+        final class Box: @unchecked Sendable { var text = "" }
+        let output = Box()
+        var environment = CommandRunner.Environment(readFile: { _ in [] }, readStandardInput: { [] },
+                                                    writeOutput: { output.text += $0 }, writeError: { _ in })
+        var served = 0
+        environment.openChunks = { _ in { defer { served += 1 }; return served < pieces.count ? pieces[served] : [] } }
+        #expect(CommandRunner(environment: environment).run(["--jsonl", "x.jsonl"]) == .unusable)
+        let results = output.text.split(separator: "\n")
+        #expect(results.count == 5)
+        #expect(results[1] == #"{"line":2,"error":"the line is longer than 8388608 bytes"}"#)
+        #expect(results[3] == #"{"line":4,"error":"the line is longer than 8388608 bytes"}"#)
+        #expect([0, 2, 4].allSatisfy { results[$0].hasPrefix(#"{"format":"perfscore-result/1""#) })
+    }
 }
