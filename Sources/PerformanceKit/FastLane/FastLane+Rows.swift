@@ -46,31 +46,31 @@ extension FastLane {
         guard let cents = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if bytes[target].elementsEqual(bytes[actual]) {
             if explains {
-                text += Self.words.actual
+                text += Self.Words.actual
                 text.append(bytes[actual])
-                text += Self.words.equalsTheTarget
+                text += Self.Words.equalsTheTarget
                 w.write(into: text)
             }
             return RowResult(direction: nil, basis: .equal, cents: cents, explanation: start..<text.count)
         }
         if isZeroEvent(bytes, target), isZeroEvent(bytes, actual) {
             if explains {
-                text += Self.words.target
+                text += Self.Words.target
                 text.append(bytes[target])
-                text += Self.words.andActual
+                text += Self.Words.andActual
                 text.append(bytes[actual])
-                text += Self.words.bothReadAsZero
+                text += Self.Words.bothReadAsZero
                 w.write(into: text)
             }
             return RowResult(direction: .reverse, basis: .zeroTargetMet, cents: cents, explanation: start..<text.count)
         }
         guard rules.profile.achievementWords.contains(String(decoding: bytes[actual], as: UTF8.self)) else { return nil }
         if explains {
-            text += Self.words.actual
+            text += Self.Words.actual
             text.append(bytes[actual])
-            text += Self.words.meetsTheTextTarget
+            text += Self.Words.meetsTheTextTarget
             text.append(bytes[target])
-            text += Self.words.colon
+            text += Self.Words.colon
             w.write(into: text)
         }
         return RowResult(direction: nil, basis: .achievementWord, cents: cents, explanation: start..<text.count)
@@ -110,27 +110,27 @@ extension FastLane {
             var notes = 0
             if let zeroEvent {
                 text.append(bytes[zeroEvent])
-                text += Self.words.readAsZero
+                text += Self.Words.readAsZero
                 notes += 1
             }
             if let comparator = actual.comparator {
-                if notes > 0 { text += Self.words.semicolon }
-                text += Self.words.actual
+                if notes > 0 { text += Self.Words.semicolon }
+                text += Self.Words.actual
                 text.append(vocabulary.comparators[comparator].symbol)
                 b.write(into: text)
-                text += Self.words.readAs
+                text += Self.Words.readAs
                 b.write(into: text)
                 notes += 1
             }
-            if notes > 0 { text += Self.words.colon }
+            if notes > 0 { text += Self.Words.colon }
         }
         switch direction {
         case .forward:
             if a.isZero {
                 if explains {
-                    text += Self.words.target
+                    text += Self.Words.target
                     a.write(into: text)
-                    text += Self.words.isMetByAnyActual
+                    text += Self.Words.isMetByAnyActual
                     w.write(into: text)
                 }
                 return RowResult(direction: .forward, basis: .equal, cents: full, explanation: start..<text.count)
@@ -140,40 +140,40 @@ extension FastLane {
                 guard let threshold = FixedDecimal.product(flag, a) else { return nil }
                 if b >= threshold { return nil }
             }
-            return ratioRow(w: w, numerator: b, denominator: a, formula: (w, b, a), basis: .forward, text: text, start: start)
+            return ratioRow(w: w, numerator: b, denominator: a, basis: .forward, text: text, start: start)
         case .reverse:
             if a.isZero {
                 if b.isZero {
                     if explains {
-                        text += Self.words.zeroTargetMet
+                        text += Self.Words.zeroTargetMet
                         w.write(into: text)
                     }
                     return RowResult(direction: .reverse, basis: .zeroTargetMet, cents: full, explanation: start..<text.count)
                 }
                 if explains {
-                    text += Self.words.zeroTargetActual
+                    text += Self.Words.zeroTargetActual
                     b.write(into: text)
-                    text += Self.words.missed
+                    text += Self.Words.missed
                 }
                 return RowResult(direction: .reverse, basis: .zeroTargetMissed, cents: 0, explanation: start..<text.count)
             }
             if b.isZero {
                 if explains {
-                    text += Self.words.actualZeroIsWithin
+                    text += Self.Words.actualZeroIsWithin
                     a.write(into: text)
-                    text += Self.words.colon
+                    text += Self.Words.colon
                     w.write(into: text)
                 }
                 return RowResult(direction: .reverse, basis: .zeroActual, cents: full, explanation: start..<text.count)
             }
             guard rules.reverseIsRatio else { return nil }
-            return ratioRow(w: w, numerator: a, denominator: b, formula: (w, a, b), basis: .reverse, text: text, start: start)
+            return ratioRow(w: w, numerator: a, denominator: b, basis: .reverse, text: text, start: start)
         case .equal:
             guard a == b else { return nil }
             if explains {
-                text += Self.words.actual
+                text += Self.Words.actual
                 b.write(into: text)
-                text += Self.words.equalsTheTarget
+                text += Self.Words.equalsTheTarget
                 w.write(into: text)
             }
             return RowResult(direction: .equal, basis: .equal, cents: full, explanation: start..<text.count)
@@ -182,34 +182,41 @@ extension FastLane {
         }
     }
 
-    /// `w × n ÷ d`, capped at `w`, explained as `4 × 41 ÷ 51 = 3.22` or `… = 5.12, capped at 4`
-    /// (``ExplanationText/figure(_:cap:rounding:)``: four places where two would hide the excess over the cap).
-    func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal,
-                  formula: (FixedDecimal, FixedDecimal, FixedDecimal), basis: IndicatorScore.Basis,
+    /// `w × n ÷ d`, capped at `w`, explained as `4 × 41 ÷ 51 = 3.22` or `… = 5.12, capped at 4`.
+    func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal, basis: IndicatorScore.Basis,
                   text: ByteSink, start: Int) -> RowResult? {
         guard let shown = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 2),
               let capped = FixedDecimal.quotient(w, numerator, denominator, exceeds: w),
               let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if explains {
-            formula.0.write(into: text)
-            text += Self.words.times
-            formula.1.write(into: text)
-            text += Self.words.dividedBy
-            formula.2.write(into: text)
-            text += Self.words.equals
-            if capped, FixedDecimal(significand: shown, scale: 2) <= w {
-                guard let finer = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 4) else { return nil }
-                text.appendDecimal(finer, scale: 4)
-            } else {
-                text.appendDecimal(shown, scale: 2)
-            }
-            if capped {
-                text += Self.words.cappedAt
-                w.write(into: text)
-            }
+            guard writeRatio(w, numerator, denominator, shown: shown, capped: capped, into: text) else { return nil }
         }
         return RowResult(direction: basis == .forward ? .forward : .reverse, basis: basis, cents: capped ? full : shown,
                          explanation: start..<text.count)
+    }
+
+    /// Writes `w × n ÷ d = figure`, and `, capped at w` when the quotient exceeds `w`, as
+    /// ``ExplanationText/figure(_:cap:rounding:)`` prints the figure: rounded to 2 places (`shown`, in hundredths),
+    /// or to 4 where 2 would hide the excess over the cap (`3.001` → `3.0010`, not `3`). `false` on overflow.
+    func writeRatio(_ w: FixedDecimal, _ n: FixedDecimal, _ d: FixedDecimal, shown: Int64, capped: Bool,
+                    into text: ByteSink) -> Bool {
+        w.write(into: text)
+        text += Self.Words.times
+        n.write(into: text)
+        text += Self.Words.dividedBy
+        d.write(into: text)
+        text += Self.Words.equals
+        if capped, FixedDecimal(significand: shown, scale: 2) <= w {
+            guard let finer = FixedDecimal.roundedQuotient(w, n, d, places: 4) else { return false }
+            text.appendDecimal(finer, scale: 4)
+        } else {
+            text.appendDecimal(shown, scale: 2)
+        }
+        if capped {
+            text += Self.Words.cappedAt
+            w.write(into: text)
+        }
+        return true
     }
 
     // MARK: - Judgement
@@ -223,17 +230,17 @@ extension FastLane {
               let cents = FixedDecimal.roundedQuotient(top, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if explains {
             text.append(Self.judgementWords[row.judgement])
-            text += Self.words.openBand
+            text += Self.Words.openBand
             text.append(tier.lowerPercent)
-            text += Self.words.dash
+            text += Self.Words.dash
             text.append(tier.upperPercent)
-            text += Self.words.percentOf
+            text += Self.Words.percentOf
             row.weight.write(into: text)
-            text += Self.words.topOfTheBand
+            text += Self.Words.topOfTheBand
             row.weight.write(into: text)
-            text += Self.words.times
+            text += Self.Words.times
             tier.upper.write(into: text)
-            text += Self.words.equals
+            text += Self.Words.equals
             text.appendDecimal(cents, scale: 2)
         }
         return RowResult(direction: .qualitative, basis: .judgement, cents: cents, explanation: start..<text.count, top: top)
@@ -242,7 +249,7 @@ extension FastLane {
     static let judgementWords: [[UInt8]] = Indicator.Judgement.allCases.map { Array($0.rawValue.utf8) }
 
     /// The fixed words of explanations, as ``IndicatorScorer`` writes them.
-    enum words {
+    enum Words {
         static let actual: StaticString = "actual "
         static let target: StaticString = "target "
         static let equalsTheTarget: StaticString = " equals the target: "

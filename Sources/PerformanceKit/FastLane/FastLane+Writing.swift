@@ -33,25 +33,9 @@ extension FastLane {
         output.appendDecimal(budget.cents, scale: 2)
         output += K.explanation
         if explains {
-            budget.weight.write(into: output)
-            output += Self.words.times
-            evaluation.executed.write(into: output)
-            output += Self.words.dividedBy
-            evaluation.planned.write(into: output)
-            output += Self.words.equals
-            if let uncapped = budget.uncapped {
-                // ExplanationText.figure: four places where two would hide the excess over the cap.
-                if FixedDecimal(significand: uncapped, scale: 2) <= budget.weight,
-                   let finer = FixedDecimal.roundedQuotient(budget.weight, evaluation.executed, evaluation.planned, places: 4) {
-                    output.appendDecimal(finer, scale: 4)
-                } else {
-                    output.appendDecimal(uncapped, scale: 2)
-                }
-                output += Self.words.cappedAt
-                budget.weight.write(into: output)
-            } else {
-                output.appendDecimal(budget.cents, scale: 2)
-            }
+            // Cannot fail: score(_:in:renders:output:) tried the same figures before writing began.
+            _ = writeRatio(budget.weight, evaluation.executed, evaluation.planned, shown: budget.uncapped ?? budget.cents,
+                           capped: budget.uncapped != nil, into: output)
         }
         output += K.closeBudget
 

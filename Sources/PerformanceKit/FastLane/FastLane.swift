@@ -84,8 +84,12 @@ struct FastLane: Sendable {
               let budgetFull = FixedDecimal.roundedQuotient(budgetWeight, FixedDecimal(1), FixedDecimal(1), places: 2),
               let rate = FixedDecimal.roundedQuotient(FixedDecimal(1), evaluation.executed, evaluation.planned, places: 4)
         else { return nil }
-        // More executed than planned: the rate stands as it is, the score is capped at the block's points.
+        // More executed than planned: the rate stands as it is, the score is capped at the block's points (and the
+        // explanation may print the quotient to 4 places, which must not overflow once writing has begun).
         let overExecuted = evaluation.planned < evaluation.executed
+        if overExecuted, FixedDecimal.roundedQuotient(budgetWeight, evaluation.executed, evaluation.planned, places: 4) == nil {
+            return nil
+        }
         let budgetCents = overExecuted ? budgetFull : budgetRaw
 
         workspace.rows.removeAll(keepingCapacity: true)

@@ -66,17 +66,8 @@ struct FastLineScanner {
         var seen = 0
         var first = true
         while true {
-            skipSpace()
-            if !first {
-                if take(UInt8(ascii: "}")) { break }
-                guard take(UInt8(ascii: ",")) else { return false }
-                skipSpace()
-            }
-            first = false
-            guard let key = string() else { return false }
-            skipSpace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipSpace()
+            guard let member = nextMember(&first) else { return false }
+            guard case .key(let key) = member else { break }
             guard let field = topLevelField(key), seen & (1 << field) == 0 else { return false }
             seen |= 1 << field
             switch field {
@@ -111,6 +102,31 @@ struct FastLineScanner {
     static let projectKind = Array(Evaluation.Kind.project.rawValue.utf8)
 
     // MARK: - Keys
+
+    /// What comes next in an object whose `{` has been read.
+    private enum Member {
+        /// A key, the scanner standing at its value.
+        case key(Range<Int>)
+        /// The object's `}`, read.
+        case end
+    }
+
+    /// The next member of an object: the first must be a key (an empty object lacks required fields); later ones
+    /// follow a comma. `nil` on anything else.
+    private mutating func nextMember(_ first: inout Bool) -> Member? {
+        skipSpace()
+        if !first {
+            if take(UInt8(ascii: "}")) { return .end }
+            guard take(UInt8(ascii: ",")) else { return nil }
+            skipSpace()
+        }
+        first = false
+        guard let key = string() else { return nil }
+        skipSpace()
+        guard take(UInt8(ascii: ":")) else { return nil }
+        skipSpace()
+        return .key(key)
+    }
 
     /// `format title agency year kind rules budget indicators` → 0…7.
     private func topLevelField(_ key: Range<Int>) -> Int? {
@@ -159,17 +175,8 @@ struct FastLineScanner {
         var seen = 0
         var first = true
         while true {
-            skipSpace()
-            if !first {
-                if take(UInt8(ascii: "}")) { break }
-                guard take(UInt8(ascii: ",")) else { return false }
-                skipSpace()
-            }
-            first = false
-            guard let key = string() else { return false }
-            skipSpace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipSpace()
+            guard let member = nextMember(&first) else { return false }
+            guard case .key(let key) = member else { break }
             guard let field = budgetField(key), seen & (1 << field) == 0,
                   let literal = number(), let value = FixedDecimal.read(bytes, literal) else { return false }
             seen |= 1 << field
@@ -202,17 +209,8 @@ struct FastLineScanner {
         var seen = 0
         var first = true
         while true {
-            skipSpace()
-            if !first {
-                if take(UInt8(ascii: "}")) { break }
-                guard take(UInt8(ascii: ",")) else { return nil }
-                skipSpace()
-            }
-            first = false
-            guard let key = string() else { return nil }
-            skipSpace()
-            guard take(UInt8(ascii: ":")) else { return nil }
-            skipSpace()
+            guard let member = nextMember(&first) else { return nil }
+            guard case .key(let key) = member else { break }
             guard let field = rowField(key), seen & (1 << field) == 0 else { return nil }
             seen |= 1 << field
             switch field {
