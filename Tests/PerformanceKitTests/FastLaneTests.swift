@@ -259,6 +259,68 @@ struct FastLaneTests {
         Self.expectSameBothWays(lines, renders: false)
     }
 
+    /// Clean generated lines with the figures a published table prints added: mostly the recomputed ones, some a
+    /// cent off (within the tolerance), some wrong (a difference, which the lane leaves to the ordinary path).
+    @Test func givesTheSameVerificationOfPrintedFigures() throws {
+        var generator = SeededGenerator(seed: 12)
+        var ordinary = BatchScorer(evaluator: Evaluator())
+        ordinary.usesFastLane = false
+        func printed(_ value: Any?) -> String {
+            let figure = Decimal(string: "\(value ?? 0)") ?? 0
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: return (figure + Decimal(string: "0.01")!).plainText
+            case 1: return (figure + Decimal(string: "0.3")!).plainText
+            case 2: return (figure + 100).plainText
+            default: return figure.plainText
+            }
+        }
+        var lines: [[UInt8]] = []
+        var number = 0
+        while lines.count < 1_500 {
+            number += 1
+            let text = LineGenerator.line(number, &generator)
+            guard text.hasPrefix(#"{"format":"perfscore/1","title":"项目"#),
+                  let outcome = ordinary.scoreLine(Array(text.utf8)[...], lineNumber: 1), !outcome.failed,
+                  let result = try JSONSerialization.jsonObject(with: Data(outcome.line.utf8)) as? [String: Any],
+                  let scored = result["indicators"] as? [[String: Any]],
+                  let categories = result["categories"] as? [[String: Any]],
+                  let budget = result["budget"] as? [String: Any],
+                  let open = text.range(of: #""indicators":["#) else { continue }
+            // Rows: `,"published":score` before each row's closing brace, for about half of them.
+            let body = text[open.upperBound..<text.index(text.endIndex, offsetBy: -2)]
+            var rows = body.components(separatedBy: #"},{"category":"#)
+            guard rows.count == scored.count else { continue }
+            for index in rows.indices where Bool.random(using: &generator) {
+                let last = index == rows.count - 1
+                if last { rows[index].removeLast() }
+                rows[index] += #","published":\#(printed(scored[index]["score"]))"# + (last ? "}" : "")
+            }
+            var line = String(text[..<open.upperBound]) + rows.joined(separator: #"},{"category":"#) + "]"
+            var parts: [String] = []
+            if Bool.random(using: &generator) { parts.append(#""total":\#(printed(result["total"]))"#) }
+            if Bool.random(using: &generator) { parts.append(#""budget":\#(printed(budget["score"]))"#) }
+            if Bool.random(using: &generator) {
+                let entries = categories.filter { _ in Int.random(in: 0..<5, using: &generator) > 0 }.map { category in
+                    #""\#(category["category"] ?? "")":\#(printed(category["score"]))"#
+                }
+                parts.append(#""categories":{\#(entries.joined(separator: ","))}"#)
+            }
+            if Int.random(in: 0..<4, using: &generator) > 0 { line += #","published":{\#(parts.joined(separator: ","))}"# }
+            lines.append(Array((line + "}").utf8))
+        }
+        let taken = Self.expectSameBothWays(lines)
+        let lane = try #require(FastLane(evaluator: Evaluator()))
+        var workspace = FastLane.Workspace()
+        var sink: [UInt8] = []
+        let verified = lines.filter { line in
+            line.withUnsafeBufferPointer { lane.score($0, in: &workspace, renders: true, output: &sink) } != nil
+                && String(decoding: line, as: UTF8.self).contains(#""published""#)
+        }.count
+        #expect(verified > 300, "the fast lane verified only \(verified) of \(lines.count) tables")
+        #expect(String(decoding: sink, as: UTF8.self).contains(#""agrees":true"#))
+        #expect(taken < lines.count - 300, "the lane must leave the differences to the ordinary path")
+    }
+
     @Test func isOffWhenTheRulesAreOverridden() {
         #expect(FastLane(evaluator: Evaluator(rules: RuleProfile.builtIn("mof-2020"))) == nil)
         #expect(FastLane(evaluator: Evaluator()) != nil)

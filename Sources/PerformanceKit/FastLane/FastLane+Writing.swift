@@ -3,7 +3,7 @@ extension FastLane {
     /// `JSONWriter(indent: 0).write(JSONReport.value(for: card, file: nil))` gives for the same line.
     func write(_ evaluation: ScannedEvaluation, _ line: UnsafeBufferPointer<UInt8>, rules: FastRules,
                workspace: Workspace, budget: (weight: FixedDecimal, rate: Int64, cents: Int64, uncapped: Int64?), total: Int64,
-               maximum: FixedDecimal, grade: [UInt8]?, into output: ByteSink) {
+               maximum: FixedDecimal, grade: [UInt8]?, agreement: Agreement?, into output: ByteSink) {
         typealias K = ResultKeys
         output += K.format
         if let title = evaluation.title { field(K.title, line[title], into: output) }
@@ -75,7 +75,22 @@ extension FastLane {
             output.appendDecimal(result.cents, scale: 2)
             output += K.explanation
             output.append(UnsafeBufferPointer(rebasing: workspace.text.bytes[result.explanation]))
-            output += K.closeRow
+            output.append(UInt8(ascii: "\""))
+            if let printed = row.published {
+                output += K.published
+                writeScore(printed, into: output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+        output.append(UInt8(ascii: "]"))
+        if let agreement {
+            output += K.verification
+            if let printed = evaluation.published?.total { writeScore(printed, into: output) } else { output += K.null }
+            output += K.agrees
+            tolerance?.write(into: output)
+            output += K.compared
+            output.appendDecimal(Int64(agreement.compared), scale: 0)
+            output += K.noDifferences
         }
         output += K.diagnostics
         var first = true
@@ -189,8 +204,12 @@ extension FastLane {
         static let actual: StaticString = "\",\"actual\":\""
         static let direction: StaticString = "\",\"direction\":"
         static let basis: StaticString = ",\"basis\":"
-        static let closeRow: StaticString = "\"}"
-        static let diagnostics: StaticString = "],\"diagnostics\":["
+        static let published: StaticString = ",\"published\":"
+        static let verification: StaticString = ",\"verification\":{\"published\":"
+        static let agrees: StaticString = ",\"agrees\":true,\"tolerance\":"
+        static let compared: StaticString = ",\"compared\":"
+        static let noDifferences: StaticString = ",\"differences\":[]}"
+        static let diagnostics: StaticString = ",\"diagnostics\":["
         static let firstNote: StaticString = "{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
         static let nextNote: StaticString = ",{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
         static let noteText: StaticString = " without the evaluator's score takes the top of its band, "

@@ -9,14 +9,16 @@ import Foundation
 ///
 /// It is a shortcut, never a second opinion: whatever it does not read exactly as the ordinary path does, it
 /// declines (`nil`), and ``BatchScorer`` then scores the line the ordinary way. It declines, among others: any
-/// field beyond `format title agency year kind rules budget{planned executed weight}` and
-/// `indicators[{category subcategory name weight target actual unit judgement}]`; escapes in strings; signed or
-/// exponent numbers, more than 4 decimals or 15 integer digits; non-standard category names; notation beyond
-/// ``FastCell``; units that differ; and every line on which the ordinary scorer would report a diagnostic other
-/// than a note it writes itself (points not adding up, a category split off the
+/// field beyond `format title agency year kind rules budget{planned executed weight} published{total budget
+/// categories}` and `indicators[{category subcategory name weight target actual unit judgement published}]`;
+/// escapes in strings; signed or exponent numbers, more than 4 decimals or 15 integer digits; non-standard
+/// category names; notation beyond ``FastCell``; units that differ; a printed figure that differs from the
+/// recomputed one (the ordinary ``Verifier`` explains the difference); and every line on which the ordinary scorer
+/// would report a diagnostic other than a note it writes itself (points not adding up, a category split off the
 /// profile's, a budget block of other points, an over-achievement flag). Over-execution (executed > planned)
-/// and judgements at the top of their band are scored here, with the ordinary path's notes. The tests hold it to that: every
-/// example, every bad input and thousands of generated evaluations give the same bytes both ways.
+/// and judgements at the top of their band are scored here, with the ordinary path's notes. The tests hold it to
+/// that: every example, every bad input and thousands of generated evaluations give the same bytes both ways, and
+/// so does every input of the libFuzzer harness `Fuzz/FuzzFastLane.swift`.
 struct FastLane: Sendable {
     /// The profiles a line's `rules` may name, each with its fast tables (`nil`: that profile is not mirrored).
     let catalog: [(id: [UInt8], rules: FastRules?)]
@@ -24,6 +26,8 @@ struct FastLane: Sendable {
     let defaultRules: FastRules?
     /// Whether results carry explanations.
     let explains: Bool
+    /// How far a printed figure may lie from the recomputed one and still agree (``Verifier/tolerance``).
+    let tolerance: FixedDecimal?
     let vocabulary: FastVocabulary
 
     /// The fast lane of an evaluator, or `nil` when it overrides every file's rules (points are then rescaled,
@@ -38,6 +42,7 @@ struct FastLane: Sendable {
         self.catalog = catalog
         defaultRules = fallback.flatMap { FastRules($0, vocabulary: vocabulary) }
         explains = evaluator.explains
+        tolerance = FixedDecimal(exactly: evaluator.verifier.tolerance)
         self.vocabulary = vocabulary
     }
 
@@ -52,6 +57,12 @@ struct FastLane: Sendable {
         var categories: [(category: Int, weight: FixedDecimal, cents: Int64)] = []
 
         init() {}
+    }
+
+    /// The verification of a table whose printed figures all agree (any difference sends the line to the ordinary
+    /// path, which explains it).
+    struct Agreement {
+        var compared: Int
     }
 
     /// A scored line's figures, for the tally of a batch.
@@ -123,14 +134,76 @@ struct FastLane: Sendable {
 
         let total = workspace.categories.reduce(budgetCents) { $0 + $1.cents }
         let grade = rules.grade(ofCents: total)
+        var agreement: Agreement?
+        if evaluation.published != nil || evaluation.printsRows {
+            guard let agreed = self.agreement(of: evaluation, workspace: workspace, budget: (budgetWeight, budgetCents),
+                                         total: total) else { return nil }
+            agreement = agreed
+        }
         if renders {
             guard let maximum = FixedDecimal.sum(budgetWeight, points) else { return nil }
             workspace.result.removeAll()
             write(evaluation, line, rules: rules, workspace: workspace,
                   budget: (budgetWeight, rate, budgetCents, overExecuted ? budgetRaw : nil),
-                  total: total, maximum: maximum, grade: grade, into: workspace.result)
+                  total: total, maximum: maximum, grade: grade, agreement: agreement, into: workspace.result)
             output.append(contentsOf: workspace.result.bytes)
         }
         return Scored(totalCents: total, grade: grade, planned: evaluation.planned)
+    }
+
+    /// Compares the printed figures as ``Verifier/verify(_:)`` does; `nil` at the first difference (or a figure the
+    /// verifier would call out), so that only tables that agree throughout are verified here.
+    ///
+    /// ```
+    /// row        0 ≤ printed ≤ points, |score − printed| ≤ tolerance
+    /// budget     0 ≤ printed ≤ points, |score − printed| ≤ tolerance
+    /// category   present; Σ printed rows (when all are printed) and the score both within tolerance
+    /// total      Σ printed parts (budget and every category printed) and the total both within tolerance
+    /// ```
+    func agreement(of evaluation: ScannedEvaluation, workspace: Workspace, budget: (weight: FixedDecimal, cents: Int64),
+                   total: Int64) -> Agreement? {
+        guard let tolerance else { return nil }
+        func close(_ recomputed: FixedDecimal, _ printed: FixedDecimal) -> Bool {
+            let difference = recomputed < printed ? FixedDecimal.difference(printed, recomputed) : FixedDecimal.difference(recomputed, printed)
+            return difference.map { $0 <= tolerance } ?? false
+        }
+        func cents(_ count: Int64) -> FixedDecimal { FixedDecimal(significand: count, scale: 2) }
+        var compared = 0
+        for (index, row) in evaluation.rows.enumerated() {
+            guard let printed = row.published else { continue }
+            compared += 1
+            guard printed <= row.weight, close(cents(workspace.rows[index].cents), printed) else { return nil }
+        }
+        let published = evaluation.published ?? ScannedEvaluation.Published()
+        if let printed = published.budget {
+            compared += 1
+            guard printed <= budget.weight, close(cents(budget.cents), printed) else { return nil }
+        }
+        for printed in published.categories {
+            compared += 1
+            guard let recomputed = workspace.categories.first(where: { $0.category == printed.category }) else { return nil }
+            var printedRows: FixedDecimal? = FixedDecimal(0)
+            for row in evaluation.rows where row.category == printed.category {
+                printedRows = printedRows.flatMap { sum in row.published.flatMap { FixedDecimal.sum(sum, $0) } }
+            }
+            if let printedRows, !close(printedRows, printed.score) { return nil }
+            guard close(cents(recomputed.cents), printed.score) else { return nil }
+        }
+        if let printed = published.total {
+            compared += 1
+            let partsPrinted = published.budget != nil && workspace.categories.allSatisfy { category in
+                published.categories.contains { $0.category == category.category }
+            }
+            if partsPrinted {
+                var sum = published.budget ?? FixedDecimal(0)
+                for category in published.categories {
+                    guard let next = FixedDecimal.sum(sum, category.score) else { return nil }
+                    sum = next
+                }
+                guard close(sum, printed) else { return nil }
+            }
+            guard close(cents(total), printed) else { return nil }
+        }
+        return Agreement(compared: compared)
     }
 }

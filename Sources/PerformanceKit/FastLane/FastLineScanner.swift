@@ -15,6 +15,16 @@ struct ScannedEvaluation {
         var unit: Range<Int>?
         /// Index into ``Indicator/Judgement/allCases``, or -1 for none.
         var judgement = -1
+        /// The score the table prints for the row.
+        var published: FixedDecimal?
+    }
+
+    /// The figures a published table prints above its rows (`published`).
+    struct Published {
+        var total: FixedDecimal?
+        var budget: FixedDecimal?
+        /// Category (index into ``FastVocabulary/categories``) and printed score, in the file's order.
+        var categories: [(category: Int, score: FixedDecimal)] = []
     }
 
     var title: Range<Int>?
@@ -25,6 +35,9 @@ struct ScannedEvaluation {
     var executed = FixedDecimal(0)
     var budgetWeight: FixedDecimal?
     var rows: [Row] = []
+    var published: Published?
+    /// Whether any row prints its score.
+    var printsRows = false
 
     /// Empties the evaluation for the next line, keeping the rows' storage.
     mutating func reset() {
@@ -34,6 +47,8 @@ struct ScannedEvaluation {
         rules = nil
         budgetWeight = nil
         rows.removeAll(keepingCapacity: true)
+        published = nil
+        printsRows = false
     }
 }
 
@@ -41,8 +56,8 @@ struct ScannedEvaluation {
 ///
 /// It accepts exactly what ``EvaluationReader`` reads without a problem or a warning, restricted further to the
 /// fields the fast lane scores: `format`, `title`, `agency`, `year`, `kind` (`project`), `rules`, `budget`
-/// (`planned`, `executed`, `weight`) and `indicators` (`category`, `subcategory`, `name`, `weight`, `target`,
-/// `actual`, `unit`, `judgement`). Strings must be valid UTF-8 with no escapes; numbers plain (no sign, no
+/// (`planned`, `executed`, `weight`), `published` (`total`, `budget`, `categories`) and `indicators` (`category`,
+/// `subcategory`, `name`, `weight`, `target`, `actual`, `unit`, `judgement`, `published`). Strings must be valid UTF-8 with no escapes; numbers plain (no sign, no
 /// exponent). Any other key, a duplicate key, a `null`, a non-standard category name, or any syntax error makes
 /// ``scan(_:)`` return `false`; the line then goes to the ordinary path, which reports what is wrong.
 struct FastLineScanner {
@@ -89,10 +104,14 @@ struct FastLineScanner {
                 evaluation.rules = value
             case 6:
                 guard budget(&evaluation) else { return false }
-            default:
+            case 7:
                 guard indicators(&evaluation) else { return false }
+            default:
+                guard let published = published() else { return false }
+                evaluation.published = published
             }
         }
+        evaluation.printsRows = evaluation.rows.contains { $0.published != nil }
         skipSpace()
         // format, budget and indicators are required.
         return index == end && seen & 0b1100_0001 == 0b1100_0001
@@ -128,13 +147,24 @@ struct FastLineScanner {
         return .key(key)
     }
 
-    /// `format title agency year kind rules budget indicators` → 0…7.
+    /// `format title agency year kind rules budget indicators published` → 0…8.
     private func topLevelField(_ key: Range<Int>) -> Int? {
         switch key.count {
         case 4: return equals(key, "year") ? 3 : equals(key, "kind") ? 4 : nil
         case 5: return equals(key, "title") ? 1 : equals(key, "rules") ? 5 : nil
         case 6: return equals(key, "format") ? 0 : equals(key, "agency") ? 2 : equals(key, "budget") ? 6 : nil
+        case 9: return equals(key, "published") ? 8 : nil
         case 10: return equals(key, "indicators") ? 7 : nil
+        default: return nil
+        }
+    }
+
+    /// `total budget categories` → 0…2.
+    private func publishedField(_ key: Range<Int>) -> Int? {
+        switch key.count {
+        case 5: return equals(key, "total") ? 0 : nil
+        case 6: return equals(key, "budget") ? 1 : nil
+        case 10: return equals(key, "categories") ? 2 : nil
         default: return nil
         }
     }
@@ -149,13 +179,13 @@ struct FastLineScanner {
         }
     }
 
-    /// `category subcategory name weight target actual unit judgement` → 0…7.
+    /// `category subcategory name weight target actual unit judgement published` → 0…8.
     private func rowField(_ key: Range<Int>) -> Int? {
         switch key.count {
         case 4: return equals(key, "name") ? 2 : equals(key, "unit") ? 6 : nil
         case 6: return equals(key, "weight") ? 3 : equals(key, "target") ? 4 : equals(key, "actual") ? 5 : nil
         case 8: return equals(key, "category") ? 0 : nil
-        case 9: return equals(key, "judgement") ? 7 : nil
+        case 9: return equals(key, "judgement") ? 7 : equals(key, "published") ? 8 : nil
         case 11: return equals(key, "subcategory") ? 1 : nil
         default: return nil
         }
@@ -187,6 +217,44 @@ struct FastLineScanner {
             }
         }
         return seen & 0b11 == 0b11
+    }
+
+    /// `published`: `{"total": …, "budget": …, "categories": {"产出指标": …}}`, each part optional, figures only.
+    private mutating func published() -> ScannedEvaluation.Published? {
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var published = ScannedEvaluation.Published()
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return published }
+        var seen = 0
+        var first = true
+        while true {
+            guard let member = nextMember(&first) else { return nil }
+            guard case .key(let key) = member else { break }
+            guard let field = publishedField(key), seen & (1 << field) == 0 else { return nil }
+            seen |= 1 << field
+            switch field {
+            case 0:
+                guard let literal = number(), let value = FixedDecimal.read(bytes, literal) else { return nil }
+                published.total = value
+            case 1:
+                guard let literal = number(), let value = FixedDecimal.read(bytes, literal) else { return nil }
+                published.budget = value
+            default:
+                guard take(UInt8(ascii: "{")) else { return nil }
+                skipSpace()
+                if take(UInt8(ascii: "}")) { continue }
+                var firstCategory = true
+                while true {
+                    guard let entry = nextMember(&firstCategory) else { return nil }
+                    guard case .key(let name) = entry else { break }
+                    guard let category = FastVocabulary.index(of: name, in: bytes, among: vocabulary.categories),
+                          !published.categories.contains(where: { $0.category == category }),
+                          let literal = number(), let value = FixedDecimal.read(bytes, literal) else { return nil }
+                    published.categories.append((category, value))
+                }
+            }
+        }
+        return published
     }
 
     private mutating func indicators(_ evaluation: inout ScannedEvaluation) -> Bool {
@@ -237,6 +305,9 @@ struct FastLineScanner {
             case 6:
                 guard let value = text() else { return nil }
                 row.unit = value
+            case 8:
+                guard let literal = number(), let value = FixedDecimal.read(bytes, literal) else { return nil }
+                row.published = value
             default:
                 guard let value = string(),
                       let judgement = vocabulary.judgements.first(where: { equals(value, $0.spelling) })?.judgement,

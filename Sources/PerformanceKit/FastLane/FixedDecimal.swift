@@ -96,6 +96,13 @@ struct FixedDecimal: Sendable, Comparable {
         return overflow ? nil : FixedDecimal(significand: value, scale: places)
     }
 
+    /// `lhs − rhs` for `lhs ≥ rhs`, exactly; `nil` on overflow.
+    static func difference(_ lhs: FixedDecimal, _ rhs: FixedDecimal) -> FixedDecimal? {
+        let places = max(lhs.scale, rhs.scale)
+        guard let a = lhs.significand(atScale: places), let b = rhs.significand(atScale: places) else { return nil }
+        return FixedDecimal(significand: a - b, scale: places)
+    }
+
     /// The exact product, `nil` on overflow or beyond ``maximumScale`` places (trailing zeros dropped first).
     static func product(_ lhs: FixedDecimal, _ rhs: FixedDecimal) -> FixedDecimal? {
         let (value, overflow) = lhs.significand.multipliedReportingOverflow(by: rhs.significand)
