@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A straightforward scorer of the wuhan-2023 rule in Python (json and decimal modules only), the baseline of
-scripts/bench. It reads JSON Lines and prints the same summary as `perfscore --jsonl --summary`.
+scripts/bench. It reads JSON Lines and prints the same summary as `perfscore --jsonl --summary`; with
+`--publish FILE|-` it writes the evaluations back with the printed figures it computes (seeds for scripts/fuzz).
 
 It handles the notation the bench corpus uses (≥ ≤ ＜, bare numbers, percentages, units, 是, 7x24小时, zero-event
 phrases, judgements), enough to score that corpus as PerformanceKit does; it is not a second implementation of
@@ -68,7 +69,34 @@ def score(evaluation):
 def grade(total):
     return "优" if total >= 90 else "良" if total >= 80 else "中" if total >= 60 else "差"
 
+def publish(path):
+    """Writes each evaluation back with the figures a published table prints (row scores, budget, categories,
+    total) as this scorer computes them: seeds for the fast lane's fuzzing (scripts/fuzz)."""
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    for line in source:
+        if not line.strip():
+            continue
+        evaluation = json.loads(line, parse_float=Decimal)
+        budget = evaluation["budget"]
+        planned, executed = Decimal(str(budget["planned"])), Decimal(str(budget["executed"]))
+        weight = Decimal(str(budget.get("weight", 20)))
+        budget_score = cents(min(weight * executed / planned, weight)) if planned > 0 else Decimal(0)
+        categories = {}
+        for row in evaluation["indicators"]:
+            score = score_row(row)
+            if score is None:
+                break
+            row["published"] = cents(score)
+            categories[row["category"]] = categories.get(row["category"], Decimal(0)) + cents(score)
+        else:
+            evaluation["published"] = {"total": budget_score + sum(categories.values()), "budget": budget_score,
+                                       "categories": categories}
+        print(json.dumps(evaluation, ensure_ascii=False, separators=(",", ":"), default=lambda d: float(d)))
+
 def main():
+    if sys.argv[1] == "--publish":
+        publish(sys.argv[2])
+        return
     scored = failed = 0
     funds = weighted = Decimal(0)
     grades = {"优": 0, "良": 0, "中": 0, "差": 0}
