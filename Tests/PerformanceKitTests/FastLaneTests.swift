@@ -63,8 +63,11 @@ enum LineGenerator {
     /// still be one the rule cannot score), the rest with anything from an odd row to a broken line.
     static func line(_ number: Int, _ generator: inout SeededGenerator) -> String {
         let clean = Bool.random(using: &generator)
+        // A third of the clean lines are under mof-2020: 90 points, a split per category, an over-achievement flag.
+        let mof = clean && Int.random(in: 0..<3, using: &generator) == 0
+        let points = mof ? 90 : 80
         let count = Int.random(in: 1...12, using: &generator)
-        var weights = (0..<count).map { $0 < 80 % count ? String(80 / count + 1) : String(80 / count) }
+        var weights = (0..<count).map { $0 < points % count ? String(points / count + 1) : String(points / count) }
         if !clean, Int.random(in: 0..<5, using: &generator) == 0 { weights[0] = pick(["2.5", "0", "12.125", "3.14159"], &generator) }
         let rows = (0..<count).map { row($0, weight: weights[$0], clean: clean, &generator) }.joined(separator: ",")
         let plannedCents = Int.random(in: 0...2_000_000, using: &generator)
@@ -72,8 +75,8 @@ enum LineGenerator {
         let planned = Decimal(plannedCents).scaled(-2).plainText
         let executed = Decimal(executedCents).scaled(-2).plainText
         if clean {
-            return "{\"format\":\"perfscore/1\",\"title\":\"项目\(number)\",\"year\":2023,\"budget\":{\"planned\":\(planned),"
-                + "\"executed\":\(executed)},\"indicators\":[\(rows)]}"
+            return "{\"format\":\"perfscore/1\",\"title\":\"项目\(number)\",\"year\":2023\(mof ? ",\"rules\":\"mof-2020\"" : ""),"
+                + "\"budget\":{\"planned\":\(planned),\"executed\":\(executed)},\"indicators\":[\(rows)]}"
         }
         let weight = pick(["", ",\"weight\":20", ",\"weight\":10", ",\"weight\":20.0"], &generator)
         let rules = pick(["", ",\"rules\":\"wuhan-2023\"", ",\"rules\":\"mof-2020\"", ",\"rules\":\"mof-2020-linear\"",
@@ -150,7 +153,7 @@ struct FastLaneTests {
         Self.expectSameBothWays(lines)
     }
 
-    @Test func givesTheSameResultForGeneratedLinesAndScoresTheCommonOnesItself() {
+    @Test func givesTheSameResultForGeneratedLinesAndScoresTheCommonOnesItself() throws {
         var generator = SeededGenerator(seed: 8)
         let lines = (0..<4_000).map { Array(LineGenerator.line($0, &generator).utf8) }
         let taken = Self.expectSameBothWays(lines)
@@ -158,6 +161,17 @@ struct FastLaneTests {
         // nearly all of those, not decline them.
         #expect(taken > 1_700, "the fast lane scored only \(taken) of \(lines.count) lines")
         #expect(taken < lines.count, "the generator must give the lane lines to decline")
+        // The diagnostics the lane writes itself all occur, so that the comparison covers them.
+        let lane = try #require(FastLane(evaluator: Evaluator()))
+        var workspace = FastLane.Workspace()
+        var output: [UInt8] = []
+        for line in lines {
+            _ = line.withUnsafeBufferPointer { lane.score($0, in: &workspace, renders: true, output: &output) }
+        }
+        let results = String(decoding: output, as: UTF8.self)
+        for code in ["judgement-top-of-band", "over-executed", "over-achievement", "category-points"] {
+            #expect(results.contains(#""code":"\#(code)""#), "no line the lane scored has \(code)")
+        }
         Self.expectSameBothWays(Array(lines.prefix(2_000)), renders: false)
     }
 

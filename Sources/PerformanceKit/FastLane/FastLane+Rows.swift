@@ -7,7 +7,10 @@ extension FastLane {
         var cents: Int64
         var explanation: Range<Int>
         /// For a judgement without a score, the top of its band (the note's figure).
-        var top: FixedDecimal?
+        var top: FixedDecimal? = nil
+        /// For a forward actual at or over the profile's over-achievement flag, the actual as a whole percentage
+        /// of the target (the warning's figure).
+        var overAchievement: Int64? = nil
     }
 
     /// Scores one row as ``IndicatorScorer/score(_:at:)`` does, or `nil` when the row needs the ordinary path
@@ -135,12 +138,18 @@ extension FastLane {
                 }
                 return RowResult(direction: .forward, basis: .equal, cents: full, explanation: start..<text.count)
             }
-            if let flag = rules.overAchievementFlag {
-                // The profile's over-achievement warning: left to the ordinary path.
+            guard var result = ratioRow(w: w, numerator: b, denominator: a, basis: .forward, text: text, start: start)
+            else { return nil }
+            // The profile's over-achievement warning (IndicatorScorer.overAchievementNote), which reads the
+            // actual as written: a zero-event phrase is no figure there.
+            if let flag = rules.overAchievementFlag, zeroEvent == nil {
                 guard let threshold = FixedDecimal.product(flag, a) else { return nil }
-                if b >= threshold { return nil }
+                if b >= threshold {
+                    guard let share = FixedDecimal.roundedQuotient(b, FixedDecimal(100), a, places: 0) else { return nil }
+                    result.overAchievement = share
+                }
             }
-            return ratioRow(w: w, numerator: b, denominator: a, basis: .forward, text: text, start: start)
+            return result
         case .reverse:
             if a.isZero {
                 if b.isZero {

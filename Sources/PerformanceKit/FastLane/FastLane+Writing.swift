@@ -93,8 +93,14 @@ extension FastLane {
             output += K.noDifferences
         }
         output += K.diagnostics
+        // In the ordinary order: the budget block's, each row's, then the split's.
         var first = true
+        func next() {
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+        }
         if budget.uncapped != nil {
+            next()
             output += K.overExecuted
             evaluation.executed.write(into: output)
             output += K.overExecutedPlanned
@@ -102,18 +108,43 @@ extension FastLane {
             output += K.overExecutedCapped
             budget.weight.write(into: output)
             output += K.overExecutedEnd
-            first = false
         }
         for (index, row) in evaluation.rows.enumerated() {
-            guard let top = workspace.rows[index].top else { continue }
-            output += first ? K.firstNote : K.nextNote
-            first = false
-            output.append(Self.judgementWords[row.judgement])
-            output += K.noteText
-            top.write(into: output)
-            output += K.noteEnd
-            writeIndex(index, into: output)
-            output += K.notePathEnd
+            let result = workspace.rows[index]
+            if let top = result.top {
+                next()
+                output += K.topOfBand
+                output.append(Self.judgementWords[row.judgement])
+                output += K.noteText
+                top.write(into: output)
+                output += K.noteEnd
+                writeIndex(index, into: output)
+                output += K.notePathEnd
+            }
+            if let share = result.overAchievement {
+                next()
+                output += K.overAchievement
+                output.appendDecimal(share, scale: 0)
+                output += K.overAchievementFlag
+                output.append(rules.overAchievementPercent)
+                output += K.overAchievementUnder
+                output.append(rules.id)
+                output += K.overAchievementEnd
+                writeIndex(index, into: output)
+                output += K.overAchievementPathEnd
+            }
+        }
+        for note in workspace.splitNotes {
+            next()
+            output += K.categoryPoints
+            output.append(vocabulary.categories[note.category])
+            output += K.categoryPointsCarries
+            note.points.write(into: output)
+            output += K.categoryPointsSets
+            output.append(rules.id)
+            output += K.categoryPointsSetsPoints
+            note.expected.write(into: output)
+            output += K.categoryPointsEnd
         }
         output += K.end
     }
@@ -210,12 +241,21 @@ extension FastLane {
         static let compared: StaticString = ",\"compared\":"
         static let noDifferences: StaticString = ",\"differences\":[]}"
         static let diagnostics: StaticString = ",\"diagnostics\":["
-        static let firstNote: StaticString = "{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
-        static let nextNote: StaticString = ",{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
+        static let topOfBand: StaticString = "{\"code\":\"judgement-top-of-band\",\"severity\":\"note\",\"message\":\""
         static let noteText: StaticString = " without the evaluator's score takes the top of its band, "
         static let noteEnd: StaticString = "; give score for another figure\",\"path\":\"indicators["
         static let notePathEnd: StaticString = "].judgement\"}"
         static let end: StaticString = "]}"
+        static let overAchievement: StaticString = "{\"code\":\"over-achievement\",\"severity\":\"warning\",\"message\":\"the actual is "
+        static let overAchievementFlag: StaticString = " % of the target (flag at "
+        static let overAchievementUnder: StaticString = " %): under "
+        static let overAchievementEnd: StaticString = " a target set too low is marked down at the evaluator's discretion; review the target or give a score with a reason\",\"path\":\"indicators["
+        static let overAchievementPathEnd: StaticString = "].actual\"}"
+        static let categoryPoints: StaticString = "{\"code\":\"category-points\",\"severity\":\"note\",\"message\":\""
+        static let categoryPointsCarries: StaticString = " carries "
+        static let categoryPointsSets: StaticString = " points; "
+        static let categoryPointsSetsPoints: StaticString = " sets "
+        static let categoryPointsEnd: StaticString = " in principle\",\"path\":\"indicators\"}"
         static let overExecuted: StaticString = "{\"code\":\"over-executed\",\"severity\":\"note\",\"message\":\"executed "
         static let overExecutedPlanned: StaticString = " is more than planned "
         static let overExecutedCapped: StaticString = "; the block is capped at "

@@ -14,9 +14,10 @@ import Foundation
 /// escapes in strings; signed or exponent numbers, more than 4 decimals or 15 integer digits; non-standard
 /// category names; notation beyond ``FastCell``; units that differ; a printed figure that differs from the
 /// recomputed one (the ordinary ``Verifier`` explains the difference); and every line on which the ordinary scorer
-/// would report a diagnostic other than a note it writes itself (points not adding up, a category split off the
-/// profile's, a budget block of other points, an over-achievement flag). Over-execution (executed > planned)
-/// and judgements at the top of their band are scored here, with the ordinary path's notes. The tests hold it to
+/// would report a diagnostic other than those it writes itself (points not adding up, a budget block of other
+/// points). Over-execution (executed > planned), judgements at the top of their band, categories off the
+/// profile's split and actuals over its over-achievement flag are scored here, with the ordinary path's notes
+/// and warnings. The tests hold it to
 /// that: every example, every bad input and thousands of generated evaluations give the same bytes both ways, and
 /// so does every input of the libFuzzer harness `Fuzz/FuzzFastLane.swift`.
 struct FastLane: Sendable {
@@ -55,6 +56,8 @@ struct FastLane: Sendable {
         /// The result being written.
         let result = ByteSink()
         var categories: [(category: Int, weight: FixedDecimal, cents: Int64)] = []
+        /// Categories whose points differ from the profile's split: category, points, the split's points.
+        var splitNotes: [(category: Int, points: FixedDecimal, expected: FixedDecimal)] = []
 
         init() {}
     }
@@ -120,16 +123,18 @@ struct FastLane: Sendable {
             }
         }
 
-        // The points must add up to the profile's and follow its split: otherwise the ordinary path's warning or note.
+        // The points must add up to the profile's (else the ordinary path's warning); a category off the profile's
+        // split gets the ordinary path's note.
         var points = FixedDecimal(0)
         for category in workspace.categories {
             guard let sum = FixedDecimal.sum(points, category.weight) else { return nil }
             points = sum
         }
         guard points == rules.indicatorWeight else { return nil }
+        workspace.splitNotes.removeAll(keepingCapacity: true)
         for expected in rules.expectedSplits[presentMask] {
             let weight = workspace.categories.first { $0.category == expected.category }?.weight ?? FixedDecimal(0)
-            guard weight == expected.points else { return nil }
+            if weight != expected.points { workspace.splitNotes.append((expected.category, weight, expected.points)) }
         }
 
         let total = workspace.categories.reduce(budgetCents) { $0 + $1.cents }

@@ -29,6 +29,8 @@ final class FastRules: Sendable {
     /// Tiers by ``Indicator/Judgement`` case index.
     let tiers: [Tier?]
     let overAchievementFlag: FixedDecimal?
+    /// The flag as its warning prints it: `120` for 1.2.
+    let overAchievementPercent: [UInt8]
     let grades: [(grade: [UInt8], minimum: FixedDecimal)]
     /// The profile's expected category points for each set of present standard categories (bit `i` for
     /// ``FastVocabulary/categories``[i]), as category index and points.
@@ -65,8 +67,10 @@ final class FastRules: Sendable {
         if let flag = profile.overAchievementFlag {
             guard let fixed = FixedDecimal(exactly: flag) else { return nil }
             overAchievementFlag = fixed
+            overAchievementPercent = Array((flag * 100).plainText.utf8)
         } else {
             overAchievementFlag = nil
+            overAchievementPercent = []
         }
         var grades: [(grade: [UInt8], minimum: FixedDecimal)] = []
         for band in profile.grades {
