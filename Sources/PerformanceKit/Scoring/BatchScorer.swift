@@ -9,8 +9,16 @@ public import Foundation
 ///
 /// ```swift
 /// let batch = BatchScorer(evaluator: Evaluator())
-/// for outcome in batch.score(lines, firstLineNumber: 1) { print(outcome.line) }
+/// let chunk = batch.scoreChunk(lines, firstLineNumber: 1)      // the fastest: bytes out, exact tally
+/// for piece in chunk.pieces { FileHandle.standardOutput.write(Data(piece)) }
+/// print(chunk.tally.fundWeightedMean!)
+/// for outcome in batch.score(lines, firstLineNumber: 1) { print(outcome.line) }   // one value per line
 /// ```
+///
+/// Lines of the common shape take a fast lane: read from their bytes, scored in exact integer fixed point and
+/// written as bytes, with the very result (byte for byte) that the ordinary path, ``Evaluator`` and
+/// ``JSONReport``, gives; every other line takes the ordinary path (docs/FORMAT.md §6.4a says which lines are
+/// which). ``usesFastLane`` turns the lane off.
 public struct BatchScorer: Sendable {
     /// What one line gave.
     public struct Outcome: Sendable {
