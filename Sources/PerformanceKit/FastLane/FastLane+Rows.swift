@@ -14,8 +14,8 @@ extension FastLane {
     }
 
     /// Scores one row as ``IndicatorScorer/score(_:at:)`` does, or `nil` when the row needs the ordinary path
-    /// (a form not read here, or a row the ordinary scorer would add a diagnostic to other than the
-    /// judgement-at-top-of-band note).
+    /// (a form not read here, or a row the ordinary scorer would add a diagnostic to other than the two the lane
+    /// writes: the judgement-at-top-of-band note and the over-achievement warning).
     ///
     /// The explanation is appended to `text` when ``explains``; the result says where it lies.
     func scoreRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
