@@ -14,6 +14,19 @@ enum LineGenerator {
         return pick([String(cents / 100), Decimal(cents).scaled(-2).plainText, "0", String(cents % 7)], &generator)
     }
 
+    /// A figure with thousands separators in its whole part: `1234567.5` → `1,234,567.5`.
+    static func grouped(_ figure: String) -> String {
+        let parts = figure.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        return groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
     /// One row as JSON object text.
     static func row(_ index: Int, weight: String, clean: Bool, _ generator: inout SeededGenerator) -> String {
         let (category, subcategory) = pick([
@@ -28,7 +41,7 @@ enum LineGenerator {
         var target: String
         var actual: String
         var extra = ""
-        switch clean ? pick([0, 1, 2, 3, 4, 5, 6, 7, 15, 23], &generator) : Int.random(in: 0..<24, using: &generator) {
+        switch clean ? pick([0, 1, 2, 3, 4, 5, 6, 7, 15, 23, 24, 25, 26], &generator) : Int.random(in: 0..<31, using: &generator) {
         case 0: (target, actual) = ("≥\(a)\(unit)", "\(b)\(unit)")
         case 1: (target, actual) = ("≤\(a)\(unit)", "\(b)\(unit)")
         case 2: (target, actual) = ("＜\(a)\(unit)", "＜\(b)\(unit)")
@@ -52,6 +65,13 @@ enum LineGenerator {
         case 20: (target, actual) = ("≥\(a).5", "-\(b)")
         case 21: (target, actual) = ("全年未发生", pick(["无", "0"], &generator))
         case 22: (target, actual) = ("≥\(a)%", "\(b)%"); extra = ",\"judgement\":\"达成\""
+        case 24: (target, actual) = ("≥\(grouped(a))㎡", "\(grouped(b))㎡")
+        case 25: (target, actual) = ("≤\(a)ms", "\(b)ms")
+        case 26: (target, actual) = ("≥\(a)℃", "\(b)℃")
+        case 27: (target, actual) = ("≥1,0000", "1,000,00")
+        case 28: (target, actual) = ("≥\(a)km/h", "\(b)km/h")
+        case 29: (target, actual) = ("≥\(a)m2", "\(b)m2")
+        case 30: (target, actual) = ("≥\(a)MS", "\(b)ms")
         default: (target, actual) = ("\(a)", "\(b)")
         }
         let targetJSON = Int.random(in: 0..<12, using: &generator) == 0 && Double(target) != nil ? target : "\"\(target)\""
@@ -171,6 +191,11 @@ struct FastLaneTests {
         let results = String(decoding: output, as: UTF8.self)
         for code in ["judgement-top-of-band", "over-executed", "over-achievement", "category-points"] {
             #expect(results.contains(#""code":"\#(code)""#), "no line the lane scored has \(code)")
+        }
+        // So do the printed forms it reads: thousands separators, ㎡, ℃, Latin units.
+        #expect(results.contains(/"target":"≥\d{1,3},\d{3}/), "no line the lane scored has a thousands separator")
+        for unit in ["㎡\"", "℃\"", "ms\""] {
+            #expect(results.contains(unit), "no line the lane scored has the unit \(unit)")
         }
         Self.expectSameBothWays(Array(lines.prefix(2_000)), renders: false)
     }

@@ -2,12 +2,13 @@
 /// only, each read exactly as ``IndicatorValue/init(parsing:)`` reads it.
 ///
 /// ```
-/// measure:  [comparator] digits[.digits] [unit]      ≥1800个  ＜48分钟  99.9%  51.09  0
+/// measure:  [comparator] digits[.digits] [unit]      ≥1800个  ＜48分钟  99.9%  51.09  0  ≥80,000㎡  ≤40ms
 /// text:     Chinese characters only                   是  完成  较好  全年未发生安全事故
 ///           digits x digits [Chinese characters]      7x24小时
 /// ```
 ///
-/// Anything else (spaces, separators, signs, magnitudes such as 万, Latin units, labels, suffix words such as 以上,
+/// A unit is `%`, a Latin unit the ordinary reader knows (`ms`, `km`, `GB`), or Chinese characters with `㎡ ㎥ ℃`.
+/// Anything else (spaces, signs, magnitudes such as 万, other Latin words, labels, suffix words such as 以上,
 /// compound values, full-width digits, punctuation) is not read here: ``FastCell/read(_:_:vocabulary:)``
 /// returns `nil` and the line goes to the ordinary path.
 enum FastCell {
@@ -30,30 +31,94 @@ enum FastCell {
                 return isChineseOnly(bytes, range) ? .text(range) : nil
             }
         }
-        let numberStart = index
-        while index < range.upperBound, isDigit(bytes[index]) { index += 1 }
-        guard index > numberStart else { return nil }
-        if index < range.upperBound, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            let fractionStart = index
-            while index < range.upperBound, isDigit(bytes[index]) { index += 1 }
-            guard index > fractionStart else { return nil }
-        } else if comparator == nil, index < range.upperBound, bytes[index] == UInt8(ascii: "x") || bytes[index] == UInt8(ascii: "X") {
+        if comparator == nil, let schedule = scheduleEnd(bytes, from: index, end: range.upperBound) {
             // 7x24小时: a schedule, which the ordinary reader keeps as text.
-            var rest = index + 1
-            let digitsStart = rest
-            while rest < range.upperBound, isDigit(bytes[rest]) { rest += 1 }
-            guard rest > digitsStart, rest == range.upperBound || isChineseOnly(bytes, rest..<range.upperBound) else { return nil }
-            return .text(range)
+            return schedule ? .text(range) : nil
         }
-        guard let number = FixedDecimal.read(bytes, numberStart..<index) else { return nil }
+        guard let number = readNumber(bytes, &index, end: range.upperBound) else { return nil }
         if index == range.upperBound { return .measure(comparator: comparator, number: number, unit: nil) }
         let unit = index..<range.upperBound
         if unit.count == 1, bytes[index] == UInt8(ascii: "%") {
             return .measure(comparator: comparator, number: number, unit: unit)
         }
-        guard isChineseOnly(bytes, unit), vocabulary.isPlainUnit(bytes, unit) else { return nil }
+        if isLatin(bytes, unit) {
+            guard vocabulary.isLatinUnit(bytes, unit) else { return nil }
+            return .measure(comparator: comparator, number: number, unit: unit)
+        }
+        guard isChineseUnit(bytes, unit), vocabulary.isPlainUnit(bytes, unit) else { return nil }
         return .measure(comparator: comparator, number: number, unit: unit)
+    }
+
+    /// Digits with thousands separators where the ordinary reader takes them (a comma followed by exactly three
+    /// digits and then no digit: `80,000`, `1,234.5`), and an optional fraction; at most 15 digits before the point
+    /// and 4 after.
+    static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, end: Int) -> FixedDecimal? {
+        var significand: Int64 = 0
+        var integerDigits = 0
+        while index < end {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                significand = significand &* 10 &+ Int64(byte &- 0x30)
+                integerDigits += 1
+                index += 1
+            } else if byte == UInt8(ascii: ","), integerDigits > 0, isGroup(bytes, after: index, end: end) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard integerDigits > 0, integerDigits <= FixedDecimal.maximumIntegerDigits else { return nil }
+        var scale = 0
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < end, isDigit(bytes[index]) {
+                significand = significand &* 10 &+ Int64(bytes[index] &- 0x30)
+                scale += 1
+                index += 1
+            }
+            guard scale > 0, scale <= FixedDecimal.maximumScale else { return nil }
+        }
+        // The wrapping arithmetic above is only trusted up to 18 digits.
+        guard integerDigits + scale <= 18 else { return nil }
+        return FixedDecimal(significand: significand, scale: scale)
+    }
+
+    /// Whether the comma at `comma` separates thousands: exactly three digits follow it, then no digit.
+    static func isGroup(_ bytes: UnsafeBufferPointer<UInt8>, after comma: Int, end: Int) -> Bool {
+        let start = comma + 1
+        guard start + 3 <= end, isDigit(bytes[start]), isDigit(bytes[start + 1]), isDigit(bytes[start + 2]) else { return false }
+        return start + 3 == end || !isDigit(bytes[start + 3])
+    }
+
+    /// For digits followed by `x` or `X`: `true` when the cell is a schedule (`7x24`, `7x24小时`), `false` when it
+    /// starts like one but is not one the lane reads, `nil` when it is no schedule at all.
+    static func scheduleEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Bool? {
+        var index = start
+        while index < end, isDigit(bytes[index]) { index += 1 }
+        guard index > start, index < end, bytes[index] == UInt8(ascii: "x") || bytes[index] == UInt8(ascii: "X") else { return nil }
+        var rest = index + 1
+        let digitsStart = rest
+        while rest < end, isDigit(bytes[rest]) { rest += 1 }
+        return rest > digitsStart && (rest == end || isChineseOnly(bytes, rest..<end))
+    }
+
+    /// Whether `bytes[range]` is ASCII letters only (`ms`, `km`, `GB`).
+    static func isLatin(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        !range.isEmpty && range.allSatisfy { (bytes[$0] | 0x20) >= UInt8(ascii: "a") && (bytes[$0] | 0x20) <= UInt8(ascii: "z") }
+    }
+
+    /// Whether a unit is Chinese characters and the unit signs `㎡ ㎥ ℃`, in any order (`亿条`, `㎡`, `万元`).
+    static func isChineseUnit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count % 3 == 0 else { return false }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let sign = (bytes[index], bytes[index + 1], bytes[index + 2])
+            // ㎡ E3 8E A1, ㎥ E3 8E A5, ℃ E2 84 83
+            let isSign = sign == (0xE3, 0x8E, 0xA1) || sign == (0xE3, 0x8E, 0xA5) || sign == (0xE2, 0x84, 0x83)
+            guard isSign || isChineseOnly(bytes, index..<(index + 3)) else { return false }
+            index += 3
+        }
+        return true
     }
 
     @inline(__always)

@@ -69,6 +69,13 @@ final class FastVocabulary: Sendable {
         return true
     }
 
+    /// Whether Latin letters are a unit the ordinary reader accepts (``IndicatorValueParser/latinUnits``, in any
+    /// case) and keeps as written (not `m2`, which it rewrites to `㎡`).
+    func isLatinUnit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let unit = String(decoding: bytes[range], as: UTF8.self)
+        return IndicatorValueParser.latinUnits.contains(unit.lowercased()) && Quantity.unitSpellings[unit] == nil
+    }
+
     /// The index in `list` of the entry equal to `bytes[range]`.
     static func index(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, among list: [[UInt8]]) -> Int? {
         list.firstIndex { $0.count == range.count && matches($0, at: range.lowerBound, in: bytes, end: range.upperBound) }
