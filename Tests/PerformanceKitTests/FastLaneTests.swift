@@ -41,7 +41,8 @@ enum LineGenerator {
         var target: String
         var actual: String
         var extra = ""
-        switch clean ? pick([0, 1, 2, 3, 4, 5, 6, 7, 15, 23, 24, 25, 26], &generator) : Int.random(in: 0..<31, using: &generator) {
+        switch clean ? pick([0, 1, 2, 3, 4, 5, 6, 7, 15, 23, 24, 25, 26, 31, 32, 33], &generator)
+                     : Int.random(in: 0..<35, using: &generator) {
         case 0: (target, actual) = ("≥\(a)\(unit)", "\(b)\(unit)")
         case 1: (target, actual) = ("≤\(a)\(unit)", "\(b)\(unit)")
         case 2: (target, actual) = ("＜\(a)\(unit)", "＜\(b)\(unit)")
@@ -72,6 +73,10 @@ enum LineGenerator {
         case 28: (target, actual) = ("≥\(a)km/h", "\(b)km/h")
         case 29: (target, actual) = ("≥\(a)m2", "\(b)m2")
         case 30: (target, actual) = ("≥\(a)MS", "\(b)ms")
+        case 31: (target, actual) = ("≥\(a)亿条", "\(b)亿条")
+        case 32: (target, actual) = ("≥\(a)万元", "\(b)元")
+        case 33: (target, actual) = ("≤\(a)万", "＜\(b)万")
+        case 34: (target, actual) = (pick(["≥\(a)万亿", "≥\(a)亿万", "≥99999999999万亿"], &generator), "\(b)万亿")
         default: (target, actual) = ("\(a)", "\(b)")
         }
         let targetJSON = Int.random(in: 0..<12, using: &generator) == 0 && Double(target) != nil ? target : "\"\(target)\""
@@ -194,7 +199,7 @@ struct FastLaneTests {
         }
         // So do the printed forms it reads: thousands separators, ㎡, ℃, Latin units.
         #expect(results.contains(/"target":"≥\d{1,3},\d{3}/), "no line the lane scored has a thousands separator")
-        for unit in ["㎡\"", "℃\"", "ms\""] {
+        for unit in ["㎡\"", "℃\"", "ms\"", "亿条\"", "万元\""] {
             #expect(results.contains(unit), "no line the lane scored has the unit \(unit)")
         }
         Self.expectSameBothWays(Array(lines.prefix(2_000)), renders: false)
@@ -230,7 +235,7 @@ struct FastLaneTests {
         #""target":"≥1\u0030""#,                       // an escape
         #""target":"≥1e2""#,                           // not a plain number in the notation
         #""target":"≥100以上""#,                        // a suffix word
-        #""target":"≥1万""#,                           // a magnitude
+        #""target":"≥1亿万""#,                          // a unit the ordinary reader could take for a magnitude
         #""target":"≥100平方米""#,                      // a unit the reader rewrites
         #""target":"≥１００""#,                         // full-width digits
         #""target":" ≥100""#,                          // a space

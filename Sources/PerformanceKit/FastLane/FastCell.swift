@@ -2,19 +2,20 @@
 /// only, each read exactly as ``IndicatorValue/init(parsing:)`` reads it.
 ///
 /// ```
-/// measure:  [comparator] digits[.digits] [unit]      ≥1800个  ＜48分钟  99.9%  51.09  0  ≥80,000㎡  ≤40ms
+/// measure:  [comparator] digits[.digits] [万|亿|万亿] [unit]   ≥1800个  ＜48分钟  99.9%  0  ≥80,000㎡  ≤40ms  808.44亿条
 /// text:     Chinese characters only                   是  完成  较好  全年未发生安全事故
 ///           digits x digits [Chinese characters]      7x24小时
 /// ```
 ///
 /// A unit is `%`, a Latin unit the ordinary reader knows (`ms`, `km`, `GB`), or Chinese characters with `㎡ ㎥ ℃`.
-/// Anything else (spaces, signs, magnitudes such as 万, other Latin words, labels, suffix words such as 以上,
+/// Anything else (spaces, signs, other Latin words, labels, suffix words such as 以上,
 /// compound values, full-width digits, punctuation) is not read here: ``FastCell/read(_:_:vocabulary:)``
 /// returns `nil` and the line goes to the ordinary path.
 enum FastCell {
-    /// A figure: the index of its comparator in ``FastVocabulary/comparators`` (or `nil`), its number, and the
-    /// byte range of its unit (or `nil`).
-    case measure(comparator: Int?, number: FixedDecimal, unit: Range<Int>?)
+    /// A figure: the index of its comparator in ``FastVocabulary/comparators`` (or `nil`), its number as written,
+    /// the index of its magnitude word in ``FastVocabulary/magnitudes`` (or `nil`), and the byte range of its unit
+    /// (or `nil`).
+    case measure(comparator: Int?, number: FixedDecimal, magnitude: Int?, unit: Range<Int>?)
     /// Words, read as they stand.
     case text(Range<Int>)
 
@@ -36,17 +37,22 @@ enum FastCell {
             return schedule ? .text(range) : nil
         }
         guard let number = readNumber(bytes, &index, end: range.upperBound) else { return nil }
-        if index == range.upperBound { return .measure(comparator: comparator, number: number, unit: nil) }
+        var magnitude: Int?
+        if let found = vocabulary.magnitude(at: index, in: bytes, end: range.upperBound) {
+            magnitude = found
+            index += vocabulary.magnitudes[found].word.count
+        }
+        if index == range.upperBound { return .measure(comparator: comparator, number: number, magnitude: magnitude, unit: nil) }
         let unit = index..<range.upperBound
         if unit.count == 1, bytes[index] == UInt8(ascii: "%") {
-            return .measure(comparator: comparator, number: number, unit: unit)
+            return .measure(comparator: comparator, number: number, magnitude: magnitude, unit: unit)
         }
         if isLatin(bytes, unit) {
             guard vocabulary.isLatinUnit(bytes, unit) else { return nil }
-            return .measure(comparator: comparator, number: number, unit: unit)
+            return .measure(comparator: comparator, number: number, magnitude: magnitude, unit: unit)
         }
         guard isChineseUnit(bytes, unit), vocabulary.isPlainUnit(bytes, unit) else { return nil }
-        return .measure(comparator: comparator, number: number, unit: unit)
+        return .measure(comparator: comparator, number: number, magnitude: magnitude, unit: unit)
     }
 
     /// Digits with thousands separators where the ordinary reader takes them (a comma followed by exactly three

@@ -27,12 +27,12 @@ extension FastLane {
         guard let target = FastCell.read(bytes, row.target, vocabulary: vocabulary),
               let actual = FastCell.read(bytes, row.actual, vocabulary: vocabulary) else { return nil }
         switch (target, actual) {
-        case (.measure(let ac, let a, let au), .measure(let bc, let b, let bu)):
-            return figureRow(row, bytes, rules: rules, target: (ac, a, au), actual: (bc, b, bu), zeroEvent: nil,
+        case (.measure(let ac, let a, let am, let au), .measure(let bc, let b, let bm, let bu)):
+            return figureRow(row, bytes, rules: rules, target: (ac, a, am, au), actual: (bc, b, bm, bu), zeroEvent: nil,
                              text: text, start: start)
-        case (.measure(let ac, let a, let au), .text(let words)):
+        case (.measure(let ac, let a, let am, let au), .text(let words)):
             guard isZeroEvent(bytes, words) else { return nil }
-            return figureRow(row, bytes, rules: rules, target: (ac, a, au), actual: (nil, FixedDecimal(0), au),
+            return figureRow(row, bytes, rules: rules, target: (ac, a, am, au), actual: (nil, FixedDecimal(0), nil, au),
                              zeroEvent: words, text: text, start: start)
         case (.text(let targetWords), .text(let actualWords)):
             return textRow(row, bytes, rules: rules, target: targetWords, actual: actualWords, text: text, start: start)
@@ -86,7 +86,31 @@ extension FastLane {
 
     // MARK: - Figure against figure
 
-    typealias Figure = (comparator: Int?, number: FixedDecimal, unit: Range<Int>?)
+    typealias Figure = (comparator: Int?, number: FixedDecimal, magnitude: Int?, unit: Range<Int>?)
+
+    /// How an explanation prints a figure (``IndicatorScorer`` `numberText`): with its magnitude word when both
+    /// sides share it (`808亿`), else as its value (`80800000000`).
+    struct Printed {
+        var figure: FixedDecimal
+        /// Index into ``FastVocabulary/magnitudes``.
+        var word: Int?
+    }
+
+    func write(_ printed: Printed, into text: ByteSink) {
+        printed.figure.write(into: text)
+        if let word = printed.word { text.append(vocabulary.magnitudes[word].word) }
+    }
+
+    /// The figure's number times its magnitude: what ratios and comparisons use.
+    func value(_ figure: Figure) -> FixedDecimal? {
+        guard let magnitude = figure.magnitude else { return figure.number }
+        return figure.number.timesPowerOfTen(vocabulary.magnitudes[magnitude].exponent)
+    }
+
+    func printed(_ figure: Figure, value: FixedDecimal, other: Figure) -> Printed {
+        figure.magnitude == other.magnitude ? Printed(figure: figure.number, word: figure.magnitude)
+                                            : Printed(figure: value, word: nil)
+    }
 
     func figureRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
                    target: Figure, actual: Figure, zeroEvent: Range<Int>?, text: ByteSink, start: Int) -> RowResult? {
@@ -106,8 +130,9 @@ extension FastLane {
             direction = target.number.isZero ? rules.bareZero : rules.bareTarget
         }
         let w = row.weight
-        let a = target.number
-        let b = actual.number
+        guard let a = value(target), let b = value(actual) else { return nil }
+        let aText = printed(target, value: a, other: actual)
+        let bText = printed(actual, value: b, other: target)
         guard let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if explains {
             var notes = 0
@@ -118,11 +143,13 @@ extension FastLane {
             }
             if let comparator = actual.comparator {
                 if notes > 0 { text += Self.Words.semicolon }
+                // The actual's own number and magnitude, whatever the target's.
+                let own = Printed(figure: actual.number, word: actual.magnitude)
                 text += Self.Words.actual
                 text.append(vocabulary.comparators[comparator].symbol)
-                b.write(into: text)
+                write(own, into: text)
                 text += Self.Words.readAs
-                b.write(into: text)
+                write(own, into: text)
                 notes += 1
             }
             if notes > 0 { text += Self.Words.colon }
@@ -132,14 +159,14 @@ extension FastLane {
             if a.isZero {
                 if explains {
                     text += Self.Words.target
-                    a.write(into: text)
+                    write(aText, into: text)
                     text += Self.Words.isMetByAnyActual
                     w.write(into: text)
                 }
                 return RowResult(direction: .forward, basis: .equal, cents: full, explanation: start..<text.count)
             }
-            guard var result = ratioRow(w: w, numerator: b, denominator: a, basis: .forward, text: text, start: start)
-            else { return nil }
+            guard var result = ratioRow(w: w, numerator: b, denominator: a, printed: (bText, aText), basis: .forward,
+                                        text: text, start: start) else { return nil }
             // The profile's over-achievement warning (IndicatorScorer.overAchievementNote), which reads the
             // actual as written: a zero-event phrase is no figure there.
             if let flag = rules.overAchievementFlag, zeroEvent == nil {
@@ -161,7 +188,7 @@ extension FastLane {
                 }
                 if explains {
                     text += Self.Words.zeroTargetActual
-                    b.write(into: text)
+                    write(bText, into: text)
                     text += Self.Words.missed
                 }
                 return RowResult(direction: .reverse, basis: .zeroTargetMissed, cents: 0, explanation: start..<text.count)
@@ -169,19 +196,20 @@ extension FastLane {
             if b.isZero {
                 if explains {
                     text += Self.Words.actualZeroIsWithin
-                    a.write(into: text)
+                    write(aText, into: text)
                     text += Self.Words.colon
                     w.write(into: text)
                 }
                 return RowResult(direction: .reverse, basis: .zeroActual, cents: full, explanation: start..<text.count)
             }
             guard rules.reverseIsRatio else { return nil }
-            return ratioRow(w: w, numerator: a, denominator: b, basis: .reverse, text: text, start: start)
+            return ratioRow(w: w, numerator: a, denominator: b, printed: (aText, bText), basis: .reverse,
+                            text: text, start: start)
         case .equal:
             guard a == b else { return nil }
             if explains {
                 text += Self.Words.actual
-                b.write(into: text)
+                write(bText, into: text)
                 text += Self.Words.equalsTheTarget
                 w.write(into: text)
             }
@@ -192,13 +220,14 @@ extension FastLane {
     }
 
     /// `w × n ÷ d`, capped at `w`, explained as `4 × 41 ÷ 51 = 3.22` or `… = 5.12, capped at 4`.
-    func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal, basis: IndicatorScore.Basis,
-                  text: ByteSink, start: Int) -> RowResult? {
+    func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal, printed: (Printed, Printed),
+                  basis: IndicatorScore.Basis, text: ByteSink, start: Int) -> RowResult? {
         guard let shown = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 2),
               let capped = FixedDecimal.quotient(w, numerator, denominator, exceeds: w),
               let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
         if explains {
-            guard writeRatio(w, numerator, denominator, shown: shown, capped: capped, into: text) else { return nil }
+            guard writeRatio(w, numerator, denominator, printed: printed, shown: shown, capped: capped, into: text)
+            else { return nil }
         }
         return RowResult(direction: basis == .forward ? .forward : .reverse, basis: basis, cents: capped ? full : shown,
                          explanation: start..<text.count)
@@ -206,14 +235,15 @@ extension FastLane {
 
     /// Writes `w × n ÷ d = figure`, and `, capped at w` when the quotient exceeds `w`, as
     /// ``ExplanationText/figure(_:cap:rounding:)`` prints the figure: rounded to 2 places (`shown`, in hundredths),
-    /// or to 4 where 2 would hide the excess over the cap (`3.001` → `3.0010`, not `3`). `false` on overflow.
-    func writeRatio(_ w: FixedDecimal, _ n: FixedDecimal, _ d: FixedDecimal, shown: Int64, capped: Bool,
-                    into text: ByteSink) -> Bool {
+    /// or to 4 where 2 would hide the excess over the cap (`3.001` → `3.0010`, not `3`). `n` and `d` are printed
+    /// as `printed` says (`808亿 ÷ 110亿`), else as they are. `false` on overflow.
+    func writeRatio(_ w: FixedDecimal, _ n: FixedDecimal, _ d: FixedDecimal, printed: (Printed, Printed)? = nil,
+                    shown: Int64, capped: Bool, into text: ByteSink) -> Bool {
         w.write(into: text)
         text += Self.Words.times
-        n.write(into: text)
+        write(printed?.0 ?? Printed(figure: n, word: nil), into: text)
         text += Self.Words.dividedBy
-        d.write(into: text)
+        write(printed?.1 ?? Printed(figure: d, word: nil), into: text)
         text += Self.Words.equals
         if capped, FixedDecimal(significand: shown, scale: 2) <= w {
             guard let finer = FixedDecimal.roundedQuotient(w, n, d, places: 4) else { return false }

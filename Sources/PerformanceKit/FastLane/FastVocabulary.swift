@@ -5,8 +5,9 @@ final class FastVocabulary: Sendable {
     /// Comparator symbols in ``IndicatorValue/Comparator/symbolSpellings`` order (longest spelling of a prefix
     /// first, as the ordinary reader tries them), each with its comparator and its canonical symbol.
     let comparators: [(spelling: [UInt8], comparator: IndicatorValue.Comparator, symbol: [UInt8])]
-    /// Words a unit must not start with (万, 亿: the ordinary reader takes them as a magnitude).
-    let magnitudes: [[UInt8]]
+    /// Magnitude words with their powers of ten, the longest first (万亿 before 万), as the ordinary reader tries
+    /// them; a unit must not start with one.
+    let magnitudes: [(word: [UInt8], exponent: Int)]
     /// Words a unit must not end with (以上, 以内: the ordinary reader takes them as a comparator).
     let suffixWords: [[UInt8]]
     /// Unit spellings the ordinary reader rewrites (平方米 → ㎡); a cell with one goes to the ordinary path.
@@ -28,7 +29,9 @@ final class FastVocabulary: Sendable {
         comparators = IndicatorValue.Comparator.symbolSpellings.map { spelling, comparator in
             (Array(spelling.utf8), comparator, Array(comparator.description.utf8))
         }
-        magnitudes = Quantity.Magnitude.allCases.filter { $0 != .one }.map { Array($0.rawValue.utf8) }
+        magnitudes = Quantity.Magnitude.allCases.filter { $0 != .one }
+            .map { (Array($0.rawValue.utf8), $0.factor.plainText.count - 1) }
+            .sorted { $0.word.count > $1.word.count }
         suffixWords = IndicatorValue.Comparator.suffixWords.map { Array($0.0.utf8) }
         rewrittenUnits = Quantity.unitSpellings.keys.map { Array($0.utf8) }
         categories = IndicatorCategory.standard.map { Array($0.rawValue.utf8) }
@@ -55,9 +58,7 @@ final class FastVocabulary: Sendable {
     /// Whether a unit of Chinese characters is read as it stands: no magnitude before it, no suffix word at its
     /// end, no other spelling of a unit.
     func isPlainUnit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        for magnitude in magnitudes where Self.matches(magnitude, at: range.lowerBound, in: bytes, end: range.upperBound) {
-            return false
-        }
+        if magnitude(at: range.lowerBound, in: bytes, end: range.upperBound) != nil { return false }
         for word in suffixWords where word.count <= range.count
             && Self.matches(word, at: range.upperBound - word.count, in: bytes, end: range.upperBound) {
             return false
@@ -67,6 +68,11 @@ final class FastVocabulary: Sendable {
             return false
         }
         return true
+    }
+
+    /// The magnitude word at `index`, as an index into ``magnitudes``.
+    func magnitude(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+        magnitudes.firstIndex { Self.matches($0.word, at: index, in: bytes, end: end) }
     }
 
     /// Whether Latin letters are a unit the ordinary reader accepts (``IndicatorValueParser/latinUnits``, in any

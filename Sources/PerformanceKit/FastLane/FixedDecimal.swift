@@ -96,6 +96,14 @@ struct FixedDecimal: Sendable, Comparable {
         return overflow ? nil : FixedDecimal(significand: value, scale: places)
     }
 
+    /// This value times `10^exponent` (a magnitude: 万 is 4), exactly; `nil` on overflow.
+    func timesPowerOfTen(_ exponent: Int) -> FixedDecimal? {
+        if exponent <= scale { return FixedDecimal(significand: significand, scale: scale - exponent) }
+        guard exponent - scale <= 18 else { return nil }
+        let (value, overflow) = significand.multipliedReportingOverflow(by: Self.powersOfTen[exponent - scale])
+        return overflow ? nil : FixedDecimal(significand: value, scale: 0)
+    }
+
     /// `lhs − rhs` for `lhs ≥ rhs`, exactly; `nil` on overflow.
     static func difference(_ lhs: FixedDecimal, _ rhs: FixedDecimal) -> FixedDecimal? {
         let places = max(lhs.scale, rhs.scale)
