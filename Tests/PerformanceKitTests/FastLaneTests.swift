@@ -221,6 +221,22 @@ struct FastLaneTests {
         Self.expectSameBothWays(lines, evaluator: evaluator)
     }
 
+    /// The four published seed tables, as read from their spreadsheet exports and written as perfscore/1: real
+    /// notation (80,000㎡, 808.44亿条, ≤40ms, ≥99.9%), printed figures that agree. The lane scores and verifies
+    /// every one itself, with the ordinary path's bytes.
+    @Test func scoresAndVerifiesTheSeedTablesItself() throws {
+        let directory = Fixtures.root.appendingPathComponent("examples/spreadsheets")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        var lines: [[UInt8]] = []
+        for file in files {
+            let reader = TableReader(separator: file.hasSuffix(".tsv") ? .tab : .comma)
+            let evaluation = try reader.read(try Fixtures.bytes("examples/spreadsheets/\(file)")).evaluation
+            lines.append(Array(JSONWriter(indent: 0).write(EvaluationWriter.value(for: evaluation)).utf8))
+        }
+        #expect(lines.count == 4)
+        #expect(Self.expectSameBothWays(lines) == 4)
+    }
+
     @Test func takesTheCommonShape() throws {
         let line = #"{"format":"perfscore/1","title":"项目","year":2023,"rules":"wuhan-2023","budget":{"planned":894.13,"executed":894.13},"indicators":[{"category":"产出指标","subcategory":"数量指标","name":"通报","weight":1,"target":"4","actual":"3","unit":"期"},{"category":"满意度指标","name":"满意度","weight":79,"target":"≥99.9%","actual":"99.98%"}]}"#
         let lane = try #require(FastLane(evaluator: Evaluator()))
