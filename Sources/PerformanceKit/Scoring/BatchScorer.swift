@@ -81,8 +81,9 @@ public struct BatchScorer: Sendable {
         }
     }
 
-    /// Scores a chunk of lines on all cores: each core takes a run of consecutive lines and writes their results
-    /// into one buffer (a piece of the chunk's output), so that nothing is copied between cores.
+    /// Scores a chunk of lines on all cores: the chunk is cut into runs of consecutive lines, each core takes runs
+    /// in turn and writes a run's results into one buffer (a piece of the chunk's output), so that nothing is copied
+    /// between cores.
     ///
     /// - Parameters:
     ///   - lines: the lines' bytes, without their newlines; blank lines are skipped.
@@ -90,7 +91,9 @@ public struct BatchScorer: Sendable {
     ///   - buffers: the pieces of an earlier chunk, done with: their memory is reused, so that a long batch
     ///     stops allocating after its first chunk.
     public func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count))
+        // Four runs per core: a core that finishes its run early takes another, so that no core waits long for
+        // the slowest run of the chunk.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * Self.runsPerCore, lines.count))
         let stride = (lines.count + workers - 1) / workers
         let pieces = ChunkBuffer(count: workers, reusing: buffers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -108,6 +111,9 @@ public struct BatchScorer: Sendable {
         }
         return chunk
     }
+
+    /// How many runs of consecutive lines a chunk is cut into per core.
+    static let runsPerCore = 4
 
     /// Scores consecutive lines on the calling thread into one buffer.
     func scoreRun(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int, into buffer: inout [UInt8]) -> Chunk {
