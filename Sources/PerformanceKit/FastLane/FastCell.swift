@@ -36,7 +36,7 @@ enum FastCell {
             // 7x24小时: a schedule, which the ordinary reader keeps as text.
             return schedule ? .text(range) : nil
         }
-        guard let number = readNumber(bytes, &index, end: range.upperBound) else { return nil }
+        guard let number = FixedDecimal.read(bytes, &index, end: range.upperBound) else { return nil }
         var magnitude: Int?
         if let found = vocabulary.magnitude(at: index, in: bytes, end: range.upperBound) {
             magnitude = found
@@ -53,47 +53,6 @@ enum FastCell {
         }
         guard isChineseUnit(bytes, unit), vocabulary.isPlainUnit(bytes, unit) else { return nil }
         return .measure(comparator: comparator, number: number, magnitude: magnitude, unit: unit)
-    }
-
-    /// Digits with thousands separators where the ordinary reader takes them (a comma followed by exactly three
-    /// digits and then no digit: `80,000`, `1,234.5`), and an optional fraction; at most 15 digits before the point
-    /// and 4 after.
-    static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, end: Int) -> FixedDecimal? {
-        var significand: Int64 = 0
-        var integerDigits = 0
-        while index < end {
-            let byte = bytes[index]
-            if isDigit(byte) {
-                significand = significand &* 10 &+ Int64(byte &- 0x30)
-                integerDigits += 1
-                index += 1
-            } else if byte == UInt8(ascii: ","), integerDigits > 0, isGroup(bytes, after: index, end: end) {
-                index += 1
-            } else {
-                break
-            }
-        }
-        guard integerDigits > 0, integerDigits <= FixedDecimal.maximumIntegerDigits else { return nil }
-        var scale = 0
-        if index < end, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < end, isDigit(bytes[index]) {
-                significand = significand &* 10 &+ Int64(bytes[index] &- 0x30)
-                scale += 1
-                index += 1
-            }
-            guard scale > 0, scale <= FixedDecimal.maximumScale else { return nil }
-        }
-        // The wrapping arithmetic above is only trusted up to 18 digits.
-        guard integerDigits + scale <= 18 else { return nil }
-        return FixedDecimal(significand: significand, scale: scale)
-    }
-
-    /// Whether the comma at `comma` separates thousands: exactly three digits follow it, then no digit.
-    static func isGroup(_ bytes: UnsafeBufferPointer<UInt8>, after comma: Int, end: Int) -> Bool {
-        let start = comma + 1
-        guard start + 3 <= end, isDigit(bytes[start]), isDigit(bytes[start + 1]), isDigit(bytes[start + 2]) else { return false }
-        return start + 3 == end || !isDigit(bytes[start + 3])
     }
 
     /// For digits followed by `x` or `X`: `true` when the cell is a schedule (`7x24`, `7x24小时`), `false` when it

@@ -46,7 +46,7 @@ extension FastLane {
     func textRow(_ row: ScannedEvaluation.Row, _ bytes: UnsafeBufferPointer<UInt8>, rules: FastRules,
                  target: Range<Int>, actual: Range<Int>, text: ByteSink, start: Int) -> RowResult? {
         let w = row.weight
-        guard let cents = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+        guard let cents = w.cents else { return nil }
         if bytes[target].elementsEqual(bytes[actual]) {
             if explains {
                 text += Self.Words.actual
@@ -133,7 +133,7 @@ extension FastLane {
         guard let a = value(target), let b = value(actual) else { return nil }
         let aText = printed(target, value: a, other: actual)
         let bText = printed(actual, value: b, other: target)
-        guard let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+        guard let full = w.cents else { return nil }
         if explains {
             var notes = 0
             if let zeroEvent {
@@ -165,7 +165,7 @@ extension FastLane {
                 }
                 return RowResult(direction: .forward, basis: .equal, cents: full, explanation: start..<text.count)
             }
-            guard var result = ratioRow(w: w, numerator: b, denominator: a, printed: (bText, aText), basis: .forward,
+            guard var result = ratioRow(w: w, full: full, numerator: b, denominator: a, printed: (bText, aText), basis: .forward,
                                         text: text, start: start) else { return nil }
             // The profile's over-achievement warning (IndicatorScorer.overAchievementNote), which reads the
             // actual as written: a zero-event phrase is no figure there.
@@ -203,7 +203,7 @@ extension FastLane {
                 return RowResult(direction: .reverse, basis: .zeroActual, cents: full, explanation: start..<text.count)
             }
             guard rules.reverseIsRatio else { return nil }
-            return ratioRow(w: w, numerator: a, denominator: b, printed: (aText, bText), basis: .reverse,
+            return ratioRow(w: w, full: full, numerator: a, denominator: b, printed: (aText, bText), basis: .reverse,
                             text: text, start: start)
         case .equal:
             guard a == b else { return nil }
@@ -219,12 +219,11 @@ extension FastLane {
         }
     }
 
-    /// `w × n ÷ d`, capped at `w`, explained as `4 × 41 ÷ 51 = 3.22` or `… = 5.12, capped at 4`.
-    func ratioRow(w: FixedDecimal, numerator: FixedDecimal, denominator: FixedDecimal, printed: (Printed, Printed),
-                  basis: IndicatorScore.Basis, text: ByteSink, start: Int) -> RowResult? {
+    /// `w × n ÷ d`, capped at `w` (`full`: `w` in hundredths), explained as `4 × 41 ÷ 51 = 3.22` or `… = 5.12, capped at 4`.
+    func ratioRow(w: FixedDecimal, full: Int64, numerator: FixedDecimal, denominator: FixedDecimal,
+                  printed: (Printed, Printed), basis: IndicatorScore.Basis, text: ByteSink, start: Int) -> RowResult? {
         guard let shown = FixedDecimal.roundedQuotient(w, numerator, denominator, places: 2),
-              let capped = FixedDecimal.quotient(w, numerator, denominator, exceeds: w),
-              let full = FixedDecimal.roundedQuotient(w, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+              let capped = FixedDecimal.quotient(w, numerator, denominator, exceeds: w) else { return nil }
         if explains {
             guard writeRatio(w, numerator, denominator, printed: printed, shown: shown, capped: capped, into: text)
             else { return nil }
@@ -266,7 +265,7 @@ extension FastLane {
         // A target that reads as a figure draws a further note: left to the ordinary path.
         guard let tier = rules.tiers[row.judgement], case .text? = FastCell.read(bytes, row.target, vocabulary: vocabulary),
               let top = FixedDecimal.product(row.weight, tier.upper),
-              let cents = FixedDecimal.roundedQuotient(top, FixedDecimal(1), FixedDecimal(1), places: 2) else { return nil }
+              let cents = top.cents else { return nil }
         if explains {
             text.append(Self.judgementWords[row.judgement])
             text += Self.Words.openBand

@@ -166,7 +166,7 @@ extension FastLane {
     private func writeScore(_ value: FixedDecimal, into output: ByteSink) {
         if value.scale <= 2 {
             value.write(into: output)
-        } else if let cents = FixedDecimal.roundedQuotient(value, FixedDecimal(1), FixedDecimal(1), places: 2) {
+        } else if let cents = value.cents {
             output.appendDecimal(cents, scale: 2)
         }
     }

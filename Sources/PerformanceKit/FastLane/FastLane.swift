@@ -95,7 +95,7 @@ struct FastLane: Sendable {
         let budgetWeight = evaluation.budgetWeight ?? rules.budgetWeight
         guard budgetWeight == rules.budgetWeight, !evaluation.planned.isZero,
               let budgetRaw = FixedDecimal.roundedQuotient(budgetWeight, evaluation.executed, evaluation.planned, places: 2),
-              let budgetFull = FixedDecimal.roundedQuotient(budgetWeight, FixedDecimal(1), FixedDecimal(1), places: 2),
+              let budgetFull = budgetWeight.cents,
               let rate = FixedDecimal.roundedQuotient(FixedDecimal(1), evaluation.executed, evaluation.planned, places: 4)
         else { return nil }
         // More executed than planned: the rate stands as it is, the score is capped at the block's points (and the

@@ -40,22 +40,37 @@ struct FixedDecimal: Sendable, Comparable {
         self = value
     }
 
-    /// Reads `digits[.digits]` from `bytes[range]`: no sign, no exponent, no separators; `nil` for anything else
-    /// or for more digits than the fast lane handles.
+    /// Reads `digits[.digits]` from the whole of `bytes[range]` (a JSON number, a profile's figure); `nil` for
+    /// anything else or for more digits than the fast lane handles.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FixedDecimal? {
         var index = range.lowerBound
+        guard let value = read(bytes, &index, end: range.upperBound), index == range.upperBound else { return nil }
+        return value
+    }
+
+    /// Reads digits from `index` on, with thousands separators where the ordinary reader takes them (a comma
+    /// followed by exactly three digits and then no digit: `80,000`, `1,234.5`) and an optional fraction, leaving
+    /// `index` after them; at most 15 digits before the point and 4 after, else `nil`.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, end: Int) -> FixedDecimal? {
         var significand: Int64 = 0
         var integerDigits = 0
-        while index < range.upperBound, bytes[index] &- 0x30 < 10 {
-            significand = significand &* 10 &+ Int64(bytes[index] &- 0x30)
-            integerDigits += 1
-            index += 1
+        while index < end {
+            let byte = bytes[index]
+            if byte &- 0x30 < 10 {
+                significand = significand &* 10 &+ Int64(byte &- 0x30)
+                integerDigits += 1
+                index += 1
+            } else if byte == UInt8(ascii: ","), integerDigits > 0, isThousandsGroup(bytes, after: index, end: end) {
+                index += 1
+            } else {
+                break
+            }
         }
         guard integerDigits > 0, integerDigits <= maximumIntegerDigits else { return nil }
         var scale = 0
-        if index < range.upperBound, bytes[index] == UInt8(ascii: ".") {
+        if index < end, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < range.upperBound, bytes[index] &- 0x30 < 10 {
+            while index < end, bytes[index] &- 0x30 < 10 {
                 significand = significand &* 10 &+ Int64(bytes[index] &- 0x30)
                 scale += 1
                 index += 1
@@ -63,8 +78,27 @@ struct FixedDecimal: Sendable, Comparable {
             guard scale > 0, scale <= maximumScale else { return nil }
         }
         // 15 + 4 digits could pass Int64: the wrapping arithmetic above is only trusted up to 18 digits.
-        guard index == range.upperBound, integerDigits + scale <= 18 else { return nil }
+        guard integerDigits + scale <= 18 else { return nil }
         return FixedDecimal(significand: significand, scale: scale)
+    }
+
+    /// Whether the comma at `comma` separates thousands: exactly three digits follow it, then no digit.
+    static func isThousandsGroup(_ bytes: UnsafeBufferPointer<UInt8>, after comma: Int, end: Int) -> Bool {
+        let start = comma + 1
+        guard start + 3 <= end else { return false }
+        for offset in 0..<3 where bytes[start + offset] &- 0x30 >= 10 { return false }
+        return start + 3 == end || bytes[start + 3] &- 0x30 >= 10
+    }
+
+    /// The value as an exact `Decimal`.
+    var decimal: Decimal {
+        Decimal(sign: .plus, exponent: -scale, significand: Decimal(significand))
+    }
+
+    /// The value rounded half-up to hundredths, as a count of them (`2.125` → 213), `nil` on overflow: what a
+    /// score or a weight prints as.
+    var cents: Int64? {
+        Self.roundedQuotient(self, FixedDecimal(1), FixedDecimal(1), places: 2)
     }
 
     var isZero: Bool {

@@ -177,10 +177,9 @@ public struct BatchScorer: Sendable {
                 lane.score(line, in: &workspace, renders: rendersResults, output: &output)
             }
             if let scored {
-                let planned = Decimal(sign: .plus, exponent: -scored.planned.scale, significand: Decimal(scored.planned.significand))
                 return Outcome(lineNumber: lineNumber, line: String(decoding: output, as: UTF8.self),
-                               total: Decimal(sign: .plus, exponent: -2, significand: Decimal(scored.totalCents)),
-                               grade: scored.grade.map { String(decoding: $0, as: UTF8.self) }, funds: planned,
+                               total: FixedDecimal(significand: scored.totalCents, scale: 2).decimal,
+                               grade: scored.grade.map { String(decoding: $0, as: UTF8.self) }, funds: scored.planned.decimal,
                                failed: false, disagrees: false)
             }
         }
@@ -199,10 +198,8 @@ public struct BatchScorer: Sendable {
                         return scanner.scan(&workspace.scanned)
                     }
                     if scanned {
-                        let planned = workspace.scanned.planned
                         return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil,
-                                       funds: Decimal(sign: .plus, exponent: -planned.scale, significand: Decimal(planned.significand)),
-                                       failed: false, disagrees: false)
+                                       funds: workspace.scanned.planned.decimal, failed: false, disagrees: false)
                     }
                 }
                 let evaluation = try EvaluationReader().read(Array(bytes)).evaluation
