@@ -95,19 +95,19 @@ public struct BatchScorer: Sendable {
         // the slowest run of the chunk.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * Self.runsPerCore, lines.count))
         let stride = (lines.count + workers - 1) / workers
-        let pieces = ChunkBuffer(count: workers, reusing: buffers)
+        let buffers = Slots(buffers, count: workers)
+        let runs = Slots<Chunk>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = min(lines.count, worker * stride)
             let end = min(lines.count, start + stride)
-            var buffer = pieces.takeBuffer(worker)
-            let piece = scoreRun(lines[start..<end], firstLineNumber: firstLineNumber + start, into: &buffer)
-            pieces.set(worker, piece)
+            runs.set(worker, scoreRun(lines[start..<end], firstLineNumber: firstLineNumber + start,
+                                      reusing: buffers.take(worker) ?? []))
         }
         var chunk = Chunk(pieces: [], tally: BatchTally(), failures: [])
-        for piece in pieces.values {
-            chunk.pieces += piece.pieces
-            chunk.tally.add(piece.tally)
-            chunk.failures += piece.failures
+        for case let run? in runs.values {
+            chunk.pieces += run.pieces
+            chunk.tally.add(run.tally)
+            chunk.failures += run.failures
         }
         return chunk
     }
@@ -115,37 +115,37 @@ public struct BatchScorer: Sendable {
     /// How many runs of consecutive lines a chunk is cut into per core.
     static let runsPerCore = 4
 
-    /// Scores consecutive lines on the calling thread into one buffer.
-    func scoreRun(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int, into buffer: inout [UInt8]) -> Chunk {
-        var chunk = Chunk(pieces: [], tally: BatchTally(), failures: [])
-        buffer.removeAll(keepingCapacity: true)
-        chunk.pieces = [buffer]
-        buffer = []
+    /// Scores consecutive lines on the calling thread into one buffer, the memory of `buffer` reused.
+    func scoreRun(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int, reusing buffer: consuming [UInt8]) -> Chunk {
+        var output = consume buffer
+        output.removeAll(keepingCapacity: true)
         if rendersResults {
-            chunk.pieces[0].reserveCapacity(lines.reduce(0) { $0 + $1.count } * 5 / 2)
+            output.reserveCapacity(lines.reduce(0) { $0 + $1.count } * 5 / 2)
         }
+        var tally = BatchTally()
+        var failures: [Outcome] = []
         var workspace = FastLane.Workspace()
         for (offset, bytes) in lines.enumerated() {
-            let lineNumber = firstLineNumber + offset
             if usesFastLane, let lane, !readsOnly {
                 let scored = bytes.withUnsafeBufferPointer { line in
-                    lane.score(line, in: &workspace, renders: rendersResults, output: &chunk.pieces[0])
+                    lane.score(line, in: &workspace, renders: rendersResults, output: &output)
                 }
                 if let scored {
-                    if rendersResults { chunk.pieces[0].append(0x0A) }
-                    chunk.tally.add(totalCents: scored.totalCents, planned: scored.planned, grade: scored.grade)
+                    if rendersResults { output.append(0x0A) }
+                    tally.add(totalCents: scored.totalCents, planned: scored.planned, grade: scored.grade)
                     continue
                 }
             }
-            guard let outcome = ordinaryOutcome(bytes, lineNumber: lineNumber, workspace: &workspace) else { continue }
-            chunk.tally.add(outcome)
-            if outcome.failed { chunk.failures.append(outcome) }
+            guard let outcome = ordinaryOutcome(bytes, lineNumber: firstLineNumber + offset, workspace: &workspace)
+            else { continue }
+            tally.add(outcome)
+            if outcome.failed { failures.append(outcome) }
             if rendersResults {
-                chunk.pieces[0] += outcome.line.utf8
-                chunk.pieces[0].append(0x0A)
+                output += outcome.line.utf8
+                output.append(0x0A)
             }
         }
-        return chunk
+        return Chunk(pieces: [output], tally: tally, failures: failures)
     }
 
     /// Scores a chunk of lines on all cores; the outcomes are in the order of the lines.
@@ -154,7 +154,7 @@ public struct BatchScorer: Sendable {
     ///   - lines: the lines' bytes, without their newlines; blank lines are skipped.
     ///   - firstLineNumber: the input line number of `lines[0]`.
     public func score(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int) -> [Outcome?] {
-        let results = OutcomeBuffer(count: lines.count)
+        let results = Slots<Outcome>(count: lines.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count))
         let stride = (lines.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -186,26 +186,12 @@ public struct BatchScorer: Sendable {
         return ordinaryOutcome(bytes, lineNumber: lineNumber, workspace: &workspace)
     }
 
-    /// One line's outcome by the ordinary path (reader, scorer, `JSONReport`), or `nil` for a blank line.
+    /// One line's outcome by the ordinary path (reader, scorer, `JSONReport`), or `nil` for a blank line; with
+    /// ``readsOnly``, by the reader alone (``readOutcome(_:lineNumber:workspace:)``).
     func ordinaryOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int, workspace: inout FastLane.Workspace) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do {
-            if readsOnly {
-                // The reader alone: the fast lane's scanner where it reads the line, else the ordinary reader.
-                if usesFastLane, lane != nil {
-                    let scanned = bytes.withUnsafeBufferPointer { line in
-                        var scanner = FastLineScanner(line)
-                        return scanner.scan(&workspace.scanned)
-                    }
-                    if scanned {
-                        return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil,
-                                       funds: workspace.scanned.planned.decimal, failed: false, disagrees: false)
-                    }
-                }
-                let evaluation = try EvaluationReader().read(Array(bytes)).evaluation
-                return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil, funds: evaluation.budget.planned,
-                               failed: false, disagrees: false)
-            }
+            if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber, workspace: &workspace) }
             let card = try evaluator.evaluate(Array(bytes))
             guard card.isComplete else {
                 let reason = card.errors.map { "\($0.path): \($0.message)" }.joined(separator: "; ")
@@ -221,6 +207,18 @@ public struct BatchScorer: Sendable {
         }
     }
 
+    /// A line read and checked, not scored: by the fast lane's scanner where it reads the line, else by the
+    /// ordinary reader.
+    func readOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int, workspace: inout FastLane.Workspace)
+        throws(EvaluationFileError) -> Outcome {
+        let scanned = usesFastLane && lane != nil && bytes.withUnsafeBufferPointer { line in
+            var scanner = FastLineScanner(line)
+            return scanner.scan(&workspace.scanned)
+        }
+        let funds = scanned ? workspace.scanned.planned.decimal : try EvaluationReader().read(Array(bytes)).evaluation.budget.planned
+        return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil, funds: funds, failed: false, disagrees: false)
+    }
+
     /// The error outcome of a line that cannot be used: `{"line": N, "error": reason}`.
     public func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
         let value = JSONValue.object([
@@ -232,63 +230,39 @@ public struct BatchScorer: Sendable {
     }
 }
 
-/// Slots the workers write their chunks into, each slot by exactly one worker, and the buffers they may reuse.
-private final class ChunkBuffer: @unchecked Sendable {
-    private var storage: [BatchScorer.Chunk?]
-    private var buffers: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int, reusing buffers: consuming [[UInt8]]) {
-        storage = Array(repeating: nil, count: count)
-        while buffers.count < count { buffers.append([]) }
-        self.buffers = buffers
-    }
-
-    /// The worker's buffer, handed over whole (the slot keeps nothing, so the worker's copy is unique).
-    func takeBuffer(_ index: Int) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        return index < buffers.count ? buffers[index].moveOut() : []
-    }
-
-    func set(_ index: Int, _ chunk: BatchScorer.Chunk) {
-        lock.lock()
-        storage[index] = chunk
-        lock.unlock()
-    }
-
-    var values: [BatchScorer.Chunk] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.compactMap { $0 }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// The array, leaving an empty one in its place.
-    fileprivate mutating func moveOut() -> [UInt8] {
-        var taken: [UInt8] = []
-        swap(&taken, &self)
-        return taken
-    }
-}
-
-/// Slots the workers write their outcomes into, each slot by exactly one worker.
-private final class OutcomeBuffer: @unchecked Sendable {
-    private var storage: [BatchScorer.Outcome?]
+/// Slots that workers fill, each slot by exactly one worker (a line's outcome, a run's chunk), or empty (a buffer
+/// handed to the worker that reuses it).
+private final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
     private let lock = NSLock()
 
     init(count: Int) {
         storage = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ outcome: BatchScorer.Outcome?) {
+    /// Slots holding `values`, then empty ones up to `count`.
+    init(_ values: consuming [Value], count: Int) {
+        storage = values.map { $0 }
+        while storage.count < count { storage.append(nil) }
+    }
+
+    func set(_ index: Int, _ value: Value?) {
         lock.lock()
-        storage[index] = outcome
+        storage[index] = value
         lock.unlock()
     }
 
-    var values: [BatchScorer.Outcome?] {
+    /// The slot's value, leaving the slot empty so that the taker holds the only reference.
+    func take(_ index: Int) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard index < storage.count else { return nil }
+        let value = storage[index]
+        storage[index] = nil
+        return value
+    }
+
+    var values: [Value?] {
         lock.lock()
         defer { lock.unlock() }
         return storage
