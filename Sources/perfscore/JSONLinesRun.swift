@@ -22,7 +22,6 @@ struct JSONLinesRun {
         var tally = BatchTally()
         var status = ExitStatus.success
         let output = OutputPipeline(write: write)
-        defer { output.drain() }
         for file in files {
             let next: () -> [UInt8]
             do {

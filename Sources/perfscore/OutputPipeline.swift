@@ -27,7 +27,7 @@ final class OutputPipeline: @unchecked Sendable {
         }
     }
 
-    /// The buffers of the last chunk written, emptied of nothing but handed over whole; empty when none are free.
+    /// The buffers of the last chunk written, handed over whole for reuse; empty when none are free.
     func takeWritten() -> [[UInt8]] {
         lock.lock()
         defer { lock.unlock() }
