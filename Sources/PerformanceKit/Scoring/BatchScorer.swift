@@ -15,10 +15,7 @@ public import Foundation
 /// for outcome in batch.score(lines, firstLineNumber: 1) { print(outcome.line) }   // one value per line
 /// ```
 ///
-/// Lines of the common shape take a fast lane: read from their bytes, scored in exact integer fixed point and
-/// written as bytes, with the very result (byte for byte) that the ordinary path, ``Evaluator`` and
-/// ``JSONReport``, gives; every other line takes the ordinary path (docs/FORMAT.md §6.4a says which lines are
-/// which). ``usesFastLane`` turns the lane off.
+/// Every line takes the one path: ``Evaluator`` reads, scores and verifies it, ``JSONReport`` writes its result.
 public struct BatchScorer: Sendable {
     /// What one line gave.
     public struct Outcome: Sendable {
@@ -39,18 +36,11 @@ public struct BatchScorer: Sendable {
     }
 
     /// Reads, scores and verifies each line.
-    public var evaluator: Evaluator {
-        didSet { lane = FastLane(evaluator: evaluator) }
-    }
+    public var evaluator: Evaluator
     /// Whether to render each result as JSON (off for `--summary`, which needs only the figures).
     public var rendersResults: Bool
     /// Whether to read and check each line without scoring it (a benchmark of the reader alone).
     public var readsOnly = false
-    /// Whether lines of the common shape take the fast lane: read from bytes, scored in exact fixed point and
-    /// written as bytes, with the very result the ordinary path gives (on by default). Off, every line takes
-    /// the ordinary path; a line the fast lane does not read exactly takes it anyway.
-    public var usesFastLane = true
-    private var lane: FastLane?
 
     /// Creates a batch scorer.
     ///
@@ -62,7 +52,6 @@ public struct BatchScorer: Sendable {
         evaluator.explains = evaluator.explains && rendersResults
         self.evaluator = evaluator
         self.rendersResults = rendersResults
-        lane = FastLane(evaluator: evaluator)
     }
 
     /// What a chunk of lines gave.
@@ -124,20 +113,8 @@ public struct BatchScorer: Sendable {
         }
         var tally = BatchTally()
         var failures: [Outcome] = []
-        var workspace = FastLane.Workspace()
         for (offset, bytes) in lines.enumerated() {
-            if usesFastLane, let lane, !readsOnly {
-                let scored = bytes.withUnsafeBufferPointer { line in
-                    lane.score(line, in: &workspace, renders: rendersResults, output: &output)
-                }
-                if let scored {
-                    if rendersResults { output.append(0x0A) }
-                    tally.add(totalCents: scored.totalCents, planned: scored.planned, grade: scored.grade)
-                    continue
-                }
-            }
-            guard let outcome = ordinaryOutcome(bytes, lineNumber: firstLineNumber + offset, workspace: &workspace)
-            else { continue }
+            guard let outcome = scoreLine(bytes, lineNumber: firstLineNumber + offset) else { continue }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
             if rendersResults {
@@ -169,29 +146,12 @@ public struct BatchScorer: Sendable {
     }
 
     /// One line's outcome, or `nil` for a blank line.
+    ///
+    /// With ``readsOnly``, the line is read and checked, not scored.
     public func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
-        var workspace = FastLane.Workspace()
-        if usesFastLane, let lane, !readsOnly {
-            var output: [UInt8] = []
-            let scored = bytes.withUnsafeBufferPointer { line in
-                lane.score(line, in: &workspace, renders: rendersResults, output: &output)
-            }
-            if let scored {
-                return Outcome(lineNumber: lineNumber, line: String(decoding: output, as: UTF8.self),
-                               total: FixedDecimal(significand: scored.totalCents, scale: 2).decimal,
-                               grade: scored.grade.map { String(decoding: $0, as: UTF8.self) }, funds: scored.planned.decimal,
-                               failed: false, disagrees: false)
-            }
-        }
-        return ordinaryOutcome(bytes, lineNumber: lineNumber, workspace: &workspace)
-    }
-
-    /// One line's outcome by the ordinary path (reader, scorer, `JSONReport`), or `nil` for a blank line; with
-    /// ``readsOnly``, by the reader alone (``readOutcome(_:lineNumber:workspace:)``).
-    func ordinaryOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int, workspace: inout FastLane.Workspace) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do {
-            if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber, workspace: &workspace) }
+            if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
             let card = try evaluator.evaluate(Array(bytes))
             guard card.isComplete else {
                 let reason = card.errors.map { "\($0.path): \($0.message)" }.joined(separator: "; ")
@@ -207,15 +167,9 @@ public struct BatchScorer: Sendable {
         }
     }
 
-    /// A line read and checked, not scored: by the fast lane's scanner where it reads the line, else by the
-    /// ordinary reader.
-    func readOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int, workspace: inout FastLane.Workspace)
-        throws(EvaluationFileError) -> Outcome {
-        let scanned = usesFastLane && lane != nil && bytes.withUnsafeBufferPointer { line in
-            var scanner = FastLineScanner(line)
-            return scanner.scan(&workspace.scanned)
-        }
-        let funds = scanned ? workspace.scanned.planned.decimal : try EvaluationReader().read(Array(bytes)).evaluation.budget.planned
+    /// A line read and checked, not scored.
+    func readOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int) throws(EvaluationFileError) -> Outcome {
+        let funds = try EvaluationReader().read(Array(bytes)).evaluation.budget.planned
         return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil, funds: funds, failed: false, disagrees: false)
     }
 
