@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "perfscore", targets: ["perfscore"]),
     ],
     targets: [
-        .target(name: "PerformanceKit"),
+        // The rule profiles of rules/ (linked as Rules/Profiles) are compiled into the library as bytes.
+        .target(name: "PerformanceKit", exclude: ["Rules/Profiles/README.md"], resources: [.embedInCode("Rules/Profiles")]),
         .executableTarget(name: "perfscore", dependencies: ["PerformanceKit"]),
         .testTarget(
             name: "PerformanceKitTests",

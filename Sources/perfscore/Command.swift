@@ -37,7 +37,7 @@ enum Command: Equatable {
         var format: Format = .text
         /// A profile id, or the path of a profile file, overriding the files' `rules`.
         var rules: String?
-        var tolerance: Decimal = Decimal(string: "0.01")!
+        var tolerance: ExactDecimal? = nil
         var explainAll = false
         /// Whether the inputs are JSON Lines, one evaluation per line.
         var jsonLines = false
@@ -52,8 +52,8 @@ enum Command: Equatable {
         /// The input's form; from each file's extension when `nil` (`.csv`, `.tsv`, else JSON).
         var input: Input?
         /// Budget figures for a spreadsheet table that does not give them.
-        var planned: Decimal?
-        var executed: Decimal?
+        var planned: ExactDecimal?
+        var executed: ExactDecimal?
     }
 
     /// A command line that cannot be used, naming the token at fault.
@@ -124,7 +124,7 @@ enum Command: Equatable {
                 options.rules = try optionValue()
             case "--tolerance":
                 let text = try optionValue()
-                guard let tolerance = Decimal(string: text), tolerance >= 0, text.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                guard text.allSatisfy({ $0.isNumber || $0 == "." }), let tolerance = ExactDecimal(text) else {
                     throw UsageError(message: "--tolerance: expected points as a number ≥ 0 (0.01), found \"\(text)\"")
                 }
                 options.tolerance = tolerance
@@ -140,7 +140,7 @@ enum Command: Equatable {
                 options.input = input
             case "--planned", "--executed":
                 let text = try optionValue()
-                guard let value = Decimal(string: text), value >= 0, text.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                guard text.allSatisfy({ $0.isNumber || $0 == "." }), let value = ExactDecimal(text) else {
                     throw UsageError(message: "\(name): expected 万元 as a number ≥ 0, found \"\(text)\"")
                 }
                 if name == "--planned" { options.planned = value } else { options.executed = value }

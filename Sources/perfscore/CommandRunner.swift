@@ -132,8 +132,8 @@ struct CommandRunner {
     /// The evaluator the options ask for, or `nil` after saying why the profile cannot be used.
     func evaluator(_ options: Command.ScoreOptions) -> Evaluator? {
         switch requestedProfile(options) {
-        case .filesOwn: return Evaluator(verifier: Verifier(tolerance: options.tolerance))
-        case .profile(let profile): return Evaluator(rules: profile, verifier: Verifier(tolerance: options.tolerance))
+        case .filesOwn: return Evaluator(tolerance: options.tolerance)
+        case .profile(let profile): return Evaluator(rules: profile, tolerance: options.tolerance)
         case .unusable: return nil
         }
     }
@@ -149,7 +149,7 @@ struct CommandRunner {
             return .unusable
         }
         var status = ExitStatus.success
-        var results: [JSONValue] = []
+        var results: [(card: ScoreCard, file: String)] = []
         var reports: [String] = []
         for file in options.files {
             guard let card = scoreOne(file, evaluator: evaluator, options: options) else {
@@ -159,7 +159,7 @@ struct CommandRunner {
             if card.verification?.agrees == false { status = max(status, .findings) }
             switch options.format {
             case .text: reports.append(TextReport(explainAll: options.explainAll).render(card, file: file))
-            case .json: results.append(JSONReport.value(for: card, file: file))
+            case .json: results.append((card, file))
             case .markdown: reports.append(MarkdownReport.render(card))
             case .csv: reports.append(CSVReport.render(card))
             case .html: reports.append(HTMLReport.render(card))
@@ -167,7 +167,9 @@ struct CommandRunner {
         }
         var text = reports.joined(separator: options.format == .csv ? "" : "\n")
         if options.format == .json, !results.isEmpty {
-            text = Self.jsonDocument(results, files: options.files.count)
+            text = JSONOutput.document(results, files: options.files.count) { result, out in
+                JSONReport.write(result.card, file: result.file, into: &out)
+            }
         }
         // Nothing is written over a good report when no file could be scored.
         guard !text.isEmpty || options.outputPath == nil else { return status }
@@ -178,7 +180,7 @@ struct CommandRunner {
     func verify(_ options: Command.ScoreOptions) -> ExitStatus {
         guard let evaluator = evaluator(options) else { return .unusable }
         var status = ExitStatus.success
-        var results: [JSONValue] = []
+        var results: [(card: ScoreCard, file: String)] = []
         for file in options.files {
             guard let card = scoreOne(file, evaluator: evaluator, options: options) else {
                 status = max(status, .unusable)
@@ -187,13 +189,15 @@ struct CommandRunner {
             let verification = card.verification
             if verification?.agrees == false { status = max(status, .findings) }
             if options.format == .json {
-                results.append(JSONReport.verificationValue(for: card, file: file))
+                results.append((card, file))
             } else {
                 environment.writeOutput(VerificationReport.text(verification, file: file))
             }
         }
         if options.format == .json, !results.isEmpty {
-            environment.writeOutput(Self.jsonDocument(results, files: options.files.count))
+            environment.writeOutput(JSONOutput.document(results, files: options.files.count) { result, out in
+                JSONReport.writeVerification(result.card, file: result.file, into: &out)
+            })
         }
         return status
     }
@@ -236,9 +240,10 @@ struct CommandRunner {
         let reports = Linter().lint(tables, readingFindings: readingFindings)
         if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
         if options.format == .json {
-            let values = reports.map(LintReport.json)
-            if !values.isEmpty {
-                environment.writeOutput(Self.jsonDocument(values, files: options.files.count))
+            if !reports.isEmpty {
+                environment.writeOutput(JSONOutput.document(reports, files: options.files.count) { report, out in
+                    LintReport.write(report, into: &out)
+                })
             }
         } else {
             environment.writeOutput(reports.map(LintReport.text).joined(separator: "\n"))
@@ -292,7 +297,9 @@ struct CommandRunner {
         let rollUp = RollUp(cards)
         if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
         if options.format == .json {
-            environment.writeOutput(JSONWriter().write(SummaryReport.json(rollUp, skipped: skipped)) + "\n")
+            environment.writeOutput(JSONOutput.document([rollUp], files: 1) { rollUp, out in
+                SummaryReport.write(rollUp, skipped: skipped, into: &out)
+            })
         } else {
             environment.writeOutput(SummaryReport.text(rollUp, skipped: skipped))
         }
@@ -339,11 +346,6 @@ struct CommandRunner {
     /// How messages name a file: its path, or `<stdin>` for `-`.
     static func displayName(_ file: String) -> String {
         file == "-" ? "<stdin>" : file
-    }
-
-    /// One JSON document for several results: the object itself for one file, an array for several.
-    static func jsonDocument(_ values: [JSONValue], files: Int) -> String {
-        JSONWriter().write(files == 1 && values.count == 1 ? values[0] : .array(values)) + "\n"
     }
 
     /// The bytes of a file, or of standard input for `-`; `nil` after telling why they cannot be read.
@@ -434,7 +436,7 @@ struct CommandRunner {
                 return .unusable
             }
         }
-        return emit(JSONWriter().write(EvaluationWriter.value(for: evaluation)) + "\n", options: options)
+        return emit(EvaluationWriter.text(evaluation) + "\n", options: options)
     }
 
     /// Writes a report to standard output, or with `-o` to a file, atomically: a temporary file in the same folder,

@@ -141,7 +141,7 @@ struct EvaluationReaderTests {
     }
 
     @Test func decodesEscapes() throws {
-        let value = try JSONReader().read(Array(#"["a\"b\\c\/\n\u00e9\ud83d\ude00"]"#.utf8))
+        let value = try tree(Array(#"["a\"b\\c\/\n\u00e9\ud83d\ude00"]"#.utf8))
         #expect(value == .array([.string("a\"b\\c/\né😀")]))
     }
 

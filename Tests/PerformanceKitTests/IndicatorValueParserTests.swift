@@ -6,7 +6,7 @@ import Testing
 private func measure(_ comparator: IndicatorValue.Comparator?, _ number: String, _ magnitude: Quantity.Magnitude = .one,
                      _ unit: String? = nil, label: String? = nil, alongside: [Quantity] = []) -> IndicatorValue {
     .measure(IndicatorValue.Measure(label: label, comparator: comparator,
-                                    quantity: Quantity(number: dec(number), magnitude: magnitude, unit: unit),
+                                    quantity: Quantity(number: dec(number), magnitude: magnitude, unit: unit)!,
                                     alongside: alongside))
 }
 
@@ -79,7 +79,7 @@ struct IndicatorValueParserTests {
         #expect(try IndicatorValue(parsing: "合同金额40万元") == measure(nil, "40", .tenThousand, "元", label: "合同金额"))
         #expect(try IndicatorValue(parsing: "是≥4次") == measure(.atLeast, "4", .one, "次", label: "是"))
         #expect(try IndicatorValue(parsing: "≥4次/4份")
-                == measure(.atLeast, "4", .one, "次", alongside: [Quantity(number: 4, unit: "份")]))
+                == measure(.atLeast, "4", .one, "次", alongside: [Quantity(plain: 4, unit: "份")]))
         #expect(try IndicatorValue(parsing: "≥4次/年") == measure(.atLeast, "4", .one, "次/年"))
         #expect(try IndicatorValue(parsing: "≤1500元/人/天") == measure(.atMost, "1500", .one, "元/人/天"))
     }
@@ -238,7 +238,7 @@ struct IndicatorValueParserTests {
         ("合同金额=802万元", measure(.equal, "802", .tenThousand, "元", label: "合同金额")),
         ("合同金额40万元", measure(nil, "40", .tenThousand, "元", label: "合同金额")),
         ("是≥4次", measure(.atLeast, "4", .one, "次", label: "是")),
-        ("≥4次/4份", measure(.atLeast, "4", .one, "次", alongside: [Quantity(number: 4, unit: "份")])),
+        ("≥4次/4份", measure(.atLeast, "4", .one, "次", alongside: [Quantity(plain: 4, unit: "份")])),
         ("≥4次/年", measure(.atLeast, "4", .one, "次/年")),
         ("是", text("是", .affirmative)),
         ("好", text("好", .rating)),

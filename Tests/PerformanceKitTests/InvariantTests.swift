@@ -21,13 +21,13 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Random evaluations in the notation mix of the seeds.
 enum EvaluationGenerator {
-    static func figure(_ generator: inout SeededGenerator) -> Decimal {
+    static func figure(_ generator: inout SeededGenerator) -> ExactDecimal {
         let cents = Int.random(in: 0...1_000_000, using: &generator)
-        return Decimal(cents) / 100
+        return ExactDecimal(significand: Int64(cents), scale: 2)!
     }
 
     static func indicator(_ generator: inout SeededGenerator) -> Indicator {
-        let weight = Decimal(Int.random(in: 0...40, using: &generator)) / 2
+        let weight = ExactDecimal(significand: Int64(Int.random(in: 0...40, using: &generator) * 5), scale: 1)!
         let a = figure(&generator)
         let b = figure(&generator)
         let units = ["", "%", "个", "小时"]
@@ -50,7 +50,7 @@ enum EvaluationGenerator {
     static func evaluation(_ generator: inout SeededGenerator) -> Evaluation {
         let count = Int.random(in: 1...16, using: &generator)
         let planned = figure(&generator) + 1
-        let executed = planned * Decimal(Int.random(in: 0...120, using: &generator)) / 100
+        let executed = planned * ExactDecimal(significand: Int64(Int.random(in: 0...120, using: &generator)), scale: 2)!
         return Evaluation(budget: BudgetExecution(planned: planned, executed: executed),
                           indicators: (0..<count).map { _ in indicator(&generator) })
     }
@@ -88,7 +88,7 @@ struct InvariantTests {
             let a = EvaluationGenerator.figure(&generator) + 1
             let b = EvaluationGenerator.figure(&generator)
             let more = b + EvaluationGenerator.figure(&generator) / 10
-            let weight = Decimal(Int.random(in: 1...40, using: &generator))
+            let weight = ExactDecimal(Int.random(in: 1...40, using: &generator))
             for comparator in ["≥", "≤"] {
                 let low = scorer.score(Indicator(category: .output, name: "x", weight: weight, target: "\(comparator)\(a.plainText)",
                                                  actual: b.plainText), at: 0).0.score ?? -1
@@ -132,7 +132,7 @@ struct InvariantTests {
         var generator = SeededGenerator(seed: 5)
         let rounding = RoundingRule()
         for _ in 0..<Self.count {
-            let value = Decimal(Int.random(in: 0...100_000_000, using: &generator)) / 100_000
+            let value = ExactDecimal(significand: Int64(Int.random(in: 0...100_000_000, using: &generator)), scale: 5)!
             #expect(rounding.round(rounding.round(value)) == rounding.round(value))
         }
     }

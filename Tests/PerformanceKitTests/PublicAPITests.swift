@@ -42,7 +42,7 @@ struct PublicAPITests {
     @Test func errorsDescribeThemselves() {
         let file = EvaluationFileError(problems: [.missingField("budget.planned", expected: "a number", location: .unknown)])
         #expect(file.description == "budget.planned: missing; expected a number")
-        let failure = Evaluator.Failure.unknownRules("mars-2099", path: "rules")
+        let failure = Evaluator.Failure.unknownRules("mars-2099", path: "rules", known: RuleProfile.builtIn.map(\.id))
         #expect(failure.description == "rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023")
     }
 }

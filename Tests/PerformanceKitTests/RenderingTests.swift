@@ -27,7 +27,7 @@ struct RenderingTests {
 
     @Test func writesTheResultOfFormatSectionFourAndReadsItBack() throws {
         let path = "examples/wuhan-2023/04-zhihui-chengshi.json"
-        let text = JSONWriter().write(JSONReport.value(for: try Fixtures.scoreExample(path), file: path))
+        let text = JSONReport.text(try Fixtures.scoreExample(path), file: path)
         // An independent parser (Foundation's) reads it back.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["file"] as? String == path)
@@ -45,7 +45,7 @@ struct RenderingTests {
         #expect((verification["differences"] as? [Any])?.isEmpty == true)
         #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
         // Our own reader keeps the printed digits exactly.
-        guard case .object(let members) = try JSONReader().read(Array(text.utf8)) else {
+        guard case .object(let members) = try tree(Array(text.utf8)) else {
             Issue.record("not an object")
             return
         }
@@ -55,12 +55,33 @@ struct RenderingTests {
     }
 
     @Test func printsScoresWithAtMostTwoDecimals() {
-        #expect(JSONReport.score(dec("0.0714285714")) == .number("0.07"))
-        #expect(JSONReport.score(dec("20")) == .number("20"))
-        #expect(JSONReport.score(dec("99.750")) == .number("99.75"))
+        func printed(_ value: ExactDecimal) -> String {
+            var out = JSONOutput(indent: 0)
+            JSONReport.score(value, into: &out)
+            return out.text
+        }
+        #expect(printed(dec("0.0714285714")) == "0.07")
+        #expect(printed(dec("20")) == "20")
+        #expect(printed(dec("99.750")) == "99.75")
+        #expect(printed(dec("0.125")) == "0.13")
     }
 
     @Test func escapesStrings() {
-        #expect(JSONWriter(indent: 0).write(.array([.string("a\"b\\\n\u{01}中")])) == "[\"a\\\"b\\\\\\n\\u0001中\"]")
+        var out = JSONOutput(indent: 0)
+        out.beginArray()
+        out.string("a\"b\\\n\u{01}中")
+        out.endArray()
+        #expect(out.text == "[\"a\\\"b\\\\\\n\\u0001中\"]")
+    }
+
+    @Test func laysOutObjectsAndArraysAsTheFormatShows() {
+        var out = JSONOutput(indent: 2)
+        out.beginObject()
+        out.key("a"); out.number(1)
+        out.key("empty"); out.beginArray(); out.endArray()
+        out.key("none"); out.beginObject(); out.endObject()
+        out.key("list"); out.beginArray(); out.number(dec("2.50")); out.null(); out.endArray()
+        out.endObject()
+        #expect(out.text == "{\n  \"a\": 1,\n  \"empty\": [],\n  \"none\": {},\n  \"list\": [\n    2.5,\n    null\n  ]\n}")
     }
 }

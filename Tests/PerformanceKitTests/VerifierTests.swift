@@ -4,10 +4,15 @@ import Testing
 
 @Suite("Verifying printed figures")
 struct VerifierTests {
-    let scorer = Scorer(profile: .wuhan2023)
+    /// Scores and verifies, as the evaluator does.
+    func verified(_ subject: Evaluation) throws -> ScoreCard {
+        try Evaluator().evaluate(subject)
+    }
 
     func card(_ rows: [Indicator], published: PublishedFigures? = nil, tolerance: String = "0.01") -> ScoreCard {
-        Scorer(profile: .wuhan2023, verifier: Verifier(tolerance: dec(tolerance))).score(evaluation(rows, published: published))
+        // The evaluator scores, then verifies.
+        (try? Evaluator(rules: .wuhan2023, tolerance: dec(tolerance)).evaluate(evaluation(rows, published: published)))
+            ?? Scorer(profile: .wuhan2023).score(evaluation(rows, published: published))
     }
 
     @Test func agreesWhenEveryFigureMatches() throws {
@@ -61,7 +66,7 @@ struct VerifierTests {
         var subject = evaluation([row("1", "1", weight: "80")], planned: "3857.18", executed: "3857.18",
                                  published: PublishedFigures(budget: dec("12.19")))
         subject.budget.initial = dec("6329.52")
-        let difference = try #require(scorer.score(subject).verification?.differences.first)
+        let difference = try #require(try verified(subject).verification?.differences.first)
         #expect(difference.kind == .rule)
         #expect(difference.message.hasSuffix("the printed figure is what the start-of-year budget (年初预算数) gives"))
     }
@@ -80,7 +85,7 @@ struct VerifierTests {
         var subject = try EvaluationReader().read(bytes).evaluation
         for index in subject.indicators.indices { subject.indicators[index].published = nil }
         subject.published = PublishedFigures(categories: [.init(category: .output, score: 40)])
-        let difference = try #require(scorer.score(subject).verification?.differences.first)
+        let difference = try #require(try verified(subject).verification?.differences.first)
         #expect(difference.kind == .rule)
         #expect(difference.message.hasSuffix("the printed figure is what a cap per category instead of per indicator gives"))
     }
@@ -97,7 +102,8 @@ struct VerifierTests {
         var subject = evaluation([row("1", "1", weight: "90")], planned: "100", executed: "85",
                                  published: PublishedFigures(budget: 7))
         subject.budget.weight = 10
-        let difference = try #require(Scorer(profile: .mof2020).score(subject).verification?.differences.first)
+        subject.rules = "mof-2020"
+        let difference = try #require(try Evaluator().evaluate(subject).verification?.differences.first)
         #expect(difference.kind == .rule)
         #expect(difference.message == "budget: printed 7, recomputed 8.5 (Δ -1.5); the printed figure is what the step table of jiangxi gives")
     }

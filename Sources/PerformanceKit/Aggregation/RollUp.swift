@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A finance bureau's roll-up over many scored evaluations: per budget unit and overall, how many, the
 /// fund-weighted mean total, the spread over the grades, which disagree with their printed figures and which
 /// indicators lost the most points.
@@ -15,11 +13,11 @@ public struct RollUp: Sendable, Equatable {
         /// How many evaluations the group holds.
         public var count: Int
         /// Σ of the adjusted budgets (全年预算数) of the group's evaluations, in 万元.
-        public var funds: Decimal
+        public var funds: ExactDecimal
         /// `nil` when the funds add up to 0.
-        public var fundWeightedMean: Decimal?
+        public var fundWeightedMean: ExactDecimal?
         /// The plain mean of the totals, rounded half-up; `nil` for an empty group.
-        public var mean: Decimal?
+        public var mean: ExactDecimal?
         /// Evaluations per grade, in the profile's grade order (优, 良, 中, 差).
         public var grades: [(grade: String, count: Int)]
 
@@ -40,11 +38,11 @@ public struct RollUp: Sendable, Equatable {
         /// The indicator's name (三级指标).
         public var indicator: String
         /// The indicator's points.
-        public var weight: Decimal
+        public var weight: ExactDecimal
         /// The indicator's score.
-        public var score: Decimal
+        public var score: ExactDecimal
         /// `weight − score`.
-        public var lost: Decimal
+        public var lost: ExactDecimal
     }
 
     /// An evaluation whose printed figures disagree with the recomputed ones.
@@ -54,9 +52,9 @@ public struct RollUp: Sendable, Equatable {
         /// The evaluation's title (项目名称).
         public var title: String?
         /// The printed 总分, if any.
-        public var printed: Decimal?
+        public var printed: ExactDecimal?
         /// The recomputed total.
-        public var recomputed: Decimal?
+        public var recomputed: ExactDecimal?
         /// How many printed figures differ.
         public var differences: Int
     }
@@ -92,9 +90,9 @@ public struct RollUp: Sendable, Equatable {
         }
         let allLosses = scored.flatMap { file, card in
             card.indicators.compactMap { row -> Loss? in
-                guard let score = row.score, score < row.weight else { return nil }
+                guard let score = row.score, score < row.weight, let lost = row.weight.subtracting(score) else { return nil }
                 return Loss(file: file, title: card.evaluation.title, indicator: row.name, weight: row.weight,
-                            score: score, lost: row.weight - score)
+                            score: score, lost: lost)
             }
         }
         losses = Array(allLosses.enumerated().sorted { lhs, rhs in
@@ -105,9 +103,13 @@ public struct RollUp: Sendable, Equatable {
     static func group(_ agency: String?, _ cards: [ScoreCard]) -> Group {
         let rounding = RoundingRule(scale: 2)
         let totals = cards.compactMap(\.total)
-        let funds = cards.reduce(Decimal(0)) { $0 + $1.budget.planned }
-        let weighted = cards.reduce(Decimal(0)) { $0 + $1.budget.planned * ($1.total ?? 0) }
-        let mean = totals.isEmpty ? nil : rounding.round(totals.reduce(0, +) / Decimal(totals.count))
+        var funds: WideDecimal? = .zero
+        var weighted: WideDecimal? = .zero
+        for card in cards {
+            funds = funds?.adding(WideDecimal(card.budget.planned))
+            weighted = weighted?.adding(WideDecimal.product(card.budget.planned, card.total ?? .zero))
+        }
+        let mean = ExactDecimal.sum(totals).flatMap { Quotient($0, over: ExactDecimal(totals.count)) }.flatMap(rounding.round)
         var grades: [(String, Int)] = []
         for card in cards {
             for band in card.profile.grades where !grades.contains(where: { $0.0 == band.grade }) {
@@ -117,8 +119,10 @@ public struct RollUp: Sendable, Equatable {
                 grades[index].1 += 1
             }
         }
-        return Group(agency: agency, count: cards.count, funds: funds,
-                     fundWeightedMean: funds > 0 ? rounding.round(weighted / funds) : nil, mean: mean,
+        let fundsTotal = funds?.exact
+        let fundWeightedMean = weighted.flatMap { weighted in funds.flatMap { Quotient(weighted, over: $0) } }.flatMap(rounding.round)
+        return Group(agency: agency, count: cards.count, funds: fundsTotal ?? .zero,
+                     fundWeightedMean: (fundsTotal ?? .zero) > .zero ? fundWeightedMean : nil, mean: mean,
                      grades: grades.map { (grade: $0.0, count: $0.1) })
     }
 }

@@ -54,11 +54,3 @@ public struct LintTable: Sendable {
         }
     }
 }
-
-extension Indicator {
-    /// Whether the row is a cost row: under 成本指标, or under the 2020 layout's 产出 / 成本指标.
-    var isCost: Bool {
-        category == .cost || [IndicatorSubcategory.cost, .economicCost, .socialCost, .environmentalCost]
-            .contains { $0 == subcategory }
-    }
-}

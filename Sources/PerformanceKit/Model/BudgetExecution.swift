@@ -1,5 +1,3 @@
-public import Foundation
-
 /// 预算执行情况: the budget execution block of a self-evaluation table.
 ///
 /// The execution rate is `executed ÷ planned`, where `planned` is the *adjusted* full-year budget (全年预算数,
@@ -7,19 +5,16 @@ public import Foundation
 /// ``initial`` for reports only.
 public struct BudgetExecution: Sendable, Equatable {
     /// 全年预算数 (A), in 万元: the adjusted full-year budget.
-    public var planned: Decimal
+    public var planned: ExactDecimal
     /// 全年执行数 (B), in 万元: what was actually spent.
-    public var executed: Decimal
+    public var executed: ExactDecimal
     /// 年初预算数, in 万元: reported, never scored.
-    public var initial: Decimal?
+    public var initial: ExactDecimal?
     /// Points of the block; the rule profile's value when `nil`.
-    public var weight: Decimal?
+    public var weight: ExactDecimal?
 
-    /// Creates the block.
-    ///
-    /// Give figures as exact decimals: `Decimal(string: "3857.18")!`, not the float literal `3857.18`, which Swift
-    /// reads through binary floating point (3857.179999999998976).
-    public init(planned: Decimal, executed: Decimal, initial: Decimal? = nil, weight: Decimal? = nil) {
+    /// Creates the block: `BudgetExecution(planned: ExactDecimal("894.13")!, executed: ExactDecimal("894.13")!)`.
+    public init(planned: ExactDecimal, executed: ExactDecimal, initial: ExactDecimal? = nil, weight: ExactDecimal? = nil) {
         self.planned = planned
         self.executed = executed
         self.initial = initial

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One self-evaluation: a 项目支出绩效自评表 (or, with ``Kind-swift.enum/department``, a 部门整体支出绩效自评表).
 ///
 /// An evaluation holds what the table holds: the budget execution block, the indicators with their points,
@@ -9,7 +7,7 @@ public import Foundation
 /// ```swift
 /// let evaluation = Evaluation(
 ///     title: "政务服务和政务公开能力建设运行费",
-///     budget: BudgetExecution(planned: 894.13, executed: 894.13),
+///     budget: BudgetExecution(planned: ExactDecimal("894.13")!, executed: ExactDecimal("894.13")!),
 ///     indicators: [
 ///         Indicator(category: .output, subcategory: .quantity, name: "制发帮办代办工作情况通报",
 ///                   unit: "期", weight: 1, target: "4", actual: "3"),
@@ -22,10 +20,10 @@ public struct Evaluation: Sendable, Equatable {
         /// The goal's name, as the indicators' `goal` names it.
         public var name: String
         /// The goal's share, in percent.
-        public var ratio: Decimal
+        public var ratio: ExactDecimal
 
         /// Creates a goal with its ratio in percent.
-        public init(name: String, ratio: Decimal) {
+        public init(name: String, ratio: ExactDecimal) {
             self.name = name
             self.ratio = ratio
         }
@@ -55,17 +53,17 @@ public struct Evaluation: Sendable, Equatable {
     public var indicators: [Indicator]
     /// What the published table printed, when it was published.
     public var published: PublishedFigures?
-    /// Where the figures come from (document, lines, notes): carried along, never scored. An extension of
-    /// perfscore/1, see `docs/FORMAT.md` in the repository.
-    public var source: JSONValue?
     /// The indicator points the table declares (指标权重比例, say 100), when it prints a total: lint compares it
     /// with the rows. An extension of perfscore/1.
-    public var declaredPoints: Decimal?
+    public var declaredPoints: ExactDecimal?
     /// Performance goals with ratios; when given, every indicator names its `goal` and the total is the budget
     /// score plus the goals' weighted scores. An extension of perfscore/1.
     public var goals: [Goal]
+    /// Where the figures come from (document, lines, notes), as the file wrote it: carried along, never scored.
+    /// An extension of perfscore/1, see `docs/FORMAT.md` in the repository.
+    var source: RawJSON?
     /// Fields perfscore/1 does not define, kept so that a round trip loses nothing; reported as warnings.
-    public var additionalFields: [JSONValue.Member]
+    var additionalFields: [RawJSON.Member] = []
 
     /// Creates an evaluation; only the budget block and the indicators are required.
     public init(
@@ -77,10 +75,8 @@ public struct Evaluation: Sendable, Equatable {
         budget: BudgetExecution,
         indicators: [Indicator],
         published: PublishedFigures? = nil,
-        source: JSONValue? = nil,
-        declaredPoints: Decimal? = nil,
-        goals: [Goal] = [],
-        additionalFields: [JSONValue.Member] = []
+        declaredPoints: ExactDecimal? = nil,
+        goals: [Goal] = []
     ) {
         self.title = title
         self.agency = agency
@@ -90,12 +86,10 @@ public struct Evaluation: Sendable, Equatable {
         self.budget = budget
         self.indicators = indicators
         self.published = published
-        self.source = source
         self.declaredPoints = declaredPoints
         self.goals = goals
-        self.additionalFields = additionalFields
     }
 
     /// The format tag every perfscore/1 file carries.
-    public static let formatTag = "perfscore/1"
+    static let formatTag = "perfscore/1"
 }

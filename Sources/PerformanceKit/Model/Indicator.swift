@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One 三级指标 row of a self-evaluation table: its place in the taxonomy, its points, its target and its actual.
 ///
 /// Targets and actuals are kept as the text the table printed (`"≥1800"`, `"＜48小时"`, `"全年未发生安全事故"`);
@@ -29,7 +27,7 @@ public struct Indicator: Sendable, Equatable {
 
         /// Reads the Chinese tier names and their English ids (`achieved`, `partial`, `unachieved`).
         public init?(parsing text: String) {
-            switch text.trimmingCharacters(in: .whitespaces) {
+            switch text.trimmingWhitespace {
             case "达成", "达成预期指标", "achieved": self = .achieved
             case "部分达成", "部分达成预期指标", "部分达成预期指标并具有一定效果", "partial": self = .partial
             case "未达成", "未达成预期指标", "未达成预期指标且效果较差", "unachieved": self = .unachieved
@@ -38,7 +36,7 @@ public struct Indicator: Sendable, Equatable {
         }
 
         /// The English id used in JSON output.
-        public var englishID: String {
+        var englishID: String {
             switch self {
             case .achieved: return "achieved"
             case .partial: return "partial"
@@ -52,14 +50,14 @@ public struct Indicator: Sendable, Equatable {
         /// The budget unit the row is for.
         public var agency: String?
         /// The unit's funds, which weight relative values and qualitative scores.
-        public var fund: Decimal?
+        public var fund: ExactDecimal?
         /// The unit's actual, as printed; `nil` when the part gives only a qualitative `score`.
         public var actual: String?
         /// The unit's own score of a qualitative indicator, fund-weighted into the indicator's.
-        public var score: Decimal?
+        public var score: ExactDecimal?
 
         /// Creates a unit's row: an actual for a quantitative indicator, a score for a qualitative one.
-        public init(agency: String? = nil, fund: Decimal? = nil, actual: String? = nil, score: Decimal? = nil) {
+        public init(agency: String? = nil, fund: ExactDecimal? = nil, actual: String? = nil, score: ExactDecimal? = nil) {
             self.agency = agency
             self.fund = fund
             self.actual = actual
@@ -84,7 +82,7 @@ public struct Indicator: Sendable, Equatable {
     /// 计量单位, when the target and actual do not carry it.
     public var unit: String?
     /// 分值: the indicator's points.
-    public var weight: Decimal
+    public var weight: ExactDecimal
     /// 年初目标值 / 年度指标值, as printed.
     public var target: String
     /// 实际完成值, as printed; `nil` in a target table (绩效目标表) or when ``parts`` carry the actuals.
@@ -94,9 +92,9 @@ public struct Indicator: Sendable, Equatable {
     /// The tier of a qualitative indicator.
     public var judgement: Judgement?
     /// An evaluator's own score for the row (inside its tier's band, or a deliberate adjustment with ``reason``).
-    public var score: Decimal?
+    public var score: ExactDecimal?
     /// Points taken off the computed score; the score never falls below 0.
-    public var deduction: Decimal?
+    public var deduction: ExactDecimal?
     /// Why the evaluator's ``score`` or ``deduction`` departs from the rule.
     public var reason: String?
     /// Several budget units' rows for this indicator.
@@ -104,7 +102,7 @@ public struct Indicator: Sendable, Equatable {
     /// How ``parts`` combine, when the unit does not say it (`%` and names in 率 / 比例 / 满意度 are relative).
     public var aggregation: Aggregation?
     /// The score printed in the published table.
-    public var published: Decimal?
+    public var published: ExactDecimal?
     /// Last year's target (上年指标值), as printed: lint compares it with this year's.
     public var previous: String?
     /// 指标值确定依据 (计划标准, 历史标准, 行业标准 …), as printed.
@@ -112,7 +110,7 @@ public struct Indicator: Sendable, Equatable {
     /// The name of the performance goal (``Evaluation/goals``) the row belongs to, in goal-ratio mode.
     public var goal: String?
     /// Fields perfscore/1 does not define, kept for round trips.
-    public var additionalFields: [JSONValue.Member]
+    var additionalFields: [RawJSON.Member] = []
 
     /// Creates a row; the category, name, points and target are required.
     public init(
@@ -120,21 +118,20 @@ public struct Indicator: Sendable, Equatable {
         subcategory: IndicatorSubcategory? = nil,
         name: String,
         unit: String? = nil,
-        weight: Decimal,
+        weight: ExactDecimal,
         target: String,
         actual: String? = nil,
         direction: Direction? = nil,
         judgement: Judgement? = nil,
-        score: Decimal? = nil,
-        deduction: Decimal? = nil,
+        score: ExactDecimal? = nil,
+        deduction: ExactDecimal? = nil,
         reason: String? = nil,
         parts: [Part]? = nil,
         aggregation: Aggregation? = nil,
-        published: Decimal? = nil,
+        published: ExactDecimal? = nil,
         previous: String? = nil,
         basis: String? = nil,
-        goal: String? = nil,
-        additionalFields: [JSONValue.Member] = []
+        goal: String? = nil
     ) {
         self.category = category
         self.subcategory = subcategory
@@ -154,6 +151,13 @@ public struct Indicator: Sendable, Equatable {
         self.previous = previous
         self.basis = basis
         self.goal = goal
-        self.additionalFields = additionalFields
+    }
+}
+
+extension Indicator {
+    /// Whether the row is a cost row: under 成本指标 as first level, or under 成本指标 as second level (the 2020
+    /// layout's 产出 / 成本指标, and the 2021 layout's 经济 / 社会 / 生态环境成本指标).
+    var isCost: Bool {
+        category == .cost || subcategory.map(IndicatorSubcategory.costs.contains) == true
     }
 }

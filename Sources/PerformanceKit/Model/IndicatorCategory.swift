@@ -22,7 +22,7 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     public static let satisfaction = IndicatorCategory(rawValue: "满意度指标")
 
     /// The four categories of the national framework, in the order the 2021 layout prints them.
-    public static let standard: [IndicatorCategory] = [.cost, .output, .benefit, .satisfaction]
+    static let standard: [IndicatorCategory] = [.cost, .output, .benefit, .satisfaction]
 
     /// Reads a printed name or an English id: `产出指标`, `产出`, `output` all give ``output``.
     ///
@@ -53,12 +53,12 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     }
 
     /// `产出` for `产出指标`.
-    public var shortName: String {
+    var shortName: String {
         rawValue.hasSuffix("指标") ? String(rawValue.dropLast(2)) : rawValue
     }
 
     /// `cost`, `output`, `benefit`, `satisfaction`; the printed name for other categories.
-    public var englishID: String {
+    var englishID: String {
         switch self {
         case .cost: return "cost"
         case .output: return "output"

@@ -40,7 +40,7 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     public static let serviceRecipientSatisfaction = IndicatorSubcategory(rawValue: "服务对象满意度指标")
 
     /// Every standard second-level name with the first-level categories it may stand under (both layouts).
-    public static let standard: [(subcategory: IndicatorSubcategory, categories: [IndicatorCategory])] = [
+    static let standard: [(subcategory: IndicatorSubcategory, categories: [IndicatorCategory])] = [
         (.quantity, [.output]),
         (.quality, [.output]),
         (.timeliness, [.output]),
@@ -105,7 +105,7 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     })
 
     /// The first-level categories this name may stand under, or `nil` when it is not a standard name.
-    public var expectedCategories: [IndicatorCategory]? {
+    var expectedCategories: [IndicatorCategory]? {
         Self.standard.first { $0.subcategory == self }?.categories
     }
 

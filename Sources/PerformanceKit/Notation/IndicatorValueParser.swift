@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the notation of FORMAT.md §2 one step at a time: label, comparator, sign, number, magnitude, unit, suffix
 /// comparator, compound figures. Each step is one small method.
 ///
@@ -109,13 +107,17 @@ struct IndicatorValueParser {
         let negative = readSign()
         let (digits, fractionDigits) = try readNumber(after: comparator, negative: negative)
         guard let number = Self.decimal(digits: digits, fractionDigits: fractionDigits, negative: negative) else {
-            throw error(at: position, expected: "a number of at most 38 digits")
+            throw error(at: position, expected: "a number of at most 18 digits")
         }
         skipSpaces()
+        let magnitudeStart = position
         let magnitude = readMagnitude()
         skipSpaces()
         let unit = try readUnit()
-        return Quantity(number: number, magnitude: magnitude, unit: unit.map(Quantity.normalizedUnit))
+        guard let quantity = Quantity(number: number, magnitude: magnitude, unit: unit.map(Quantity.normalizedUnit)) else {
+            throw error(at: magnitudeStart, expected: "a figure of at most 18 digits after its magnitude")
+        }
+        return quantity
     }
 
     mutating func readSign() -> Bool {
@@ -158,8 +160,8 @@ struct IndicatorValueParser {
                 position += 1
             }
         }
-        guard digits.count <= 38 else {
-            throw error(at: position, expected: "a number of at most 38 digits")
+        guard digits.count <= 40 else {
+            throw error(at: position, expected: "a number of at most 18 digits")
         }
         return (digits, fractionDigits)
     }
@@ -280,26 +282,15 @@ struct IndicatorValueParser {
     ]
     static let latinUnitList = "a Chinese unit, %, or one of ms, s, h, m, km, kg, t, GB, TB, Mbps, kWh …"
 
-    /// The decimal of a digit string with `fractionDigits` of them after the point, built from an integer
-    /// significand rather than by parsing text; `nil` beyond 38 significant digits.
-    static func decimal(digits: [UInt8], fractionDigits: Int, negative: Bool) -> Decimal? {
-        let significant = digits.drop { $0 == 0 }
-        if significant.isEmpty { return 0 }
-        if significant.count <= 19 {
-            var value: UInt64 = 0
-            for digit in significant { value = value &* 10 &+ UInt64(digit) }
-            let magnitude = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(value))
-            return negative ? -magnitude : magnitude
-        }
-        // Longer figures go through their text form, exact to 38 digits. A digit always comes first.
-        guard significant.count <= 38 else { return nil }
-        var text = negative ? "-" : ""
+    /// The decimal of a digit string with `fractionDigits` of them after the point; `nil` beyond 18 significant
+    /// digits or 18 places.
+    static func decimal(digits: [UInt8], fractionDigits: Int, negative: Bool) -> ExactDecimal? {
+        var accumulator = ExactDecimal.DigitAccumulator()
         let integerCount = digits.count - fractionDigits
         for (index, digit) in digits.enumerated() {
-            if index == integerCount { text += "." }
-            text.unicodeScalars.append(Unicode.Scalar(digit + 0x30))
+            accumulator.append(digit, fractional: index >= integerCount)
         }
-        return Decimal(string: text)
+        return accumulator.value(negative: negative, exponent: 0)
     }
 
     // MARK: - Normalisation and errors

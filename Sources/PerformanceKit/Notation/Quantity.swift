@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A number as a table prints it: an exact decimal, a Chinese magnitude (万, 亿, 万亿) and a unit.
 ///
 /// `808.44亿条` is `number` 808.44, `magnitude` 亿, `unit` 条, and ``value`` 80,844,000,000. Two quantities are
@@ -15,39 +13,47 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         /// 万亿: 10¹².
         case trillion = "万亿"
 
-        /// The factor the number is multiplied by.
-        public var factor: Decimal {
+        /// The power of ten the number is multiplied by.
+        var exponent: Int {
             switch self {
-            case .one: return 1
-            case .tenThousand: return 10_000
-            case .hundredMillion: return 100_000_000
-            case .trillion: return 1_000_000_000_000
+            case .one: return 0
+            case .tenThousand: return 4
+            case .hundredMillion: return 8
+            case .trillion: return 12
             }
         }
     }
 
     /// The digits as written, as an exact decimal (`80,000` → 80000).
-    public var number: Decimal
+    public var number: ExactDecimal
     /// The magnitude word after the digits, ``Magnitude-swift.enum/one`` when none.
     public var magnitude: Magnitude
     /// The unit after the number and magnitude, normalised (`％` → `%`, `平方米` and `m²` → `㎡`); `nil` when none.
     public var unit: String?
+    /// The number times its magnitude: what comparisons and ratios use.
+    public let value: ExactDecimal
 
-    /// Creates a quantity from its parts; give the unit normalised (`%`, `㎡`).
-    public init(number: Decimal, magnitude: Magnitude = .one, unit: String? = nil) {
+    /// A quantity from its parts, with the unit normalised (`%`, `㎡`); `nil` when the number times its magnitude
+    /// needs more than 18 significant digits.
+    init?(number: ExactDecimal, magnitude: Magnitude = .one, unit: String? = nil) {
+        guard let value = number.timesPowerOfTen(magnitude.exponent) else { return nil }
         self.number = number
         self.magnitude = magnitude
         self.unit = unit
+        self.value = value
     }
 
-    /// The number times its magnitude: what comparisons and ratios use.
-    public var value: Decimal {
-        magnitude == .one ? number : number * magnitude.factor
+    /// A plain figure with a unit: a number with no magnitude always fits.
+    init(plain number: ExactDecimal, unit: String? = nil) {
+        self.number = number
+        self.magnitude = .one
+        self.unit = unit
+        self.value = number
     }
 
     /// The number with its magnitude, without the unit: `808.44亿`, `80000`. Used in explanations.
-    public var numberText: String {
-        number.plainText + magnitude.rawValue
+    var numberText: String {
+        number.description + magnitude.rawValue
     }
 
     /// The canonical printed form: `80000㎡`, `808.44亿条`, `99.9%`. Parsing it gives this quantity back.
@@ -65,56 +71,5 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// The unit a spelling is read as (``unitSpellings``); any other unit as it is.
     static func normalizedUnit(_ unit: String) -> String {
         unitSpellings[unit] ?? unit
-    }
-}
-
-extension Decimal {
-    /// Plain decimal digits with no exponent and no grouping: `80000`, `0.17`, `-3.5`.
-    ///
-    /// Figures with at most four decimals below 10¹⁴ (every score and nearly every figure a table prints) are
-    /// formatted from their integer value, four times faster than `description`; the integer is checked to be
-    /// exact before it is used.
-    var plainText: String {
-        if !isNaN, exponent >= -4, exponent <= 0, self < Self.fastLimit, self > -Self.fastLimit {
-            let scale = -exponent
-            let scaled = self * Self.powersOfTen[scale]
-            let integer = NSDecimalNumber(decimal: scaled).int64Value
-            if Decimal(integer) == scaled {
-                return Self.format(integer, scale: scale)
-            }
-        }
-        let text = description
-        if text.utf8.contains(UInt8(ascii: "e")) || text.utf8.contains(UInt8(ascii: "E")) {
-            return NSDecimalNumber(decimal: self).stringValue
-        }
-        return text
-    }
-
-    static let fastLimit = Decimal(100_000_000_000_000)
-    static let powersOfTen: [Decimal] = [1, 10, 100, 1000, 10000]
-
-    /// `integer ÷ 10^scale` in plain digits, trailing zeros after the point dropped.
-    static func format(_ integer: Int64, scale: Int) -> String {
-        let negative = integer < 0
-        var digits = Array(String(integer.magnitude).utf8)
-        var scale = scale
-        while scale > 0, digits.count > 1, digits.last == UInt8(ascii: "0") {
-            digits.removeLast()
-            scale -= 1
-        }
-        if scale > 0, digits == [UInt8(ascii: "0")] { return "0" }
-        var bytes: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-        if scale == 0 {
-            bytes += digits
-        } else if digits.count > scale {
-            bytes += digits[..<(digits.count - scale)]
-            bytes.append(UInt8(ascii: "."))
-            bytes += digits[(digits.count - scale)...]
-        } else {
-            bytes += [UInt8(ascii: "0"), UInt8(ascii: ".")]
-            bytes += Array(repeating: UInt8(ascii: "0"), count: scale - digits.count)
-            bytes += digits
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,66 +1,77 @@
-import Foundation
-
 /// Writes an ``Evaluation`` as a perfscore/1 file (FORMAT.md §1): what `perfscore convert` prints for a
-/// spreadsheet table. Reading the output with ``EvaluationReader`` gives the same evaluation back.
-public enum EvaluationWriter {
-    /// The perfscore/1 object of an evaluation, keys in the order of FORMAT.md.
-    public static func value(for evaluation: Evaluation) -> JSONValue {
-        var members: [JSONValue.Member] = []
-        func add(_ key: String, _ value: JSONValue?) {
-            if let value { members.append(.init(key: key, value: value)) }
-        }
-        add("format", .string(Evaluation.formatTag))
-        add("title", evaluation.title.map(JSONValue.string))
-        add("agency", evaluation.agency.map(JSONValue.string))
-        add("year", evaluation.year.map { .number(String($0)) })
-        add("kind", .string(evaluation.kind.rawValue))
-        add("rules", evaluation.rules.map { .string($0.rawValue) })
-        var budget: [JSONValue.Member] = [
-            .init(key: "planned", value: number(evaluation.budget.planned)),
-            .init(key: "executed", value: number(evaluation.budget.executed)),
-        ]
-        if let initial = evaluation.budget.initial { budget.append(.init(key: "initial", value: number(initial))) }
-        if let weight = evaluation.budget.weight { budget.append(.init(key: "weight", value: number(weight))) }
-        add("budget", .object(budget))
-        add("indicators", .array(evaluation.indicators.map(indicator)))
+/// spreadsheet table. Reading the output with ``EvaluationReader`` gives the same evaluation back; fields carried
+/// as written (`source`, fields perfscore/1 does not define) are written back as they were.
+package enum EvaluationWriter {
+    /// The perfscore/1 text of an evaluation, keys in the order of FORMAT.md, indented by two spaces a level.
+    package static func text(_ evaluation: Evaluation) -> String {
+        var out = JSONOutput(indent: 2)
+        write(evaluation, into: &out)
+        return out.text
+    }
+
+    static func write(_ evaluation: Evaluation, into out: inout JSONOutput) {
+        out.beginObject()
+        out.key("format"); out.string(Evaluation.formatTag)
+        if let title = evaluation.title { out.key("title"); out.string(title) }
+        if let agency = evaluation.agency { out.key("agency"); out.string(agency) }
+        if let year = evaluation.year { out.key("year"); out.number(year) }
+        out.key("kind"); out.string(evaluation.kind.rawValue)
+        if let rules = evaluation.rules { out.key("rules"); out.string(rules.rawValue) }
+        out.key("budget")
+        out.beginObject()
+        out.key("planned"); out.number(evaluation.budget.planned)
+        out.key("executed"); out.number(evaluation.budget.executed)
+        if let initial = evaluation.budget.initial { out.key("initial"); out.number(initial) }
+        if let weight = evaluation.budget.weight { out.key("weight"); out.number(weight) }
+        out.endObject()
+        out.key("indicators")
+        out.beginArray()
+        for indicator in evaluation.indicators { write(indicator, into: &out) }
+        out.endArray()
         if let published = evaluation.published {
-            var figures: [JSONValue.Member] = []
-            if let total = published.total { figures.append(.init(key: "total", value: number(total))) }
-            if let budget = published.budget { figures.append(.init(key: "budget", value: number(budget))) }
+            out.key("published")
+            out.beginObject()
+            if let total = published.total { out.key("total"); out.number(total) }
+            if let budget = published.budget { out.key("budget"); out.number(budget) }
             if !published.categories.isEmpty {
-                figures.append(.init(key: "categories", value: .object(published.categories.map {
-                    .init(key: $0.category.rawValue, value: number($0.score))
-                })))
+                out.key("categories")
+                out.beginObject()
+                for category in published.categories {
+                    out.key(category.category.rawValue)
+                    out.number(category.score)
+                }
+                out.endObject()
             }
-            add("published", .object(figures))
+            out.endObject()
         }
-        add("source", evaluation.source)
-        return .object(members + evaluation.additionalFields)
+        if let source = evaluation.source { out.key("source"); out.value(raw: source) }
+        for member in evaluation.additionalFields {
+            out.key(member.key)
+            out.value(raw: member.value)
+        }
+        out.endObject()
     }
 
-    static func indicator(_ indicator: Indicator) -> JSONValue {
-        var members: [JSONValue.Member] = []
-        func add(_ key: String, _ value: JSONValue?) {
-            if let value { members.append(.init(key: key, value: value)) }
+    static func write(_ indicator: Indicator, into out: inout JSONOutput) {
+        out.beginObject()
+        out.key("category"); out.string(indicator.category.rawValue)
+        if let subcategory = indicator.subcategory { out.key("subcategory"); out.string(subcategory.rawValue) }
+        out.key("name"); out.string(indicator.name)
+        if let unit = indicator.unit { out.key("unit"); out.string(unit) }
+        out.key("weight"); out.number(indicator.weight)
+        out.key("target"); out.string(indicator.target)
+        if let actual = indicator.actual { out.key("actual"); out.string(actual) }
+        if let direction = indicator.direction { out.key("direction"); out.string(direction.rawValue) }
+        if let judgement = indicator.judgement { out.key("judgement"); out.string(judgement.rawValue) }
+        if let score = indicator.score { out.key("score"); out.number(score) }
+        if let deduction = indicator.deduction { out.key("deduction"); out.number(deduction) }
+        if let reason = indicator.reason { out.key("reason"); out.string(reason) }
+        if let basis = indicator.basis { out.key("basis"); out.string(basis) }
+        if let published = indicator.published { out.key("published"); out.number(published) }
+        for member in indicator.additionalFields {
+            out.key(member.key)
+            out.value(raw: member.value)
         }
-        add("category", .string(indicator.category.rawValue))
-        add("subcategory", indicator.subcategory.map { .string($0.rawValue) })
-        add("name", .string(indicator.name))
-        add("unit", indicator.unit.map(JSONValue.string))
-        add("weight", number(indicator.weight))
-        add("target", .string(indicator.target))
-        add("actual", indicator.actual.map(JSONValue.string))
-        add("direction", indicator.direction.map { .string($0.rawValue) })
-        add("judgement", indicator.judgement.map { .string($0.rawValue) })
-        add("score", indicator.score.map(number))
-        add("deduction", indicator.deduction.map(number))
-        add("reason", indicator.reason.map(JSONValue.string))
-        add("basis", indicator.basis.map(JSONValue.string))
-        add("published", indicator.published.map(number))
-        return .object(members + indicator.additionalFields)
-    }
-
-    static func number(_ value: Decimal) -> JSONValue {
-        .number(value.plainText)
+        out.endObject()
     }
 }

@@ -45,7 +45,7 @@ public enum HTMLReport {
 
             """
         let budget = card.budget
-        let rate = budget.rate.map { RoundingRule(scale: 2).round($0 * 100).plainText + "%" } ?? "—"
+        let rate = budget.ratePercentText
         html += """
             <table class="budget">
             <tr><th rowspan="2">预算执行情况（万元）（\(budget.weight.scoreText())分）</th><th>预算数（A）</th><th>执行数（B）</th><th>执行率（B/A）</th><th>得分（\(budget.weight.scoreText())分×执行率）</th></tr>
@@ -95,19 +95,20 @@ public enum HTMLReport {
 
     /// A horizontal bar per block (budget and each category): its score as a share of its points.
     static func chart(_ card: ScoreCard) -> String {
-        var bars: [(String, Decimal, Decimal?)] = [("预算执行", card.budget.weight, card.budget.score)]
+        var bars: [(String, ExactDecimal, ExactDecimal?)] = [("预算执行", card.budget.weight, card.budget.score)]
         bars += card.categories.map { ($0.category.rawValue, $0.weight, $0.score) }
         let rowHeight = 28
         let height = bars.count * rowHeight + 10
         var svg = "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"\(height)\" role=\"img\" aria-label=\"各部分得分率\">\n"
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight + 5
-            let share = bar.1 > 0 ? (bar.2 ?? 0) / bar.1 : 0
-            let percent = RoundingRule(scale: 2).round(share * 100)
-            let width = ChartPixels.pixels(share * 400)
+            let share = bar.1 > .zero ? Quotient(bar.2 ?? .zero, over: bar.1) ?? Quotient(.zero) : Quotient(.zero)
+            let percent = share.multiplied(by: ExactDecimal(100)).flatMap { RoundingRule(scale: 2).round($0) } ?? .zero
+            let width = ChartPixels.pixels(share.multiplied(by: ExactDecimal(400)) ?? Quotient(.zero))
             svg += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(escape(bar.0))</text>"
             svg += "<rect x=\"120\" y=\"\(y + 4)\" width=\"400\" height=\"16\" fill=\"#e6e9ee\"/>"
-            svg += "<rect x=\"120\" y=\"\(y + 4)\" width=\"\(width)\" height=\"16\" fill=\"\(share >= 1 ? "#2f6f3e" : "#b3541e")\"/>"
+            let full = (share.compare(to: ExactDecimal(1)) ?? -1) >= 0
+            svg += "<rect x=\"120\" y=\"\(y + 4)\" width=\"\(width)\" height=\"16\" fill=\"\(full ? "#2f6f3e" : "#b3541e")\"/>"
             svg += "<text x=\"530\" y=\"\(y + 17)\" font-size=\"13\">\(percent.plainText)%</text>\n"
         }
         svg += "</svg><figcaption>得分率（得分 ÷ 分值）</figcaption></figure>\n"
@@ -133,7 +134,8 @@ public enum HTMLReport {
 
 /// Whole pixels for the chart.
 enum ChartPixels {
-    static func pixels(_ value: Decimal) -> String {
-        RoundingRule(scale: 0).round(max(0, min(value, 400))).plainText
+    static func pixels(_ value: Quotient) -> String {
+        let rounded = RoundingRule(scale: 0).round(value) ?? .zero
+        return min(max(rounded, .zero), ExactDecimal(400)).plainText
     }
 }

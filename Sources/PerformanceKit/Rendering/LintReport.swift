@@ -7,21 +7,24 @@ public enum LintReport {
             return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
         }
         var lines = ["\(report.name): " + (counts.isEmpty ? "no findings" : counts.joined(separator: ", "))]
-        lines += report.findings.map { "  \($0.severity.rawValue)[\($0.code)] \($0.path): \($0.message)" }
+        lines += report.findings.map { "  \($0.severity.rawValue)[\($0.code.rawValue)] \($0.path): \($0.message)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `{ "file", "errors", "warnings", "notes", "diagnostics" }`.
-    public static func json(_ report: Linter.Report) -> JSONValue {
-        func count(_ severity: Diagnostic.Severity) -> JSONValue {
-            .number(String(report.findings.filter { $0.severity == severity }.count))
+    package static func write(_ report: Linter.Report, into out: inout JSONOutput) {
+        func count(_ severity: Diagnostic.Severity) -> Int {
+            report.findings.filter { $0.severity == severity }.count
         }
-        return .object([
-            .init(key: "file", value: .string(report.name)),
-            .init(key: "errors", value: count(.error)),
-            .init(key: "warnings", value: count(.warning)),
-            .init(key: "notes", value: count(.note)),
-            .init(key: "diagnostics", value: .array(report.findings.map(JSONReport.diagnostic))),
-        ])
+        out.beginObject()
+        out.key("file"); out.string(report.name)
+        out.key("errors"); out.number(count(.error))
+        out.key("warnings"); out.number(count(.warning))
+        out.key("notes"); out.number(count(.note))
+        out.key("diagnostics")
+        out.beginArray()
+        for finding in report.findings { JSONReport.diagnostic(finding, into: &out) }
+        out.endArray()
+        out.endObject()
     }
 }

@@ -18,7 +18,7 @@ public enum MarkdownReport {
         let budget = card.budget
         lines.append("| 预算执行情况（万元） | 预算数（A） | 执行数（B） | 执行率（B/A） | 得分（\(budget.weight.scoreText())分） |")
         lines.append("| --- | ---: | ---: | ---: | ---: |")
-        let rate = budget.rate.map { RoundingRule(scale: 2).round($0 * 100).plainText + "%" } ?? "—"
+        let rate = budget.ratePercentText
         lines.append("| 年度财政资金总额 | \(budget.planned.plainText) | \(budget.executed.plainText) | \(rate) | \(budget.score.scoreText()) |")
         lines.append("")
         lines.append("| 一级指标 | 二级指标 | 三级指标 | 分值 | 年初目标值 | 实际完成值 | 得分 |")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A rule profile in words, as `perfscore rules ID` prints it: points, formulas, tiers, grades, source and notes.
 public enum RuleProfileReport {
     /// One line per profile: id, points and title.
@@ -23,7 +21,7 @@ public enum RuleProfileReport {
             lines.append("  \(profile.budgetWeight.plainText) × min(executed ÷ adjusted budget, 1)")
         case .steps(let steps):
             for step in steps {
-                let rate = step.minimumRate == 0 ? "below" : "rate ≥ \((step.minimumRate * 100).plainText) %"
+                let rate = step.minimumRate.isZero ? "below" : "rate ≥ \(step.minimumRate.percentText) %"
                 lines.append("  \(rate) → \(step.points.plainText)")
             }
         }
@@ -48,17 +46,17 @@ public enum RuleProfileReport {
         lines.append("  zero target: w when the actual is 0, else 0")
         lines.append("  text: equal text or an achievement word (\(profile.achievementWords.sorted().joined(separator: " "))) scores w")
         if let flag = profile.overAchievementFlag {
-            lines.append("  a forward actual at \((flag * 100).plainText) % of its target or more is flagged for review")
+            lines.append("  a forward actual at \(flag.percentText) % of its target or more is flagged for review")
         }
         lines.append("")
         lines.append("Qualitative tiers (share of w):")
         for tier in profile.qualitativeTiers {
-            let upper = tier.upperIncluded ? "≤ \((tier.upper * 100).plainText) %" : "< \((tier.upper * 100).plainText) %"
-            lines.append("  \(tier.judgement.rawValue): ≥ \((tier.lower * 100).plainText) % and \(upper)")
+            let upper = tier.upperIncluded ? "≤ \(tier.upper.percentText) %" : "< \(tier.upper.percentText) %"
+            lines.append("  \(tier.judgement.rawValue): ≥ \(tier.lower.percentText) % and \(upper)")
         }
         lines.append("")
         lines.append("Rounding: half-up to \(profile.roundingScale) decimals per score; categories and total sum the rounded scores")
-        lines.append("Grades: " + profile.grades.map { $0.minimum == 0 ? "\($0.grade) below" : "\($0.grade) ≥ \($0.minimum.plainText)" }
+        lines.append("Grades: " + profile.grades.map { $0.minimum.isZero ? "\($0.grade) below" : "\($0.grade) ≥ \($0.minimum.plainText)" }
             .joined(separator: ", "))
         lines.append("")
         lines.append("Source: \(profile.source.document)")
@@ -70,5 +68,12 @@ public enum RuleProfileReport {
             lines += profile.notes.map { "  - \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ExactDecimal {
+    /// A share (0.8) as a percentage (`80`), exactly.
+    var percentText: String {
+        (timesPowerOfTen(2) ?? self).plainText
     }
 }

@@ -46,7 +46,12 @@ public enum SummaryReport {
     }
 
     /// The roll-up as data: `{ "overall", "agencies", "disagreements", "losses", "skipped" }`.
-    public static func json(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> JSONValue {
+    package static func write(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = [], into out: inout JSONOutput) {
+        out.value(json(rollUp, skipped: skipped))
+    }
+
+    /// The roll-up as a tree of values.
+    static func json(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> JSONValue {
         func group(_ group: RollUp.Group) -> JSONValue {
             .object([
                 .init(key: "agency", value: group.agency.map(JSONValue.string) ?? .null),

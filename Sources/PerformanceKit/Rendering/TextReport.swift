@@ -1,5 +1,3 @@
-import Foundation
-
 /// The self-evaluation table as a terminal shows it, laid out like the published 项目支出绩效自评表: the budget
 /// block, then 一级 / 二级 / 三级 rows with 分值, 年初目标值, 实际完成值 and 得分, category subtotals, 总分 and
 /// grade; then what lost points and why, the verification of printed figures and the diagnostics.
@@ -51,7 +49,7 @@ public struct TextReport: Sendable {
     }
 
     func budgetBlock(_ budget: ScoreCard.BudgetScore) -> [String] {
-        let rate = budget.rate.map { RoundingRule(scale: 2).round($0 * 100).plainText + "%" } ?? "—"
+        let rate = budget.ratePercentText
         var headings = ["预算数（A）", "执行数（B）", "执行率（B/A）", "得分（\(budget.weight.plainText)分）"]
         var values = [budget.planned.plainText, budget.executed.plainText, rate, budget.score.scoreText()]
         if let initial = budget.initial {
@@ -120,9 +118,9 @@ public struct TextReport: Sendable {
                 lines.append("  " + DisplayWidth.pad(goal.name, to: width) + "  \(goal.ratio.plainText)%  分值 \(goal.weight.scoreText())  得分 \(goal.explanation)")
             }
         }
-        if let scale = card.indicatorScale {
-            let written = card.indicators.reduce(Decimal(0)) { $0 + $1.weight }
-            lines.append("小计按 \(card.profile.id) 的分值换算: 指标 \(written.scoreText()) → \(card.profile.indicatorWeight.scoreText())（× \(scale.plainText)）")
+        if let scale = card.indicatorScaleText {
+            let written = ExactDecimal.sum(card.indicators.map(\.weight))
+            lines.append("小计按 \(card.profile.id) 的分值换算: 指标 \(written?.scoreText() ?? "—") → \(card.profile.indicatorWeight.scoreText())（× \(scale)）")
         }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let grade = card.grade.map { "  等级 \($0)" } ?? ""
@@ -165,7 +163,7 @@ public struct TextReport: Sendable {
 
     func diagnostics(_ card: ScoreCard) -> [String] {
         guard !card.diagnostics.isEmpty else { return [] }
-        return card.diagnostics.map { "\($0.severity.rawValue)[\($0.code)] \($0.path): \($0.message)" }
+        return card.diagnostics.map { "\($0.severity.rawValue)[\($0.code.rawValue)] \($0.path): \($0.message)" }
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 extension RuleProfile {
     /// The format tag every rule profile file carries.
     public static let formatTag = "perfscore-rules/1"
@@ -14,7 +12,7 @@ extension RuleProfile {
     public init(jsonData: [UInt8]) throws(RuleProfileError) {
         let value: JSONValue
         do {
-            value = try JSONReader().read(jsonData)
+            value = try JSONScanner.document(jsonData) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in try scanner.readTree() }
         } catch {
             throw RuleProfileError(problems: error.problems)
         }
@@ -112,7 +110,7 @@ struct RuleProfileDecoding: FieldDecoding {
         }
     }
 
-    mutating func stepTable(_ parent: JSONObjectView, weight: Decimal) -> [RuleProfile.BudgetRule.Step]? {
+    mutating func stepTable(_ parent: JSONObjectView, weight: ExactDecimal) -> [RuleProfile.BudgetRule.Step]? {
         guard let member = required(parent, "steps", expected: "an array of {minimumRate, points}, highest rate first")
         else { return nil }
         let path = parent.path.appending("steps")
@@ -157,7 +155,7 @@ struct RuleProfileDecoding: FieldDecoding {
                 invalid(object, "missingSatisfaction", expected: "merge-into-benefit or optional", found: text)
             }
         }
-        var split: [(category: IndicatorCategory, points: Decimal)] = []
+        var split: [(category: IndicatorCategory, points: ExactDecimal)] = []
         if let splitMember = present(object, "split"),
            let splitObject = self.object(splitMember.value, path: object.path.appending("split"), offset: splitMember.offset,
                                          expected: "an object from first-level category to points, or null") {
@@ -172,10 +170,10 @@ struct RuleProfileDecoding: FieldDecoding {
                     split.append((category, points))
                 }
             }
-            let sum = split.reduce(Decimal(0)) { $0 + $1.points }
+            let sum = ExactDecimal.sum(split.map(\.points))
             if let total, !split.isEmpty, sum != total {
                 problems.append(.invalidValue(object.path.appending("split"), expected: "points adding up to total \(total.plainText)",
-                                              found: "a split adding up to \(sum.plainText)", location: location(splitMember.offset)))
+                                              found: "a split adding up to \(sum?.plainText ?? "more than a decimal holds")", location: location(splitMember.offset)))
             }
         }
         if missing == .mergeIntoBenefit, !split.contains(where: { $0.category == .benefit })

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// The rules one jurisdiction scores self-evaluations by: points, formulas, tiers, rounding and grades.
 ///
 /// Everything that varies by jurisdiction or year is a field here, so that the scorer is one mechanism for all.
@@ -42,7 +40,7 @@ public struct RuleProfile: Sendable, Equatable {
         public var evidence: String?
 
         /// Creates a citation.
-        public init(document: String, url: String? = nil, evidence: String? = nil) {
+        init(document: String, url: String? = nil, evidence: String? = nil) {
             self.document = document
             self.url = url
             self.evidence = evidence
@@ -50,9 +48,9 @@ public struct RuleProfile: Sendable, Equatable {
     }
 
     /// How the budget execution block (预算执行) is scored.
-    public struct BudgetRule: Sendable, Equatable {
+    struct BudgetRule: Sendable, Equatable {
         /// The formula of the block.
-        public enum Scoring: Sendable, Equatable {
+        enum Scoring: Sendable, Equatable {
             /// `weight × min(rate, 1)`.
             case proportional
             /// The points of the first step whose `minimumRate` the rate reaches (Jiangxi: 100 % → 10, ≥ 80 % → 7 …).
@@ -60,35 +58,35 @@ public struct RuleProfile: Sendable, Equatable {
         }
 
         /// One step of a step table: a rate of at least `minimumRate` scores `points`.
-        public struct Step: Sendable, Equatable {
+        struct Step: Sendable, Equatable {
             /// The lowest execution rate of the step (0 to 1).
-            public var minimumRate: Decimal
+            var minimumRate: ExactDecimal
             /// The points a rate in the step scores.
-            public var points: Decimal
+            var points: ExactDecimal
 
             /// Creates a step.
-            public init(minimumRate: Decimal, points: Decimal) {
+            init(minimumRate: ExactDecimal, points: ExactDecimal) {
                 self.minimumRate = minimumRate
                 self.points = points
             }
         }
 
         /// Points of the block.
-        public var weight: Decimal
+        var weight: ExactDecimal
         /// The block's formula.
-        public var scoring: Scoring
+        var scoring: Scoring
 
         /// Creates the block's rule.
-        public init(weight: Decimal, scoring: Scoring = .proportional) {
+        init(weight: ExactDecimal, scoring: Scoring = .proportional) {
             self.weight = weight
             self.scoring = scoring
         }
     }
 
     /// The points the indicators carry together, and the default split over first-level categories.
-    public struct IndicatorPoints: Sendable, Equatable {
+    struct IndicatorPoints: Sendable, Equatable {
         /// What happens to the satisfaction category's share when a table has no 满意度 indicator.
-        public enum MissingSatisfaction: String, Sendable, Equatable, CaseIterable {
+        enum MissingSatisfaction: String, Sendable, Equatable, CaseIterable {
             /// Its share is added to 效益指标 (财预〔2020〕10号).
             case mergeIntoBenefit = "merge-into-benefit"
             /// Satisfaction is optional and the split says nothing about it (Wuhan 备注 4).
@@ -96,14 +94,14 @@ public struct RuleProfile: Sendable, Equatable {
         }
 
         /// Points of all indicators together.
-        public var total: Decimal
+        var total: ExactDecimal
         /// The default split over first-level categories, in table order; empty when the profile sets none.
-        public var split: [(category: IndicatorCategory, points: Decimal)]
+        var split: [(category: IndicatorCategory, points: ExactDecimal)]
         /// What a table without 满意度 does with that category's share.
-        public var missingSatisfaction: MissingSatisfaction
+        var missingSatisfaction: MissingSatisfaction
 
         /// Creates the indicator points; an empty split sets no default.
-        public init(total: Decimal, split: [(category: IndicatorCategory, points: Decimal)] = [],
+        init(total: ExactDecimal, split: [(category: IndicatorCategory, points: ExactDecimal)] = [],
                     missingSatisfaction: MissingSatisfaction = .optional) {
             self.total = total
             self.split = split
@@ -111,37 +109,38 @@ public struct RuleProfile: Sendable, Equatable {
         }
 
         /// Equal when the total, the split and the missing-satisfaction rule are.
-        public static func == (lhs: IndicatorPoints, rhs: IndicatorPoints) -> Bool {
+        static func == (lhs: IndicatorPoints, rhs: IndicatorPoints) -> Bool {
             lhs.total == rhs.total && lhs.missingSatisfaction == rhs.missingSatisfaction
                 && lhs.split.map(\.category) == rhs.split.map(\.category) && lhs.split.map(\.points) == rhs.split.map(\.points)
         }
 
         /// The split a table with these categories should follow: the default one, with 满意度's share moved
-        /// into 效益 when the table has no satisfaction indicator and the profile says so.
-        public func expectedSplit(present: Set<IndicatorCategory>) -> [(category: IndicatorCategory, points: Decimal)] {
+        /// into 效益 when the table has no satisfaction indicator and the profile says so. (The decoder checks that
+        /// the split adds up to the total, so the sum of two of its parts always fits.)
+        func expectedSplit(present: Set<IndicatorCategory>) -> [(category: IndicatorCategory, points: ExactDecimal)] {
             guard missingSatisfaction == .mergeIntoBenefit, !present.contains(.satisfaction),
                   let satisfaction = split.first(where: { $0.category == .satisfaction }) else { return split }
             return split.compactMap { entry in
                 if entry.category == .satisfaction { return nil }
-                if entry.category == .benefit { return (entry.category, entry.points + satisfaction.points) }
+                if entry.category == .benefit { return (entry.category, entry.points.adding(satisfaction.points) ?? entry.points) }
                 return entry
             }
         }
     }
 
     /// Which direction each notation implies.
-    public struct DirectionRule: Sendable, Equatable {
+    struct DirectionRule: Sendable, Equatable {
         /// The direction of each comparator (`≥ > =` forward and `≤ <` reverse everywhere known so far).
-        public var comparators: [IndicatorValue.Comparator: Indicator.Direction]
+        var comparators: [IndicatorValue.Comparator: Indicator.Direction]
         /// A bare figure (`7`, `60个`).
-        public var bareTarget: Indicator.Direction
+        var bareTarget: Indicator.Direction
         /// A bare figure under 成本指标 (first or second level).
-        public var bareTargetUnderCost: Indicator.Direction
+        var bareTargetUnderCost: Indicator.Direction
         /// A bare 0.
-        public var bareZero: Indicator.Direction
+        var bareZero: Indicator.Direction
 
         /// Creates the direction rule; the defaults are those of every profile known so far.
-        public init(comparators: [IndicatorValue.Comparator: Indicator.Direction] = DirectionRule.standardComparators,
+        init(comparators: [IndicatorValue.Comparator: Indicator.Direction] = DirectionRule.standardComparators,
                     bareTarget: Indicator.Direction = .forward, bareTargetUnderCost: Indicator.Direction = .reverse,
                     bareZero: Indicator.Direction = .reverse) {
             self.comparators = comparators
@@ -151,13 +150,13 @@ public struct RuleProfile: Sendable, Equatable {
         }
 
         /// `≥ > =` forward, `≤ <` reverse.
-        public static let standardComparators: [IndicatorValue.Comparator: Indicator.Direction] = [
+        static let standardComparators: [IndicatorValue.Comparator: Indicator.Direction] = [
             .atLeast: .forward, .greaterThan: .forward, .equal: .forward, .atMost: .reverse, .lessThan: .reverse,
         ]
     }
 
     /// The formula of a reverse indicator whose actual exceeds its target (`B > A`).
-    public enum ReverseFormula: String, Sendable, Equatable, CaseIterable {
+    enum ReverseFormula: String, Sendable, Equatable, CaseIterable {
         /// `w × A ÷ B` (Wuhan, and the notes of several provincial tables).
         case ratio
         /// `w × (1 − (B − A) ÷ A)`, reaching 0 at `B = 2A` (the generic build of the deployed FASP2 module).
@@ -165,39 +164,44 @@ public struct RuleProfile: Sendable, Equatable {
     }
 
     /// One tier of the qualitative scale and its band of the indicator's points.
-    public struct QualitativeTier: Sendable, Equatable {
+    struct QualitativeTier: Sendable, Equatable {
         /// The tier's judgement.
-        public var judgement: Indicator.Judgement
+        var judgement: Indicator.Judgement
         /// The lowest share of the points the tier allows (inclusive).
-        public var lower: Decimal
+        var lower: ExactDecimal
         /// The highest share of the points the tier allows.
-        public var upper: Decimal
+        var upper: ExactDecimal
         /// Whether ``upper`` itself belongs to the tier (`100-80%` does, `80-50%（＜80%）` does not).
-        public var upperIncluded: Bool
+        var upperIncluded: Bool
 
         /// Creates a tier from its band, as shares of the points.
-        public init(judgement: Indicator.Judgement, lower: Decimal, upper: Decimal, upperIncluded: Bool) {
+        init(judgement: Indicator.Judgement, lower: ExactDecimal, upper: ExactDecimal, upperIncluded: Bool) {
             self.judgement = judgement
             self.lower = lower
             self.upper = upper
             self.upperIncluded = upperIncluded
         }
 
-        /// Whether a share of the points lies in the band.
-        public func contains(share: Decimal) -> Bool {
-            share >= lower && (upperIncluded ? share <= upper : share < upper)
+        /// Whether a score of an indicator of `weight` points lies in the band: `lower × w ≤ s`, and `s ≤ upper × w`
+        /// (or `<` when the upper bound belongs to the tier above).
+        func contains(_ score: Quotient, of weight: ExactDecimal) -> Bool {
+            // Points of 0: every score is 0 % of them (the share is taken as 0).
+            if weight.isZero { return lower.isZero && (upperIncluded || !upper.isZero) }
+            guard let low = score.compare(to: WideDecimal.product(lower, weight)),
+                  let high = score.compare(to: WideDecimal.product(upper, weight)) else { return false }
+            return low >= 0 && (upperIncluded ? high <= 0 : high < 0)
         }
     }
 
     /// A grade and the lowest total that earns it.
-    public struct GradeBand: Sendable, Equatable {
+    struct GradeBand: Sendable, Equatable {
         /// The grade (优, 良, 中, 差).
-        public var grade: String
+        var grade: String
         /// The lowest total that earns it.
-        public var minimum: Decimal
+        var minimum: ExactDecimal
 
         /// Creates a grade band.
-        public init(grade: String, minimum: Decimal) {
+        init(grade: String, minimum: ExactDecimal) {
             self.grade = grade
             self.minimum = minimum
         }
@@ -216,31 +220,31 @@ public struct RuleProfile: Sendable, Equatable {
     /// What the source does not settle or could not be confirmed, and what the profile decided, in words.
     public var notes: [String]
     /// The budget execution block's points and formula.
-    public var budget: BudgetRule
+    var budget: BudgetRule
     /// The indicators' points and default split.
-    public var indicators: IndicatorPoints
+    var indicators: IndicatorPoints
     /// Which direction each notation implies.
-    public var direction: DirectionRule
+    var direction: DirectionRule
     /// The formula of a reverse indicator whose actual exceeds its target.
-    public var reverseFormula: ReverseFormula
+    var reverseFormula: ReverseFormula
     /// Tiers of the qualitative scale, highest first.
-    public var qualitativeTiers: [QualitativeTier]
+    var qualitativeTiers: [QualitativeTier]
     /// Actual values that meet a text target (`是`, `完成`, `通过`, `达成`, `达标`, `满意`).
-    public var achievementWords: Set<String>
+    var achievementWords: Set<String>
     /// A forward actual at this multiple of its target or more is flagged for review (财预〔2020〕10号: targets set
     /// too low are marked down at the evaluator's discretion); `nil` for no flag.
-    public var overAchievementFlag: Decimal?
-    /// Decimal places every score is rounded to (half-up).
-    public var roundingScale: Int
+    var overAchievementFlag: ExactDecimal?
+    /// ExactDecimal places every score is rounded to (half-up).
+    var roundingScale: Int
     /// Grade bands, highest minimum first.
-    public var grades: [GradeBand]
+    var grades: [GradeBand]
 
     /// Creates a profile; ``init(jsonData:)`` reads one from a profile file.
-    public init(
+    init(
         id: ID, title: String, jurisdiction: String, year: Int? = nil, source: Source, notes: [String] = [],
         budget: BudgetRule, indicators: IndicatorPoints, direction: DirectionRule = DirectionRule(),
         reverseFormula: ReverseFormula = .ratio, qualitativeTiers: [QualitativeTier], achievementWords: Set<String>,
-        overAchievementFlag: Decimal? = nil, roundingScale: Int = 2, grades: [GradeBand]
+        overAchievementFlag: ExactDecimal? = nil, roundingScale: Int = 2, grades: [GradeBand]
     ) {
         self.id = id
         self.title = title
@@ -259,28 +263,41 @@ public struct RuleProfile: Sendable, Equatable {
         self.grades = grades
     }
 
+    /// Why the profile cannot score anything, when it stands for a built-in profile that could not be decoded;
+    /// `nil` for every usable profile.
+    var unusableReason: String?
+
+    /// A profile that scores nothing: every evaluation scored by it gets an error saying `reason`.
+    static func unusable(_ id: ID, reason: String) -> RuleProfile {
+        var profile = RuleProfile(id: id, title: id.rawValue, jurisdiction: "", source: Source(document: ""),
+                                  budget: BudgetRule(weight: .zero), indicators: IndicatorPoints(total: .zero),
+                                  qualitativeTiers: [], achievementWords: [], grades: [])
+        profile.unusableReason = reason
+        return profile
+    }
+
     /// Points of the budget execution block.
-    public var budgetWeight: Decimal {
+    public var budgetWeight: ExactDecimal {
         budget.weight
     }
 
     /// Points all indicators together carry.
-    public var indicatorWeight: Decimal {
+    public var indicatorWeight: ExactDecimal {
         indicators.total
     }
 
     /// The tier for a judgement.
-    public func tier(for judgement: Indicator.Judgement) -> QualitativeTier? {
+    func tier(for judgement: Indicator.Judgement) -> QualitativeTier? {
         qualitativeTiers.first { $0.judgement == judgement }
     }
 
     /// The grade a total earns: the first band whose minimum it reaches.
-    public func grade(for total: Decimal) -> String? {
+    public func grade(for total: ExactDecimal) -> String? {
         grades.first { total >= $0.minimum }?.grade
     }
 
     /// The rounding every score goes through.
-    public var rounding: RoundingRule {
+    var rounding: RoundingRule {
         RoundingRule(scale: roundingScale)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Scores the budget execution block (预算执行).
 ///
 /// ```
@@ -10,20 +8,12 @@ import Foundation
 /// - `planned` is the adjusted full-year budget (全年预算数), never the start-of-year one.
 /// - `planned = 0`: the rate is undefined; the block scores 0 and a warning says so.
 /// - `executed > planned`: the rate is reported as it is (say 1.05) but the score is capped at `weight`.
-public struct BudgetScorer: Sendable {
+struct BudgetScorer: Sendable {
     /// The rule whose budget block is scored.
-    public var profile: RuleProfile
-    /// Whether the score carries its explanation.
-    public var explains: Bool
-
-    /// Creates a scorer for a profile's budget block; `explains` off leaves the explanation empty.
-    public init(profile: RuleProfile, explains: Bool = true) {
-        self.profile = profile
-        self.explains = explains
-    }
+    var profile: RuleProfile
 
     /// The block's score and the findings about it.
-    public func score(_ budget: BudgetExecution) -> (ScoreCard.BudgetScore, [Diagnostic]) {
+    func score(_ budget: BudgetExecution) -> (ScoreCard.BudgetScore, [Diagnostic]) {
         let rounding = profile.rounding
         let weight = budget.weight ?? profile.budgetWeight
         var diagnostics: [Diagnostic] = []
@@ -33,64 +23,46 @@ public struct BudgetScorer: Sendable {
                 "the budget block carries \(weight.plainText) points; \(profile.id) gives it \(profile.budgetWeight.plainText)",
                 at: path.appending("weight")))
         }
-        guard budget.planned > 0 else {
+        guard budget.planned > .zero, let rate = Quotient(budget.executed, over: budget.planned) else {
             diagnostics.append(Diagnostic(.zeroBudget, .warning,
                 "the adjusted budget (planned) is 0, so there is no execution rate; the block scores 0",
                 at: path.appending("planned")))
-            let result = ScoreCard.BudgetScore(
-                weight: weight, planned: budget.planned, executed: budget.executed, initial: budget.initial,
-                rate: nil, score: 0, explanation: "planned 0: no execution rate, 0")
-            return (result, diagnostics)
+            return (ScoreCard.BudgetScore(weight: weight, exactRate: nil, score: .zero, reasoning: .noBudget, block: budget), diagnostics)
         }
-        let rate = budget.executed / budget.planned
-        var explanation: String
-        var score: Decimal
+        var score: ExactDecimal
+        var reasoning: Explanation
         switch profile.budget.scoring {
         case .proportional:
-            let raw = weight * budget.executed / budget.planned
-            score = min(raw, weight)
-            if explains {
-                explanation = "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) = \(ExplanationText.figure(raw, cap: weight, rounding: rounding))"
-                if raw > weight { explanation += ", capped at \(weight.plainText)" }
-            } else {
-                explanation = ""
+            let raw = rate.multiplied(by: weight)
+            let capped = raw.flatMap { Quotient.compare($0, Quotient(weight)) }.map { $0 > 0 } ?? false
+            guard let raw, let rounded = capped ? rounding.round(weight) : rounding.round(raw) else {
+                diagnostics.append(Diagnostic(.figureTooLarge, .error,
+                    "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) needs more digits than a decimal holds",
+                    at: path))
+                return (ScoreCard.BudgetScore(weight: weight, exactRate: rate, score: .zero,
+                                              reasoning: .undefined("the budget block's figures are too large to compute exactly"), block: budget),
+                        diagnostics)
             }
+            score = rounded
+            reasoning = .budgetRatio(weight: weight, executed: budget.executed, planned: budget.planned, raw: raw, scale: rounding.scale)
         case .steps(let steps):
             // The step table is written for the profile's points; a file that sets other points scales it.
-            let scale = profile.budget.weight == 0 ? 1 : weight / profile.budget.weight
-            let step = steps.first { rate >= $0.minimumRate } ?? RuleProfile.BudgetRule.Step(minimumRate: 0, points: 0)
-            score = step.points * scale
-            let table = steps.map { "\(percent($0.minimumRate)) → \(($0.points * scale).plainText)" }.joined(separator: ", ")
-            explanation = "rate \(percent(rate, scale: 2)) reaches the step \(percent(step.minimumRate)): \(score.plainText) (steps \(table))"
+            let factor = profile.budget.weight.isZero ? nil : Quotient(weight, over: profile.budget.weight)
+            func scaled(_ points: ExactDecimal) -> ExactDecimal {
+                guard let factor, let product = factor.multiplied(by: points) else { return points }
+                return product.nearestDecimal ?? points
+            }
+            let step = steps.first { (rate.compare(to: $0.minimumRate) ?? -1) >= 0 }
+                ?? RuleProfile.BudgetRule.Step(minimumRate: .zero, points: .zero)
+            score = rounding.round(scaled(step.points))
+            reasoning = .budgetStep(rate: rate.rounded(scale: 4) ?? .zero, step: step.minimumRate, score: scaled(step.points),
+                                    table: steps.map { ($0.minimumRate, scaled($0.points)) })
         }
         if budget.executed > budget.planned {
             diagnostics.append(Diagnostic(.overExecuted, .note,
                 "executed \(budget.executed.plainText) is more than planned \(budget.planned.plainText); the block is capped at \(weight.plainText)",
                 at: path.appending("executed")))
         }
-        let result = ScoreCard.BudgetScore(
-            weight: weight, planned: budget.planned, executed: budget.executed, initial: budget.initial,
-            rate: rate, score: rounding.round(score), explanation: explanation)
-        return (result, diagnostics)
-    }
-}
-
-extension BudgetScorer {
-    /// `86.19 %`, `100 %`: a rate as a percentage, rounded half-up to `scale` places.
-    func percent(_ rate: Decimal, scale: Int = 2) -> String {
-        RoundingRule(scale: scale).round(rate * 100).plainText + " %"
-    }
-}
-
-/// How explanations print intermediate figures.
-enum ExplanationText {
-    /// A raw figure rounded as scores are (`9.46`); where that would hide an excess over the cap
-    /// (`3.001` → `3`), four places are shown instead (`3.0011`).
-    static func figure(_ raw: Decimal, cap: Decimal, rounding: RoundingRule) -> String {
-        let shown = rounding.round(raw)
-        if raw > cap, shown <= cap {
-            return RoundingRule(scale: rounding.scale + 2).round(raw).plainText
-        }
-        return shown.plainText
+        return (ScoreCard.BudgetScore(weight: weight, exactRate: rate, score: score, reasoning: reasoning, block: budget), diagnostics)
     }
 }

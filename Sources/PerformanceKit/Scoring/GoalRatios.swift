@@ -1,5 +1,3 @@
-import Foundation
-
 /// Goal-ratio mode (Hubei, 部门整体支出绩效自评): indicators are grouped under performance goals, each with a
 /// ratio in percent.
 ///
@@ -13,39 +11,39 @@ import Foundation
 struct GoalRatios {
     var profile: RuleProfile
 
-    func score(_ evaluation: Evaluation, rows: [IndicatorScore]) -> ([ScoreCard.GoalScore], [Diagnostic]) {
+    /// The goals' scores, the findings, and the indicators' maximum after the ratios (Σ points × ratio ÷ 100).
+    func score(_ evaluation: Evaluation, rows: [IndicatorScore]) -> ([ScoreCard.GoalScore], [Diagnostic], ExactDecimal?) {
         var diagnostics: [Diagnostic] = []
         let names = Set(evaluation.goals.map(\.name))
         for (index, indicator) in evaluation.indicators.enumerated() where indicator.goal.map(names.contains) != true {
             let known = evaluation.goals.map(\.name).joined(separator: ", ")
             diagnostics.append(Diagnostic(.unknownGoal, .error,
                 indicator.goal.map { "\"\($0)\" is not one of the goals (\(known))" } ?? "the row names no goal; give one of \(known)",
-                at: JSONPath.root.appending("indicators").appending(index).appending("goal")))
+                at: JSONPath.indicator(index).appending("goal")))
         }
-        let ratioSum = evaluation.goals.reduce(Decimal(0)) { $0 + $1.ratio }
+        let ratioSum = ExactDecimal.sum(evaluation.goals.map(\.ratio))
         if ratioSum != 100 {
             diagnostics.append(Diagnostic(.goalRatios, .warning,
-                "the goals' ratios add up to \(ratioSum.plainText) %, not 100 %", at: JSONPath.root.appending("goals")))
+                "the goals' ratios add up to \(ratioSum?.plainText ?? "more than a decimal holds") %, not 100 %", at: JSONPath.root.appending("goals")))
         }
         let goals = evaluation.goals.map { goal -> ScoreCard.GoalScore in
-            let members = zip(rows, evaluation.indicators).filter { $0.1.goal == goal.name }.map(\.0)
-            let weight = members.reduce(Decimal(0)) { $0 + $1.weight }
+            let members = rows.filter { $0.indicator.goal == goal.name }
+            let weight = ExactDecimal.sum(members.map(\.weight)) ?? .zero
             let scores = members.compactMap(\.score)
-            guard scores.count == members.count else {
-                return .init(name: goal.name, ratio: goal.ratio, weight: weight, score: nil, weighted: nil,
-                             explanation: "a row of the goal could not be scored")
+            guard scores.count == members.count, let sum = ExactDecimal.sum(scores),
+                  let weighted = WideDecimal.product(sum, goal.ratio).exact?.timesPowerOfTen(-2).map(profile.rounding.round) else {
+                return .init(name: goal.name, ratio: goal.ratio, weight: weight, score: nil, weighted: nil, reasoning: .goalIncomplete)
             }
-            let sum = scores.reduce(0, +)
-            let weighted = profile.rounding.round(sum * goal.ratio / 100)
             return .init(name: goal.name, ratio: goal.ratio, weight: weight, score: sum, weighted: weighted,
-                         explanation: "\(sum.plainText) × \(goal.ratio.plainText) ÷ 100 = \(weighted.plainText)")
+                         reasoning: .goal(sum: sum, ratio: goal.ratio, weighted: weighted))
         }
-        let indicatorMaximum = goals.reduce(Decimal(0)) { $0 + $1.weight * $1.ratio / 100 }
-        if !goals.isEmpty, indicatorMaximum != profile.indicatorWeight {
+        // Σ points × ratio ÷ 100: exact, since dividing by 100 moves the point.
+        let indicatorMaximum = ExactDecimal.sum(goals.compactMap { $0.weight.multiplied(by: $0.ratio)?.timesPowerOfTen(-2) })
+        if !goals.isEmpty, let indicatorMaximum, indicatorMaximum != profile.indicatorWeight {
             diagnostics.append(Diagnostic(.pointsTotal, .warning,
                 "the goals carry \(profile.rounding.round(indicatorMaximum).plainText) points after their ratios; \(profile.id) expects \(profile.indicatorWeight.plainText)",
                 at: JSONPath.root.appending("goals")))
         }
-        return (goals, diagnostics)
+        return (goals, diagnostics, indicatorMaximum)
     }
 }

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// How one indicator scored, and why.
 public struct IndicatorScore: Sendable, Equatable {
     /// Which branch of the rule produced the score, so that reports and verification can tell them apart.
@@ -28,53 +26,46 @@ public struct IndicatorScore: Sendable, Equatable {
         case published
     }
 
+    /// The row as the table gives it.
+    public var indicator: Indicator
     /// Position of the row in the evaluation's indicators.
-    public var index: Int
-    /// The row's 一级指标.
-    public var category: IndicatorCategory
-    /// The row's 二级指标.
-    public var subcategory: IndicatorSubcategory?
-    /// The row's 三级指标.
-    public var name: String
-    /// The row's points.
-    public var weight: Decimal
-    /// The target and actual as printed.
-    public var target: String
-    /// The actual as printed; `nil` when the row gives `parts`.
-    public var actual: String?
+    var index: Int
     /// The direction the score was computed in, `nil` where no figure was compared.
     public var direction: Indicator.Direction?
     /// The branch of the rule; `nil` when the row could not be scored.
     public var basis: Basis?
     /// The score, rounded half-up; `nil` when the rule defines none and nothing stands in for it.
-    public var score: Decimal?
-    /// How the score was reached: `1 × 3 ÷ 4 = 0.75`, `7 × 50 ÷ 37 = 9.46, capped at 7`.
-    public var explanation: String
-    /// The score printed in the published table, if any.
-    public var published: Decimal?
+    public var score: ExactDecimal?
+    /// How the score was reached, as values.
+    var reasoning: Explanation
+    /// The target and actual the ratio rule compared (`A` and `B`, both above 0), for the verifier's other
+    /// readings; `nil` for rows scored any other way.
+    var ratioFigures: RatioFigures?
 
-    /// Creates a row's score; ``IndicatorScorer`` makes them.
-    public init(
-        index: Int, category: IndicatorCategory, subcategory: IndicatorSubcategory?, name: String, weight: Decimal,
-        target: String, actual: String?, direction: Indicator.Direction?, basis: Basis?, score: Decimal?,
-        explanation: String, published: Decimal?
-    ) {
-        self.index = index
-        self.category = category
-        self.subcategory = subcategory
-        self.name = name
-        self.weight = weight
-        self.target = target
-        self.actual = actual
-        self.direction = direction
-        self.basis = basis
-        self.score = score
-        self.explanation = explanation
-        self.published = published
+    /// The figures of a ratio row, as the rule read them.
+    struct RatioFigures: Sendable, Equatable {
+        /// `A`, the target's value.
+        var target: Quotient
+        /// `B`, the actual's value (several units' combined value for a row with `parts`).
+        var actual: Quotient
+    }
+
+    /// How the score was reached: `1 × 3 ÷ 4 = 0.75`, `7 × 50 ÷ 37 = 9.46, capped at 7`.
+    public var explanation: String {
+        reasoning.text
     }
 
     /// The path of the row in the input: `indicators[3]`.
     public var path: JSONPath {
-        JSONPath.root.appending("indicators").appending(index)
+        .indicator(index)
     }
+
+    // The row's own figures, for the layers above.
+    var category: IndicatorCategory { indicator.category }
+    var subcategory: IndicatorSubcategory? { indicator.subcategory }
+    var name: String { indicator.name }
+    var weight: ExactDecimal { indicator.weight }
+    var target: String { indicator.target }
+    var actual: String? { indicator.actual }
+    var published: ExactDecimal? { indicator.published }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Scores one indicator under a rule profile: pure, no I/O.
 ///
 /// The rule (FORMAT.md §3, 备注 2–3 of the Wuhan tables), with `w` the points, `A` the target and `B` the actual:
@@ -19,74 +17,65 @@ import Foundation
 /// Anything else (different units, negative figures, words against a figure, two figures in one cell) is not
 /// guessed: the row gets an `undefined-score` error asking for a `judgement` or a `score`, unless the table
 /// printed a score for it, which then stands as the evaluator's judgement.
-public struct IndicatorScorer: Sendable {
+///
+/// Every figure is exact: `w × B ÷ A` is kept as a ``Quotient`` and rounded once, half-up, by the profile's rounding.
+struct IndicatorScorer: Sendable {
     /// The rule the rows are scored by.
-    public var profile: RuleProfile
-    /// Whether each score carries its explanation; batch scoring that needs only the figures turns it off.
-    public var explains: Bool
-
-    /// Creates a scorer for a profile.
-    ///
-    /// - Parameters:
-    ///   - profile: the rule.
-    ///   - explains: whether each score carries its explanation (`1 × 3 ÷ 4 = 0.75`); the figures are the same
-    ///     either way.
-    public init(profile: RuleProfile, explains: Bool = true) {
-        self.profile = profile
-        self.explains = explains
-    }
+    var profile: RuleProfile
 
     /// What the rule gives for a target and an actual, before any evaluator's score, deduction or rounding.
     enum Outcome {
-        /// A raw figure (unrounded, already capped) and how it was reached.
-        case scored(raw: Decimal, basis: IndicatorScore.Basis, direction: Indicator.Direction?, explanation: String)
+        /// A raw figure (unrounded, already capped), how it was reached, and the ratio's figures when it is one.
+        case scored(raw: Quotient, basis: IndicatorScore.Basis, direction: Indicator.Direction?, explanation: Explanation,
+                    figures: IndicatorScore.RatioFigures? = nil)
         /// No figure: why, and at which field.
         case undefined(code: Diagnostic.Code, message: String, field: String)
+
+        static func scored(_ value: ExactDecimal, _ basis: IndicatorScore.Basis, _ direction: Indicator.Direction?,
+                           _ explanation: Explanation) -> Outcome {
+            .scored(raw: Quotient(value), basis: basis, direction: direction, explanation: explanation)
+        }
     }
 
     /// Scores the indicator at `index`.
     ///
     /// - Returns: the score (with `score == nil` when nothing defines one) and the findings on the row.
-    public func score(_ indicator: Indicator, at index: Int) -> (IndicatorScore, [Diagnostic]) {
-        let path = JSONPath.root.appending("indicators").appending(index)
+    func score(_ indicator: Indicator, at index: Int) -> (IndicatorScore, [Diagnostic]) {
+        let path = JSONPath.indicator(index)
         var diagnostics: [Diagnostic] = []
         let w = indicator.weight
         let outcome: Outcome
-        if let judgement = indicator.judgement, let parts = indicator.parts, !parts.isEmpty,
-           parts.allSatisfy({ $0.score != nil }) {
+        if let judgement = indicator.judgement, let parts = indicator.parts, !parts.isEmpty, parts.allSatisfy({ $0.score != nil }) {
             outcome = bandChecked(fundWeightedScores(indicator, parts: parts), indicator: indicator, judgement: judgement)
         } else if let judgement = indicator.judgement {
             outcome = tierOutcome(indicator, judgement: judgement, path: path, diagnostics: &diagnostics)
         } else {
-            outcome = ruleOutcome(indicator)
+            outcome = ruleOutcome(indicator, path: path, diagnostics: &diagnostics)
         }
 
         var basis: IndicatorScore.Basis?
         var direction: Indicator.Direction?
-        var value: Decimal?
-        var explanation: String
+        var value: Quotient?
+        var explanation: Explanation
+        var figures: IndicatorScore.RatioFigures?
         switch outcome {
-        case .scored(let raw, let outcomeBasis, let outcomeDirection, let text):
+        case .scored(let raw, let outcomeBasis, let outcomeDirection, let reached, let ratioFigures):
             basis = outcomeBasis
             direction = outcomeDirection
             value = raw
-            explanation = text
+            explanation = reached
+            figures = ratioFigures
         case .undefined(let code, let message, let field):
-            explanation = message
+            explanation = .undefined(message)
             var standInDiagnostics: [Diagnostic] = []
-            let standIn = code == .scoreOutOfRange
-                ? nil : standInScore(indicator, path: path, diagnostics: &standInDiagnostics)
+            let standIn = code == .scoreOutOfRange ? nil : standInScore(indicator, path: path, diagnostics: &standInDiagnostics)
             diagnostics.append(Diagnostic(code, standIn == nil ? .error : .warning, message, at: path.appending(field)))
             diagnostics += standInDiagnostics
-            if let (score, standInBasis, text) = standIn {
-                value = score
+            if let (score, standInBasis, reached) = standIn {
+                value = Quotient(score)
                 basis = standInBasis
-                explanation = text
+                explanation = reached
             }
-        }
-
-        if basis == .forward, let note = overAchievementNote(indicator, path: path) {
-            diagnostics.append(note)
         }
 
         // An evaluator's own score on a row the rule did score: a deliberate adjustment.
@@ -95,16 +84,14 @@ public struct IndicatorScorer: Sendable {
             if checkRange(evaluatorScore, weight: w, path: path.appending("score"), diagnostics: &diagnostics) {
                 let ruleScore = profile.rounding.round(ruleValue)
                 if ruleScore != evaluatorScore {
-                    explanation = "evaluator's score \(evaluatorScore.plainText) (the rule gives \(explanation))"
-                    if let reason = indicator.reason {
-                        explanation += ": \(reason)"
-                    } else {
+                    explanation = .evaluatorOverride(score: evaluatorScore, ruleGives: explanation, reason: indicator.reason)
+                    if indicator.reason == nil {
                         diagnostics.append(Diagnostic(.departureWithoutReason, .warning,
-                            "the evaluator's score \(evaluatorScore.plainText) departs from the rule's \(ruleScore.plainText) and gives no reason",
+                            "the evaluator's score \(evaluatorScore.plainText) departs from the rule's \(ruleScore?.plainText ?? "figure") and gives no reason",
                             at: path.appending("score")))
                     }
                 }
-                value = evaluatorScore
+                value = Quotient(evaluatorScore)
                 basis = ruleScore == evaluatorScore ? basis : .evaluator
             } else {
                 value = nil
@@ -112,25 +99,34 @@ public struct IndicatorScorer: Sendable {
             }
         }
 
-        if let deduction = indicator.deduction, let current = value, deduction != 0 {
-            let after = max(0, current - deduction)
-            explanation += "; − \(deduction.plainText) deducted"
-            if let reason = indicator.reason { explanation += " (\(reason))" }
-            explanation += " = \(profile.rounding.round(after).plainText)"
-            value = after
+        if let deduction = indicator.deduction, let current = value, !deduction.isZero {
+            if let reduced = current.subtracting(deduction) {
+                let after = reduced.isNegative ? Quotient(.zero) : reduced
+                explanation = .deducted(explanation, deduction: deduction, reason: indicator.reason,
+                                        result: profile.rounding.round(after) ?? .zero)
+                value = after
+            } else {
+                value = nil
+            }
         }
 
-        if !explains { explanation = "" }
-        let result = IndicatorScore(
-            index: index, category: indicator.category, subcategory: indicator.subcategory, name: indicator.name,
-            weight: w, target: indicator.target, actual: indicator.actual, direction: direction, basis: basis,
-            score: value.map(profile.rounding.round), explanation: explanation, published: indicator.published)
+        var score: ExactDecimal?
+        if let value {
+            score = profile.rounding.round(value)
+            if score == nil {
+                diagnostics.append(Diagnostic(.figureTooLarge, .error,
+                    "the score needs more digits than a decimal holds (18); write the figures in a larger unit", at: path))
+                basis = nil
+            }
+        }
+        let result = IndicatorScore(indicator: indicator, index: index, direction: direction, basis: basis, score: score,
+                                    reasoning: explanation, ratioFigures: figures)
         return (result, diagnostics)
     }
 
     // MARK: - Rule
 
-    func ruleOutcome(_ indicator: Indicator) -> Outcome {
+    func ruleOutcome(_ indicator: Indicator, path: JSONPath, diagnostics: inout [Diagnostic]) -> Outcome {
         if let parts = indicator.parts, !parts.isEmpty {
             return partsOutcome(indicator, parts: parts)
         }
@@ -160,13 +156,17 @@ public struct IndicatorScorer: Sendable {
         }
         switch (target, actual) {
         case (.measure(let a), .measure(let b)):
-            return figureOutcome(indicator, target: a, actual: b, actualNote: nil)
+            let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
+            if case .scored(_, .forward, _, _, _) = outcome, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, path: path) {
+                diagnostics.append(note)
+            }
+            return outcome
         case (.measure(let a), .text(let b)) where b.kind == .zeroEvent:
-            let zero = IndicatorValue.Measure(quantity: Quantity(number: 0, unit: a.quantity.unit))
-            return figureOutcome(indicator, target: a, actual: zero, actualNote: "\(b.text) read as 0")
+            let zero = Figure(value: .zero, unit: a.quantity.unit)
+            return figureOutcome(indicator, target: a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
         case (.text(let a), .measure(let b)) where a.kind == .zeroEvent:
-            let zero = IndicatorValue.Measure(quantity: Quantity(number: 0, unit: b.quantity.unit))
-            return figureOutcome(indicator, target: zero, actual: b, actualNote: "target \(a.text) read as 0")
+            let zero = IndicatorValue.Measure(quantity: Quantity(plain: .zero, unit: b.quantity.unit))
+            return figureOutcome(indicator, target: zero, actual: Figure(b), note: .targetReadAsZero(a.text), keepsFigures: false)
         default:
             return textOutcome(indicator, target: target, actual: actual)
                 ?? .undefined(code: .undefinedScore,
@@ -177,94 +177,126 @@ public struct IndicatorScorer: Sendable {
 
     /// Text against text: equal text, an achievement word, or two zero-event phrases.
     func textOutcome(_ indicator: Indicator, target: IndicatorValue, actual: IndicatorValue) -> Outcome? {
-        let w = indicator.weight.plainText
+        let w = indicator.weight
         if target == actual || target.description == actual.description {
-            return .scored(raw: indicator.weight, basis: .equal, direction: nil,
-                           explanation: "actual \(actual) equals the target: \(w)")
+            return .scored(w, .equal, nil, .equalsTarget(actual: .value(actual), weight: w))
         }
         guard case .text(let actualText) = actual else { return nil }
         if case .text(let targetText) = target {
             if targetText.kind == .zeroEvent, actualText.kind == .zeroEvent {
-                return .scored(raw: indicator.weight, basis: .zeroTargetMet, direction: .reverse,
-                               explanation: "target \(targetText.text) and actual \(actualText.text) both read as 0: \(w)")
+                return .scored(w, .zeroTargetMet, .reverse, .bothReadAsZero(target: targetText.text, actual: actualText.text, weight: w))
             }
             if profile.achievementWords.contains(actualText.text) {
-                return .scored(raw: indicator.weight, basis: .achievementWord, direction: nil,
-                               explanation: "actual \(actualText.text) meets the text target \(targetText.text): \(w)")
+                return .scored(w, .achievementWord, nil, .achievementWord(actual: actualText.text, target: targetText.text, weight: w))
             }
         }
         return nil
     }
 
+    /// The actual side of a figure comparison: a printed figure, or several units' combined value.
+    struct Figure {
+        /// The number as explanations show it (before its magnitude).
+        var number: Quotient
+        var magnitude: Quantity.Magnitude
+        /// The number times its magnitude.
+        var value: Quotient
+        var unit: String?
+        var comparator: IndicatorValue.Comparator?
+        /// Whether the cell states further figures after a `/`.
+        var isCompound = false
+
+        init(_ measure: IndicatorValue.Measure) {
+            number = Quotient(measure.quantity.number)
+            magnitude = measure.quantity.magnitude
+            value = Quotient(measure.quantity.value)
+            unit = measure.quantity.unit
+            comparator = measure.comparator
+            isCompound = !measure.alongside.isEmpty
+        }
+
+        init(value: Quotient, unit: String?) {
+            number = value
+            magnitude = .one
+            self.value = value
+            self.unit = unit
+        }
+
+        init(value: ExactDecimal, unit: String?) {
+            self.init(value: Quotient(value), unit: unit)
+        }
+    }
+
     /// Figure against figure, in the direction the target implies (or the file overrides).
-    func figureOutcome(_ indicator: Indicator, target: IndicatorValue.Measure, actual: IndicatorValue.Measure,
-                       actualNote: String?) -> Outcome {
-        if !target.alongside.isEmpty || !actual.alongside.isEmpty {
+    ///
+    /// - Parameter keepsFigures: whether the verifier may try other readings of the ratio on these figures (not
+    ///   for a value read from words, nor for several units' combined value).
+    func figureOutcome(_ indicator: Indicator, target: IndicatorValue.Measure, actual: Figure, note: Explanation.Note?,
+                       keepsFigures: Bool = true) -> Outcome {
+        if !target.alongside.isEmpty || actual.isCompound {
             let field = target.alongside.isEmpty ? "actual" : "target"
             return .undefined(code: .undefinedScore,
                 message: "\"\(field == "target" ? indicator.target : indicator.actual ?? "")\" states two figures; no rule scores a compound value; give one figure, a judgement or a score",
                 field: field)
         }
         let targetUnit = target.quantity.unit ?? indicator.unit.map(Quantity.normalizedUnit)
-        let actualUnit = actual.quantity.unit ?? indicator.unit.map(Quantity.normalizedUnit)
+        let actualUnit = actual.unit ?? indicator.unit.map(Quantity.normalizedUnit)
         if let targetUnit, let actualUnit, targetUnit != actualUnit {
             return .undefined(code: .unitMismatch,
                 message: "the target is in \(targetUnit) and the actual in \(actualUnit); write both in one unit, or give a score",
                 field: "actual")
         }
-        let a = target.quantity.value
-        let b = actual.quantity.value
-        if a.sign == .minus && !a.isZero || b.sign == .minus && !b.isZero {
+        let a = Quotient(target.quantity.value)
+        let b = actual.value
+        if a.isNegative || b.isNegative {
             return .undefined(code: .undefinedScore,
                 message: "the rule's ratios are not defined for negative figures; give a judgement or a score",
-                field: a < 0 ? "target" : "actual")
+                field: a.isNegative ? "target" : "actual")
         }
         let direction = indicator.direction ?? inferredDirection(indicator, target: target)
         let w = indicator.weight
-        let wText = w.plainText
-        var notes: [String] = []
-        if explains {
-            if let actualNote { notes.append(actualNote) }
-            if let comparator = actual.comparator {
-                notes.append("actual \(comparator)\(actual.quantity.numberText) read as \(actual.quantity.numberText)")
-            }
+        var notes: [Explanation.Note] = []
+        if let note { notes.append(note) }
+        let sameMagnitude = target.quantity.magnitude == actual.magnitude
+        let aShown: Explanation.Shown = sameMagnitude ? .figure(Quotient(target.quantity.number), target.quantity.magnitude) : .figure(a, .one)
+        let bShown: Explanation.Shown = sameMagnitude ? .figure(actual.number, actual.magnitude) : .figure(b, .one)
+        if let comparator = actual.comparator {
+            notes.append(.comparatorOnActual(comparator, .figure(actual.number, actual.magnitude)))
         }
-        let prefix = notes.isEmpty ? "" : notes.joined(separator: "; ") + ": "
-        let aText = explains ? numberText(target.quantity, other: actual.quantity) : ""
-        let bText = explains ? numberText(actual.quantity, other: target.quantity) : ""
+        func noted(_ explanation: Explanation) -> Explanation {
+            notes.isEmpty ? explanation : .noted(notes, explanation)
+        }
+        let figures = keepsFigures && !a.isZero && !b.isZero ? IndicatorScore.RatioFigures(target: a, actual: b) : nil
 
         switch direction {
         case .forward:
             if a.isZero {
-                return .scored(raw: w, basis: .equal, direction: .forward,
-                               explanation: prefix + "target \(aText) is met by any actual: \(wText)")
+                return .scored(w, .equal, .forward, noted(.metByAnyActual(target: aShown, weight: w)))
             }
-            return ratioOutcome(w: w, numerator: b, denominator: a,
-                                formula: "\(wText) × \(bText) ÷ \(aText)", basis: .forward, prefix: prefix)
+            return ratioOutcome(w: w, numerator: b, denominator: a, shown: (bShown, aShown), basis: .forward,
+                                figures: figures, noted: noted)
         case .reverse:
             if a.isZero {
-                return b.isZero
-                    ? .scored(raw: w, basis: .zeroTargetMet, direction: .reverse,
-                              explanation: prefix + "target 0, actual 0: met, \(wText)")
-                    : .scored(raw: 0, basis: .zeroTargetMissed, direction: .reverse,
-                              explanation: prefix + "target 0, actual \(bText): missed, 0")
+                return b.isZero ? .scored(w, .zeroTargetMet, .reverse, noted(.zeroTargetMet(weight: w)))
+                                : .scored(.zero, .zeroTargetMissed, .reverse, noted(.zeroTargetMissed(actual: bShown)))
             }
             if b.isZero {
-                return .scored(raw: w, basis: .zeroActual, direction: .reverse,
-                               explanation: prefix + "actual 0 is within \(aText): \(wText)")
+                return .scored(w, .zeroActual, .reverse, noted(.zeroActual(target: aShown, weight: w)))
             }
             if profile.reverseFormula == .linear {
-                return linearReverseOutcome(w: w, a: a, b: b, aText: aText, bText: bText, prefix: prefix)
+                return linearReverseOutcome(w: w, a: a, b: b, shown: (aShown, bShown), figures: figures, noted: noted)
             }
-            return ratioOutcome(w: w, numerator: a, denominator: b,
-                                formula: "\(wText) × \(aText) ÷ \(bText)", basis: .reverse, prefix: prefix)
+            return ratioOutcome(w: w, numerator: a, denominator: b, shown: (aShown, bShown), basis: .reverse,
+                                figures: figures, noted: noted)
         case .equal:
             if a == b {
-                return .scored(raw: w, basis: .equal, direction: .equal,
-                               explanation: prefix + "actual \(bText) equals the target: \(wText)")
+                return .scored(w, .equal, .equal, noted(.equalsTarget(actual: bShown, weight: w)))
             }
+            var bText: [UInt8] = []
+            var aText: [UInt8] = []
+            bText.write(bShown)
+            aText.write(aShown)
             return .undefined(code: .undefinedScore,
-                message: "the actual \(bText) differs from the target \(aText) of an equal-direction indicator and the rule defines no partial score; give a judgement or a score",
+                message: "the actual \(String(decoding: bText, as: UTF8.self)) differs from the target \(String(decoding: aText, as: UTF8.self)) of an equal-direction indicator and the rule defines no partial score; give a judgement or a score",
                 field: "actual")
         case .qualitative:
             return .undefined(code: .undefinedScore,
@@ -272,71 +304,82 @@ public struct IndicatorScorer: Sendable {
         }
     }
 
-    /// The linear reverse formula: `B ≤ A` scores `w`, `A < B < 2A` scores `w × (1 − (B − A) ÷ A)`, `B ≥ 2A` scores 0.
-    func linearReverseOutcome(w: Decimal, a: Decimal, b: Decimal, aText: String, bText: String, prefix: String) -> Outcome {
-        let wText = w.plainText
-        if b <= a {
-            return .scored(raw: w, basis: .reverse, direction: .reverse,
-                           explanation: prefix + "actual \(bText) is within \(aText): \(wText)")
+    /// `w × numerator ÷ denominator`, capped at `w`, kept exact until it is rounded.
+    func ratioOutcome(w: ExactDecimal, numerator: Quotient, denominator: Quotient, shown: (Explanation.Shown, Explanation.Shown),
+                      basis: IndicatorScore.Basis, figures: IndicatorScore.RatioFigures?,
+                      noted: (Explanation) -> Explanation) -> Outcome {
+        let direction: Indicator.Direction = basis == .forward ? .forward : .reverse
+        guard let raw = numerator.multiplied(by: w)?.divided(by: denominator),
+              let order = Quotient.compare(raw, Quotient(w)) else {
+            return .undefined(code: .figureTooLarge,
+                message: "the figures need more digits than a decimal holds (18) to compute exactly; write them in a larger unit, or give a score",
+                field: "actual")
         }
-        let raw = max(0, w * (1 - (b - a) / a))
-        let formula = "\(wText) × (1 − (\(bText) − \(aText)) ÷ \(aText))"
-        let text = raw == 0 ? "\(formula) ≤ 0: at twice the target or more, 0"
-                            : "\(formula) = \(profile.rounding.round(raw).plainText)"
-        return .scored(raw: raw, basis: .reverse, direction: .reverse, explanation: prefix + text)
+        let value = order > 0 ? Quotient(w) : raw
+        let explanation = Explanation.ratio(weight: w, numerator: shown.0, denominator: shown.1, raw: raw, scale: profile.rounding.scale)
+        return .scored(raw: value, basis: basis, direction: direction, explanation: noted(explanation), figures: figures)
     }
 
-    func ratioOutcome(w: Decimal, numerator: Decimal, denominator: Decimal, formula: @autoclosure () -> String,
-                      basis: IndicatorScore.Basis, prefix: String) -> Outcome {
-        let direction: Indicator.Direction = basis == .forward ? .forward : .reverse
-        guard explains else {
-            // Without an explanation the capped case needs no division: the ratio is at least 1.
-            let value = numerator >= denominator ? w : w * numerator / denominator
-            return .scored(raw: value, basis: basis, direction: direction, explanation: "")
+    /// The linear reverse formula: `B ≤ A` scores `w`, `A < B < 2A` scores `w × (1 − (B − A) ÷ A)`, `B ≥ 2A` scores 0.
+    func linearReverseOutcome(w: ExactDecimal, a: Quotient, b: Quotient, shown: (Explanation.Shown, Explanation.Shown),
+                              figures: IndicatorScore.RatioFigures?, noted: (Explanation) -> Explanation) -> Outcome {
+        let (aShown, bShown) = shown
+        if (Quotient.compare(b, a) ?? 1) <= 0 {
+            return .scored(raw: Quotient(w), basis: .reverse, direction: .reverse,
+                           explanation: noted(.withinTarget(actual: bShown, target: aShown, weight: w)), figures: figures)
         }
-        let raw = w * numerator / denominator
-        var explanation = prefix + formula() + " = " + ExplanationText.figure(raw, cap: w, rounding: profile.rounding)
-        var value = raw
-        if raw > w {
-            value = w
-            explanation += ", capped at \(w.plainText)"
+        // w × (1 − (B − A) ÷ A) = w × (2A − B) ÷ A
+        guard let twiceA = a.adding(a), let difference = twiceA.adding(b.negated),
+              let raw = difference.multiplied(by: w)?.divided(by: a) else {
+            return .undefined(code: .figureTooLarge,
+                message: "the figures need more digits than a decimal holds (18) to compute exactly; write them in a larger unit, or give a score",
+                field: "actual")
         }
-        return .scored(raw: value, basis: basis, direction: direction, explanation: explanation)
+        if raw.isNegative || raw.isZero {
+            return .scored(raw: Quotient(.zero), basis: .reverse, direction: .reverse,
+                           explanation: noted(.linearReverse(weight: w, actual: bShown, target: aShown, result: nil)), figures: figures)
+        }
+        return .scored(raw: raw, basis: .reverse, direction: .reverse,
+                       explanation: noted(.linearReverse(weight: w, actual: bShown, target: aShown, result: profile.rounding.round(raw))),
+                       figures: figures)
     }
 
     /// The direction a target's notation implies under the profile: by comparator (`≥ > =` forward and `≤ <`
     /// reverse in every profile so far); a bare figure is reverse under 成本指标 (first or second level) or when it
     /// is 0, forward otherwise.
-    public func inferredDirection(_ indicator: Indicator, target: IndicatorValue.Measure) -> Indicator.Direction {
+    func inferredDirection(_ indicator: Indicator, target: IndicatorValue.Measure) -> Indicator.Direction {
         let rule = profile.direction
         if let comparator = target.comparator {
             return rule.comparators[comparator] ?? (comparator.pointsBackward ? .reverse : .forward)
         }
-        if indicator.category == .cost || indicator.subcategory.map(IndicatorSubcategory.costs.contains) == true {
+        if indicator.isCost {
             return rule.bareTargetUnderCost
         }
-        return target.quantity.value == 0 ? rule.bareZero : rule.bareTarget
-    }
-
-    /// A figure as explanations show it: with its magnitude (`808亿`) when both sides share it, else its plain value.
-    func numberText(_ quantity: Quantity, other: Quantity) -> String {
-        quantity.magnitude == other.magnitude ? quantity.number.explanationText + quantity.magnitude.rawValue
-                                              : quantity.value.explanationText
+        return target.quantity.value.isZero ? rule.bareZero : rule.bareTarget
     }
 
     /// A warning when a forward actual reaches the profile's over-achievement multiple of its target.
-    func overAchievementNote(_ indicator: Indicator, path: JSONPath) -> Diagnostic? {
-        guard let flag = profile.overAchievementFlag,
-              case .measure(let target)? = try? IndicatorValue(parsing: indicator.target),
-              case .measure(let actual)? = try? IndicatorValue(parsing: indicator.actual ?? ""),
-              target.quantity.value > 0, actual.quantity.value >= flag * target.quantity.value else { return nil }
-        let share = RoundingRule(scale: 0).round(actual.quantity.value / target.quantity.value * 100)
+    func overAchievementNote(target: ExactDecimal, actual: ExactDecimal, path: JSONPath) -> Diagnostic? {
+        guard let flag = profile.overAchievementFlag, target > .zero,
+              let share = Quotient(actual, over: target), (share.compare(to: flag) ?? -1) >= 0,
+              let percent = share.multiplied(by: ExactDecimal(100)).flatMap({ RoundingRule(scale: 0).round($0) }),
+              let flagPercent = flag.timesPowerOfTen(2) else { return nil }
         return Diagnostic(.overAchievement, .warning,
-            "the actual is \(share.plainText) % of the target (flag at \((flag * 100).plainText) %): under \(profile.id) a target set too low is marked down at the evaluator's discretion; review the target or give a score with a reason",
+            "the actual is \(percent.plainText) % of the target (flag at \(flagPercent.plainText) %): under \(profile.id) a target set too low is marked down at the evaluator's discretion; review the target or give a score with a reason",
             at: path.appending("actual"))
     }
 
     // MARK: - Judgement and stand-ins
+
+    func band(_ tier: RuleProfile.QualitativeTier, weight: ExactDecimal) -> Explanation.Band {
+        Explanation.Band(lower: tier.lower, upper: tier.upper, weight: weight)
+    }
+
+    func bandText(_ band: Explanation.Band) -> String {
+        var bytes: [UInt8] = []
+        band.render(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     func tierOutcome(_ indicator: Indicator, judgement: Indicator.Judgement, path: JSONPath,
                      diagnostics: inout [Diagnostic]) -> Outcome {
@@ -349,52 +392,49 @@ public struct IndicatorScorer: Sendable {
                 "the target reads as a figure, but the judgement \(judgement.rawValue) decides the score",
                 at: path.appending("judgement")))
         }
-        let band = "\(percent(tier.lower))–\(percent(tier.upper)) % of \(w.plainText)"
+        let band = band(tier, weight: w)
         if let evaluatorScore = indicator.score {
             guard checkRange(evaluatorScore, weight: w, path: path.appending("score"), diagnostics: &diagnostics) else {
                 return .undefined(code: .scoreOutOfRange, message: "the evaluator's score cannot be used", field: "score")
             }
-            let share = w == 0 ? 0 : evaluatorScore / w
-            guard tier.contains(share: share) else {
+            guard tier.contains(Quotient(evaluatorScore), of: w) else {
                 return .undefined(code: .scoreOutOfRange,
-                    message: "the score \(evaluatorScore.plainText) lies outside the band of \(judgement.rawValue) (\(band))",
+                    message: "the score \(evaluatorScore.plainText) lies outside the band of \(judgement.rawValue) (\(bandText(band)))",
                     field: "score")
             }
-            var text = "\(judgement.rawValue) (\(band)): evaluator's score \(evaluatorScore.plainText)"
-            if let reason = indicator.reason { text += ": \(reason)" }
-            return .scored(raw: evaluatorScore, basis: .judgement, direction: .qualitative, explanation: text)
+            return .scored(evaluatorScore, .judgement, .qualitative,
+                           .judgementScore(judgement, band, score: evaluatorScore, reason: indicator.reason))
         }
-        let top = w * tier.upper
+        guard let top = w.multiplied(by: tier.upper) else {
+            return .undefined(code: .figureTooLarge, message: "the top of the band needs more digits than a decimal holds (18)", field: "weight")
+        }
         diagnostics.append(Diagnostic(.judgementAtTopOfBand, .note,
             "\(judgement.rawValue) without the evaluator's score takes the top of its band, \(top.plainText); give score for another figure",
             at: path.appending("judgement")))
-        return .scored(raw: top, basis: .judgement, direction: .qualitative,
-                       explanation: "\(judgement.rawValue) (\(band)): top of the band, \(w.plainText) × \(tier.upper.plainText) = \(profile.rounding.round(top).plainText)")
+        return .scored(top, .judgement, .qualitative,
+                       .judgementTop(judgement, band, upper: tier.upper, result: profile.rounding.round(top)))
     }
 
     /// A fund-weighted score of several units, checked against the band of the row's judgement.
     func bandChecked(_ outcome: Outcome, indicator: Indicator, judgement: Indicator.Judgement) -> Outcome {
-        guard case .scored(let raw, _, _, let explanation) = outcome, let tier = profile.tier(for: judgement) else { return outcome }
+        guard case .scored(let raw, _, _, let explanation, _) = outcome, let tier = profile.tier(for: judgement) else { return outcome }
         let w = indicator.weight
-        let band = "\(percent(tier.lower))–\(percent(tier.upper)) % of \(w.plainText)"
-        guard tier.contains(share: w == 0 ? 0 : raw / w) else {
+        let band = band(tier, weight: w)
+        guard tier.contains(raw, of: w) else {
             return .undefined(code: .scoreOutOfRange,
-                message: "the units' fund-weighted score \(profile.rounding.round(raw).plainText) lies outside the band of \(judgement.rawValue) (\(band))",
+                message: "the units' fund-weighted score \(profile.rounding.round(raw)?.plainText ?? "") lies outside the band of \(judgement.rawValue) (\(bandText(band)))",
                 field: "parts")
         }
-        return .scored(raw: raw, basis: .fundWeighted, direction: .qualitative,
-                       explanation: "\(judgement.rawValue) (\(band)): \(explanation)")
+        return .scored(raw: raw, basis: .fundWeighted, direction: .qualitative, explanation: .banded(judgement, band, explanation))
     }
 
     /// What stands in when the rule defines no score: the evaluator's score, else the printed one.
     func standInScore(_ indicator: Indicator, path: JSONPath, diagnostics: inout [Diagnostic])
-        -> (Decimal, IndicatorScore.Basis, String)? {
+        -> (ExactDecimal, IndicatorScore.Basis, Explanation)? {
         if let evaluatorScore = indicator.score {
             guard checkRange(evaluatorScore, weight: indicator.weight, path: path.appending("score"), diagnostics: &diagnostics)
             else { return nil }
-            var text = "evaluator's score \(evaluatorScore.plainText)"
-            if let reason = indicator.reason { text += ": \(reason)" }
-            return (evaluatorScore, .evaluator, text)
+            return (evaluatorScore, .evaluator, .evaluatorScore(evaluatorScore, reason: indicator.reason))
         }
         if let printed = indicator.published {
             guard checkRange(printed, weight: indicator.weight, path: path.appending("published"), diagnostics: &diagnostics)
@@ -402,22 +442,18 @@ public struct IndicatorScorer: Sendable {
             diagnostics.append(Diagnostic(.publishedScoreStands, .note,
                 "the rule cannot score this row; the printed \(printed.plainText) stands as the evaluator's judgement",
                 at: path.appending("published")))
-            return (printed, .published, "printed score \(printed.plainText), taken as the evaluator's judgement")
+            return (printed, .published, .printedScoreStands(printed))
         }
         return nil
     }
 
     /// Whether `score` lies in 0…`weight`; an error diagnostic when not.
-    func checkRange(_ score: Decimal, weight: Decimal, path: JSONPath, diagnostics: inout [Diagnostic]) -> Bool {
-        guard score >= 0, score <= weight else {
+    func checkRange(_ score: ExactDecimal, weight: ExactDecimal, path: JSONPath, diagnostics: inout [Diagnostic]) -> Bool {
+        guard !score.isNegative, score <= weight else {
             diagnostics.append(Diagnostic(.scoreOutOfRange, .error,
                 "\(score.plainText) lies outside 0…\(weight.plainText), the indicator's points", at: path))
             return false
         }
         return true
-    }
-
-    func percent(_ share: Decimal) -> String {
-        (share * 100).plainText
     }
 }

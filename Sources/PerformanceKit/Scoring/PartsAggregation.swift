@@ -1,5 +1,3 @@
-import Foundation
-
 /// Several budget units' rows for one indicator (备注 2 and 3 of the Wuhan tables):
 ///
 /// ```
@@ -11,6 +9,7 @@ import Foundation
 /// Quantitative rows aggregate the completion values first and score once ("先汇总完成数，再计算得分"); qualitative
 /// rows score each unit and then take the fund-weighted mean of the scores. Whether a value is absolute or relative
 /// is the row's `measure` when given, else relative for `%` and `‰` and for names in 率 / 比例 / 占比 / 满意度.
+/// The weighted mean is an exact ``Quotient``: it is rounded once, with the row's score.
 extension IndicatorScorer {
     func partsOutcome(_ indicator: Indicator, parts: [Indicator.Part]) -> Outcome {
         if parts.allSatisfy({ $0.score != nil }) {
@@ -31,7 +30,7 @@ extension IndicatorScorer {
             case .measure(let measure)? where measure.alongside.isEmpty:
                 values.append(measure.quantity)
             case .text(let text)? where text.kind == .zeroEvent:
-                values.append(Quantity(number: 0, unit: target.quantity.unit))
+                values.append(Quantity(plain: .zero, unit: target.quantity.unit))
             default:
                 return .undefined(code: .unreadableValue,
                     message: "parts[\(index)].actual \"\(part.actual ?? "")\" is not a figure; give a figure or the part's score",
@@ -47,64 +46,76 @@ extension IndicatorScorer {
         let unit = units.first ?? target.quantity.unit
         let aggregation = indicator.aggregation ?? Self.inferredAggregation(indicator, unit: unit)
         let sameMagnitude = Set(values.map(\.magnitude)).count == 1
-        let shown = values.map { sameMagnitude ? $0.numberText : $0.value.plainText }
-        let total: Decimal
-        var note: String
+        let shown: [Explanation.Shown] = values.map { sameMagnitude ? .plainMagnitude($0.number, $0.magnitude) : .plain($0.value) }
+        let total: Quotient
+        let note: Explanation.Note
         switch aggregation {
         case .absolute:
-            total = values.reduce(0) { $0 + $1.value }
-            note = "parts summed: \(shown.joined(separator: " + ")) = \(total.plainText)"
+            guard let sum = ExactDecimal.sum(values.map(\.value)) else { return Self.tooLarge }
+            total = Quotient(sum)
+            note = .partsSummed(shown, total: sum)
         case .relative:
             let funds = parts.compactMap(\.fund)
-            let fundTotal = funds.reduce(0, +)
-            guard funds.count == parts.count, fundTotal > 0 else {
+            guard funds.count == parts.count, let fundTotal = ExactDecimal.sum(funds), fundTotal > .zero else {
                 return .undefined(code: .undefinedScore,
                     message: "relative values are weighted by each unit's funds; give fund on every part", field: "parts")
             }
-            total = zip(funds, values).reduce(0) { $0 + $1.0 * $1.1.value } / fundTotal
-            let terms = zip(funds, shown).map { "\($0.plainText) × \($1)" }.joined(separator: " + ")
-            note = "parts weighted by fund: (\(terms)) ÷ \(fundTotal.plainText) = \(total.explanationText)"
+            guard let weighted = Self.weightedSum(zip(funds, values.map(\.value))),
+                  let mean = Quotient(weighted, over: WideDecimal(fundTotal)) else { return Self.tooLarge }
+            total = mean
+            note = .partsWeighted(zip(funds, shown).map { Explanation.Term(fund: $0, value: $1) }, fundTotal: fundTotal,
+                                  total: .figure(mean, .one))
         }
         if let given = indicator.actual, case .measure(let stated)? = try? IndicatorValue(parsing: given) {
-            let places = Self.decimalPlaces(of: stated.quantity.number)
+            let places = Int(stated.quantity.number.scale)
             if RoundingRule(scale: places).round(total) != stated.quantity.value {
+                var noteText: [UInt8] = []
+                note.render(into: &noteText)
                 return .undefined(code: .partsDisagree,
-                    message: "the actual \(given) disagrees with what its parts give (\(note)); correct one of them",
+                    message: "the actual \(given) disagrees with what its parts give (\(String(decoding: noteText, as: UTF8.self))); correct one of them",
                     field: "actual")
             }
         }
-        let actual = IndicatorValue.Measure(quantity: Quantity(number: total, unit: unit))
-        return figureOutcome(indicator, target: target, actual: actual, actualNote: note)
+        return figureOutcome(indicator, target: target, actual: Figure(value: total, unit: unit), note: note, keepsFigures: false)
     }
 
     /// Qualitative rows: each unit's score, weighted by its funds.
     func fundWeightedScores(_ indicator: Indicator, parts: [Indicator.Part]) -> Outcome {
         let w = indicator.weight
         let scores = parts.compactMap(\.score)
-        if let bad = scores.first(where: { $0 < 0 || $0 > w }) {
+        if let bad = scores.first(where: { $0.isNegative || $0 > w }) {
             return .undefined(code: .scoreOutOfRange,
                 message: "a part's score \(bad.plainText) lies outside 0…\(w.plainText), the indicator's points", field: "parts")
         }
         let funds = parts.compactMap(\.fund)
-        let fundTotal = funds.reduce(0, +)
-        guard funds.count == parts.count, fundTotal > 0 else {
+        guard funds.count == parts.count, let fundTotal = ExactDecimal.sum(funds), fundTotal > .zero else {
             return .undefined(code: .undefinedScore,
                 message: "the units' scores are weighted by their funds; give fund on every part", field: "parts")
         }
-        let score = zip(funds, scores).reduce(0) { $0 + $1.0 * $1.1 } / fundTotal
-        let terms = zip(funds, scores).map { "\($0.plainText) × \($1.plainText)" }.joined(separator: " + ")
+        guard let weighted = Self.weightedSum(zip(funds, scores)),
+              let score = Quotient(weighted, over: WideDecimal(fundTotal)),
+              let rounded = profile.rounding.round(score) else { return Self.tooLarge }
+        let terms = zip(funds, scores).map { Explanation.Term(fund: $0, value: .plain($1)) }
         return .scored(raw: score, basis: .fundWeighted, direction: .qualitative,
-                       explanation: "parts' scores weighted by fund: (\(terms)) ÷ \(fundTotal.plainText) = \(profile.rounding.round(score).plainText)")
+                       explanation: .fundWeightedScores(terms: terms, fundTotal: fundTotal, result: rounded))
     }
+
+    /// `Σ fₖ·vₖ`, exact in 128 bits, or `nil` beyond.
+    static func weightedSum(_ pairs: some Sequence<(ExactDecimal, ExactDecimal)>) -> WideDecimal? {
+        var sum = WideDecimal.zero
+        for (fund, value) in pairs {
+            guard let next = sum.adding(WideDecimal.product(fund, value)) else { return nil }
+            sum = next
+        }
+        return sum
+    }
+
+    static let tooLarge = Outcome.undefined(code: .figureTooLarge,
+        message: "the units' figures need more digits than a decimal holds (18) to combine exactly", field: "parts")
 
     /// Relative for percentages and for names of rates, shares and satisfaction; absolute otherwise.
     static func inferredAggregation(_ indicator: Indicator, unit: String?) -> Indicator.Aggregation {
         if unit == "%" || unit == "‰" { return .relative }
         return ["率", "比例", "占比", "满意度"].contains { indicator.name.contains($0) } ? .relative : .absolute
-    }
-
-    /// Digits after the decimal point in a decimal (`85.54` → 2, `90` → 0).
-    static func decimalPlaces(of number: Decimal) -> Int {
-        max(0, -number.exponent)
     }
 }

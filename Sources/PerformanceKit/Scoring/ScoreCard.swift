@@ -1,83 +1,61 @@
-public import Foundation
-
 /// The scored evaluation: budget block, every indicator, category subtotals, total and grade, with what was
 /// found on the way.
 public struct ScoreCard: Sendable, Equatable {
     /// The budget execution block's score.
     public struct BudgetScore: Sendable, Equatable {
         /// The block's points.
-        public var weight: Decimal
-        /// 全年预算数.
-        public var planned: Decimal
-        /// 全年执行数.
-        public var executed: Decimal
-        /// 年初预算数, when given; reported, never scored.
-        public var initial: Decimal?
-        /// `executed ÷ planned`, unrounded and uncapped; `nil` when `planned` is 0.
-        public var rate: Decimal?
+        public var weight: ExactDecimal
+        /// `executed ÷ planned`, uncapped, as a quotient; `nil` when `planned` is 0.
+        var exactRate: Quotient?
         /// `weight × min(rate, 1)`, rounded.
-        public var score: Decimal
-        /// How the score was reached: `20 × 894.13 ÷ 894.13 = 20`.
-        public var explanation: String
+        public var score: ExactDecimal
+        /// How the score was reached, as values.
+        var reasoning: Explanation
+        /// The block as the table gives it.
+        var block: BudgetExecution
 
-        /// Creates the block's score; ``BudgetScorer`` makes it.
-        public init(weight: Decimal, planned: Decimal, executed: Decimal, initial: Decimal?, rate: Decimal?,
-                    score: Decimal, explanation: String) {
-            self.weight = weight
-            self.planned = planned
-            self.executed = executed
-            self.initial = initial
-            self.rate = rate
-            self.score = score
-            self.explanation = explanation
+        /// `executed ÷ planned`, uncapped, rounded half-up to 4 places (0.8619); `nil` when `planned` is 0.
+        public var rate: ExactDecimal? {
+            exactRate?.rounded(scale: 4)
         }
+
+        /// How the score was reached: `20 × 894.13 ÷ 894.13 = 20`.
+        public var explanation: String {
+            reasoning.text
+        }
+
+        var planned: ExactDecimal { block.planned }
+        var executed: ExactDecimal { block.executed }
+        var initial: ExactDecimal? { block.initial }
     }
 
-    /// A first-level category's subtotal: the sum of its rows' points and of their rounded scores (times
-    /// ``ScoreCard/indicatorScale`` when the table is scored with another rule's points).
+    /// A first-level category's subtotal: the sum of its rows' points and of their rounded scores (converted to
+    /// the profile's points when the table is scored with another rule's).
     public struct CategoryScore: Sendable, Equatable {
         /// The category.
         public var category: IndicatorCategory
         /// The sum of its rows' points.
-        public var weight: Decimal
+        public var weight: ExactDecimal
         /// `nil` when a row in it could not be scored.
-        public var score: Decimal?
-
-        /// Creates a subtotal.
-        public init(category: IndicatorCategory, weight: Decimal, score: Decimal?) {
-            self.category = category
-            self.weight = weight
-            self.score = score
-        }
+        public var score: ExactDecimal?
     }
 
     /// A goal's score in goal-ratio mode: its rows' points and rounded scores summed, then weighted by its ratio.
-    public struct GoalScore: Sendable, Equatable {
-        /// The goal's name.
-        public var name: String
+    struct GoalScore: Sendable, Equatable {
+        var name: String
         /// The goal's ratio in percent.
-        public var ratio: Decimal
+        var ratio: ExactDecimal
         /// Σ of its rows' points.
-        public var weight: Decimal
+        var weight: ExactDecimal
         /// Σ of its rows' rounded scores; `nil` when a row could not be scored.
-        public var score: Decimal?
+        var score: ExactDecimal?
         /// `score × ratio ÷ 100`, rounded half-up.
-        public var weighted: Decimal?
-        /// How the goal's score was reached: `79.37 × 60 ÷ 100 = 47.62`.
-        public var explanation: String
-
-        /// Creates a goal's score.
-        public init(name: String, ratio: Decimal, weight: Decimal, score: Decimal?, weighted: Decimal?, explanation: String) {
-            self.name = name
-            self.ratio = ratio
-            self.weight = weight
-            self.score = score
-            self.weighted = weighted
-            self.explanation = explanation
-        }
+        var weighted: ExactDecimal?
+        var reasoning: Explanation
+        var explanation: String { reasoning.text }
     }
 
-    /// The evaluation scored (rescaled when scored with another rule's points).
+    /// The evaluation scored (with the profile's points when scored under another rule's).
     public var evaluation: Evaluation
     /// The rule it was scored by.
     public var profile: RuleProfile
@@ -88,7 +66,7 @@ public struct ScoreCard: Sendable, Equatable {
     /// In the order the categories first appear in the table.
     public var categories: [CategoryScore]
     /// Budget score plus the category scores; `nil` when any row could not be scored.
-    public var total: Decimal?
+    public var total: ExactDecimal?
     /// The profile's grade for the total.
     public var grade: String?
     /// Comparison with the published figures, when the evaluation carries them.
@@ -96,25 +74,18 @@ public struct ScoreCard: Sendable, Equatable {
     /// Everything found, in input order.
     public var diagnostics: [Diagnostic]
     /// The factor category points and scores were converted by when the table was written for another rule's
-    /// indicator total (``Scorer/PointAllocation/profile``); `nil` when rows and categories are as written.
-    public var indicatorScale: Decimal?
+    /// indicator total (`perfscore --rules`); `nil` when rows and categories are as written.
+    var indicatorScale: Quotient?
     /// The goals' scores in goal-ratio mode (``Evaluation/goals``); empty otherwise.
-    public var goals: [GoalScore] = []
+    var goals: [GoalScore] = []
+    /// The points the whole table carries: budget block plus every indicator (each goal's points × its ratio ÷ 100
+    /// in goal-ratio mode); `nil` only when they add up beyond what a decimal holds.
+    var exactMaximum: ExactDecimal?
 
-    /// Creates a score card; ``Scorer`` makes them.
-    public init(evaluation: Evaluation, profile: RuleProfile, budget: BudgetScore, indicators: [IndicatorScore],
-                categories: [CategoryScore], total: Decimal?, grade: String?, verification: Verification?,
-                diagnostics: [Diagnostic], indicatorScale: Decimal? = nil) {
-        self.evaluation = evaluation
-        self.profile = profile
-        self.budget = budget
-        self.indicators = indicators
-        self.categories = categories
-        self.total = total
-        self.grade = grade
-        self.verification = verification
-        self.diagnostics = diagnostics
-        self.indicatorScale = indicatorScale
+    /// The points the whole table carries: budget block plus every indicator (each goal's points × its ratio ÷ 100
+    /// in goal-ratio mode).
+    public var maximum: ExactDecimal {
+        exactMaximum ?? budget.weight
     }
 
     /// Whether every row was scored, so that the total exists.
@@ -122,22 +93,28 @@ public struct ScoreCard: Sendable, Equatable {
         total != nil
     }
 
-    /// The points the whole table carries: budget block plus every indicator (each goal's points × its ratio ÷ 100
-    /// in goal-ratio mode).
-    public var maximum: Decimal {
-        if !goals.isEmpty {
-            return goals.reduce(budget.weight) { $0 + $1.weight * $1.ratio / 100 }
-        }
-        return budget.weight + categories.reduce(0) { $0 + $1.weight }
-    }
-
     /// The reason the evaluation gives for a row's lost points (its `reason`), if any.
-    public func reason(for row: IndicatorScore) -> String? {
-        evaluation.indicators.indices.contains(row.index) ? evaluation.indicators[row.index].reason : nil
+    func reason(for row: IndicatorScore) -> String? {
+        row.indicator.reason
     }
 
     /// The diagnostics of error severity.
     public var errors: [Diagnostic] {
         diagnostics.filter { $0.severity == .error }
+    }
+}
+
+extension ScoreCard.BudgetScore {
+    /// The execution rate as reports print it, `86.19%`, or `—` when there is none.
+    var ratePercentText: String {
+        guard let percent = exactRate?.multiplied(by: ExactDecimal(100)).flatMap({ RoundingRule(scale: 2).round($0) }) else { return "—" }
+        return percent.plainText + "%"
+    }
+}
+
+extension ScoreCard {
+    /// The factor category points were converted by, as reports print it (`1.125`), to at most 12 places.
+    var indicatorScaleText: String? {
+        indicatorScale.map { $0.rounded(scale: 12).map { $0.normalized.plainText } ?? "—" }
     }
 }

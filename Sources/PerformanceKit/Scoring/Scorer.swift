@@ -1,6 +1,5 @@
-import Foundation
-
-/// Scores a whole evaluation under a rule profile and, when it carries published figures, verifies them.
+/// Scores a whole evaluation under a rule profile: the budget block, every indicator, the category subtotals,
+/// the total and the grade.
 ///
 /// ```swift
 /// let card = Scorer(profile: .wuhan2023).score(evaluation)
@@ -10,10 +9,11 @@ import Foundation
 ///
 /// Each indicator is scored and rounded half-up to 2 decimals on its own (``IndicatorScorer``); a category is
 /// the sum of its rounded scores, and the total is the rounded budget score plus the category scores, so that
-/// the printed figures add up exactly as a published table's do.
+/// the printed figures add up exactly as a published table's do. Printed figures are compared afterwards, by the
+/// ``Verifier`` (``Evaluator`` runs both).
 public struct Scorer: Sendable {
     /// Whose points count: the file's as written, or the profile's.
-    public enum PointAllocation: Sendable, Equatable {
+    enum PointAllocation: Sendable, Equatable {
         /// The file's budget and indicator points as written (the profile's budget points when the file sets none).
         case asWritten
         /// The profile's points, so that a table written for one rule can be scored under another: the budget
@@ -25,46 +25,40 @@ public struct Scorer: Sendable {
 
     /// The rule evaluations are scored by.
     public var profile: RuleProfile
-    /// The tolerance of the verification of published figures.
-    public var verifier: Verifier
     /// Whose points count: the file's, or the profile's.
-    public var allocation: PointAllocation
-    /// Whether each score carries its explanation (on by default; batch scoring of figures alone turns it off).
-    public var explains = true
+    var allocation: PointAllocation = .asWritten
 
-    /// Creates a scorer.
-    ///
-    /// - Parameters:
-    ///   - profile: the rule.
-    ///   - verifier: the comparison of printed figures, with its tolerance.
-    ///   - allocation: the file's points as written (default), or the profile's.
-    public init(profile: RuleProfile, verifier: Verifier = Verifier(), allocation: PointAllocation = .asWritten) {
+    /// Creates a scorer for a rule profile.
+    public init(profile: RuleProfile) {
         self.profile = profile
-        self.verifier = verifier
-        self.allocation = allocation
     }
 
-    /// The score card of `evaluation`. Never throws: what cannot be scored is an error diagnostic, and the total
-    /// is then `nil`.
+    /// The score card of `evaluation`, without verification. Never throws: what cannot be scored is an error
+    /// diagnostic, and the total is then `nil`.
     public func score(_ written: Evaluation) -> ScoreCard {
         var diagnostics: [Diagnostic] = []
         var evaluation = written
-        var scale: Decimal?
+        var scale: Quotient?
+        if let reason = profile.unusableReason {
+            diagnostics.append(Diagnostic(.undefinedScore, .error, reason, at: JSONPath.root.appending("rules")))
+        }
         if allocation == .profile {
             evaluation.budget.weight = nil
             evaluation.published = nil
             for index in evaluation.indicators.indices { evaluation.indicators[index].published = nil }
-            let fileTotal = written.indicators.reduce(Decimal(0)) { $0 + $1.weight }
-            if fileTotal > 0, fileTotal != profile.indicatorWeight { scale = profile.indicatorWeight / fileTotal }
+            let fileTotal = ExactDecimal.sum(written.indicators.map(\.weight))
+            if let fileTotal, fileTotal > .zero, fileTotal != profile.indicatorWeight {
+                scale = Quotient(profile.indicatorWeight, over: fileTotal)
+            }
             diagnostics.append(Diagnostic(.otherRules, .note,
-                "scored under \(profile.id) with its points: budget \(profile.budgetWeight.plainText), indicators \(fileTotal.plainText) → \(profile.indicatorWeight.plainText); printed figures are not compared",
+                "scored under \(profile.id) with its points: budget \(profile.budgetWeight.plainText), indicators \(fileTotal?.plainText ?? "—") → \(profile.indicatorWeight.plainText); printed figures are not compared",
                 at: JSONPath.root.appending("rules")))
         }
         diagnostics += TaxonomyCheck.diagnostics(for: evaluation)
-        let (budget, budgetDiagnostics) = BudgetScorer(profile: profile, explains: explains).score(evaluation.budget)
+        let (budget, budgetDiagnostics) = BudgetScorer(profile: profile).score(evaluation.budget)
         diagnostics += budgetDiagnostics
 
-        let indicatorScorer = IndicatorScorer(profile: profile, explains: explains)
+        let indicatorScorer = IndicatorScorer(profile: profile)
         var indicators: [IndicatorScore] = []
         indicators.reserveCapacity(evaluation.indicators.count)
         for (index, indicator) in evaluation.indicators.enumerated() {
@@ -76,38 +70,49 @@ public struct Scorer: Sendable {
         var categories = Self.subtotals(indicators)
         if let scale {
             categories = categories.map { category in
-                ScoreCard.CategoryScore(category: category.category, weight: category.weight * scale,
-                                        score: category.score.map { profile.rounding.round($0 * scale) })
+                ScoreCard.CategoryScore(category: category.category,
+                                        weight: scale.multiplied(by: category.weight)?.nearestDecimal ?? category.weight,
+                                        score: category.score.flatMap { scale.multiplied(by: $0) }.flatMap(profile.rounding.round))
             }
         }
-        let indicatorPoints = categories.reduce(Decimal(0)) { $0 + $1.weight }
-        if !evaluation.indicators.isEmpty, evaluation.goals.isEmpty, indicatorPoints != profile.indicatorWeight {
+        // Every subtotal fits when the points of all rows do (scores never exceed points).
+        let indicatorPoints = ExactDecimal.sum(evaluation.indicators.map(\.weight)).flatMap { _ in ExactDecimal.sum(categories.map(\.weight)) }
+        if indicatorPoints == nil {
+            diagnostics.append(Diagnostic(.figureTooLarge, .error,
+                "the indicators' points add up to more than a decimal holds (18 digits)", at: JSONPath.root.appending("indicators")))
+        }
+        if !evaluation.indicators.isEmpty, evaluation.goals.isEmpty, let indicatorPoints, indicatorPoints != profile.indicatorWeight {
             diagnostics.append(Diagnostic(.pointsTotal, .warning,
                 "the indicators carry \(indicatorPoints.plainText) points; \(profile.id) expects \(profile.indicatorWeight.plainText)",
                 at: JSONPath.root.appending("indicators")))
         }
         diagnostics += splitNotes(categories)
-        var total: Decimal?
+        var total: ExactDecimal?
         var goals: [ScoreCard.GoalScore] = []
+        var maximum = indicatorPoints.flatMap { $0.adding(budget.weight) }
         if evaluation.goals.isEmpty {
             if categories.allSatisfy({ $0.score != nil }) {
-                total = categories.reduce(budget.score) { $0 + ($1.score ?? 0) }
+                total = ExactDecimal.sum([budget.score] + categories.compactMap(\.score))
             }
         } else {
-            let (goalScores, goalDiagnostics) = GoalRatios(profile: profile).score(evaluation, rows: indicators)
+            let (goalScores, goalDiagnostics, goalMaximum) = GoalRatios(profile: profile).score(evaluation, rows: indicators)
             goals = goalScores
             diagnostics += goalDiagnostics
+            maximum = goalMaximum.flatMap { $0.adding(budget.weight) }
             if goalDiagnostics.allSatisfy({ $0.severity != .error }), goals.allSatisfy({ $0.weighted != nil }),
                categories.allSatisfy({ $0.score != nil }) {
-                total = goals.reduce(budget.score) { $0 + ($1.weighted ?? 0) }
+                total = ExactDecimal.sum([budget.score] + goals.compactMap(\.weighted))
             }
+        }
+        if diagnostics.contains(where: { $0.severity == .error && ($0.code == .figureTooLarge || $0.path == JSONPath.root.appending("rules")) }) {
+            total = nil
         }
         var card = ScoreCard(
             evaluation: evaluation, profile: profile, budget: budget, indicators: indicators, categories: categories,
             total: total, grade: total.flatMap(profile.grade(for:)), verification: nil, diagnostics: diagnostics,
             indicatorScale: scale)
         card.goals = goals
-        card.verification = allocation == .profile ? nil : verifier.verify(card)
+        card.exactMaximum = maximum
         return card
     }
 
@@ -116,7 +121,7 @@ public struct Scorer: Sendable {
     func splitNotes(_ categories: [ScoreCard.CategoryScore]) -> [Diagnostic] {
         let present = Set(categories.map(\.category))
         return profile.indicators.expectedSplit(present: present).compactMap { expected in
-            let points = categories.first { $0.category == expected.category }?.weight ?? 0
+            let points = categories.first { $0.category == expected.category }?.weight ?? .zero
             guard points != expected.points else { return nil }
             return Diagnostic(.categoryPoints, .note,
                 "\(expected.category) carries \(points.plainText) points; \(profile.id) sets \(expected.points.plainText) in principle",
@@ -124,26 +129,31 @@ public struct Scorer: Sendable {
         }
     }
 
-
-    /// Category subtotals in order of first appearance: points summed, rounded scores summed.
+    /// Category subtotals in order of first appearance: points summed, rounded scores summed (exact, in full width).
     static func subtotals(_ indicators: [IndicatorScore]) -> [ScoreCard.CategoryScore] {
         // A table has a handful of categories: a small array searched in order beats hashing every row's name.
-        var subtotals: [ScoreCard.CategoryScore] = []
+        var order: [IndicatorCategory] = []
+        var weights: [WideDecimal] = []
+        var scores: [WideDecimal?] = []
         for row in indicators {
             let index: Int
-            if let found = subtotals.firstIndex(where: { $0.category == row.category }) {
+            if let found = order.firstIndex(of: row.category) {
                 index = found
             } else {
-                subtotals.append(ScoreCard.CategoryScore(category: row.category, weight: 0, score: 0))
-                index = subtotals.count - 1
+                order.append(row.category)
+                weights.append(.zero)
+                scores.append(.zero)
+                index = order.count - 1
             }
-            subtotals[index].weight += row.weight
-            if let running = subtotals[index].score, let score = row.score {
-                subtotals[index].score = running + score
+            weights[index] = weights[index].adding(WideDecimal(row.weight)) ?? weights[index]
+            if let running = scores[index], let score = row.score {
+                scores[index] = running.adding(WideDecimal(score))
             } else {
-                subtotals[index].score = nil
+                scores[index] = nil
             }
         }
-        return subtotals
+        return order.indices.map { index in
+            ScoreCard.CategoryScore(category: order[index], weight: weights[index].exact ?? .zero, score: scores[index]?.exact)
+        }
     }
 }

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// How the published figures compare with the recomputed ones (FORMAT.md §4 `verification`).
 public struct Verification: Sendable, Equatable {
     /// What kind of disagreement a difference is.
@@ -17,16 +15,16 @@ public struct Verification: Sendable, Equatable {
         /// The printed figure's place in the input (`indicators[4].published`, `published.total`).
         public var path: JSONPath
         /// The figure the table printed.
-        public var printed: Decimal
+        public var printed: ExactDecimal
         /// `nil` where there is nothing to recompute (a printed category with no rows).
-        public var recomputed: Decimal?
+        public var recomputed: ExactDecimal?
         /// What kind of disagreement it is.
         public var kind: Kind
         /// The difference in words, with its size and, for `rule`, the reading that gives it.
         public var message: String
 
-        /// Creates a difference.
-        public init(path: JSONPath, printed: Decimal, recomputed: Decimal?, kind: Kind, message: String) {
+        /// A difference.
+        init(path: JSONPath, printed: ExactDecimal, recomputed: ExactDecimal?, kind: Kind, message: String) {
             self.path = path
             self.printed = printed
             self.recomputed = recomputed
@@ -36,16 +34,16 @@ public struct Verification: Sendable, Equatable {
     }
 
     /// Largest difference, in points, still counted as agreement.
-    public var tolerance: Decimal
+    public var tolerance: ExactDecimal
     /// The printed 总分, if any.
-    public var publishedTotal: Decimal?
+    public var publishedTotal: ExactDecimal?
     /// How many printed figures were compared.
     public var compared: Int
     /// Every difference, rows first, then the budget, the categories and the total.
     public var differences: [Difference]
 
-    /// Creates a verification; ``Verifier`` makes them.
-    public init(tolerance: Decimal, publishedTotal: Decimal?, compared: Int, differences: [Difference]) {
+    /// A verification; ``Verifier`` makes them.
+    init(tolerance: ExactDecimal, publishedTotal: ExactDecimal?, compared: Int, differences: [Difference]) {
         self.tolerance = tolerance
         self.publishedTotal = publishedTotal
         self.compared = compared

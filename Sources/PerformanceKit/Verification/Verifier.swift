@@ -1,19 +1,32 @@
-public import Foundation
-
 /// Compares what a table printed with what its rule gives, figure by figure, under an explicit tolerance.
 ///
 /// Every printed figure is checked: each row's score, the budget block, each category and the total. A
 /// difference is named by its kind: `arithmetic` when the printed table contradicts itself (rows that do not
 /// add up to their category, a score above its points), `rule` when the printed figure is what a known other
-/// reading gives (reverse for forward, no cap, the start-of-year budget), `judgement` otherwise (the evaluator's
-/// own scoring, such as points taken off a met target).
+/// reading gives (reverse for forward, no cap, the start-of-year budget, another profile's step table),
+/// `judgement` otherwise (the evaluator's own scoring, such as points taken off a met target).
+///
+/// The verifier works on the score card alone: the figures each ratio row compared travel on its score, so
+/// nothing is read or parsed again; the other profiles whose readings it tries are given to it.
 public struct Verifier: Sendable {
     /// Largest difference in points still counted as agreement; 0.01 by default, one printed cent.
-    public var tolerance: Decimal
+    public var tolerance: ExactDecimal
+    /// The profiles whose budget step tables are tried as other readings of the budget block.
+    var catalog: [RuleProfile]
 
-    /// Creates a verifier with a tolerance in points (0.01, one printed cent, by default).
-    public init(tolerance: Decimal = Decimal(string: "0.01")!) {
+    /// Creates a verifier with a tolerance in points; `nil` is 0.01, one printed cent.
+    public init(tolerance: ExactDecimal? = nil) {
+        self.tolerance = tolerance ?? Self.cent
+        self.catalog = RuleProfile.builtIn
+    }
+
+    /// 0.01: one printed cent.
+    static let cent = ExactDecimal(unchecked: 1, scale: 2)
+
+    /// A verifier that tries the readings of `catalog`'s profiles.
+    init(tolerance: ExactDecimal, catalog: [RuleProfile]) {
         self.tolerance = tolerance
+        self.catalog = catalog
     }
 
     /// The comparison of a score card with the figures its evaluation printed; `nil` when it printed none.
@@ -24,11 +37,12 @@ public struct Verifier: Sendable {
         var differences: [Verification.Difference] = []
         var compared = 0
         var rowKinds: [IndicatorCategory: Verification.Kind] = [:]
+        let rounding = card.profile.rounding
 
-        for (row, indicator) in zip(card.indicators, evaluation.indicators) {
-            guard let printed = indicator.published else { continue }
+        for row in card.indicators {
+            guard let printed = row.published else { continue }
             compared += 1
-            if let difference = rowDifference(row, printed: printed, indicator: indicator, rounding: card.profile.rounding) {
+            if let difference = rowDifference(row, printed: printed, rounding: rounding) {
                 differences.append(difference)
                 if rowKinds[row.category] == nil { rowKinds[row.category] = difference.kind }
             }
@@ -41,11 +55,11 @@ public struct Verifier: Sendable {
         }
 
         let points = card.maximum
-        let expectedPoints = card.profile.budgetWeight + card.profile.indicatorWeight
-        if card.indicatorScale == nil, points != expectedPoints {
-            let indicatorPoints = points - card.budget.weight
+        if card.indicatorScale == nil, let expectedPoints = card.profile.budgetWeight.adding(card.profile.indicatorWeight),
+           points != expectedPoints, let indicatorPoints = points.subtracting(card.budget.weight),
+           let expectedIndicators = expectedPoints.subtracting(card.budget.weight) {
             differences.append(.init(path: JSONPath.root.appending("indicators"), printed: indicatorPoints,
-                recomputed: expectedPoints - card.budget.weight, kind: .arithmetic,
+                recomputed: expectedIndicators, kind: .arithmetic,
                 message: "the rows carry \(indicatorPoints.plainText) points on top of the budget block's \(card.budget.weight.plainText): the table's points add up to \(points.plainText), not \(expectedPoints.plainText)"))
         }
 
@@ -59,8 +73,7 @@ public struct Verifier: Sendable {
                 continue
             }
             let rows = evaluation.indicators.filter { $0.category == printedCategory.category }
-            let printedRowSum = rows.allSatisfy { $0.published != nil }
-                ? rows.reduce(Decimal(0)) { $0 + ($1.published ?? 0) } : nil
+            let printedRowSum = rows.allSatisfy { $0.published != nil } ? ExactDecimal.sum(rows.compactMap(\.published)) : nil
             if let printedRowSum, !isClose(printedRowSum, printed) {
                 differences.append(.init(path: path, printed: printed, recomputed: recomputed.score, kind: .arithmetic,
                     message: "the printed rows of \(printedCategory.category) add up to \(printedRowSum.plainText), not the printed \(printed.plainText)"))
@@ -85,9 +98,9 @@ public struct Verifier: Sendable {
             let partsPrinted = published.budget != nil && card.categories.allSatisfy { category in
                 published.categories.contains { $0.category == category.category }
             }
-            let printedSum = published.categories.reduce(published.budget ?? 0) { $0 + $1.score }
+            let printedSum = ExactDecimal.sum([published.budget ?? .zero] + published.categories.map(\.score))
             // In goal-ratio mode the total is the goals' weighted scores, not the categories' sum.
-            if partsPrinted, card.goals.isEmpty, !isClose(printedSum, printed) {
+            if partsPrinted, card.goals.isEmpty, let printedSum, !isClose(printedSum, printed) {
                 differences.append(.init(path: path, printed: printed, recomputed: card.total, kind: .arithmetic,
                     message: "the printed budget and category scores add up to \(printedSum.plainText), not the printed total \(printed.plainText)"))
             } else if let total = card.total, !isClose(total, printed) {
@@ -99,10 +112,9 @@ public struct Verifier: Sendable {
         return Verification(tolerance: tolerance, publishedTotal: published.total, compared: compared, differences: differences)
     }
 
-    func rowDifference(_ row: IndicatorScore, printed: Decimal, indicator: Indicator, rounding: RoundingRule)
-        -> Verification.Difference? {
+    func rowDifference(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule) -> Verification.Difference? {
         let path = row.path.appending("published")
-        if printed > row.weight || printed < 0 {
+        if printed > row.weight || printed.isNegative {
             return .init(path: path, printed: printed, recomputed: row.score, kind: .arithmetic,
                          message: "\(row.name): the printed \(printed.plainText) lies outside 0…\(row.weight.plainText), its points")
         }
@@ -115,7 +127,7 @@ public struct Verifier: Sendable {
         default:
             break
         }
-        if let reading = otherReading(row, printed: printed, indicator: indicator, rounding: rounding) {
+        if let reading = otherReading(row, printed: printed, rounding: rounding) {
             return .init(path: path, printed: printed, recomputed: score, kind: .rule,
                          message: "\(row.name): \(change); the printed figure is what \(reading) gives")
         }
@@ -125,65 +137,70 @@ public struct Verifier: Sendable {
                      message: "\(row.name): \(change); \(cause)")
     }
 
-    /// Whether the printed category is what capping the category's sum, rather than each row, gives.
-    func categoryCapReading(_ card: ScoreCard, category: IndicatorCategory, printed: Decimal) -> Bool {
-        var sum = Decimal(0)
-        var weight = Decimal(0)
-        for (row, indicator) in zip(card.indicators, card.evaluation.indicators) where row.category == category {
-            weight += row.weight
-            if let uncapped = uncappedRatio(row, indicator: indicator) {
-                sum += uncapped
+    /// Whether the printed category is what capping the category's sum, rather than each row, gives. The rows'
+    /// uncapped ratios are summed at ten places, far below the printed cent the comparison turns on.
+    func categoryCapReading(_ card: ScoreCard, category: IndicatorCategory, printed: ExactDecimal) -> Bool {
+        var sum = WideDecimal.zero
+        var weight = WideDecimal.zero
+        for row in card.indicators where row.category == category {
+            guard let nextWeight = weight.adding(WideDecimal(row.weight)) else { return false }
+            weight = nextWeight
+            let term: ExactDecimal
+            if let uncapped = uncappedRatio(row), let value = uncapped.rounded(scale: 10) {
+                term = value
             } else if let score = row.score {
-                sum += score
+                term = score
             } else {
                 return false
             }
+            guard let next = sum.adding(WideDecimal(term)) else { return false }
+            sum = next
         }
-        return isClose(card.profile.rounding.round(min(sum, weight)), printed)
-    }
-
-    /// Target and actual of a row the ratio rule scored, both above 0: the figures the other readings need.
-    func ratioFigures(_ row: IndicatorScore, indicator: Indicator) -> (a: Decimal, b: Decimal)? {
-        guard row.basis == .forward || row.basis == .reverse,
-              case .measure(let target)? = try? IndicatorValue(parsing: indicator.target),
-              case .measure(let actual)? = try? IndicatorValue(parsing: indicator.actual ?? ""),
-              target.quantity.value > 0, actual.quantity.value > 0 else { return nil }
-        return (target.quantity.value, actual.quantity.value)
+        guard let total = sum.exact, let points = weight.exact else { return false }
+        return isClose(card.profile.rounding.round(min(total, points)), printed)
     }
 
     /// The ratio of a forward or reverse row before its cap.
-    func uncappedRatio(_ row: IndicatorScore, indicator: Indicator) -> Decimal? {
-        guard let (a, b) = ratioFigures(row, indicator: indicator) else { return nil }
-        return row.basis == .forward ? row.weight * b / a : row.weight * a / b
+    func uncappedRatio(_ row: IndicatorScore) -> Quotient? {
+        guard let figures = row.ratioFigures, row.basis == .forward || row.basis == .reverse else { return nil }
+        return row.basis == .forward ? figures.actual.multiplied(by: row.weight)?.divided(by: figures.target)
+                                     : figures.target.multiplied(by: row.weight)?.divided(by: figures.actual)
     }
 
     /// Known other readings of the ratio rule: the opposite direction, no cap, the other reverse formula.
-    func otherReading(_ row: IndicatorScore, printed: Decimal, indicator: Indicator, rounding: RoundingRule) -> String? {
-        guard let (a, b) = ratioFigures(row, indicator: indicator) else { return nil }
-        let w = row.weight
-        let forward = w * b / a
-        let reverse = w * a / b
-        var readings: [(String, Decimal)] = row.basis == .forward
-            ? [("the reverse reading (w × A ÷ B)", min(reverse, w)), ("the forward ratio without the cap", forward)]
-            : [("the forward reading (w × B ÷ A)", min(forward, w)), ("the reverse ratio without the cap", reverse)]
-        if row.basis == .reverse, b > a {
-            let linear = max(0, w * (1 - (b - a) / a))
-            readings.append(("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear)", linear))
-            readings.append(("the ratio reverse formula w × A ÷ B (as wuhan-2023)", min(reverse, w)))
+    func otherReading(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule) -> String? {
+        guard let figures = row.ratioFigures, row.basis == .forward || row.basis == .reverse else { return nil }
+        let (a, b) = (figures.target, figures.actual)
+        let w = Quotient(row.weight)
+        guard let forward = b.multiplied(by: row.weight)?.divided(by: a),
+              let reverse = a.multiplied(by: row.weight)?.divided(by: b) else { return nil }
+        func capped(_ value: Quotient) -> Quotient {
+            (Quotient.compare(value, w) ?? 0) > 0 ? w : value
         }
-        return readings.first { isClose(rounding.round($0.1), printed) }?.0
+        var readings: [(String, Quotient)] = row.basis == .forward
+            ? [("the reverse reading (w × A ÷ B)", capped(reverse)), ("the forward ratio without the cap", forward)]
+            : [("the forward reading (w × B ÷ A)", capped(forward)), ("the reverse ratio without the cap", reverse)]
+        if row.basis == .reverse, (Quotient.compare(b, a) ?? 0) > 0,
+           let twiceA = a.adding(a), let difference = twiceA.adding(b.negated),
+           let linear = difference.multiplied(by: row.weight)?.divided(by: a) {
+            readings.append(("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear)", linear.isNegative ? Quotient(.zero) : linear))
+            readings.append(("the ratio reverse formula w × A ÷ B (as wuhan-2023)", capped(reverse)))
+        }
+        return readings.first { reading in
+            rounding.round(reading.1).map { isClose($0, printed) } ?? false
+        }?.0
     }
 
-    func budgetDifference(_ card: ScoreCard, printed: Decimal) -> Verification.Difference? {
+    func budgetDifference(_ card: ScoreCard, printed: ExactDecimal) -> Verification.Difference? {
         let path = JSONPath.root.appending("published").appending("budget")
         let budget = card.budget
-        if printed > budget.weight || printed < 0 {
+        if printed > budget.weight || printed.isNegative {
             return .init(path: path, printed: printed, recomputed: budget.score, kind: .arithmetic,
                          message: "the printed budget score \(printed.plainText) lies outside 0…\(budget.weight.plainText)")
         }
         guard !isClose(budget.score, printed) else { return nil }
         let change = "budget: printed \(printed.plainText), recomputed \(budget.score.plainText) (\(delta(printed, budget.score)))"
-        for other in RuleProfile.builtIn where other.id != card.profile.id && other.budget != card.profile.budget {
+        for other in catalog where other.id != card.profile.id && other.budget != card.profile.budget {
             guard other.budget.weight == budget.weight, case .steps = other.budget.scoring else { continue }
             let execution = BudgetExecution(planned: budget.planned, executed: budget.executed, initial: budget.initial)
             let alternative = BudgetScorer(profile: other).score(execution).0.score
@@ -192,9 +209,10 @@ public struct Verifier: Sendable {
                              message: "\(change); the printed figure is what the step table of \(other.id) gives")
             }
         }
-        if let initial = budget.initial, initial > 0 {
-            let alternative = card.profile.rounding.round(min(budget.weight * budget.executed / initial, budget.weight))
-            if isClose(alternative, printed) {
+        if let initial = budget.initial, initial > .zero, let share = Quotient(budget.executed, over: initial),
+           let raw = share.multiplied(by: budget.weight) {
+            let capped = (Quotient.compare(raw, Quotient(budget.weight)) ?? 0) > 0 ? Quotient(budget.weight) : raw
+            if let alternative = card.profile.rounding.round(capped), isClose(alternative, printed) {
                 return .init(path: path, printed: printed, recomputed: budget.score, kind: .rule,
                              message: "\(change); the printed figure is what the start-of-year budget (年初预算数) gives")
             }
@@ -202,12 +220,13 @@ public struct Verifier: Sendable {
         return .init(path: path, printed: printed, recomputed: budget.score, kind: .judgement, message: change)
     }
 
-    func isClose(_ lhs: Decimal, _ rhs: Decimal) -> Bool {
-        abs(lhs - rhs) <= tolerance
+    func isClose(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Bool {
+        guard let difference = lhs.subtracting(rhs) else { return false }
+        return difference.magnitude <= tolerance
     }
 
-    func delta(_ printed: Decimal, _ recomputed: Decimal) -> String {
-        let difference = printed - recomputed
-        return "Δ " + (difference > 0 ? "+" : "") + difference.plainText
+    func delta(_ printed: ExactDecimal, _ recomputed: ExactDecimal) -> String {
+        guard let difference = printed.subtracting(recomputed) else { return "Δ —" }
+        return "Δ " + (difference > .zero ? "+" : "") + difference.plainText
     }
 }

@@ -57,7 +57,44 @@ enum Fixtures {
     }
 }
 
-/// A decimal from its text, for exact expectations (`dec("0.75")`); a float literal would go through binary.
-func dec(_ text: String) -> Decimal {
-    Decimal(string: text) ?? .nan
+/// A decimal from its text, for exact expectations (`dec("0.75")`); a text that is not a number gives a value no
+/// test expects (-987654321.123), so that a typo fails loudly.
+func dec(_ text: String) -> ExactDecimal {
+    ExactDecimal(text) ?? ExactDecimal(significand: -987_654_321_123, scale: 3)!
+}
+
+/// Paths written as people write them in the tests: `"indicators[3].target"`.
+extension JSONPath: ExpressibleByStringLiteral {
+    init(stringLiteral value: String) {
+        self.init(parsing: value)
+    }
+}
+
+/// Arithmetic for building expectations in tests; the library itself uses the checked forms.
+extension ExactDecimal {
+    static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { lhs.adding(rhs)! }
+    static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { lhs.subtracting(rhs)! }
+    static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { lhs.multiplied(by: rhs)! }
+    /// The quotient rounded to 10 places, enough for the tests' figures.
+    static func / (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { Quotient(lhs, over: rhs)!.rounded(scale: 10)!.normalized }
+}
+
+/// A JSON document's text on one line, as JSON Lines hold it.
+func oneLine(_ bytes: [UInt8]) throws -> [UInt8] {
+    let tree = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in try scanner.readTree() }
+    var out = JSONOutput(indent: 0)
+    out.value(tree)
+    return out.bytes
+}
+
+/// A JSON document read into a tree by the library's one reader.
+func tree(_ bytes: [UInt8]) throws -> JSONValue {
+    try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in try scanner.readTree() }
+}
+
+/// The one-line JSON result of a score card, as `perfscore --jsonl` writes it.
+func resultLine(_ card: ScoreCard) -> String {
+    var out = JSONOutput(indent: 0)
+    JSONReport.write(card, file: nil, into: &out)
+    return out.text
 }

@@ -14,7 +14,10 @@ public struct PointsTotalCheck: LintCheck {
     /// The check's findings on one table.
     public func check(_ table: LintTable) -> [Diagnostic] {
         guard table.hasWeights else { return [] }
-        let sum = table.evaluation.indicators.reduce(0) { $0 + $1.weight }
+        guard let sum = ExactDecimal.sum(table.evaluation.indicators.map(\.weight)) else {
+            return [Diagnostic(.figureTooLarge, .error, "the indicators' points add up to more than a decimal holds (18 digits)",
+                               at: JSONPath.root.appending("indicators"))]
+        }
         var findings: [Diagnostic] = []
         let path = JSONPath.root.appending("indicators")
         if sum != table.profile.indicatorWeight {

@@ -50,9 +50,9 @@ public struct TargetFormCheck: LintCheck {
         let unit = measure.quantity.unit ?? indicator.unit
         let isRate = indicator.name.hasSuffix("率") || indicator.name.contains("率（") || indicator.name.contains("率(")
         if unit == nil {
-            if isRate, measure.quantity.value <= 1, measure.quantity.value > 0 {
+            if isRate, measure.quantity.value <= 1, measure.quantity.value > .zero {
                 findings.append(Diagnostic(.rateAsFraction, .warning,
-                    "\(indicator.name) is a rate but its target \(indicator.target) is a fraction; write it as a percentage (\((measure.quantity.value * 100).plainText)%)",
+                    "\(indicator.name) is a rate but its target \(indicator.target) is a fraction; write it as a percentage (\(measure.quantity.value.percentText)%)",
                     at: path))
             } else {
                 findings.append(Diagnostic(.missingUnit, .warning,

@@ -4,10 +4,10 @@
 import Foundation
 import PerformanceKit
 
-/// An exact decimal from its printed digits. A Swift float literal (3857.18) would pass through binary floating
-/// point; a string does not.
-func exact(_ digits: String) -> Decimal {
-    guard let value = Decimal(string: digits) else {
+/// An exact decimal from its printed digits. `ExactDecimal` takes integer literals and digits, never a float
+/// literal, which would pass through binary floating point.
+func exact(_ digits: String) -> ExactDecimal {
+    guard let value = ExactDecimal(digits) else {
         FileHandle.standardError.write(Data("not a number: \(digits)\n".utf8))
         exit(2)
     }
@@ -16,8 +16,8 @@ func exact(_ digits: String) -> Decimal {
 
 /// 政务服务和政务公开能力建设运行费, the 99.75 table of seed 001 (lines 3452-3632), built in code.
 func seedTable() -> Evaluation {
-    func output(_ subcategory: IndicatorSubcategory, _ name: String, _ unit: String, _ weight: Decimal,
-                _ target: String, _ actual: String, printed: Decimal) -> Indicator {
+    func output(_ subcategory: IndicatorSubcategory, _ name: String, _ unit: String, _ weight: ExactDecimal,
+                _ target: String, _ actual: String, printed: ExactDecimal) -> Indicator {
         Indicator(category: .output, subcategory: subcategory, name: name, unit: unit, weight: weight,
                   target: target, actual: actual, published: printed)
     }
@@ -61,11 +61,17 @@ func summaryLine(_ card: ScoreCard) -> String {
 var failed = false
 let evaluation = seedTable()
 
-// 1. Under the built-in Wuhan profile, as the table was published.
-let card = Scorer(profile: .wuhan2023).score(evaluation)
+// 1. Under the built-in Wuhan profile, as the table was published: scored, then its printed figures verified.
+let card: ScoreCard
+do {
+    card = try Evaluator(rules: .wuhan2023).evaluate(evaluation)
+} catch {
+    print("error: \(error)")
+    exit(1)
+}
 print(summaryLine(card))
-for row in card.indicators where row.score != row.weight {
-    print("  \(row.name): \(row.explanation)")
+for row in card.indicators where row.score != row.indicator.weight {
+    print("  \(row.indicator.name): \(row.explanation)")
 }
 if card.total != exact("99.75") || card.verification?.agrees != true {
     failed = true
@@ -93,7 +99,7 @@ do {
 var unreadable = evaluation
 unreadable.indicators[0].actual = "≥≥100"
 unreadable.indicators[0].published = nil   // a printed score would stand in as the evaluator's judgement
-let refused = Scorer(profile: .wuhan2023).score(unreadable)
+let refused = Scorer(profile: .wuhan2023).score(unreadable)   // scored only: a Scorer does not verify
 print(summaryLine(refused))
 for diagnostic in refused.errors {
     print("  \(diagnostic.path): \(diagnostic.message)")

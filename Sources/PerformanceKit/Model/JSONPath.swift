@@ -2,23 +2,23 @@
 ///
 /// Every diagnostic and every input error carries one, so that the person who fixes the file knows which cell
 /// to open.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path: an object key or an array index.
-    public enum Component: Sendable, Hashable {
+    enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
     /// The steps from the root, in order.
-    public var components: [Component]
+    var components: [Component]
 
-    /// Creates a path from its steps; no steps is the root.
-    public init(_ components: [Component] = []) {
+    /// A path from its steps; no steps is the root.
+    init(_ components: [Component] = []) {
         self.components = components
     }
 
     /// Reads a dotted path such as `indicators[3].target` (keys are letters, digits, `_` and `-`).
-    public init(stringLiteral value: String) {
+    init(parsing value: String) {
         var components: [Component] = []
         for part in value.split(separator: ".") {
             var rest = Substring(part)
@@ -40,16 +40,40 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
     }
 
     /// The root of the file.
-    public static let root = JSONPath()
+    static let root = JSONPath()
 
     /// This path followed by an object key.
-    public func appending(_ key: String) -> JSONPath {
+    func appending(_ key: String) -> JSONPath {
         JSONPath(components + [.key(key)])
     }
 
     /// This path followed by an array index.
-    public func appending(_ index: Int) -> JSONPath {
+    func appending(_ index: Int) -> JSONPath {
         JSONPath(components + [.index(index)])
+    }
+
+    /// `indicators[index]`.
+    static func indicator(_ index: Int) -> JSONPath {
+        JSONPath([.key("indicators"), .index(index)])
+    }
+
+    /// Appends ``description``'s UTF-8 bytes.
+    func appendDescription(to bytes: inout [UInt8]) {
+        if components.isEmpty {
+            bytes.append(contentsOf: "(file)".utf8)
+            return
+        }
+        for (position, component) in components.enumerated() {
+            switch component {
+            case .key(let key):
+                if position > 0 { bytes.append(UInt8(ascii: ".")) }
+                bytes.append(contentsOf: key.utf8)
+            case .index(let index):
+                bytes.append(UInt8(ascii: "["))
+                bytes.append(contentsOf: String(index).utf8)
+                bytes.append(UInt8(ascii: "]"))
+            }
+        }
     }
 
     /// `indicators[3].target`; the root prints as `(file)`.

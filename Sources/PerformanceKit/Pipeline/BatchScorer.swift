@@ -1,5 +1,5 @@
 import Dispatch
-public import Foundation
+import Foundation
 
 /// Scores many evaluations, one JSON document per line (JSON Lines), on every core, results in input order.
 ///
@@ -24,11 +24,11 @@ public struct BatchScorer: Sendable {
         /// The result as one line of JSON (no newline): FORMAT.md §4, or `{"line": N, "error": "…"}`.
         public var line: String
         /// The total, when the line was scored.
-        public var total: Decimal?
+        public var total: ExactDecimal?
         /// The grade, when the line was scored.
         public var grade: String?
         /// The evaluation's adjusted budget (全年预算数), which weights the mean.
-        public var funds: Decimal
+        public var funds: ExactDecimal
         /// Whether the line could not be used.
         public var failed: Bool
         /// Whether a printed figure disagrees.
@@ -48,8 +48,6 @@ public struct BatchScorer: Sendable {
     ///   - evaluator: how each line is read, scored and verified.
     ///   - rendersResults: whether each outcome carries its JSON line.
     public init(evaluator: Evaluator, rendersResults: Bool = true) {
-        var evaluator = evaluator
-        evaluator.explains = evaluator.explains && rendersResults
         self.evaluator = evaluator
         self.rendersResults = rendersResults
     }
@@ -150,37 +148,45 @@ public struct BatchScorer: Sendable {
     /// With ``readsOnly``, the line is read and checked, not scored.
     public func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
-        do {
+        do throws(Evaluator.Failure) {
             if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
             let card = try evaluator.evaluate(Array(bytes))
             guard card.isComplete else {
                 let reason = card.errors.map { "\($0.path): \($0.message)" }.joined(separator: "; ")
                 return failure(lineNumber, reason)
             }
-            let line = rendersResults ? JSONWriter(indent: 0).write(JSONReport.value(for: card, file: nil)) : ""
+            var line = ""
+            if rendersResults {
+                var out = JSONOutput(indent: 0)
+                JSONReport.write(card, file: nil, into: &out)
+                line = out.text
+            }
             return Outcome(lineNumber: lineNumber, line: line, total: card.total, grade: card.grade,
                            funds: card.budget.planned, failed: false, disagrees: card.verification?.agrees == false)
-        } catch let error as EvaluationFileError {
-            return failure(lineNumber, error.description.replacingOccurrences(of: "\n", with: "; "))
         } catch {
-            return failure(lineNumber, "\(error)".replacingOccurrences(of: "\n", with: "; "))
+            return failure(lineNumber, error.description.replacingOccurrences(of: "\n", with: "; "))
         }
     }
 
     /// A line read and checked, not scored.
-    func readOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int) throws(EvaluationFileError) -> Outcome {
-        let funds = try EvaluationReader().read(Array(bytes)).evaluation.budget.planned
+    func readOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int) throws(Evaluator.Failure) -> Outcome {
+        let funds: ExactDecimal
+        do {
+            funds = try EvaluationReader().read(Array(bytes)).evaluation.budget.planned
+        } catch {
+            throw .file(error)
+        }
         return Outcome(lineNumber: lineNumber, line: "", total: nil, grade: nil, funds: funds, failed: false, disagrees: false)
     }
 
     /// The error outcome of a line that cannot be used: `{"line": N, "error": reason}`.
     public func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
-        let value = JSONValue.object([
-            .init(key: "line", value: .number(String(lineNumber))),
-            .init(key: "error", value: .string(reason)),
-        ])
-        return Outcome(lineNumber: lineNumber, line: JSONWriter(indent: 0).write(value), total: nil, grade: nil,
-                       funds: 0, failed: true, disagrees: false)
+        var out = JSONOutput(indent: 0)
+        out.beginObject()
+        out.key("line"); out.number(lineNumber)
+        out.key("error"); out.string(reason)
+        out.endObject()
+        return Outcome(lineNumber: lineNumber, line: out.text, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false)
     }
 }
 

@@ -1,6 +1,4 @@
-import Foundation
-
-/// The shared steps of reading a JSON object into a model: typed fields, ranges, missing and unknown keys, all
+/// The shared steps of reading a JSON tree (a rule profile) into a model: typed fields, ranges, missing and unknown keys, all
 /// collected as problems with their path and line rather than stopping at the first.
 protocol FieldDecoding {
     var bytes: [UInt8] { get }
@@ -41,7 +39,7 @@ extension FieldDecoding {
     /// Reports keys the format does not define as warnings (FORMAT.md §1), with the nearest known key when one is close.
     mutating func checkKeys(_ object: JSONObjectView, known: [String], kept: Bool = false, strict: Bool = false) {
         for member in object.members where !known.contains(member.key) {
-            let suggestion = Self.closest(to: member.key, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
+            let suggestion = KeySuggestion.closest(to: member.key, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
             if strict {
                 problems.append(.invalidValue(object.path.appending(member.key), expected: "one of \(known.joined(separator: ", "))",
                                               found: "the unknown key \"\(member.key)\"\(suggestion)", location: location(member.offset)))
@@ -53,27 +51,6 @@ extension FieldDecoding {
         }
     }
 
-    /// The known key within two edits of a misspelt one.
-    static func closest(to key: String, among known: [String]) -> String? {
-        known.map { ($0, editDistance(key.lowercased(), $0)) }
-            .filter { $0.1 <= 2 && $0.1 < max($0.0.count, key.count) }
-            .min { $0.1 < $1.1 }?.0
-    }
-
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
 
     mutating func invalid(_ object: JSONObjectView, _ key: String, expected: String, found: String) {
         let offset = object.member(key)?.offset ?? object.offset
@@ -169,52 +146,26 @@ extension FieldDecoding {
         return value
     }
 
-    mutating func figure(_ object: JSONObjectView, _ key: String, required: Bool, expected: String) -> Decimal? {
+    mutating func figure(_ object: JSONObjectView, _ key: String, required: Bool, expected: String) -> ExactDecimal? {
         guard let member = present(object, key, missing: required ? expected : nil) else { return nil }
         return decimal(member.value, path: object.path.appending(key), offset: member.offset, expected: expected)
     }
 
     /// A JSON number as an exact decimal, at least 0 and at most ``EvaluationReader/largestFigure``.
-    mutating func decimal(_ value: JSONValue, path: JSONPath, offset: Int, expected: String) -> Decimal? {
+    mutating func decimal(_ value: JSONValue, path: JSONPath, offset: Int, expected: String) -> ExactDecimal? {
         guard case .number(let literal) = value else {
             problems.append(.wrongType(path, expected: expected, found: value.kindDescription, location: location(offset)))
             return nil
         }
-        guard let number = Self.exactDecimal(literal), abs(number) < EvaluationReader.largestFigure else {
+        guard let number = ExactDecimal(literal), number.magnitude < EvaluationReader.largestFigure else {
             problems.append(.invalidValue(path, expected: "\(expected), below 10^15", found: literal, location: location(offset)))
             return nil
         }
-        guard number >= 0 else {
+        guard !number.isNegative else {
             problems.append(.invalidValue(path, expected: expected, found: literal, location: location(offset)))
             return nil
         }
         return number
     }
 
-    /// A JSON number literal as a Decimal, refusing exponents beyond ±100 and more than 38 significant digits.
-    static func exactDecimal(_ literal: String) -> Decimal? {
-        // The common literal (digits, an optional point and sign) is built from its digits directly.
-        let bytes = Array(literal.utf8)
-        if !bytes.isEmpty, bytes.count <= 20, bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) {
-            let negative = bytes.first == 0x2D
-            let body = negative ? bytes.dropFirst() : bytes[...]
-            let point = body.firstIndex(of: 0x2E)
-            let digits = body.filter { $0 != 0x2E }.map { $0 - 0x30 }
-            let fraction = point.map { body.endIndex - $0 - 1 } ?? 0
-            return IndicatorValueParser.decimal(digits: digits, fractionDigits: fraction, negative: negative)
-        }
-        var mantissa = Substring(literal)
-        var exponent = 0
-        if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(literal[literal.index(after: e)...].drop { $0 == "+" }), abs(parsed) <= 100 else {
-                return nil
-            }
-            exponent = parsed
-            mantissa = literal[..<e]
-        }
-        let digits = mantissa.filter(\.isASCIIDigit).drop { $0 == "0" }
-        guard digits.count <= 38, let value = Decimal(string: String(mantissa)) else { return nil }
-        guard exponent != 0 else { return value }
-        return Decimal(sign: value.sign, exponent: exponent, significand: abs(value))
-    }
 }

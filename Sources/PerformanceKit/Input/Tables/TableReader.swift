@@ -27,12 +27,12 @@ public struct TableReader: Sendable {
     /// The figures the table itself does not give (the budget block), from the command line.
     public struct Defaults: Sendable {
         /// 全年预算数, when the table gives none.
-        public var planned: Decimal?
+        public var planned: ExactDecimal?
         /// 全年执行数, when the table gives none.
-        public var executed: Decimal?
+        public var executed: ExactDecimal?
 
         /// Creates defaults.
-        public init(planned: Decimal? = nil, executed: Decimal? = nil) {
+        public init(planned: ExactDecimal? = nil, executed: ExactDecimal? = nil) {
             self.planned = planned
             self.executed = executed
         }
@@ -168,7 +168,7 @@ struct TableReading {
         var indicators: [Indicator] = []
         var category: String?
         var subcategory: String?
-        var publishedTotal: Decimal?
+        var publishedTotal: ExactDecimal?
         for row in rows[(headerIndex + 1)...] {
             let cells = row.fields
             func cell(_ column: TableReader.Column) -> String {
@@ -191,7 +191,7 @@ struct TableReading {
             if !cell(.subcategory).isEmpty { subcategory = Self.stripPoints(cell(.subcategory)).text }
             guard !name.isEmpty, !name.hasPrefix("小计") else { continue }
             let parsedName = Self.stripPoints(name)
-            var weight: Decimal?
+            var weight: ExactDecimal?
             if let position = index(.weight), position < cells.count, !cells[position].trimmingWhitespace.isEmpty {
                 weight = Self.decimal(cells[position])
                 if weight == nil {
@@ -214,7 +214,7 @@ struct TableReading {
             }
             let unitCell = cell(.unit)
             let scoreText = cell(.score)
-            var published: Decimal?
+            var published: ExactDecimal?
             if !scoreText.isEmpty {
                 published = Self.decimal(scoreText)
                 if published == nil {
@@ -254,7 +254,7 @@ struct TableReading {
 
     /// `清查季报（份）（4分）` → name `清查季报`, unit `份`, points 4. A bracketed unit is taken only just before a
     /// points mark, as the published tables print it; other brackets (`（工作时段）`) stay part of the name.
-    static func stripPoints(_ text: String) -> (text: String, unit: String?, points: Decimal?) {
+    static func stripPoints(_ text: String) -> (text: String, unit: String?, points: ExactDecimal?) {
         var name = text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）").trimmingWhitespace
         func lastGroup() -> (inside: String, start: String.Index)? {
             guard name.hasSuffix("）"), let open = name.range(of: "（", options: .backwards) else { return nil }
@@ -275,11 +275,11 @@ struct TableReading {
     }
 
     /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped.
-    static func decimal(_ text: String) -> Decimal? {
+    static func decimal(_ text: String) -> ExactDecimal? {
         var cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
-        return EvaluationDecoding.exactDecimal(cleaned)
+        return ExactDecimal(cleaned)
     }
 
     /// Project and budget rows around the table.
@@ -287,10 +287,10 @@ struct TableReading {
         var title: String?
         var agency: String?
         var year: Int?
-        var planned: Decimal?
-        var executed: Decimal?
-        var initial: Decimal?
-        var budgetScore: Decimal?
+        var planned: ExactDecimal?
+        var executed: ExactDecimal?
+        var initial: ExactDecimal?
+        var budgetScore: ExactDecimal?
 
         mutating func read(_ rows: ArraySlice<CSVParser.Row>, into problems: inout [TableReadError.Problem]) {
             var index = rows.startIndex

@@ -1,9 +1,9 @@
-/// A JSON value as it stands in an evaluation file.
+/// A JSON value as a tree: what ``JSONScanner/readTree()`` builds for small documents (rule profiles).
 ///
 /// Numbers keep their literal text (`"894.13"`), so that a budget or a weight reaches the scorer as the exact
 /// decimal the table printed, never through a binary floating-point value. Objects keep their members in file
 /// order, so that reports and round trips follow the order the evaluator wrote.
-public enum JSONValue: Sendable, Equatable {
+enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number, as its JSON literal (`-12.5e3`).
@@ -13,16 +13,16 @@ public enum JSONValue: Sendable, Equatable {
     case object([Member])
 
     /// One `"key": value` pair of an object, with where it starts in the file.
-    public struct Member: Sendable, Equatable {
+    struct Member: Sendable, Equatable {
         /// The member's key.
-        public var key: String
+        var key: String
         /// The member's value.
-        public var value: JSONValue
+        var value: JSONValue
         /// Byte offset of the key's opening quote in the file, or -1 for a value built in code.
-        public var offset: Int
+        var offset: Int
 
         /// Creates a member; `offset` is where its key starts in the file, -1 when it was built in code.
-        public init(key: String, value: JSONValue, offset: Int = -1) {
+        init(key: String, value: JSONValue, offset: Int = -1) {
             self.key = key
             self.value = value
             self.offset = offset
@@ -30,7 +30,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The kind of value in words, as error messages name it (`a number`, `the string "七"`).
-    public var kindDescription: String {
+    var kindDescription: String {
         switch self {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"

@@ -1,6 +1,4 @@
-import Foundation
-
-/// From file bytes to a score card in one call: read, pick the rule profile, score, verify.
+/// From file bytes to a verified score card in one call: read, pick the rule profile, score, verify.
 ///
 /// ```swift
 /// let card = try Evaluator().evaluate(Array(try Data(contentsOf: url)))
@@ -9,24 +7,27 @@ import Foundation
 ///
 /// The profile is the one given here, else the one the file names in `rules` (looked up in ``catalog``), else
 /// ``RuleProfile/defaultID``. When the profile given here differs from the one the file was written for, the
-/// file's points are rescaled to the profile's (``Scorer/PointAllocation/profile``): `perfscore --rules mof-2020`
-/// on a Wuhan table scores it under the 10 + 90 rule.
+/// file's points are converted to the profile's: `perfscore --rules mof-2020` on a Wuhan table scores it under the
+/// 10 + 90 rule, and its printed figures are not compared.
+///
+/// The stages run one after the other and never reach back: the reader gives the model, the ``Scorer`` the score
+/// card, the ``Verifier`` (given the same catalog) the comparison of the printed figures.
 public struct Evaluator: Sendable {
     /// Why an evaluation could not be scored at all.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// The file could not be read.
         case file(EvaluationFileError)
         /// The rule profile named by the file or the caller is not known.
-        case unknownRules(RuleProfile.ID, path: JSONPath?)
+        case unknownRules(RuleProfile.ID, path: JSONPath?, known: [RuleProfile.ID])
 
         /// What went wrong, with the path where there is one.
         public var description: String {
             switch self {
             case .file(let error):
                 return error.description
-            case .unknownRules(let id, let path):
-                let known = RuleProfile.builtIn.map(\.id.rawValue).sorted().joined(separator: ", ")
-                return (path.map { "\($0): " } ?? "") + "unknown rule profile \"\(id)\"; known: \(known)"
+            case .unknownRules(let id, let path, let known):
+                let names = known.map(\.rawValue).sorted().joined(separator: ", ")
+                return (path.map { "\($0): " } ?? "") + "unknown rule profile \"\(id)\"; known: \(names)"
             }
         }
     }
@@ -35,21 +36,20 @@ public struct Evaluator: Sendable {
     public var rules: RuleProfile?
     /// The profiles a file's `rules` id is looked up in.
     public var catalog: [RuleProfile]
-    /// Compares the printed figures.
-    public var verifier: Verifier
-    /// Whether each score carries its explanation (on by default).
-    public var explains = true
+    /// Largest difference between a printed and a recomputed figure still counted as agreement (0.01).
+    public var tolerance: ExactDecimal
 
     /// Creates an evaluator.
     ///
     /// - Parameters:
     ///   - rules: a profile that overrides every file's own `rules`.
     ///   - catalog: the profiles a file's `rules` id is looked up in (the built-in ones by default).
-    ///   - verifier: the comparison of printed figures, with its tolerance.
-    public init(rules: RuleProfile? = nil, catalog: [RuleProfile] = RuleProfile.builtIn, verifier: Verifier = Verifier()) {
+    ///   - tolerance: the largest difference in points between a printed and a recomputed figure still counted as
+    ///     agreement; 0.01, one printed cent, when `nil`.
+    public init(rules: RuleProfile? = nil, catalog: [RuleProfile] = RuleProfile.builtIn, tolerance: ExactDecimal? = nil) {
         self.rules = rules
         self.catalog = catalog
-        self.verifier = verifier
+        self.tolerance = tolerance ?? Verifier.cent
     }
 
     /// Reads, scores and verifies one perfscore/1 file.
@@ -68,27 +68,34 @@ public struct Evaluator: Sendable {
     }
 
     /// Scores and verifies an evaluation built in code or read elsewhere.
-    public func evaluate(_ evaluation: Evaluation, warnings: [Diagnostic] = []) throws(Failure) -> ScoreCard {
+    public func evaluate(_ evaluation: Evaluation) throws(Failure) -> ScoreCard {
+        try evaluate(evaluation, warnings: [])
+    }
+
+    /// Scores and verifies an evaluation, with the warnings its reading produced put first.
+    package func evaluate(_ evaluation: Evaluation, warnings: [Diagnostic]) throws(Failure) -> ScoreCard {
         let profile: RuleProfile
         if let rules {
             profile = rules
         } else if let id = evaluation.rules {
             guard let known = catalog.first(where: { $0.id == id }) else {
-                throw .unknownRules(id, path: JSONPath.root.appending("rules"))
+                throw .unknownRules(id, path: JSONPath.root.appending("rules"), known: catalog.map(\.id))
             }
             profile = known
         } else {
             guard let fallback = catalog.first(where: { $0.id == RuleProfile.defaultID }) ?? RuleProfile.builtIn(RuleProfile.defaultID) else {
-                throw .unknownRules(RuleProfile.defaultID, path: nil)
+                throw .unknownRules(RuleProfile.defaultID, path: nil, known: catalog.map(\.id))
             }
             profile = fallback
         }
-        // A table written for another rule is scored with the overriding profile's points (Scorer.PointAllocation).
+        // A table written for another rule is scored with the overriding profile's points.
         let writtenFor = evaluation.rules ?? RuleProfile.defaultID
-        let allocation: Scorer.PointAllocation = rules != nil && writtenFor != profile.id ? .profile : .asWritten
-        var scorer = Scorer(profile: profile, verifier: verifier, allocation: allocation)
-        scorer.explains = explains
+        var scorer = Scorer(profile: profile)
+        scorer.allocation = rules != nil && writtenFor != profile.id ? .profile : .asWritten
         var card = scorer.score(evaluation)
+        if scorer.allocation == .asWritten {
+            card.verification = Verifier(tolerance: tolerance, catalog: catalog).verify(card)
+        }
         card.diagnostics = warnings + card.diagnostics
         return card
     }

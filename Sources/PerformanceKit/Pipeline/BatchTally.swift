@@ -1,11 +1,10 @@
-public import Foundation
-
 /// The counts of a batch: lines scored and failed, grades, and the fund-weighted mean total.
 ///
 /// ```
 /// mean = Σ (planned × total) ÷ Σ planned      (over the scored lines, rounded half-up to 2 places)
 /// ```
 ///
+/// The sums are exact, in 128 bits: a hundred million evaluations of budgets up to 10¹⁵ 万元 fit.
 public struct BatchTally: Sendable, Equatable {
     /// Lines scored.
     public var scored = 0
@@ -15,15 +14,15 @@ public struct BatchTally: Sendable, Equatable {
     public var disagreeing = 0
     /// Scored lines per grade.
     public var grades: [String: Int] = [:]
-    /// Σ planned and Σ planned × total.
-    var funds = Decimal(0)
-    var weighted = Decimal(0)
+    /// Σ planned and Σ planned × total; `nil` once a sum no longer fits in 128 bits.
+    var funds: WideDecimal? = .zero
+    var weighted: WideDecimal? = .zero
 
     /// An empty tally.
     public init() {}
 
     /// Counts one line's outcome.
-    public mutating func add(_ outcome: BatchScorer.Outcome) {
+    package mutating func add(_ outcome: BatchScorer.Outcome) {
         if outcome.failed {
             failed += 1
             return
@@ -31,27 +30,26 @@ public struct BatchTally: Sendable, Equatable {
         scored += 1
         if outcome.disagrees { disagreeing += 1 }
         if let total = outcome.total {
-            funds += outcome.funds
-            weighted += outcome.funds * total
+            funds = funds?.adding(WideDecimal(outcome.funds))
+            weighted = weighted?.adding(WideDecimal.product(outcome.funds, total))
         }
         if let grade = outcome.grade { grades[grade, default: 0] += 1 }
     }
 
     /// Adds another tally's counts (a later chunk's, another worker's).
-    public mutating func add(_ other: BatchTally) {
+    package mutating func add(_ other: BatchTally) {
         scored += other.scored
         failed += other.failed
         disagreeing += other.disagreeing
         grades.merge(other.grades, uniquingKeysWith: +)
-        funds += other.funds
-        weighted += other.weighted
+        funds = other.funds.flatMap { funds?.adding($0) }
+        weighted = other.weighted.flatMap { weighted?.adding($0) }
     }
 
     /// The mean total weighted by each evaluation's adjusted budget, rounded half-up to 2 places; `nil` when no
     /// scored line has funds.
-    public var fundWeightedMean: Decimal? {
-        guard funds > 0 else { return nil }
-        return RoundingRule(scale: 2).round(weighted / funds)
+    public var fundWeightedMean: ExactDecimal? {
+        guard let funds, let weighted, let mean = Quotient(weighted, over: funds) else { return nil }
+        return RoundingRule(scale: 2).round(mean)
     }
-
 }

@@ -1,0 +1,726 @@
+/// Reads a perfscore/1 evaluation file (FORMAT.md §1) into an ``Evaluation``.
+///
+/// ```swift
+/// let result = try EvaluationReader().read(Array(data))
+/// let card = try Evaluator().evaluate(result.evaluation)
+/// ```
+///
+/// The bytes go straight to the model: one pass, field by field, with no JSON tree in between. Every field is
+/// checked for its type and range, and every problem is reported at once with its JSON path and line; fields
+/// perfscore/1 does not define are kept on the model as the bytes they were written in and reported as warnings,
+/// with a suggestion when they look like a misspelt field.
+public struct EvaluationReader: Sendable {
+    /// Largest magnitude accepted for any figure: 15 integer digits, far above any budget in 万元.
+    static let largestFigure = ExactDecimal(unchecked: 1_000_000_000_000_000, scale: 0)
+    /// Most indicators one evaluation may hold (real tables hold under a hundred); more is refused with a message
+    /// instead of being read at any cost.
+    static let mostIndicators = 10_000
+    /// Longest text of any field, in Unicode scalars (the longest real indicator name is about 60).
+    static let longestText = 2_000
+
+    /// Whether every indicator must have an `actual` (a self-evaluation) or may lack one (a target table).
+    public var requiresActuals: Bool
+
+    /// Creates a reader.
+    ///
+    /// - Parameter requiresActuals: `true` for self-evaluations (every row has an `actual` or `parts`); `false` for
+    ///   target tables, which may also lack `budget` and points.
+    public init(requiresActuals: Bool = true) {
+        self.requiresActuals = requiresActuals
+    }
+
+    /// An evaluation read from a file, with the warnings the reading produced.
+    public struct Result: Sendable, Equatable {
+        /// The evaluation read.
+        public var evaluation: Evaluation
+        /// Unknown fields and other things that do not stop scoring.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Reads one evaluation from UTF-8 JSON bytes.
+    ///
+    /// - Throws: ``EvaluationFileError`` listing every problem, each with its path and line.
+    public func read(_ bytes: [UInt8]) throws(EvaluationFileError) -> Result {
+        let requiresActuals = self.requiresActuals
+        let decoded = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
+            var decoding = EvaluationDecoding(requiresActuals: requiresActuals)
+            let evaluation = try decoding.evaluation(&scanner)
+            return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
+        }
+        guard decoded.1.isEmpty, let evaluation = decoded.0 else {
+            throw EvaluationFileError(problems: decoded.1)
+        }
+        return Result(evaluation: evaluation, warnings: decoded.2)
+    }
+}
+
+/// The walk from bytes to the model, collecting problems instead of stopping at the first.
+///
+/// Problems and warnings are reported in a fixed order, whatever the order of the keys in the file: the file's
+/// fields in the order of FORMAT.md (format, title, …, budget, goals, declaredPoints, indicators, published), each
+/// object's duplicate keys first, then its unknown keys, then its fields in the same order. Each finding carries a
+/// sort key made of those positions.
+struct EvaluationDecoding {
+    let requiresActuals: Bool
+    private var problems: [(key: [Int], problem: EvaluationFileError.Problem)] = []
+    private var warnings: [(key: [Int], diagnostic: Diagnostic)] = []
+
+    init(requiresActuals: Bool) {
+        self.requiresActuals = requiresActuals
+    }
+
+    typealias Problem = JSONScanner.Problem
+
+    static let topLevelKeys = ["format", "title", "agency", "year", "kind", "rules", "budget", "goals", "declaredPoints",
+                               "indicators", "published", "source"]
+    static let budgetKeys = ["planned", "executed", "initial", "weight"]
+    static let indicatorKeys = ["category", "subcategory", "name", "unit", "weight", "target", "actual", "direction",
+                                "judgement", "score", "deduction", "reason", "previous", "basis", "parts", "measure",
+                                "goal", "published"]
+    static let partKeys = ["agency", "fund", "score", "actual"]
+    static let publishedKeys = ["total", "budget", "categories"]
+    static let goalKeys = ["name", "ratio"]
+
+    /// Positions in the fixed order of findings: before every field of an object come its duplicate keys, then
+    /// its unknown keys.
+    static let duplicateSlot = -2
+    static let unknownSlot = -1
+
+    var sortedProblems: [EvaluationFileError.Problem] {
+        problems.enumerated().sorted { lhs, rhs in
+            lhs.element.key != rhs.element.key ? lhs.element.key.lexicographicallyPrecedes(rhs.element.key) : lhs.offset < rhs.offset
+        }.map(\.element.problem)
+    }
+
+    var sortedWarnings: [Diagnostic] {
+        warnings.enumerated().sorted { lhs, rhs in
+            lhs.element.key != rhs.element.key ? lhs.element.key.lexicographicallyPrecedes(rhs.element.key) : lhs.offset < rhs.offset
+        }.map(\.element.diagnostic)
+    }
+
+    // MARK: - One object's members
+
+    /// An object being read: its path, where it is reported when a field is missing, its sort key, and the keys
+    /// seen so far.
+    struct ObjectContext {
+        var path: JSONPath
+        var key: [Int]
+        /// Where a missing field is reported: the object's first key, or where the object was found.
+        var offset: Int
+        var known: [String]
+        /// Fields seen with a value other than null, by their index in `known`.
+        var present: UInt64 = 0
+        /// Fields seen at all (null too).
+        var seen: UInt64 = 0
+        var unknownSeen: [String] = []
+        var sawFirstKey = false
+
+        func has(_ field: Int) -> Bool { present & (1 << UInt64(field)) != 0 }
+        func sawKey(_ field: Int) -> Bool { seen & (1 << UInt64(field)) != 0 }
+    }
+
+    /// Reads the members of the object at the cursor (on its `{`), calling `member` for each known key with its
+    /// index in `context.known`; duplicate and unknown keys are reported here (unknown ones kept when `kept`).
+    mutating func members(_ scanner: inout JSONScanner, _ context: inout ObjectContext, depth: Int, kept: Bool,
+                          extra: inout [RawJSON.Member],
+                          _ member: (inout Self, inout JSONScanner, inout ObjectContext, Int, Int) throws(Problem) -> Void)
+        throws(Problem) {
+        try scanner.checkDepth(depth + 1)
+        scanner.index += 1
+        if scanner.closesAtOnce(UInt8(ascii: "}")) { return }
+        repeat {
+            let (keyBytes, offset, escaped) = try scanner.readKey()
+            let key = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
+            if !context.sawFirstKey {
+                context.sawFirstKey = true
+                context.offset = offset
+            }
+            scanner.skipWhitespace()
+            if let field = context.known.firstIndex(of: key) {
+                if context.sawKey(field) {
+                    problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
+                    _ = try scanner.skipValue(depth: depth + 1)
+                    continue
+                }
+                context.seen |= 1 << UInt64(field)
+                if scanner.current != UInt8(ascii: "n") { context.present |= 1 << UInt64(field) }
+                try member(&self, &scanner, &context, field, offset)
+            } else {
+                if context.unknownSeen.contains(key) {
+                    problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
+                }
+                context.unknownSeen.append(key)
+                let suggestion = KeySuggestion.closest(to: key, among: context.known).map { "; did you mean \"\($0)\"?" } ?? ""
+                warnings.append((context.key + [Self.unknownSlot], Diagnostic(.unknownField, .warning,
+                    "\"\(key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
+                    at: context.path.appending(key))))
+                let start = scanner.index
+                _ = try scanner.skipValue(depth: depth + 1)
+                if kept {
+                    extra.append(RawJSON.Member(key: key, value: RawJSON(bytes: Array(scanner.bytes[start..<scanner.index])), offset: offset))
+                }
+            }
+        } while try scanner.nextAfterItem(close: UInt8(ascii: "}"))
+    }
+
+    /// A missing-field problem for each required field of `context` that was absent or null.
+    mutating func requireFields(_ context: ObjectContext, _ fields: [(Int, String)], location: (Int) -> TextLocation) {
+        for (field, expected) in fields where !context.has(field) {
+            problems.append((context.key + [field], .missingField(context.path.appending(context.known[field]), expected: expected,
+                                                                   location: location(context.offset))))
+        }
+    }
+
+    // MARK: - Values
+
+    /// What a member's value is, read whole: a string, a number's literal, null, or anything else as messages
+    /// name it.
+    enum Scalar {
+        case string(String)
+        case number(Range<Int>)
+        case null
+        case other(String)
+    }
+
+    mutating func scalar(_ scanner: inout JSONScanner, depth: Int) throws(Problem) -> Scalar {
+        switch scanner.current {
+        case UInt8(ascii: "\"")?: return .string(try scanner.readString())
+        case UInt8(ascii: "n")?:
+            try scanner.readKeyword("null")
+            return .null
+        case let byte? where byte == UInt8(ascii: "-") || scanner.isDigit(byte): return .number(try scanner.readNumber())
+        default: return .other(try scanner.skipValue(depth: depth + 1))
+        }
+    }
+
+    func describe(_ value: Scalar, _ scanner: JSONScanner) -> String {
+        switch value {
+        case .string(let text): return "the string \"\(text.truncatedForMessage)\""
+        case .number(let range): return "the number \(scanner.text(range))"
+        case .null: return "null"
+        case .other(let kind): return kind
+        }
+    }
+
+    /// An optional string; null counts as absent.
+    mutating func string(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> String? {
+        switch value {
+        case .null: return nil
+        case .string(let text): return withinLength(text, context, field, offset, scanner)
+        default:
+            problems.append((context.key + [field], .wrongType(context.path.appending(context.known[field]), expected: "a string",
+                                                                found: describe(value, scanner), location: scanner.location(offset))))
+            return nil
+        }
+    }
+
+    /// A non-empty string; null and absence are reported by ``requireFields(_:_:location:)`` when required.
+    mutating func text(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
+                       expected: String) -> String? {
+        let path = context.path.appending(context.known[field])
+        switch value {
+        case .null: return nil
+        case .string(let text):
+            guard !text.trimmingWhitespace.isEmpty else {
+                problems.append((context.key + [field], .invalidValue(path, expected: expected, found: "an empty string",
+                                                                       location: scanner.location(offset))))
+                return nil
+            }
+            return withinLength(text, context, field, offset, scanner)
+        default:
+            problems.append((context.key + [field], .wrongType(path, expected: "a string: \(expected)",
+                                                                found: describe(value, scanner), location: scanner.location(offset))))
+            return nil
+        }
+    }
+
+    /// A target or actual: a string as printed, or a number (kept as its literal).
+    mutating func cell(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> String? {
+        switch value {
+        case .null: return nil
+        case .string(let text): return withinLength(text, context, field, offset, scanner)
+        case .number(let range): return scanner.text(range)
+        case .other:
+            problems.append((context.key + [field], .wrongType(context.path.appending(context.known[field]),
+                expected: "a string as printed or a number", found: describe(value, scanner), location: scanner.location(offset))))
+            return nil
+        }
+    }
+
+    /// The text, or `nil` with a problem when it is longer than ``EvaluationReader/longestText``.
+    mutating func withinLength(_ text: String, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> String? {
+        guard text.utf8.count > EvaluationReader.longestText, text.unicodeScalars.count > EvaluationReader.longestText else {
+            return text
+        }
+        problems.append((context.key + [field], .invalidValue(context.path.appending(context.known[field]),
+            expected: "at most \(EvaluationReader.longestText) characters", found: "\(text.unicodeScalars.count) characters",
+            location: scanner.location(offset))))
+        return nil
+    }
+
+    mutating func integer(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
+                          range: ClosedRange<Int>) -> Int? {
+        let path = context.path.appending(context.known[field])
+        switch value {
+        case .null: return nil
+        case .number(let literal):
+            let text = scanner.text(literal)
+            guard let number = Int(text), range.contains(number) else {
+                problems.append((context.key + [field], .invalidValue(path, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)",
+                                                                       found: text, location: scanner.location(offset))))
+                return nil
+            }
+            return number
+        default:
+            problems.append((context.key + [field], .wrongType(path, expected: "a whole number", found: describe(value, scanner),
+                                                                location: scanner.location(offset))))
+            return nil
+        }
+    }
+
+    /// A figure: a JSON number as an exact decimal, at least 0 and below 10¹⁵.
+    mutating func figure(_ value: Scalar, _ key: [Int], _ path: JSONPath, _ offset: Int, _ scanner: JSONScanner,
+                         expected: String) -> ExactDecimal? {
+        switch value {
+        case .null: return nil
+        case .number(let literal):
+            let parsed = ExactDecimal.parse(scanner.bytes[literal])
+            guard let number = parsed, number.magnitude < EvaluationReader.largestFigure else {
+                let text = scanner.text(literal)
+                let tooPrecise = parsed == nil && Self.fitsBelowLimit(text)
+                problems.append((key, .invalidValue(path, expected: tooPrecise ? "\(expected), with at most 18 significant digits"
+                                                                              : "\(expected), below 10^15",
+                                                     found: text, location: scanner.location(offset))))
+                return nil
+            }
+            guard !number.isNegative else {
+                problems.append((key, .invalidValue(path, expected: expected, found: scanner.text(literal), location: scanner.location(offset))))
+                return nil
+            }
+            return number
+        default:
+            problems.append((key, .wrongType(path, expected: expected, found: describe(value, scanner), location: scanner.location(offset))))
+            return nil
+        }
+    }
+
+    /// Whether a literal that did not read as a decimal is small (so that its digits, not its size, are at fault).
+    static func fitsBelowLimit(_ literal: String) -> Bool {
+        let mantissa = literal.split(whereSeparator: { $0 == "e" || $0 == "E" })
+        guard mantissa.count == 1, let integerPart = mantissa.first?.split(separator: ".").first else { return false }
+        return integerPart.drop { $0 == "-" || $0 == "0" }.count <= 15
+    }
+
+    mutating func figure(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
+                         expected: String) -> ExactDecimal? {
+        figure(value, context.key + [field], context.path.appending(context.known[field]), offset, scanner, expected: expected)
+    }
+
+    mutating func invalid(_ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner, expected: String, found: String) {
+        problems.append((context.key + [field], .invalidValue(context.path.appending(context.known[field]), expected: expected,
+                                                               found: "\"\(found.truncatedForMessage)\"", location: scanner.location(offset))))
+    }
+
+    /// The problem of a value that should have been an object or an array.
+    mutating func wrongContainer(_ key: [Int], _ path: JSONPath, expected: String, found: String, location: TextLocation) {
+        problems.append((key, .wrongType(path, expected: expected, found: found, location: location)))
+    }
+
+    // MARK: - The evaluation
+
+    mutating func evaluation(_ scanner: inout JSONScanner) throws(Problem) -> Evaluation? {
+        guard scanner.current == UInt8(ascii: "{") else {
+            let found = try scanner.skipValue(depth: 0)
+            wrongContainer([], .root, expected: "an evaluation object", found: found, location: scanner.location(0))
+            return nil
+        }
+        var context = ObjectContext(path: .root, key: [], offset: 0, known: Self.topLevelKeys)
+        var title: String?, agency: String?, year: Int?, kindText: String?, rules: String?
+        var budget: BudgetExecution?, goals: [Evaluation.Goal] = [], declaredPoints: ExactDecimal?
+        var indicators: [Indicator]?, published: PublishedFigures?, source: RawJSON?
+        var kindOffset = 0
+        var extra: [RawJSON.Member] = []
+        try members(&scanner, &context, depth: 0, kept: true, extra: &extra) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, offset: Int) throws(Problem) in
+            switch field {
+            case 0:  // format
+                let value = try decoder.scalar(&scanner, depth: 0)
+                if case .string(let text) = value, text == Evaluation.formatTag { return }
+                decoder.problems.append(([field], .unsupportedFormat(found: decoder.describe(value, scanner), location: scanner.location(offset))))
+            case 1: title = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 2: agency = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 3: year = decoder.integer(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner, range: 1900...2200)
+            case 4:
+                kindOffset = offset
+                kindText = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 5: rules = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 6: budget = try decoder.budgetBlock(&scanner, offset: offset)
+            case 7: goals = try decoder.goalList(&scanner, offset: offset)
+            case 8:
+                declaredPoints = decoder.figure(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner,
+                    expected: "the points the table declares for its indicators (指标权重比例) as a number ≥ 0")
+            case 9: indicators = try decoder.indicatorList(&scanner, offset: offset)
+            case 10: published = try decoder.publishedFigures(&scanner, offset: offset)
+            default:  // source: carried as written
+                let start = scanner.index
+                _ = try scanner.skipValue(depth: 0)
+                source = RawJSON(bytes: Array(scanner.bytes[start..<scanner.index]))
+            }
+        }
+        if !context.sawKey(0) {
+            problems.append(([0], .unsupportedFormat(found: "no format field", location: scanner.location(0))))
+        }
+        var kind = Evaluation.Kind.project
+        if let kindText {
+            if let parsed = Evaluation.Kind(rawValue: kindText) {
+                kind = parsed
+            } else {
+                invalid(context, 4, kindOffset, scanner, expected: "\"project\" or \"department\"", found: kindText)
+            }
+        }
+        let location = { (offset: Int) in scanner.location(offset) }
+        // A target table may lack the budget block (or give only its funds); a self-evaluation needs it.
+        if requiresActuals || context.sawKey(6) {
+            requireFields(context, [(6, "an object with planned and executed")], location: location)
+        } else {
+            budget = BudgetExecution(planned: .zero, executed: .zero)
+        }
+        requireFields(context, [(9, "an array of indicator objects")], location: location)
+        guard let budget, let indicators else { return nil }
+        var evaluation = Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules.map(RuleProfile.ID.init(rawValue:)),
+                                    budget: budget, indicators: indicators, published: published,
+                                    declaredPoints: declaredPoints, goals: goals)
+        evaluation.source = source
+        evaluation.additionalFields = extra
+        return evaluation
+    }
+
+    // MARK: - The budget block
+
+    mutating func budgetBlock(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> BudgetExecution? {
+        let path = JSONPath.root.appending("budget")
+        guard scanner.current == UInt8(ascii: "{") else {
+            if scanner.current == UInt8(ascii: "n") {
+                try scanner.readKeyword("null")
+                return nil
+            }
+            let found = try scanner.skipValue(depth: 1)
+            wrongContainer([6], path, expected: "an object with planned and executed", found: found, location: scanner.location(offset))
+            return nil
+        }
+        var context = ObjectContext(path: path, key: [6], offset: offset, known: Self.budgetKeys)
+        var figures: [ExactDecimal?] = [nil, nil, nil, nil]
+        let expected = ["全年预算数 (the adjusted budget) as a number ≥ 0", "全年执行数 as a number ≥ 0", "年初预算数 as a number ≥ 0",
+                        "the block's points as a number ≥ 0"]
+        var ignored: [RawJSON.Member] = []
+        try members(&scanner, &context, depth: 1, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, offset: Int) throws(Problem) in
+            figures[field] = decoder.figure(try decoder.scalar(&scanner, depth: 1), context, field, offset, scanner, expected: expected[field])
+        }
+        requireFields(context, [(0, expected[0]), (1, expected[1])], location: { scanner.location($0) })
+        guard let planned = figures[0], let executed = figures[1] else { return nil }
+        return BudgetExecution(planned: planned, executed: executed, initial: figures[2], weight: figures[3])
+    }
+
+    // MARK: - Goals
+
+    mutating func goalList(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> [Evaluation.Goal] {
+        let path = JSONPath.root.appending("goals")
+        guard scanner.current == UInt8(ascii: "[") else {
+            let value = try scalar(&scanner, depth: 0)
+            if case .null = value { return [] }
+            wrongContainer([7], path, expected: "an array of {name, ratio}", found: describe(value, scanner), location: scanner.location(offset))
+            return []
+        }
+        try scanner.checkDepth(1)
+        scanner.index += 1
+        var goals: [Evaluation.Goal] = []
+        if scanner.closesAtOnce(UInt8(ascii: "]")) { return goals }
+        var index = 0
+        repeat {
+            scanner.skipWhitespace()
+            let elementPath = path.appending(index)
+            if scanner.current != UInt8(ascii: "{") {
+                let found = try scanner.skipValue(depth: 1)
+                wrongContainer([7, index], elementPath, expected: "an object with name and ratio", found: found, location: scanner.location(offset))
+            } else {
+                var context = ObjectContext(path: elementPath, key: [7, index], offset: offset, known: Self.goalKeys)
+                var name: String?
+                var ratio: ExactDecimal?
+                var nameOffset = offset
+                var ignored: [RawJSON.Member] = []
+                try members(&scanner, &context, depth: 1, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
+                    let value = try decoder.scalar(&scanner, depth: 2)
+                    if field == 0 {
+                        nameOffset = memberOffset
+                        name = decoder.text(value, context, field, memberOffset, scanner, expected: "the goal's name, as the indicators' goal names it")
+                    } else {
+                        ratio = decoder.figure(value, context, field, memberOffset, scanner, expected: "the goal's ratio in percent")
+                    }
+                }
+                requireFields(context, [(0, "the goal's name, as the indicators' goal names it"), (1, "the goal's ratio in percent")],
+                              location: { scanner.location($0) })
+                if let name, let ratio {
+                    if goals.contains(where: { $0.name == name }) {
+                        invalid(context, 0, nameOffset, scanner, expected: "a name no other goal has", found: name)
+                    }
+                    goals.append(Evaluation.Goal(name: name, ratio: ratio))
+                }
+            }
+            index += 1
+        } while try scanner.nextAfterItem(close: UInt8(ascii: "]"))
+        return goals
+    }
+
+    // MARK: - Indicators
+
+    mutating func indicatorList(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> [Indicator]? {
+        let path = JSONPath.root.appending("indicators")
+        guard scanner.current == UInt8(ascii: "[") else {
+            let value = try scalar(&scanner, depth: 0)
+            if case .null = value { return nil }
+            wrongContainer([9], path, expected: "an array of indicator objects", found: describe(value, scanner), location: scanner.location(offset))
+            return nil
+        }
+        try scanner.checkDepth(1)
+        scanner.index += 1
+        if scanner.closesAtOnce(UInt8(ascii: "]")) {
+            problems.append(([9], .invalidValue(path, expected: "at least one indicator", found: "an empty array", location: scanner.location(offset))))
+            return nil
+        }
+        var indicators: [Indicator] = []
+        var complete = true
+        var count = 0
+        // Findings on rows are kept aside: a table with too many rows reports only that.
+        let earlierProblems = problems.count
+        let earlierWarnings = warnings.count
+        repeat {
+            scanner.skipWhitespace()
+            if count >= EvaluationReader.mostIndicators {
+                _ = try scanner.skipValue(depth: 1)
+            } else if let indicator = try indicator(&scanner, index: count, offset: offset) {
+                indicators.append(indicator)
+            } else {
+                complete = false
+            }
+            count += 1
+        } while try scanner.nextAfterItem(close: UInt8(ascii: "]"))
+        guard count <= EvaluationReader.mostIndicators else {
+            problems.removeSubrange(earlierProblems...)
+            warnings.removeSubrange(earlierWarnings...)
+            problems.append(([9], .invalidValue(path, expected: "at most \(EvaluationReader.mostIndicators) indicators",
+                                                found: "\(count)", location: scanner.location(offset))))
+            return nil
+        }
+        return complete ? indicators : nil
+    }
+
+    static let categoryExpected = "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标 (or cost, output, benefit, satisfaction)"
+    static let targetExpected = "年初目标值 as printed (\"≥1800\", \"＜48小时\", \"是\") or a number"
+    static let actualExpected = "实际完成值 as printed or a number (or parts)"
+
+    mutating func indicator(_ scanner: inout JSONScanner, index: Int, offset: Int) throws(Problem) -> Indicator? {
+        let path = JSONPath.indicator(index)
+        guard scanner.current == UInt8(ascii: "{") else {
+            let found = try scanner.skipValue(depth: 1)
+            wrongContainer([9, index], path, expected: "an indicator object", found: found, location: scanner.location(offset))
+            return nil
+        }
+        var context = ObjectContext(path: path, key: [9, index], offset: offset, known: Self.indicatorKeys)
+        var categoryText: String?, subcategoryText: String?, name: String?, unit: String?, weight: ExactDecimal?
+        var target: String?, actual: String?, directionText: String?, judgementText: String?
+        var score: ExactDecimal?, deduction: ExactDecimal?, reason: String?, previous: String?, basis: String?
+        var parts: [Indicator.Part]?, measureText: String?, goal: String?, published: ExactDecimal?
+        var offsets = Array(repeating: 0, count: Self.indicatorKeys.count)
+        var extra: [RawJSON.Member] = []
+        try members(&scanner, &context, depth: 2, kept: true, extra: &extra) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
+            offsets[field] = memberOffset
+            if field == 14 {
+                parts = try decoder.partList(&scanner, path: context.path.appending("parts"), key: context.key + [14], offset: memberOffset)
+                return
+            }
+            let value = try decoder.scalar(&scanner, depth: 2)
+            switch field {
+            case 0: categoryText = decoder.text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
+            case 1: subcategoryText = decoder.string(value, context, field, memberOffset, scanner)
+            case 2: name = decoder.text(value, context, field, memberOffset, scanner, expected: "三级指标, the indicator's name")
+            case 3: unit = decoder.string(value, context, field, memberOffset, scanner)
+            case 4: weight = decoder.figure(value, context, field, memberOffset, scanner, expected: "the indicator's points (分值) as a number ≥ 0")
+            case 5: target = decoder.cell(value, context, field, memberOffset, scanner)
+            case 6: actual = decoder.cell(value, context, field, memberOffset, scanner)
+            case 7: directionText = decoder.string(value, context, field, memberOffset, scanner)
+            case 8: judgementText = decoder.string(value, context, field, memberOffset, scanner)
+            case 9: score = decoder.figure(value, context, field, memberOffset, scanner, expected: "the evaluator's score as a number ≥ 0")
+            case 10: deduction = decoder.figure(value, context, field, memberOffset, scanner, expected: "points deducted as a number ≥ 0")
+            case 11: reason = decoder.string(value, context, field, memberOffset, scanner)
+            case 12: previous = decoder.cell(value, context, field, memberOffset, scanner)
+            case 13: basis = decoder.string(value, context, field, memberOffset, scanner)
+            case 15: measureText = decoder.string(value, context, field, memberOffset, scanner)
+            case 16: goal = decoder.string(value, context, field, memberOffset, scanner)
+            default: published = decoder.figure(value, context, field, memberOffset, scanner, expected: "the printed score as a number ≥ 0 or null")
+            }
+        }
+        let location = { (offset: Int) in scanner.location(offset) }
+        var required: [(Int, String)] = [(0, Self.categoryExpected), (2, "三级指标, the indicator's name")]
+        if requiresActuals { required.append((4, "the indicator's points (分值) as a number ≥ 0")) }
+        required.append((5, Self.targetExpected))
+        // Rows with parts (even `"parts": null`) need no actual of their own.
+        if requiresActuals, !context.sawKey(14) { required.append((6, Self.actualExpected)) }
+        requireFields(context, required, location: location)
+        let category = categoryText.flatMap(IndicatorCategory.init(parsing:))
+        if let categoryText, category == nil {
+            invalid(context, 0, offsets[0], scanner, expected: "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标", found: categoryText)
+        }
+        // A target table (绩效目标表) may lack points: department tables print none. That is a finding, not a
+        // reading error; the row is kept with 0 points so that every other check still runs.
+        if !requiresActuals, weight == nil, !context.has(4) {
+            warnings.append((context.key + [4], Diagnostic(.noWeight, .warning,
+                "no points (分值) are given; a table that is to be scored needs them on every row", at: path.appending("weight"))))
+            weight = .zero
+        }
+        var direction: Indicator.Direction?
+        if let directionText {
+            direction = Indicator.Direction(rawValue: directionText)
+            if direction == nil {
+                invalid(context, 7, offsets[7], scanner, expected: "forward, reverse, equal or qualitative", found: directionText)
+            }
+        }
+        var judgement: Indicator.Judgement?
+        if let judgementText {
+            judgement = Indicator.Judgement(parsing: judgementText)
+            if judgement == nil {
+                invalid(context, 8, offsets[8], scanner, expected: "达成, 部分达成 or 未达成 (achieved, partial, unachieved)", found: judgementText)
+            }
+        }
+        var aggregation: Indicator.Aggregation?
+        if let measureText {
+            aggregation = Indicator.Aggregation(rawValue: measureText)
+            if aggregation == nil {
+                invalid(context, 15, offsets[15], scanner, expected: "absolute or relative", found: measureText)
+            }
+        }
+        guard let category, let name, let weight, let target else { return nil }
+        var indicator = Indicator(category: category, subcategory: subcategoryText.flatMap(IndicatorSubcategory.init(parsing:)),
+                                  name: name, unit: unit, weight: weight, target: target, actual: actual, direction: direction,
+                                  judgement: judgement, score: score, deduction: deduction, reason: reason, parts: parts,
+                                  aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal)
+        indicator.additionalFields = extra
+        return indicator
+    }
+
+    mutating func partList(_ scanner: inout JSONScanner, path: JSONPath, key: [Int], offset: Int) throws(Problem) -> [Indicator.Part]? {
+        guard scanner.current == UInt8(ascii: "[") else {
+            let value = try scalar(&scanner, depth: 2)
+            if case .null = value { return nil }
+            wrongContainer(key, path, expected: "an array of {agency, fund, actual} objects", found: describe(value, scanner),
+                           location: scanner.location(offset))
+            return nil
+        }
+        try scanner.checkDepth(3)
+        scanner.index += 1
+        var parts: [Indicator.Part] = []
+        if scanner.closesAtOnce(UInt8(ascii: "]")) { return parts }
+        var index = 0
+        repeat {
+            scanner.skipWhitespace()
+            let elementPath = path.appending(index)
+            if scanner.current != UInt8(ascii: "{") {
+                let found = try scanner.skipValue(depth: 3)
+                wrongContainer(key + [index], elementPath, expected: "an object with agency, fund and actual", found: found,
+                               location: scanner.location(offset))
+            } else {
+                var context = ObjectContext(path: elementPath, key: key + [index], offset: offset, known: Self.partKeys)
+                var agency: String?, fund: ExactDecimal?, score: ExactDecimal?, actual: String?
+                var ignored: [RawJSON.Member] = []
+                try members(&scanner, &context, depth: 3, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
+                    let value = try decoder.scalar(&scanner, depth: 4)
+                    switch field {
+                    case 0: agency = decoder.string(value, context, field, memberOffset, scanner)
+                    case 1: fund = decoder.figure(value, context, field, memberOffset, scanner, expected: "the unit's funds as a number ≥ 0")
+                    case 2: score = decoder.figure(value, context, field, memberOffset, scanner, expected: "the unit's own score as a number ≥ 0")
+                    default: actual = decoder.cell(value, context, field, memberOffset, scanner)
+                    }
+                }
+                if score == nil {
+                    requireFields(context, [(3, Self.actualExpected)], location: { scanner.location($0) })
+                }
+                if actual != nil || score != nil {
+                    parts.append(Indicator.Part(agency: agency, fund: fund, actual: actual, score: score))
+                }
+            }
+            index += 1
+        } while try scanner.nextAfterItem(close: UInt8(ascii: "]"))
+        return parts
+    }
+
+    // MARK: - Printed figures
+
+    mutating func publishedFigures(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> PublishedFigures? {
+        let path = JSONPath.root.appending("published")
+        guard scanner.current == UInt8(ascii: "{") else {
+            let value = try scalar(&scanner, depth: 0)
+            if case .null = value { return nil }
+            wrongContainer([10], path, expected: "an object with total, budget and categories", found: describe(value, scanner),
+                           location: scanner.location(offset))
+            return nil
+        }
+        var context = ObjectContext(path: path, key: [10], offset: offset, known: Self.publishedKeys)
+        var total: ExactDecimal?, budget: ExactDecimal?
+        var categories: [PublishedFigures.CategoryScore] = []
+        var ignored: [RawJSON.Member] = []
+        try members(&scanner, &context, depth: 1, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
+            switch field {
+            case 0:
+                total = decoder.figure(try decoder.scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
+                                       expected: "the printed 总分 as a number ≥ 0")
+            case 1:
+                budget = decoder.figure(try decoder.scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
+                                        expected: "the printed budget score as a number ≥ 0")
+            default:
+                categories = try decoder.printedCategories(&scanner, path: path.appending("categories"), offset: memberOffset)
+            }
+        }
+        return PublishedFigures(total: total, budget: budget, categories: categories)
+    }
+
+    mutating func printedCategories(_ scanner: inout JSONScanner, path: JSONPath, offset: Int) throws(Problem) -> [PublishedFigures.CategoryScore] {
+        guard scanner.current == UInt8(ascii: "{") else {
+            let value = try scalar(&scanner, depth: 1)
+            if case .null = value { return [] }
+            wrongContainer([10, 2], path, expected: "an object from category name to printed score", found: describe(value, scanner),
+                           location: scanner.location(offset))
+            return []
+        }
+        try scanner.checkDepth(2)
+        scanner.index += 1
+        var categories: [PublishedFigures.CategoryScore] = []
+        if scanner.closesAtOnce(UInt8(ascii: "}")) { return categories }
+        var seen: [String] = []
+        var position = 0
+        repeat {
+            let (keyBytes, keyOffset, escaped) = try scanner.readKey()
+            let name = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
+            scanner.skipWhitespace()
+            if seen.contains(name) {
+                problems.append(([10, 2, Self.duplicateSlot], .duplicateField(path.appending(name), location: scanner.location(keyOffset))))
+            }
+            seen.append(name)
+            let entryPath = path.appending(name)
+            let value = try scalar(&scanner, depth: 2)
+            guard let category = IndicatorCategory(parsing: name) else {
+                problems.append(([10, 2, position], .invalidValue(entryPath, expected: "a category name", found: "an empty key",
+                                                                  location: scanner.location(keyOffset))))
+                position += 1
+                continue
+            }
+            if let score = figure(value, [10, 2, position], entryPath, keyOffset, scanner,
+                                  expected: "the printed category score as a number ≥ 0") {
+                categories.append(PublishedFigures.CategoryScore(category: category, score: score))
+            } else if case .null = value {
+                problems.append(([10, 2, position], .wrongType(entryPath, expected: "the printed category score as a number ≥ 0",
+                                                               found: "null", location: scanner.location(keyOffset))))
+            }
+            position += 1
+        } while try scanner.nextAfterItem(close: UInt8(ascii: "}"))
+        return categories
+    }
+
+}

@@ -1,0 +1,436 @@
+/// Reads JSON text one token at a time, straight from its bytes, without losing a digit.
+///
+/// The one JSON reader of the library: the evaluation reader pulls values from it field by field into the model
+/// (no tree in between), and ``readTree()`` builds a ``JSONValue`` for the small documents that want one (rule
+/// profiles). Numbers are handed over as the byte range of their literal, so that they become exact decimals;
+/// strings without escapes become `String`s in one copy; nesting is bounded; every syntax error says what was
+/// expected, what was found and where.
+struct JSONScanner {
+    /// The deepest nesting of arrays and objects accepted; deeper input is refused instead of exhausting the stack.
+    static let maximumDepth = 512
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index: Int
+    let end: Int
+
+    /// A scanner over `bytes` from `start`; the buffer must outlive the scanner.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+        self.bytes = bytes
+        self.index = start
+        self.end = bytes.count
+    }
+
+    typealias Problem = EvaluationFileError.Problem
+
+    // MARK: - Whole documents
+
+    /// Checks the bytes are UTF-8, skips a byte-order mark, and runs `body` on a scanner at the first token;
+    /// after `body`, only white space may follow.
+    static func document<Result>(_ bytes: [UInt8], _ body: (inout JSONScanner) throws(Problem) -> Result)
+        throws(EvaluationFileError) -> Result {
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: bytes))])
+        }
+        let outcome: Swift.Result<Result, Problem> = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
+            do throws(Problem) {
+                scanner.skipWhitespace()
+                let value = try body(&scanner)
+                scanner.skipWhitespace()
+                if scanner.index < scanner.end {
+                    throw scanner.syntaxError(expected: "the end of the file")
+                }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let value): return value
+        case .failure(let problem): throw EvaluationFileError(problems: [problem])
+        }
+    }
+
+    // MARK: - Tokens
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < end {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// The byte at the cursor, or `nil` at the end.
+    @inline(__always)
+    var current: UInt8? {
+        index < end ? bytes[index] : nil
+    }
+
+    func location(_ offset: Int) -> TextLocation {
+        TextLocation(offset: offset, in: bytes)
+    }
+
+    func syntaxError(expected: String) -> Problem {
+        .syntax(expected: expected, found: foundDescription, location: location(index))
+    }
+
+    var foundDescription: String {
+        guard index < end else { return "the end of the file" }
+        var stop = index + 1
+        while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<stop]), as: UTF8.self)
+        switch text {
+        case "\n": return "a line break"
+        case "\t": return "a tab"
+        default: return "'\(text)'"
+        }
+    }
+
+    /// Consumes `byte` after white space, or throws.
+    @inline(__always)
+    mutating func expect(_ byte: UInt8, _ expected: @autoclosure () -> String) throws(Problem) {
+        skipWhitespace()
+        guard index < end, bytes[index] == byte else { throw syntaxError(expected: expected()) }
+        index += 1
+    }
+
+    /// After a member or an element: `true` when another follows (a `,` was read), `false` at `close`.
+    @inline(__always)
+    mutating func nextAfterItem(close: UInt8) throws(Problem) -> Bool {
+        skipWhitespace()
+        guard index < end else { throw syntaxError(expected: close == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'") }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return true
+        }
+        if bytes[index] == close {
+            index += 1
+            return false
+        }
+        throw syntaxError(expected: close == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'")
+    }
+
+    /// After `{` or `[`: `true` when the container is empty (its closing bracket was read).
+    @inline(__always)
+    mutating func closesAtOnce(_ close: UInt8) -> Bool {
+        skipWhitespace()
+        if index < end, bytes[index] == close {
+            index += 1
+            return true
+        }
+        return false
+    }
+
+    /// Reads `"key":` and returns the key's bytes and where its quote stands.
+    mutating func readKey() throws(Problem) -> (key: Slice<UnsafeBufferPointer<UInt8>>, offset: Int, escaped: String?) {
+        skipWhitespace()
+        guard index < end, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError(expected: "a key in double quotes") }
+        let offset = index
+        let (range, escaped) = try readStringRange()
+        skipWhitespace()
+        guard index < end, bytes[index] == UInt8(ascii: ":") else {
+            throw syntaxError(expected: "':' after the key \"\((escaped ?? text(range)).truncatedForMessage)\"")
+        }
+        index += 1
+        return (bytes[range], offset, escaped)
+    }
+
+    /// Checks the nesting depth before entering an object or an array at `depth`.
+    func checkDepth(_ depth: Int) throws(Problem) {
+        guard depth <= Self.maximumDepth else {
+            throw .nestingTooDeep(limit: Self.maximumDepth, location: location(index))
+        }
+    }
+
+    // MARK: - Strings
+
+    /// Reads a string at the cursor (which stands on its opening quote).
+    mutating func readString() throws(Problem) -> String {
+        let (range, escaped) = try readStringRange()
+        if let escaped { return escaped }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Reads a string at the cursor: the byte range of its contents when it has no escapes, else the unescaped text.
+    mutating func readStringRange() throws(Problem) -> (range: Range<Int>, escaped: String?) {
+        index += 1  // opening quote
+        let start = index
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return (start..<(index - 1), nil)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 {
+                throw syntaxError(expected: "a closing '\"' (control characters must be escaped inside strings)")
+            }
+            index += 1
+        }
+        guard index < end else { throw syntaxError(expected: "a closing '\"'") }
+        // Escapes: unescape into a buffer from here on.
+        var pieces = Array(bytes[start..<index])
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return (start..<(index - 1), String(decoding: pieces, as: UTF8.self))
+            }
+            if byte < 0x20 {
+                throw syntaxError(expected: "a closing '\"' (control characters must be escaped inside strings)")
+            }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                try readEscape(into: &pieces)
+                continue
+            }
+            pieces.append(byte)
+            index += 1
+        }
+        throw syntaxError(expected: "a closing '\"'")
+    }
+
+    mutating func readEscape(into pieces: inout [UInt8]) throws(Problem) {
+        guard index < end else { throw syntaxError(expected: "an escape after '\\'") }
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): pieces.append(0x22)
+        case UInt8(ascii: "\\"): pieces.append(0x5C)
+        case UInt8(ascii: "/"): pieces.append(0x2F)
+        case UInt8(ascii: "b"): pieces.append(0x08)
+        case UInt8(ascii: "f"): pieces.append(0x0C)
+        case UInt8(ascii: "n"): pieces.append(0x0A)
+        case UInt8(ascii: "r"): pieces.append(0x0D)
+        case UInt8(ascii: "t"): pieces.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try readHex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else { throw syntaxError(expected: "the low half of a surrogate pair (\\uDC00-\\uDFFF)") }
+                index += 2
+                let low = try readHex4()
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw syntaxError(expected: "the low half of a surrogate pair (\\uDC00-\\uDFFF)")
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let unicode = Unicode.Scalar(scalar) else {
+                throw syntaxError(expected: "a Unicode scalar (a lone surrogate cannot stand alone)")
+            }
+            pieces.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default:
+            index -= 1
+            throw syntaxError(expected: "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u")
+        }
+    }
+
+    mutating func readHex4() throws(Problem) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < end else { throw syntaxError(expected: "four hexadecimal digits after \\u") }
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw syntaxError(expected: "four hexadecimal digits after \\u")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    // MARK: - Numbers and keywords
+
+    /// Reads a number literal at the cursor and returns its byte range.
+    mutating func readNumber() throws(Problem) -> Range<Int> {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < end, isDigit(bytes[index]) else { throw syntaxError(expected: "a digit") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < end, isDigit(bytes[index]) {
+                throw syntaxError(expected: "'.' or the end of the number (JSON numbers have no leading zeros)")
+            }
+        } else {
+            skipDigits()
+        }
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < end, isDigit(bytes[index]) else { throw syntaxError(expected: "a digit after '.'") }
+            skipDigits()
+        }
+        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < end, isDigit(bytes[index]) else { throw syntaxError(expected: "a digit in the exponent") }
+            skipDigits()
+        }
+        return start..<index
+    }
+
+    /// The text of a range (a number's literal, a key).
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    @inline(__always)
+    func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    @inline(__always)
+    mutating func skipDigits() {
+        while index < end, isDigit(bytes[index]) { index += 1 }
+    }
+
+    mutating func readKeyword(_ word: StaticString) throws(Problem) {
+        let count = word.utf8CodeUnitCount
+        let matches = word.withUTF8Buffer { expected in
+            index + count <= end && bytes[index..<index + count].elementsEqual(expected)
+        }
+        guard matches else { throw syntaxError(expected: "a value") }
+        index += count
+    }
+
+    // MARK: - Any value
+
+    /// What kind of value starts at the cursor, as messages name it, after reading it whole: `the number 7`,
+    /// `the string "七"`, `an array`, `an object`, `true`, `null`.
+    mutating func skipValue(depth: Int) throws(Problem) -> String {
+        skipWhitespace()
+        guard index < end else { throw syntaxError(expected: "a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try checkDepth(depth + 1)
+            index += 1
+            if !closesAtOnce(UInt8(ascii: "}")) {
+                repeat {
+                    _ = try readKey()
+                    _ = try skipValue(depth: depth + 1)
+                } while try nextAfterItem(close: UInt8(ascii: "}"))
+            }
+            return "an object"
+        case UInt8(ascii: "["):
+            try checkDepth(depth + 1)
+            index += 1
+            if !closesAtOnce(UInt8(ascii: "]")) {
+                repeat {
+                    _ = try skipValue(depth: depth + 1)
+                } while try nextAfterItem(close: UInt8(ascii: "]"))
+            }
+            return "an array"
+        case UInt8(ascii: "\""):
+            return "the string \"\(try readString().truncatedForMessage)\""
+        case UInt8(ascii: "t"): try readKeyword("true"); return "true"
+        case UInt8(ascii: "f"): try readKeyword("false"); return "false"
+        case UInt8(ascii: "n"): try readKeyword("null"); return "null"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return "the number \(text(try readNumber()))"
+        default: throw syntaxError(expected: "a value (an object, array, string, number, true, false or null)")
+        }
+    }
+
+    /// Reads any value into a tree (rule profiles and other small documents).
+    mutating func readTree(depth: Int = 0) throws(Problem) -> JSONValue {
+        skipWhitespace()
+        guard index < end else { throw syntaxError(expected: "a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try checkDepth(depth + 1)
+            index += 1
+            var members: [JSONValue.Member] = []
+            if !closesAtOnce(UInt8(ascii: "}")) {
+                repeat {
+                    let key = try readKey()
+                    let name = key.escaped ?? String(decoding: UnsafeBufferPointer(rebasing: key.key), as: UTF8.self)
+                    members.append(JSONValue.Member(key: name, value: try readTree(depth: depth + 1), offset: key.offset))
+                } while try nextAfterItem(close: UInt8(ascii: "}"))
+            }
+            return .object(members)
+        case UInt8(ascii: "["):
+            try checkDepth(depth + 1)
+            index += 1
+            var elements: [JSONValue] = []
+            if !closesAtOnce(UInt8(ascii: "]")) {
+                repeat {
+                    elements.append(try readTree(depth: depth + 1))
+                } while try nextAfterItem(close: UInt8(ascii: "]"))
+            }
+            return .array(elements)
+        case UInt8(ascii: "\""): return .string(try readString())
+        case UInt8(ascii: "t"): try readKeyword("true"); return .bool(true)
+        case UInt8(ascii: "f"): try readKeyword("false"); return .bool(false)
+        case UInt8(ascii: "n"): try readKeyword("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(text(try readNumber()))
+        default: throw syntaxError(expected: "a value (an object, array, string, number, true, false or null)")
+        }
+    }
+}
+
+extension TextLocation {
+    /// The line and column (in characters) of a byte offset in UTF-8 text held in a buffer.
+    init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        let end = min(max(offset, 0), bytes.count)
+        var line = 1
+        var column = 1
+        for byte in bytes[0..<end] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        self.init(line: line, column: column)
+    }
+}
+
+/// Finds the first byte that breaks UTF-8, so that the error can point at it.
+enum UTF8Validation {
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return nil }
+            while index < count {
+                // Eight ASCII bytes at a time while they last.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    guard word & 0x8080_8080_8080_8080 == 0 else { break }
+                    index += 8
+                }
+                guard index < count else { break }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                var scalar: UInt32
+                switch lead {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+                default: return index
+                }
+                guard index + length <= count else { return index }
+                for next in 1..<length {
+                    let byte = buffer[index + next]
+                    guard byte & 0xC0 == 0x80 else { return index }
+                    scalar = scalar << 6 | UInt32(byte & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,315 @@
+/// How a score was reached, held as values (the formula and its figures) and put into words once, by
+/// ``render(into:)``, when a report asks for it.
+///
+/// `1 × 3 ÷ 4 = 0.75`, `7 × 50 ÷ 37 = 9.46, capped at 7`, `全年未发生安全事故 read as 0: target 0, actual 0: met, 6`.
+/// Scoring a batch for its figures alone never builds a string.
+indirect enum Explanation: Sendable, Equatable {
+    /// `w × n ÷ d = r`, and `, capped at w` when `r` exceeds `w`.
+    case ratio(weight: ExactDecimal, numerator: Shown, denominator: Shown, raw: Quotient, scale: Int)
+    /// The linear reverse formula: `w × (1 − (B − A) ÷ A) = r`, or `≤ 0: at twice the target or more, 0`.
+    case linearReverse(weight: ExactDecimal, actual: Shown, target: Shown, result: ExactDecimal?)
+    /// `actual B is within A: w` (linear reverse, B ≤ A).
+    case withinTarget(actual: Shown, target: Shown, weight: ExactDecimal)
+    /// `actual 0 is within A: w`.
+    case zeroActual(target: Shown, weight: ExactDecimal)
+    /// `target 0, actual 0: met, w`.
+    case zeroTargetMet(weight: ExactDecimal)
+    /// `target 0, actual B: missed, 0`.
+    case zeroTargetMissed(actual: Shown)
+    /// `target A is met by any actual: w` (a forward target of 0).
+    case metByAnyActual(target: Shown, weight: ExactDecimal)
+    /// `actual B equals the target: w`, for figures and text.
+    case equalsTarget(actual: Shown, weight: ExactDecimal)
+    /// `target A and actual B both read as 0: w`.
+    case bothReadAsZero(target: String, actual: String, weight: ExactDecimal)
+    /// `actual B meets the text target A: w`.
+    case achievementWord(actual: String, target: String, weight: ExactDecimal)
+    /// Notes on how the values were read, then the rest: `note; note: rest`.
+    case noted([Note], Explanation)
+    /// `达成 (80–100 % of 7): evaluator's score 6.5` and the reason.
+    case judgementScore(Indicator.Judgement, Band, score: ExactDecimal, reason: String?)
+    /// `达成 (80–100 % of 7): top of the band, 7 × 1 = 7`.
+    case judgementTop(Indicator.Judgement, Band, upper: ExactDecimal, result: ExactDecimal)
+    /// `部分达成 (50–80 % of 4): rest` (several units' fund-weighted scores inside the tier's band).
+    case banded(Indicator.Judgement, Band, Explanation)
+    /// `parts' scores weighted by fund: (f × s + …) ÷ F = r`.
+    case fundWeightedScores(terms: [Term], fundTotal: ExactDecimal, result: ExactDecimal)
+    /// `evaluator's score s (the rule gives rest)` and the reason.
+    case evaluatorOverride(score: ExactDecimal, ruleGives: Explanation, reason: String?)
+    /// `evaluator's score s` and the reason: a row the rule cannot score.
+    case evaluatorScore(ExactDecimal, reason: String?)
+    /// `printed score p, taken as the evaluator's judgement`.
+    case printedScoreStands(ExactDecimal)
+    /// `rest; − d deducted (reason) = r`.
+    case deducted(Explanation, deduction: ExactDecimal, reason: String?, result: ExactDecimal)
+    /// No figure: the message of the row's error.
+    case undefined(String)
+    /// `w × B ÷ A = r` of the budget block, with plain figures.
+    case budgetRatio(weight: ExactDecimal, executed: ExactDecimal, planned: ExactDecimal, raw: Quotient, scale: Int)
+    /// `planned 0: no execution rate, 0`.
+    case noBudget
+    /// `rate 86.19 % reaches the step 80 %: 7 (steps 100 % → 10, 80 % → 7, …)`.
+    case budgetStep(rate: ExactDecimal, step: ExactDecimal, score: ExactDecimal, table: [(rate: ExactDecimal, points: ExactDecimal)])
+    /// `Σ × ratio ÷ 100 = weighted` of a goal.
+    case goal(sum: ExactDecimal, ratio: ExactDecimal, weighted: ExactDecimal)
+    /// `a row of the goal could not be scored`.
+    case goalIncomplete
+
+    /// One fund-weighted term: a unit's fund and its value.
+    struct Term: Sendable, Equatable {
+        var fund: ExactDecimal
+        var value: Shown
+    }
+
+    /// A tier's band as explanations print it: `80–100 % of 7`.
+    struct Band: Sendable, Equatable {
+        var lower: ExactDecimal
+        var upper: ExactDecimal
+        var weight: ExactDecimal
+    }
+
+    /// How a value was read before the rule applied.
+    enum Note: Sendable, Equatable {
+        /// `全年未发生安全事故 read as 0`.
+        case actualReadAsZero(String)
+        /// `target 无 read as 0`.
+        case targetReadAsZero(String)
+        /// `actual ≤0.17 read as 0.17`.
+        case comparatorOnActual(IndicatorValue.Comparator, Shown)
+        /// `parts summed: 3 + 4 = 7`.
+        case partsSummed([Shown], total: ExactDecimal)
+        /// `parts weighted by fund: (500 × 95 + 300 × 98.33) ÷ 800 = 96.2488…`.
+        case partsWeighted([Term], fundTotal: ExactDecimal, total: Shown)
+    }
+
+    /// A figure as explanations print it.
+    enum Shown: Sendable, Equatable {
+        /// Plain digits (`894.13`): weights, budgets, scores.
+        case plain(ExactDecimal)
+        /// A figure exact up to four decimals, else rounded to four and marked `…` (an aggregate such as 280 ÷ 3),
+        /// followed by its magnitude word (`808亿`) when it has one.
+        case figure(Quotient, Quantity.Magnitude)
+        /// Plain digits and a magnitude word (`808亿`), as several units' values are listed.
+        case plainMagnitude(ExactDecimal, Quantity.Magnitude)
+        /// A value as its canonical spelling (`7x24小时`, `≥99.9%`).
+        case value(IndicatorValue)
+
+        static func figure(_ value: ExactDecimal, _ magnitude: Quantity.Magnitude = .one) -> Shown {
+            .figure(Quotient(value), magnitude)
+        }
+    }
+}
+
+extension Explanation {
+    static func == (lhs: Explanation, rhs: Explanation) -> Bool {
+        var left: [UInt8] = []
+        var right: [UInt8] = []
+        lhs.render(into: &left)
+        rhs.render(into: &right)
+        return left == right
+    }
+
+    /// The explanation in words.
+    var text: String {
+        var bytes: [UInt8] = []
+        render(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the explanation's words as UTF-8.
+    func render(into out: inout [UInt8]) {
+        switch self {
+        case .ratio(let weight, let numerator, let denominator, let raw, let scale):
+            out.write(weight); out.write(" × "); out.write(numerator); out.write(" ÷ "); out.write(denominator)
+            out.write(" = ")
+            let capped = Quotient.compare(raw, Quotient(weight)).map { $0 > 0 } ?? false
+            out.writeFigure(raw, cap: weight, scale: scale)
+            if capped { out.write(", capped at "); out.write(weight) }
+        case .budgetRatio(let weight, let executed, let planned, let raw, let scale):
+            out.write(weight); out.write(" × "); out.write(executed); out.write(" ÷ "); out.write(planned)
+            out.write(" = ")
+            let capped = Quotient.compare(raw, Quotient(weight)).map { $0 > 0 } ?? false
+            out.writeFigure(raw, cap: weight, scale: scale)
+            if capped { out.write(", capped at "); out.write(weight) }
+        case .linearReverse(let weight, let actual, let target, let result):
+            out.write(weight); out.write(" × (1 − ("); out.write(actual); out.write(" − "); out.write(target)
+            out.write(") ÷ "); out.write(target); out.write(")")
+            if let result {
+                out.write(" = "); out.write(result)
+            } else {
+                out.write(" ≤ 0: at twice the target or more, 0")
+            }
+        case .withinTarget(let actual, let target, let weight):
+            out.write("actual "); out.write(actual); out.write(" is within "); out.write(target); out.write(": "); out.write(weight)
+        case .zeroActual(let target, let weight):
+            out.write("actual 0 is within "); out.write(target); out.write(": "); out.write(weight)
+        case .zeroTargetMet(let weight):
+            out.write("target 0, actual 0: met, "); out.write(weight)
+        case .zeroTargetMissed(let actual):
+            out.write("target 0, actual "); out.write(actual); out.write(": missed, 0")
+        case .metByAnyActual(let target, let weight):
+            out.write("target "); out.write(target); out.write(" is met by any actual: "); out.write(weight)
+        case .equalsTarget(let actual, let weight):
+            out.write("actual "); out.write(actual); out.write(" equals the target: "); out.write(weight)
+        case .bothReadAsZero(let target, let actual, let weight):
+            out.write("target "); out.write(target); out.write(" and actual "); out.write(actual)
+            out.write(" both read as 0: "); out.write(weight)
+        case .achievementWord(let actual, let target, let weight):
+            out.write("actual "); out.write(actual); out.write(" meets the text target "); out.write(target)
+            out.write(": "); out.write(weight)
+        case .noted(let notes, let rest):
+            for (index, note) in notes.enumerated() {
+                if index > 0 { out.write("; ") }
+                note.render(into: &out)
+            }
+            out.write(": ")
+            rest.render(into: &out)
+        case .judgementScore(let judgement, let band, let score, let reason):
+            out.write(judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): evaluator's score ")
+            out.write(score)
+            if let reason { out.write(": "); out.write(reason) }
+        case .judgementTop(let judgement, let band, let upper, let result):
+            out.write(judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): top of the band, ")
+            out.write(band.weight); out.write(" × "); out.write(upper); out.write(" = "); out.write(result)
+        case .banded(let judgement, let band, let rest):
+            out.write(judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): ")
+            rest.render(into: &out)
+        case .fundWeightedScores(let terms, let fundTotal, let result):
+            out.write("parts' scores weighted by fund: ")
+            Self.renderTerms(terms, fundTotal: fundTotal, into: &out)
+            out.write(" = "); out.write(result)
+        case .evaluatorOverride(let score, let rule, let reason):
+            out.write("evaluator's score "); out.write(score); out.write(" (the rule gives ")
+            rule.render(into: &out)
+            out.write(")")
+            if let reason { out.write(": "); out.write(reason) }
+        case .evaluatorScore(let score, let reason):
+            out.write("evaluator's score "); out.write(score)
+            if let reason { out.write(": "); out.write(reason) }
+        case .printedScoreStands(let printed):
+            out.write("printed score "); out.write(printed); out.write(", taken as the evaluator's judgement")
+        case .deducted(let rest, let deduction, let reason, let result):
+            rest.render(into: &out)
+            out.write("; − "); out.write(deduction); out.write(" deducted")
+            if let reason { out.write(" ("); out.write(reason); out.write(")") }
+            out.write(" = "); out.write(result)
+        case .undefined(let message):
+            out.write(message)
+        case .noBudget:
+            out.write("planned 0: no execution rate, 0")
+        case .budgetStep(let rate, let step, let score, let table):
+            out.write("rate "); out.writePercent(rate); out.write(" reaches the step "); out.writePercent(step)
+            out.write(": "); out.write(score); out.write(" (steps ")
+            for (index, entry) in table.enumerated() {
+                if index > 0 { out.write(", ") }
+                out.writePercent(entry.rate); out.write(" → "); out.write(entry.points)
+            }
+            out.write(")")
+        case .goal(let sum, let ratio, let weighted):
+            out.write(sum); out.write(" × "); out.write(ratio); out.write(" ÷ 100 = "); out.write(weighted)
+        case .goalIncomplete:
+            out.write("a row of the goal could not be scored")
+        }
+    }
+
+    static func renderTerms(_ terms: [Term], fundTotal: ExactDecimal, into out: inout [UInt8]) {
+        out.write("(")
+        for (index, term) in terms.enumerated() {
+            if index > 0 { out.write(" + ") }
+            out.write(term.fund); out.write(" × "); out.write(term.value)
+        }
+        out.write(") ÷ "); out.write(fundTotal)
+    }
+}
+
+extension Explanation.Note {
+    func render(into out: inout [UInt8]) {
+        switch self {
+        case .actualReadAsZero(let text):
+            out.write(text); out.write(" read as 0")
+        case .targetReadAsZero(let text):
+            out.write("target "); out.write(text); out.write(" read as 0")
+        case .comparatorOnActual(let comparator, let shown):
+            out.write("actual "); out.write(comparator.rawValue); out.write(shown); out.write(" read as "); out.write(shown)
+        case .partsSummed(let values, let total):
+            out.write("parts summed: ")
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.write(" + ") }
+                out.write(value)
+            }
+            out.write(" = "); out.write(total)
+        case .partsWeighted(let terms, let fundTotal, let total):
+            out.write("parts weighted by fund: ")
+            Explanation.renderTerms(terms, fundTotal: fundTotal, into: &out)
+            out.write(" = "); out.write(total)
+        }
+    }
+}
+
+extension Explanation.Band {
+    /// `80–100 % of 7`.
+    func render(into out: inout [UInt8]) {
+        out.writeShare(lower); out.write("–"); out.writeShare(upper); out.write(" % of "); out.write(weight)
+    }
+}
+
+extension [UInt8] {
+    @inline(__always)
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func write(_ value: ExactDecimal) {
+        value.appendText(to: &self)
+    }
+
+    mutating func write(_ shown: Explanation.Shown) {
+        switch shown {
+        case .plain(let value):
+            write(value)
+        case .figure(let quotient, let magnitude):
+            if quotient.isExact(atScale: 4), let exact = quotient.rounded(scale: 4) {
+                write(exact)
+            } else if let rounded = quotient.rounded(scale: 4) {
+                write(rounded)
+                write("…")
+            } else {
+                write("(a figure beyond 18 digits)")
+            }
+            if magnitude != .one { write(magnitude.rawValue) }
+        case .plainMagnitude(let value, let magnitude):
+            write(value)
+            if magnitude != .one { write(magnitude.rawValue) }
+        case .value(let value):
+            write(value.description)
+        }
+    }
+
+    /// A raw figure rounded as scores are (`9.46`); where that would hide an excess over the cap (`3.001` → `3`),
+    /// two more places are shown (`3.0011`).
+    mutating func writeFigure(_ raw: Quotient, cap: ExactDecimal, scale: Int) {
+        guard let shown = raw.rounded(scale: scale) else {
+            write("(a figure beyond 18 digits)")
+            return
+        }
+        if Quotient.compare(raw, Quotient(cap)).map({ $0 > 0 }) == true, shown <= cap, let finer = raw.rounded(scale: scale + 2) {
+            write(finer)
+        } else {
+            write(shown)
+        }
+    }
+
+    /// A rate (0.8619) as a percentage rounded to two places: `86.19 %`.
+    mutating func writePercent(_ rate: ExactDecimal) {
+        let percent = rate.timesPowerOfTen(2).map { RoundingRule(scale: 2).round($0) }
+        if let percent { write(percent) } else { write(rate) }
+        write(" %")
+    }
+
+    /// A share (0.8) as a percentage with no rounding: `80`.
+    mutating func writeShare(_ share: ExactDecimal) {
+        write(share.timesPowerOfTen(2) ?? share)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+@Suite("The exact decimal")
+struct ExactDecimalTests {
+    @Test(arguments: [("894.13", "894.13"), ("0.750", "0.75"), ("20", "20"), ("-3.5", "-3.5"), ("7.9e1", "79"),
+                      ("0.000000000000000001", "0.000000000000000001"), ("9223372036854775807", "9223372036854775807"),
+                      ("1e-3", "0.001"), ("+4", "4"), ("0", "0"), ("-0", "0"), ("00.5", "0.5")])
+    func readsDigitsAndPrintsThemPlainly(_ text: String, _ printed: String) throws {
+        let value = try #require(ExactDecimal(text))
+        #expect(value.description == printed)
+        // The printed form reads back as the same number.
+        #expect(ExactDecimal(printed) == value)
+    }
+
+    @Test(arguments: ["", ".5", "5.", "1,000", "1 000", "１２", "0x10", "e5", "1e", "--1", "9223372036854775808",
+                      "12345678901234567890", "0.0000000000000000001", "NaN"])
+    func refusesWhatIsNotAFigureItCanHold(_ text: String) {
+        #expect(ExactDecimal(text) == nil, "\(text)")
+    }
+
+    @Test func comparesByNumberNotSpelling() throws {
+        #expect(dec("1.50") == dec("1.5"))
+        #expect(dec("1.50").hashValue == dec("1.5").hashValue)
+        #expect(dec("0.1") < dec("0.11"))
+        #expect(dec("-2") < dec("1"))
+        #expect(dec("100") > dec("99.999999999999999"))
+        // Aligning 10¹⁸ with 18 places would overflow 64 bits; the comparison does it in full width.
+        #expect(dec("9000000000000000000") > dec("0.000000000000000001"))
+    }
+
+    @Test func hasNoFloatLiteralSoNoFigurePassesThroughBinary() {
+        #expect(!(ExactDecimal.self is any ExpressibleByFloatLiteral.Type))
+        let points: ExactDecimal = 20
+        #expect(points == dec("20"))
+    }
+
+    @Test func addsAndMultipliesExactlyOrSaysItCannot() {
+        #expect(dec("0.1").adding(dec("0.2")) == dec("0.3"))
+        #expect(dec("894.13").multiplied(by: dec("0.2")) == dec("178.826"))
+        #expect(dec("9000000000000000000").adding(dec("9000000000000000000")) == nil)
+        #expect(dec("100000000000000").adding(dec("0.000000000000000001")) == nil)
+        #expect(dec("3000000000").multiplied(by: dec("4000000000")) == nil)
+        #expect(ExactDecimal.sum([dec("9000000000000000000"), dec("-8999999999999999999")]) == dec("1"))
+        #expect(dec("808.44").timesPowerOfTen(8) == dec("80844000000"))
+        #expect(dec("5").timesPowerOfTen(-2) == dec("0.05"))
+    }
+
+    @Test func convertsToAndFromFoundationDecimal() throws {
+        #expect(dec("3857.18").decimalValue == Decimal(string: "3857.18"))
+        #expect(ExactDecimal(exactly: try #require(Decimal(string: "0.125"))) == dec("0.125"))
+        #expect(ExactDecimal(exactly: Decimal.nan) == nil)
+    }
+}
+
+@Suite("Exact quotients, rounded once")
+struct QuotientTests {
+    func quotient(_ numerator: String, _ denominator: String) throws -> Quotient {
+        try #require(Quotient(dec(numerator), over: dec(denominator)))
+    }
+
+    @Test(arguments: [("350", "37", "9.46"), ("3", "4", "0.75"), ("1", "14", "0.07"), ("0.125", "1", "0.13"),
+                      ("1", "8", "0.13"), ("-1", "8", "-0.13"), ("280", "3", "93.33"), ("1", "200", "0.01"),
+                      ("1", "201", "0"), ("799", "10", "79.9")])
+    func roundsHalfUpToTwoPlaces(_ numerator: String, _ denominator: String, _ expected: String) throws {
+        #expect(try quotient(numerator, denominator).rounded(scale: 2) == dec(expected))
+    }
+
+    @Test func keepsTheQuotientWholeUntilItIsRounded() throws {
+        // 1 ÷ 3 × 3 is 1 exactly, not 0.999…
+        let third = try quotient("1", "3")
+        #expect(third.multiplied(by: dec("3"))?.rounded(scale: 2) == dec("1"))
+        #expect(third.isExact(atScale: 4) == false)
+        #expect(try quotient("1", "4").isExact(atScale: 4))
+        #expect(try quotient("90", "70").nearestDecimal == dec("1.285714285714285714"))
+        #expect(try quotient("90", "80").nearestDecimal == dec("1.125"))
+    }
+
+    @Test func comparesAcrossDenominators() throws {
+        #expect(try quotient("6", "4") == quotient("3", "2"))
+        #expect(Quotient.compare(try quotient("1", "3"), try quotient("333", "1000")) == 1)
+        #expect(try quotient("7", "2").compare(to: dec("3.5")) == 0)
+    }
+
+    @Test func roundsTheLargestFiguresOrSaysTheyDoNotFit() throws {
+        // 10¹⁵ × 10¹⁵ ÷ 1 does not fit 18 digits; 10¹⁵ × 10³ ÷ 10³ does.
+        let huge = try #require(Quotient(WideDecimal.product(dec("1000000000000000"), dec("1000000000000000")), over: WideDecimal(dec("1"))))
+        #expect(huge.rounded(scale: 2) == nil)
+        let fits = try #require(Quotient(WideDecimal.product(dec("1000000000000000"), dec("1000")), over: WideDecimal(dec("1000"))))
+        #expect(fits.rounded(scale: 2) == dec("1000000000000000"))
+    }
+
+    @Test func agreesWithFoundationOnTenThousandRatios() throws {
+        var generator = SeededGenerator(seed: 41)
+        for _ in 0..<10_000 {
+            let w = Int64(generator.next() % 4000) + 1
+            let a = Int64(generator.next() % 10_000_000) + 1
+            let b = Int64(generator.next() % 10_000_000)
+            let weight = ExactDecimal(significand: w, scale: 1)!
+            let target = ExactDecimal(significand: a, scale: 2)!
+            let actual = ExactDecimal(significand: b, scale: 2)!
+            let ours = try #require(Quotient(WideDecimal.product(weight, actual), over: WideDecimal(target))?.rounded(scale: 2))
+            // Foundation's 38 digits are plenty to round these half-up the same way.
+            var raw = weight.decimalValue * actual.decimalValue / target.decimalValue
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &raw, 2, .plain)
+            #expect(ours.decimalValue == rounded, "\(weight) × \(actual) ÷ \(target)")
+        }
+    }
+}
+
+@Suite("128-bit integers")
+struct WideUIntTests {
+    @Test func multipliesAndDividesInFullWidth() {
+        let product = WideUInt.product(UInt64.max, UInt64.max)
+        #expect(product.high == UInt64.max - 1 && product.low == 1)
+        let (quotient, remainder) = product.quotientAndRemainder(dividingBy: WideUInt(UInt64.max))
+        #expect(quotient == WideUInt(UInt64.max) && remainder.isZero)
+        // A divisor of more than 64 bits takes the long way.
+        let big = WideUInt(high: 3, low: 7)
+        let (q, r) = product.quotientAndRemainder(dividingBy: big)
+        #expect(q.multiplied(by: big)?.adding(r) == product)
+        #expect(r < big)
+    }
+
+    @Test func saysWhenItOverflows() {
+        #expect(WideUInt(high: UInt64.max, low: 0).multiplied(by: 2) == nil)
+        #expect(WideUInt(high: UInt64.max, low: UInt64.max).adding(WideUInt(1)) == nil)
+        #expect(WideUInt(1).timesPowerOfTen(38) == WideUInt.powersOfTen[38])
+        #expect(WideUInt(4).timesPowerOfTen(38) == nil)
+        #expect(WideUInt.powersOfTen[38].digits.count == 39)
+    }
+}
