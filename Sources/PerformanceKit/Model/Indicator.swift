@@ -73,44 +73,176 @@ public struct Indicator: Sendable, Equatable {
         case relative
     }
 
+    /// The row's fields, shared by copies until one of them changes (copy on write): a row is copied into its
+    /// score and passed through every stage, and a shared reference is all such a copy costs. Mutated only when
+    /// this value holds the only reference, so that no two values ever see each other's changes.
+    final class Storage: @unchecked Sendable {
+        var category: IndicatorCategory
+        var subcategory: IndicatorSubcategory?
+        var name: String
+        var unit: String?
+        var weight: ExactDecimal
+        var target: String
+        var actual: String?
+        var direction: Direction?
+        var judgement: Judgement?
+        var score: ExactDecimal?
+        var deduction: ExactDecimal?
+        var reason: String?
+        var parts: [Part]?
+        var aggregation: Aggregation?
+        var published: ExactDecimal?
+        var previous: String?
+        var basis: String?
+        var goal: String?
+        var additionalFields: [RawJSON.Member]
+
+        init(
+            category: IndicatorCategory, subcategory: IndicatorSubcategory?, name: String, unit: String?,
+            weight: ExactDecimal, target: String, actual: String?, direction: Direction?, judgement: Judgement?,
+            score: ExactDecimal?, deduction: ExactDecimal?, reason: String?, parts: [Part]?,
+            aggregation: Aggregation?, published: ExactDecimal?, previous: String?, basis: String?, goal: String?,
+            additionalFields: [RawJSON.Member]
+        ) {
+            self.category = category
+            self.subcategory = subcategory
+            self.name = name
+            self.unit = unit
+            self.weight = weight
+            self.target = target
+            self.actual = actual
+            self.direction = direction
+            self.judgement = judgement
+            self.score = score
+            self.deduction = deduction
+            self.reason = reason
+            self.parts = parts
+            self.aggregation = aggregation
+            self.published = published
+            self.previous = previous
+            self.basis = basis
+            self.goal = goal
+            self.additionalFields = additionalFields
+        }
+
+        func copy() -> Storage {
+            Storage(
+                category: category, subcategory: subcategory, name: name, unit: unit, weight: weight,
+                target: target, actual: actual, direction: direction, judgement: judgement, score: score,
+                deduction: deduction, reason: reason, parts: parts, aggregation: aggregation, published: published,
+                previous: previous, basis: basis, goal: goal, additionalFields: additionalFields
+            )
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another value shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
     /// 一级指标.
-    public var category: IndicatorCategory
+    public var category: IndicatorCategory {
+        get { storage.category }
+        set { unique().category = newValue }
+    }
     /// 二级指标.
-    public var subcategory: IndicatorSubcategory?
+    public var subcategory: IndicatorSubcategory? {
+        get { storage.subcategory }
+        set { unique().subcategory = newValue }
+    }
     /// 三级指标: the indicator's name.
-    public var name: String
+    public var name: String {
+        get { storage.name }
+        set { unique().name = newValue }
+    }
     /// 计量单位, when the target and actual do not carry it.
-    public var unit: String?
+    public var unit: String? {
+        get { storage.unit }
+        set { unique().unit = newValue }
+    }
     /// 分值: the indicator's points.
-    public var weight: ExactDecimal
+    public var weight: ExactDecimal {
+        get { storage.weight }
+        set { unique().weight = newValue }
+    }
     /// 年初目标值 / 年度指标值, as printed.
-    public var target: String
+    public var target: String {
+        get { storage.target }
+        set { unique().target = newValue }
+    }
     /// 实际完成值, as printed; `nil` in a target table (绩效目标表) or when ``parts`` carry the actuals.
-    public var actual: String?
+    public var actual: String? {
+        get { storage.actual }
+        set { unique().actual = newValue }
+    }
     /// Overrides the direction the target's notation implies.
-    public var direction: Direction?
+    public var direction: Direction? {
+        get { storage.direction }
+        set { unique().direction = newValue }
+    }
     /// The tier of a qualitative indicator.
-    public var judgement: Judgement?
+    public var judgement: Judgement? {
+        get { storage.judgement }
+        set { unique().judgement = newValue }
+    }
     /// An evaluator's own score for the row (inside its tier's band, or a deliberate adjustment with ``reason``).
-    public var score: ExactDecimal?
+    public var score: ExactDecimal? {
+        get { storage.score }
+        set { unique().score = newValue }
+    }
     /// Points taken off the computed score; the score never falls below 0.
-    public var deduction: ExactDecimal?
+    public var deduction: ExactDecimal? {
+        get { storage.deduction }
+        set { unique().deduction = newValue }
+    }
     /// Why the evaluator's ``score`` or ``deduction`` departs from the rule.
-    public var reason: String?
+    public var reason: String? {
+        get { storage.reason }
+        set { unique().reason = newValue }
+    }
     /// Several budget units' rows for this indicator.
-    public var parts: [Part]?
+    public var parts: [Part]? {
+        get { storage.parts }
+        set { unique().parts = newValue }
+    }
     /// How ``parts`` combine, when the unit does not say it (`%` and names in 率 / 比例 / 满意度 are relative).
-    public var aggregation: Aggregation?
+    public var aggregation: Aggregation? {
+        get { storage.aggregation }
+        set { unique().aggregation = newValue }
+    }
     /// The score printed in the published table.
-    public var published: ExactDecimal?
+    public var published: ExactDecimal? {
+        get { storage.published }
+        set { unique().published = newValue }
+    }
     /// Last year's target (上年指标值), as printed: lint compares it with this year's.
-    public var previous: String?
+    public var previous: String? {
+        get { storage.previous }
+        set { unique().previous = newValue }
+    }
     /// 指标值确定依据 (计划标准, 历史标准, 行业标准 …), as printed.
-    public var basis: String?
+    public var basis: String? {
+        get { storage.basis }
+        set { unique().basis = newValue }
+    }
     /// The name of the performance goal (``Evaluation/goals``) the row belongs to, in goal-ratio mode.
-    public var goal: String?
+    public var goal: String? {
+        get { storage.goal }
+        set { unique().goal = newValue }
+    }
     /// Fields perfscore/1 does not define, kept for round trips.
-    var additionalFields: [RawJSON.Member] = []
+    var additionalFields: [RawJSON.Member] {
+        get { storage.additionalFields }
+        set { unique().additionalFields = newValue }
+    }
+
+    /// Rows are equal when every field is.
+    public static func == (lhs: Indicator, rhs: Indicator) -> Bool {
+        lhs.storage === rhs.storage || (lhs.category == rhs.category && lhs.subcategory == rhs.subcategory && lhs.name == rhs.name && lhs.unit == rhs.unit && lhs.weight == rhs.weight && lhs.target == rhs.target && lhs.actual == rhs.actual && lhs.direction == rhs.direction && lhs.judgement == rhs.judgement && lhs.score == rhs.score && lhs.deduction == rhs.deduction && lhs.reason == rhs.reason && lhs.parts == rhs.parts && lhs.aggregation == rhs.aggregation && lhs.published == rhs.published && lhs.previous == rhs.previous && lhs.basis == rhs.basis && lhs.goal == rhs.goal && lhs.additionalFields == rhs.additionalFields)
+    }
 
     /// Creates a row; the category, name, points and target are required.
     public init(
@@ -133,24 +265,12 @@ public struct Indicator: Sendable, Equatable {
         basis: String? = nil,
         goal: String? = nil
     ) {
-        self.category = category
-        self.subcategory = subcategory
-        self.name = name
-        self.unit = unit
-        self.weight = weight
-        self.target = target
-        self.actual = actual
-        self.direction = direction
-        self.judgement = judgement
-        self.score = score
-        self.deduction = deduction
-        self.reason = reason
-        self.parts = parts
-        self.aggregation = aggregation
-        self.published = published
-        self.previous = previous
-        self.basis = basis
-        self.goal = goal
+        storage = Storage(
+            category: category, subcategory: subcategory, name: name, unit: unit, weight: weight, target: target,
+            actual: actual, direction: direction, judgement: judgement, score: score, deduction: deduction,
+            reason: reason, parts: parts, aggregation: aggregation, published: published, previous: previous,
+            basis: basis, goal: goal, additionalFields: []
+        )
     }
 }
 

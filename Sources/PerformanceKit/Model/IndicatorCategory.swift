@@ -28,8 +28,8 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     ///
     /// Any other non-empty text is kept as an open category; ``isStandard`` tells which.
     public init?(parsing text: String) {
-        if let known = Self.spellings[text] {
-            self = known
+        if let known = Self.spellings.first(where: { $0.0.hasSameBytes(as: text) }) {
+            self = known.1
             return
         }
         let trimmed = text.trimmingWhitespace
@@ -43,13 +43,24 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     }
 
     /// Every exact spelling of the four categories, for the common case of a name printed as is.
-    static let spellings: [String: IndicatorCategory] = Dictionary(uniqueKeysWithValues: standard.flatMap { category in
+    static let spellings: [(String, IndicatorCategory)] = standard.flatMap { category in
         [(category.rawValue, category), (category.shortName, category), (category.englishID, category)]
-    })
+    }
 
     /// Whether this is one of the four categories of the national framework.
     public var isStandard: Bool {
         Self.standard.contains(self)
+    }
+
+    /// Whether two categories have the same name, byte for byte (names are compared as printed, without Unicode
+    /// normalisation, which is both exact and fast).
+    public static func == (lhs: IndicatorCategory, rhs: IndicatorCategory) -> Bool {
+        lhs.rawValue.hasSameBytes(as: rhs.rawValue)
+    }
+
+    /// Hashes the name's bytes.
+    public func hash(into hasher: inout Hasher) {
+        rawValue.hashBytes(into: &hasher)
     }
 
     /// `产出` for `产出指标`.
@@ -71,19 +82,5 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     /// The printed name.
     public var description: String {
         rawValue
-    }
-}
-
-extension String {
-    /// The text without leading and trailing white space (ASCII, ideographic space and line breaks).
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return self }
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
     }
 }

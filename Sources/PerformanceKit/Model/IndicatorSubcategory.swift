@@ -65,8 +65,8 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     /// `生态效益指标` → ``ecologicalBenefit``; `服务对象满意度` → ``serviceRecipientSatisfaction``.
     /// Other non-empty text is kept as printed, less a trailing number.
     public init?(parsing text: String) {
-        if let known = Self.exactNames[text] {
-            self = known
+        if let known = Self.standard.first(where: { $0.subcategory.rawValue.hasSameBytes(as: text) }) {
+            self = known.subcategory
             return
         }
         var name = Substring(text.trimmingWhitespace)
@@ -99,10 +99,15 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
         self.init(rawValue: trimmed)
     }
 
-    /// The standard names as printed, for the common case of a name printed as is.
-    static let exactNames: [String: IndicatorSubcategory] = Dictionary(uniqueKeysWithValues: standard.map {
-        ($0.subcategory.rawValue, $0.subcategory)
-    })
+    /// Whether two names are the same, byte for byte.
+    public static func == (lhs: IndicatorSubcategory, rhs: IndicatorSubcategory) -> Bool {
+        lhs.rawValue.hasSameBytes(as: rhs.rawValue)
+    }
+
+    /// Hashes the name's bytes.
+    public func hash(into hasher: inout Hasher) {
+        rawValue.hashBytes(into: &hasher)
+    }
 
     /// The first-level categories this name may stand under, or `nil` when it is not a standard name.
     var expectedCategories: [IndicatorCategory]? {

@@ -51,8 +51,7 @@ public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter text: the cell as printed; full-width digits, stray spaces and a trailing `。` or `；` are accepted.
     /// - Throws: ``NotationError``.
     public init(parsing text: String) throws(NotationError) {
-        var parser = IndicatorValueParser(text)
-        self = try parser.parse()
+        self = try IndicatorValueParser.parse(text)
     }
 
     /// The canonical spelling, which parses back to this value.

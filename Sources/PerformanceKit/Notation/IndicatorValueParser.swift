@@ -1,42 +1,64 @@
 /// Reads the notation of FORMAT.md §2 one step at a time: label, comparator, sign, number, magnitude, unit, suffix
 /// comparator, compound figures. Each step is one small method.
 ///
-/// The reader walks Unicode scalars rather than `Character`s: every decision it makes is about single scalars
-/// (digits, comparator signs, letters), and scalars spare it the grapheme breaking that made Character walks
-/// the slowest part of batch scoring.
+/// The reader walks the text's UTF-8 bytes in place: a value that needs no normalisation (nearly all of them) is
+/// read without copying it, and a scalar is decoded only where a decision turns on one that is not ASCII (a
+/// comparator sign, a unit's letters). Positions are byte offsets into the normalised text; an error reports its
+/// place in characters, as people count them.
 struct IndicatorValueParser {
-    typealias Scalars = [Unicode.Scalar]
+    typealias Bytes = UnsafeBufferPointer<UInt8>
 
     let original: String
-    let normalized: String
-    private let scalars: Scalars
+    /// The normalised text's bytes.
+    private let bytes: Bytes
+    /// Whether normalisation changed anything; when it did not, the normalised text is `original` itself.
+    private let changed: Bool
     private var position = 0
 
-    init(_ text: String) {
-        original = text
-        let scalars = Self.normalize(text)
-        self.scalars = scalars
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        normalized = String(view)
+    /// Reads a value: normalises it (into a copy only when something changes) and parses it.
+    static func parse(_ text: String) throws(NotationError) -> IndicatorValue {
+        var contiguous = text
+        let result: Result<IndicatorValue, NotationError> = contiguous.withUTF8 { raw in
+            if let normalized = normalize(raw) {
+                return normalized.withUnsafeBufferPointer { buffer in
+                    var parser = IndicatorValueParser(original: text, bytes: buffer, changed: true)
+                    return Result { () throws(NotationError) -> IndicatorValue in try parser.parse() }
+                }
+            }
+            var parser = IndicatorValueParser(original: text, bytes: raw, changed: false)
+            return Result { () throws(NotationError) -> IndicatorValue in try parser.parse() }
+        }
+        return try result.get()
+    }
+
+    private init(original: String, bytes: Bytes, changed: Bool) {
+        self.original = original
+        self.bytes = bytes
+        self.changed = changed
+    }
+
+    /// The value after normalisation: full-width digits made ASCII, ends trimmed.
+    var normalized: String {
+        changed ? String(decoding: bytes, as: UTF8.self) : original
     }
 
     // MARK: - Whole value
 
     mutating func parse() throws(NotationError) -> IndicatorValue {
-        if scalars.isEmpty { return .empty }
-        let hasDigit = scalars.contains(where: Self.isDigit)
-        if !hasDigit {
-            if let symbol = Self.match(Self.symbolSpellings, in: scalars, at: 0) {
+        if bytes.isEmpty { return .empty }
+        if !bytes.contains(where: Self.isDigit) {
+            if let symbol = Self.match(Self.symbolSpellings, in: bytes, at: 0) {
                 throw error(at: symbol.length, expected: "a number after '\(symbol.spelling)'")
             }
-            return .text(TextValue(text: normalized, kind: TextValue.classify(normalized)))
+            let text = normalized
+            return .text(TextValue(text: text, kind: TextValue.classify(text)))
         }
         do {
             return .measure(try parseMeasure())
         } catch let failure {
-            if TextValue.isSchedule(normalized) {
-                return .text(TextValue(text: normalized, kind: .schedule))
+            let text = normalized
+            if TextValue.isSchedule(text) {
+                return .text(TextValue(text: text, kind: .schedule))
             }
             throw failure
         }
@@ -56,14 +78,14 @@ struct IndicatorValueParser {
             comparator = suffix
         }
         var alongside: [Quantity] = []
-        while current == "/" {
+        while current == UInt8(ascii: "/") {
             position += 1
             skipSpaces()
             alongside.append(try readQuantity(after: nil))
             skipSpaces()
         }
-        guard position == scalars.count else {
-            throw error(at: position, expected: "the end of the value after '\(Self.string(scalars[..<position]))'")
+        guard position == bytes.count else {
+            throw error(at: position, expected: "the end of the value after '\(string(0..<position))'")
         }
         return IndicatorValue.Measure(label: label, comparator: comparator, quantity: quantity, alongside: alongside)
     }
@@ -73,29 +95,40 @@ struct IndicatorValueParser {
     /// Words before the figure that are not a comparator: `合同金额` in `合同金额=25万元`, `是` in `是≥4次`.
     mutating func readLabel() -> String? {
         var end = position
-        while end < scalars.count {
-            let scalar = scalars[end]
-            if Self.isDigit(scalar) || scalar == "-" || scalar == "−" || scalar == "+" || scalar == "."
-                || Self.match(Self.symbolSpellings, in: scalars, at: end) != nil
-                || Self.match(Self.prefixWords, in: scalars, at: end) != nil {
+        while end < bytes.count {
+            let byte = bytes[end]
+            if Self.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+                || Self.starts(bytes, at: end, with: Self.minusSign)
+                || Self.match(Self.symbolSpellings, in: bytes, at: end) != nil
+                || Self.match(Self.prefixWords, in: bytes, at: end) != nil {
                 break
             }
-            end += 1
+            end += Self.scalarLength(bytes[end])
         }
         guard end > position else { return nil }
-        var label = Array(scalars[position..<end])
+        var labelStart = position
+        var labelEnd = end
         position = end
-        while let last = label.last, Self.isSpace(last) || last == ":" || last == "：" { label.removeLast() }
-        while let first = label.first, Self.isSpace(first) { label.removeFirst() }
-        return label.isEmpty ? nil : Self.string(label[...])
+        // Trailing spaces and colons, leading spaces.
+        while labelEnd > labelStart {
+            let (scalar, length) = Self.scalar(endingAt: labelEnd, in: bytes)
+            guard scalar.isTableWhitespace || scalar == ":" || scalar == "：" else { break }
+            labelEnd -= length
+        }
+        while labelStart < labelEnd {
+            let (scalar, length) = Self.scalar(at: labelStart, in: bytes)
+            guard scalar.isTableWhitespace else { break }
+            labelStart += length
+        }
+        return labelEnd > labelStart ? string(labelStart..<labelEnd) : nil
     }
 
     mutating func readComparator() -> IndicatorValue.Comparator? {
-        if let symbol = Self.match(Self.symbolSpellings, in: scalars, at: position) {
+        if let symbol = Self.match(Self.symbolSpellings, in: bytes, at: position) {
             position += symbol.length
             return symbol.comparator
         }
-        if let word = Self.match(Self.prefixWords, in: scalars, at: position) {
+        if let word = Self.match(Self.prefixWords, in: bytes, at: position) {
             position += word.length
             return word.comparator
         }
@@ -105,8 +138,8 @@ struct IndicatorValueParser {
     /// Sign, digits with optional thousands separators, optional fraction, magnitude, unit.
     mutating func readQuantity(after comparator: IndicatorValue.Comparator?) throws(NotationError) -> Quantity {
         let negative = readSign()
-        let (digits, fractionDigits) = try readNumber(after: comparator, negative: negative)
-        guard let number = Self.decimal(digits: digits, fractionDigits: fractionDigits, negative: negative) else {
+        let accumulator = try readNumber(after: comparator, negative: negative)
+        guard let number = accumulator.value(negative: negative, exponent: 0) else {
             throw error(at: position, expected: "a number of at most 18 digits")
         }
         skipSpaces()
@@ -121,60 +154,67 @@ struct IndicatorValueParser {
     }
 
     mutating func readSign() -> Bool {
-        guard let first = current, first == "-" || first == "−" || first == "+" else { return false }
-        position += 1
-        return first != "+"
+        guard let first = current else { return false }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            position += 1
+            return first == UInt8(ascii: "-")
+        }
+        if Self.starts(bytes, at: position, with: Self.minusSign) {
+            position += Self.minusSign.count
+            return true
+        }
+        return false
     }
 
-    /// `80,000` → digits `80000`; `0.17` → digits `017`, 2 of them after the point. `.5` is refused (a digit
-    /// must come first).
+    /// `80,000` → 80000; `0.17` → 17 with 2 places. `.5` is refused (a digit must come first).
     mutating func readNumber(after comparator: IndicatorValue.Comparator?, negative: Bool) throws(NotationError)
-        -> (digits: [UInt8], fractionDigits: Int) {
+        -> ExactDecimal.DigitAccumulator {
         guard let first = current, Self.isDigit(first) else {
             let what = negative ? "a digit after the sign" : comparator.map { "a number after '\($0)'" } ?? "a number"
             throw error(at: position, expected: what)
         }
-        var digits: [UInt8] = []
+        var accumulator = ExactDecimal.DigitAccumulator()
+        var count = 0
         var groupLength = 0
-        while let scalar = current {
-            if Self.isDigit(scalar) {
-                digits.append(UInt8(scalar.value - 0x30))
+        while let byte = current {
+            if Self.isDigit(byte) {
+                accumulator.append(byte - 0x30, fractional: false)
+                count += 1
                 groupLength += 1
                 position += 1
-            } else if scalar == ",", groupLength > 0, isThousandsGroup(after: position) {
+            } else if byte == UInt8(ascii: ","), groupLength > 0, isThousandsGroup(after: position) {
                 groupLength = 0
                 position += 1
             } else {
                 break
             }
         }
-        var fractionDigits = 0
-        if current == "." {
+        if current == UInt8(ascii: ".") {
             position += 1
             guard let next = current, Self.isDigit(next) else {
                 throw error(at: position, expected: "a digit after '.'")
             }
-            while let scalar = current, Self.isDigit(scalar) {
-                digits.append(UInt8(scalar.value - 0x30))
-                fractionDigits += 1
+            while let byte = current, Self.isDigit(byte) {
+                accumulator.append(byte - 0x30, fractional: true)
+                count += 1
                 position += 1
             }
         }
-        guard digits.count <= 40 else {
+        guard count <= 40 else {
             throw error(at: position, expected: "a number of at most 18 digits")
         }
-        return (digits, fractionDigits)
+        return accumulator
     }
 
     /// A comma is a thousands separator only when exactly three digits follow it and then no further digit.
     func isThousandsGroup(after comma: Int) -> Bool {
         let start = comma + 1
-        guard start + 3 <= scalars.count, scalars[start..<start + 3].allSatisfy(Self.isDigit) else { return false }
-        return start + 3 == scalars.count || !Self.isDigit(scalars[start + 3])
+        guard start + 3 <= bytes.count, bytes[start..<start + 3].allSatisfy(Self.isDigit) else { return false }
+        return start + 3 == bytes.count || !Self.isDigit(bytes[start + 3])
     }
 
     mutating func readMagnitude() -> Quantity.Magnitude {
-        for (spelling, magnitude) in Self.magnitudes where Self.starts(scalars, at: position, with: spelling) {
+        for (spelling, magnitude) in Self.magnitudes where Self.starts(bytes, at: position, with: spelling) {
             position += spelling.count
             return magnitude
         }
@@ -185,25 +225,29 @@ struct IndicatorValueParser {
     mutating func readUnit() throws(NotationError) -> String? {
         let start = position
         var end = start
-        while end < scalars.count {
-            if Self.suffixWord(exactly: scalars[end...]) != nil { break }
-            let scalar = scalars[end]
-            if scalar == "/", startsFigure(at: end + 1) { break }
-            if Self.isDigit(scalar) || Self.isSpace(scalar) || !Self.isUnitScalar(scalar) { break }
-            end += 1
+        var hasPercent = false
+        var hasLatin = false
+        while end < bytes.count {
+            if Self.suffixWord(exactly: end, in: bytes) != nil { break }
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "/"), startsFigure(at: end + 1) { break }
+            let (scalar, length) = Self.scalar(at: end, in: bytes)
+            if Self.isDigit(byte) || scalar.isTableWhitespace || !Self.isUnitScalar(scalar) { break }
+            if byte == UInt8(ascii: "%") { hasPercent = true }
+            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { hasLatin = true }
+            end += length
         }
         guard end > start else { return nil }
-        let unitScalars = scalars[start..<end]
-        let unit = Self.string(unitScalars)
-        if unitScalars.first == "/" || unitScalars.last == "/" {
+        let unit = string(start..<end)
+        let startsWithSlash = bytes[start] == UInt8(ascii: "/")
+        if startsWithSlash || bytes[end - 1] == UInt8(ascii: "/") {
             // `次/年` divides one unit by another; a `/` with nothing on one side is no unit.
-            throw error(at: unitScalars.first == "/" ? start : end - 1, expected: "a unit on both sides of '/'")
+            throw error(at: startsWithSlash ? start : end - 1, expected: "a unit on both sides of '/'")
         }
-        if unitScalars.contains("%"), unit != "%", !unit.hasPrefix("%/") {
-            throw error(at: unitScalars.first == "%" ? start + 1 : start, expected: "a unit ('%' stands alone)")
+        if hasPercent, unit != "%", !unit.utf8.startsBytes(with: "%/") {
+            throw error(at: bytes[start] == UInt8(ascii: "%") ? start + 1 : start, expected: "a unit ('%' stands alone)")
         }
-        if unitScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }),
-           !Self.latinUnits.contains(unit.lowercased()) {
+        if hasLatin, !Self.latinUnits.contains(unit.lowercased()) {
             throw error(at: start, expected: "a unit (\(Self.latinUnitList))")
         }
         position = end
@@ -212,66 +256,125 @@ struct IndicatorValueParser {
 
     /// Whether a figure starts at `index`: a digit, or a sign followed by a digit.
     func startsFigure(at index: Int) -> Bool {
-        guard index < scalars.count else { return false }
-        if Self.isDigit(scalars[index]) { return true }
-        let sign = scalars[index]
-        return (sign == "-" || sign == "−" || sign == "+") && index + 1 < scalars.count && Self.isDigit(scalars[index + 1])
+        guard index < bytes.count else { return false }
+        if Self.isDigit(bytes[index]) { return true }
+        let signLength: Int
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            signLength = 1
+        } else if Self.starts(bytes, at: index, with: Self.minusSign) {
+            signLength = Self.minusSign.count
+        } else {
+            return false
+        }
+        return index + signLength < bytes.count && Self.isDigit(bytes[index + signLength])
     }
 
     mutating func readSuffixComparator() -> IndicatorValue.Comparator? {
-        guard let word = Self.suffixWord(exactly: scalars[position...]) else { return nil }
+        guard let word = Self.suffixWord(exactly: position, in: bytes) else { return nil }
         position += word.length
         return word.comparator
     }
 
     mutating func skipSpaces() {
-        while let scalar = current, Self.isSpace(scalar) { position += 1 }
+        while position < bytes.count {
+            let (scalar, length) = Self.scalar(at: position, in: bytes)
+            guard scalar.isTableWhitespace else { return }
+            position += length
+        }
     }
 
-    var current: Unicode.Scalar? {
-        position < scalars.count ? scalars[position] : nil
+    var current: UInt8? {
+        position < bytes.count ? bytes[position] : nil
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     // MARK: - Vocabulary
 
-    typealias Spelling = (scalars: Scalars, spelling: String, comparator: IndicatorValue.Comparator)
+    typealias Spelling = (bytes: [UInt8], spelling: String, comparator: IndicatorValue.Comparator)
 
-    static let symbolSpellings: [Spelling] = IndicatorValue.Comparator.symbolSpellings.map { (Array($0.0.unicodeScalars), $0.0, $0.1) }
-    static let prefixWords: [Spelling] = IndicatorValue.Comparator.prefixWords.map { (Array($0.0.unicodeScalars), $0.0, $0.1) }
-    static let suffixWords: [Spelling] = IndicatorValue.Comparator.suffixWords.map { (Array($0.0.unicodeScalars), $0.0, $0.1) }
-    static let magnitudes: [(Scalars, Quantity.Magnitude)] = [Quantity.Magnitude.trillion, .tenThousand, .hundredMillion]
-        .map { (Array($0.rawValue.unicodeScalars), $0) }
+    static let symbolSpellings: [Spelling] = IndicatorValue.Comparator.symbolSpellings.map { (Array($0.0.utf8), $0.0, $0.1) }
+    static let prefixWords: [Spelling] = IndicatorValue.Comparator.prefixWords.map { (Array($0.0.utf8), $0.0, $0.1) }
+    static let suffixWords: [Spelling] = IndicatorValue.Comparator.suffixWords.map { (Array($0.0.utf8), $0.0, $0.1) }
+    static let magnitudes: [([UInt8], Quantity.Magnitude)] = [Quantity.Magnitude.trillion, .tenThousand, .hundredMillion]
+        .map { (Array($0.rawValue.utf8), $0) }
+    /// `−` (U+2212), a minus sign some tables print.
+    static let minusSign: [UInt8] = Array("−".utf8)
+
+    /// For each byte, whether a comparator's spelling (symbol or word) starts with it: most positions are passed
+    /// over without trying each spelling.
+    static let comparatorStarts: [Bool] = {
+        var table = Array(repeating: false, count: 256)
+        for spelling in symbolSpellings + prefixWords { table[Int(spelling.bytes[0])] = true }
+        return table
+    }()
 
     /// The first spelling that stands at `index`, longest spellings being listed first.
-    static func match(_ spellings: [Spelling], in scalars: Scalars, at index: Int)
+    static func match(_ spellings: [Spelling], in bytes: Bytes, at index: Int)
         -> (comparator: IndicatorValue.Comparator, spelling: String, length: Int)? {
-        for entry in spellings where starts(scalars, at: index, with: entry.scalars) {
-            return (entry.comparator, entry.spelling, entry.scalars.count)
+        guard index < bytes.count, comparatorStarts[Int(bytes[index])] else { return nil }
+        for entry in spellings where starts(bytes, at: index, with: entry.bytes) {
+            return (entry.comparator, entry.spelling, entry.bytes.count)
         }
         return nil
     }
 
-    static func suffixWord(exactly rest: ArraySlice<Unicode.Scalar>) -> (comparator: IndicatorValue.Comparator, length: Int)? {
-        suffixWords.first { $0.scalars.elementsEqual(rest) }.map { ($0.comparator, $0.scalars.count) }
+    /// A suffix comparator word that is all of the rest of the text from `index` (`以上`, `以内` …).
+    static func suffixWord(exactly index: Int, in bytes: Bytes) -> (comparator: IndicatorValue.Comparator, length: Int)? {
+        let rest = bytes.count - index
+        guard rest >= 3 else { return nil }
+        return suffixWords.first { $0.bytes.count == rest && starts(bytes, at: index, with: $0.bytes) }
+            .map { ($0.comparator, $0.bytes.count) }
     }
 
-    static func starts(_ scalars: Scalars, at index: Int, with prefix: Scalars) -> Bool {
-        guard index + prefix.count <= scalars.count else { return false }
-        for offset in 0..<prefix.count where scalars[index + offset] != prefix[offset] { return false }
+    @inline(__always)
+    static func starts(_ bytes: Bytes, at index: Int, with prefix: [UInt8]) -> Bool {
+        guard index + prefix.count <= bytes.count else { return false }
+        for offset in 0..<prefix.count where bytes[index + offset] != prefix[offset] { return false }
         return true
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x30 && scalar.value <= 0x39
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10
     }
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value > 0x7F && scalar.properties.isWhitespace)
+    /// The length of the UTF-8 sequence a lead byte starts.
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar starting at `index` (valid UTF-8, as every `String` is) and its length in bytes.
+    @inline(__always)
+    static func scalar(at index: Int, in bytes: Bytes) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = scalarLength(lead)
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar ending just before `end`, and its length in bytes.
+    static func scalar(endingAt end: Int, in bytes: Bytes) -> (Unicode.Scalar, Int) {
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return (scalar(at: start, in: bytes).0, end - start)
     }
 
     static func isUnitScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true   // Latin letters and CJK ideographs (Alphabetic)
+        case 0x00...0x7F: return scalar == "%" || scalar == "/"
+        default: break
+        }
         if scalar.properties.isAlphabetic { return true }
-        return "%‰/㎡㎥²³·℃°".unicodeScalars.contains(scalar)
+        return "‰㎡㎥²³·℃°".unicodeScalars.contains(scalar)
     }
 
     /// Units written in Latin letters that the seeds and common tables use.
@@ -282,61 +385,83 @@ struct IndicatorValueParser {
     ]
     static let latinUnitList = "a Chinese unit, %, or one of ms, s, h, m, km, kg, t, GB, TB, Mbps, kWh …"
 
-    /// The decimal of a digit string with `fractionDigits` of them after the point; `nil` beyond 18 significant
-    /// digits or 18 places.
-    static func decimal(digits: [UInt8], fractionDigits: Int, negative: Bool) -> ExactDecimal? {
-        var accumulator = ExactDecimal.DigitAccumulator()
-        let integerCount = digits.count - fractionDigits
-        for (index, digit) in digits.enumerated() {
-            accumulator.append(digit, fractional: index >= integerCount)
-        }
-        return accumulator.value(negative: negative, exponent: 0)
-    }
-
     // MARK: - Normalisation and errors
 
-    /// Full-width digits, letters and signs become ASCII; ends are trimmed, with a trailing `。`, `；` or `，`.
-    static func normalize(_ text: String) -> Scalars {
-        var scalars: Scalars = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0E, 0xFF0B, 0xFF0D:
-                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
-            case 0xFF05: scalars.append("%")
-            case 0x3000, 0x00A0: scalars.append(" ")
-            default: scalars.append(scalar)
+    /// The normalised bytes when normalisation changes anything, else `nil` (the text is read as it is): full-width
+    /// digits, letters and signs become ASCII (`％` too), the ideographic and no-break spaces become spaces; ends are
+    /// trimmed, with a trailing `。`, `；`, `，`, `、`, `;`, `,` or a `.` after a non-digit.
+    static func normalize(_ raw: Bytes) -> [UInt8]? {
+        var needsCopy = false
+        for index in 0..<raw.count {
+            let byte = raw[index]
+            // EF BC 80–EF BD 9F: U+FF00–U+FF5F (full-width ASCII); E3 80 80: U+3000; C2 A0: U+00A0.
+            if byte == 0xEF, index + 1 < raw.count, raw[index + 1] == 0xBC || raw[index + 1] == 0xBD { needsCopy = true; break }
+            if byte == 0xE3, index + 2 < raw.count, raw[index + 1] == 0x80, raw[index + 2] == 0x80 { needsCopy = true; break }
+            if byte == 0xC2, index + 1 < raw.count, raw[index + 1] == 0xA0 { needsCopy = true; break }
+        }
+        var out: [UInt8]
+        if needsCopy {
+            out = []
+            out.reserveCapacity(raw.count)
+            var index = 0
+            while index < raw.count {
+                let (scalar, length) = scalar(at: index, in: raw)
+                switch scalar.value {
+                case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0E, 0xFF0B, 0xFF0D:
+                    out.append(UInt8(scalar.value - 0xFEE0))
+                case 0xFF05: out.append(UInt8(ascii: "%"))
+                case 0x3000, 0x00A0: out.append(UInt8(ascii: " "))
+                default: out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<(index + length)]))
+                }
+                index += length
+            }
+        } else {
+            // Nothing to replace: copy only when the ends need trimming.
+            guard needsTrimming(raw) else { return nil }
+            out = Array(raw)
+        }
+        var start = 0
+        var end = out.count
+        out.withUnsafeBufferPointer { buffer in
+            func trimSpaces() {
+                while end > start {
+                    let (scalar, length) = Self.scalar(endingAt: end, in: buffer)
+                    guard scalar.isTableWhitespace else { break }
+                    end -= length
+                }
+            }
+            while start < end {
+                let (scalar, length) = Self.scalar(at: start, in: buffer)
+                guard scalar.isTableWhitespace else { break }
+                start += length
+            }
+            trimSpaces()
+            while end > start {
+                let (last, length) = Self.scalar(endingAt: end, in: buffer)
+                if "；;。，,、".unicodeScalars.contains(last) {
+                    end -= length
+                } else if last == ".", end - start < 2 || !isDigit(buffer[end - 2]) {
+                    end -= 1
+                } else {
+                    break
+                }
+                trimSpaces()
             }
         }
-        func trim() {
-            while let last = scalars.last, isSpace(last) { scalars.removeLast() }
-        }
-        var leading = 0
-        while leading < scalars.count, isSpace(scalars[leading]) { leading += 1 }
-        if leading > 0 { scalars.removeFirst(leading) }
-        trim()
-        while let last = scalars.last {
-            if "；;。，,、".unicodeScalars.contains(last) {
-                scalars.removeLast()
-            } else if last == ".", scalars.count < 2 || !isDigit(scalars[scalars.count - 2]) {
-                scalars.removeLast()
-            } else {
-                break
-            }
-            trim()
-        }
-        return scalars
+        return Array(out[start..<end])
     }
 
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    /// Whether the text has white space at either end, or a trailing punctuation mark.
+    static func needsTrimming(_ raw: Bytes) -> Bool {
+        guard !raw.isEmpty else { return false }
+        let (first, _) = scalar(at: 0, in: raw)
+        let (last, _) = scalar(endingAt: raw.count, in: raw)
+        return first.isTableWhitespace || last.isTableWhitespace || "；;。，,、.".unicodeScalars.contains(last)
     }
 
-    /// The error at scalar position `index`, reported as a character offset into ``normalized``.
+    /// The error at byte position `index`, reported as a character offset into ``normalized``.
     func error(at index: Int, expected: String) -> NotationError {
-        let offset = Self.string(scalars[..<min(index, scalars.count)]).count
+        let offset = string(0..<min(index, bytes.count)).count
         return NotationError(text: original, normalized: normalized, offset: offset, expected: expected)
     }
 }

@@ -62,14 +62,14 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Unit spellings that mean the same unit, each with the unit it is read as.
-    static let unitSpellings: [String: String] = [
-        "％": "%",
-        "平方米": "㎡", "m²": "㎡", "m2": "㎡", "M2": "㎡", "平米": "㎡",
-        "立方米": "㎥", "m³": "㎥", "m3": "㎥",
+    static let unitSpellings: [(String, String)] = [
+        ("％", "%"),
+        ("平方米", "㎡"), ("m²", "㎡"), ("m2", "㎡"), ("M2", "㎡"), ("平米", "㎡"),
+        ("立方米", "㎥"), ("m³", "㎥"), ("m3", "㎥"),
     ]
 
     /// The unit a spelling is read as (``unitSpellings``); any other unit as it is.
     static func normalizedUnit(_ unit: String) -> String {
-        unitSpellings[unit] ?? unit
+        unitSpellings.first { $0.0.hasSameBytes(as: unit) }?.1 ?? unit
     }
 }

@@ -38,16 +38,16 @@ public struct TextValue: Sendable, Hashable, CustomStringConvertible {
         text
     }
 
-    static let affirmativeWords: Set<String> = [
+    static let affirmativeWords = WordList([
         "是", "完成", "已完成", "全部完成", "按时完成", "如期完成", "通过", "已通过", "达成", "已达成", "达标", "已达标",
         "满意", "合格", "符合", "实现", "已实现", "有", "已落实", "落实", "按期完成",
-    ]
-    static let negativeWords: Set<String> = [
+    ])
+    static let negativeWords = WordList([
         "否", "未完成", "未达成", "未达标", "不合格", "不满意", "未通过", "未实现", "没有",
-    ]
-    static let ratingWords: Set<String> = [
+    ])
+    static let ratingWords = WordList([
         "优", "优秀", "良", "良好", "好", "较好", "很好", "中", "中等", "一般", "差", "较差",
-    ]
+    ])
     static let trendWords = ["提升", "提高", "优化", "减轻", "压减", "降低", "下降", "减少", "增加", "增长", "增强", "改善", "加强"]
 
     /// Decides what kind of words `text` is. Never fails: unknown words are a ``Kind-swift.enum/statement``.
@@ -57,28 +57,30 @@ public struct TextValue: Sendable, Hashable, CustomStringConvertible {
         if ratingWords.contains(text) { return .rating }
         if isZeroEventPhrase(text) { return .zeroEvent }
         if isSchedule(text) { return .schedule }
-        if trendWords.contains(where: text.contains), text.count <= 8 { return .trend }
+        if text.unicodeScalars.count <= 8, trendWords.contains(where: { text.utf8.containsBytes(of: $0) }) { return .trend }
         return .statement
     }
 
     /// `无`, `零`, `全年未发生安全事故`, `未发生重大事故`, `无安全事故`, `零事故`.
     static func isZeroEventPhrase(_ text: String) -> Bool {
-        if text == "无" || text == "零" || text == "没有发生" { return true }
-        if text.hasPrefix("全年未发生") || text.hasPrefix("未发生") || text.hasPrefix("全年无") { return true }
-        if (text.hasPrefix("无") || text.hasPrefix("零")) && (text.hasSuffix("事故") || text.hasSuffix("事件")) { return true }
+        let bytes = text.utf8
+        if text.hasSameBytes(as: "无") || text.hasSameBytes(as: "零") || text.hasSameBytes(as: "没有发生") { return true }
+        if bytes.startsBytes(with: "全年未发生") || bytes.startsBytes(with: "未发生") || bytes.startsBytes(with: "全年无") { return true }
+        if (bytes.startsBytes(with: "无") || bytes.startsBytes(with: "零")) && (bytes.endsBytes(with: "事故") || bytes.endsBytes(with: "事件")) { return true }
         return false
     }
 
     /// `7x24小时`, `7×24小时`, `7*24`: digits, a times sign, digits, an optional unit.
     static func isSchedule(_ text: String) -> Bool {
-        var rest = Substring(text)
-        guard rest.first?.isASCIIDigit == true else { return false }
-        while rest.first?.isASCIIDigit == true { rest.removeFirst() }
+        var rest = Substring(text).unicodeScalars[...]
+        func isDigit(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false }
+        guard isDigit(rest.first) else { return false }
+        while isDigit(rest.first) { rest.removeFirst() }
         guard let sign = rest.first, sign == "x" || sign == "X" || sign == "×" || sign == "*" else { return false }
         rest.removeFirst()
-        guard rest.first?.isASCIIDigit == true else { return false }
-        while rest.first?.isASCIIDigit == true { rest.removeFirst() }
-        return rest.allSatisfy { !$0.isASCIIDigit }
+        guard isDigit(rest.first) else { return false }
+        while isDigit(rest.first) { rest.removeFirst() }
+        return rest.allSatisfy { !isDigit($0) }
     }
 }
 

@@ -44,7 +44,7 @@ public enum RuleProfileReport {
         case .linear: lines.append("  reverse: w when B ≤ A, else w × (1 − (B − A) ÷ A), 0 from B = 2A")
         }
         lines.append("  zero target: w when the actual is 0, else 0")
-        lines.append("  text: equal text or an achievement word (\(profile.achievementWords.sorted().joined(separator: " "))) scores w")
+        lines.append("  text: equal text or an achievement word (\(profile.achievementWords.words.joined(separator: " "))) scores w")
         if let flag = profile.overAchievementFlag {
             lines.append("  a forward actual at \(flag.percentText) % of its target or more is flagged for review")
         }

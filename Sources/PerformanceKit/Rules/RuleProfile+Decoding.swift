@@ -77,7 +77,7 @@ struct RuleProfileDecoding: FieldDecoding {
         return RuleProfile(
             id: RuleProfile.ID(rawValue: id), title: title, jurisdiction: jurisdiction, year: year, source: source,
             notes: notes, budget: budget, indicators: indicators, direction: direction, reverseFormula: reverse,
-            qualitativeTiers: tiers, achievementWords: Set(words), overAchievementFlag: flag, roundingScale: scale,
+            qualitativeTiers: tiers, achievementWords: WordList(Set(words).sorted()), overAchievementFlag: flag, roundingScale: scale,
             grades: grades)
     }
 

@@ -230,7 +230,7 @@ public struct RuleProfile: Sendable, Equatable {
     /// Tiers of the qualitative scale, highest first.
     var qualitativeTiers: [QualitativeTier]
     /// Actual values that meet a text target (`是`, `完成`, `通过`, `达成`, `达标`, `满意`).
-    var achievementWords: Set<String>
+    var achievementWords: WordList
     /// A forward actual at this multiple of its target or more is flagged for review (财预〔2020〕10号: targets set
     /// too low are marked down at the evaluator's discretion); `nil` for no flag.
     var overAchievementFlag: ExactDecimal?
@@ -243,7 +243,7 @@ public struct RuleProfile: Sendable, Equatable {
     init(
         id: ID, title: String, jurisdiction: String, year: Int? = nil, source: Source, notes: [String] = [],
         budget: BudgetRule, indicators: IndicatorPoints, direction: DirectionRule = DirectionRule(),
-        reverseFormula: ReverseFormula = .ratio, qualitativeTiers: [QualitativeTier], achievementWords: Set<String>,
+        reverseFormula: ReverseFormula = .ratio, qualitativeTiers: [QualitativeTier], achievementWords: WordList,
         overAchievementFlag: ExactDecimal? = nil, roundingScale: Int = 2, grades: [GradeBand]
     ) {
         self.id = id
@@ -271,7 +271,7 @@ public struct RuleProfile: Sendable, Equatable {
     static func unusable(_ id: ID, reason: String) -> RuleProfile {
         var profile = RuleProfile(id: id, title: id.rawValue, jurisdiction: "", source: Source(document: ""),
                                   budget: BudgetRule(weight: .zero), indicators: IndicatorPoints(total: .zero),
-                                  qualitativeTiers: [], achievementWords: [], grades: [])
+                                  qualitativeTiers: [], achievementWords: WordList([]), grades: [])
         profile.unusableReason = reason
         return profile
     }

@@ -41,16 +41,15 @@ struct IndicatorScorer: Sendable {
     ///
     /// - Returns: the score (with `score == nil` when nothing defines one) and the findings on the row.
     func score(_ indicator: Indicator, at index: Int) -> (IndicatorScore, [Diagnostic]) {
-        let path = JSONPath.indicator(index)
         var diagnostics: [Diagnostic] = []
         let w = indicator.weight
         let outcome: Outcome
         if let judgement = indicator.judgement, let parts = indicator.parts, !parts.isEmpty, parts.allSatisfy({ $0.score != nil }) {
             outcome = bandChecked(fundWeightedScores(indicator, parts: parts), indicator: indicator, judgement: judgement)
         } else if let judgement = indicator.judgement {
-            outcome = tierOutcome(indicator, judgement: judgement, path: path, diagnostics: &diagnostics)
+            outcome = tierOutcome(indicator, judgement: judgement, index: index, diagnostics: &diagnostics)
         } else {
-            outcome = ruleOutcome(indicator, path: path, diagnostics: &diagnostics)
+            outcome = ruleOutcome(indicator, index: index, diagnostics: &diagnostics)
         }
 
         var basis: IndicatorScore.Basis?
@@ -68,8 +67,8 @@ struct IndicatorScorer: Sendable {
         case .undefined(let code, let message, let field):
             explanation = .undefined(message)
             var standInDiagnostics: [Diagnostic] = []
-            let standIn = code == .scoreOutOfRange ? nil : standInScore(indicator, path: path, diagnostics: &standInDiagnostics)
-            diagnostics.append(Diagnostic(code, standIn == nil ? .error : .warning, message, at: path.appending(field)))
+            let standIn = code == .scoreOutOfRange ? nil : standInScore(indicator, index: index, diagnostics: &standInDiagnostics)
+            diagnostics.append(Diagnostic(code, standIn == nil ? .error : .warning, message, at: JSONPath.indicator(index).appending(field)))
             diagnostics += standInDiagnostics
             if let (score, standInBasis, reached) = standIn {
                 value = Quotient(score)
@@ -81,14 +80,14 @@ struct IndicatorScorer: Sendable {
         // An evaluator's own score on a row the rule did score: a deliberate adjustment.
         if indicator.judgement == nil, let evaluatorScore = indicator.score, let ruleValue = value, basis != .evaluator,
            basis != .published {
-            if checkRange(evaluatorScore, weight: w, path: path.appending("score"), diagnostics: &diagnostics) {
+            if checkRange(evaluatorScore, weight: w, at: index, "score", diagnostics: &diagnostics) {
                 let ruleScore = profile.rounding.round(ruleValue)
                 if ruleScore != evaluatorScore {
                     explanation = .evaluatorOverride(score: evaluatorScore, ruleGives: explanation, reason: indicator.reason)
                     if indicator.reason == nil {
                         diagnostics.append(Diagnostic(.departureWithoutReason, .warning,
                             "the evaluator's score \(evaluatorScore.plainText) departs from the rule's \(ruleScore?.plainText ?? "figure") and gives no reason",
-                            at: path.appending("score")))
+                            at: JSONPath.indicator(index).appending("score")))
                     }
                 }
                 value = Quotient(evaluatorScore)
@@ -115,7 +114,7 @@ struct IndicatorScorer: Sendable {
             score = profile.rounding.round(value)
             if score == nil {
                 diagnostics.append(Diagnostic(.figureTooLarge, .error,
-                    "the score needs more digits than a decimal holds (18); write the figures in a larger unit", at: path))
+                    "the score needs more digits than a decimal holds (18); write the figures in a larger unit", at: JSONPath.indicator(index)))
                 basis = nil
             }
         }
@@ -126,7 +125,7 @@ struct IndicatorScorer: Sendable {
 
     // MARK: - Rule
 
-    func ruleOutcome(_ indicator: Indicator, path: JSONPath, diagnostics: inout [Diagnostic]) -> Outcome {
+    func ruleOutcome(_ indicator: Indicator, index: Int, diagnostics: inout [Diagnostic]) -> Outcome {
         if let parts = indicator.parts, !parts.isEmpty {
             return partsOutcome(indicator, parts: parts)
         }
@@ -157,7 +156,7 @@ struct IndicatorScorer: Sendable {
         switch (target, actual) {
         case (.measure(let a), .measure(let b)):
             let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
-            if case .scored(_, .forward, _, _, _) = outcome, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, path: path) {
+            if case .scored(_, .forward, _, _, _) = outcome, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, index: index) {
                 diagnostics.append(note)
             }
             return outcome
@@ -359,14 +358,14 @@ struct IndicatorScorer: Sendable {
     }
 
     /// A warning when a forward actual reaches the profile's over-achievement multiple of its target.
-    func overAchievementNote(target: ExactDecimal, actual: ExactDecimal, path: JSONPath) -> Diagnostic? {
+    func overAchievementNote(target: ExactDecimal, actual: ExactDecimal, index: Int) -> Diagnostic? {
         guard let flag = profile.overAchievementFlag, target > .zero,
               let share = Quotient(actual, over: target), (share.compare(to: flag) ?? -1) >= 0,
               let percent = share.multiplied(by: ExactDecimal(100)).flatMap({ RoundingRule(scale: 0).round($0) }),
               let flagPercent = flag.timesPowerOfTen(2) else { return nil }
         return Diagnostic(.overAchievement, .warning,
             "the actual is \(percent.plainText) % of the target (flag at \(flagPercent.plainText) %): under \(profile.id) a target set too low is marked down at the evaluator's discretion; review the target or give a score with a reason",
-            at: path.appending("actual"))
+            at: JSONPath.indicator(index).appending("actual"))
     }
 
     // MARK: - Judgement and stand-ins
@@ -381,7 +380,7 @@ struct IndicatorScorer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func tierOutcome(_ indicator: Indicator, judgement: Indicator.Judgement, path: JSONPath,
+    func tierOutcome(_ indicator: Indicator, judgement: Indicator.Judgement, index: Int,
                      diagnostics: inout [Diagnostic]) -> Outcome {
         let w = indicator.weight
         guard let tier = profile.tier(for: judgement) else {
@@ -390,11 +389,11 @@ struct IndicatorScorer: Sendable {
         if case .measure? = try? IndicatorValue(parsing: indicator.target), indicator.direction != .qualitative {
             diagnostics.append(Diagnostic(.judgementOverridesFigure, .note,
                 "the target reads as a figure, but the judgement \(judgement.rawValue) decides the score",
-                at: path.appending("judgement")))
+                at: JSONPath.indicator(index).appending("judgement")))
         }
         let band = band(tier, weight: w)
         if let evaluatorScore = indicator.score {
-            guard checkRange(evaluatorScore, weight: w, path: path.appending("score"), diagnostics: &diagnostics) else {
+            guard checkRange(evaluatorScore, weight: w, at: index, "score", diagnostics: &diagnostics) else {
                 return .undefined(code: .scoreOutOfRange, message: "the evaluator's score cannot be used", field: "score")
             }
             guard tier.contains(Quotient(evaluatorScore), of: w) else {
@@ -410,7 +409,7 @@ struct IndicatorScorer: Sendable {
         }
         diagnostics.append(Diagnostic(.judgementAtTopOfBand, .note,
             "\(judgement.rawValue) without the evaluator's score takes the top of its band, \(top.plainText); give score for another figure",
-            at: path.appending("judgement")))
+            at: JSONPath.indicator(index).appending("judgement")))
         return .scored(top, .judgement, .qualitative,
                        .judgementTop(judgement, band, upper: tier.upper, result: profile.rounding.round(top)))
     }
@@ -429,29 +428,29 @@ struct IndicatorScorer: Sendable {
     }
 
     /// What stands in when the rule defines no score: the evaluator's score, else the printed one.
-    func standInScore(_ indicator: Indicator, path: JSONPath, diagnostics: inout [Diagnostic])
+    func standInScore(_ indicator: Indicator, index: Int, diagnostics: inout [Diagnostic])
         -> (ExactDecimal, IndicatorScore.Basis, Explanation)? {
         if let evaluatorScore = indicator.score {
-            guard checkRange(evaluatorScore, weight: indicator.weight, path: path.appending("score"), diagnostics: &diagnostics)
+            guard checkRange(evaluatorScore, weight: indicator.weight, at: index, "score", diagnostics: &diagnostics)
             else { return nil }
             return (evaluatorScore, .evaluator, .evaluatorScore(evaluatorScore, reason: indicator.reason))
         }
         if let printed = indicator.published {
-            guard checkRange(printed, weight: indicator.weight, path: path.appending("published"), diagnostics: &diagnostics)
+            guard checkRange(printed, weight: indicator.weight, at: index, "published", diagnostics: &diagnostics)
             else { return nil }
             diagnostics.append(Diagnostic(.publishedScoreStands, .note,
                 "the rule cannot score this row; the printed \(printed.plainText) stands as the evaluator's judgement",
-                at: path.appending("published")))
+                at: JSONPath.indicator(index).appending("published")))
             return (printed, .published, .printedScoreStands(printed))
         }
         return nil
     }
 
     /// Whether `score` lies in 0…`weight`; an error diagnostic when not.
-    func checkRange(_ score: ExactDecimal, weight: ExactDecimal, path: JSONPath, diagnostics: inout [Diagnostic]) -> Bool {
+    func checkRange(_ score: ExactDecimal, weight: ExactDecimal, at index: Int, _ field: String, diagnostics: inout [Diagnostic]) -> Bool {
         guard !score.isNegative, score <= weight else {
             diagnostics.append(Diagnostic(.scoreOutOfRange, .error,
-                "\(score.plainText) lies outside 0…\(weight.plainText), the indicator's points", at: path))
+                "\(score.plainText) lies outside 0…\(weight.plainText), the indicator's points", at: JSONPath.indicator(index).appending(field)))
             return false
         }
         return true

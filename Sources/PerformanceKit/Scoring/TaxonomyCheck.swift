@@ -3,18 +3,17 @@ enum TaxonomyCheck {
     static func diagnostics(for evaluation: Evaluation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, indicator) in evaluation.indicators.enumerated() {
-            let path = JSONPath.root.appending("indicators").appending(index)
             if !indicator.category.isStandard {
                 diagnostics.append(Diagnostic(.unknownCategory, .warning,
                     "\"\(indicator.category)\" is not one of 成本指标, 产出指标, 效益指标, 满意度指标; it is scored as a category of its own",
-                    at: path.appending("category")))
+                    at: JSONPath.indicator(index).appending("category")))
             }
             if let subcategory = indicator.subcategory, let expected = subcategory.expectedCategories,
                indicator.category.isStandard, !expected.contains(indicator.category) {
                 let names = expected.map(\.rawValue).joined(separator: " or ")
                 diagnostics.append(Diagnostic(.subcategoryMismatch, .warning,
                     "\(subcategory) belongs under \(names), not \(indicator.category)",
-                    at: path.appending("subcategory")))
+                    at: JSONPath.indicator(index).appending("subcategory")))
             }
         }
         return diagnostics

@@ -71,15 +71,39 @@ struct EvaluationDecoding {
 
     typealias Problem = JSONScanner.Problem
 
-    static let topLevelKeys = ["format", "title", "agency", "year", "kind", "rules", "budget", "goals", "declaredPoints",
-                               "indicators", "published", "source"]
-    static let budgetKeys = ["planned", "executed", "initial", "weight"]
-    static let indicatorKeys = ["category", "subcategory", "name", "unit", "weight", "target", "actual", "direction",
-                                "judgement", "score", "deduction", "reason", "previous", "basis", "parts", "measure",
-                                "goal", "published"]
-    static let partKeys = ["agency", "fund", "score", "actual"]
-    static let publishedKeys = ["total", "budget", "categories"]
-    static let goalKeys = ["name", "ratio"]
+    static let topLevelKeys = KeyTable(["format", "title", "agency", "year", "kind", "rules", "budget", "goals", "declaredPoints",
+                                        "indicators", "published", "source"])
+    static let budgetKeys = KeyTable(["planned", "executed", "initial", "weight"])
+    static let indicatorKeys = KeyTable(["category", "subcategory", "name", "unit", "weight", "target", "actual", "direction",
+                                         "judgement", "score", "deduction", "reason", "previous", "basis", "parts", "measure",
+                                         "goal", "published"])
+    static let partKeys = KeyTable(["agency", "fund", "score", "actual"])
+    static let publishedKeys = KeyTable(["total", "budget", "categories"])
+    static let goalKeys = KeyTable(["name", "ratio"])
+
+    /// The keys an object may hold, in the order findings are reported, found by their bytes.
+    struct KeyTable: Sendable {
+        let names: [String]
+        let bytes: [[UInt8]]
+
+        init(_ names: [String]) {
+            self.names = names
+            bytes = names.map { Array($0.utf8) }
+        }
+
+        subscript(field: Int) -> String { names[field] }
+
+        /// The field a key names, compared byte for byte.
+        @inline(__always)
+        func field(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            let count = key.count
+            guard let base = key.base.baseAddress.map({ $0 + key.startIndex }) else { return nil }
+            for index in bytes.indices where bytes[index].count == count {
+                if bytes[index].withUnsafeBufferPointer({ memcmpEqual($0.baseAddress, base, count) }) { return index }
+            }
+            return nil
+        }
+    }
 
     /// Positions in the fixed order of findings: before every field of an object come its duplicate keys, then
     /// its unknown keys.
@@ -103,72 +127,121 @@ struct EvaluationDecoding {
     /// An object being read: its path, where it is reported when a field is missing, its sort key, and the keys
     /// seen so far.
     struct ObjectContext {
-        var path: JSONPath
-        var key: [Int]
+        /// Which object of the file this is; its path and sort key are built from it only when a finding needs them.
+        var place: Place
         /// Where a missing field is reported: the object's first key, or where the object was found.
         var offset: Int
-        var known: [String]
+        var known: KeyTable
         /// Fields seen with a value other than null, by their index in `known`.
         var present: UInt64 = 0
         /// Fields seen at all (null too).
         var seen: UInt64 = 0
         var unknownSeen: [String] = []
         var sawFirstKey = false
+        /// Whether the object's `{` has been read.
+        var opened = false
+
+        var path: JSONPath { place.path }
+        var key: [Int] { place.key }
 
         func has(_ field: Int) -> Bool { present & (1 << UInt64(field)) != 0 }
         func sawKey(_ field: Int) -> Bool { seen & (1 << UInt64(field)) != 0 }
     }
 
-    /// Reads the members of the object at the cursor (on its `{`), calling `member` for each known key with its
-    /// index in `context.known`; duplicate and unknown keys are reported here (unknown ones kept when `kept`).
-    mutating func members(_ scanner: inout JSONScanner, _ context: inout ObjectContext, depth: Int, kept: Bool,
-                          extra: inout [RawJSON.Member],
-                          _ member: (inout Self, inout JSONScanner, inout ObjectContext, Int, Int) throws(Problem) -> Void)
-        throws(Problem) {
-        try scanner.checkDepth(depth + 1)
-        scanner.index += 1
-        if scanner.closesAtOnce(UInt8(ascii: "}")) { return }
-        repeat {
+    /// The objects of an evaluation file.
+    enum Place {
+        case root, budget, published
+        case goal(Int)
+        case indicator(Int)
+        case part(indicator: Int, part: Int)
+
+        var path: JSONPath {
+            switch self {
+            case .root: return .root
+            case .budget: return JSONPath.root.appending("budget")
+            case .published: return JSONPath.root.appending("published")
+            case .goal(let index): return JSONPath.root.appending("goals").appending(index)
+            case .indicator(let index): return .indicator(index)
+            case .part(let indicator, let part): return JSONPath.indicator(indicator).appending("parts").appending(part)
+            }
+        }
+
+        /// The place's position in the order findings are reported (top-level field indices first).
+        var key: [Int] {
+            switch self {
+            case .root: return []
+            case .budget: return [6]
+            case .published: return [10]
+            case .goal(let index): return [7, index]
+            case .indicator(let index): return [9, index]
+            case .part(let indicator, let part): return [9, indicator, 14, part]
+            }
+        }
+    }
+
+    /// The next known member of the object at the cursor: its field (its index in `context.known`) and where its
+    /// key stands, the cursor on its value, which the caller reads; `nil` once the object's `}` is read. The first
+    /// call opens the object (the cursor on its `{`). Duplicate and unknown keys are reported here and skipped
+    /// (unknown ones kept in `extra`, as the bytes they were written in, when `kept`).
+    mutating func nextMember(_ scanner: inout JSONScanner, _ context: inout ObjectContext, depth: Int, kept: Bool,
+                             extra: inout [RawJSON.Member]) throws(Problem) -> (field: Int, offset: Int)? {
+        while true {
+            if !context.opened {
+                context.opened = true
+                try scanner.checkDepth(depth + 1)
+                scanner.index += 1
+                if scanner.closesAtOnce(UInt8(ascii: "}")) { return nil }
+            } else if try !scanner.nextAfterItem(close: UInt8(ascii: "}")) {
+                return nil
+            }
             let (keyBytes, offset, escaped) = try scanner.readKey()
-            let key = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
             if !context.sawFirstKey {
                 context.sawFirstKey = true
                 context.offset = offset
             }
             scanner.skipWhitespace()
-            if let field = context.known.firstIndex(of: key) {
+            let field = escaped.map { key in context.known.names.firstIndex { $0.hasSameBytes(as: key) } } ?? context.known.field(keyBytes)
+            if let field {
                 if context.sawKey(field) {
-                    problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
+                    problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(context.known[field]), location: scanner.location(offset))))
                     _ = try scanner.skipValue(depth: depth + 1)
                     continue
                 }
                 context.seen |= 1 << UInt64(field)
                 if scanner.current != UInt8(ascii: "n") { context.present |= 1 << UInt64(field) }
-                try member(&self, &scanner, &context, field, offset)
-            } else {
-                if context.unknownSeen.contains(key) {
-                    problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
-                }
-                context.unknownSeen.append(key)
-                let suggestion = KeySuggestion.closest(to: key, among: context.known).map { "; did you mean \"\($0)\"?" } ?? ""
-                warnings.append((context.key + [Self.unknownSlot], Diagnostic(.unknownField, .warning,
-                    "\"\(key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
-                    at: context.path.appending(key))))
-                let start = scanner.index
-                _ = try scanner.skipValue(depth: depth + 1)
-                if kept {
-                    extra.append(RawJSON.Member(key: key, value: RawJSON(bytes: Array(scanner.bytes[start..<scanner.index])), offset: offset))
-                }
+                return (field, offset)
             }
-        } while try scanner.nextAfterItem(close: UInt8(ascii: "}"))
+            let key = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
+            if context.unknownSeen.contains(key) {
+                problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
+            }
+            context.unknownSeen.append(key)
+            let suggestion = KeySuggestion.closest(to: key, among: context.known.names).map { "; did you mean \"\($0)\"?" } ?? ""
+            warnings.append((context.key + [Self.unknownSlot], Diagnostic(.unknownField, .warning,
+                "\"\(key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
+                at: context.path.appending(key))))
+            let start = scanner.index
+            _ = try scanner.skipValue(depth: depth + 1)
+            if kept {
+                extra.append(RawJSON.Member(key: key, value: RawJSON(bytes: Array(scanner.bytes[start..<scanner.index])), offset: offset))
+            }
+        }
     }
 
     /// A missing-field problem for each required field of `context` that was absent or null.
     mutating func requireFields(_ context: ObjectContext, _ fields: [(Int, String)], location: (Int) -> TextLocation) {
-        for (field, expected) in fields where !context.has(field) {
-            problems.append((context.key + [field], .missingField(context.path.appending(context.known[field]), expected: expected,
-                                                                   location: location(context.offset))))
+        for (field, expected) in fields {
+            require(context, field, expected, location: location)
         }
+    }
+
+    /// A missing-field problem when the required `field` of `context` was absent or null.
+    @inline(__always)
+    mutating func require(_ context: ObjectContext, _ field: Int, _ expected: @autoclosure () -> String,
+                          location: (Int) -> TextLocation) {
+        guard !context.has(field) else { return }
+        problems.append((context.key + [field], .missingField(context.path.appending(context.known[field]), expected: expected(),
+                                                               location: location(context.offset))))
     }
 
     // MARK: - Values
@@ -217,18 +290,17 @@ struct EvaluationDecoding {
     /// A non-empty string; null and absence are reported by ``requireFields(_:_:location:)`` when required.
     mutating func text(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
                        expected: String) -> String? {
-        let path = context.path.appending(context.known[field])
         switch value {
         case .null: return nil
         case .string(let text):
-            guard !text.trimmingWhitespace.isEmpty else {
-                problems.append((context.key + [field], .invalidValue(path, expected: expected, found: "an empty string",
-                                                                       location: scanner.location(offset))))
+            guard !text.isBlank else {
+                problems.append((context.key + [field], .invalidValue(context.path.appending(context.known[field]), expected: expected,
+                                                                       found: "an empty string", location: scanner.location(offset))))
                 return nil
             }
             return withinLength(text, context, field, offset, scanner)
         default:
-            problems.append((context.key + [field], .wrongType(path, expected: "a string: \(expected)",
+            problems.append((context.key + [field], .wrongType(context.path.appending(context.known[field]), expected: "a string: \(expected)",
                                                                 found: describe(value, scanner), location: scanner.location(offset))))
             return nil
         }
@@ -260,27 +332,27 @@ struct EvaluationDecoding {
 
     mutating func integer(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
                           range: ClosedRange<Int>) -> Int? {
-        let path = context.path.appending(context.known[field])
+        let path = { context.path.appending(context.known[field]) }
         switch value {
         case .null: return nil
         case .number(let literal):
             let text = scanner.text(literal)
             guard let number = Int(text), range.contains(number) else {
-                problems.append((context.key + [field], .invalidValue(path, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)",
+                problems.append((context.key + [field], .invalidValue(path(), expected: "a whole number from \(range.lowerBound) to \(range.upperBound)",
                                                                        found: text, location: scanner.location(offset))))
                 return nil
             }
             return number
         default:
-            problems.append((context.key + [field], .wrongType(path, expected: "a whole number", found: describe(value, scanner),
+            problems.append((context.key + [field], .wrongType(path(), expected: "a whole number", found: describe(value, scanner),
                                                                 location: scanner.location(offset))))
             return nil
         }
     }
 
     /// A figure: a JSON number as an exact decimal, at least 0 and below 10¹⁵.
-    mutating func figure(_ value: Scalar, _ key: [Int], _ path: JSONPath, _ offset: Int, _ scanner: JSONScanner,
-                         expected: String) -> ExactDecimal? {
+    mutating func figure(_ value: Scalar, _ key: @autoclosure () -> [Int], _ path: @autoclosure () -> JSONPath, _ offset: Int,
+                         _ scanner: JSONScanner, expected: String) -> ExactDecimal? {
         switch value {
         case .null: return nil
         case .number(let literal):
@@ -288,18 +360,18 @@ struct EvaluationDecoding {
             guard let number = parsed, number.magnitude < EvaluationReader.largestFigure else {
                 let text = scanner.text(literal)
                 let tooPrecise = parsed == nil && Self.fitsBelowLimit(text)
-                problems.append((key, .invalidValue(path, expected: tooPrecise ? "\(expected), with at most 18 significant digits"
+                problems.append((key(), .invalidValue(path(), expected: tooPrecise ? "\(expected), with at most 18 significant digits"
                                                                               : "\(expected), below 10^15",
                                                      found: text, location: scanner.location(offset))))
                 return nil
             }
             guard !number.isNegative else {
-                problems.append((key, .invalidValue(path, expected: expected, found: scanner.text(literal), location: scanner.location(offset))))
+                problems.append((key(), .invalidValue(path(), expected: expected, found: scanner.text(literal), location: scanner.location(offset))))
                 return nil
             }
             return number
         default:
-            problems.append((key, .wrongType(path, expected: expected, found: describe(value, scanner), location: scanner.location(offset))))
+            problems.append((key(), .wrongType(path(), expected: expected, found: describe(value, scanner), location: scanner.location(offset))))
             return nil
         }
     }
@@ -334,32 +406,32 @@ struct EvaluationDecoding {
             wrongContainer([], .root, expected: "an evaluation object", found: found, location: scanner.location(0))
             return nil
         }
-        var context = ObjectContext(path: .root, key: [], offset: 0, known: Self.topLevelKeys)
+        var context = ObjectContext(place: .root, offset: 0, known: Self.topLevelKeys)
         var title: String?, agency: String?, year: Int?, kindText: String?, rules: String?
         var budget: BudgetExecution?, goals: [Evaluation.Goal] = [], declaredPoints: ExactDecimal?
         var indicators: [Indicator]?, published: PublishedFigures?, source: RawJSON?
         var kindOffset = 0
         var extra: [RawJSON.Member] = []
-        try members(&scanner, &context, depth: 0, kept: true, extra: &extra) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, offset: Int) throws(Problem) in
+        while let (field, offset) = try nextMember(&scanner, &context, depth: 0, kept: true, extra: &extra) {
             switch field {
             case 0:  // format
-                let value = try decoder.scalar(&scanner, depth: 0)
-                if case .string(let text) = value, text == Evaluation.formatTag { return }
-                decoder.problems.append(([field], .unsupportedFormat(found: decoder.describe(value, scanner), location: scanner.location(offset))))
-            case 1: title = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
-            case 2: agency = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
-            case 3: year = decoder.integer(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner, range: 1900...2200)
+                let value = try scalar(&scanner, depth: 0)
+                if case .string(let text) = value, text == Evaluation.formatTag { continue }
+                problems.append(([field], .unsupportedFormat(found: describe(value, scanner), location: scanner.location(offset))))
+            case 1: title = string(try scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 2: agency = string(try scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 3: year = integer(try scalar(&scanner, depth: 0), context, field, offset, scanner, range: 1900...2200)
             case 4:
                 kindOffset = offset
-                kindText = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
-            case 5: rules = decoder.string(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner)
-            case 6: budget = try decoder.budgetBlock(&scanner, offset: offset)
-            case 7: goals = try decoder.goalList(&scanner, offset: offset)
+                kindText = string(try scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 5: rules = string(try scalar(&scanner, depth: 0), context, field, offset, scanner)
+            case 6: budget = try budgetBlock(&scanner, offset: offset)
+            case 7: goals = try goalList(&scanner, offset: offset)
             case 8:
-                declaredPoints = decoder.figure(try decoder.scalar(&scanner, depth: 0), context, field, offset, scanner,
+                declaredPoints = figure(try scalar(&scanner, depth: 0), context, field, offset, scanner,
                     expected: "the points the table declares for its indicators (指标权重比例) as a number ≥ 0")
-            case 9: indicators = try decoder.indicatorList(&scanner, offset: offset)
-            case 10: published = try decoder.publishedFigures(&scanner, offset: offset)
+            case 9: indicators = try indicatorList(&scanner, offset: offset)
+            case 10: published = try publishedFigures(&scanner, offset: offset)
             default:  // source: carried as written
                 let start = scanner.index
                 _ = try scanner.skipValue(depth: 0)
@@ -407,13 +479,13 @@ struct EvaluationDecoding {
             wrongContainer([6], path, expected: "an object with planned and executed", found: found, location: scanner.location(offset))
             return nil
         }
-        var context = ObjectContext(path: path, key: [6], offset: offset, known: Self.budgetKeys)
+        var context = ObjectContext(place: .budget, offset: offset, known: Self.budgetKeys)
         var figures: [ExactDecimal?] = [nil, nil, nil, nil]
         let expected = ["全年预算数 (the adjusted budget) as a number ≥ 0", "全年执行数 as a number ≥ 0", "年初预算数 as a number ≥ 0",
                         "the block's points as a number ≥ 0"]
         var ignored: [RawJSON.Member] = []
-        try members(&scanner, &context, depth: 1, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, offset: Int) throws(Problem) in
-            figures[field] = decoder.figure(try decoder.scalar(&scanner, depth: 1), context, field, offset, scanner, expected: expected[field])
+        while let (field, offset) = try nextMember(&scanner, &context, depth: 1, kept: false, extra: &ignored) {
+            figures[field] = figure(try scalar(&scanner, depth: 1), context, field, offset, scanner, expected: expected[field])
         }
         requireFields(context, [(0, expected[0]), (1, expected[1])], location: { scanner.location($0) })
         guard let planned = figures[0], let executed = figures[1] else { return nil }
@@ -442,18 +514,18 @@ struct EvaluationDecoding {
                 let found = try scanner.skipValue(depth: 1)
                 wrongContainer([7, index], elementPath, expected: "an object with name and ratio", found: found, location: scanner.location(offset))
             } else {
-                var context = ObjectContext(path: elementPath, key: [7, index], offset: offset, known: Self.goalKeys)
+                var context = ObjectContext(place: .goal(index), offset: offset, known: Self.goalKeys)
                 var name: String?
                 var ratio: ExactDecimal?
                 var nameOffset = offset
                 var ignored: [RawJSON.Member] = []
-                try members(&scanner, &context, depth: 1, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
-                    let value = try decoder.scalar(&scanner, depth: 2)
+                while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 1, kept: false, extra: &ignored) {
+                    let value = try scalar(&scanner, depth: 2)
                     if field == 0 {
                         nameOffset = memberOffset
-                        name = decoder.text(value, context, field, memberOffset, scanner, expected: "the goal's name, as the indicators' goal names it")
+                        name = text(value, context, field, memberOffset, scanner, expected: "the goal's name, as the indicators' goal names it")
                     } else {
-                        ratio = decoder.figure(value, context, field, memberOffset, scanner, expected: "the goal's ratio in percent")
+                        ratio = figure(value, context, field, memberOffset, scanner, expected: "the goal's ratio in percent")
                     }
                 }
                 requireFields(context, [(0, "the goal's name, as the indicators' goal names it"), (1, "the goal's ratio in percent")],
@@ -513,92 +585,123 @@ struct EvaluationDecoding {
         return complete ? indicators : nil
     }
 
+    /// A standard category (field 0) or second-level name (field 1) in the string at the cursor, read whole;
+    /// `nil`, with the cursor left on the string, when it is written otherwise.
+    static func standardName(_ scanner: inout JSONScanner, field: Int)
+        throws(Problem) -> (category: IndicatorCategory?, subcategory: IndicatorSubcategory?)? {
+        let start = scanner.index
+        let (range, escaped) = try scanner.readStringRange()
+        if escaped == nil {
+            let bytes = scanner.bytes[range]
+            if field == 0, let category = IndicatorCategory.standard.first(where: { $0.rawValue.hasSameBytes(as: bytes) }) {
+                return (category, nil)
+            }
+            if field == 1, let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory.rawValue.hasSameBytes(as: bytes) }) {
+                return (nil, entry.subcategory)
+            }
+        }
+        scanner.index = start
+        return nil
+    }
+
     static let categoryExpected = "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标 (or cost, output, benefit, satisfaction)"
     static let targetExpected = "年初目标值 as printed (\"≥1800\", \"＜48小时\", \"是\") or a number"
     static let actualExpected = "实际完成值 as printed or a number (or parts)"
 
     mutating func indicator(_ scanner: inout JSONScanner, index: Int, offset: Int) throws(Problem) -> Indicator? {
-        let path = JSONPath.indicator(index)
         guard scanner.current == UInt8(ascii: "{") else {
             let found = try scanner.skipValue(depth: 1)
-            wrongContainer([9, index], path, expected: "an indicator object", found: found, location: scanner.location(offset))
+            wrongContainer([9, index], .indicator(index), expected: "an indicator object", found: found, location: scanner.location(offset))
             return nil
         }
-        var context = ObjectContext(path: path, key: [9, index], offset: offset, known: Self.indicatorKeys)
+        var context = ObjectContext(place: .indicator(index), offset: offset, known: Self.indicatorKeys)
+        var category: IndicatorCategory?, subcategory: IndicatorSubcategory?
         var categoryText: String?, subcategoryText: String?, name: String?, unit: String?, weight: ExactDecimal?
         var target: String?, actual: String?, directionText: String?, judgementText: String?
         var score: ExactDecimal?, deduction: ExactDecimal?, reason: String?, previous: String?, basis: String?
         var parts: [Indicator.Part]?, measureText: String?, goal: String?, published: ExactDecimal?
-        var offsets = Array(repeating: 0, count: Self.indicatorKeys.count)
+        // Where the fields checked after the object ends stood: category, direction, judgement, measure.
+        var categoryOffset = offset, directionOffset = offset, judgementOffset = offset, measureOffset = offset
         var extra: [RawJSON.Member] = []
-        try members(&scanner, &context, depth: 2, kept: true, extra: &extra) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
-            offsets[field] = memberOffset
-            if field == 14 {
-                parts = try decoder.partList(&scanner, path: context.path.appending("parts"), key: context.key + [14], offset: memberOffset)
-                return
-            }
-            let value = try decoder.scalar(&scanner, depth: 2)
+        while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 2, kept: true, extra: &extra) {
             switch field {
-            case 0: categoryText = decoder.text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
-            case 1: subcategoryText = decoder.string(value, context, field, memberOffset, scanner)
-            case 2: name = decoder.text(value, context, field, memberOffset, scanner, expected: "三级指标, the indicator's name")
-            case 3: unit = decoder.string(value, context, field, memberOffset, scanner)
-            case 4: weight = decoder.figure(value, context, field, memberOffset, scanner, expected: "the indicator's points (分值) as a number ≥ 0")
-            case 5: target = decoder.cell(value, context, field, memberOffset, scanner)
-            case 6: actual = decoder.cell(value, context, field, memberOffset, scanner)
-            case 7: directionText = decoder.string(value, context, field, memberOffset, scanner)
-            case 8: judgementText = decoder.string(value, context, field, memberOffset, scanner)
-            case 9: score = decoder.figure(value, context, field, memberOffset, scanner, expected: "the evaluator's score as a number ≥ 0")
-            case 10: deduction = decoder.figure(value, context, field, memberOffset, scanner, expected: "points deducted as a number ≥ 0")
-            case 11: reason = decoder.string(value, context, field, memberOffset, scanner)
-            case 12: previous = decoder.cell(value, context, field, memberOffset, scanner)
-            case 13: basis = decoder.string(value, context, field, memberOffset, scanner)
-            case 15: measureText = decoder.string(value, context, field, memberOffset, scanner)
-            case 16: goal = decoder.string(value, context, field, memberOffset, scanner)
-            default: published = decoder.figure(value, context, field, memberOffset, scanner, expected: "the printed score as a number ≥ 0 or null")
+            case 0: categoryOffset = memberOffset
+            case 7: directionOffset = memberOffset
+            case 8: judgementOffset = memberOffset
+            case 15: measureOffset = memberOffset
+            default: break
+            }
+            if field == 14 {
+                parts = try partList(&scanner, indicator: index, offset: memberOffset)
+                continue
+            }
+            // The standard names, found by their bytes without making a string of them.
+            if field == 0 || field == 1, scanner.current == UInt8(ascii: "\""), let known = try Self.standardName(&scanner, field: field) {
+                if field == 0 { category = known.category } else { subcategory = known.subcategory }
+                continue
+            }
+            let value = try scalar(&scanner, depth: 2)
+            switch field {
+            case 0: categoryText = text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
+            case 1: subcategoryText = string(value, context, field, memberOffset, scanner)
+            case 2: name = text(value, context, field, memberOffset, scanner, expected: "三级指标, the indicator's name")
+            case 3: unit = string(value, context, field, memberOffset, scanner)
+            case 4: weight = figure(value, context, field, memberOffset, scanner, expected: "the indicator's points (分值) as a number ≥ 0")
+            case 5: target = cell(value, context, field, memberOffset, scanner)
+            case 6: actual = cell(value, context, field, memberOffset, scanner)
+            case 7: directionText = string(value, context, field, memberOffset, scanner)
+            case 8: judgementText = string(value, context, field, memberOffset, scanner)
+            case 9: score = figure(value, context, field, memberOffset, scanner, expected: "the evaluator's score as a number ≥ 0")
+            case 10: deduction = figure(value, context, field, memberOffset, scanner, expected: "points deducted as a number ≥ 0")
+            case 11: reason = string(value, context, field, memberOffset, scanner)
+            case 12: previous = cell(value, context, field, memberOffset, scanner)
+            case 13: basis = string(value, context, field, memberOffset, scanner)
+            case 15: measureText = string(value, context, field, memberOffset, scanner)
+            case 16: goal = string(value, context, field, memberOffset, scanner)
+            default: published = figure(value, context, field, memberOffset, scanner, expected: "the printed score as a number ≥ 0 or null")
             }
         }
         let location = { (offset: Int) in scanner.location(offset) }
-        var required: [(Int, String)] = [(0, Self.categoryExpected), (2, "三级指标, the indicator's name")]
-        if requiresActuals { required.append((4, "the indicator's points (分值) as a number ≥ 0")) }
-        required.append((5, Self.targetExpected))
+        require(context, 0, Self.categoryExpected, location: location)
+        require(context, 2, "三级指标, the indicator's name", location: location)
+        if requiresActuals { require(context, 4, "the indicator's points (分值) as a number ≥ 0", location: location) }
+        require(context, 5, Self.targetExpected, location: location)
         // Rows with parts (even `"parts": null`) need no actual of their own.
-        if requiresActuals, !context.sawKey(14) { required.append((6, Self.actualExpected)) }
-        requireFields(context, required, location: location)
-        let category = categoryText.flatMap(IndicatorCategory.init(parsing:))
+        if requiresActuals, !context.sawKey(14) { require(context, 6, Self.actualExpected, location: location) }
+        if category == nil { category = categoryText.flatMap(IndicatorCategory.init(parsing:)) }
         if let categoryText, category == nil {
-            invalid(context, 0, offsets[0], scanner, expected: "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标", found: categoryText)
+            invalid(context, 0, categoryOffset, scanner, expected: "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标", found: categoryText)
         }
         // A target table (绩效目标表) may lack points: department tables print none. That is a finding, not a
         // reading error; the row is kept with 0 points so that every other check still runs.
         if !requiresActuals, weight == nil, !context.has(4) {
             warnings.append((context.key + [4], Diagnostic(.noWeight, .warning,
-                "no points (分值) are given; a table that is to be scored needs them on every row", at: path.appending("weight"))))
+                "no points (分值) are given; a table that is to be scored needs them on every row", at: context.path.appending("weight"))))
             weight = .zero
         }
         var direction: Indicator.Direction?
         if let directionText {
             direction = Indicator.Direction(rawValue: directionText)
             if direction == nil {
-                invalid(context, 7, offsets[7], scanner, expected: "forward, reverse, equal or qualitative", found: directionText)
+                invalid(context, 7, directionOffset, scanner, expected: "forward, reverse, equal or qualitative", found: directionText)
             }
         }
         var judgement: Indicator.Judgement?
         if let judgementText {
             judgement = Indicator.Judgement(parsing: judgementText)
             if judgement == nil {
-                invalid(context, 8, offsets[8], scanner, expected: "达成, 部分达成 or 未达成 (achieved, partial, unachieved)", found: judgementText)
+                invalid(context, 8, judgementOffset, scanner, expected: "达成, 部分达成 or 未达成 (achieved, partial, unachieved)", found: judgementText)
             }
         }
         var aggregation: Indicator.Aggregation?
         if let measureText {
             aggregation = Indicator.Aggregation(rawValue: measureText)
             if aggregation == nil {
-                invalid(context, 15, offsets[15], scanner, expected: "absolute or relative", found: measureText)
+                invalid(context, 15, measureOffset, scanner, expected: "absolute or relative", found: measureText)
             }
         }
         guard let category, let name, let weight, let target else { return nil }
-        var indicator = Indicator(category: category, subcategory: subcategoryText.flatMap(IndicatorSubcategory.init(parsing:)),
+        var indicator = Indicator(category: category, subcategory: subcategory ?? subcategoryText.flatMap(IndicatorSubcategory.init(parsing:)),
                                   name: name, unit: unit, weight: weight, target: target, actual: actual, direction: direction,
                                   judgement: judgement, score: score, deduction: deduction, reason: reason, parts: parts,
                                   aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal)
@@ -606,7 +709,9 @@ struct EvaluationDecoding {
         return indicator
     }
 
-    mutating func partList(_ scanner: inout JSONScanner, path: JSONPath, key: [Int], offset: Int) throws(Problem) -> [Indicator.Part]? {
+    mutating func partList(_ scanner: inout JSONScanner, indicator: Int, offset: Int) throws(Problem) -> [Indicator.Part]? {
+        let path = JSONPath.indicator(indicator).appending("parts")
+        let key = [9, indicator, 14]
         guard scanner.current == UInt8(ascii: "[") else {
             let value = try scalar(&scanner, depth: 2)
             if case .null = value { return nil }
@@ -627,16 +732,16 @@ struct EvaluationDecoding {
                 wrongContainer(key + [index], elementPath, expected: "an object with agency, fund and actual", found: found,
                                location: scanner.location(offset))
             } else {
-                var context = ObjectContext(path: elementPath, key: key + [index], offset: offset, known: Self.partKeys)
+                var context = ObjectContext(place: .part(indicator: indicator, part: index), offset: offset, known: Self.partKeys)
                 var agency: String?, fund: ExactDecimal?, score: ExactDecimal?, actual: String?
                 var ignored: [RawJSON.Member] = []
-                try members(&scanner, &context, depth: 3, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
-                    let value = try decoder.scalar(&scanner, depth: 4)
+                while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 3, kept: false, extra: &ignored) {
+                    let value = try scalar(&scanner, depth: 4)
                     switch field {
-                    case 0: agency = decoder.string(value, context, field, memberOffset, scanner)
-                    case 1: fund = decoder.figure(value, context, field, memberOffset, scanner, expected: "the unit's funds as a number ≥ 0")
-                    case 2: score = decoder.figure(value, context, field, memberOffset, scanner, expected: "the unit's own score as a number ≥ 0")
-                    default: actual = decoder.cell(value, context, field, memberOffset, scanner)
+                    case 0: agency = string(value, context, field, memberOffset, scanner)
+                    case 1: fund = figure(value, context, field, memberOffset, scanner, expected: "the unit's funds as a number ≥ 0")
+                    case 2: score = figure(value, context, field, memberOffset, scanner, expected: "the unit's own score as a number ≥ 0")
+                    default: actual = cell(value, context, field, memberOffset, scanner)
                     }
                 }
                 if score == nil {
@@ -662,20 +767,20 @@ struct EvaluationDecoding {
                            location: scanner.location(offset))
             return nil
         }
-        var context = ObjectContext(path: path, key: [10], offset: offset, known: Self.publishedKeys)
+        var context = ObjectContext(place: .published, offset: offset, known: Self.publishedKeys)
         var total: ExactDecimal?, budget: ExactDecimal?
         var categories: [PublishedFigures.CategoryScore] = []
         var ignored: [RawJSON.Member] = []
-        try members(&scanner, &context, depth: 1, kept: false, extra: &ignored) { (decoder: inout Self, scanner: inout JSONScanner, context: inout ObjectContext, field: Int, memberOffset: Int) throws(Problem) in
+        while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 1, kept: false, extra: &ignored) {
             switch field {
             case 0:
-                total = decoder.figure(try decoder.scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
+                total = figure(try scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
                                        expected: "the printed 总分 as a number ≥ 0")
             case 1:
-                budget = decoder.figure(try decoder.scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
+                budget = figure(try scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
                                         expected: "the printed budget score as a number ≥ 0")
             default:
-                categories = try decoder.printedCategories(&scanner, path: path.appending("categories"), offset: memberOffset)
+                categories = try printedCategories(&scanner, path: path.appending("categories"), offset: memberOffset)
             }
         }
         return PublishedFigures(total: total, budget: budget, categories: categories)

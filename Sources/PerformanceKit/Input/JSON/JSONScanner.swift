@@ -159,6 +159,14 @@ struct JSONScanner {
     mutating func readStringRange() throws(Problem) -> (range: Range<Int>, escaped: String?) {
         index += 1  // opening quote
         let start = index
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        if let base = bytes.baseAddress {
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if Self.hasSpecialByte(word) { break }
+                index += 8
+            }
+        }
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -192,6 +200,19 @@ struct JSONScanner {
             index += 1
         }
         throw syntaxError(expected: "a closing '\"'")
+    }
+
+    /// Whether any of the eight bytes is `"`, `\` or below 0x20 (the bytes a string's end or escape needs).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // A byte below 0x20: (byte - 0x20) borrows into its high bit while the byte's own high bit is clear.
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasZero(quote) || hasZero(backslash) || control
     }
 
     mutating func readEscape(into pieces: inout [UInt8]) throws(Problem) {
@@ -412,22 +433,29 @@ enum UTF8Validation {
                     index += 1
                     continue
                 }
+                // Continuation bytes are 10xxxxxx; the second byte's range rules out overlong forms, surrogates
+                // and scalars above U+10FFFF.
+                @inline(__always) func continuation(_ offset: Int) -> Bool { buffer[index + offset] & 0xC0 == 0x80 }
                 let length: Int
-                let minimum: UInt32
-                var scalar: UInt32
                 switch lead {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
-                default: return index
+                case 0xC2...0xDF:
+                    guard index + 2 <= count, continuation(1) else { return index }
+                    length = 2
+                case 0xE0...0xEF:
+                    guard index + 3 <= count, continuation(1), continuation(2) else { return index }
+                    let second = buffer[index + 1]
+                    if lead == 0xE0, second < 0xA0 { return index }
+                    if lead == 0xED, second > 0x9F { return index }
+                    length = 3
+                case 0xF0...0xF4:
+                    guard index + 4 <= count, continuation(1), continuation(2), continuation(3) else { return index }
+                    let second = buffer[index + 1]
+                    if lead == 0xF0, second < 0x90 { return index }
+                    if lead == 0xF4, second > 0x8F { return index }
+                    length = 4
+                default:
+                    return index
                 }
-                guard index + length <= count else { return index }
-                for next in 1..<length {
-                    let byte = buffer[index + next]
-                    guard byte & 0xC0 == 0x80 else { return index }
-                    scalar = scalar << 6 | UInt32(byte & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
                 index += length
             }
             return nil

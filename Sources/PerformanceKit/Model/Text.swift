@@ -1,0 +1,124 @@
+/// Text as tables hold it: compared byte for byte, and trimmed of the white space a spreadsheet or a transcriber
+/// leaves (ASCII, the ideographic space, no-break spaces).
+///
+/// Names, units and words in a table are compared as printed, without Unicode normalisation: exact, and free of
+/// the normalisation tables that `String ==` and hashing consult for non-ASCII text.
+extension String {
+    /// Whether both texts are the same UTF-8 bytes.
+    @inline(__always)
+    func hasSameBytes(as other: String) -> Bool {
+        let a = utf8
+        let b = other.utf8
+        guard a.count == b.count else { return false }
+        if let equal = a.withContiguousStorageIfAvailable({ left in
+            b.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmpEqual(left.baseAddress, right.baseAddress, left.count)
+            }
+        }), let equal { return equal }
+        return a.elementsEqual(b)
+    }
+
+    /// Whether the text's bytes equal `bytes`.
+    @inline(__always)
+    func hasSameBytes(as bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let a = utf8
+        guard a.count == bytes.count else { return false }
+        return a.withContiguousStorageIfAvailable { left in
+            left.count == 0 || memcmpEqual(left.baseAddress, bytes.base.baseAddress.map { $0 + bytes.startIndex }, left.count)
+        } ?? a.elementsEqual(bytes)
+    }
+
+    /// Feeds the text's bytes to a hasher.
+    func hashBytes(into hasher: inout Hasher) {
+        if utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in utf8 { hasher.combine(byte) }
+        }
+    }
+
+    /// The text without leading and trailing white space (ASCII, ideographic space, no-break spaces and line
+    /// breaks: Unicode's White_Space).
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, first.isTableWhitespace || last.isTableWhitespace else { return self }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].isTableWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].isTableWhitespace { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    /// Whether the text is empty or white space only.
+    var isBlank: Bool {
+        unicodeScalars.allSatisfy(\.isTableWhitespace)
+    }
+}
+
+/// `memcmp(a, b, count) == 0` without importing the C library into the model.
+@inline(__always)
+func memcmpEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+    guard let a, let b else { return count == 0 }
+    var index = 0
+    while index + 8 <= count {
+        if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) {
+            return false
+        }
+        index += 8
+    }
+    while index < count {
+        if a[index] != b[index] { return false }
+        index += 1
+    }
+    return true
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, from its table (U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A,
+    /// U+2028, U+2029, U+202F, U+205F, U+3000), without the property lookup.
+    @inline(__always)
+    var isTableWhitespace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+}
+
+/// A few words (achievement words, classes of text), found by their bytes.
+struct WordList: Sendable, Equatable {
+    var words: [String]
+
+    init(_ words: some Sequence<String>) {
+        self.words = Array(words)
+    }
+
+    func contains(_ text: String) -> Bool {
+        words.contains { $0.hasSameBytes(as: text) }
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the bytes start with `prefix`'s bytes.
+    func startsBytes(with prefix: String) -> Bool {
+        starts(with: prefix.utf8)
+    }
+
+    /// Whether the bytes end with `suffix`'s bytes.
+    func endsBytes(with suffix: String) -> Bool {
+        let tail = suffix.utf8
+        guard tail.count <= count else { return false }
+        return self[index(endIndex, offsetBy: -tail.count)...].elementsEqual(tail)
+    }
+
+    /// Whether `needle`'s bytes stand anywhere in these bytes.
+    func containsBytes(of needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, pattern.count <= count else { return pattern.isEmpty }
+        let haystack = Array(self)
+        var index = 0
+        while index + pattern.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+}
