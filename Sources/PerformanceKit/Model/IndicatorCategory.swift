@@ -5,21 +5,39 @@
 /// name as tables print it (`产出指标`).
 public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
     /// The printed name (`产出指标`).
-    public var rawValue: String
+    public var rawValue: String {
+        didSet { standardIndex = Self.standardIndex(of: rawValue) }
+    }
+    /// The category's place among the four of the national framework, found once when it is made, so that
+    /// comparing and classifying categories, row after row, costs an integer comparison.
+    private(set) var standardIndex: Int8?
 
     /// Creates a category from its printed name, as is; ``init(parsing:)`` also reads short names and English ids.
     public init(rawValue: String) {
         self.rawValue = rawValue
+        standardIndex = Self.standardIndex(of: rawValue)
+    }
+
+    private init(standard rawValue: String, index: Int8) {
+        self.rawValue = rawValue
+        standardIndex = index
+    }
+
+    /// The printed names of the four, in the order of ``standard``.
+    private static let standardNames = ["成本指标", "产出指标", "效益指标", "满意度指标"]
+
+    private static func standardIndex(of name: String) -> Int8? {
+        standardNames.firstIndex { $0.hasSameBytes(as: name) }.map(Int8.init)
     }
 
     /// 成本指标: first-level in the 2021 layout (经济 / 社会 / 生态环境成本); under 产出 in the 2020 one.
-    public static let cost = IndicatorCategory(rawValue: "成本指标")
+    public static let cost = IndicatorCategory(standard: "成本指标", index: 0)
     /// 产出指标: 数量, 质量, 时效 (and 成本 in the 2020 layout).
-    public static let output = IndicatorCategory(rawValue: "产出指标")
+    public static let output = IndicatorCategory(standard: "产出指标", index: 1)
     /// 效益指标: 经济, 社会, 生态效益 and 可持续影响.
-    public static let benefit = IndicatorCategory(rawValue: "效益指标")
+    public static let benefit = IndicatorCategory(standard: "效益指标", index: 2)
     /// 满意度指标: 服务对象满意度.
-    public static let satisfaction = IndicatorCategory(rawValue: "满意度指标")
+    public static let satisfaction = IndicatorCategory(standard: "满意度指标", index: 3)
 
     /// The four categories of the national framework, in the order the 2021 layout prints them.
     static let standard: [IndicatorCategory] = [.cost, .output, .benefit, .satisfaction]
@@ -49,13 +67,15 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
 
     /// Whether this is one of the four categories of the national framework.
     public var isStandard: Bool {
-        Self.standard.contains(self)
+        standardIndex != nil
     }
 
     /// Whether two categories have the same name, byte for byte (names are compared as printed, without Unicode
     /// normalisation, which is both exact and fast).
     public static func == (lhs: IndicatorCategory, rhs: IndicatorCategory) -> Bool {
-        lhs.rawValue.hasSameBytes(as: rhs.rawValue)
+        if let left = lhs.standardIndex, let right = rhs.standardIndex { return left == right }
+        if (lhs.standardIndex == nil) != (rhs.standardIndex == nil) { return false }
+        return lhs.rawValue.hasSameBytes(as: rhs.rawValue)
     }
 
     /// Hashes the name's bytes.

@@ -7,37 +7,55 @@
 /// a first-level category with 经济成本指标, 社会成本指标 and 生态环境成本指标 under it. ``expectedCategories`` accepts both.
 public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
     /// The printed name (`数量指标`).
-    public var rawValue: String
+    public var rawValue: String {
+        didSet { standardIndex = Self.standardIndex(of: rawValue) }
+    }
+    /// The name's place in ``standard``, found once when it is made.
+    private(set) var standardIndex: Int8?
 
     /// Creates a second-level name as is; ``init(parsing:)`` also normalises numbered and short variants.
     public init(rawValue: String) {
         self.rawValue = rawValue
+        standardIndex = Self.standardIndex(of: rawValue)
+    }
+
+    private init(standard rawValue: String, index: Int8) {
+        self.rawValue = rawValue
+        standardIndex = index
+    }
+
+    /// The standard names, in the order of ``standard``.
+    private static let standardNames = ["数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
+                                        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"]
+
+    private static func standardIndex(of name: String) -> Int8? {
+        standardNames.firstIndex { $0.hasSameBytes(as: name) }.map(Int8.init)
     }
 
     /// 数量指标: how much is delivered.
-    public static let quantity = IndicatorSubcategory(rawValue: "数量指标")
+    public static let quantity = IndicatorSubcategory(standard: "数量指标", index: 0)
     /// 质量指标: to what standard.
-    public static let quality = IndicatorSubcategory(rawValue: "质量指标")
+    public static let quality = IndicatorSubcategory(standard: "质量指标", index: 1)
     /// 时效指标: how fast or on time.
-    public static let timeliness = IndicatorSubcategory(rawValue: "时效指标")
+    public static let timeliness = IndicatorSubcategory(standard: "时效指标", index: 2)
     /// 成本指标 as a second-level name, under 产出指标 in the 2020 layout.
-    public static let cost = IndicatorSubcategory(rawValue: "成本指标")
+    public static let cost = IndicatorSubcategory(standard: "成本指标", index: 3)
     /// 经济成本指标 (2021 layout, under 成本指标).
-    public static let economicCost = IndicatorSubcategory(rawValue: "经济成本指标")
+    public static let economicCost = IndicatorSubcategory(standard: "经济成本指标", index: 4)
     /// 社会成本指标 (2021 layout, under 成本指标).
-    public static let socialCost = IndicatorSubcategory(rawValue: "社会成本指标")
+    public static let socialCost = IndicatorSubcategory(standard: "社会成本指标", index: 5)
     /// 生态环境成本指标 (2021 layout, under 成本指标).
-    public static let environmentalCost = IndicatorSubcategory(rawValue: "生态环境成本指标")
+    public static let environmentalCost = IndicatorSubcategory(standard: "生态环境成本指标", index: 6)
     /// 经济效益指标.
-    public static let economicBenefit = IndicatorSubcategory(rawValue: "经济效益指标")
+    public static let economicBenefit = IndicatorSubcategory(standard: "经济效益指标", index: 7)
     /// 社会效益指标.
-    public static let socialBenefit = IndicatorSubcategory(rawValue: "社会效益指标")
+    public static let socialBenefit = IndicatorSubcategory(standard: "社会效益指标", index: 8)
     /// 生态效益指标.
-    public static let ecologicalBenefit = IndicatorSubcategory(rawValue: "生态效益指标")
+    public static let ecologicalBenefit = IndicatorSubcategory(standard: "生态效益指标", index: 9)
     /// 可持续影响指标.
-    public static let sustainableImpact = IndicatorSubcategory(rawValue: "可持续影响指标")
+    public static let sustainableImpact = IndicatorSubcategory(standard: "可持续影响指标", index: 10)
     /// 服务对象满意度指标.
-    public static let serviceRecipientSatisfaction = IndicatorSubcategory(rawValue: "服务对象满意度指标")
+    public static let serviceRecipientSatisfaction = IndicatorSubcategory(standard: "服务对象满意度指标", index: 11)
 
     /// Every standard second-level name with the first-level categories it may stand under (both layouts).
     static let standard: [(subcategory: IndicatorSubcategory, categories: [IndicatorCategory])] = [
@@ -101,7 +119,9 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
 
     /// Whether two names are the same, byte for byte.
     public static func == (lhs: IndicatorSubcategory, rhs: IndicatorSubcategory) -> Bool {
-        lhs.rawValue.hasSameBytes(as: rhs.rawValue)
+        if let left = lhs.standardIndex, let right = rhs.standardIndex { return left == right }
+        if (lhs.standardIndex == nil) != (rhs.standardIndex == nil) { return false }
+        return lhs.rawValue.hasSameBytes(as: rhs.rawValue)
     }
 
     /// Hashes the name's bytes.
@@ -111,7 +131,7 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
 
     /// The first-level categories this name may stand under, or `nil` when it is not a standard name.
     var expectedCategories: [IndicatorCategory]? {
-        Self.standard.first { $0.subcategory == self }?.categories
+        standardIndex.map { Self.standard[Int($0)].categories }
     }
 
     /// The printed name.

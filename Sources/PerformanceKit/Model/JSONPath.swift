@@ -70,10 +70,16 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 bytes.append(contentsOf: key.utf8)
             case .index(let index):
                 bytes.append(UInt8(ascii: "["))
-                bytes.append(contentsOf: String(index).utf8)
+                Self.appendDigits(of: index, to: &bytes)
                 bytes.append(UInt8(ascii: "]"))
             }
         }
+    }
+
+    /// Decimal digits of a non-negative index.
+    static func appendDigits(of value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(of: value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// `indicators[3].target`; the root prints as `(file)`.

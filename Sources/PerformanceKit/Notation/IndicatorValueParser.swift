@@ -438,7 +438,7 @@ struct IndicatorValueParser {
             trimSpaces()
             while end > start {
                 let (last, length) = Self.scalar(endingAt: end, in: buffer)
-                if "；;。，,、".unicodeScalars.contains(last) {
+                if isTrailingMark(last) {
                     end -= length
                 } else if last == ".", end - start < 2 || !isDigit(buffer[end - 2]) {
                     end -= 1
@@ -456,7 +456,16 @@ struct IndicatorValueParser {
         guard !raw.isEmpty else { return false }
         let (first, _) = scalar(at: 0, in: raw)
         let (last, _) = scalar(endingAt: raw.count, in: raw)
-        return first.isTableWhitespace || last.isTableWhitespace || "；;。，,、.".unicodeScalars.contains(last)
+        return first.isTableWhitespace || last.isTableWhitespace || isTrailingMark(last) || last == "."
+    }
+
+    /// `；`, `;`, `。`, `，`, `,`, `、`: marks a transcriber leaves after a value.
+    @inline(__always)
+    static func isTrailingMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF1B, 0x3B, 0x3002, 0xFF0C, 0x2C, 0x3001: return true
+        default: return false
+        }
     }
 
     /// The error at byte position `index`, reported as a character offset into ``normalized``.

@@ -70,6 +70,9 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// The unit a spelling is read as (``unitSpellings``); any other unit as it is.
     static func normalizedUnit(_ unit: String) -> String {
-        unitSpellings.first { $0.0.hasSameBytes(as: unit) }?.1 ?? unit
+        // Every spelling starts with ％, 平, 立, m or M: other units are passed over at once.
+        guard let first = unit.utf8.first, first == 0xEF || first == 0xE5 || first == 0xE7 || first == 0x6D || first == 0x4D
+        else { return unit }
+        return unitSpellings.first { $0.0.hasSameBytes(as: unit) }?.1 ?? unit
     }
 }

@@ -37,7 +37,7 @@ package enum EvaluationWriter {
                 out.key("categories")
                 out.beginObject()
                 for category in published.categories {
-                    out.key(category.category.rawValue)
+                    out.key(named: category.category.rawValue)
                     out.number(category.score)
                 }
                 out.endObject()
@@ -46,7 +46,7 @@ package enum EvaluationWriter {
         }
         if let source = evaluation.source { out.key("source"); out.value(raw: source) }
         for member in evaluation.additionalFields {
-            out.key(member.key)
+            out.key(named: member.key)
             out.value(raw: member.value)
         }
         out.endObject()
@@ -69,7 +69,7 @@ package enum EvaluationWriter {
         if let basis = indicator.basis { out.key("basis"); out.string(basis) }
         if let published = indicator.published { out.key("published"); out.number(published) }
         for member in indicator.additionalFields {
-            out.key(member.key)
+            out.key(named: member.key)
             out.value(raw: member.value)
         }
         out.endObject()

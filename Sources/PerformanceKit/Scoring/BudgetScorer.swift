@@ -35,7 +35,8 @@ struct BudgetScorer: Sendable {
         case .proportional:
             let raw = rate.multiplied(by: weight)
             let capped = raw.flatMap { Quotient.compare($0, Quotient(weight)) }.map { $0 > 0 } ?? false
-            guard let raw, let rounded = capped ? rounding.round(weight) : rounding.round(raw) else {
+            guard let raw, let rounded = capped ? rounding.round(weight) : rounding.round(raw),
+                  let shown = Explanation.shownFigure(raw, cap: weight, scale: rounding.scale, capped: capped) else {
                 diagnostics.append(Diagnostic(.figureTooLarge, .error,
                     "\(weight.plainText) × \(budget.executed.plainText) ÷ \(budget.planned.plainText) needs more digits than a decimal holds",
                     at: path))
@@ -44,7 +45,7 @@ struct BudgetScorer: Sendable {
                         diagnostics)
             }
             score = rounded
-            reasoning = .budgetRatio(weight: weight, executed: budget.executed, planned: budget.planned, raw: raw, scale: rounding.scale)
+            reasoning = .budgetRatio(weight: weight, executed: budget.executed, planned: budget.planned, result: shown, capped: capped)
         case .steps(let steps):
             // The step table is written for the profile's points; a file that sets other points scales it.
             let factor = profile.budget.weight.isZero ? nil : Quotient(weight, over: profile.budget.weight)

@@ -3,9 +3,10 @@
 ///
 /// `1 × 3 ÷ 4 = 0.75`, `7 × 50 ÷ 37 = 9.46, capped at 7`, `全年未发生安全事故 read as 0: target 0, actual 0: met, 6`.
 /// Scoring a batch for its figures alone never builds a string.
-indirect enum Explanation: Sendable, Equatable {
-    /// `w × n ÷ d = r`, and `, capped at w` when `r` exceeds `w`.
-    case ratio(weight: ExactDecimal, numerator: Shown, denominator: Shown, raw: Quotient, scale: Int)
+enum Explanation: Sendable, Equatable {
+    /// `w × n ÷ d = r`, and `, capped at w` when the ratio exceeds `w` (`r` is the ratio as shown: rounded as scores
+    /// are, or two places finer where that would hide the excess over the cap).
+    case ratio(weight: ExactDecimal, numerator: Shown, denominator: Shown, result: ExactDecimal, capped: Bool)
     /// The linear reverse formula: `w × (1 − (B − A) ÷ A) = r`, or `≤ 0: at twice the target or more, 0`.
     case linearReverse(weight: ExactDecimal, actual: Shown, target: Shown, result: ExactDecimal?)
     /// `actual B is within A: w` (linear reverse, B ≤ A).
@@ -25,27 +26,27 @@ indirect enum Explanation: Sendable, Equatable {
     /// `actual B meets the text target A: w`.
     case achievementWord(actual: String, target: String, weight: ExactDecimal)
     /// Notes on how the values were read, then the rest: `note; note: rest`.
-    case noted([Note], Explanation)
+    indirect case noted([Note], Explanation)
     /// `达成 (80–100 % of 7): evaluator's score 6.5` and the reason.
     case judgementScore(Indicator.Judgement, Band, score: ExactDecimal, reason: String?)
     /// `达成 (80–100 % of 7): top of the band, 7 × 1 = 7`.
     case judgementTop(Indicator.Judgement, Band, upper: ExactDecimal, result: ExactDecimal)
     /// `部分达成 (50–80 % of 4): rest` (several units' fund-weighted scores inside the tier's band).
-    case banded(Indicator.Judgement, Band, Explanation)
+    indirect case banded(Indicator.Judgement, Band, Explanation)
     /// `parts' scores weighted by fund: (f × s + …) ÷ F = r`.
     case fundWeightedScores(terms: [Term], fundTotal: ExactDecimal, result: ExactDecimal)
     /// `evaluator's score s (the rule gives rest)` and the reason.
-    case evaluatorOverride(score: ExactDecimal, ruleGives: Explanation, reason: String?)
+    indirect case evaluatorOverride(score: ExactDecimal, ruleGives: Explanation, reason: String?)
     /// `evaluator's score s` and the reason: a row the rule cannot score.
     case evaluatorScore(ExactDecimal, reason: String?)
     /// `printed score p, taken as the evaluator's judgement`.
     case printedScoreStands(ExactDecimal)
     /// `rest; − d deducted (reason) = r`.
-    case deducted(Explanation, deduction: ExactDecimal, reason: String?, result: ExactDecimal)
+    indirect case deducted(Explanation, deduction: ExactDecimal, reason: String?, result: ExactDecimal)
     /// No figure: the message of the row's error.
     case undefined(String)
     /// `w × B ÷ A = r` of the budget block, with plain figures.
-    case budgetRatio(weight: ExactDecimal, executed: ExactDecimal, planned: ExactDecimal, raw: Quotient, scale: Int)
+    case budgetRatio(weight: ExactDecimal, executed: ExactDecimal, planned: ExactDecimal, result: ExactDecimal, capped: Bool)
     /// `planned 0: no execution rate, 0`.
     case noBudget
     /// `rate 86.19 % reaches the step 80 %: 7 (steps 100 % → 10, 80 % → 7, …)`.
@@ -86,17 +87,15 @@ indirect enum Explanation: Sendable, Equatable {
     enum Shown: Sendable, Equatable {
         /// Plain digits (`894.13`): weights, budgets, scores.
         case plain(ExactDecimal)
-        /// A figure exact up to four decimals, else rounded to four and marked `…` (an aggregate such as 280 ÷ 3),
-        /// followed by its magnitude word (`808亿`) when it has one.
-        case figure(Quotient, Quantity.Magnitude)
+        /// A figure exact up to four decimals, else rounded to four and marked `…`, followed by its magnitude word
+        /// (`808亿`) when it has one.
+        case figure(ExactDecimal, Quantity.Magnitude)
+        /// An aggregate such as 280 ÷ 3, kept whole: exact up to four decimals, else rounded to four and marked `…`.
+        indirect case aggregate(Quotient)
         /// Plain digits and a magnitude word (`808亿`), as several units' values are listed.
         case plainMagnitude(ExactDecimal, Quantity.Magnitude)
         /// A value as its canonical spelling (`7x24小时`, `≥99.9%`).
-        case value(IndicatorValue)
-
-        static func figure(_ value: ExactDecimal, _ magnitude: Quantity.Magnitude = .one) -> Shown {
-            .figure(Quotient(value), magnitude)
-        }
+        indirect case value(IndicatorValue)
     }
 }
 
@@ -119,17 +118,13 @@ extension Explanation {
     /// Appends the explanation's words as UTF-8.
     func render(into out: inout [UInt8]) {
         switch self {
-        case .ratio(let weight, let numerator, let denominator, let raw, let scale):
+        case .ratio(let weight, let numerator, let denominator, let result, let capped):
             out.write(weight); out.write(" × "); out.write(numerator); out.write(" ÷ "); out.write(denominator)
-            out.write(" = ")
-            let capped = Quotient.compare(raw, Quotient(weight)).map { $0 > 0 } ?? false
-            out.writeFigure(raw, cap: weight, scale: scale)
+            out.write(" = "); out.write(result)
             if capped { out.write(", capped at "); out.write(weight) }
-        case .budgetRatio(let weight, let executed, let planned, let raw, let scale):
+        case .budgetRatio(let weight, let executed, let planned, let result, let capped):
             out.write(weight); out.write(" × "); out.write(executed); out.write(" ÷ "); out.write(planned)
-            out.write(" = ")
-            let capped = Quotient.compare(raw, Quotient(weight)).map { $0 > 0 } ?? false
-            out.writeFigure(raw, cap: weight, scale: scale)
+            out.write(" = "); out.write(result)
             if capped { out.write(", capped at "); out.write(weight) }
         case .linearReverse(let weight, let actual, let target, let result):
             out.write(weight); out.write(" × (1 − ("); out.write(actual); out.write(" − "); out.write(target)
@@ -222,6 +217,16 @@ extension Explanation {
     }
 }
 
+extension Explanation {
+    /// A raw figure as the ratio explanations show it: rounded as scores are (`9.46`); where that would hide an
+    /// excess over the cap (`3.001` → `3`), two more places (`3.0011`). `nil` beyond 18 digits.
+    static func shownFigure(_ raw: Quotient, cap: ExactDecimal, scale: Int, capped: Bool) -> ExactDecimal? {
+        guard let shown = raw.rounded(scale: scale) else { return nil }
+        if capped, shown <= cap, let finer = raw.rounded(scale: scale + 2) { return finer }
+        return shown
+    }
+}
+
 extension Explanation.Note {
     func render(into out: inout [UInt8]) {
         switch self {
@@ -269,7 +274,15 @@ extension [UInt8] {
         switch shown {
         case .plain(let value):
             write(value)
-        case .figure(let quotient, let magnitude):
+        case .figure(let value, let magnitude):
+            if value.normalized.scale <= 4 {
+                write(value)
+            } else {
+                write(RoundingRule(scale: 4).round(value))
+                write("…")
+            }
+            if magnitude != .one { write(magnitude.rawValue) }
+        case .aggregate(let quotient):
             if quotient.isExact(atScale: 4), let exact = quotient.rounded(scale: 4) {
                 write(exact)
             } else if let rounded = quotient.rounded(scale: 4) {
@@ -278,26 +291,11 @@ extension [UInt8] {
             } else {
                 write("(a figure beyond 18 digits)")
             }
-            if magnitude != .one { write(magnitude.rawValue) }
         case .plainMagnitude(let value, let magnitude):
             write(value)
             if magnitude != .one { write(magnitude.rawValue) }
         case .value(let value):
             write(value.description)
-        }
-    }
-
-    /// A raw figure rounded as scores are (`9.46`); where that would hide an excess over the cap (`3.001` → `3`),
-    /// two more places are shown (`3.0011`).
-    mutating func writeFigure(_ raw: Quotient, cap: ExactDecimal, scale: Int) {
-        guard let shown = raw.rounded(scale: scale) else {
-            write("(a figure beyond 18 digits)")
-            return
-        }
-        if Quotient.compare(raw, Quotient(cap)).map({ $0 > 0 }) == true, shown <= cap, let finer = raw.rounded(scale: scale + 2) {
-            write(finer)
-        } else {
-            write(shown)
         }
     }
 

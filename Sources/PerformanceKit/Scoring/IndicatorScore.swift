@@ -45,9 +45,9 @@ public struct IndicatorScore: Sendable, Equatable {
     /// The figures of a ratio row, as the rule read them.
     struct RatioFigures: Sendable, Equatable {
         /// `A`, the target's value.
-        var target: Quotient
-        /// `B`, the actual's value (several units' combined value for a row with `parts`).
-        var actual: Quotient
+        var target: ExactDecimal
+        /// `B`, the actual's value.
+        var actual: ExactDecimal
     }
 
     /// How the score was reached: `1 × 3 ÷ 4 = 0.75`, `7 × 50 ÷ 37 = 9.46, capped at 7`.

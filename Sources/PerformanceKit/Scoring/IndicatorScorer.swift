@@ -194,34 +194,46 @@ struct IndicatorScorer: Sendable {
 
     /// The actual side of a figure comparison: a printed figure, or several units' combined value.
     struct Figure {
-        /// The number as explanations show it (before its magnitude).
-        var number: Quotient
-        var magnitude: Quantity.Magnitude
         /// The number times its magnitude.
         var value: Quotient
+        /// The same, when it is a printed figure rather than several units' combined value.
+        var exactValue: ExactDecimal?
+        var magnitude: Quantity.Magnitude
+        /// The number as explanations show it: with its magnitude word, and as a plain value.
+        var shownNumber: Explanation.Shown
+        var shownValue: Explanation.Shown
         var unit: String?
         var comparator: IndicatorValue.Comparator?
         /// Whether the cell states further figures after a `/`.
         var isCompound = false
 
         init(_ measure: IndicatorValue.Measure) {
-            number = Quotient(measure.quantity.number)
-            magnitude = measure.quantity.magnitude
             value = Quotient(measure.quantity.value)
+            exactValue = measure.quantity.value
+            magnitude = measure.quantity.magnitude
+            shownNumber = .figure(measure.quantity.number, measure.quantity.magnitude)
+            shownValue = .figure(measure.quantity.value, .one)
             unit = measure.quantity.unit
             comparator = measure.comparator
             isCompound = !measure.alongside.isEmpty
         }
 
+        /// Several units' combined value.
         init(value: Quotient, unit: String?) {
-            number = value
-            magnitude = .one
             self.value = value
+            magnitude = .one
+            shownNumber = .aggregate(value)
+            shownValue = .aggregate(value)
             self.unit = unit
         }
 
         init(value: ExactDecimal, unit: String?) {
-            self.init(value: Quotient(value), unit: unit)
+            self.value = Quotient(value)
+            exactValue = value
+            magnitude = .one
+            shownNumber = .figure(value, .one)
+            shownValue = .figure(value, .one)
+            self.unit = unit
         }
     }
 
@@ -256,15 +268,17 @@ struct IndicatorScorer: Sendable {
         var notes: [Explanation.Note] = []
         if let note { notes.append(note) }
         let sameMagnitude = target.quantity.magnitude == actual.magnitude
-        let aShown: Explanation.Shown = sameMagnitude ? .figure(Quotient(target.quantity.number), target.quantity.magnitude) : .figure(a, .one)
-        let bShown: Explanation.Shown = sameMagnitude ? .figure(actual.number, actual.magnitude) : .figure(b, .one)
+        let aShown: Explanation.Shown = sameMagnitude ? .figure(target.quantity.number, target.quantity.magnitude)
+                                                      : .figure(target.quantity.value, .one)
+        let bShown = sameMagnitude ? actual.shownNumber : actual.shownValue
         if let comparator = actual.comparator {
-            notes.append(.comparatorOnActual(comparator, .figure(actual.number, actual.magnitude)))
+            notes.append(.comparatorOnActual(comparator, actual.shownNumber))
         }
         func noted(_ explanation: Explanation) -> Explanation {
             notes.isEmpty ? explanation : .noted(notes, explanation)
         }
-        let figures = keepsFigures && !a.isZero && !b.isZero ? IndicatorScore.RatioFigures(target: a, actual: b) : nil
+        let figures = keepsFigures && !a.isZero && !b.isZero
+            ? actual.exactValue.map { IndicatorScore.RatioFigures(target: target.quantity.value, actual: $0) } : nil
 
         switch direction {
         case .forward:
@@ -315,7 +329,12 @@ struct IndicatorScorer: Sendable {
                 field: "actual")
         }
         let value = order > 0 ? Quotient(w) : raw
-        let explanation = Explanation.ratio(weight: w, numerator: shown.0, denominator: shown.1, raw: raw, scale: profile.rounding.scale)
+        guard let result = Explanation.shownFigure(raw, cap: w, scale: profile.rounding.scale, capped: order > 0) else {
+            return .undefined(code: .figureTooLarge,
+                message: "the figures need more digits than a decimal holds (18) to compute exactly; write them in a larger unit, or give a score",
+                field: "actual")
+        }
+        let explanation = Explanation.ratio(weight: w, numerator: shown.0, denominator: shown.1, result: result, capped: order > 0)
         return .scored(raw: value, basis: basis, direction: direction, explanation: noted(explanation), figures: figures)
     }
 

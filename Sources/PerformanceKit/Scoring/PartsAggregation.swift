@@ -64,7 +64,7 @@ extension IndicatorScorer {
                   let mean = Quotient(weighted, over: WideDecimal(fundTotal)) else { return Self.tooLarge }
             total = mean
             note = .partsWeighted(zip(funds, shown).map { Explanation.Term(fund: $0, value: $1) }, fundTotal: fundTotal,
-                                  total: .figure(mean, .one))
+                                  total: .aggregate(mean))
         }
         if let given = indicator.actual, case .measure(let stated)? = try? IndicatorValue(parsing: given) {
             let places = Int(stated.quantity.number.scale)

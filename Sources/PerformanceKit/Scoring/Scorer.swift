@@ -76,7 +76,7 @@ public struct Scorer: Sendable {
             }
         }
         // Every subtotal fits when the points of all rows do (scores never exceed points).
-        let indicatorPoints = ExactDecimal.sum(evaluation.indicators.map(\.weight)).flatMap { _ in ExactDecimal.sum(categories.map(\.weight)) }
+        let indicatorPoints = ExactDecimal.sum(evaluation.indicators.lazy.map(\.weight)).flatMap { _ in ExactDecimal.sum(categories.lazy.map(\.weight)) }
         if indicatorPoints == nil {
             diagnostics.append(Diagnostic(.figureTooLarge, .error,
                 "the indicators' points add up to more than a decimal holds (18 digits)", at: JSONPath.root.appending("indicators")))
@@ -119,6 +119,7 @@ public struct Scorer: Sendable {
     /// Notes where a category's points differ from the profile's default split (财预〔2020〕10号 sets it "原则上",
     /// in principle, so a difference is a note, not a warning).
     func splitNotes(_ categories: [ScoreCard.CategoryScore]) -> [Diagnostic] {
+        guard !profile.indicators.split.isEmpty else { return [] }
         let present = Set(categories.map(\.category))
         return profile.indicators.expectedSplit(present: present).compactMap { expected in
             let points = categories.first { $0.category == expected.category }?.weight ?? .zero

@@ -163,14 +163,14 @@ public struct Verifier: Sendable {
     /// The ratio of a forward or reverse row before its cap.
     func uncappedRatio(_ row: IndicatorScore) -> Quotient? {
         guard let figures = row.ratioFigures, row.basis == .forward || row.basis == .reverse else { return nil }
-        return row.basis == .forward ? figures.actual.multiplied(by: row.weight)?.divided(by: figures.target)
-                                     : figures.target.multiplied(by: row.weight)?.divided(by: figures.actual)
+        let (a, b) = (Quotient(figures.target), Quotient(figures.actual))
+        return row.basis == .forward ? b.multiplied(by: row.weight)?.divided(by: a) : a.multiplied(by: row.weight)?.divided(by: b)
     }
 
     /// Known other readings of the ratio rule: the opposite direction, no cap, the other reverse formula.
     func otherReading(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule) -> String? {
         guard let figures = row.ratioFigures, row.basis == .forward || row.basis == .reverse else { return nil }
-        let (a, b) = (figures.target, figures.actual)
+        let (a, b) = (Quotient(figures.target), Quotient(figures.actual))
         let w = Quotient(row.weight)
         guard let forward = b.multiplied(by: row.weight)?.divided(by: a),
               let reverse = a.multiplied(by: row.weight)?.divided(by: b) else { return nil }

@@ -20,6 +20,8 @@ package struct JSONOutput {
     private var empty: [Bool] = []
     /// A key was just written; the value follows without a separator.
     private var afterKey = false
+    /// Where strings written through a renderer are put together before they are escaped, reused.
+    private var scratch: [UInt8] = []
 
     package init(indent: Int = 2, reusing buffer: [UInt8] = []) {
         var buffer = buffer
@@ -88,7 +90,7 @@ package struct JSONOutput {
     }
 
     /// A member's key that is not known in advance (a category's name, an unknown field).
-    mutating func key(_ name: String) {
+    mutating func key(named name: String) {
         memberStart()
         appendQuoted(name)
         memberEnd()
@@ -119,9 +121,12 @@ package struct JSONOutput {
     /// A string written from its bytes through `render` (an explanation put into words), escaped.
     mutating func string(rendering render: (inout [UInt8]) -> Void) {
         beforeValue()
-        var scratch: [UInt8] = []
-        render(&scratch)
-        appendQuoted(bytes: scratch)
+        var text = scratch
+        scratch = []
+        text.removeAll(keepingCapacity: true)
+        render(&text)
+        appendQuoted(bytes: text)
+        scratch = text
     }
 
     mutating func number(_ value: ExactDecimal) {
@@ -164,7 +169,7 @@ package struct JSONOutput {
         case .object(let members):
             beginObject()
             for member in members {
-                key(member.key)
+                key(named: member.key)
                 self.value(member.value)
             }
             endObject()
@@ -198,10 +203,20 @@ package struct JSONOutput {
     mutating func appendQuoted(buffer: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var start = 0
-        for index in 0..<buffer.count {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            // Eight bytes at a time while none needs an escape.
+            if let base = buffer.baseAddress, index + 8 <= count,
+               !JSONScanner.hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = buffer[index]
+            index += 1
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            if index > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
+            let at = index - 1
+            if at > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
             switch byte {
             case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
             case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
@@ -212,7 +227,7 @@ package struct JSONOutput {
                 let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
             }
-            start = index + 1
+            start = index
         }
         if start < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
         bytes.append(UInt8(ascii: "\""))
