@@ -5,24 +5,24 @@
 /// ```
 /// fund-weighted mean = Σ (全年预算数 × total) ÷ Σ 全年预算数,  rounded half-up
 /// ```
-public struct RollUp: Sendable, Equatable {
+package struct RollUp: Sendable, Equatable {
     /// The figures of one group of evaluations (a unit, or all).
-    public struct Group: Sendable, Equatable {
+    package struct Group: Sendable, Equatable {
         /// The unit's name; `nil` for the overall group.
-        public var agency: String?
+        package var agency: String?
         /// How many evaluations the group holds.
-        public var count: Int
+        package var count: Int
         /// Σ of the adjusted budgets (全年预算数) of the group's evaluations, in 万元.
-        public var funds: ExactDecimal
+        package var funds: ExactDecimal
         /// `nil` when the funds add up to 0.
-        public var fundWeightedMean: ExactDecimal?
+        package var fundWeightedMean: ExactDecimal?
         /// The plain mean of the totals, rounded half-up; `nil` for an empty group.
-        public var mean: ExactDecimal?
+        package var mean: ExactDecimal?
         /// Evaluations per grade, in the profile's grade order (优, 良, 中, 差).
-        public var grades: [(grade: String, count: Int)]
+        package var grades: [(grade: String, count: Int)]
 
         /// Groups are equal when every figure is.
-        public static func == (lhs: Group, rhs: Group) -> Bool {
+        package static func == (lhs: Group, rhs: Group) -> Bool {
             lhs.agency == rhs.agency && lhs.count == rhs.count && lhs.funds == rhs.funds
                 && lhs.fundWeightedMean == rhs.fundWeightedMean && lhs.mean == rhs.mean
                 && lhs.grades.map(\.grade) == rhs.grades.map(\.grade) && lhs.grades.map(\.count) == rhs.grades.map(\.count)
@@ -30,49 +30,49 @@ public struct RollUp: Sendable, Equatable {
     }
 
     /// An indicator that lost points.
-    public struct Loss: Sendable, Equatable {
+    package struct Loss: Sendable, Equatable {
         /// The file the evaluation was read from.
-        public var file: String
+        package var file: String
         /// The evaluation's title (项目名称).
-        public var title: String?
+        package var title: String?
         /// The indicator's name (三级指标).
-        public var indicator: String
+        package var indicator: String
         /// The indicator's points.
-        public var weight: ExactDecimal
+        package var weight: ExactDecimal
         /// The indicator's score.
-        public var score: ExactDecimal
+        package var score: ExactDecimal
         /// `weight − score`.
-        public var lost: ExactDecimal
+        package var lost: ExactDecimal
     }
 
     /// An evaluation whose printed figures disagree with the recomputed ones.
-    public struct Disagreement: Sendable, Equatable {
+    package struct Disagreement: Sendable, Equatable {
         /// The file the evaluation was read from.
-        public var file: String
+        package var file: String
         /// The evaluation's title (项目名称).
-        public var title: String?
+        package var title: String?
         /// The printed 总分, if any.
-        public var printed: ExactDecimal?
+        package var printed: ExactDecimal?
         /// The recomputed total.
-        public var recomputed: ExactDecimal?
+        package var recomputed: ExactDecimal?
         /// How many printed figures differ.
-        public var differences: Int
+        package var differences: Int
     }
 
     /// Every evaluation together.
-    public var overall: Group
+    package var overall: Group
     /// One group per unit, in the order the units first appear.
-    public var agencies: [Group]
+    package var agencies: [Group]
     /// The evaluations whose printed figures disagree, in file order.
-    public var disagreements: [Disagreement]
+    package var disagreements: [Disagreement]
     /// The indicators that lost the most points, most first (at most ``largestLosses``).
-    public var losses: [Loss]
+    package var losses: [Loss]
 
     /// How many losses are kept.
-    public static let largestLosses = 10
+    package static let largestLosses = 10
 
     /// The roll-up of scored evaluations, each with the name of its file.
-    public init(_ cards: [(file: String, card: ScoreCard)]) {
+    package init(_ cards: [(file: String, card: ScoreCard)]) {
         let scored = cards.filter { $0.card.total != nil }
         overall = Self.group(nil, scored.map(\.card))
         var order: [String] = []

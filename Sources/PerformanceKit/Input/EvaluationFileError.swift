@@ -82,7 +82,7 @@ public struct EvaluationFileError: Error, Sendable, Equatable, CustomStringConve
     public var problems: [Problem]
 
     /// Creates an error from the problems found, in file order.
-    public init(problems: [Problem]) {
+    package init(problems: [Problem]) {
         self.problems = problems
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// One check of a target table or an evaluation before it is filed: a stable code, and the findings it makes.
 ///
 /// Every check sees the whole table and returns all it finds; none stops the others (``Linter``).
-public protocol LintCheck: Sendable {
+package protocol LintCheck: Sendable {
     /// The stable code of the check's findings (`declared-total`).
     var code: Diagnostic.Code { get }
     /// What the check looks for, in one line, for `perfscore lint --list`.
@@ -13,17 +13,17 @@ public protocol LintCheck: Sendable {
 }
 
 /// A table as the checks see it: the evaluation, its rule profile, and each row's target already read.
-public struct LintTable: Sendable {
+package struct LintTable: Sendable {
     /// The name the table is reported under (a file path).
-    public var name: String
+    package var name: String
     /// The table's rows and figures.
-    public var evaluation: Evaluation
+    package var evaluation: Evaluation
     /// The rule the table is checked against (its points, its direction rule).
-    public var profile: RuleProfile
+    package var profile: RuleProfile
     /// Each row's target, read once: a value, or why it cannot be read.
-    public var targets: [Result<IndicatorValue, NotationError>]
+    package var targets: [Result<IndicatorValue, NotationError>]
     /// Whether every row carries points (a department table may carry none).
-    public var hasWeights: Bool
+    package var hasWeights: Bool
 
     /// Prepares a table for the checks, reading every row's target once.
     ///
@@ -32,7 +32,7 @@ public struct LintTable: Sendable {
     ///   - evaluation: the table.
     ///   - profile: the rule it is checked against.
     ///   - hasWeights: `false` when the table's rows carry no points (the point checks then stay silent).
-    public init(name: String, evaluation: Evaluation, profile: RuleProfile, hasWeights: Bool = true) {
+    package init(name: String, evaluation: Evaluation, profile: RuleProfile, hasWeights: Bool = true) {
         self.name = name
         self.evaluation = evaluation
         self.profile = profile
@@ -43,12 +43,12 @@ public struct LintTable: Sendable {
     }
 
     /// The path of row `index`.
-    public func path(_ index: Int) -> JSONPath {
+    package func path(_ index: Int) -> JSONPath {
         JSONPath.root.appending("indicators").appending(index)
     }
 
     /// The rows with their index and parsed target.
-    public var rows: [(index: Int, indicator: Indicator, target: IndicatorValue?)] {
+    package var rows: [(index: Int, indicator: Indicator, target: IndicatorValue?)] {
         evaluation.indicators.enumerated().map { index, indicator in
             (index, indicator, try? targets[index].get())
         }

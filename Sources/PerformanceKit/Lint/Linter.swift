@@ -16,28 +16,50 @@ public struct Linter: Sendable {
         public var findings: [Diagnostic]
 
         /// Whether any finding is an error.
-        public var hasErrors: Bool {
+        package var hasErrors: Bool {
             findings.contains { $0.severity == .error }
         }
     }
 
     /// The checks run on every table, in the order their findings are listed.
-    public var checks: [any LintCheck]
+    package var checks: [any LintCheck]
     /// Fewest identical rows that make a table a copy of another linted with it.
-    public var copiedRows: Int
+    package var copiedRows: Int
 
     /// Creates a linter.
     ///
     /// - Parameters:
     ///   - checks: the checks to run; every check of this version by default.
     ///   - copiedRows: the fewest identical rows that make a table a copy of another.
-    public init(checks: [any LintCheck] = Linter.standardChecks, copiedRows: Int = 3) {
+    package init(checks: [any LintCheck] = Linter.standardChecks, copiedRows: Int = 3) {
         self.checks = checks
         self.copiedRows = copiedRows
     }
 
+    /// A linter that runs every check of this version.
+    public init() {
+        self.init(checks: Linter.standardChecks)
+    }
+
+    /// Lints target tables or evaluations, each under `profile` or, when `nil`, the built-in profile its `rules`
+    /// names (``RuleProfile/defaultID`` when it names none), and the tables against each other.
+    ///
+    /// ```swift
+    /// let reports = Linter().lint([(name: "p.json", evaluation: table)])
+    /// for finding in reports[0].findings { print(finding) }   // error[declared-total] declaredPoints: …
+    /// ```
+    ///
+    /// - Returns: one report per table, in the order given; a table whose `rules` names no known profile is linted
+    ///   under ``RuleProfile/wuhan2023``.
+    public func lint(_ tables: [(name: String, evaluation: Evaluation)], profile: RuleProfile? = nil) -> [Report] {
+        lint(tables.map { table in
+            let chosen = profile ?? table.evaluation.rules.flatMap(RuleProfile.builtIn) ?? .wuhan2023
+            return LintTable(name: table.name, evaluation: table.evaluation, profile: chosen)
+        })
+    }
+
     /// Every check this version has, in the order their findings are listed.
-    public static let standardChecks: [any LintCheck] = [
+    package static let standardChecks: [any LintCheck] = [
         PointsTotalCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(), VagueTargetCheck(),
         IndicatorNameCheck(), DuplicateIndicatorCheck(), TargetLoweredCheck(), IndicatorCountCheck(), UnmetReasonCheck(),
     ]
@@ -47,7 +69,7 @@ public struct Linter: Sendable {
     /// - Parameters:
     ///   - tables: the tables, in the order they were given.
     ///   - readingFindings: what reading each table found already (rows without points), by table name.
-    public func lint(_ tables: [LintTable], readingFindings: [String: [Diagnostic]] = [:]) -> [Report] {
+    package func lint(_ tables: [LintTable], readingFindings: [String: [Diagnostic]] = [:]) -> [Report] {
         tables.enumerated().map { position, table in
             var findings = Self.collapsed(readingFindings[table.name, default: []].filter { $0.code != .unknownField },
                                           rows: table.evaluation.indicators.count)

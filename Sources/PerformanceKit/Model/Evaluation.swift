@@ -55,7 +55,7 @@ public struct Evaluation: Sendable, Equatable {
     public var published: PublishedFigures?
     /// The indicator points the table declares (指标权重比例, say 100), when it prints a total: lint compares it
     /// with the rows. An extension of perfscore/1.
-    public var declaredPoints: ExactDecimal?
+    package var declaredPoints: ExactDecimal?
     /// Performance goals with ratios; when given, every indicator names its `goal` and the total is the budget
     /// score plus the goals' weighted scores. An extension of perfscore/1.
     public var goals: [Goal]

@@ -26,7 +26,7 @@ public struct Indicator: Sendable, Equatable {
         case unachieved = "未达成"
 
         /// Reads the Chinese tier names and their English ids (`achieved`, `partial`, `unachieved`).
-        public init?(parsing text: String) {
+        package init?(parsing text: String) {
             switch text.trimmingWhitespace {
             case "达成", "达成预期指标", "achieved": self = .achieved
             case "部分达成", "部分达成预期指标", "部分达成预期指标并具有一定效果", "partial": self = .partial
@@ -219,12 +219,12 @@ public struct Indicator: Sendable, Equatable {
         set { unique().published = newValue }
     }
     /// Last year's target (上年指标值), as printed: lint compares it with this year's.
-    public var previous: String? {
+    package var previous: String? {
         get { storage.previous }
         set { unique().previous = newValue }
     }
     /// 指标值确定依据 (计划标准, 历史标准, 行业标准 …), as printed.
-    public var basis: String? {
+    package var basis: String? {
         get { storage.basis }
         set { unique().basis = newValue }
     }

@@ -45,7 +45,7 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     /// Reads a printed name or an English id: `产出指标`, `产出`, `output` all give ``output``.
     ///
     /// Any other non-empty text is kept as an open category; ``isStandard`` tells which.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         if let known = Self.spellings.first(where: { $0.0.hasSameBytes(as: text) }) {
             self = known.1
             return
@@ -66,7 +66,7 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     }
 
     /// Whether this is one of the four categories of the national framework.
-    public var isStandard: Bool {
+    package var isStandard: Bool {
         standardIndex != nil
     }
 

@@ -41,11 +41,11 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     /// 成本指标 as a second-level name, under 产出指标 in the 2020 layout.
     public static let cost = IndicatorSubcategory(standard: "成本指标", index: 3)
     /// 经济成本指标 (2021 layout, under 成本指标).
-    public static let economicCost = IndicatorSubcategory(standard: "经济成本指标", index: 4)
+    package static let economicCost = IndicatorSubcategory(standard: "经济成本指标", index: 4)
     /// 社会成本指标 (2021 layout, under 成本指标).
-    public static let socialCost = IndicatorSubcategory(standard: "社会成本指标", index: 5)
+    package static let socialCost = IndicatorSubcategory(standard: "社会成本指标", index: 5)
     /// 生态环境成本指标 (2021 layout, under 成本指标).
-    public static let environmentalCost = IndicatorSubcategory(standard: "生态环境成本指标", index: 6)
+    package static let environmentalCost = IndicatorSubcategory(standard: "生态环境成本指标", index: 6)
     /// 经济效益指标.
     public static let economicBenefit = IndicatorSubcategory(standard: "经济效益指标", index: 7)
     /// 社会效益指标.
@@ -82,7 +82,7 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     /// `数量指标1`, `数量指标（2）`, `数量` → ``quantity``; `社会效益` → ``socialBenefit``;
     /// `生态效益指标` → ``ecologicalBenefit``; `服务对象满意度` → ``serviceRecipientSatisfaction``.
     /// Other non-empty text is kept as printed, less a trailing number.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         if let known = Self.standard.first(where: { $0.subcategory.rawValue.hasSameBytes(as: text) }) {
             self = known.subcategory
             return

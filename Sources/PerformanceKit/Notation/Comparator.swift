@@ -3,7 +3,7 @@ extension IndicatorValue {
     ///
     /// A closed set: the published rules know at least, at most, strictly less, strictly more and equal. Every
     /// spelling the tables use is accepted (``spellings``); ``description`` prints the canonical one.
-    public enum Comparator: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    package enum Comparator: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         /// `≥ ≧ >= 不低于 不少于 …以上`: at least.
         case atLeast = "≥"
         /// `≤ ≦ <= 不高于 不超过 …以内`: at most.
@@ -40,22 +40,22 @@ extension IndicatorValue {
         ]
 
         /// Every accepted spelling of this comparator.
-        public var spellings: [String] {
+        package var spellings: [String] {
             (Self.symbolSpellings + Self.prefixWords + Self.suffixWords).filter { $0.1 == self }.map(\.0)
         }
 
         /// Whether a larger actual is better under this comparator (`≥`, `>`), as the rule's direction inference uses it.
-        public var pointsForward: Bool {
+        package var pointsForward: Bool {
             self == .atLeast || self == .greaterThan
         }
 
         /// Whether a smaller actual is better (`≤`, `<`).
-        public var pointsBackward: Bool {
+        package var pointsBackward: Bool {
             self == .atMost || self == .lessThan
         }
 
         /// The canonical symbol: `≥`, `≤`, `<`, `>`, `=`.
-        public var description: String {
+        package var description: String {
             rawValue
         }
     }

@@ -9,7 +9,7 @@
 /// ```
 ///
 /// Printing a value (``description``) gives its canonical spelling, and parsing that gives the same value back.
-public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
+package enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
     /// A figure, with its comparator and unit.
     case measure(Measure)
     /// Words.
@@ -18,18 +18,18 @@ public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
     case empty
 
     /// A figure as a target or actual states it: `≥1800`, `＜48小时`, `合同金额=25万元`, `≥4次/4份`.
-    public struct Measure: Sendable, Hashable, CustomStringConvertible {
+    package struct Measure: Sendable, Hashable, CustomStringConvertible {
         /// Words printed before the figure (`合同金额`, `是`), which the rule does not read.
-        public var label: String?
+        package var label: String?
         /// The comparator, `nil` for a bare figure (`7`, `60个`, `99.9%`).
-        public var comparator: Comparator?
+        package var comparator: Comparator?
         /// The figure.
-        public var quantity: Quantity
+        package var quantity: Quantity
         /// Further figures after a `/` (`≥4次/4份` states 4份 too): a compound value no rule scores.
-        public var alongside: [Quantity]
+        package var alongside: [Quantity]
 
         /// Creates a figure; ``IndicatorValue/init(parsing:)`` reads one from text.
-        public init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
+        package init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
             self.label = label
             self.comparator = comparator
             self.quantity = quantity
@@ -37,7 +37,7 @@ public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
         }
 
         /// `合同金额=25万元`, `≥80000㎡`, `≥4次/4份`.
-        public var description: String {
+        package var description: String {
             (label ?? "") + (comparator?.description ?? "") + quantity.description
                 + alongside.map { "/" + $0.description }.joined()
         }
@@ -50,12 +50,12 @@ public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Parameter text: the cell as printed; full-width digits, stray spaces and a trailing `。` or `；` are accepted.
     /// - Throws: ``NotationError``.
-    public init(parsing text: String) throws(NotationError) {
+    package init(parsing text: String) throws(NotationError) {
         self = try IndicatorValueParser.parse(text)
     }
 
     /// The canonical spelling, which parses back to this value.
-    public var description: String {
+    package var description: String {
         switch self {
         case .measure(let measure): return measure.description
         case .text(let text): return text.description
@@ -64,13 +64,13 @@ public enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The figure, when this value is one.
-    public var measure: Measure? {
+    package var measure: Measure? {
         if case .measure(let measure) = self { return measure }
         return nil
     }
 
     /// The words, when this value is text.
-    public var textValue: TextValue? {
+    package var textValue: TextValue? {
         if case .text(let text) = self { return text }
         return nil
     }

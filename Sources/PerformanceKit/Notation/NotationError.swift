@@ -5,18 +5,18 @@
 ///   ≥≥5
 ///    ^
 /// ```
-public struct NotationError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct NotationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The value as given.
-    public var text: String
+    package var text: String
     /// The value after normalisation (full-width digits made ASCII, ends trimmed), which ``offset`` points into.
-    public var normalized: String
+    package var normalized: String
     /// Where reading stopped, in characters from the start of ``normalized``.
-    public var offset: Int
+    package var offset: Int
     /// What the notation allows at that point.
-    public var expected: String
+    package var expected: String
 
     /// Creates the error of a value that could not be read.
-    public init(text: String, normalized: String, offset: Int, expected: String) {
+    package init(text: String, normalized: String, offset: Int, expected: String) {
         self.text = text
         self.normalized = normalized
         self.offset = offset
@@ -24,19 +24,19 @@ public struct NotationError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// What stands at ``offset``: `'≥'`, or `the end` when the text stopped early.
-    public var found: String {
+    package var found: String {
         let characters = Array(normalized)
         guard offset < characters.count else { return "the end" }
         return "'\(characters[offset])'"
     }
 
     /// One line: `cannot read "≥≥5": expected a number after '≥', found '≥'`.
-    public var summary: String {
+    package var summary: String {
         "cannot read \"\(text.truncatedForMessage)\": expected \(expected), found \(found)"
     }
 
     /// The summary, then the value with a caret under the character where reading stopped.
-    public var description: String {
+    package var description: String {
         let shown = String(normalized.prefix(60))
         let caretColumn = DisplayWidth.of(String(normalized.prefix(min(offset, 60))))
         return summary + "\n  " + shown + "\n  " + String(repeating: " ", count: caretColumn) + "^"

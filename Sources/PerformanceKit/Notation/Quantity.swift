@@ -2,9 +2,9 @@
 ///
 /// `808.44亿条` is `number` 808.44, `magnitude` 亿, `unit` 条, and ``value`` 80,844,000,000. Two quantities are
 /// compared through ``value``, so `≥2万亿` and `15000亿` meet on the same scale.
-public struct Quantity: Sendable, Hashable, CustomStringConvertible {
+package struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// A Chinese magnitude word after the digits.
-    public enum Magnitude: String, Sendable, Hashable, CaseIterable {
+    package enum Magnitude: String, Sendable, Hashable, CaseIterable {
         case one = ""
         /// 万: 10⁴.
         case tenThousand = "万"
@@ -25,13 +25,13 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The digits as written, as an exact decimal (`80,000` → 80000).
-    public var number: ExactDecimal
+    package var number: ExactDecimal
     /// The magnitude word after the digits, ``Magnitude-swift.enum/one`` when none.
-    public var magnitude: Magnitude
+    package var magnitude: Magnitude
     /// The unit after the number and magnitude, normalised (`％` → `%`, `平方米` and `m²` → `㎡`); `nil` when none.
-    public var unit: String?
+    package var unit: String?
     /// The number times its magnitude: what comparisons and ratios use.
-    public let value: ExactDecimal
+    package let value: ExactDecimal
 
     /// A quantity from its parts, with the unit normalised (`%`, `㎡`); `nil` when the number times its magnitude
     /// needs more than 18 significant digits.
@@ -57,7 +57,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The canonical printed form: `80000㎡`, `808.44亿条`, `99.9%`. Parsing it gives this quantity back.
-    public var description: String {
+    package var description: String {
         numberText + (unit ?? "")
     }
 

@@ -3,9 +3,9 @@
 /// The kind decides what the rule can do with it: an ``Kind-swift.enum/affirmative`` actual (`是`, `完成`) meets
 /// a text target; a ``Kind-swift.enum/zeroEvent`` phrase (`全年未发生安全事故`) reads as the count 0; everything
 /// else scores only when the actual equals the target, or through an evaluator's judgement.
-public struct TextValue: Sendable, Hashable, CustomStringConvertible {
+package struct TextValue: Sendable, Hashable, CustomStringConvertible {
     /// What a piece of value text says.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// An achievement word: 是, 完成, 通过, 达成, 达标, 满意, 合格 ….
         case affirmative
         /// A denial: 否, 未完成, 未达成, 不合格 ….
@@ -23,18 +23,18 @@ public struct TextValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text as printed, with surrounding white space removed.
-    public var text: String
+    package var text: String
     /// What the words say.
-    public var kind: Kind
+    package var kind: Kind
 
     /// Creates a text value; ``IndicatorValue/init(parsing:)`` classifies text by itself.
-    public init(text: String, kind: Kind) {
+    package init(text: String, kind: Kind) {
         self.text = text
         self.kind = kind
     }
 
     /// The text itself, which parses back to this value.
-    public var description: String {
+    package var description: String {
         text
     }
 

@@ -46,7 +46,7 @@ public struct ExactDecimal: Sendable {
     static let zero = ExactDecimal(unchecked: 0, scale: 0)
 
     /// A whole number.
-    public init(_ value: Int) {
+    package init(_ value: Int) {
         self.init(unchecked: Int64(max(value, -Int.max)), scale: 0)
     }
 

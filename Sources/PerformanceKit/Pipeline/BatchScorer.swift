@@ -16,54 +16,54 @@ import Foundation
 /// ```
 ///
 /// Every line takes the one path: ``Evaluator`` reads, scores and verifies it, ``JSONReport`` writes its result.
-public struct BatchScorer: Sendable {
+package struct BatchScorer: Sendable {
     /// What one line gave.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The 1-based line number in the input.
-        public var lineNumber: Int
+        package var lineNumber: Int
         /// The result as one line of JSON (no newline): FORMAT.md §4, or `{"line": N, "error": "…"}`.
-        public var line: String
+        package var line: String
         /// The total, when the line was scored.
-        public var total: ExactDecimal?
+        package var total: ExactDecimal?
         /// The grade, when the line was scored.
-        public var grade: String?
+        package var grade: String?
         /// The evaluation's adjusted budget (全年预算数), which weights the mean.
-        public var funds: ExactDecimal
+        package var funds: ExactDecimal
         /// Whether the line could not be used.
-        public var failed: Bool
+        package var failed: Bool
         /// Whether a printed figure disagrees.
-        public var disagrees: Bool
+        package var disagrees: Bool
     }
 
     /// Reads, scores and verifies each line.
-    public var evaluator: Evaluator
+    package var evaluator: Evaluator
     /// Whether to render each result as JSON (off for `--summary`, which needs only the figures).
-    public var rendersResults: Bool
+    package var rendersResults: Bool
     /// Whether to read and check each line without scoring it (a benchmark of the reader alone).
-    public var readsOnly = false
+    package var readsOnly = false
 
     /// Creates a batch scorer.
     ///
     /// - Parameters:
     ///   - evaluator: how each line is read, scored and verified.
     ///   - rendersResults: whether each outcome carries its JSON line.
-    public init(evaluator: Evaluator, rendersResults: Bool = true) {
+    package init(evaluator: Evaluator, rendersResults: Bool = true) {
         self.evaluator = evaluator
         self.rendersResults = rendersResults
     }
 
     /// What a chunk of lines gave.
-    public struct Chunk: Sendable {
+    package struct Chunk: Sendable {
         /// The result lines, each ending in a newline, in input order, in one piece per core's run of lines;
         /// empty when results are not rendered.
-        public var pieces: [[UInt8]]
+        package var pieces: [[UInt8]]
         /// The counts of the chunk.
-        public var tally: BatchTally
+        package var tally: BatchTally
         /// The lines that could not be used, in input order.
-        public var failures: [Outcome]
+        package var failures: [Outcome]
 
         /// The pieces joined: the chunk's whole output.
-        public var output: [UInt8] {
+        package var output: [UInt8] {
             pieces.flatMap { $0 }
         }
     }
@@ -77,7 +77,7 @@ public struct BatchScorer: Sendable {
     ///   - firstLineNumber: the input line number of `lines[0]`.
     ///   - buffers: the pieces of an earlier chunk, done with: their memory is reused, so that a long batch
     ///     stops allocating after its first chunk.
-    public func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
+    package func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
         // Four runs per core: a core that finishes its run early takes another, so that no core waits long for
         // the slowest run of the chunk.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * Self.runsPerCore, lines.count))
@@ -112,13 +112,9 @@ public struct BatchScorer: Sendable {
         var tally = BatchTally()
         var failures: [Outcome] = []
         for (offset, bytes) in lines.enumerated() {
-            guard let outcome = scoreLine(bytes, lineNumber: firstLineNumber + offset) else { continue }
+            guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &output) else { continue }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
-            if rendersResults {
-                output += outcome.line.utf8
-                output.append(0x0A)
-            }
         }
         return Chunk(pieces: [output], tally: tally, failures: failures)
     }
@@ -128,7 +124,7 @@ public struct BatchScorer: Sendable {
     /// - Parameters:
     ///   - lines: the lines' bytes, without their newlines; blank lines are skipped.
     ///   - firstLineNumber: the input line number of `lines[0]`.
-    public func score(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int) -> [Outcome?] {
+    package func score(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int) -> [Outcome?] {
         let results = Slots<Outcome>(count: lines.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count))
         let stride = (lines.count + workers - 1) / workers
@@ -146,25 +142,36 @@ public struct BatchScorer: Sendable {
     /// One line's outcome, or `nil` for a blank line.
     ///
     /// With ``readsOnly``, the line is read and checked, not scored.
-    public func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
+    package func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
+        var output: [UInt8] = []
+        guard var outcome = score(bytes, lineNumber: lineNumber, into: &output) else { return nil }
+        if output.last == 0x0A { output.removeLast() }
+        outcome.line = String(decoding: output, as: UTF8.self)
+        return outcome
+    }
+
+    /// One line's outcome, its result line (with its newline) appended to `output` when results are rendered;
+    /// `nil` for a blank line. The outcome's own `line` stays empty: the bytes are in `output`.
+    func score(_ bytes: ArraySlice<UInt8>, lineNumber: Int, into output: inout [UInt8]) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do throws(Evaluator.Failure) {
             if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
             let card = try evaluator.evaluate(Array(bytes))
             guard card.isComplete else {
                 let reason = card.errors.map { "\($0.path): \($0.message)" }.joined(separator: "; ")
-                return failure(lineNumber, reason)
+                return failure(lineNumber, reason, into: &output)
             }
-            var line = ""
             if rendersResults {
-                var out = JSONOutput(indent: 0)
+                var out = JSONOutput(indent: 0, appendingTo: output)
+                output = []
                 JSONReport.write(card, file: nil, into: &out)
-                line = out.text
+                out.bytes.append(0x0A)
+                output = out.bytes
             }
-            return Outcome(lineNumber: lineNumber, line: line, total: card.total, grade: card.grade,
+            return Outcome(lineNumber: lineNumber, line: "", total: card.total, grade: card.grade,
                            funds: card.budget.planned, failed: false, disagrees: card.verification?.agrees == false)
         } catch {
-            return failure(lineNumber, error.description.replacingOccurrences(of: "\n", with: "; "))
+            return failure(lineNumber, error.description.replacingOccurrences(of: "\n", with: "; "), into: &output)
         }
     }
 
@@ -180,13 +187,26 @@ public struct BatchScorer: Sendable {
     }
 
     /// The error outcome of a line that cannot be used: `{"line": N, "error": reason}`.
-    public func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
+    package func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
+        var output: [UInt8] = []
+        var outcome = failure(lineNumber, reason, into: &output)
+        outcome.line = String(decoding: output.dropLast(), as: UTF8.self)
+        return outcome
+    }
+
+    /// The error outcome, its line (with a newline) appended to `output` when results are rendered.
+    func failure(_ lineNumber: Int, _ reason: String, into output: inout [UInt8]) -> Outcome {
         var out = JSONOutput(indent: 0)
         out.beginObject()
         out.key("line"); out.number(lineNumber)
         out.key("error"); out.string(reason)
         out.endObject()
-        return Outcome(lineNumber: lineNumber, line: out.text, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false)
+        let line = out.text
+        if rendersResults {
+            output.append(contentsOf: out.bytes)
+            output.append(0x0A)
+        }
+        return Outcome(lineNumber: lineNumber, line: line, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false)
     }
 }
 

@@ -5,21 +5,21 @@
 /// ```
 ///
 /// The sums are exact, in 128 bits: a hundred million evaluations of budgets up to 10¹⁵ 万元 fit.
-public struct BatchTally: Sendable, Equatable {
+package struct BatchTally: Sendable, Equatable {
     /// Lines scored.
-    public var scored = 0
+    package var scored = 0
     /// Lines that could not be used.
-    public var failed = 0
+    package var failed = 0
     /// Scored lines whose printed figures disagree with the recomputed ones.
-    public var disagreeing = 0
+    package var disagreeing = 0
     /// Scored lines per grade.
-    public var grades: [String: Int] = [:]
+    package var grades: [String: Int] = [:]
     /// Σ planned and Σ planned × total; `nil` once a sum no longer fits in 128 bits.
     var funds: WideDecimal? = .zero
     var weighted: WideDecimal? = .zero
 
     /// An empty tally.
-    public init() {}
+    package init() {}
 
     /// Counts one line's outcome.
     package mutating func add(_ outcome: BatchScorer.Outcome) {
@@ -48,7 +48,7 @@ public struct BatchTally: Sendable, Equatable {
 
     /// The mean total weighted by each evaluation's adjusted budget, rounded half-up to 2 places; `nil` when no
     /// scored line has funds.
-    public var fundWeightedMean: ExactDecimal? {
+    package var fundWeightedMean: ExactDecimal? {
         guard let funds, let weighted, let mean = Quotient(weighted, over: funds) else { return nil }
         return RoundingRule(scale: 2).round(mean)
     }

@@ -33,11 +33,11 @@ public struct Evaluator: Sendable {
     }
 
     /// A profile that overrides the file's `rules`.
-    public var rules: RuleProfile?
+    package var rules: RuleProfile?
     /// The profiles a file's `rules` id is looked up in.
-    public var catalog: [RuleProfile]
+    package var catalog: [RuleProfile]
     /// Largest difference between a printed and a recomputed figure still counted as agreement (0.01).
-    public var tolerance: ExactDecimal
+    package var tolerance: ExactDecimal
 
     /// Creates an evaluator.
     ///

@@ -2,16 +2,16 @@ import Foundation
 
 /// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet; the budget block and
 /// the total are rows of their own, so that the sheet adds up.
-public enum CSVReport {
+package enum CSVReport {
     /// The columns, in order.
-    public static let header = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分", "计算过程"]
+    package static let header = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分", "计算过程"]
 
     /// The CSV text of one score card, with a header row, CRLF line ends as RFC 4180 writes them.
     ///
     /// - Parameters:
     ///   - card: the scored evaluation.
     ///   - separator: `,` for CSV, a tab for TSV.
-    public static func render(_ card: ScoreCard, separator: Character = ",") -> String {
+    package static func render(_ card: ScoreCard, separator: Character = ",") -> String {
         var rows: [[String]] = [header]
         let budget = card.budget
         rows.append(["预算执行", "", "执行率", budget.weight.scoreText(), budget.planned.plainText, budget.executed.plainText,

@@ -1,8 +1,8 @@
 /// How many terminal columns text takes: CJK ideographs, full-width forms and most symbols of East Asian tables
 /// take two, ASCII one. Enough for aligning a self-evaluation table in a terminal.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// The column width of `text`.
-    public static func of(_ text: String) -> Int {
+    package static func of(_ text: String) -> Int {
         var width = 0
         for scalar in text.unicodeScalars {
             width += of(scalar)
@@ -11,7 +11,7 @@ public enum DisplayWidth {
     }
 
     /// The column width of one scalar: 0 for combining marks, 2 for wide East Asian forms, 1 otherwise.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         switch value {
         case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: return 0
@@ -25,7 +25,7 @@ public enum DisplayWidth {
     }
 
     /// `text` padded with spaces to `width` columns (left-aligned), or cut with `…` when it is wider.
-    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         var shown = text
         if of(shown) > width {
             var cut = ""

@@ -3,9 +3,9 @@ import Foundation
 /// One self-contained HTML page that reproduces the published 项目支出绩效自评表: the project block, the budget
 /// execution block, the indicator table with merged 一级 / 二级 cells, 总分 and grade, an inline SVG chart of each
 /// category's score rate, and where points were lost. No external resources; a print stylesheet for A4.
-public enum HTMLReport {
+package enum HTMLReport {
     /// The page of one score card.
-    public static func render(_ card: ScoreCard) -> String {
+    package static func render(_ card: ScoreCard) -> String {
         let evaluation = card.evaluation
         let title = evaluation.title ?? "项目支出绩效自评表"
         var html = """

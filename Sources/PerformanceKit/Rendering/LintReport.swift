@@ -1,7 +1,7 @@
 /// What `perfscore lint` prints: per table, a count by severity and every finding with its code and path.
-public enum LintReport {
+package enum LintReport {
     /// `p.json: 2 errors, 3 warnings, 1 note` and then one line per finding.
-    public static func text(_ report: Linter.Report) -> String {
+    package static func text(_ report: Linter.Report) -> String {
         let counts = [Diagnostic.Severity.error, .warning, .note].compactMap { severity -> String? in
             let count = report.findings.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"

@@ -2,9 +2,9 @@ import Foundation
 
 /// The self-evaluation table as Markdown, to paste into a document: the budget block, the indicator table with
 /// subtotals, 总分 and grade, and where points were lost.
-public enum MarkdownReport {
+package enum MarkdownReport {
     /// The report of one score card, ending in a newline.
-    public static func render(_ card: ScoreCard) -> String {
+    package static func render(_ card: ScoreCard) -> String {
         let evaluation = card.evaluation
         var lines: [String] = []
         lines.append("## \(cell(evaluation.title ?? "项目支出绩效自评表"))")

@@ -1,7 +1,7 @@
 /// A rule profile in words, as `perfscore rules ID` prints it: points, formulas, tiers, grades, source and notes.
-public enum RuleProfileReport {
+package enum RuleProfileReport {
     /// One line per profile: id, points and title.
-    public static func list(_ profiles: [RuleProfile]) -> String {
+    package static func list(_ profiles: [RuleProfile]) -> String {
         let width = profiles.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0
         return profiles.map { profile in
             let points = "\(profile.budgetWeight.plainText) + \(profile.indicatorWeight.plainText)"
@@ -10,7 +10,7 @@ public enum RuleProfileReport {
     }
 
     /// The whole profile in words.
-    public static func describe(_ profile: RuleProfile) -> String {
+    package static func describe(_ profile: RuleProfile) -> String {
         var lines: [String] = []
         lines.append("\(profile.id): \(profile.title)")
         lines.append("Jurisdiction: \(profile.jurisdiction)" + (profile.year.map { ", \($0)" } ?? ""))

@@ -1,7 +1,7 @@
 /// What `perfscore summary` prints: the roll-up as text or as JSON.
-public enum SummaryReport {
+package enum SummaryReport {
     /// The roll-up in words and aligned columns, with the files that were skipped or could not be scored.
-    public static func text(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> String {
+    package static func text(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> String {
         var lines: [String] = []
         let groups = [rollUp.overall] + rollUp.agencies
         let names = groups.map { $0.agency ?? "合计" }

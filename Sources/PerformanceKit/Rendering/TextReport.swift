@@ -4,24 +4,24 @@
 ///
 /// Columns are aligned by display width, so Chinese text lines up; long names are cut with `…` at
 /// ``nameWidth`` columns (the JSON result always has them whole).
-public struct TextReport: Sendable {
+package struct TextReport: Sendable {
     /// Widest 三级指标 column, in display columns.
-    public var nameWidth: Int
+    package var nameWidth: Int
     /// Whether every row's explanation is listed, not only those of rows that lost points.
-    public var explainAll: Bool
+    package var explainAll: Bool
 
     /// Creates a report.
     ///
     /// - Parameters:
     ///   - nameWidth: the widest 三级指标 column, in display columns.
     ///   - explainAll: whether every row's explanation is listed.
-    public init(nameWidth: Int = 40, explainAll: Bool = false) {
+    package init(nameWidth: Int = 40, explainAll: Bool = false) {
         self.nameWidth = nameWidth
         self.explainAll = explainAll
     }
 
     /// The report of one score card, ending in a newline.
-    public func render(_ card: ScoreCard, file: String? = nil) -> String {
+    package func render(_ card: ScoreCard, file: String? = nil) -> String {
         var lines: [String] = []
         lines += header(card, file: file)
         lines.append("")

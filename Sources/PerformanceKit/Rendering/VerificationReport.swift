@@ -1,7 +1,7 @@
 /// The short report of `perfscore verify`: whether the printed figures agree, and each difference with its kind.
-public enum VerificationReport {
+package enum VerificationReport {
     /// One line when everything agrees; else a line per difference, with its kind, its path and the delta.
-    public static func text(_ verification: Verification?, file: String) -> String {
+    package static func text(_ verification: Verification?, file: String) -> String {
         guard let verification else { return "\(file): no printed figures to verify\n" }
         let tolerance = "tolerance \(verification.tolerance.plainText)"
         if verification.agrees {

@@ -1,6 +1,6 @@
 extension RuleProfile {
     /// The format tag every rule profile file carries.
-    public static let formatTag = "perfscore-rules/1"
+    package static let formatTag = "perfscore-rules/1"
 
     /// Reads and validates a rule profile file (`rules/README.md` describes the format).
     ///

@@ -31,13 +31,13 @@ public struct RuleProfile: Sendable, Equatable {
     }
 
     /// The document a profile is taken from.
-    public struct Source: Sendable, Equatable {
+    package struct Source: Sendable, Equatable {
         /// The document as people cite it (`财预〔2020〕10号《项目支出绩效评价管理办法》`).
-        public var document: String
+        package var document: String
         /// Where it is published, when known.
-        public var url: String?
+        package var url: String?
         /// How sure the profile is of each point, in words.
-        public var evidence: String?
+        package var evidence: String?
 
         /// Creates a citation.
         init(document: String, url: String? = nil, evidence: String? = nil) {
@@ -212,13 +212,13 @@ public struct RuleProfile: Sendable, Equatable {
     /// The profile's title.
     public var title: String
     /// The jurisdiction whose rule it is.
-    public var jurisdiction: String
+    package var jurisdiction: String
     /// The budget year the profile was written for, when it is tied to one.
-    public var year: Int?
+    package var year: Int?
     /// The document it is taken from.
-    public var source: Source
+    package var source: Source
     /// What the source does not settle or could not be confirmed, and what the profile decided, in words.
-    public var notes: [String]
+    package var notes: [String]
     /// The budget execution block's points and formula.
     var budget: BudgetRule
     /// The indicators' points and default split.

@@ -1,13 +1,13 @@
 /// Why a rule profile file could not be used: every problem found in it, each with the JSON path of the bad key.
 public struct RuleProfileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One thing wrong with the profile: the same kinds of problem as in an evaluation file.
-    public typealias Problem = EvaluationFileError.Problem
+    package typealias Problem = EvaluationFileError.Problem
 
     /// Every problem, in file order.
-    public var problems: [Problem]
+    public var problems: [EvaluationFileError.Problem]
 
     /// Creates the error from the problems found.
-    public init(problems: [Problem]) {
+    package init(problems: [Problem]) {
         self.problems = problems
     }
 

@@ -89,7 +89,7 @@ public struct ScoreCard: Sendable, Equatable {
     }
 
     /// Whether every row was scored, so that the total exists.
-    public var isComplete: Bool {
+    package var isComplete: Bool {
         total != nil
     }
 

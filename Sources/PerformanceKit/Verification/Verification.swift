@@ -34,9 +34,9 @@ public struct Verification: Sendable, Equatable {
     }
 
     /// Largest difference, in points, still counted as agreement.
-    public var tolerance: ExactDecimal
+    package var tolerance: ExactDecimal
     /// The printed 总分, if any.
-    public var publishedTotal: ExactDecimal?
+    package var publishedTotal: ExactDecimal?
     /// How many printed figures were compared.
     public var compared: Int
     /// Every difference, rows first, then the budget, the categories and the total.

@@ -8,14 +8,14 @@
 ///
 /// The verifier works on the score card alone: the figures each ratio row compared travel on its score, so
 /// nothing is read or parsed again; the other profiles whose readings it tries are given to it.
-public struct Verifier: Sendable {
+package struct Verifier: Sendable {
     /// Largest difference in points still counted as agreement; 0.01 by default, one printed cent.
-    public var tolerance: ExactDecimal
+    package var tolerance: ExactDecimal
     /// The profiles whose budget step tables are tried as other readings of the budget block.
     var catalog: [RuleProfile]
 
     /// Creates a verifier with a tolerance in points; `nil` is 0.01, one printed cent.
-    public init(tolerance: ExactDecimal? = nil) {
+    package init(tolerance: ExactDecimal? = nil) {
         self.tolerance = tolerance ?? Self.cent
         self.catalog = RuleProfile.builtIn
     }
@@ -30,7 +30,7 @@ public struct Verifier: Sendable {
     }
 
     /// The comparison of a score card with the figures its evaluation printed; `nil` when it printed none.
-    public func verify(_ card: ScoreCard) -> Verification? {
+    package func verify(_ card: ScoreCard) -> Verification? {
         let evaluation = card.evaluation
         let printedRows = evaluation.indicators.contains { $0.published != nil }
         guard evaluation.published != nil || printedRows else { return nil }

@@ -19,7 +19,7 @@ public struct EvaluationReader: Sendable {
     static let longestText = 2_000
 
     /// Whether every indicator must have an `actual` (a self-evaluation) or may lack one (a target table).
-    public var requiresActuals: Bool
+    var requiresActuals: Bool
 
     /// Creates a reader.
     ///

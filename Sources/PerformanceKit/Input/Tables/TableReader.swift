@@ -15,9 +15,9 @@ public import Foundation
 /// let result = try TableReader(separator: .comma).read(Array(csvData))
 /// let card = Scorer(profile: .wuhan2023).score(result.evaluation)
 /// ```
-public struct TableReader: Sendable {
+package struct TableReader: Sendable {
     /// The field separator.
-    public enum Separator: Sendable {
+    package enum Separator: Sendable {
         /// `,` (CSV).
         case comma
         /// A tab (TSV).
@@ -25,26 +25,26 @@ public struct TableReader: Sendable {
     }
 
     /// The figures the table itself does not give (the budget block), from the command line.
-    public struct Defaults: Sendable {
+    package struct Defaults: Sendable {
         /// 全年预算数, when the table gives none.
-        public var planned: ExactDecimal?
+        package var planned: ExactDecimal?
         /// 全年执行数, when the table gives none.
-        public var executed: ExactDecimal?
+        package var executed: ExactDecimal?
 
         /// Creates defaults.
-        public init(planned: ExactDecimal? = nil, executed: ExactDecimal? = nil) {
+        package init(planned: ExactDecimal? = nil, executed: ExactDecimal? = nil) {
             self.planned = planned
             self.executed = executed
         }
     }
 
     /// The field separator.
-    public var separator: Separator
+    package var separator: Separator
     /// Figures the table may not give.
-    public var defaults: Defaults
+    package var defaults: Defaults
 
     /// Creates a reader.
-    public init(separator: Separator = .comma, defaults: Defaults = Defaults()) {
+    package init(separator: Separator = .comma, defaults: Defaults = Defaults()) {
         self.separator = separator
         self.defaults = defaults
     }
@@ -81,7 +81,7 @@ public struct TableReader: Sendable {
     /// Reads a table.
     ///
     /// - Throws: ``TableReadError`` listing every problem with its row and column.
-    public func read(_ bytes: [UInt8]) throws(TableReadError) -> EvaluationReader.Result {
+    package func read(_ bytes: [UInt8]) throws(TableReadError) -> EvaluationReader.Result {
         let text = try Self.decode(bytes)
         let parser = CSVParser(separator: separator == .comma ? "," : "\t")
         let rows: [CSVParser.Row]

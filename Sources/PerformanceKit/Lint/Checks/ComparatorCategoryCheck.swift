@@ -2,17 +2,17 @@ import Foundation
 
 /// A comparator that contradicts the row's category: more is not better for a cost (`≥` on 成本指标), less is not
 /// better for satisfaction (`≤` on 满意度指标).
-public struct ComparatorCategoryCheck: LintCheck {
+package struct ComparatorCategoryCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .comparatorContradictsCategory }
+    package var code: Diagnostic.Code { .comparatorContradictsCategory }
     /// What the check looks for.
-    public var summary: String { "no ≥ on a cost, no ≤ on satisfaction" }
+    package var summary: String { "no ≥ on a cost, no ≤ on satisfaction" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         table.rows.compactMap { index, indicator, target in
             guard let comparator = target?.measure?.comparator else { return nil }
             let path = table.path(index).appending("target")

@@ -1,17 +1,17 @@
 import Foundation
 
 /// The same indicator twice in one table: the same name (ignoring spaces and punctuation), reported on the later row.
-public struct DuplicateIndicatorCheck: LintCheck {
+package struct DuplicateIndicatorCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .duplicateIndicator }
+    package var code: Diagnostic.Code { .duplicateIndicator }
     /// What the check looks for.
-    public var summary: String { "no indicator twice in one table" }
+    package var summary: String { "no indicator twice in one table" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         var first: [String: Int] = [:]
         var findings: [Diagnostic] = []
         for (index, indicator) in table.evaluation.indicators.enumerated() {

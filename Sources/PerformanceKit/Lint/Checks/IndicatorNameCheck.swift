@@ -2,22 +2,22 @@ import Foundation
 
 /// Names that are not names (seed 001's reviewer: "部分指标名称实为指标解释"): a formula or a ratio written out, a
 /// sentence or an over-long name, a name that carries its own target.
-public struct IndicatorNameCheck: LintCheck {
+package struct IndicatorNameCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .nameIsFormula }
+    package var code: Diagnostic.Code { .nameIsFormula }
     /// What the check looks for.
-    public var summary: String { "names are concise: no formula, no sentence, no target inside" }
+    package var summary: String { "names are concise: no formula, no sentence, no target inside" }
 
     /// Longer names are reported (in characters; seed 001's reviewer objected to names of 28 and 41).
-    public var longestName: Int
+    package var longestName: Int
 
     /// Creates the check; names longer than `longestName` characters are reported.
-    public init(longestName: Int = 25) {
+    package init(longestName: Int = 25) {
         self.longestName = longestName
     }
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (index, indicator) in table.evaluation.indicators.enumerated() {
             let name = indicator.name.trimmingWhitespace

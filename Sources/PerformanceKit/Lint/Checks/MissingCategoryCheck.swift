@@ -3,17 +3,17 @@ import Foundation
 /// A first-level category the table should have: 产出指标 and 效益指标 always (seed 001: "指标结构不完整，缺少效益
 /// 指标"), 成本指标 where the 2021 layout (财预〔2021〕101号) applies: budget years from 2022, or a table that uses
 /// the layout elsewhere.
-public struct MissingCategoryCheck: LintCheck {
+package struct MissingCategoryCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .missingCategory }
+    package var code: Diagnostic.Code { .missingCategory }
     /// What the check looks for.
-    public var summary: String { "产出 and 效益 present; 成本 too under the 2021 layout (years from 2022)" }
+    package var summary: String { "产出 and 效益 present; 成本 too under the 2021 layout (years from 2022)" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         let present = Set(table.evaluation.indicators.map(\.category))
         let path = JSONPath.root.appending("indicators")
         var findings: [Diagnostic] = []

@@ -2,17 +2,17 @@ import Foundation
 
 /// Points that do not add up: to the profile's indicator total (`points-total`), or to the total the table itself
 /// declares (`declared-total`, seed 002: 指标权重比例 100 over rows adding up to 80).
-public struct PointsTotalCheck: LintCheck {
+package struct PointsTotalCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .pointsTotal }
+    package var code: Diagnostic.Code { .pointsTotal }
     /// What the check looks for.
-    public var summary: String { "indicator points add up to the profile's total and to the total the table declares" }
+    package var summary: String { "indicator points add up to the profile's total and to the total the table declares" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         guard table.hasWeights else { return [] }
         guard let sum = ExactDecimal.sum(table.evaluation.indicators.map(\.weight)) else {
             return [Diagnostic(.figureTooLarge, .error, "the indicators' points add up to more than a decimal holds (18 digits)",

@@ -2,17 +2,17 @@ import Foundation
 
 /// The form of each target: readable, not empty, one figure with a unit, a rate not above 100 % nor written as a
 /// fraction.
-public struct TargetFormCheck: LintCheck {
+package struct TargetFormCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .malformedTarget }
+    package var code: Diagnostic.Code { .malformedTarget }
     /// What the check looks for.
-    public var summary: String { "targets readable and not empty; one figure with a unit; rates not above 100 % nor fractions" }
+    package var summary: String { "targets readable and not empty; one figure with a unit; rates not above 100 % nor fractions" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (index, indicator) in table.evaluation.indicators.enumerated() {
             let path = table.path(index).appending("target")

@@ -2,17 +2,17 @@ import Foundation
 
 /// A target less demanding than last year's (seed 001: "2022年…指标值为90%，2023年设置为80%"): lower for a forward
 /// indicator, higher for a reverse one. Needs `previous` on the row, in the same unit.
-public struct TargetLoweredCheck: LintCheck {
+package struct TargetLoweredCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .targetLowered }
+    package var code: Diagnostic.Code { .targetLowered }
     /// What the check looks for.
-    public var summary: String { "no target less demanding than last year's (previous)" }
+    package var summary: String { "no target less demanding than last year's (previous)" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         let scorer = IndicatorScorer(profile: table.profile)
         return table.rows.compactMap { index, indicator, target in
             guard let previousText = indicator.previous, let current = target?.measure,

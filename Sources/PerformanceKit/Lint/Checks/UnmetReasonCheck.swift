@@ -2,17 +2,17 @@ import Foundation
 
 /// In an evaluation (rows with actuals): every row that lost points needs a stated reason (the table's
 /// 偏差大或目标未完成原因分析), given as `reason`.
-public struct UnmetReasonCheck: LintCheck {
+package struct UnmetReasonCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .unmetWithoutReason }
+    package var code: Diagnostic.Code { .unmetWithoutReason }
     /// What the check looks for.
-    public var summary: String { "in an evaluation, every row that lost points says why (reason)" }
+    package var summary: String { "in an evaluation, every row that lost points says why (reason)" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         guard table.evaluation.indicators.allSatisfy({ $0.actual != nil }) else { return [] }
         let scorer = IndicatorScorer(profile: table.profile)
         return table.evaluation.indicators.enumerated().compactMap { index, indicator in

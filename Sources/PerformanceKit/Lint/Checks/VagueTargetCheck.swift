@@ -3,21 +3,21 @@ import Foundation
 /// Vague words (提升, 有效, 是, 好) as targets where a figure is possible: rows whose name measures something (a
 /// rate, a count, a time, an amount) or that stand in a measurable slot (数量, 质量, 时效, 经济效益, 成本); and a 效益
 /// block whose every target is such a word (seed 002: the whole 20-point 效益 block is `是` in seven tables).
-public struct VagueTargetCheck: LintCheck {
+package struct VagueTargetCheck: LintCheck {
     /// The code of the check's findings.
-    public var code: Diagnostic.Code { .vagueTarget }
+    package var code: Diagnostic.Code { .vagueTarget }
     /// What the check looks for.
-    public var summary: String { "no 提升 / 有效 / 是 / 好 where the indicator has a measurable form" }
+    package var summary: String { "no 提升 / 有效 / 是 / 好 where the indicator has a measurable form" }
 
     /// Creates the check.
-    public init() {}
+    package init() {}
 
     static let measurableWords = ["率", "数", "量", "次", "时间", "时长", "天", "金额", "成本", "费用", "面积", "人数", "满意度", "分值"]
     static let measurableSlots: [IndicatorSubcategory] = [.quantity, .quality, .timeliness, .economicBenefit, .cost,
                                                           .economicCost]
 
     /// The check's findings on one table.
-    public func check(_ table: LintTable) -> [Diagnostic] {
+    package func check(_ table: LintTable) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var benefitRows = 0
         var vagueBenefitRows = 0

@@ -23,6 +23,12 @@ package struct JSONOutput {
     /// Where strings written through a renderer are put together before they are escaped, reused.
     private var scratch: [UInt8] = []
 
+    /// A writer that appends to `buffer`, keeping what it holds.
+    init(indent: Int, appendingTo buffer: [UInt8]) {
+        bytes = buffer
+        self.indent = indent
+    }
+
     package init(indent: Int = 2, reusing buffer: [UInt8] = []) {
         var buffer = buffer
         buffer.removeAll(keepingCapacity: true)

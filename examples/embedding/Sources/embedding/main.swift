@@ -73,7 +73,9 @@ print(summaryLine(card))
 for row in card.indicators where row.score != row.indicator.weight {
     print("  \(row.indicator.name): \(row.explanation)")
 }
-if card.total != exact("99.75") || card.verification?.agrees != true {
+// The same card as the page a finance bureau files (text, json, markdown and csv are there too).
+let page = card.report(as: .html)
+if card.total != exact("99.75") || card.verification?.agrees != true || !page.contains("99.75") {
     failed = true
 }
 
@@ -104,6 +106,6 @@ print(summaryLine(refused))
 for diagnostic in refused.errors {
     print("  \(diagnostic.path): \(diagnostic.message)")
 }
-if refused.isComplete { failed = true }
+if refused.total != nil { failed = true }
 
 exit(failed ? 1 : 0)
