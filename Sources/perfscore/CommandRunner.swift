@@ -335,7 +335,7 @@ struct CommandRunner {
                 return nil
             }
         }
-        guard let profile = RuleProfile.builtIn(RuleProfile.ID(rawValue: which)) else {
+        guard let profile = RuleProfile.builtIn(RuleProfileID(rawValue: which)) else {
             let known = RuleProfile.builtIn.map(\.id.rawValue).sorted().joined(separator: ", ")
             environment.writeError("perfscore: \(option): unknown rule profile \"\(which)\"; known: \(known) (or give a file path)\n")
             return nil

@@ -46,7 +46,7 @@ public struct Evaluation: Sendable, Equatable {
     /// A project (the default) or a unit's whole spending.
     public var kind: Kind
     /// The rule profile named by the file; `nil` means the caller's choice (``RuleProfile/wuhan2023`` by default).
-    public var rules: RuleProfile.ID?
+    public var rules: RuleProfileID?
     /// 预算执行情况.
     public var budget: BudgetExecution
     /// The 三级指标 rows, in table order.
@@ -71,7 +71,7 @@ public struct Evaluation: Sendable, Equatable {
         agency: String? = nil,
         year: Int? = nil,
         kind: Kind = .project,
-        rules: RuleProfile.ID? = nil,
+        rules: RuleProfileID? = nil,
         budget: BudgetExecution,
         indicators: [Indicator],
         published: PublishedFigures? = nil,

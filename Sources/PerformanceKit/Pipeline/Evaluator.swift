@@ -18,7 +18,7 @@ public struct Evaluator: Sendable {
         /// The file could not be read.
         case file(EvaluationFileError)
         /// The rule profile named by the file or the caller is not known.
-        case unknownRules(RuleProfile.ID, path: JSONPath?, known: [RuleProfile.ID])
+        case unknownRules(RuleProfileID, path: JSONPath?, known: [RuleProfileID])
 
         /// What went wrong, with the path where there is one.
         public var description: String {

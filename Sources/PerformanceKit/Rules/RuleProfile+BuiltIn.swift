@@ -22,12 +22,12 @@ extension RuleProfile {
     }
 
     /// A built-in profile by id, or `nil`.
-    public static func builtIn(_ id: ID) -> RuleProfile? {
+    public static func builtIn(_ id: RuleProfileID) -> RuleProfile? {
         builtIn.first { $0.id == id }
     }
 
     /// The profile used when neither the file nor the caller names one.
-    public static let defaultID: ID = "wuhan-2023"
+    public static let defaultID: RuleProfileID = "wuhan-2023"
 
     /// 武汉市 2023: the rule printed under the 项目自评表 of the seeds (备注 1–4), checked against the published
     /// 100, 100, 99.75 and 98.07. Budget 20 × rate; indicators 80, forward `w × B ÷ A` and reverse `w × A ÷ B`
@@ -39,7 +39,7 @@ extension RuleProfile {
     public static let mof2020: RuleProfile = embedded("mof-2020")
 
     /// A built-in profile, or a profile that scores nothing and says why it is missing.
-    private static func embedded(_ id: ID) -> RuleProfile {
+    private static func embedded(_ id: RuleProfileID) -> RuleProfile {
         builtIn(id) ?? .unusable(id, reason: "the built-in rule profile \(id) could not be decoded; this build did not pass its tests")
     }
 }

@@ -75,7 +75,7 @@ struct RuleProfileDecoding: FieldDecoding {
         guard let id, let title, let jurisdiction, let source, let budget, let indicators, let direction, let tiers,
               let scale, let grades else { return nil }
         return RuleProfile(
-            id: RuleProfile.ID(rawValue: id), title: title, jurisdiction: jurisdiction, year: year, source: source,
+            id: RuleProfileID(rawValue: id), title: title, jurisdiction: jurisdiction, year: year, source: source,
             notes: notes, budget: budget, indicators: indicators, direction: direction, reverseFormula: reverse,
             qualitativeTiers: tiers, achievementWords: WordList(Set(words).sorted()), overAchievementFlag: flag, roundingScale: scale,
             grades: grades)

@@ -9,27 +9,6 @@
 /// let card = Scorer(profile: profile).score(evaluation)
 /// ```
 public struct RuleProfile: Sendable, Equatable {
-    /// A profile's identifier, `<jurisdiction>-<year>` (`wuhan-2023`). An open set: users may load their own.
-    public struct ID: RawRepresentable, Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
-        /// The id as written (`wuhan-2023`).
-        public var rawValue: String
-
-        /// Creates an id.
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        /// Creates an id from a literal: `let id: RuleProfile.ID = "mof-2020"`.
-        public init(stringLiteral value: String) {
-            self.rawValue = value
-        }
-
-        /// The id as written.
-        public var description: String {
-            rawValue
-        }
-    }
-
     /// The document a profile is taken from.
     package struct Source: Sendable, Equatable {
         /// The document as people cite it (`财预〔2020〕10号《项目支出绩效评价管理办法》`).
@@ -208,7 +187,7 @@ public struct RuleProfile: Sendable, Equatable {
     }
 
     /// The profile's id, what `rules` in an evaluation and `--rules` name.
-    public var id: ID
+    public var id: RuleProfileID
     /// The profile's title.
     public var title: String
     /// The jurisdiction whose rule it is.
@@ -241,7 +220,7 @@ public struct RuleProfile: Sendable, Equatable {
 
     /// Creates a profile; ``init(jsonData:)`` reads one from a profile file.
     init(
-        id: ID, title: String, jurisdiction: String, year: Int? = nil, source: Source, notes: [String] = [],
+        id: RuleProfileID, title: String, jurisdiction: String, year: Int? = nil, source: Source, notes: [String] = [],
         budget: BudgetRule, indicators: IndicatorPoints, direction: DirectionRule = DirectionRule(),
         reverseFormula: ReverseFormula = .ratio, qualitativeTiers: [QualitativeTier], achievementWords: WordList,
         overAchievementFlag: ExactDecimal? = nil, roundingScale: Int = 2, grades: [GradeBand]
@@ -268,7 +247,7 @@ public struct RuleProfile: Sendable, Equatable {
     var unusableReason: String?
 
     /// A profile that scores nothing: every evaluation scored by it gets an error saying `reason`.
-    static func unusable(_ id: ID, reason: String) -> RuleProfile {
+    static func unusable(_ id: RuleProfileID, reason: String) -> RuleProfile {
         var profile = RuleProfile(id: id, title: id.rawValue, jurisdiction: "", source: Source(document: ""),
                                   budget: BudgetRule(weight: .zero), indicators: IndicatorPoints(total: .zero),
                                   qualitativeTiers: [], achievementWords: WordList([]), grades: [])

@@ -458,7 +458,7 @@ struct EvaluationDecoding {
         }
         requireFields(context, [(9, "an array of indicator objects")], location: location)
         guard let budget, let indicators else { return nil }
-        var evaluation = Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules.map(RuleProfile.ID.init(rawValue:)),
+        var evaluation = Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules.map(RuleProfileID.init(rawValue:)),
                                     budget: budget, indicators: indicators, published: published,
                                     declaredPoints: declaredPoints, goals: goals)
         evaluation.source = source
