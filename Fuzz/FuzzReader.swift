@@ -7,14 +7,13 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let card = try? Evaluator().evaluate(bytes) else { return 0 }
     for row in card.indicators {
-        if let score = row.score, score < 0 || score > row.weight {
+        if let score = row.score, score.isNegative || score > row.weight {
             fatalError("score \(score) outside 0…\(row.weight) at \(row.path)")
         }
     }
-    if let total = card.total, total > card.maximum || total < 0 {
+    if let total = card.total, total > card.maximum || total.isNegative {
         fatalError("total \(total) outside 0…\(card.maximum)")
     }
-    _ = JSONWriter().write(JSONReport.value(for: card, file: nil))
-    _ = TextReport().render(card)
+    for format in ReportFormat.allCases { _ = card.report(as: format) }
     return 0
 }
