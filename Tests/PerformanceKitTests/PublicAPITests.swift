@@ -57,3 +57,12 @@ struct PublicAPITests {
         #expect(failure.description == "rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023")
     }
 }
+
+@Suite("The documentation")
+struct DocumentationTests {
+    @Test func formatListsEveryDiagnosticCode() throws {
+        let format = String(decoding: try Fixtures.bytes("docs/FORMAT.md"), as: UTF8.self)
+        let missing = Diagnostic.Code.allCases.filter { !format.contains("`\($0.rawValue)`") }
+        #expect(missing.isEmpty, "docs/FORMAT.md §6.6 does not list \(missing.map(\.rawValue))")
+    }
+}

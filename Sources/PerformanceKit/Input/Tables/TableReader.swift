@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Reads a self-evaluation table kept in a spreadsheet and saved as CSV or TSV into an ``Evaluation``.
 ///
