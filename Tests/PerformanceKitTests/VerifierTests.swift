@@ -115,4 +115,65 @@ struct VerifierTests {
         #expect(differences.first?.kind == .arithmetic)
         #expect(differences.first?.message == "the rows carry 100 points on top of the budget block's 20: the table's points add up to 120, not 100")
     }
+
+    // Issue 14 §1: a figure that could not be recomputed is never counted as agreeing.
+    @Test func neverCountsAFigureItCouldNotRecomputeAsAgreeing() throws {
+        let rows = [row("好", "差", weight: "40"), row("≥10", "10", weight: "40")]
+        let subject = card(rows, published: PublishedFigures(total: 100))
+        #expect(subject.total == nil)
+        let verification = try #require(subject.verification)
+        #expect(!verification.agrees)
+        #expect(verification.compared == 0)
+        #expect(verification.differing == 0)
+        #expect(verification.differences.map(\.kind) == [.notCompared])
+        #expect(verification.differences.map(\.path) == ["published.total"])
+        #expect(verification.differences[0].message == "the rule gives no total: 1 row(s) could not be scored")
+        #expect(TextReport().verification(subject).first
+                == "Published figures: 0 of 0 differ, 1 not compared (tolerance 0.01)")
+    }
+
+    @Test func listsAPrintedScoreThatStandsForTheRuleAsNotCompared() throws {
+        // 是 against 否: no rule scores it; the printed 30 stands as the evaluator's judgement, unchecked.
+        let rows = [row("是", "否", weight: "40", published: "30"), row("≥10", "10", weight: "40", published: "40")]
+        let verification = try #require(card(rows, published: PublishedFigures(total: 90, budget: 20)).verification)
+        #expect(verification.differences.map(\.kind) == [.notCompared])
+        #expect(verification.compared == 3)
+        #expect(verification.differing == 0)
+        #expect(!verification.agrees)
+    }
+
+    // Issue 14 "wrong counts": points that do not add up are a finding about the table, not a printed figure.
+    @Test func countsOnlyPrintedFiguresAsDiffering() throws {
+        let rows = [row("≥10", "10", weight: "40"), row("≥90", "95", weight: "20", category: .satisfaction)]
+        let subject = card(rows, published: PublishedFigures(total: 80))
+        let verification = try #require(subject.verification)
+        #expect(verification.compared == 1)
+        #expect(verification.differing == 0)
+        #expect(verification.differences.map(\.kind) == [.arithmetic])
+        #expect(TextReport().verification(subject).first
+                == "Published figures: 0 of 1 differ, and the table's points do not add up to the rule's (tolerance 0.01)")
+    }
+
+    // Issue 14 §7: the usual layout prints row scores and a total, no subtotals.
+    @Test func checksThePrintedTotalAgainstThePrintedRowsAndBudget() throws {
+        let rows = [row("≥10", "10", weight: "80", published: "80")]
+        let differences = try #require(card(rows, published: PublishedFigures(total: 95, budget: 9)).verification?.differences)
+        #expect(differences.map(\.kind) == [.judgement, .arithmetic])
+        #expect(differences[1].message == "the printed budget and row scores add up to 89, not the printed total 95")
+    }
+
+    @Test func callsATotalOverRowsThatDoNotAddUpArithmetic() throws {
+        let rows = [row("≥10", "10", weight: "40", published: "40"), row("≥10", "10", weight: "40", category: .benefit, published: "35")]
+        let differences = try #require(card(rows, published: PublishedFigures(total: 100, budget: 20)).verification?.differences)
+        #expect(differences.map(\.kind) == [.judgement, .arithmetic])
+        #expect(differences[1].message == "the printed budget and row scores add up to 95, not the printed total 100")
+    }
+
+    // Issue 14 §7: the capped reverse formula gives full marks on every missed forward target, so it explains nothing.
+    @Test func callsFullMarksOnAMissedTargetJudgement() throws {
+        let rows = [row("≥10", "8", weight: "40", published: "40"), row("1", "1", weight: "40")]
+        let difference = try #require(card(rows).verification?.differences.first)
+        #expect(difference.kind == .judgement)
+        #expect(difference.message == "指标: printed 40, recomputed 32 (Δ +8); full marks on a missed target: the evaluator's own judgement")
+    }
 }

@@ -8,6 +8,10 @@ public struct Verification: Sendable, Equatable {
         case rule
         /// An evaluator's own scoring: a qualitative row, points taken off a met target.
         case judgement
+        /// Not compared: the rule gives no figure to compare the printed one with (a row it cannot score, whose
+        /// printed score stands as the evaluator's judgement; a category or total over such a row). Never counted
+        /// as agreeing.
+        case notCompared
     }
 
     /// One printed figure that differs from its recomputed value by more than the tolerance.
@@ -37,20 +41,35 @@ public struct Verification: Sendable, Equatable {
     package var tolerance: ExactDecimal
     /// The printed 总分, if any.
     package var publishedTotal: ExactDecimal?
-    /// How many printed figures were compared.
+    /// How many printed figures were compared with a recomputed one.
     public var compared: Int
+    /// How many of the compared figures differ. ``differences`` holds these, the figures not compared (kind
+    /// ``Kind/notCompared``) and, when the table's points do not add up to the rule's, one difference about that.
+    public var differing: Int
     /// Every difference, rows first, then the budget, the categories and the total.
     public var differences: [Difference]
 
     /// A verification; ``Verifier`` makes them.
-    init(tolerance: ExactDecimal, publishedTotal: ExactDecimal?, compared: Int, differences: [Difference]) {
+    init(tolerance: ExactDecimal, publishedTotal: ExactDecimal?, compared: Int, differing: Int, differences: [Difference]) {
         self.tolerance = tolerance
         self.publishedTotal = publishedTotal
         self.compared = compared
+        self.differing = differing
         self.differences = differences
     }
 
-    /// Whether every printed figure agrees within the tolerance.
+    /// How many of the compared figures agree within the tolerance.
+    var agreeing: Int {
+        compared - differing
+    }
+
+    /// How many printed figures could not be compared.
+    var notComparedCount: Int {
+        differences.count { $0.kind == .notCompared }
+    }
+
+    /// Whether every printed figure was compared and agrees within the tolerance, and the table's points add up
+    /// to the rule's. A figure that could not be compared is never counted as agreeing.
     public var agrees: Bool {
         differences.isEmpty
     }

@@ -154,11 +154,8 @@ package struct TextReport: Sendable {
         if verification.agrees {
             return ["Published figures: all \(verification.compared) agree (tolerance \(verification.tolerance.plainText))", ""]
         }
-        var lines = ["Published figures: \(verification.differences.count) of \(verification.compared) differ (tolerance \(verification.tolerance.plainText))"]
-        for difference in verification.differences {
-            lines.append("  \(difference.kind.rawValue) \(difference.path): \(difference.message)")
-        }
-        return lines + [""]
+        return ["Published figures: \(VerificationReport.counts(verification, noun: "")) (tolerance \(verification.tolerance.plainText))"]
+            + VerificationReport.details(verification) + [""]
     }
 
     func diagnostics(_ card: ScoreCard) -> [String] {

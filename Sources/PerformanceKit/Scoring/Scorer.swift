@@ -24,7 +24,7 @@ public struct Scorer: Sendable {
     }
 
     /// The rule evaluations are scored by.
-    public var profile: RuleProfile
+    package var profile: RuleProfile
     /// Whose points count: the file's, or the profile's.
     var allocation: PointAllocation = .asWritten
 

@@ -30,28 +30,48 @@ package struct Verifier: Sendable {
     }
 
     /// The comparison of a score card with the figures its evaluation printed; `nil` when it printed none.
+    ///
+    /// A printed figure the rule gives nothing to compare with (a row it cannot score, a category or total over
+    /// such a row) is listed as not compared, never counted as agreeing. A printed total is checked first against
+    /// what is printed beneath it, the budget and each category (its printed subtotal, else its printed rows):
+    /// a table that does not add up is `arithmetic`, whatever else differs.
     package func verify(_ card: ScoreCard) -> Verification? {
         let evaluation = card.evaluation
         let printedRows = evaluation.indicators.contains { $0.published != nil }
         guard evaluation.published != nil || printedRows else { return nil }
         var differences: [Verification.Difference] = []
         var compared = 0
+        var differing = 0
         var rowKinds: [IndicatorCategory: Verification.Kind] = [:]
         let rounding = card.profile.rounding
 
+        func record(_ difference: Verification.Difference?) {
+            compared += 1
+            guard let difference else { return }
+            differing += 1
+            differences.append(difference)
+        }
+
         for row in card.indicators {
             guard let printed = row.published else { continue }
-            compared += 1
-            if let difference = rowDifference(row, printed: printed, rounding: rounding) {
-                differences.append(difference)
-                if rowKinds[row.category] == nil { rowKinds[row.category] = difference.kind }
+            let path = row.path.appending("published")
+            if let outside = rangeDifference(row, printed: printed) {
+                record(outside)
+            } else if row.basis == .published {
+                differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .notCompared,
+                    message: "\(row.name): the rule gives no score for this row; the printed figure stands as the evaluator's judgement"))
+            } else if row.score == nil {
+                differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .notCompared, message: "\(row.name): the row could not be scored"))
+            } else {
+                let difference = rowDifference(row, printed: printed, rounding: rounding)
+                record(difference)
+                if let difference, rowKinds[row.category] == nil { rowKinds[row.category] = difference.kind }
             }
         }
 
         let published = evaluation.published ?? PublishedFigures()
         if let printed = published.budget {
-            compared += 1
-            if let difference = budgetDifference(card, printed: printed) { differences.append(difference) }
+            record(budgetDifference(card, printed: printed))
         }
 
         let points = card.maximum
@@ -64,60 +84,109 @@ package struct Verifier: Sendable {
         }
 
         for printedCategory in published.categories {
-            compared += 1
             let path = JSONPath.root.appending("published").appending("categories").appending(printedCategory.category.rawValue)
             let printed = printedCategory.score
             guard let recomputed = card.categories.first(where: { $0.category == printedCategory.category }) else {
-                differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .arithmetic,
+                record(.init(path: path, printed: printed, recomputed: nil, kind: .arithmetic,
                     message: "the table prints \(printedCategory.category) \(printed.plainText) but has no row in it"))
                 continue
             }
-            let rows = evaluation.indicators.filter { $0.category == printedCategory.category }
-            let printedRowSum = rows.allSatisfy { $0.published != nil } ? ExactDecimal.sum(rows.compactMap(\.published)) : nil
-            if let printedRowSum, !isClose(printedRowSum, printed) {
-                differences.append(.init(path: path, printed: printed, recomputed: recomputed.score, kind: .arithmetic,
+            if let printedRowSum = printedRowSum(of: printedCategory.category, in: evaluation), !isClose(printedRowSum, printed) {
+                record(.init(path: path, printed: printed, recomputed: recomputed.score, kind: .arithmetic,
                     message: "the printed rows of \(printedCategory.category) add up to \(printedRowSum.plainText), not the printed \(printed.plainText)"))
                 continue
             }
-            guard let score = recomputed.score, !isClose(score, printed) else { continue }
+            guard let score = recomputed.score else {
+                differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .notCompared,
+                    message: "\(printedCategory.category): a row in it has no score by the rule"))
+                continue
+            }
+            guard !isClose(score, printed) else {
+                record(nil)
+                continue
+            }
             if categoryCapReading(card, category: printedCategory.category, printed: printed) {
-                differences.append(.init(path: path, printed: printed, recomputed: score, kind: .rule,
+                record(.init(path: path, printed: printed, recomputed: score, kind: .rule,
                     message: "\(printedCategory.category): printed \(printed.plainText), recomputed \(score.plainText) (\(delta(printed, score))); the printed figure is what a cap per category instead of per indicator gives"))
                 continue
             }
             let kind = rowKinds[printedCategory.category] ?? .judgement
             let cause = rowKinds[printedCategory.category] == nil
                 ? "no printed row explains it" : "it follows from the rows above"
-            differences.append(.init(path: path, printed: printed, recomputed: score, kind: kind,
+            record(.init(path: path, printed: printed, recomputed: score, kind: kind,
                 message: "\(printedCategory.category): printed \(printed.plainText), recomputed \(score.plainText) (\(delta(printed, score))); \(cause)"))
         }
 
         if let printed = published.total {
-            compared += 1
             let path = JSONPath.root.appending("published").appending("total")
-            let partsPrinted = published.budget != nil && card.categories.allSatisfy { category in
-                published.categories.contains { $0.category == category.category }
-            }
-            let printedSum = ExactDecimal.sum([published.budget ?? .zero] + published.categories.map(\.score))
             // In goal-ratio mode the total is the goals' weighted scores, not the categories' sum.
-            if partsPrinted, card.goals.isEmpty, let printedSum, !isClose(printedSum, printed) {
-                differences.append(.init(path: path, printed: printed, recomputed: card.total, kind: .arithmetic,
-                    message: "the printed budget and category scores add up to \(printedSum.plainText), not the printed total \(printed.plainText)"))
-            } else if let total = card.total, !isClose(total, printed) {
-                let kind = differences.first?.kind ?? .judgement
-                differences.append(.init(path: path, printed: printed, recomputed: total, kind: kind,
-                    message: "total: printed \(printed.plainText), recomputed \(total.plainText) (\(delta(printed, total)))"))
+            if card.goals.isEmpty, let beneath = printedSumBeneathTotal(card, published: published), !isClose(beneath.sum, printed) {
+                record(.init(path: path, printed: printed, recomputed: card.total, kind: .arithmetic,
+                    message: "the printed \(beneath.what) add up to \(beneath.sum.plainText), not the printed total \(printed.plainText)"))
+            } else if let total = card.total {
+                if isClose(total, printed) {
+                    record(nil)
+                } else {
+                    let kind = differences.first { $0.kind != .notCompared }?.kind ?? .judgement
+                    record(.init(path: path, printed: printed, recomputed: total, kind: kind,
+                        message: "total: printed \(printed.plainText), recomputed \(total.plainText) (\(delta(printed, total)))"))
+                }
+            } else {
+                let unscored = card.indicators.filter { $0.score == nil }.count
+                differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .notCompared,
+                    message: "the rule gives no total: \(unscored) row(s) could not be scored"))
             }
         }
-        return Verification(tolerance: tolerance, publishedTotal: published.total, compared: compared, differences: differences)
+        return Verification(tolerance: tolerance, publishedTotal: published.total, compared: compared, differing: differing,
+                            differences: differences)
+    }
+
+    /// The sum of a category's printed row scores, when every row of it printed one.
+    func printedRowSum(of category: IndicatorCategory, in evaluation: Evaluation) -> ExactDecimal? {
+        var scores: [ExactDecimal] = []
+        for row in evaluation.indicators where row.category == category {
+            guard let printed = row.published else { return nil }
+            scores.append(printed)
+        }
+        return ExactDecimal.sum(scores)
+    }
+
+    /// What the table prints beneath its total, added up: the printed budget score and, for each category, its
+    /// printed subtotal or else the sum of its printed rows; `nil` when any of them is not printed.
+    func printedSumBeneathTotal(_ card: ScoreCard, published: PublishedFigures) -> (sum: ExactDecimal, what: String)? {
+        guard let budget = published.budget else { return nil }
+        var parts = [budget]
+        var usedRows = false
+        var usedCategories = false
+        for category in card.categories {
+            if let printed = published.categories.first(where: { $0.category == category.category }) {
+                parts.append(printed.score)
+                usedCategories = true
+            } else if let rows = printedRowSum(of: category.category, in: card.evaluation) {
+                parts.append(rows)
+                usedRows = true
+            } else {
+                return nil
+            }
+        }
+        guard let sum = ExactDecimal.sum(parts) else { return nil }
+        let what = switch (usedCategories, usedRows) {
+        case (true, false): "budget and category scores"
+        case (false, true): "budget and row scores"
+        default: "budget, category and row scores"
+        }
+        return (sum, what)
+    }
+
+    /// An arithmetic difference when a printed row score lies outside 0…its points.
+    func rangeDifference(_ row: IndicatorScore, printed: ExactDecimal) -> Verification.Difference? {
+        guard printed > row.weight || printed.isNegative else { return nil }
+        return .init(path: row.path.appending("published"), printed: printed, recomputed: row.score, kind: .arithmetic,
+                     message: "\(row.name): the printed \(printed.plainText) lies outside 0…\(row.weight.plainText), its points")
     }
 
     func rowDifference(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule) -> Verification.Difference? {
         let path = row.path.appending("published")
-        if printed > row.weight || printed.isNegative {
-            return .init(path: path, printed: printed, recomputed: row.score, kind: .arithmetic,
-                         message: "\(row.name): the printed \(printed.plainText) lies outside 0…\(row.weight.plainText), its points")
-        }
         guard let score = row.score, !isClose(score, printed) else { return nil }
         let change = "printed \(printed.plainText), recomputed \(score.plainText) (\(delta(printed, score)))"
         switch row.basis {
@@ -132,7 +201,8 @@ package struct Verifier: Sendable {
                          message: "\(row.name): \(change); the printed figure is what \(reading) gives")
         }
         let cause = score == row.weight ? "points taken off a met target"
-                                        : "no known reading of the rule gives it: the evaluator's own scoring"
+            : isClose(printed, row.weight) ? "full marks on a missed target: the evaluator's own judgement"
+            : "no known reading of the rule gives it: the evaluator's own scoring"
         return .init(path: path, printed: printed, recomputed: score, kind: .judgement,
                      message: "\(row.name): \(change); \(cause)")
     }
@@ -177,9 +247,18 @@ package struct Verifier: Sendable {
         func capped(_ value: Quotient) -> Quotient {
             (Quotient.compare(value, w) ?? 0) > 0 ? w : value
         }
-        var readings: [(String, Quotient)] = row.basis == .forward
-            ? [("the reverse reading (w × A ÷ B)", capped(reverse)), ("the forward ratio without the cap", forward)]
-            : [("the forward reading (w × B ÷ A)", capped(forward)), ("the reverse ratio without the cap", reverse)]
+        func belowCap(_ value: Quotient) -> Bool {
+            (Quotient.compare(value, w) ?? 1) < 0
+        }
+        // The opposite formula, capped, gives full marks on every missed target: it explains a printed figure only
+        // where it stays below the cap.
+        var readings: [(String, Quotient)] = []
+        let opposite = row.basis == .forward ? reverse : forward
+        if belowCap(opposite) {
+            readings.append((row.basis == .forward ? "the reverse reading (w × A ÷ B)" : "the forward reading (w × B ÷ A)", opposite))
+        }
+        readings.append((row.basis == .forward ? "the forward ratio without the cap" : "the reverse ratio without the cap",
+                         row.basis == .forward ? forward : reverse))
         if row.basis == .reverse, (Quotient.compare(b, a) ?? 0) > 0,
            let twiceA = a.adding(a), let difference = twiceA.adding(b.negated),
            let linear = difference.multiplied(by: row.weight)?.divided(by: a) {

@@ -127,6 +127,9 @@ package enum JSONReport {
         out.key("agrees"); out.bool(verification.agrees)
         out.key("tolerance"); out.number(verification.tolerance)
         out.key("compared"); out.number(verification.compared)
+        out.key("agreeing"); out.number(verification.agreeing)
+        out.key("differing"); out.number(verification.differing)
+        out.key("notCompared"); out.number(verification.notComparedCount)
         out.key("differences")
         out.beginArray()
         for difference in verification.differences {
