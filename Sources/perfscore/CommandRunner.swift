@@ -156,7 +156,7 @@ struct CommandRunner {
                 status = max(status, .unusable)
                 continue
             }
-            if card.verification?.agrees == false { status = max(status, .findings) }
+            if card.verification?.agrees == false || !card.errors.isEmpty { status = max(status, .findings) }
             switch options.format {
             case .text: reports.append(TextReport(explainAll: options.explainAll).render(card, file: file))
             case .json: results.append((card, file))

@@ -105,7 +105,7 @@ struct JSONLinesRun {
         output.drain()
         if summaryOnly { environment.writeOutput(summary(tally)) }
         if tally.failed > 0 { status = .unusable }
-        if tally.disagreeing > 0 { status = max(status, .findings) }
+        if tally.disagreeing > 0 || tally.withErrors > 0 { status = max(status, .findings) }
         return status
     }
 
@@ -136,7 +136,7 @@ struct JSONLinesRun {
     func summary(_ tally: BatchTally) -> String {
         let grades = ["优", "良", "中", "差"].map { "\($0) \(tally.grades[$0, default: 0])" }.joined(separator: ", ")
         return """
-            scored: \(tally.scored), failed: \(tally.failed), disagreeing with printed figures: \(tally.disagreeing)
+            scored: \(tally.scored), failed: \(tally.failed), disagreeing with printed figures: \(tally.disagreeing)\(tally.withErrors > 0 ? ", with error findings: \(tally.withErrors)" : "")
             fund-weighted mean total: \(tally.fundWeightedMean.map { "\($0)" } ?? "—")
             grades: \(grades)
 

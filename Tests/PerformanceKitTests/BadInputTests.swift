@@ -13,6 +13,8 @@ enum ExpectedOutcome: Sendable, CustomStringConvertible {
     case unscorable(path: String)
     /// The file names a rule profile that does not exist.
     case unknownRules
+    /// The table is scored as the evaluator wrote it (this total), with an error finding at this path: exit 1.
+    case scoredWithError(total: String, path: String)
 
     var description: String {
         switch self {
@@ -20,6 +22,7 @@ enum ExpectedOutcome: Sendable, CustomStringConvertible {
         case .readingError(let path): return "reading error at \(path ?? "(syntax)")"
         case .unscorable(let path): return "unscorable at \(path)"
         case .unknownRules: return "unknown rules"
+        case .scoredWithError(let total, let path): return "total \(total) with an error at \(path)"
         }
     }
 }
@@ -236,12 +239,14 @@ enum BadInputCorpus {
         cases.append(BadInput(name: "an empty object", bytes: text("{}"), expected: .readingError(path: "format")))
         cases.append(BadInput(name: "a duplicate key", bytes: text(baseText.replacingOccurrences(of: "\"title\":\"基准\"", with: "\"title\":\"基准\",\"title\":\"又\"")),
                               expected: .readingError(path: "title")))
+        // Issue 14 §5: an evaluator's score above the points, or outside its judgement's band, is scored as written
+        // and flagged; the file stays usable.
         cases.append(BadInput(name: "a score above its points", bytes: replacing("indicators.0.score", with: 5),
-                              expected: .unscorable(path: "indicators[0].score")))
+                              expected: .scoredWithError(total: "104", path: "indicators[0].score")))
         cases.append(BadInput(name: "a judgement score outside its band",
                               bytes: replacing("indicators.0", with: ["category": "产出指标", "name": "n", "weight": 1, "target": "好",
                                                                        "actual": "一般", "judgement": "部分达成", "score": 0.9]),
-                              expected: .unscorable(path: "indicators[0].score")))
+                              expected: .scoredWithError(total: "99.9", path: "indicators[0].score")))
         return cases
     }()
 }
@@ -272,12 +277,20 @@ struct BadInputTests {
             }
         case (.unknownRules, .failure(.unknownRules)):
             break
+        case (.scoredWithError(let total, let path), .success(let card)):
+            #expect(card.total == dec(total), "\(input.name)")
+            #expect(card.errors.map(\.path.description) == [path], "\(input.name): \(card.errors.map(\.description))")
         default:
             Issue.record("\(input.name): expected \(input.expected), got \(result)")
         }
     }
 
-    @Test(arguments: BadInputCorpus.cases.filter { if case .total = $0.expected { false } else { true } })
+    @Test(arguments: BadInputCorpus.cases.filter {
+        switch $0.expected {
+        case .total, .scoredWithError: false
+        default: true
+        }
+    })
     func makesTheCommandExitTwoWithAMessage(_ input: BadInput) {
         final class Box: @unchecked Sendable { var text = "" }
         let output = Box()
@@ -287,5 +300,15 @@ struct BadInputTests {
         #expect(runner.run(["bad.json"]) == .unusable, "\(input.name)")
         #expect(output.text.isEmpty)
         #expect(errors.text.hasPrefix("perfscore: bad.json"), "\(input.name): \(errors.text)")
+    }
+
+    @Test(arguments: BadInputCorpus.cases.filter { if case .scoredWithError = $0.expected { true } else { false } })
+    func makesTheCommandExitOneWithTheReportAndTheFinding(_ input: BadInput) {
+        final class Box: @unchecked Sendable { var text = "" }
+        let output = Box()
+        let runner = CommandRunner(environment: .init(readFile: { _ in input.bytes }, readStandardInput: { [] },
+                                                      writeOutput: { output.text += $0 }, writeError: { _ in }))
+        #expect(runner.run(["bad.json"]) == .findings, "\(input.name)")
+        #expect(output.text.contains("error[score-o"), "\(input.name): \(output.text)")
     }
 }

@@ -193,12 +193,14 @@ struct IndicatorScorerTests {
         #expect(unachieved.score == 5)
     }
 
-    @Test func refusesAScoreOutsideItsTiersBand() {
-        // 部分达成 is 50 % ≤ s < 80 %: 8 of 10 belongs to 达成.
+    @Test func scoresAScoreOutsideItsTiersBandAsWrittenAndFlagsIt() {
+        // 部分达成 is 50 % ≤ s < 80 %: 8 of 10 belongs to 达成. Issue 14 §5: the table is scored as the evaluator
+        // wrote it, and the finding is an error (exit 1), not an unusable file.
         let (result, diagnostics) = scoreRow(row("好", "一般", weight: "10", judgement: .partial, score: "8"))
-        #expect(result.score == nil)
-        #expect(diagnostics.map(\.code) == [.scoreOutOfRange])
-        #expect(diagnostics.first?.message == "the score 8 lies outside the band of 部分达成 (50–80 % of 10)")
+        #expect(result.score == 8)
+        #expect(diagnostics.map(\.code) == [.scoreOutsideBand])
+        #expect(diagnostics.map(\.severity) == [.error])
+        #expect(diagnostics.first?.message == "the score 8 lies outside the band of 部分达成 (50–80 % of 10); scored as the evaluator wrote it")
         let (lowest, _) = scoreRow(row("好", "一般", weight: "10", judgement: .partial, score: "5"))
         #expect(lowest.score == 5)
         let (top, _) = scoreRow(row("好", "好", weight: "10", judgement: .achieved, score: "10"))
@@ -277,4 +279,19 @@ struct IndicatorScorerTests {
         #expect(scoreRow(row("3", "")).diagnostics.first?.path.description == "indicators[0].actual")
     }
 
+
+    @Test func flagsADeductionLargerThanTheScore() {
+        // 40 × 5 ÷ 10 = 20, then 25 deducted: the row scores 0, and the table says more was taken than there was.
+        let (result, diagnostics) = scoreRow(row("≥10", "5", weight: "40", deduction: "25"))
+        #expect(result.score == 0)
+        #expect(diagnostics.map(\.code) == [.deductionExceedsScore])
+        #expect(diagnostics.first?.message == "the deduction 25 is larger than the score 20 it is taken from; the row scores 0")
+    }
+
+    @Test func scoresAnEvaluatorsScoreAboveThePointsAsWritten() {
+        let (result, diagnostics) = scoreRow(row("好", "好", weight: "20", score: "25", reason: "超额完成"))
+        #expect(result.score == 25)
+        #expect(diagnostics.map(\.code) == [.scoreOutOfRange])
+        #expect(diagnostics.first?.message == "the evaluator's score 25 lies above the indicator's points, 20; scored as the evaluator wrote it")
+    }
 }

@@ -135,8 +135,8 @@ struct ProfileScoringTests {
         let indicator = row("好", "一般", weight: "10", judgement: .partial, score: "5.5")
         #expect(IndicatorScorer(profile: .wuhan2023).score(indicator, at: 0).0.score == dec("5.5"))
         let (mof, diagnostics) = IndicatorScorer(profile: .mof2020).score(indicator, at: 0)
-        #expect(mof.score == nil)
-        #expect(diagnostics.first?.message == "the score 5.5 lies outside the band of 部分达成 (60–80 % of 10)")
+        #expect(mof.score == dec("5.5"))
+        #expect(diagnostics.first?.message == "the score 5.5 lies outside the band of 部分达成 (60–80 % of 10); scored as the evaluator wrote it")
         let unachieved = row("好", "差", weight: "10", judgement: .unachieved)
         #expect(IndicatorScorer(profile: .mof2020).score(unachieved, at: 0).0.score == 6)
     }

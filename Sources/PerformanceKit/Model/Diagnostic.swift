@@ -40,8 +40,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case unitMismatch = "unit-mismatch"
         /// An `actual` given beside `parts` disagrees with what the parts give.
         case partsDisagree = "parts-disagree"
-        /// An evaluator's score outside its tier's band or outside 0…points.
+        /// An evaluator's or printed score outside 0…points (an evaluator's above its points is scored as written).
         case scoreOutOfRange = "score-out-of-range"
+        /// A judgement's score outside its tier's band: scored as the evaluator wrote it.
+        case scoreOutsideBand = "score-outside-band"
+        /// A deduction larger than the score it is taken from: the row scores 0.
+        case deductionExceedsScore = "deduction-exceeds-score"
         /// An evaluator's score departs from the rule and gives no reason.
         case departureWithoutReason = "departure-without-reason"
         /// The printed score stands as the evaluator's own judgement on a row the rule cannot score.

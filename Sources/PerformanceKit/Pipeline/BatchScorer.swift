@@ -33,6 +33,8 @@ package struct BatchScorer: Sendable {
         package var failed: Bool
         /// Whether a printed figure disagrees.
         package var disagrees: Bool
+        /// Whether the scored line carries an error-severity finding (a table scored as the evaluator wrote it).
+        package var hasErrors = false
     }
 
     /// Reads, scores and verifies each line.
@@ -169,7 +171,8 @@ package struct BatchScorer: Sendable {
                 output = out.bytes
             }
             return Outcome(lineNumber: lineNumber, line: "", total: card.total, grade: card.grade,
-                           funds: card.budget.planned, failed: false, disagrees: card.verification?.agrees == false)
+                           funds: card.budget.planned, failed: false, disagrees: card.verification?.agrees == false,
+                           hasErrors: !card.errors.isEmpty)
         } catch {
             return failure(lineNumber, error.description.replacingOccurrences(of: "\n", with: "; "), into: &output)
         }

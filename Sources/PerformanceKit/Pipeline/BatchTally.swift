@@ -12,6 +12,8 @@ package struct BatchTally: Sendable, Equatable {
     package var failed = 0
     /// Scored lines whose printed figures disagree with the recomputed ones.
     package var disagreeing = 0
+    /// Scored lines with an error-severity finding (scored as the evaluator wrote them).
+    package var withErrors = 0
     /// Scored lines per grade.
     package var grades: [String: Int] = [:]
     /// Σ planned and Σ planned × total; `nil` once a sum no longer fits in 128 bits.
@@ -29,6 +31,7 @@ package struct BatchTally: Sendable, Equatable {
         }
         scored += 1
         if outcome.disagrees { disagreeing += 1 }
+        if outcome.hasErrors { withErrors += 1 }
         if let total = outcome.total {
             funds = funds?.adding(WideDecimal(outcome.funds))
             weighted = weighted?.adding(WideDecimal.product(outcome.funds, total))
@@ -41,6 +44,7 @@ package struct BatchTally: Sendable, Equatable {
         scored += other.scored
         failed += other.failed
         disagreeing += other.disagreeing
+        withErrors += other.withErrors
         grades.merge(other.grades, uniquingKeysWith: +)
         funds = other.funds.flatMap { funds?.adding($0) }
         weighted = other.weighted.flatMap { weighted?.adding($0) }

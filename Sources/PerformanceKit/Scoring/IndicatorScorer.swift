@@ -80,7 +80,7 @@ struct IndicatorScorer: Sendable {
         // An evaluator's own score on a row the rule did score: a deliberate adjustment.
         if indicator.judgement == nil, let evaluatorScore = indicator.score, let ruleValue = value, basis != .evaluator,
            basis != .published {
-            if checkRange(evaluatorScore, weight: w, at: index, "score", diagnostics: &diagnostics) {
+            if acceptsAsWritten(evaluatorScore, weight: w, at: index, diagnostics: &diagnostics) {
                 let ruleScore = profile.rounding.round(ruleValue)
                 if ruleScore != evaluatorScore {
                     explanation = .evaluatorOverride(score: evaluatorScore, ruleGives: explanation, reason: indicator.reason)
@@ -100,6 +100,11 @@ struct IndicatorScorer: Sendable {
 
         if let deduction = indicator.deduction, let current = value, !deduction.isZero {
             if let reduced = current.subtracting(deduction) {
+                if reduced.isNegative {
+                    diagnostics.append(Diagnostic(.deductionExceedsScore, .error,
+                        "the deduction \(deduction.plainText) is larger than the score \(profile.rounding.round(current)?.plainText ?? "") it is taken from; the row scores 0",
+                        at: JSONPath.indicator(index).appending("deduction")))
+                }
                 let after = reduced.isNegative ? Quotient(.zero) : reduced
                 explanation = .deducted(explanation, deduction: deduction, reason: indicator.reason,
                                         result: profile.rounding.round(after) ?? .zero)
@@ -412,13 +417,14 @@ struct IndicatorScorer: Sendable {
         }
         let band = band(tier, weight: w)
         if let evaluatorScore = indicator.score {
-            guard checkRange(evaluatorScore, weight: w, at: index, "score", diagnostics: &diagnostics) else {
+            guard acceptsAsWritten(evaluatorScore, weight: w, at: index, diagnostics: &diagnostics) else {
                 return .undefined(code: .scoreOutOfRange, message: "the evaluator's score cannot be used", field: "score")
             }
-            guard tier.contains(Quotient(evaluatorScore), of: w) else {
-                return .undefined(code: .scoreOutOfRange,
-                    message: "the score \(evaluatorScore.plainText) lies outside the band of \(judgement.rawValue) (\(bandText(band)))",
-                    field: "score")
+            // Outside its band, the score is still the evaluator's: the table is scored as written, and flagged.
+            if evaluatorScore <= w, !tier.contains(Quotient(evaluatorScore), of: w) {
+                diagnostics.append(Diagnostic(.scoreOutsideBand, .error,
+                    "the score \(evaluatorScore.plainText) lies outside the band of \(judgement.rawValue) (\(bandText(band))); scored as the evaluator wrote it",
+                    at: JSONPath.indicator(index).appending("score")))
             }
             return .scored(evaluatorScore, .judgement, .qualitative,
                            .judgementScore(judgement, band, score: evaluatorScore, reason: indicator.reason))
@@ -450,7 +456,7 @@ struct IndicatorScorer: Sendable {
     func standInScore(_ indicator: Indicator, index: Int, diagnostics: inout [Diagnostic])
         -> (ExactDecimal, IndicatorScore.Basis, Explanation)? {
         if let evaluatorScore = indicator.score {
-            guard checkRange(evaluatorScore, weight: indicator.weight, at: index, "score", diagnostics: &diagnostics)
+            guard acceptsAsWritten(evaluatorScore, weight: indicator.weight, at: index, diagnostics: &diagnostics)
             else { return nil }
             return (evaluatorScore, .evaluator, .evaluatorScore(evaluatorScore, reason: indicator.reason))
         }
@@ -463,6 +469,21 @@ struct IndicatorScorer: Sendable {
             return (printed, .published, .printedScoreStands(printed))
         }
         return nil
+    }
+
+    /// Whether the evaluator's `score` can be used as written: any figure from 0 up. One above the row's points
+    /// is still the evaluator's and is used, with an error finding (the file exits 1, never 2); a negative one
+    /// is no score at all.
+    func acceptsAsWritten(_ score: ExactDecimal, weight: ExactDecimal, at index: Int, diagnostics: inout [Diagnostic]) -> Bool {
+        guard !score.isNegative else {
+            return checkRange(score, weight: weight, at: index, "score", diagnostics: &diagnostics)
+        }
+        if score > weight {
+            diagnostics.append(Diagnostic(.scoreOutOfRange, .error,
+                "the evaluator's score \(score.plainText) lies above the indicator's points, \(weight.plainText); scored as the evaluator wrote it",
+                at: JSONPath.indicator(index).appending("score")))
+        }
+        return true
     }
 
     /// Whether `score` lies in 0…`weight`; an error diagnostic when not.
