@@ -235,10 +235,37 @@ struct IndicatorScorerTests {
 
     // MARK: What the rule does not define
 
-    @Test func refusesDifferentUnits() {
-        let (result, diagnostics) = scoreRow(row("＜2小时", "30分钟"))
+    @Test func refusesDifferentUnitsThatDoNotConvert() {
+        let (result, diagnostics) = scoreRow(row("≥2次", "3个"))
         #expect(result.score == nil)
         #expect(diagnostics.map(\.code) == [.unitMismatch])
+        #expect(diagnostics.first?.message == "the target is in 次 and the actual in 个; write both in one unit, or give a score")
+        // A working day is not 24 hours: 工作日 does not convert.
+        #expect(scoreRow(row("≤3工作日", "2天")).diagnostics.map(\.code) == [.unitMismatch])
+    }
+
+    // Issue 14 §2: hours, minutes, days and seconds convert, and so do % and ‰, the coarser into the finer.
+    @Test func convertsUnitsThatMeasureTheSameThing() {
+        let (hours, _) = scoreRow(row("＜2小时", "30分钟", weight: "10"))
+        #expect(hours.score == 10)
+        #expect(hours.explanation == "target 2小时 read as 120分钟: 10 × 120 ÷ 30 = 40, capped at 10")
+        let (minutes, _) = scoreRow(row("≤30分钟", "1小时", weight: "10"))
+        #expect(minutes.score == 5)
+        #expect(minutes.explanation == "actual 1小时 read as 60分钟: 10 × 30 ÷ 60 = 5")
+        let (days, _) = scoreRow(row("≤3天", "80小时", weight: "40"))
+        #expect(days.explanation == "target 3天 read as 72小时: 40 × 72 ÷ 80 = 36")
+        let (perMille, _) = scoreRow(row("≥95%", "940‰", weight: "10"))
+        #expect(perMille.explanation == "target 95% read as 950‰: 10 × 940 ÷ 950 = 9.89")
+    }
+
+    // Issue 14: "unit": "万元", "target": "200", "actual": "195.5万元" is 200万元 against 195.5万元.
+    @Test func readsTheUnitColumnWithItsMagnitude() {
+        let (result, diagnostics) = scoreRow(row("200", "195.5万元", weight: "40", unit: "万元"))
+        #expect(diagnostics.isEmpty)
+        #expect(result.score == dec("39.1"))
+        #expect(result.explanation == "40 × 195.5万 ÷ 200万 = 39.1")
+        // The same actual written in 元 meets the target on one scale.
+        #expect(scoreRow(row("200", "1955000元", weight: "40", unit: "万元")).score.score == dec("39.1"))
     }
 
     @Test func takesTheIndicatorsUnitForABareFigure() {

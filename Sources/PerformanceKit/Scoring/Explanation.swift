@@ -81,6 +81,8 @@ enum Explanation: Sendable, Equatable {
         case partsSummed([Shown], total: ExactDecimal)
         /// `parts weighted by fund: (500 × 95 + 300 × 98.33) ÷ 800 = 96.2488…`.
         case partsWeighted([Term], fundTotal: ExactDecimal, total: Shown)
+        /// `target 2小时 read as 120分钟`: a unit converted into the other side's (``UnitConversion``).
+        case unitConverted(onTarget: Bool, from: Shown, fromUnit: String, to: Shown, toUnit: String)
     }
 
     /// A figure as explanations print it.
@@ -247,6 +249,9 @@ extension Explanation.Note {
             out.write("parts weighted by fund: ")
             Explanation.renderTerms(terms, fundTotal: fundTotal, into: &out)
             out.write(" = "); out.write(total)
+        case .unitConverted(let onTarget, let from, let fromUnit, let to, let toUnit):
+            out.write(onTarget ? "target " : "actual "); out.write(from); out.write(fromUnit)
+            out.write(" read as "); out.write(to); out.write(toUnit)
         }
     }
 }

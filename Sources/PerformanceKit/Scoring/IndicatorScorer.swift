@@ -158,17 +158,27 @@ struct IndicatorScorer: Sendable {
                               message: "a qualitative indicator whose actual does not equal its target needs a judgement (达成 / 部分达成 / 未达成) or a score",
                               field: "judgement")
         }
+        // The unit column (计量单位) applies to a bare figure, with its magnitude: 200 under 万元 is 200万元.
+        func columned(_ measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
+            UnitConversion.applying(column: indicator.unit, to: measure)
+        }
+        let tooLarge = Outcome.undefined(code: .figureTooLarge,
+            message: "the figure under the unit column \(indicator.unit ?? "") needs more digits than a decimal holds (18); write it in a larger unit",
+            field: "unit")
         switch (target, actual) {
-        case (.measure(let a), .measure(let b)):
+        case (.measure(let written), .measure(let writtenActual)):
+            guard let a = columned(written), let b = columned(writtenActual) else { return tooLarge }
             let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
             if case .scored(_, .forward, _, _, _) = outcome, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, index: index) {
                 diagnostics.append(note)
             }
             return outcome
-        case (.measure(let a), .text(let b)) where b.kind == .zeroEvent:
+        case (.measure(let written), .text(let b)) where b.kind == .zeroEvent:
+            guard let a = columned(written) else { return tooLarge }
             let zero = Figure(value: .zero, unit: a.quantity.unit)
             return figureOutcome(indicator, target: a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
-        case (.text(let a), .measure(let b)) where a.kind == .zeroEvent:
+        case (.text(let a), .measure(let writtenActual)) where a.kind == .zeroEvent:
+            guard let b = columned(writtenActual) else { return tooLarge }
             let zero = IndicatorValue.Measure(quantity: Quantity(plain: .zero, unit: b.quantity.unit))
             return figureOutcome(indicator, target: zero, actual: Figure(b), note: .targetReadAsZero(a.text), keepsFigures: false)
         default:
@@ -254,12 +264,41 @@ struct IndicatorScorer: Sendable {
                 message: "\"\(field == "target" ? indicator.target : indicator.actual ?? "")\" states two figures; no rule scores a compound value; give one figure, a judgement or a score",
                 field: field)
         }
+        var target = target
+        var actual = actual
+        var conversion: Explanation.Note?
         let targetUnit = target.quantity.unit ?? indicator.unit.map(Quantity.normalizedUnit)
         let actualUnit = actual.unit ?? indicator.unit.map(Quantity.normalizedUnit)
         if let targetUnit, let actualUnit, targetUnit != actualUnit {
-            return .undefined(code: .unitMismatch,
-                message: "the target is in \(targetUnit) and the actual in \(actualUnit); write both in one unit, or give a score",
-                field: "actual")
+            guard let common = UnitConversion.common(targetUnit, actualUnit) else {
+                return .undefined(code: .unitMismatch,
+                    message: "the target is in \(targetUnit) and the actual in \(actualUnit); write both in one unit, or give a score",
+                    field: "actual")
+            }
+            let tooLarge = Outcome.undefined(code: .figureTooLarge,
+                message: "converting \(common.convertsFirst ? targetUnit : actualUnit) into \(common.unit) needs more digits than a decimal holds (18); give a score",
+                field: common.convertsFirst ? "target" : "actual")
+            if common.convertsFirst {
+                guard let value = target.quantity.value.multiplied(by: common.factor) else { return tooLarge }
+                conversion = .unitConverted(onTarget: true, from: .figure(target.quantity.number, target.quantity.magnitude),
+                                            fromUnit: targetUnit, to: .figure(value, .one), toUnit: common.unit)
+                target.quantity = Quantity(plain: value, unit: common.unit)
+            } else {
+                var converted: Figure
+                if let exact = actual.exactValue {
+                    guard let value = exact.multiplied(by: common.factor) else { return tooLarge }
+                    converted = Figure(value: value, unit: common.unit)
+                } else {
+                    guard let value = actual.value.multiplied(by: common.factor) else { return tooLarge }
+                    converted = Figure(value: value, unit: common.unit)
+                }
+                conversion = .unitConverted(onTarget: false, from: actual.shownNumber, fromUnit: actualUnit,
+                                            to: converted.shownNumber, toUnit: common.unit)
+                let (comparator, isCompound) = (actual.comparator, actual.isCompound)
+                actual = converted
+                actual.comparator = comparator
+                actual.isCompound = isCompound
+            }
         }
         let a = Quotient(target.quantity.value)
         let b = actual.value
@@ -272,6 +311,7 @@ struct IndicatorScorer: Sendable {
         let w = indicator.weight
         var notes: [Explanation.Note] = []
         if let note { notes.append(note) }
+        if let conversion { notes.append(conversion) }
         let sameMagnitude = target.quantity.magnitude == actual.magnitude
         let aShown: Explanation.Shown = sameMagnitude ? .figure(target.quantity.number, target.quantity.magnitude)
                                                       : .figure(target.quantity.value, .one)

@@ -1,0 +1,57 @@
+/// The 计量单位 column applied to a bare figure, and the units that convert into one another.
+///
+/// A table's unit column may carry a magnitude: `万元` is 万 × 元, so a bare `200` under it is `200万元` and meets
+/// an actual written `195.5万元` (or `1955000元`) on one scale. Units that differ but measure the same thing
+/// convert exactly, the coarser into the finer:
+///
+/// | units | factors |
+/// | --- | --- |
+/// | 秒 / 分钟 / 小时 / 天 | 1 / 60 / 3600 / 86400 seconds |
+/// | ‰ / % | 1 / 10 per mille |
+///
+/// (元 / 万元 / 亿元 and 个 / 万个 need no entry: 万 and 亿 are magnitudes, read with the digits.) `工作日` and `月`
+/// are not in the table: a working day is not 24 hours and a month has no fixed length, so they stay units that
+/// do not convert, and a target and actual in them and another unit are an error naming both.
+package enum UnitConversion {
+    /// Each unit that converts, with the unit it is measured in and how many of those one of it is.
+    static let scales: [(unit: String, base: String, factor: ExactDecimal)] = [
+        ("秒", "秒", 1), ("分钟", "秒", 60), ("小时", "秒", 3600), ("天", "秒", 86400),
+        ("‰", "‰", 1), ("%", "‰", 10),
+    ]
+
+    /// A unit column split into its magnitude and its unit: `万元` → (万, 元), `亿元` → (亿, 元), `个` → (one, 个),
+    /// `万` → (万, nil). Units are normalised (`％` → `%`).
+    static func split(column: String) -> (magnitude: Quantity.Magnitude, unit: String?) {
+        let text = column.trimmingWhitespace
+        for magnitude in [Quantity.Magnitude.trillion, .hundredMillion, .tenThousand] where text.hasPrefix(magnitude.rawValue) {
+            let rest = String(text.dropFirst(magnitude.rawValue.count))
+            return (magnitude, rest.isEmpty ? nil : Quantity.normalizedUnit(rest))
+        }
+        return (.one, text.isEmpty ? nil : Quantity.normalizedUnit(text))
+    }
+
+    /// A figure with the unit column applied when it carries no unit of its own; `nil` when the column's
+    /// magnitude makes it too large for a decimal. A figure with its own unit, or with a magnitude and a column
+    /// that carries one too, keeps its own reading of the digits.
+    static func applying(column: String?, to measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
+        guard let column, measure.quantity.unit == nil else { return measure }
+        let (magnitude, unit) = split(column: column)
+        let quantity = measure.quantity
+        let applied = quantity.magnitude == .one ? magnitude : quantity.magnitude
+        guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: unit) else { return nil }
+        var result = measure
+        result.quantity = withColumn
+        return result
+    }
+
+    /// How to bring two different units onto one: the finer of the two, and the factor the coarser one's
+    /// figures are multiplied by (`小时` and `分钟`: 分钟, × 60 for the hours); `nil` when they do not convert.
+    static func common(_ first: String, _ second: String) -> (unit: String, convertsFirst: Bool, factor: ExactDecimal)? {
+        guard let a = scales.first(where: { $0.unit == first }), let b = scales.first(where: { $0.unit == second }),
+              a.base == b.base, a.factor != b.factor else { return nil }
+        let firstIsCoarser = a.factor > b.factor
+        let (coarse, fine) = firstIsCoarser ? (a, b) : (b, a)
+        guard let factor = Quotient(coarse.factor, over: fine.factor)?.rounded(scale: 0) else { return nil }
+        return (fine.unit, firstIsCoarser, factor)
+    }
+}
