@@ -321,4 +321,23 @@ struct IndicatorScorerTests {
         #expect(diagnostics.map(\.code) == [.scoreOutOfRange])
         #expect(diagnostics.first?.message == "the evaluator's score 25 lies above the indicator's points, 20; scored as the evaluator wrote it")
     }
+
+    // Issue 14 §3, FORMAT §3: the same text on both sides scores the points, even text the notation cannot read as
+    // a figure, after full-width and half-width forms are folded.
+    @Test func scoresEqualTextThatIsNotAFigure() {
+        let (same, diagnostics) = scoreRow(row("完成1部宣传片,2套方案", "完成1部宣传片，2套方案", weight: "4"))
+        #expect(diagnostics.isEmpty)
+        #expect(same.score == 4)
+        #expect(same.basis == .equal)
+        #expect(same.explanation == "actual 完成1部宣传片,2套方案 equals the target: 4")
+        let (word, _) = scoreRow(row("完成1部宣传片,2套方案", "完成", weight: "4"))
+        #expect(word.score == 4)
+        #expect(word.basis == .achievementWord)
+        // Other text against it needs a judgement, and the reading's error says where the figure stopped.
+        let (other, otherDiagnostics) = scoreRow(row("完成1部宣传片,2套方案", "完成1部宣传片", weight: "4"))
+        #expect(other.score == nil)
+        #expect(otherDiagnostics.map(\.code) == [.unreadableValue])
+        // Parsed text folds too: 等保三级（含） against 等保三级(含).
+        #expect(scoreRow(row("等保三级（含）", "等保三级(含)", weight: "4")).score.score == 4)
+    }
 }

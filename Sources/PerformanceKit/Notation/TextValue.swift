@@ -38,6 +38,21 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
         text
     }
 
+    /// Text as two cells are compared: surrounding white space removed, full-width ASCII forms (`，`, `（`, `１`)
+    /// and the ideographic space read as their half-width forms. `完成1部宣传片，2套方案` and `完成1部宣传片,2套方案`
+    /// fold to the same text.
+    package static func folded(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.trimmingWhitespace.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     static let affirmativeWords = WordList([
         "是", "完成", "已完成", "全部完成", "按时完成", "如期完成", "通过", "已通过", "达成", "已达成", "达标", "已达标",
         "满意", "合格", "符合", "实现", "已实现", "有", "已落实", "落实", "按期完成",

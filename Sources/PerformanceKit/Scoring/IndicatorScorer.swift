@@ -139,12 +139,12 @@ struct IndicatorScorer: Sendable {
         do {
             target = try IndicatorValue(parsing: indicator.target)
         } catch {
-            return .undefined(code: .unreadableValue, message: error.summary, field: "target")
+            return unreadOutcome(indicator, field: "target", error: error)
         }
         do {
             actual = try IndicatorValue(parsing: indicator.actual ?? "")
         } catch {
-            return .undefined(code: .unreadableValue, message: error.summary, field: "actual")
+            return unreadOutcome(indicator, field: "actual", error: error)
         }
         if case .empty = target {
             return .undefined(code: .undefinedScore, message: "the target is empty; give a target, a judgement or a score", field: "target")
@@ -189,10 +189,31 @@ struct IndicatorScorer: Sendable {
         }
     }
 
+    /// A target or actual that is not a figure is text: the same text on both sides (``TextValue/folded(_:)``)
+    /// scores the points, and so does an achievement word against a target that is not a figure. Anything else
+    /// keeps the reading's error, which says where the value stops being a figure.
+    func unreadOutcome(_ indicator: Indicator, field: String, error: NotationError) -> Outcome {
+        let w = indicator.weight
+        let target = TextValue.folded(indicator.target)
+        let actual = TextValue.folded(indicator.actual ?? "")
+        if !target.isEmpty, target == actual {
+            let shown = IndicatorValue.text(TextValue(text: actual, kind: .statement))
+            return .scored(w, .equal, nil, .equalsTarget(actual: .value(shown), weight: w))
+        }
+        let targetIsText = field == "target" || (try? IndicatorValue(parsing: indicator.target)).map { value in
+            if case .text = value { true } else { false }
+        } ?? true
+        if targetIsText, profile.achievementWords.contains(actual) {
+            return .scored(w, .achievementWord, nil, .achievementWord(actual: actual, target: indicator.target.trimmingWhitespace, weight: w))
+        }
+        return .undefined(code: .unreadableValue, message: error.summary, field: field)
+    }
+
     /// Text against text: equal text, an achievement word, or two zero-event phrases.
     func textOutcome(_ indicator: Indicator, target: IndicatorValue, actual: IndicatorValue) -> Outcome? {
         let w = indicator.weight
-        if target == actual || target.description == actual.description {
+        if target == actual || target.description == actual.description
+            || TextValue.folded(target.description) == TextValue.folded(actual.description) {
             return .scored(w, .equal, nil, .equalsTarget(actual: .value(actual), weight: w))
         }
         guard case .text(let actualText) = actual else { return nil }
