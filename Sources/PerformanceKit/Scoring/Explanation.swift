@@ -25,6 +25,11 @@ enum Explanation: Sendable, Equatable {
     case bothReadAsZero(target: String, actual: String, weight: ExactDecimal)
     /// `actual B meets the text target A: w`.
     case achievementWord(actual: String, target: String, weight: ExactDecimal)
+    /// `actual 11月完成 (at the latest 11月30日) is not later than the deadline 12月底前 (12月31日): w`; the days in
+    /// parentheses only where the text is not already that day.
+    case deadlineMet(actual: String, actualLatest: String?, deadline: String, deadlineLatest: String?, weight: ExactDecimal)
+    /// `actual 按时完成 says the deadline 12月底前 was met: w`.
+    case saidOnTime(actual: String, deadline: String, weight: ExactDecimal)
     /// Notes on how the values were read, then the rest: `note; note: rest`.
     indirect case noted([Note], Explanation)
     /// `达成 (80–100 % of 7): evaluator's score 6.5` and the reason.
@@ -154,6 +159,15 @@ extension Explanation {
         case .achievementWord(let actual, let target, let weight):
             out.write("actual "); out.write(actual); out.write(" meets the text target "); out.write(target)
             out.write(": "); out.write(weight)
+        case .deadlineMet(let actual, let actualLatest, let deadline, let deadlineLatest, let weight):
+            out.write("actual "); out.write(actual)
+            if let actualLatest { out.write(" (at the latest "); out.write(actualLatest); out.write(")") }
+            out.write(" is not later than the deadline "); out.write(deadline)
+            if let deadlineLatest { out.write(" ("); out.write(deadlineLatest); out.write(")") }
+            out.write(": "); out.write(weight)
+        case .saidOnTime(let actual, let deadline, let weight):
+            out.write("actual "); out.write(actual); out.write(" says the deadline "); out.write(deadline)
+            out.write(" was met: "); out.write(weight)
         case .noted(let notes, let rest):
             for (index, note) in notes.enumerated() {
                 if index > 0 { out.write("; ") }

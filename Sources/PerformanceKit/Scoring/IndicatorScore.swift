@@ -16,6 +16,8 @@ public struct IndicatorScore: Sendable, Equatable {
         case equal
         /// An achievement word against a text target: full points.
         case achievementWord
+        /// A deadline (时效) met: the actual date or period is not later, or the actual says it was on time.
+        case deadlineMet
         /// A qualitative tier and its band.
         case judgement
         /// Several units' scores, weighted by their funds.

@@ -134,6 +134,9 @@ struct IndicatorScorer: Sendable {
         if let parts = indicator.parts, !parts.isEmpty {
             return partsOutcome(indicator, parts: parts)
         }
+        if indicator.direction == nil, let outcome = deadlineOutcome(indicator) {
+            return outcome
+        }
         let target: IndicatorValue
         let actual: IndicatorValue
         do {
@@ -186,6 +189,65 @@ struct IndicatorScorer: Sendable {
                 ?? .undefined(code: .undefinedScore,
                               message: "no rule scores the actual \"\(indicator.actual ?? "")\" against the target \"\(indicator.target)\"; give a judgement (达成 / 部分达成 / 未达成) or a score",
                               field: "actual")
+        }
+    }
+
+    /// A deadline (时效指标): a target that is a date or period (``Deadline``) with a deadline word (`前`, `底`,
+    /// a day, a quarter), or any date or period under 时效指标, or an on-time word (`按时`, `及时`).
+    ///
+    /// ```
+    /// actual's latest day ≤ deadline           → s = w   (11月完成 against 12月底前)
+    /// actual's earliest day > deadline          → missed: a judgement or a score
+    /// the actual's span straddles the deadline  → cannot tell: a judgement or a score
+    /// actual an on-time or achievement word     → s = w   (按时完成, 完成 against 12月底前)
+    /// ```
+    ///
+    /// No rule says how far a missed deadline falls, so none is guessed; a printed score then stands as the
+    /// evaluator's judgement. `nil` when the target is not a deadline: the figure rules read it.
+    func deadlineOutcome(_ indicator: Indicator) -> Outcome? {
+        let w = indicator.weight
+        let targetText = indicator.target.trimmingWhitespace
+        let actualText = (indicator.actual ?? "").trimmingWhitespace
+        guard !actualText.isEmpty else { return nil }
+        let actualSaysOnTime = Deadline.saysOnTime(actualText) || profile.achievementWords.contains(TextValue.folded(actualText))
+        if Deadline.saysOnTime(targetText) {
+            guard !actualSaysOnTime else {
+                return .scored(w, .deadlineMet, nil, .saidOnTime(actual: actualText, deadline: targetText, weight: w))
+            }
+            return .undefined(code: .undefinedScore,
+                message: "the target \"\(targetText)\" names no date to compare \"\(actualText)\" with; give a judgement (达成 / 部分达成 / 未达成) or a score",
+                field: "judgement")
+        }
+        guard let deadline = Deadline(parsing: targetText),
+              deadline.hasDeadlineMarker || indicator.subcategory == .timeliness else { return nil }
+        if actualSaysOnTime {
+            return .scored(w, .deadlineMet, nil, .saidOnTime(actual: actualText, deadline: targetText, weight: w))
+        }
+        /// The text, and the day or days it means where the text is not already that day.
+        func spelled(_ text: String, _ from: Deadline.Day?, _ to: Deadline.Day) -> String {
+            let days = from.map { $0 == to ? to.text : "\($0.text) to \(to.text)" } ?? to.text
+            return TextValue.folded(text) == days ? text : "\(text) (\(days))"
+        }
+        let deadlineShown = spelled(targetText, nil, deadline.latest)
+        guard let actual = Deadline(parsing: actualText) else {
+            return .undefined(code: .undefinedScore,
+                message: "the target is the deadline \(deadlineShown) and the actual \"\(actualText)\" is not a date or period; give a judgement (达成 / 部分达成 / 未达成) or a score",
+                field: "actual")
+        }
+        switch deadline.standing(of: actual) {
+        case .met:
+            let latest = TextValue.folded(actualText) == actual.latest.text ? nil : actual.latest.text
+            let deadlineLatest = TextValue.folded(targetText) == deadline.latest.text ? nil : deadline.latest.text
+            return .scored(w, .deadlineMet, nil, .deadlineMet(actual: actualText, actualLatest: latest,
+                deadline: targetText, deadlineLatest: deadlineLatest, weight: w))
+        case .missed:
+            return .undefined(code: .undefinedScore,
+                message: "the actual \(spelled(actualText, actual.earliest, actual.latest)) is later than the deadline \(deadlineShown); no rule says what a missed deadline scores; give a judgement (达成 / 部分达成 / 未达成) or a score",
+                field: "judgement")
+        case .undetermined:
+            return .undefined(code: .undefinedScore,
+                message: "the actual \(spelled(actualText, actual.earliest, actual.latest)) may be later than the deadline \(deadlineShown); give a judgement (达成 / 部分达成 / 未达成) or a score",
+                field: "judgement")
         }
     }
 

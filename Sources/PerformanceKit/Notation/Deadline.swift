@@ -1,0 +1,213 @@
+/// A date or a period as 时效指标 write them: `2023年6月30日前`, `12月底前完成`, `11月完成`, `第三季度`, `上半年`,
+/// `年底前`, `2023-06-30`.
+///
+/// A deadline is read as the span of days it may mean, from ``earliest`` to ``latest``: `11月` is 11月1日 to
+/// 11月30日, `12月底` 12月21日 to 12月31日, `第三季度` 7月1日 to 9月30日, `年底前` by 12月31日. A target is met when
+/// the actual's latest day is not later than the target's latest day; missed when the actual's earliest day is
+/// later; otherwise the actual may or may not be late, and the rule cannot tell. `前`, `之前`, `以前` and `内` mean
+/// "by" that day, inclusive, as tables use them. Words after the date without digits (`完成`, `上线`) are kept and
+/// not read; words with digits are not a deadline.
+package struct Deadline: Sendable, Equatable {
+    /// A day of a year: the year when the text gives one.
+    package struct Day: Sendable, Equatable {
+        package var year: Int?
+        package var month: Int
+        package var day: Int
+
+        /// `2023年6月30日`, `6月30日`.
+        package var text: String {
+            (year.map { "\($0)年" } ?? "") + "\(month)月\(day)日"
+        }
+
+        /// The day as a number that orders days, in `year` when the day has none.
+        func key(assuming year: Int?) -> Int {
+            (self.year ?? year ?? 0) * 10_000 + month * 100 + day
+        }
+    }
+
+    /// The text as printed, trimmed.
+    package var text: String
+    /// The first day the text may mean.
+    package var earliest: Day
+    /// The last day the text may mean: the deadline, when the text is a target.
+    package var latest: Day
+    /// Whether the text says "by" (`前`, `底`, `末`, `内`, a day, a quarter, a half-year): a target with none of these
+    /// (`12月`) could be a count of months, and is read as a deadline only under 时效指标.
+    package var hasDeadlineMarker: Bool
+
+    /// How an actual stands against a deadline.
+    package enum Standing: Sendable, Equatable {
+        /// Not later than the deadline.
+        case met
+        /// Later than the deadline, at its earliest.
+        case missed
+        /// Between: it may be late or not.
+        case undetermined
+    }
+
+    /// How `actual` stands against this deadline. A day without a year takes the other side's year.
+    package func standing(of actual: Deadline) -> Standing {
+        let year = latest.year ?? actual.latest.year
+        let deadline = latest.key(assuming: actual.latest.year ?? year)
+        if actual.latest.key(assuming: year) <= deadline { return .met }
+        if actual.earliest.key(assuming: year) > deadline { return .missed }
+        return .undetermined
+    }
+
+    /// Words that say "on time" without a date: `按时`, `按期`, `如期`, `及时`, `准时`, alone or before words without
+    /// digits (`按时完成`). A negation before them (`未按时完成`) is not one.
+    static let onTimeWords = ["按时", "按期", "如期", "及时", "准时"]
+
+    /// Whether `text` says "on time" without a date (``onTimeWords``).
+    package static func saysOnTime(_ text: String) -> Bool {
+        let folded = TextValue.folded(text)
+        guard onTimeWords.contains(where: { folded.hasPrefix($0) }) else { return false }
+        return !folded.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "未" || $0 == "不" }
+    }
+
+    /// Reads a deadline, or `nil` when the text is not one.
+    package init?(parsing raw: String) {
+        let text = raw.trimmingWhitespace
+        var scanner = Scanner(Array(TextValue.folded(text).unicodeScalars))
+        scanner.skip(["于", "在"])
+        guard let span = scanner.span() else { return nil }
+        var marker = span.marker
+        if scanner.skip(["之前", "以前", "前", "以内", "内"]) { marker = true }
+        // What follows may be words (完成, 上线), never another figure.
+        guard scanner.rest.allSatisfy({ !($0.value >= 0x30 && $0.value <= 0x39) }) else { return nil }
+        self.text = text
+        self.earliest = span.earliest
+        self.latest = span.latest
+        self.hasDeadlineMarker = marker
+    }
+
+    /// The last day of a month; February has 29 days unless the year is known and not a leap year.
+    static func lastDay(of month: Int, year: Int?) -> Int {
+        switch month {
+        case 2:
+            guard let year else { return 29 }
+            return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// A cursor over the text's scalars.
+    struct Scanner {
+        var scalars: [Unicode.Scalar]
+        var index = 0
+
+        init(_ scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+        }
+
+        var rest: ArraySlice<Unicode.Scalar> { scalars[index...] }
+
+        /// Skips the first of `words` found here; whether one was.
+        mutating func skip(_ words: [String]) -> Bool {
+            for word in words {
+                let wordScalars = Array(word.unicodeScalars)
+                if scalars[index...].starts(with: wordScalars) {
+                    index += wordScalars.count
+                    return true
+                }
+            }
+            return false
+        }
+
+        /// Digits here, as a number (at most 4 of them).
+        mutating func number() -> Int? {
+            var value = 0
+            var count = 0
+            while index < scalars.count, let digit = Self.digit(scalars[index]), count < 4 {
+                value = value * 10 + digit
+                index += 1
+                count += 1
+            }
+            return count == 0 ? nil : value
+        }
+
+        static func digit(_ scalar: Unicode.Scalar) -> Int? {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 { return Int(scalar.value - 0x30) }
+            return ["一": 1, "二": 2, "三": 3, "四": 4][scalar]
+        }
+
+        /// The span a date or period names: its first and last day, and whether it carries a deadline word.
+        mutating func span() -> (earliest: Day, latest: Day, marker: Bool)? {
+            let start = index
+            if skip(["年底", "年末"]) {
+                return (Day(year: nil, month: 12, day: 1), Day(year: nil, month: 12, day: 31), true)
+            }
+            if skip(["年内", "年中", "全年"]) {
+                return (Day(year: nil, month: 1, day: 1), Day(year: nil, month: 12, day: 31), true)
+            }
+            if let half = halfYear(year: nil) { return half }
+            if let quarter = quarter(year: nil) { return quarter }
+            guard let first = number() else { return nil }
+            // 2023-06-30, 2023/6/30, 2023.6.30.
+            if first >= 1000, index < scalars.count, ["-", "/", "."].contains(scalars[index]) {
+                let separator = scalars[index]
+                index += 1
+                guard let month = number(), (1...12).contains(month), index < scalars.count, scalars[index] == separator else { index = start; return nil }
+                index += 1
+                guard let day = number(), (1...Deadline.lastDay(of: month, year: first)).contains(day) else { index = start; return nil }
+                let date = Day(year: first, month: month, day: day)
+                return (date, date, true)
+            }
+            var year: Int?
+            var month = first
+            if skip(["年"]) {
+                guard first >= 1000 else { index = start; return nil }
+                year = first
+                if skip(["底", "末"]) {
+                    return (Day(year: year, month: 12, day: 1), Day(year: year, month: 12, day: 31), true)
+                }
+                if let half = halfYear(year: year) { return half }
+                if let quarter = quarter(year: year) { return quarter }
+                guard let next = number() else {
+                    return (Day(year: year, month: 1, day: 1), Day(year: year, month: 12, day: 31), false)
+                }
+                month = next
+            }
+            guard (1...12).contains(month), skip(["月份", "月"]) else { index = start; return nil }
+            let last = Deadline.lastDay(of: month, year: year)
+            let save = index
+            if let day = number() {
+                guard skip(["日", "号"]), (1...last).contains(day) else { index = start; return nil }
+                let date = Day(year: year, month: month, day: day)
+                return (date, date, true)
+            }
+            index = save
+            let parts: [(words: [String], from: Int, to: Int)] = [
+                (["底", "末", "下旬"], 21, last), (["中旬"], 11, 20), (["初", "上旬"], 1, 10),
+            ]
+            for part in parts where skip(part.words) {
+                return (Day(year: year, month: month, day: part.from), Day(year: year, month: month, day: part.to), true)
+            }
+            return (Day(year: year, month: month, day: 1), Day(year: year, month: month, day: last), false)
+        }
+
+        /// `上半年`, `下半年`.
+        mutating func halfYear(year: Int?) -> (earliest: Day, latest: Day, marker: Bool)? {
+            if skip(["上半年"]) { return (Day(year: year, month: 1, day: 1), Day(year: year, month: 6, day: 30), true) }
+            if skip(["下半年"]) { return (Day(year: year, month: 7, day: 1), Day(year: year, month: 12, day: 31), true) }
+            return nil
+        }
+
+        /// `第三季度`, `第3季度`, `三季度`, `Q3`.
+        mutating func quarter(year: Int?) -> (earliest: Day, latest: Day, marker: Bool)? {
+            let start = index
+            _ = skip(["第"])
+            if index < scalars.count, let n = Self.digit(scalars[index]), (1...4).contains(n) {
+                index += 1
+                if skip(["季度"]) {
+                    let lastMonth = n * 3
+                    return (Day(year: year, month: lastMonth - 2, day: 1),
+                            Day(year: year, month: lastMonth, day: Deadline.lastDay(of: lastMonth, year: year)), true)
+                }
+            }
+            index = start
+            return nil
+        }
+    }
+}
