@@ -32,7 +32,7 @@ struct VerifierTests {
         let verification = try #require(card(rows, published: PublishedFigures(total: dec("99.75"))).verification)
         #expect(verification.differences.map(\.kind) == [.rule, .rule])
         #expect(verification.differences[0].message
-                == "指标: printed 0.75, recomputed 1 (Δ -0.25); the printed figure is what the reverse reading (w × A ÷ B) gives")
+                == "指标: printed 0.75, recomputed 1 (Δ -0.25); the printed figure is what the reverse reading w × A ÷ B gives: 1 × 3 ÷ 4 = 0.75")
         #expect(verification.differences[0].path.description == "indicators[0].published")
         #expect(verification.differences[1].path.description == "published.total")
     }
@@ -68,7 +68,7 @@ struct VerifierTests {
         subject.budget.initial = dec("6329.52")
         let difference = try #require(try verified(subject).verification?.differences.first)
         #expect(difference.kind == .rule)
-        #expect(difference.message.hasSuffix("the printed figure is what the start-of-year budget (年初预算数) gives"))
+        #expect(difference.message.hasSuffix("the printed figure is what the start-of-year budget (年初预算数) gives: 20 × 3857.18 ÷ 6329.52 = 12.19"))
     }
 
     @Test func flagsAPrintedCategoryWithoutRows() throws {
@@ -95,7 +95,7 @@ struct VerifierTests {
         let rows = [row("≤100", "125", weight: "10", published: "7.5"), row("1", "1", weight: "70")]
         let difference = try #require(card(rows).verification?.differences.first)
         #expect(difference.kind == .rule)
-        #expect(difference.message.hasSuffix("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear) gives"))
+        #expect(difference.message.hasSuffix("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear) gives: 10 × (1 − (125 − 100) ÷ 100) = 7.5"))
     }
 
     @Test func recognisesAnotherProfilesStepTable() throws {
@@ -105,7 +105,7 @@ struct VerifierTests {
         subject.rules = "mof-2020"
         let difference = try #require(try Evaluator().evaluate(subject).verification?.differences.first)
         #expect(difference.kind == .rule)
-        #expect(difference.message == "budget: printed 7, recomputed 8.5 (Δ -1.5); the printed figure is what the step table of jiangxi gives")
+        #expect(difference.message == "budget: printed 7, recomputed 8.5 (Δ -1.5); the printed figure is what the step table of jiangxi gives: an execution rate of 85% scores 7")
     }
 
     @Test func findsPointsThatDoNotAddUpToTheRulesTotal() throws {
@@ -175,5 +175,81 @@ struct VerifierTests {
         let difference = try #require(card(rows).verification?.differences.first)
         #expect(difference.kind == .judgement)
         #expect(difference.message == "指标: printed 40, recomputed 32 (Δ +8); full marks on a missed target: the evaluator's own judgement")
+    }
+}
+
+/// Issue 14 §6: the readings publishers use, each named with its arithmetic. The tables are those the issue
+/// reports from real disclosures (a Hubei self-evaluation, and the budget, whole-point and one-point-off tables it
+/// describes); none of them is in this repository, so each test rebuilds the rows the issue quotes.
+@Suite("Naming the readings publishers use")
+struct OtherReadingTests {
+    func difference(_ rows: [Indicator], tolerance: String = "0.01") throws -> Verification.Difference {
+        let card = try Evaluator(rules: .wuhan2023, tolerance: dec(tolerance)).evaluate(evaluation(rows))
+        return try #require(card.verification?.differences.first)
+    }
+
+    func budgetDifference(planned: String, executed: String, printed: String, tolerance: String = "0.01") throws -> Verification.Difference {
+        var subject = evaluation([row("1", "1", weight: "90")], planned: planned, executed: executed,
+                                 published: PublishedFigures(budget: dec(printed)))
+        subject.budget.weight = 10
+        subject.rules = "mof-2020"
+        let card = try Evaluator(tolerance: dec(tolerance)).evaluate(subject)
+        return try #require(card.verification?.differences.first)
+    }
+
+    // A Hubei table scored a met 98 % satisfaction target as 20 × 98 % = 19.6.
+    @Test func namesPointsTimesTheActualPercentage() throws {
+        let printed = try difference([row("≥95%", "98%", weight: "20", category: .satisfaction, subcategory: nil, published: "19.6"),
+                                      row("1", "1", weight: "60")])
+        #expect(printed.kind == .rule)
+        #expect(printed.message == "指标: printed 19.6, recomputed 20 (Δ -0.4); the printed figure is what points × the actual percentage gives: 20 × 98% = 19.6")
+        // The same with the unit in the 计量单位 column, and in ‰.
+        let column = try difference([row("≥95", "98", weight: "20", unit: "%", published: "19.6"), row("1", "1", weight: "60")])
+        #expect(column.kind == .rule)
+        let permille = try difference([row("≥950‰", "980‰", weight: "20", published: "19.6"), row("1", "1", weight: "60")])
+        #expect(permille.message.hasSuffix("points × the actual percentage gives: 20 × 980‰ = 19.6"))
+        // A bare figure is not a percentage: 20 × 98 ÷ 100 is no reading of ≥95 → 98.
+        let bare = try difference([row("≥95", "98", weight: "20", published: "19.6"), row("1", "1", weight: "60")])
+        #expect(bare.kind == .judgement)
+    }
+
+    // A table printed an execution rate of 49.9 % as 50 % and scored it 5 of 10; mof-2020 gives 4.99, within one
+    // printed cent, so only a verifier without tolerance sees it. At 84.6 % the reading is further than a cent.
+    @Test func namesTheExecutionRateRoundedToAWholePercent() throws {
+        let cited = try budgetDifference(planned: "1000", executed: "499", printed: "5", tolerance: "0")
+        #expect(cited.kind == .rule)
+        #expect(cited.message == "budget: printed 5, recomputed 4.99 (Δ +0.01); the printed figure is what the execution rate rounded to a whole percent gives: 499 ÷ 1000 = 49.9% → 50%, scored 5")
+        let further = try budgetDifference(planned: "1000", executed: "846", printed: "8.5")
+        #expect(further.message.hasSuffix("the execution rate rounded to a whole percent gives: 846 ÷ 1000 = 84.6% → 85%, scored 8.5"))
+        // Whole points on the budget block: 8.46 printed 8.
+        let whole = try budgetDifference(planned: "1000", executed: "846", printed: "8")
+        #expect(whole.message.hasSuffix("rounding the score down to whole points gives: 8.46 → 8"))
+    }
+
+    // A missed target scored 5 of 6 where the rule gives 5.96: whole-point scores.
+    @Test func namesWholePointScores() throws {
+        let down = try difference([row("≥100", "99.3", weight: "6", published: "5"), row("1", "1", weight: "74")])
+        #expect(down.kind == .rule)
+        #expect(down.message == "指标: printed 5, recomputed 5.96 (Δ -0.96); the printed figure is what rounding the score down to whole points gives: 5.96 → 5")
+        let halfUp = try difference([row("≥100", "75", weight: "6", published: "5"), row("1", "1", weight: "74")])
+        #expect(halfUp.message.hasSuffix("rounding the score half-up to whole points gives: 4.5 → 5"))
+        // Only a table that prints whole points throughout is read so: 1 printed beside 72.5 is not a rounding of 1.77.
+        let cents = try difference([row("≥100", "59", weight: "3", published: "1"), row("≥100", "98", weight: "74", published: "72.52")])
+        #expect(cents.kind == .judgement)
+    }
+
+    // Tables that take one point off each missed target, whatever the shortfall.
+    @Test func namesOnePointOffAMissedTarget() throws {
+        let missed = try difference([row("≥100", "50", weight: "6", published: "5"), row("1", "1", weight: "74")])
+        #expect(missed.kind == .rule)
+        #expect(missed.message == "指标: printed 5, recomputed 3 (Δ +2); the printed figure is what one point off a missed target gives: 6 − 1 = 5")
+        // On a met target the same point off is the evaluator's judgement.
+        let met = try difference([row("≥100", "100", weight: "6", published: "5"), row("1", "1", weight: "74")])
+        #expect(met.kind == .judgement)
+    }
+
+    @Test func givesTheArithmeticOfTheRatioReadings() throws {
+        let reverse = try difference([row("3", "4", published: "0.75"), row("1", "1", weight: "79")])
+        #expect(reverse.message.hasSuffix("the reverse reading w × A ÷ B gives: 1 × 3 ÷ 4 = 0.75"))
     }
 }

@@ -50,6 +50,8 @@ public struct IndicatorScore: Sendable, Equatable {
         var target: ExactDecimal
         /// `B`, the actual's value.
         var actual: ExactDecimal
+        /// The unit `B` is in, after any conversion (`%` for a rate); `nil` for a bare figure.
+        var actualUnit: String?
     }
 
     /// How the score was reached: `1 × 3 ÷ 4 = 0.75`, `7 × 50 ÷ 37 = 9.46, capped at 7`.

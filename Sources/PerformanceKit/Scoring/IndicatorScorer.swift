@@ -406,7 +406,9 @@ struct IndicatorScorer: Sendable {
             notes.isEmpty ? explanation : .noted(notes, explanation)
         }
         let figures = keepsFigures && !a.isZero && !b.isZero
-            ? actual.exactValue.map { IndicatorScore.RatioFigures(target: target.quantity.value, actual: $0) } : nil
+            ? actual.exactValue.map {
+                IndicatorScore.RatioFigures(target: target.quantity.value, actual: $0, actualUnit: actual.unit ?? actualUnit)
+            } : nil
 
         switch direction {
         case .forward:

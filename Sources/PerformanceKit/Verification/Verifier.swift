@@ -3,7 +3,9 @@
 /// Every printed figure is checked: each row's score, the budget block, each category and the total. A
 /// difference is named by its kind: `arithmetic` when the printed table contradicts itself (rows that do not
 /// add up to their category, a score above its points), `rule` when the printed figure is what a known other
-/// reading gives (reverse for forward, no cap, the start-of-year budget, another profile's step table),
+/// reading gives (``OtherReading``: reverse for forward, no cap, points × the actual percentage, whole-point
+/// scores, one point off a missed target, the rate to a whole percent, the start-of-year budget, another
+/// profile's step table),
 /// `judgement` otherwise (the evaluator's own scoring, such as points taken off a met target).
 ///
 /// The verifier works on the score card alone: the figures each ratio row compared travel on its score, so
@@ -44,6 +46,7 @@ package struct Verifier: Sendable {
         var differing = 0
         var rowKinds: [IndicatorCategory: Verification.Kind] = [:]
         let rounding = card.profile.rounding
+        let wholePoints = printsWholePoints(evaluation)
 
         func record(_ difference: Verification.Difference?) {
             compared += 1
@@ -63,7 +66,7 @@ package struct Verifier: Sendable {
             } else if row.score == nil {
                 differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .notCompared, message: "\(row.name): the row could not be scored"))
             } else {
-                let difference = rowDifference(row, printed: printed, rounding: rounding)
+                let difference = rowDifference(row, printed: printed, rounding: rounding, wholePoints: wholePoints)
                 record(difference)
                 if let difference, rowKinds[row.category] == nil { rowKinds[row.category] = difference.kind }
             }
@@ -71,7 +74,7 @@ package struct Verifier: Sendable {
 
         let published = evaluation.published ?? PublishedFigures()
         if let printed = published.budget {
-            record(budgetDifference(card, printed: printed))
+            record(budgetDifference(card, printed: printed, wholePoints: wholePoints))
         }
 
         let points = card.maximum
@@ -185,7 +188,7 @@ package struct Verifier: Sendable {
                      message: "\(row.name): the printed \(printed.plainText) lies outside 0…\(row.weight.plainText), its points")
     }
 
-    func rowDifference(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule) -> Verification.Difference? {
+    func rowDifference(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule, wholePoints: Bool) -> Verification.Difference? {
         let path = row.path.appending("published")
         guard let score = row.score, !isClose(score, printed) else { return nil }
         let change = "printed \(printed.plainText), recomputed \(score.plainText) (\(delta(printed, score)))"
@@ -196,9 +199,9 @@ package struct Verifier: Sendable {
         default:
             break
         }
-        if let reading = otherReading(row, printed: printed, rounding: rounding) {
+        if let reading = rowReadings(row, rounding: rounding, wholePoints: wholePoints).first(where: { isClose($0.value, printed) }) {
             return .init(path: path, printed: printed, recomputed: score, kind: .rule,
-                         message: "\(row.name): \(change); the printed figure is what \(reading) gives")
+                         message: "\(row.name): \(change); the printed figure is what \(reading.name) gives: \(reading.arithmetic)")
         }
         let cause = score == row.weight ? "points taken off a met target"
             : isClose(printed, row.weight) ? "full marks on a missed target: the evaluator's own judgement"
@@ -237,40 +240,7 @@ package struct Verifier: Sendable {
         return row.basis == .forward ? b.multiplied(by: row.weight)?.divided(by: a) : a.multiplied(by: row.weight)?.divided(by: b)
     }
 
-    /// Known other readings of the ratio rule: the opposite direction, no cap, the other reverse formula.
-    func otherReading(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule) -> String? {
-        guard let figures = row.ratioFigures, row.basis == .forward || row.basis == .reverse else { return nil }
-        let (a, b) = (Quotient(figures.target), Quotient(figures.actual))
-        let w = Quotient(row.weight)
-        guard let forward = b.multiplied(by: row.weight)?.divided(by: a),
-              let reverse = a.multiplied(by: row.weight)?.divided(by: b) else { return nil }
-        func capped(_ value: Quotient) -> Quotient {
-            (Quotient.compare(value, w) ?? 0) > 0 ? w : value
-        }
-        func belowCap(_ value: Quotient) -> Bool {
-            (Quotient.compare(value, w) ?? 1) < 0
-        }
-        // The opposite formula, capped, gives full marks on every missed target: it explains a printed figure only
-        // where it stays below the cap.
-        var readings: [(String, Quotient)] = []
-        let opposite = row.basis == .forward ? reverse : forward
-        if belowCap(opposite) {
-            readings.append((row.basis == .forward ? "the reverse reading (w × A ÷ B)" : "the forward reading (w × B ÷ A)", opposite))
-        }
-        readings.append((row.basis == .forward ? "the forward ratio without the cap" : "the reverse ratio without the cap",
-                         row.basis == .forward ? forward : reverse))
-        if row.basis == .reverse, (Quotient.compare(b, a) ?? 0) > 0,
-           let twiceA = a.adding(a), let difference = twiceA.adding(b.negated),
-           let linear = difference.multiplied(by: row.weight)?.divided(by: a) {
-            readings.append(("the linear reverse formula w × (1 − (B − A) ÷ A) (as mof-2020-linear)", linear.isNegative ? Quotient(.zero) : linear))
-            readings.append(("the ratio reverse formula w × A ÷ B (as wuhan-2023)", capped(reverse)))
-        }
-        return readings.first { reading in
-            rounding.round(reading.1).map { isClose($0, printed) } ?? false
-        }?.0
-    }
-
-    func budgetDifference(_ card: ScoreCard, printed: ExactDecimal) -> Verification.Difference? {
+    func budgetDifference(_ card: ScoreCard, printed: ExactDecimal, wholePoints: Bool) -> Verification.Difference? {
         let path = JSONPath.root.appending("published").appending("budget")
         let budget = card.budget
         if printed > budget.weight || printed.isNegative {
@@ -279,22 +249,9 @@ package struct Verifier: Sendable {
         }
         guard !isClose(budget.score, printed) else { return nil }
         let change = "budget: printed \(printed.plainText), recomputed \(budget.score.plainText) (\(delta(printed, budget.score)))"
-        for other in catalog where other.id != card.profile.id && other.budget != card.profile.budget {
-            guard other.budget.weight == budget.weight, case .steps = other.budget.scoring else { continue }
-            let execution = BudgetExecution(planned: budget.planned, executed: budget.executed, initial: budget.initial)
-            let alternative = BudgetScorer(profile: other).score(execution).0.score
-            if isClose(alternative, printed) {
-                return .init(path: path, printed: printed, recomputed: budget.score, kind: .rule,
-                             message: "\(change); the printed figure is what the step table of \(other.id) gives")
-            }
-        }
-        if let initial = budget.initial, initial > .zero, let share = Quotient(budget.executed, over: initial),
-           let raw = share.multiplied(by: budget.weight) {
-            let capped = (Quotient.compare(raw, Quotient(budget.weight)) ?? 0) > 0 ? Quotient(budget.weight) : raw
-            if let alternative = card.profile.rounding.round(capped), isClose(alternative, printed) {
-                return .init(path: path, printed: printed, recomputed: budget.score, kind: .rule,
-                             message: "\(change); the printed figure is what the start-of-year budget (年初预算数) gives")
-            }
+        if let reading = budgetReadings(card, wholePoints: wholePoints).first(where: { isClose($0.value, printed) }) {
+            return .init(path: path, printed: printed, recomputed: budget.score, kind: .rule,
+                         message: "\(change); the printed figure is what \(reading.name) gives: \(reading.arithmetic)")
         }
         return .init(path: path, printed: printed, recomputed: budget.score, kind: .judgement, message: change)
     }
