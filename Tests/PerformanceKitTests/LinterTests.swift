@@ -7,6 +7,7 @@ private func lint(_ rows: [Indicator], year: Int? = 2025, declared: String? = ni
                   checks: [any LintCheck] = Linter.standardChecks) -> [Diagnostic] {
     var evaluation = evaluation(rows)
     evaluation.year = year
+    evaluation.agency = "测试单位"
     evaluation.declaredPoints = declared.map(dec)
     let table = LintTable(name: "t.json", evaluation: evaluation, profile: profile)
     return Linter(checks: checks).lint([table])[0].findings
@@ -154,6 +155,108 @@ struct LinterTests {
         ])
         rows[1].reason = "招聘未完成"
         #expect(lint(rows).isEmpty)
+    }
+
+    /// Issue 14 §8 (the cases an open-source table auditor caught and perfscore did not): a filed table is one whose
+    /// rows have their actuals and that prints scores.
+    func filed(_ rows: [Indicator]) -> [Indicator] {
+        rows.map { indicator -> Indicator in
+            var scored = indicator
+            scored.actual = indicator.target
+            scored.published = indicator.weight
+            return scored
+        }
+    }
+
+    @Test func callsABlankScoreAmongPrintedOnesAnError() {
+        var rows = filed(clean)
+        rows[2].published = nil
+        #expect(lint(rows).map(\.description) == [
+            "error[blank-score] indicators[2].published: 节支率: the score cell (得分) is blank while 3 of 4 rows print theirs; fill it in",
+        ])
+        // A table that prints no row score has no blank among printed ones.
+        #expect(lint(clean).isEmpty)
+    }
+
+    @Test func callsAnUnmetTargetWithoutAReasonAnErrorOnAFiledTable() {
+        var rows = filed(clean)
+        rows[1].actual = "6人"
+        rows[1].published = 10
+        #expect(lint(rows).map(\.description) == [
+            "error[unmet-without-reason] indicators[1].reason: 聘用职工人数 scores 10 of 20 and gives no reason; say why the target was missed",
+        ])
+    }
+
+    @Test func callsPlaceholdersUnfilledCellsNotVagueTargets() {
+        var rows = clean
+        rows[1] = target("XXX", "聘用职工人数")
+        rows[2] = target("≥XX%", "节支率", category: .benefit, subcategory: .economicBenefit)
+        rows[3] = target("*", "服务对象满意度", category: .satisfaction, subcategory: .serviceRecipientSatisfaction)
+        #expect(lint(rows).map(\.description) == [
+            "error[unfilled-cell] indicators[1].target: the target \"XXX\" is the form's placeholder: the cell was not filled in",
+            "error[unfilled-cell] indicators[2].target: the target \"≥XX%\" is the form's placeholder: the cell was not filled in",
+            "error[unfilled-cell] indicators[3].target: the target \"*\" is the form's placeholder: the cell was not filled in",
+        ])
+        #expect(UnfilledCellCheck.isPlaceholder("…"))
+        #expect(UnfilledCellCheck.isPlaceholder("XX项目绩效"))
+        #expect(UnfilledCellCheck.isPlaceholder("××"))
+        #expect(!UnfilledCellCheck.isPlaceholder("7x24小时"))
+        #expect(!UnfilledCellCheck.isPlaceholder("—"))
+        #expect(!UnfilledCellCheck.isPlaceholder("≥95%"))
+    }
+
+    @Test func asksForTheProjectNameAndDepartment() {
+        var subject = evaluation(filed(clean))
+        subject.year = 2025
+        subject.title = " "
+        subject.agency = ""
+        let findings = Linter().lint([LintTable(name: "t.json", evaluation: subject, profile: .wuhan2023)])[0].findings
+        #expect(findings.map(\.description) == [
+            "error[empty-field] title: 项目名称 (title) is empty",
+            "error[empty-field] agency: 主管部门 / 单位名称 (agency) is empty",
+        ])
+        // A draft target table without a name is a warning; one without an agency, nothing (a transcription may omit it).
+        var draft = evaluation(clean)
+        draft.year = 2025
+        draft.title = nil
+        #expect(Linter().lint([LintTable(name: "t.json", evaluation: draft, profile: .wuhan2023)])[0].findings.map(\.description) == [
+            "warning[empty-field] title: the table gives no 项目名称 (title)",
+        ])
+    }
+
+    @Test func addsUpTheFundsBySource() throws {
+        // The official form's 年度资金总额 row and its 其中 rows, as a file gives them.
+        let json = """
+        {"format": "perfscore/1", "title": "测试项目", "agency": "测试单位", "rules": "wuhan-2023",
+         "budget": {"planned": 894.13, "executed": 880, "initial": 850,
+                    "sources": {"其中：当年财政拨款": {"initial": 850, "planned": 850, "executed": 840},
+                                "上年结转资金": {"planned": 44.13, "executed": 30}, "其他资金": {}}},
+         "indicators": [{"category": "产出指标", "name": "次数", "weight": 80, "target": "≥1次", "actual": "1次"}]}
+        """
+        let read = try EvaluationReader().read(Array(json.utf8))
+        #expect(read.evaluation.budget.sources.map(\.kind) == [.appropriation, .carriedOver, .other])
+        let findings = FundSourcesCheck().check(LintTable(name: "t.json", evaluation: read.evaluation, profile: .wuhan2023))
+        #expect(findings.map(\.description) == [
+            "error[funds-by-source] budget.executed: 资金总额 全年执行数 880 is not 财政拨款 840 + 上年结转 30 + 其他资金 0 = 870",
+        ])
+        // Written back by convert, read again the same.
+        let written = Array(EvaluationWriter.text(read.evaluation).utf8)
+        #expect(try EvaluationReader().read(written).evaluation.budget == read.evaluation.budget)
+        // Another source name is refused with the names expected.
+        let wrong = json.replacingOccurrences(of: "其他资金", with: "自筹资金")
+        #expect(throws: EvaluationFileError.self) { try EvaluationReader().read(Array(wrong.utf8)) }
+    }
+
+    @Test func requiresSatisfactionWhereTheProfileDoes() throws {
+        let text = try String(decoding: Fixtures.bytes("rules/wuhan-2023.json"), as: UTF8.self)
+            .replacingOccurrences(of: "\"missingSatisfaction\": \"optional\"", with: "\"missingSatisfaction\": \"required\"")
+            .replacingOccurrences(of: "\"id\": \"wuhan-2023\"", with: "\"id\": \"satisfaction-required\"")
+        let profile = try RuleProfile(jsonData: Array(text.utf8))
+        let noSatisfaction = clean.filter { $0.category != .satisfaction } + [target("≥1次", "次数")]
+        #expect(lint(noSatisfaction, profile: profile).map(\.description) == [
+            "error[missing-category] indicators: no 满意度指标: satisfaction-required requires a satisfaction indicator",
+        ])
+        #expect(lint(noSatisfaction).isEmpty)
     }
 
     @Test func findsCopiedTablesAmongSeveral() {

@@ -42,6 +42,15 @@ package struct LintTable: Sendable {
         }
     }
 
+    /// Whether the table is a filed self-evaluation: every row has its actual and the table prints scores (a row's,
+    /// the budget block's or the total). Findings that a draft may still fix are errors on a filed table.
+    package var isFiled: Bool {
+        let indicators = evaluation.indicators
+        guard !indicators.isEmpty, indicators.allSatisfy({ $0.actual != nil }) else { return false }
+        let published = evaluation.published
+        return indicators.contains { $0.published != nil } || published?.total != nil || published?.budget != nil
+    }
+
     /// The path of row `index`.
     package func path(_ index: Int) -> JSONPath {
         JSONPath.root.appending("indicators").appending(index)

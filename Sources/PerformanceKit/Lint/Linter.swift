@@ -62,6 +62,7 @@ public struct Linter: Sendable {
     package static let standardChecks: [any LintCheck] = [
         PointsTotalCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(), VagueTargetCheck(),
         IndicatorNameCheck(), DuplicateIndicatorCheck(), TargetLoweredCheck(), IndicatorCountCheck(), UnmetReasonCheck(),
+        ProjectFieldsCheck(), UnfilledCellCheck(), BlankScoreCheck(), FundSourcesCheck(),
     ]
 
     /// Lints each table, and the tables against each other (copied blocks).

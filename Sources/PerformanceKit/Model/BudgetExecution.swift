@@ -12,6 +12,9 @@ public struct BudgetExecution: Sendable, Equatable {
     public var initial: ExactDecimal?
     /// Points of the block; the rule profile's value when `nil`.
     public var weight: ExactDecimal?
+    /// The funds by source (财政拨款, 上年结转, 其他资金) when the table gives them: checked against the block's
+    /// figures by lint, never scored. An extension of perfscore/1.
+    package var sources: [FundSource] = []
 
     /// Creates the block: `BudgetExecution(planned: ExactDecimal("894.13")!, executed: ExactDecimal("894.13")!)`.
     public init(planned: ExactDecimal, executed: ExactDecimal, initial: ExactDecimal? = nil, weight: ExactDecimal? = nil) {

@@ -117,6 +117,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case tooManyIndicators = "too-many-indicators"
         /// A row of an evaluation that lost points without a stated reason.
         case unmetWithoutReason = "unmet-without-reason"
+        /// A row whose score cell is blank while the table prints the others'.
+        case blankScore = "blank-score"
+        /// A cell still holding a template placeholder (`*`, `XXX`, `…`).
+        case unfilledCell = "unfilled-cell"
+        /// An empty 项目名称 or 主管部门 / 单位名称.
+        case emptyField = "empty-field"
+        /// Funds by source that do not add up to the block's 资金总额.
+        case fundsBySource = "funds-by-source"
 
         /// The code as printed: `unreadable-value`.
         public var description: String {

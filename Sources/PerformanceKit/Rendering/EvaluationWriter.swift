@@ -23,6 +23,19 @@ package enum EvaluationWriter {
         out.key("executed"); out.number(evaluation.budget.executed)
         if let initial = evaluation.budget.initial { out.key("initial"); out.number(initial) }
         if let weight = evaluation.budget.weight { out.key("weight"); out.number(weight) }
+        if !evaluation.budget.sources.isEmpty {
+            out.key("sources")
+            out.beginObject()
+            for source in evaluation.budget.sources {
+                out.key(named: source.kind.rawValue)
+                out.beginObject()
+                if let initial = source.initial { out.key("initial"); out.number(initial) }
+                if let planned = source.planned { out.key("planned"); out.number(planned) }
+                if let executed = source.executed { out.key("executed"); out.number(executed) }
+                out.endObject()
+            }
+            out.endObject()
+        }
         out.endObject()
         out.key("indicators")
         out.beginArray()

@@ -34,6 +34,7 @@ package enum RuleProfileReport {
         switch profile.indicators.missingSatisfaction {
         case .mergeIntoBenefit: lines.append("  no 满意度 indicator: its points go to 效益指标")
         case .optional: lines.append("  满意度 indicators are optional")
+        case .required: lines.append("  满意度 indicators are required: a table without one is an error")
         }
         let direction = profile.direction
         let comparators = IndicatorValue.Comparator.allCases.map { "\($0) \(direction.comparators[$0]?.rawValue ?? "forward")" }

@@ -148,11 +148,11 @@ struct RuleProfileDecoding: FieldDecoding {
         checkKeys(object, known: ["total", "split", "missingSatisfaction"], strict: true)
         let total = figure(object, "total", required: true, expected: "the points of all indicators together")
         var missing = RuleProfile.IndicatorPoints.MissingSatisfaction.optional
-        if let text = text(object, "missingSatisfaction", required: true, expected: "merge-into-benefit or optional") {
+        if let text = text(object, "missingSatisfaction", required: true, expected: "merge-into-benefit, optional or required") {
             if let parsed = RuleProfile.IndicatorPoints.MissingSatisfaction(rawValue: text) {
                 missing = parsed
             } else {
-                invalid(object, "missingSatisfaction", expected: "merge-into-benefit or optional", found: text)
+                invalid(object, "missingSatisfaction", expected: "merge-into-benefit, optional or required", found: text)
             }
         }
         var split: [(category: IndicatorCategory, points: ExactDecimal)] = []

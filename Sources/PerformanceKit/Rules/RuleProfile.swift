@@ -70,6 +70,8 @@ public struct RuleProfile: Sendable, Equatable {
             case mergeIntoBenefit = "merge-into-benefit"
             /// Satisfaction is optional and the split says nothing about it (Wuhan 备注 4).
             case optional
+            /// Every table must have a 满意度 indicator: lint calls its absence an error (`missing-category`).
+            case required
         }
 
         /// Points of all indicators together.

@@ -73,7 +73,8 @@ struct EvaluationDecoding {
 
     static let topLevelKeys = KeyTable(["format", "title", "agency", "year", "kind", "rules", "budget", "goals", "declaredPoints",
                                         "indicators", "published", "source"])
-    static let budgetKeys = KeyTable(["planned", "executed", "initial", "weight"])
+    static let budgetKeys = KeyTable(["planned", "executed", "initial", "weight", "sources"])
+    static let fundSourceKeys = KeyTable(["initial", "planned", "executed"])
     static let indicatorKeys = KeyTable(["category", "subcategory", "name", "unit", "weight", "target", "actual", "direction",
                                          "judgement", "score", "deduction", "reason", "previous", "basis", "parts", "measure",
                                          "goal", "published"])
@@ -151,6 +152,7 @@ struct EvaluationDecoding {
     /// The objects of an evaluation file.
     enum Place {
         case root, budget, published
+        case fundSource(name: String, position: Int)
         case goal(Int)
         case indicator(Int)
         case part(indicator: Int, part: Int)
@@ -159,6 +161,7 @@ struct EvaluationDecoding {
             switch self {
             case .root: return .root
             case .budget: return JSONPath.root.appending("budget")
+            case .fundSource(let name, _): return JSONPath.root.appending("budget").appending("sources").appending(name)
             case .published: return JSONPath.root.appending("published")
             case .goal(let index): return JSONPath.root.appending("goals").appending(index)
             case .indicator(let index): return .indicator(index)
@@ -171,6 +174,7 @@ struct EvaluationDecoding {
             switch self {
             case .root: return []
             case .budget: return [6]
+            case .fundSource(_, let position): return [6, 4, position]
             case .published: return [10]
             case .goal(let index): return [7, index]
             case .indicator(let index): return [9, index]
@@ -484,12 +488,70 @@ struct EvaluationDecoding {
         let expected = ["全年预算数 (the adjusted budget) as a number ≥ 0", "全年执行数 as a number ≥ 0", "年初预算数 as a number ≥ 0",
                         "the block's points as a number ≥ 0"]
         var ignored: [RawJSON.Member] = []
+        var sources: [FundSource] = []
         while let (field, offset) = try nextMember(&scanner, &context, depth: 1, kept: false, extra: &ignored) {
+            if field == 4 {
+                sources = try fundSources(&scanner, offset: offset)
+                continue
+            }
             figures[field] = figure(try scalar(&scanner, depth: 1), context, field, offset, scanner, expected: expected[field])
         }
         requireFields(context, [(0, expected[0]), (1, expected[1])], location: { scanner.location($0) })
         guard let planned = figures[0], let executed = figures[1] else { return nil }
-        return BudgetExecution(planned: planned, executed: executed, initial: figures[2], weight: figures[3])
+        var budget = BudgetExecution(planned: planned, executed: executed, initial: figures[2], weight: figures[3])
+        budget.sources = sources
+        return budget
+    }
+
+    /// `budget.sources`: an object from source (财政拨款, 上年结转, 其他资金, or a spelling forms use) to its figures,
+    /// `{ "initial", "planned", "executed" }`, any of them given.
+    mutating func fundSources(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> [FundSource] {
+        let path = JSONPath.root.appending("budget").appending("sources")
+        let expected = "an object from source (财政拨款, 上年结转, 其他资金) to its figures"
+        guard scanner.current == UInt8(ascii: "{") else {
+            let value = try scalar(&scanner, depth: 1)
+            if case .null = value { return [] }
+            wrongContainer([6, 4], path, expected: expected, found: describe(value, scanner), location: scanner.location(offset))
+            return []
+        }
+        try scanner.checkDepth(3)
+        scanner.index += 1
+        var sources: [FundSource] = []
+        if scanner.closesAtOnce(UInt8(ascii: "}")) { return sources }
+        var seen: [FundSource.Kind] = []
+        var position = 0
+        repeat {
+            let (keyBytes, keyOffset, escaped) = try scanner.readKey()
+            let name = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
+            scanner.skipWhitespace()
+            defer { position += 1 }
+            guard let kind = FundSource.Kind(parsing: name) else {
+                problems.append(([6, 4, position], .invalidValue(path.appending(name), expected: "a source: 财政拨款, 上年结转 or 其他资金",
+                                                                 found: "\"\(name.truncatedForMessage)\"", location: scanner.location(keyOffset))))
+                _ = try scanner.skipValue(depth: 3)
+                continue
+            }
+            if seen.contains(kind) {
+                problems.append(([6, 4, Self.duplicateSlot], .duplicateField(path.appending(name), location: scanner.location(keyOffset))))
+            }
+            seen.append(kind)
+            guard scanner.current == UInt8(ascii: "{") else {
+                let found = try scanner.skipValue(depth: 3)
+                wrongContainer([6, 4, position], path.appending(name), expected: "an object with initial, planned and executed",
+                               found: found, location: scanner.location(keyOffset))
+                continue
+            }
+            var context = ObjectContext(place: .fundSource(name: name, position: position), offset: keyOffset, known: Self.fundSourceKeys)
+            var figures: [ExactDecimal?] = [nil, nil, nil]
+            let labels = ["年初预算数", "全年预算数", "全年执行数"]
+            var ignored: [RawJSON.Member] = []
+            while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 3, kept: false, extra: &ignored) {
+                figures[field] = figure(try scalar(&scanner, depth: 3), context, field, memberOffset, scanner,
+                                        expected: "the source's \(labels[field]) as a number ≥ 0")
+            }
+            sources.append(FundSource(kind, initial: figures[0], planned: figures[1], executed: figures[2]))
+        } while try scanner.nextAfterItem(close: UInt8(ascii: "}"))
+        return sources
     }
 
     // MARK: - Goals

@@ -16,6 +16,8 @@ package struct TargetFormCheck: LintCheck {
         var findings: [Diagnostic] = []
         for (index, indicator) in table.evaluation.indicators.enumerated() {
             let path = table.path(index).appending("target")
+            // A placeholder (`≥XX%`) is an unfilled cell (UnfilledCellCheck), not a malformed target.
+            if UnfilledCellCheck.isPlaceholder(indicator.target) { continue }
             let value: IndicatorValue
             switch table.targets[index] {
             case .failure(let error):

@@ -1,7 +1,8 @@
 import Foundation
 
 /// In an evaluation (rows with actuals): every row that lost points needs a stated reason (the table's
-/// 偏差大或目标未完成原因分析), given as `reason`.
+/// 偏差大或目标未完成原因分析), given as `reason`: an error on a filed table (``LintTable/isFiled``), a warning on a
+/// draft.
 package struct UnmetReasonCheck: LintCheck {
     /// The code of the check's findings.
     package var code: Diagnostic.Code { .unmetWithoutReason }
@@ -15,10 +16,11 @@ package struct UnmetReasonCheck: LintCheck {
     package func check(_ table: LintTable) -> [Diagnostic] {
         guard table.evaluation.indicators.allSatisfy({ $0.actual != nil }) else { return [] }
         let scorer = IndicatorScorer(profile: table.profile)
+        let severity: Diagnostic.Severity = table.isFiled ? .error : .warning
         return table.evaluation.indicators.enumerated().compactMap { index, indicator in
             let (score, _) = scorer.score(indicator, at: index)
             guard let value = score.score, value < indicator.weight, indicator.reason == nil else { return nil }
-            return Diagnostic(.unmetWithoutReason, .warning,
+            return Diagnostic(.unmetWithoutReason, severity,
                 "\(indicator.name) scores \(value.plainText) of \(indicator.weight.plainText) and gives no reason; say why the target was missed",
                 at: table.path(index).appending("reason"))
         }

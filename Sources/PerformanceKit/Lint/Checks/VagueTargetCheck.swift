@@ -26,7 +26,8 @@ package struct VagueTargetCheck: LintCheck {
                 if indicator.category == .benefit { benefitRows += 1 }
                 continue
             }
-            let vague = [.affirmative, .rating, .trend, .statement].contains(text.kind)
+            // A placeholder (`*`, `XXX`) is an unfilled cell (UnfilledCellCheck), not a vague target.
+            let vague = [.affirmative, .rating, .trend, .statement].contains(text.kind) && !UnfilledCellCheck.isPlaceholder(text.text)
             if indicator.category == .benefit {
                 benefitRows += 1
                 if vague { vagueBenefitRows += 1 }
