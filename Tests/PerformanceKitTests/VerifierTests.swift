@@ -169,6 +169,18 @@ struct VerifierTests {
         #expect(differences[1].message == "the printed budget and row scores add up to 95, not the printed total 100")
     }
 
+    // Issue 14 §7: 否 against a target of 是 is a missed target; full marks printed on it are the evaluator's judgement.
+    @Test func callsFullMarksOnADenialAMissedTarget() throws {
+        let rows = [row("是", "否", weight: "40", published: "40"), row("≥10", "10", weight: "40", published: "40")]
+        let subject = card(rows, published: PublishedFigures(total: 100, budget: 20))
+        let verification = try #require(subject.verification)
+        #expect(verification.differences.map(\.kind) == [.judgement])
+        #expect(verification.differences[0].message == "指标: printed 40, full marks on a missed target (否 against 是): the evaluator's own judgement")
+        #expect(verification.compared == 4)
+        let finding = try #require(subject.diagnostics.first { $0.code == .undefinedScore })
+        #expect(finding.message == "the actual \"否\" says the target \"是\" was not met: a missed target (未达成: 0–50 % of the points under wuhan-2023); give the judgement 未达成 with a score, or a score")
+    }
+
     // Issue 14 §7: the capped reverse formula gives full marks on every missed forward target, so it explains nothing.
     @Test func callsFullMarksOnAMissedTargetJudgement() throws {
         let rows = [row("≥10", "8", weight: "40", published: "40"), row("1", "1", weight: "40")]

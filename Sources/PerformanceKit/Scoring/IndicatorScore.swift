@@ -43,6 +43,8 @@ public struct IndicatorScore: Sendable, Equatable {
     /// The target and actual the ratio rule compared (`A` and `B`, both above 0), for the verifier's other
     /// readings; `nil` for rows scored any other way.
     var ratioFigures: RatioFigures?
+    /// Whether the row's own values say its target was missed (`否` against `是`) though the rule gives no figure.
+    var missedTarget = false
 
     /// The figures of a ratio row, as the rule read them.
     struct RatioFigures: Sendable, Equatable {

@@ -28,8 +28,9 @@ struct IndicatorScorer: Sendable {
         /// A raw figure (unrounded, already capped), how it was reached, and the ratio's figures when it is one.
         case scored(raw: Quotient, basis: IndicatorScore.Basis, direction: Indicator.Direction?, explanation: Explanation,
                     figures: IndicatorScore.RatioFigures? = nil)
-        /// No figure: why, and at which field.
-        case undefined(code: Diagnostic.Code, message: String, field: String)
+        /// No figure: why, and at which field; `missed` when the row's own values say the target was not met (`否`
+        /// against `是`), though the rule gives no figure for it.
+        case undefined(code: Diagnostic.Code, message: String, field: String, missed: Bool = false)
 
         static func scored(_ value: ExactDecimal, _ basis: IndicatorScore.Basis, _ direction: Indicator.Direction?,
                            _ explanation: Explanation) -> Outcome {
@@ -57,6 +58,7 @@ struct IndicatorScorer: Sendable {
         var value: Quotient?
         var explanation: Explanation
         var figures: IndicatorScore.RatioFigures?
+        var missed = false
         switch outcome {
         case .scored(let raw, let outcomeBasis, let outcomeDirection, let reached, let ratioFigures):
             basis = outcomeBasis
@@ -64,8 +66,9 @@ struct IndicatorScorer: Sendable {
             value = raw
             explanation = reached
             figures = ratioFigures
-        case .undefined(let code, let message, let field):
+        case .undefined(let code, let message, let field, let saysMissed):
             explanation = .undefined(message)
+            missed = saysMissed
             var standInDiagnostics: [Diagnostic] = []
             let standIn = code == .scoreOutOfRange ? nil : standInScore(indicator, index: index, diagnostics: &standInDiagnostics)
             diagnostics.append(Diagnostic(code, standIn == nil ? .error : .warning, message, at: JSONPath.indicator(index).appending(field)))
@@ -124,7 +127,7 @@ struct IndicatorScorer: Sendable {
             }
         }
         let result = IndicatorScore(indicator: indicator, index: index, direction: direction, basis: basis, score: score,
-                                    reasoning: explanation, ratioFigures: figures)
+                                    reasoning: explanation, ratioFigures: figures, missedTarget: missed)
         return (result, diagnostics)
     }
 
@@ -185,6 +188,7 @@ struct IndicatorScorer: Sendable {
             let zero = IndicatorValue.Measure(quantity: Quantity(plain: .zero, unit: b.quantity.unit))
             return figureOutcome(indicator, target: zero, actual: Figure(b), note: .targetReadAsZero(a.text), keepsFigures: false)
         default:
+            if let denial = denialOutcome(target: target, actual: actual, indicator: indicator) { return denial }
             return textOutcome(indicator, target: target, actual: actual)
                 ?? .undefined(code: .undefinedScore,
                               message: "no rule scores the actual \"\(indicator.actual ?? "")\" against the target \"\(indicator.target)\"; give a judgement (达成 / 部分达成 / 未达成) or a score",
@@ -272,6 +276,23 @@ struct IndicatorScorer: Sendable {
     }
 
     /// Text against text: equal text, an achievement word, or two zero-event phrases.
+    /// A denial (`否`, `未完成`) against a target that is an achievement word (`是`, `完成`): a missed target. The rule
+    /// gives it the 未达成 tier, whose band (0–50 % of the points under wuhan-2023) is no single figure, so the row
+    /// needs a judgement with a score, or a score; a printed score stands, and the verifier calls full marks on it a
+    /// judgement on a missed target.
+    func denialOutcome(target: IndicatorValue, actual: IndicatorValue, indicator: Indicator) -> Outcome? {
+        guard case .text(let targetText) = target, case .text(let actualText) = actual, actualText.kind == .negative,
+              targetText.kind == .affirmative || profile.achievementWords.contains(targetText.text) else { return nil }
+        let band = profile.tier(for: .unachieved).map { tier in
+            let lower = (tier.lower.multiplied(by: 100) ?? .zero).normalized.plainText
+            let upper = (tier.upper.multiplied(by: 100) ?? .zero).normalized.plainText
+            return " (\(Indicator.Judgement.unachieved.rawValue): \(lower)–\(upper) % of the points under \(profile.id))"
+        } ?? ""
+        return .undefined(code: .undefinedScore,
+            message: "the actual \"\(actualText.text)\" says the target \"\(targetText.text)\" was not met: a missed target\(band); give the judgement 未达成 with a score, or a score",
+            field: "actual", missed: true)
+    }
+
     func textOutcome(_ indicator: Indicator, target: IndicatorValue, actual: IndicatorValue) -> Outcome? {
         let w = indicator.weight
         if target == actual || target.description == actual.description

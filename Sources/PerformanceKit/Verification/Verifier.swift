@@ -60,6 +60,9 @@ package struct Verifier: Sendable {
             let path = row.path.appending("published")
             if let outside = rangeDifference(row, printed: printed) {
                 record(outside)
+            } else if row.basis == .published, row.missedTarget, isClose(printed, row.weight) {
+                record(.init(path: path, printed: printed, recomputed: nil, kind: .judgement,
+                    message: "\(row.name): printed \(printed.plainText), full marks on a missed target (\(row.actual ?? "") against \(row.target)): the evaluator's own judgement"))
             } else if row.basis == .published {
                 differences.append(.init(path: path, printed: printed, recomputed: nil, kind: .notCompared,
                     message: "\(row.name): the rule gives no score for this row; the printed figure stands as the evaluator's judgement"))
