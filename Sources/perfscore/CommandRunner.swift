@@ -37,6 +37,8 @@ struct CommandRunner {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
         }
+        /// The device and inode of an existing path, to tell when `-o` names an input.
+        var fileIdentity: (String) -> OutputGuard.FileIdentity? = OutputGuard.identityOnDisk
         /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
         var openChunks: (String) throws -> () -> [UInt8] = { path in
             let reader = try ChunkReader(path: path)
@@ -93,6 +95,10 @@ struct CommandRunner {
             environment.writeError("perfscore: \(error.message)\nUsage: perfscore [options] FILE...  (see perfscore --help)\n")
             return .unusable
         }
+        if let refusal = outputRefusal(command) {
+            environment.writeError("perfscore: \(refusal)\n")
+            return .unusable
+        }
         switch command {
         case .help:
             environment.writeOutput(Usage.text + "\n")
@@ -113,6 +119,19 @@ struct CommandRunner {
         case .rules(let which):
             return showRules(which)
         }
+    }
+
+    /// Why the command's `-o` cannot be used (it names one of the inputs), or `nil`.
+    func outputRefusal(_ command: Command) -> String? {
+        let options: Command.ScoreOptions
+        switch command {
+        case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given): options = given
+        case .rules, .help, .version: return nil
+        }
+        guard let output = options.outputPath else { return nil }
+        let guardian = OutputGuard(identity: environment.fileIdentity, listDirectory: environment.listDirectory)
+        guard let input = guardian.inputNamed(by: output, inputs: options.files) else { return nil }
+        return "-o \(output) names the input \(input): the report would be written over it; choose another path (nothing was read or written)"
     }
 
     /// What `--rules` asks for.

@@ -21,7 +21,8 @@ enum Usage {
                                json: the result of docs/FORMAT.md §4 (an array when several files are given);
                                markdown: a table to paste into a document; csv: one row per indicator;
                                html: one self-contained page laid out like the published table (one file)
-      -o, --output PATH        write the report to PATH (atomically: never half a report over a good one)
+      -o, --output PATH        write the report to PATH (atomically: never half a report over a good one;
+                               a PATH that is one of the inputs is refused, exit 2)
       --input json|csv|tsv     how to read the files (default: from the extension; .csv and .tsv are tables
                                saved from a spreadsheet, UTF-8 or GB18030)
       --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it

@@ -225,4 +225,40 @@ struct PerfScoreProcessTests {
 
             """)
     }
+
+    // Issue 16 §3: `perfscore -o X X` leaves X byte for byte as it was, through any spelling of the path or a link.
+    @Test func refusesAnOutputThatNamesAnInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("eval.json")
+        let original = try Fixtures.bytes(PerfScoreCommandTests.example)
+        try Data(original).write(to: file)
+        let link = directory.appendingPathComponent("link.json")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = try Self.executable()
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            let errorPipe = Pipe()
+            process.standardError = errorPipe
+            process.standardOutput = Pipe()
+            try process.run()
+            let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, errorText)
+        }
+        let same = try run(["-o", "eval.json", "eval.json"])
+        #expect(same.0 == 2)
+        #expect(same.1 == "perfscore: -o eval.json names the input eval.json: the report would be written over it; choose another path (nothing was read or written)\n")
+        #expect(try run(["-o", "./eval.json", file.path]).0 == 2)
+        #expect(try run(["verify", "-o", "link.json", "eval.json"]).0 == 2)
+        #expect(try run(["summary", "-o", "eval.json", "."]).0 == 2)
+        #expect(try [UInt8](Data(contentsOf: file)) == original)
+        // Another path is written as before.
+        #expect(try run(["-o", "report.txt", "eval.json"]).0 == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.txt").path))
+    }
 }

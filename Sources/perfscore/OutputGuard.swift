@@ -1,0 +1,38 @@
+import Foundation
+
+/// Refuses an output path (`-o`) that names one of the inputs, before anything is read or written: `perfscore -o
+/// eval.json eval.json` would otherwise put the report where the user's table was.
+///
+/// Two paths name the same file when they reach the same device and inode (through any spelling, `./`, `..` or a
+/// link); a path that does not exist yet cannot be an input, except through a directory given as input, whose
+/// evaluation files are compared one by one.
+struct OutputGuard {
+    /// The device and inode of an existing path (links followed), or `nil`.
+    var identity: (String) -> FileIdentity?
+    /// The files a directory input expands to, or `nil` when the path is not a directory.
+    var listDirectory: (String) -> [String]?
+
+    struct FileIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The real file system.
+    static func identityOnDisk(_ path: String) -> FileIdentity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    }
+
+    /// The input the output path names, or `nil` when it names none.
+    func inputNamed(by output: String, inputs: [String]) -> String? {
+        guard let target = identity(output) else { return nil }
+        for input in inputs where input != "-" {
+            if identity(input) == target { return input }
+            for file in listDirectory(input) ?? [] where identity(file) == target {
+                return file
+            }
+        }
+        return nil
+    }
+}
