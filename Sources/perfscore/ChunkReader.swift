@@ -12,8 +12,12 @@ final class ChunkReader {
             switch code {
             case ENOENT: return "no such file"
             case EACCES: return "permission denied"
-            case EISDIR: return "it is a directory"
-            default: return String(cString: strerror(code))
+            case EISDIR: return "it is a directory, not a file (give the files in it, or perfscore summary DIR)"
+            case ENOSPC: return "no space left on the device"
+            case EFBIG: return "the file is larger than the system allows"
+            case EROFS: return "the device is read-only"
+            case ENOTDIR: return "a part of the path is not a folder"
+            default: return String(cString: strerror(code)).lowercased()
             }
         }
     }

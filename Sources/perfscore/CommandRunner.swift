@@ -8,7 +8,7 @@ struct CommandRunner {
     /// What the command may touch.
     struct Environment {
         var readFile: (String) throws -> [UInt8]
-        var readStandardInput: () -> [UInt8]
+        var readStandardInput: () throws -> [UInt8]
         /// The `.json` files under a directory, sorted, or `nil` when the path is not a directory.
         var listDirectory: (String) -> [String]? = { path in
             var isDirectory: ObjCBool = false
@@ -29,12 +29,16 @@ struct CommandRunner {
         /// Writes text to a path atomically (a temporary file in the same folder, renamed into place).
         var writeFileAtomically: (String, String) throws -> Void = { path, text in
             let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            var status = stat()
+            guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { throw MissingFolder(folder: folder) }
             let temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             try Data(text.utf8).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else {
+                let code = errno
                 try? FileManager.default.removeItem(at: temporary)
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                throw ChunkReader.OpenFailure(code: code)
             }
         }
         /// The device and inode of an existing path, to tell when `-o` names an input.
@@ -49,12 +53,23 @@ struct CommandRunner {
         static var process: Environment {
             Environment(
                 readFile: { path in
-                    let url = URL(fileURLWithPath: path)
-                    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                    var status = stat()
+                    guard stat(path, &status) == 0 else { throw ChunkReader.OpenFailure(code: errno) }
+                    guard status.st_mode & S_IFMT != S_IFDIR else { throw ChunkReader.OpenFailure(code: EISDIR) }
+                    let size = Int(status.st_size)
                     guard size <= CommandRunner.largestFile else { throw FileTooLarge(size: size) }
-                    return [UInt8](try Data(contentsOf: url))
+                    return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
                 },
-                readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+                readStandardInput: {
+                    // The same limit as files: read at most one byte more than it allows.
+                    var bytes: [UInt8] = []
+                    let reader = try ChunkReader(path: "-")
+                    while case let chunk = reader.next(), !chunk.isEmpty {
+                        bytes += chunk
+                        guard bytes.count <= CommandRunner.largestFile else { throw FileTooLarge(size: bytes.count, isStandardInput: true) }
+                    }
+                    return bytes
+                },
                 writeOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
                 writeOutputBytes: { bytes in CommandRunner.writeAll(bytes, to: STDOUT_FILENO) })
@@ -79,8 +94,11 @@ struct CommandRunner {
 
     struct FileTooLarge: Error, CustomStringConvertible {
         var size: Int
+        var isStandardInput = false
         var description: String {
-            "the file is \(size) bytes; perfscore reads files of at most \(CommandRunner.largestFile) bytes"
+            isStandardInput
+                ? "standard input holds more than \(CommandRunner.largestFile) bytes; perfscore reads at most that much (use --jsonl for a long batch)"
+                : "the file is \(size) bytes; perfscore reads files of at most \(CommandRunner.largestFile) bytes"
         }
     }
 
@@ -370,7 +388,7 @@ struct CommandRunner {
     /// The bytes of a file, or of standard input for `-`; `nil` after telling why they cannot be read.
     func readInput(_ file: String) -> [UInt8]? {
         do {
-            return file == "-" ? environment.readStandardInput() : try environment.readFile(file)
+            return file == "-" ? try environment.readStandardInput() : try environment.readFile(file)
         } catch {
             environment.writeError("perfscore: \(Self.displayName(file)): cannot read the file: \(Self.reason(error))\n")
             return nil
@@ -474,12 +492,31 @@ struct CommandRunner {
         }
     }
 
+    /// A report's folder that does not exist.
+    struct MissingFolder: Error, CustomStringConvertible {
+        var folder: String
+        var description: String { "the folder \(folder) does not exist; create it first" }
+    }
+
+    /// Why a file could not be read or written, in plain words: never Foundation's error text.
     static func reason(_ error: any Error) -> String {
         if let tooLarge = error as? FileTooLarge { return tooLarge.description }
         if let failure = error as? ChunkReader.OpenFailure { return failure.description }
+        if let missing = error as? MissingFolder { return missing.description }
         let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return ChunkReader.OpenFailure(code: Int32(underlying.code)).description
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(nsError.code)).description }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+            case NSFileWriteOutOfSpaceError: return "no space left on the device"
+            case NSFileWriteVolumeReadOnlyError: return "the device is read-only"
+            default: break
+            }
+        }
+        return "the system refused it"
     }
 }

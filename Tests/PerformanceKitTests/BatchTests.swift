@@ -96,7 +96,7 @@ struct BatchTests {
         }
         #expect(read == bytes)
         #expect(throws: ChunkReader.OpenFailure.self) { _ = try CommandRunner.Environment.process.openChunks(FileManager.default.temporaryDirectory.path) }
-        #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: EISDIR)) == "it is a directory")
+        #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: EISDIR)) == "it is a directory, not a file (give the files in it, or perfscore summary DIR)")
         #expect(CommandRunner.reason(ChunkReader.OpenFailure(code: ENOENT)) == "no such file")
     }
 

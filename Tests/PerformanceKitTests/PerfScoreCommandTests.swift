@@ -261,4 +261,41 @@ struct PerfScoreProcessTests {
         #expect(try run(["-o", "report.txt", "eval.json"]).0 == 0)
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.txt").path))
     }
+
+    // Issue 16 §4: file-system failures in plain words naming the path, never Foundation's error text.
+    @Test func saysWhatWentWrongWithAFileInPlainWords() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let example = String(decoding: try Fixtures.bytes(PerfScoreCommandTests.example), as: UTF8.self)
+        try Data(example.utf8).write(to: directory.appendingPathComponent("eval.json"))
+        let misspelt = example.replacingOccurrences(of: "\"weight\": 1,", with: "\"wieght\": 1,")
+        try Data(misspelt.utf8).write(to: directory.appendingPathComponent("wieght.json"))
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder"), withIntermediateDirectories: true)
+
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = try Self.executable()
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            let errorPipe = Pipe()
+            process.standardError = errorPipe
+            process.standardOutput = Pipe()
+            try process.run()
+            let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, errorText)
+        }
+        let folder = try run(["folder"])
+        #expect(folder.0 == 2)
+        #expect(folder.1 == "perfscore: folder: cannot read the file: it is a directory, not a file (give the files in it, or perfscore summary DIR)\n")
+        let missingFolder = try run(["-o", "nowhere/report.txt", "eval.json"])
+        #expect(missingFolder.0 == 2)
+        #expect(missingFolder.1.hasPrefix("perfscore: nowhere/report.txt: cannot write the report: the folder /"))
+        #expect(missingFolder.1.hasSuffix("/nowhere does not exist; create it first\n"))
+        #expect(!missingFolder.1.contains("NSCocoaErrorDomain"))
+        let key = try run(["wieght.json"])
+        #expect(key.0 == 2)
+        #expect(key.1.contains("weight: missing; expected the indicator's points (分值) as a number ≥ 0; \"wieght\" is given: did you mean \"weight\"?"))
+    }
 }

@@ -48,9 +48,28 @@ public struct EvaluationReader: Sendable {
             return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
         }
         guard decoded.1.isEmpty, let evaluation = decoded.0 else {
-            throw EvaluationFileError(problems: decoded.1)
+            throw EvaluationFileError(problems: Self.suggestingMisspeltKeys(decoded.1, warnings: decoded.2))
         }
         return Result(evaluation: evaluation, warnings: decoded.2)
+    }
+}
+
+extension EvaluationReader {
+    /// A missing field beside an unknown key that is close to it (`"wieght"` where `weight` is missing) says so:
+    /// `weight: missing; expected …; "wieght" is given: did you mean "weight"?`. The unknown-field warning that
+    /// found the likeness would otherwise never be seen, since a file with problems is not scored.
+    static func suggestingMisspeltKeys(_ problems: [EvaluationFileError.Problem], warnings: [Diagnostic]) -> [EvaluationFileError.Problem] {
+        problems.map { problem in
+            guard case .missingField(let path, let expected, let location) = problem,
+                  case .key(let field)? = path.components.last else { return problem }
+            let parent = path.components.dropLast()
+            let misspelt = warnings.first { warning in
+                warning.code == .unknownField && warning.path.components.dropLast() == parent
+                    && warning.message.hasSuffix("did you mean \"\(field)\"?")
+            }
+            guard let misspelt, case .key(let given)? = misspelt.path.components.last else { return problem }
+            return .missingField(path, expected: "\(expected); \"\(given)\" is given: did you mean \"\(field)\"?", location: location)
+        }
     }
 }
 
