@@ -56,6 +56,18 @@ enum Command: Equatable {
         var executed: ExactDecimal?
     }
 
+    /// The options each subcommand takes and the formats it prints: an option given to a subcommand that does not
+    /// take it is refused, naming it, rather than silently ignored.
+    static let accepted: [String: (options: Set<String>, formats: [ScoreOptions.Format])] = [
+        "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--planned", "--executed", "--jsonl"],
+                  ScoreOptions.Format.allCases),
+        "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--summary", "--read-only"], []),
+        "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--planned", "--executed"], [.text, .json]),
+        "lint": (["--format", "--rules", "--output"], [.text, .json]),
+        "summary": (["--format", "--rules", "--tolerance", "--output"], [.text, .json]),
+        "convert": (["--format", "--output", "--input", "--planned", "--executed"], [.json]),
+    ]
+
     /// A command line that cannot be used, naming the token at fault.
     struct UsageError: Error, Equatable, CustomStringConvertible {
         var message: String
@@ -81,6 +93,8 @@ enum Command: Equatable {
             arguments.removeFirst()
         }
         var options = ScoreOptions()
+        /// The options given, by their long names, with the spelling the user wrote.
+        var given: [(name: String, spelled: String)] = []
         var index = 0
         var onlyFiles = false
         func value(for option: String) throws(UsageError) -> String {
@@ -105,6 +119,8 @@ enum Command: Equatable {
                 if let inlineValue { return inlineValue }
                 return try value(for: name)
             }
+            let longNames = ["-f": "--format", "--json": "--format", "-o": "--output"]
+            given.append((longNames[name] ?? name, name))
             switch name {
             case "--":
                 onlyFiles = true
@@ -163,6 +179,19 @@ enum Command: Equatable {
         }
         if options.jsonLines, subcommand != nil {
             throw UsageError(message: "--jsonl scores; it does not go with \(subcommand ?? "")")
+        }
+        let job = subcommand ?? (options.jsonLines ? "score --jsonl" : "score")
+        if let accepted = accepted[job] {
+            let what = subcommand ?? (options.jsonLines ? "--jsonl" : "scoring")
+            for option in given where option.name != "--" && !accepted.options.contains(option.name) {
+                let reason = option.name == "--format" && options.jsonLines
+                    ? "it prints one JSON result per line" : "it would be ignored"
+                throw UsageError(message: "\(what) does not take \(option.spelled): \(reason)")
+            }
+            if given.contains(where: { $0.name == "--format" }), !accepted.formats.contains(options.format) {
+                let formats = accepted.formats.map(\.rawValue).joined(separator: " or ")
+                throw UsageError(message: "\(what) prints \(formats), not --format \(options.format.rawValue)")
+            }
         }
         switch subcommand {
         case "verify": return .verify(options)

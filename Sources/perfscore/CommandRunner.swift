@@ -127,11 +127,11 @@ struct CommandRunner {
         case .score(let options):
             return score(options)
         case .verify(let options):
-            return verify(options)
+            return writingReport(options) { $0.verify(options) }
         case .lint(let options):
-            return lint(options)
+            return writingReport(options) { $0.lint(options) }
         case .summary(let options):
-            return summary(options)
+            return writingReport(options) { $0.summary(options) }
         case .convert(let options):
             return convert(options)
         case .rules(let which):
@@ -150,6 +150,20 @@ struct CommandRunner {
         let guardian = OutputGuard(identity: environment.fileIdentity, listDirectory: environment.listDirectory)
         guard let input = guardian.inputNamed(by: output, inputs: options.files) else { return nil }
         return "-o \(output) names the input \(input): the report would be written over it; choose another path (nothing was read or written)"
+    }
+
+    /// Runs a job that prints its report, sending the report to `-o` when given (atomically, through ``emit``); a
+    /// job that printed nothing writes nothing over an earlier report.
+    func writingReport(_ options: Command.ScoreOptions, _ job: (CommandRunner) -> ExitStatus) -> ExitStatus {
+        guard options.outputPath != nil else { return job(self) }
+        final class Buffer: @unchecked Sendable { var text = "" }
+        let buffer = Buffer()
+        var buffered = environment
+        buffered.writeOutput = { buffer.text += $0 }
+        buffered.writeOutputBytes = nil
+        let status = job(CommandRunner(environment: buffered))
+        guard !buffer.text.isEmpty else { return status }
+        return max(status, emit(buffer.text, options: options))
     }
 
     /// What `--rules` asks for.

@@ -1,6 +1,30 @@
+import Foundation
+
 /// The help text, written once and tested verbatim.
 enum Usage {
     static let version = "perfscore 0.1.0 (perfscore/1)"
+
+    /// One line per job: what it takes, from the table that drives the parsing (``Command/accepted``).
+    static var acceptedOptions: String {
+        ["score", "score --jsonl", "verify", "lint", "summary", "convert"].compactMap { job -> String? in
+            guard let accepted = Command.accepted[job] else { return nil }
+            let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
+                         "--jsonl", "--summary", "--read-only"]
+            let options = order.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
+                if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
+                return option == "--output" ? "-o" : option
+            }
+            let name = job == "score" ? "perfscore FILE" : job == "score --jsonl" ? "perfscore --jsonl" : job
+            // Wrapped at the help's width, continuation lines under the first option.
+            var lines = ["  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)]
+            for (position, option) in options.enumerated() {
+                let piece = option + (position < options.count - 1 ? "," : "")
+                if lines[lines.count - 1].count + piece.count + 1 > 112 { lines.append(String(repeating: " ", count: 22)) }
+                lines[lines.count - 1] += (lines[lines.count - 1].hasSuffix(" ") ? "" : " ") + piece
+            }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
 
     static let text = """
     OVERVIEW: Score a budget performance self-evaluation (预算绩效自评表) exactly as its published rule does.
@@ -15,6 +39,9 @@ enum Usage {
            perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
            perfscore convert FILE.csv|FILE.tsv         the perfscore/1 JSON of a spreadsheet table
            perfscore rules [ID|PATH]                   list the rule profiles, or show one in words
+
+    Each takes only the options it uses and refuses the others (exit 2):
+    \(acceptedOptions)
 
     OPTIONS:
       -f, --format FORMAT      text: the table, subtotals, 总分 and grade (default);

@@ -34,6 +34,28 @@ struct PerfScoreCommandTests {
         try assertGolden(result.output, named: "printsTheHelpTextVerbatim.txt")
     }
 
+    // Issue 16 §1: an option a subcommand does not take is an error naming it, never silently ignored.
+    @Test func refusesAnOptionTheSubcommandWouldIgnore() {
+        let cases: [([String], String)] = [
+            (["lint", "--tolerance", "0.1", Self.example], "perfscore: lint does not take --tolerance: it would be ignored"),
+            (["summary", "--format", "csv", Self.example], "perfscore: summary prints text or json, not --format csv"),
+            (["verify", "--format", "html", Self.example], "perfscore: verify prints text or json, not --format html"),
+            (["--jsonl", "-o", "out.jsonl", "x.jsonl"], "perfscore: --jsonl does not take -o: it would be ignored"),
+            (["--jsonl", "--input", "csv", "x.jsonl"], "perfscore: --jsonl does not take --input: it would be ignored"),
+            (["convert", "--format", "csv", "t.csv"], "perfscore: convert prints json, not --format csv"),
+            (["convert", "--explain", "t.csv"], "perfscore: convert does not take --explain: it would be ignored"),
+        ]
+        for (arguments, message) in cases {
+            let result = run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.error.hasPrefix(message + "\n"), "\(arguments)")
+            #expect(result.output.isEmpty)
+        }
+        // What each takes still works.
+        #expect(run(["verify", "--json", "--rules", "wuhan-2023", "--tolerance", "0.01", Self.example]).status == 0)
+        #expect(run(["lint", "--format", "json", "--rules", "wuhan-2023", Self.example]).status == 1)
+    }
+
     @Test func scoresAnExampleAndExitsZero() {
         let result = run([Self.example])
         #expect(result.status == 0)
@@ -297,5 +319,28 @@ struct PerfScoreProcessTests {
         let key = try run(["wieght.json"])
         #expect(key.0 == 2)
         #expect(key.1.contains("weight: missing; expected the indicator's points (分值) as a number ≥ 0; \"wieght\" is given: did you mean \"weight\"?"))
+    }
+
+    // Issue 16 §2: verify, lint and summary write their report to -o as scoring does.
+    @Test func writesEveryReportToItsOutput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(try Fixtures.bytes(PerfScoreCommandTests.example)).write(to: directory.appendingPathComponent("eval.json"))
+        for job in ["verify", "lint", "summary"] {
+            let process = Process()
+            process.executableURL = try Self.executable()
+            process.arguments = [job, "--format", "json", "-o", "\(job).json", "eval.json"]
+            process.currentDirectoryURL = directory
+            let outputPipe = Pipe()
+            process.standardOutput = outputPipe
+            process.standardError = Pipe()
+            try process.run()
+            let printed = outputPipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(printed.isEmpty, "\(job)")
+            let written = try Data(contentsOf: directory.appendingPathComponent("\(job).json"))
+            #expect((try? JSONSerialization.jsonObject(with: written)) != nil, "\(job)")
+        }
     }
 }
