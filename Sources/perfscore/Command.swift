@@ -14,8 +14,11 @@ enum Command: Equatable {
     case convert(ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
     case rules(String?)
-    case help
+    /// The help of the whole command, or of one subcommand (`perfscore verify --help`, `perfscore help verify`).
+    case help(String?)
     case version
+    /// `perfscore --generate-completion-script bash|zsh|fish`.
+    case completionScript(CompletionScript.Shell)
 
     /// How to score, and which files.
     struct ScoreOptions: Equatable {
@@ -79,11 +82,26 @@ enum Command: Equatable {
 
     /// Scans the arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        if arguments.first == "help" {
+            guard arguments.count <= 2 else { throw UsageError(message: "help takes at most one subcommand") }
+            guard let name = arguments.dropFirst().first else { return .help(nil) }
+            guard Usage.subcommands.contains(where: { $0.name == name }) else {
+                throw UsageError(message: "help: no subcommand \"\(name)\"; the subcommands are \(Usage.subcommands.map(\.name).joined(separator: ", "))")
+            }
+            return .help(name)
+        }
+        if arguments.first == "--generate-completion-script" {
+            let name = arguments.dropFirst().first ?? ""
+            guard arguments.count == 2, let shell = CompletionScript.Shell(rawValue: name) else {
+                throw UsageError(message: "--generate-completion-script: expected bash, zsh or fish, found \"\(name)\"")
+            }
+            return .completionScript(shell)
+        }
         if arguments.first == "rules" {
             guard arguments.count <= 2 else {
                 throw UsageError(message: "rules takes at most one profile id or file, found \(arguments.count - 1)")
             }
-            if let argument = arguments.dropFirst().first, argument == "-h" || argument == "--help" { return .help }
+            if let argument = arguments.dropFirst().first, argument == "-h" || argument == "--help" { return .help("rules") }
             return .rules(arguments.dropFirst().first)
         }
         var arguments = arguments
@@ -125,7 +143,7 @@ enum Command: Equatable {
             case "--":
                 onlyFiles = true
             case "-h", "--help":
-                return .help
+                return .help(subcommand)
             case "--version":
                 return .version
             case "--format", "-f":

@@ -118,8 +118,11 @@ struct CommandRunner {
             return .unusable
         }
         switch command {
-        case .help:
-            environment.writeOutput(Usage.text + "\n")
+        case .help(let subcommand):
+            environment.writeOutput(Usage.help(for: subcommand) + "\n")
+            return .success
+        case .completionScript(let shell):
+            environment.writeOutput(CompletionScript(shell: shell).text)
             return .success
         case .version:
             environment.writeOutput(Usage.version + "\n")
@@ -144,7 +147,7 @@ struct CommandRunner {
         let options: Command.ScoreOptions
         switch command {
         case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given): options = given
-        case .rules, .help, .version: return nil
+        case .rules, .help, .version, .completionScript: return nil
         }
         guard let output = options.outputPath else { return nil }
         let guardian = OutputGuard(identity: environment.fileIdentity, listDirectory: environment.listDirectory)

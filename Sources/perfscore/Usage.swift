@@ -4,6 +4,53 @@ import Foundation
 enum Usage {
     static let version = "perfscore 0.1.0 (perfscore/1)"
 
+    /// The subcommands: name, what follows it, what it does (the USAGE lines of the help).
+    static let subcommands: [(name: String, operands: String, summary: String)] = [
+        ("verify", "[options] FILE...", "compare every printed figure; name each difference's kind"),
+        ("lint", "[options] FILE...", "check target tables or evaluations before they are filed"),
+        ("summary", "[options] DIR|FILE...", "roll many evaluations up, per unit and overall"),
+        ("convert", "FILE.csv|FILE.tsv", "the perfscore/1 JSON of a spreadsheet table"),
+        ("rules", "[ID|PATH]", "list the rule profiles, or show one in words"),
+    ]
+
+    /// The help of one subcommand, or of the whole command when `nil`: its usage line, what it does, and the
+    /// entries of OPTIONS for the options it takes (``Command/accepted``).
+    static func help(for subcommand: String?) -> String {
+        guard let subcommand, let entry = subcommands.first(where: { $0.name == subcommand }) else { return text }
+        let accepted = Command.accepted[subcommand]?.options ?? []
+        let kept = optionEntries.filter { entry in
+            entry.names.contains("--help") || entry.names.contains("--") || !entry.names.isDisjoint(with: accepted)
+        }
+        var lines = ["USAGE: perfscore \(subcommand) \(entry.operands)", "", entry.summary + ".", ""]
+        if let formats = Command.accepted[subcommand]?.formats, !formats.isEmpty {
+            lines.append("FORMATS: " + formats.map(\.rawValue).joined(separator: ", "))
+            lines.append("")
+        }
+        lines.append("OPTIONS:")
+        lines += kept.flatMap(\.lines)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The entries of the help's OPTIONS section, each with the long names it documents (`--json` documents
+    /// `--format`, `-o` `--output`).
+    static var optionEntries: [(names: Set<String>, lines: [String])] {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = all.firstIndex(of: "OPTIONS:") else { return [] }
+        var entries: [(names: Set<String>, lines: [String])] = []
+        for line in all[(start + 1)...] {
+            if line.isEmpty { break }
+            if line.hasPrefix("  -") {
+                let head = line.prefix(27)
+                var names = Set(head.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init).filter { $0.hasPrefix("--") })
+                if names.contains("--json") { names.insert("--format") }
+                entries.append((names, [line]))
+            } else if !entries.isEmpty {
+                entries[entries.count - 1].lines.append(line)
+            }
+        }
+        return entries
+    }
+
     /// One line per job: what it takes, from the table that drives the parsing (``Command/accepted``).
     static var acceptedOptions: String {
         ["score", "score --jsonl", "verify", "lint", "summary", "convert"].compactMap { job -> String? in
@@ -39,6 +86,8 @@ enum Usage {
            perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
            perfscore convert FILE.csv|FILE.tsv         the perfscore/1 JSON of a spreadsheet table
            perfscore rules [ID|PATH]                   list the rule profiles, or show one in words
+           perfscore help [SUBCOMMAND]                 this help, or one subcommand's (also SUBCOMMAND --help)
+           perfscore --generate-completion-script bash|zsh|fish
 
     Each takes only the options it uses and refuses the others (exit 2):
     \(acceptedOptions)
@@ -63,7 +112,8 @@ enum Usage {
                                in the same order, scored on all cores; a bad line gives {"line": N, "error": …}
       --summary                with --jsonl: print only the counts, the fund-weighted mean and the grades
       --read-only              with --jsonl: read and check every line, score nothing (a benchmark of the reader)
-      -h, --help               show this help
+      --                       end of options: every argument after it is a file
+      -h, --help               show this help (after a subcommand: its own)
       --version                show the version
 
     EXIT STATUS:

@@ -56,6 +56,45 @@ struct PerfScoreCommandTests {
         #expect(run(["lint", "--format", "json", "--rules", "wuhan-2023", Self.example]).status == 1)
     }
 
+    // Issue 16 §1: each subcommand has its own help, listing only the options it takes.
+    @Test func printsEachSubcommandsOwnHelp() {
+        let verify = run(["verify", "--help"])
+        #expect(verify.status == 0)
+        #expect(verify.output.hasPrefix("USAGE: perfscore verify [options] FILE...\n"))
+        #expect(verify.output.contains("--tolerance POINTS"))
+        #expect(!verify.output.contains("--explain"))
+        #expect(!verify.output.contains("--jsonl"))
+        #expect(run(["help", "verify"]).output == verify.output)
+        let lint = run(["help", "lint"]).output
+        #expect(lint.contains("-o, --output PATH") && lint.contains("--rules ID|PATH") && !lint.contains("--tolerance"))
+        #expect(run(["help"]).output == run(["--help"]).output)
+        let unknown = run(["help", "score-all"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.hasPrefix("perfscore: help: no subcommand \"score-all\"; the subcommands are verify, lint, summary, convert, rules\n"))
+    }
+
+    // Issue 16 §1: completion scripts from the same table; the bash one completes each subcommand's options.
+    @Test func generatesCompletionScripts() throws {
+        let bash = run(["--generate-completion-script", "bash"])
+        #expect(bash.status == 0)
+        #expect(run(["--generate-completion-script", "zsh"]).output.hasPrefix("#compdef perfscore\n"))
+        #expect(run(["--generate-completion-script", "fish"]).output.contains("complete -c perfscore -n '__fish_seen_subcommand_from lint' -l rules"))
+        #expect(run(["--generate-completion-script", "tcsh"]).status == 2)
+        guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString).bash")
+        try Data(bash.output.utf8).write(to: script)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "source '\(script.path)'; COMP_WORDS=(perfscore lint --); COMP_CWORD=2; _perfscore; echo \"${COMPREPLY[*]}\"; COMP_WORDS=(perfscore summary --format ''); COMP_CWORD=3; _perfscore; echo \"${COMPREPLY[*]}\""]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output == "--format --output --rules --help\ntext json\n")
+    }
+
     @Test func scoresAnExampleAndExitsZero() {
         let result = run([Self.example])
         #expect(result.status == 0)
