@@ -48,6 +48,8 @@ enum Command: Equatable {
         var summaryOnly = false
         /// With `jsonLines`: read and check every line, score nothing (the bare parse of scripts/bench).
         var readOnly = false
+        /// When findings are coloured: `auto` (standard output a terminal and no `NO_COLOR`), `always`, `never`.
+        var color: Colouring.Mode = .auto
         /// Paths; `-` is standard input.
         var files: [String] = []
         /// Where to write the report; standard output when `nil`.
@@ -59,15 +61,25 @@ enum Command: Equatable {
         var executed: ExactDecimal?
     }
 
+    /// The options of a command that reads files; `nil` for help, version, rules and completion.
+    var options: ScoreOptions? {
+        switch self {
+        case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given): return given
+        case .rules, .help, .version, .completionScript: return nil
+        }
+    }
+
     /// The options each subcommand takes and the formats it prints: an option given to a subcommand that does not
     /// take it is refused, naming it, rather than silently ignored.
     static let accepted: [String: (options: Set<String>, formats: [ScoreOptions.Format])] = [
-        "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--planned", "--executed", "--jsonl"],
+        "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--planned", "--executed", "--jsonl",
+                   "--color"],
                   ScoreOptions.Format.allCases),
         "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--summary", "--read-only"], []),
-        "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--planned", "--executed"], [.text, .json]),
-        "lint": (["--format", "--rules", "--output"], [.text, .json]),
-        "summary": (["--format", "--rules", "--tolerance", "--output"], [.text, .json]),
+        "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--planned", "--executed", "--color"],
+                   [.text, .json]),
+        "lint": (["--format", "--rules", "--output", "--color"], [.text, .json]),
+        "summary": (["--format", "--rules", "--tolerance", "--output", "--color"], [.text, .json]),
         "convert": (["--format", "--output", "--input", "--planned", "--executed"], [.json]),
     ]
 
@@ -184,6 +196,12 @@ enum Command: Equatable {
                 options.summaryOnly = true
             case "--read-only":
                 options.readOnly = true
+            case "--color":
+                let text = try optionValue()
+                guard let mode = Colouring.Mode(rawValue: text) else {
+                    throw UsageError(message: "--color: expected auto, always or never, found \"\(text)\"")
+                }
+                options.color = mode
             default:
                 throw UsageError(message: "unknown option \(argument)")
             }

@@ -41,6 +41,18 @@ struct CommandRunner {
                 throw ChunkReader.OpenFailure(code: code)
             }
         }
+        /// Whether long work shows a progress line on standard error (only when it is a terminal).
+        var showsProgress = false
+        /// Whether standard output is a terminal too: results printed there as they come leave no room for a
+        /// progress line.
+        var outputIsTerminal = false
+        /// The process's environment variables (`NO_COLOR`).
+        var variables: [String: String] = ProcessInfo.processInfo.environment
+        /// The size in bytes of a file, for the progress line's time left; `nil` for standard input or when unknown.
+        var fileSize: (String) -> Int? = { path in
+            var status = stat()
+            return path != "-" && stat(path, &status) == 0 ? Int(status.st_size) : nil
+        }
         /// The device and inode of an existing path, to tell when `-o` names an input.
         var fileIdentity: (String) -> OutputGuard.FileIdentity? = OutputGuard.identityOnDisk
         /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
@@ -72,7 +84,8 @@ struct CommandRunner {
                 },
                 writeOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
-                writeOutputBytes: { bytes in CommandRunner.writeAll(bytes, to: STDOUT_FILENO) })
+                writeOutputBytes: { bytes in CommandRunner.writeAll(bytes, to: STDOUT_FILENO) },
+                showsProgress: isatty(STDERR_FILENO) == 1, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
         }
     }
 
@@ -117,6 +130,21 @@ struct CommandRunner {
             environment.writeError("perfscore: \(refusal)\n")
             return .unusable
         }
+        if case .score(let options) = command, options.jsonLines {
+            // JSON Lines are never coloured.
+        } else if let options = command.options, options.outputPath == nil, options.format == .text,
+                  Colouring.isOn(options.color, outputIsTerminal: environment.outputIsTerminal, environment: environment.variables) {
+            var coloured = environment
+            let write = environment.writeOutput
+            coloured.writeOutput = { write(Colouring.apply($0)) }
+            coloured.variables = [:]
+            return CommandRunner(environment: coloured).run(command: command)
+        }
+        return run(command: command)
+    }
+
+    /// Runs a parsed command.
+    func run(command: Command) -> ExitStatus {
         switch command {
         case .help(let subcommand):
             environment.writeOutput(Usage.help(for: subcommand) + "\n")
@@ -144,12 +172,7 @@ struct CommandRunner {
 
     /// Why the command's `-o` cannot be used (it names one of the inputs), or `nil`.
     func outputRefusal(_ command: Command) -> String? {
-        let options: Command.ScoreOptions
-        switch command {
-        case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given): options = given
-        case .rules, .help, .version, .completionScript: return nil
-        }
-        guard let output = options.outputPath else { return nil }
+        guard let options = command.options, let output = options.outputPath else { return nil }
         let guardian = OutputGuard(identity: environment.fileIdentity, listDirectory: environment.listDirectory)
         guard let input = guardian.inputNamed(by: output, inputs: options.files) else { return nil }
         return "-o \(output) names the input \(input): the report would be written over it; choose another path (nothing was read or written)"
@@ -323,7 +346,10 @@ struct CommandRunner {
         var status = ExitStatus.success
         var cards: [(file: String, card: ScoreCard)] = []
         var skipped: [(file: String, reason: String)] = []
-        for file in files {
+        let progress = environment.showsProgress && files.count > 1
+            ? ProgressLine(unit: "files", total: files.count, write: environment.writeError) : nil
+        for (position, file) in files.enumerated() {
+            progress?.update(done: position, measured: position)
             guard let bytes = readInput(file) else {
                 status = .unusable
                 continue
@@ -348,6 +374,7 @@ struct CommandRunner {
                 }
             }
         }
+        progress?.finish()
         let rollUp = RollUp(cards)
         if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
         if options.format == .json {

@@ -9,7 +9,7 @@ struct CompletionScript {
 
     /// Every long option, in the order the help lists them.
     static let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
-                        "--jsonl", "--summary", "--read-only"]
+                        "--color", "--jsonl", "--summary", "--read-only"]
 
     /// The options a job takes, with `-o` and `--help`.
     static func options(_ job: String) -> [String] {
@@ -47,6 +47,8 @@ struct CompletionScript {
                 COMPREPLY=($(compgen -W "$formats" -- "$cur"))
             elif [[ $prev == --rules ]]; then
                 COMPREPLY=($(compgen -W "wuhan-2023 mof-2020 mof-2020-linear jiangxi" -f -- "$cur"))
+            elif [[ $prev == --color ]]; then
+                COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
             elif [[ $prev == --input ]]; then
                 COMPREPLY=($(compgen -W "json csv tsv" -- "$cur"))
             elif [[ $cur == -* ]]; then

@@ -22,12 +22,18 @@ struct JSONLinesRun {
         var tally = BatchTally()
         var status = ExitStatus.success
         let output = OutputPipeline(write: write)
+        let sizes = files.map(environment.fileSize)
+        let total = sizes.contains(where: { $0 == nil }) ? nil : sizes.compactMap { $0 }.reduce(0, +)
+        let showsProgress = environment.showsProgress && (summaryOnly || !environment.outputIsTerminal)
+        let progress = showsProgress ? ProgressLine(unit: "lines", total: total, write: environment.writeError) : nil
+        var bytesRead = 0
         for file in files {
             let next: () -> [UInt8]
             do {
                 next = try environment.openChunks(file)
             } catch {
                 output.drain()
+                progress?.finish()
                 environment.writeError("perfscore: \(file): cannot read the file: \(CommandRunner.reason(error))\n")
                 status = .unusable
                 continue
@@ -62,6 +68,8 @@ struct JSONLinesRun {
             while true {
                 let piece = next()
                 if piece.isEmpty { break }
+                bytesRead += piece.count
+                progress?.update(done: lineNumber - 1, measured: bytesRead)
                 var start = piece.startIndex
                 if skipping {
                     // The rest of an over-long line: dropped up to its newline.
@@ -102,6 +110,7 @@ struct JSONLinesRun {
                 flush()
             }
         }
+        progress?.finish()
         output.drain()
         if summaryOnly { environment.writeOutput(summary(tally)) }
         if tally.failed > 0 { status = .unusable }

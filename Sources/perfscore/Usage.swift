@@ -56,7 +56,7 @@ enum Usage {
         ["score", "score --jsonl", "verify", "lint", "summary", "convert"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
             let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
-                         "--jsonl", "--summary", "--read-only"]
+                         "--color", "--jsonl", "--summary", "--read-only"]
             let options = order.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
                 if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
                 return option == "--output" ? "-o" : option
@@ -108,6 +108,8 @@ enum Usage {
                                a table written for another rule is scored with this profile's points
       --tolerance POINTS       largest difference from a printed figure still counted as agreement (default 0.01)
       --explain                explain every score, not only those that lost points
+      --color auto|always|never colour the findings' severity and kind (auto: when standard output is a terminal
+                               and NO_COLOR is not set)
       --jsonl                  the files (or -) hold one evaluation per line (JSON Lines): one JSON result per line,
                                in the same order, scored on all cores; a bad line gives {"line": N, "error": …}
       --summary                with --jsonl: print only the counts, the fund-weighted mean and the grades

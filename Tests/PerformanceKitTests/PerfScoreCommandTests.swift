@@ -92,7 +92,34 @@ struct PerfScoreCommandTests {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(output == "--format --output --rules --help\ntext json\n")
+        #expect(output == "--format --output --rules --color --help\ntext json\n")
+    }
+
+    // Issue 16 §6: colour only when asked or on a terminal, never with NO_COLOR or --color never.
+    @Test func coloursFindingsOnlyWhenItShould() {
+        let file = "examples/wuhan-2023/02-shiminzhijia-dalou.json"
+        let plain = run(["lint", file])
+        #expect(!plain.output.contains("\u{1B}["))
+        let coloured = run(["lint", "--color", "always", file])
+        #expect(coloured.output.contains("  \u{1B}[31merror\u{1B}[0m[missing-category] indicators: no 效益指标"))
+        #expect(coloured.output.replacingOccurrences(of: "\u{1B}[31m", with: "").replacingOccurrences(of: "\u{1B}[33m", with: "")
+                .replacingOccurrences(of: "\u{1B}[0m", with: "") == plain.output)
+        #expect(!run(["lint", "--color", "never", file]).output.contains("\u{1B}["))
+        #expect(!run(["lint", "--color", "always", "--format", "json", file]).output.contains("\u{1B}["))
+        #expect(Colouring.isOn(.auto, outputIsTerminal: true, environment: [:]))
+        #expect(!Colouring.isOn(.auto, outputIsTerminal: true, environment: ["NO_COLOR": "1"]))
+        #expect(!Colouring.isOn(.auto, outputIsTerminal: false, environment: [:]))
+        #expect(run(["lint", "--color", "sometimes", file]).status == 2)
+    }
+
+    // Issue 16 §5: the progress line says what is done, the rate and the time left; it is drawn only on a terminal.
+    @Test func drawsAProgressLineOnlyOnATerminal() {
+        let progress = ProgressLine(unit: "lines", total: 1_000_000, write: { _ in })
+        #expect(progress.text(done: 12_000, measured: 250_000, elapsed: 2) == "12,000 lines · 6,000/s · 6 s left")
+        #expect(ProgressLine(unit: "files", total: nil, write: { _ in }).text(done: 3, measured: 3, elapsed: 0) == "3 files")
+        // In tests standard error is no terminal: nothing but the results.
+        let result = run(["summary", "examples/wuhan-2023"])
+        #expect(result.error.isEmpty)
     }
 
     @Test func scoresAnExampleAndExitsZero() {
