@@ -75,7 +75,7 @@ enum Command: Equatable {
         "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--planned", "--executed", "--jsonl",
                    "--color"],
                   ScoreOptions.Format.allCases),
-        "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--summary", "--read-only"], []),
+        "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--totals", "--read-only"], []),
         "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--planned", "--executed", "--color"],
                    [.text, .json]),
         "lint": (["--format", "--rules", "--output", "--color"], [.text, .json]),
@@ -149,7 +149,9 @@ enum Command: Equatable {
                 if let inlineValue { return inlineValue }
                 return try value(for: name)
             }
-            let longNames = ["-f": "--format", "--json": "--format", "-o": "--output"]
+            // Today's spellings kept as aliases: --json, and --summary (renamed --totals: it shared its name with the
+            // subcommand summary).
+            let longNames = ["-f": "--format", "--json": "--format", "-o": "--output", "--summary": "--totals"]
             given.append((longNames[name] ?? name, name))
             switch name {
             case "--":
@@ -192,7 +194,7 @@ enum Command: Equatable {
                 if name == "--planned" { options.planned = value } else { options.executed = value }
             case "--jsonl":
                 options.jsonLines = true
-            case "--summary":
+            case "--totals", "--summary":
                 options.summaryOnly = true
             case "--read-only":
                 options.readOnly = true
@@ -211,7 +213,7 @@ enum Command: Equatable {
             throw UsageError(message: "no file given: name an evaluation file, or - for standard input")
         }
         if options.summaryOnly || options.readOnly, !options.jsonLines {
-            throw UsageError(message: "\(options.summaryOnly ? "--summary" : "--read-only") goes with --jsonl")
+            throw UsageError(message: "\(options.summaryOnly ? "--totals" : "--read-only") goes with --jsonl")
         }
         if options.jsonLines, subcommand != nil {
             throw UsageError(message: "--jsonl scores; it does not go with \(subcommand ?? "")")

@@ -34,7 +34,13 @@ struct CommandRunner {
             guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { throw MissingFolder(folder: folder) }
             let temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try Data(text.utf8).write(to: temporary)
+            do {
+                try Data(text.utf8).write(to: temporary)
+            } catch {
+                // A write that failed midway (no space, a size limit) leaves no temporary file, and the old report.
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
             guard rename(temporary.path, url.path) == 0 else {
                 let code = errno
                 try? FileManager.default.removeItem(at: temporary)
@@ -548,8 +554,9 @@ struct CommandRunner {
         if let failure = error as? ChunkReader.OpenFailure { return failure.description }
         if let missing = error as? MissingFolder { return missing.description }
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return ChunkReader.OpenFailure(code: Int32(underlying.code)).description
+        if let cause = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let underlying = cause as NSError
+            if underlying.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(underlying.code)).description }
         }
         if nsError.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(nsError.code)).description }
         if nsError.domain == NSCocoaErrorDomain {

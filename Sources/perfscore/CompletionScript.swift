@@ -9,7 +9,7 @@ struct CompletionScript {
 
     /// Every long option, in the order the help lists them.
     static let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
-                        "--color", "--jsonl", "--summary", "--read-only"]
+                        "--color", "--jsonl", "--totals", "--read-only"]
 
     /// The options a job takes, with `-o` and `--help`.
     static func options(_ job: String) -> [String] {
@@ -17,7 +17,7 @@ struct CompletionScript {
         var options = order.filter(accepted.contains)
         if accepted.contains("--output") { options.append("-o") }
         options.append("--help")
-        if job == "score" { options += ["--summary", "--read-only", "--json", "--version"] }
+        if job == "score" { options += ["--totals", "--read-only", "--json", "--version"] }
         return options
     }
 

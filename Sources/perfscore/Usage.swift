@@ -56,7 +56,7 @@ enum Usage {
         ["score", "score --jsonl", "verify", "lint", "summary", "convert"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
             let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
-                         "--color", "--jsonl", "--summary", "--read-only"]
+                         "--color", "--jsonl", "--totals", "--read-only"]
             let options = order.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
                 if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
                 return option == "--output" ? "-o" : option
@@ -112,7 +112,8 @@ enum Usage {
                                and NO_COLOR is not set)
       --jsonl                  the files (or -) hold one evaluation per line (JSON Lines): one JSON result per line,
                                in the same order, scored on all cores; a bad line gives {"line": N, "error": …}
-      --summary                with --jsonl: print only the counts, the fund-weighted mean and the grades
+      --totals                 with --jsonl: print only the counts, the fund-weighted mean and the grades
+                               (--summary, its former name, still works)
       --read-only              with --jsonl: read and check every line, score nothing (a benchmark of the reader)
       --                       end of options: every argument after it is a file
       -h, --help               show this help (after a subcommand: its own)
@@ -134,6 +135,6 @@ enum Usage {
       perfscore --format html -o report.html examples/wuhan-2023/03-zhengwu-fuwu.json
       perfscore examples/spreadsheets/03-zhengwu-fuwu.csv
       cat eval.json | perfscore -
-      perfscore --jsonl --summary evaluations.jsonl
+      perfscore --jsonl --totals evaluations.jsonl
     """
 }

@@ -51,6 +51,9 @@ struct PerfScoreCommandTests {
             #expect(result.error.hasPrefix(message + "\n"), "\(arguments)")
             #expect(result.output.isEmpty)
         }
+        // --summary shared its name with the subcommand: it is --totals now, the old spelling an alias.
+        #expect(run(["--totals", "x.jsonl"]).error.hasPrefix("perfscore: --totals goes with --jsonl"))
+        #expect(run(["--summary", "x.jsonl"]).error.hasPrefix("perfscore: --totals goes with --jsonl"))
         // What each takes still works.
         #expect(run(["verify", "--json", "--rules", "wuhan-2023", "--tolerance", "0.01", Self.example]).status == 0)
         #expect(run(["lint", "--format", "json", "--rules", "wuhan-2023", Self.example]).status == 1)
@@ -408,5 +411,29 @@ struct PerfScoreProcessTests {
             let written = try Data(contentsOf: directory.appendingPathComponent("\(job).json"))
             #expect((try? JSONSerialization.jsonObject(with: written)) != nil, "\(job)")
         }
+    }
+
+    // Issue 16 §3: a write that fails midway (here a file-size limit, SIGXFSZ on Linux) keeps the old report,
+    // leaves no temporary file and says why, exit 2.
+    @Test func keepsTheOldReportWhenAWriteFailsMidway() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(try Fixtures.bytes(PerfScoreCommandTests.example)).write(to: directory.appendingPathComponent("eval.json"))
+        try Data("old report\n".utf8).write(to: directory.appendingPathComponent("report.html"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "ulimit -f 1; exec '\(try Self.executable().path)' --format html -o report.html eval.json"]
+        process.currentDirectoryURL = directory
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        try process.run()
+        let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errorText == "perfscore: report.html: cannot write the report: the file is larger than the system allows\n")
+        #expect(try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8) == "old report\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["eval.json", "report.html"])
     }
 }
