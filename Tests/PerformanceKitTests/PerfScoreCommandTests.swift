@@ -281,6 +281,21 @@ struct PerfScoreRulesCommandTests {
 /// The real executable, as a user runs it: exit status and standard error of a process.
 @Suite("The perfscore executable")
 struct PerfScoreProcessTests {
+    /// Runs the built command in `directory`: its exit status and what it wrote to standard error.
+    static func runBuilt(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = Pipe()
+        try process.run()
+        let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, errorText)
+    }
+
     static func executable() throws -> URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("perfscore")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
@@ -329,17 +344,7 @@ struct PerfScoreProcessTests {
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
 
         func run(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = try Self.executable()
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            let errorPipe = Pipe()
-            process.standardError = errorPipe
-            process.standardOutput = Pipe()
-            try process.run()
-            let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, errorText)
+            try Self.runBuilt(arguments, in: directory)
         }
         let same = try run(["-o", "eval.json", "eval.json"])
         #expect(same.0 == 2)
@@ -365,17 +370,7 @@ struct PerfScoreProcessTests {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder"), withIntermediateDirectories: true)
 
         func run(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = try Self.executable()
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            let errorPipe = Pipe()
-            process.standardError = errorPipe
-            process.standardOutput = Pipe()
-            try process.run()
-            let errorText = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, errorText)
+            try Self.runBuilt(arguments, in: directory)
         }
         let folder = try run(["folder"])
         #expect(folder.0 == 2)
