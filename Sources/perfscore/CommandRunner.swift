@@ -30,8 +30,9 @@ struct CommandRunner {
         var writeFileAtomically: (String, String) throws -> Void = { path, text in
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent().path
-            var status = stat()
-            guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { throw MissingFolder(folder: folder) }
+            guard let status = CommandRunner.fileStatus(folder), status.st_mode & S_IFMT == S_IFDIR else {
+                throw MissingFolder(folder: folder)
+            }
             let temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             do {
@@ -56,8 +57,7 @@ struct CommandRunner {
         var variables: [String: String] = ProcessInfo.processInfo.environment
         /// The size in bytes of a file, for the progress line's time left; `nil` for standard input or when unknown.
         var fileSize: (String) -> Int? = { path in
-            var status = stat()
-            return path != "-" && stat(path, &status) == 0 ? Int(status.st_size) : nil
+            path == "-" ? nil : CommandRunner.fileStatus(path).map { Int($0.st_size) }
         }
         /// The device and inode of an existing path, to tell when `-o` names an input.
         var fileIdentity: (String) -> OutputGuard.FileIdentity? = OutputGuard.identityOnDisk
@@ -71,8 +71,7 @@ struct CommandRunner {
         static var process: Environment {
             Environment(
                 readFile: { path in
-                    var status = stat()
-                    guard stat(path, &status) == 0 else { throw ChunkReader.OpenFailure(code: errno) }
+                    guard let status = CommandRunner.fileStatus(path) else { throw ChunkReader.OpenFailure(code: errno) }
                     guard status.st_mode & S_IFMT != S_IFDIR else { throw ChunkReader.OpenFailure(code: EISDIR) }
                     let size = Int(status.st_size)
                     guard size <= CommandRunner.largestFile else { throw FileTooLarge(size: size) }
@@ -93,6 +92,12 @@ struct CommandRunner {
                 writeOutputBytes: { bytes in CommandRunner.writeAll(bytes, to: STDOUT_FILENO) },
                 showsProgress: isatty(STDERR_FILENO) == 1, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
         }
+    }
+
+    /// What `stat(2)` says of a path (links followed), or `nil` with `errno` set.
+    static func fileStatus(_ path: String) -> stat? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status : nil
     }
 
     /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe).
@@ -143,7 +148,6 @@ struct CommandRunner {
             var coloured = environment
             let write = environment.writeOutput
             coloured.writeOutput = { write(Colouring.apply($0)) }
-            coloured.variables = [:]
             return CommandRunner(environment: coloured).run(command: command)
         }
         return run(command: command)

@@ -19,8 +19,7 @@ struct OutputGuard {
 
     /// The real file system.
     static func identityOnDisk(_ path: String) -> FileIdentity? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
+        guard let status = CommandRunner.fileStatus(path) else { return nil }
         return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 
