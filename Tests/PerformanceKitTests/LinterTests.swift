@@ -155,6 +155,11 @@ struct LinterTests {
         ])
         rows[1].reason = "招聘未完成"
         #expect(lint(rows).isEmpty)
+        // 否 against 是 misses its target whatever score stands for it.
+        rows[1] = row("是", "否", weight: "20", subcategory: nil, name: "是否开展宣传", score: "10")
+        #expect(lint(rows).map(\.description) == [
+            "warning[unmet-without-reason] indicators[1].reason: 是否开展宣传: the actual \"否\" misses the target \"是\" and gives no reason; say why the target was missed",
+        ])
     }
 
     /// Issue 14 §8 (the cases an open-source table auditor caught and perfscore did not): a filed table is one whose

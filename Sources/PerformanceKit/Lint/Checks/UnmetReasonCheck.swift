@@ -19,7 +19,14 @@ package struct UnmetReasonCheck: LintCheck {
         let severity: Diagnostic.Severity = table.isFiled ? .error : .warning
         return table.evaluation.indicators.enumerated().compactMap { index, indicator in
             let (score, _) = scorer.score(indicator, at: index)
-            guard let value = score.score, value < indicator.weight, indicator.reason == nil else { return nil }
+            guard indicator.reason == nil else { return nil }
+            if score.missedTarget {
+                // 否 against 是: missed, whatever score stands for it.
+                return Diagnostic(.unmetWithoutReason, severity,
+                    "\(indicator.name): the actual \"\(indicator.actual ?? "")\" misses the target \"\(indicator.target)\" and gives no reason; say why the target was missed",
+                    at: table.path(index).appending("reason"))
+            }
+            guard let value = score.score, value < indicator.weight else { return nil }
             return Diagnostic(.unmetWithoutReason, severity,
                 "\(indicator.name) scores \(value.plainText) of \(indicator.weight.plainText) and gives no reason; say why the target was missed",
                 at: table.path(index).appending("reason"))
