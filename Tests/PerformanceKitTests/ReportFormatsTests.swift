@@ -144,6 +144,42 @@ struct SpreadsheetTests {
         #expect(result.output.isEmpty)
     }
 
+    // Issue 15: the Wuhan form as Excel saves it — a title row with the year, the leading 绩效指标 / 年度绩效目标（80分）
+    // label column, 偏差原因分析及改进措施, full-width digits, a 总分 row whose 得分 is not filled in yet, the footer.
+    @Test func readsTheOfficialFormAsSavedFromASpreadsheet() throws {
+        let form = """
+        项目支出绩效自评表,,,,,,,,
+        （2022年度）,,,,,,,,
+        项目名称,测试项目,,,,,,,
+        主管部门,测试局,,,,,,,
+        预算执行情况（万元）（20分）,年初预算数,预算数（A）,执行数（B）,执行率（B/A）,得分（20分*执行率）,,,
+        ,１００,１００,９８,98%,,,,
+        绩效指标,一级指标,二级指标,三级指标,分值,年初目标值（A）,实际完成值（B）,得分,偏差原因分析及改进措施
+        年度绩效目标（80分）,产出指标,数量指标,培训次数,４０,≥4次,4次,,
+        ,效益指标,社会效益指标,覆盖率,４０,≥90%,81%,,疫情影响，线下培训改为线上
+        总分,,,,100,,,,
+        填报人：张三,,联系电话：12345678,,,,,,
+
+        """
+        let evaluation = try TableReader().read(Array(form.utf8)).evaluation
+        #expect(evaluation.year == 2022)
+        #expect(evaluation.title == "测试项目")
+        #expect(evaluation.agency == "测试局")
+        #expect(evaluation.budget.planned == 100)
+        #expect(evaluation.budget.executed == 98)
+        #expect(evaluation.indicators.map(\.weight) == [40, 40])
+        #expect(evaluation.indicators[1].reason == "疫情影响，线下培训改为线上")
+        // The 总分 row's 得分 is blank: no printed total (its 分值 100 is not one).
+        #expect(evaluation.published == nil)
+        let card = Scorer(profile: .wuhan2023).score(evaluation)
+        #expect(card.total == dec("95.6"))
+        // 预算执行数 is the executed amount, not the budget.
+        let labelled = "项目名称,x\n预算数,200\n预算执行数,150\n三级指标,一级指标,分值,目标值,实际值\na,产出指标,80,1,1\n"
+        let budget = try TableReader().read(Array(labelled.utf8)).evaluation.budget
+        #expect(budget.planned == 200)
+        #expect(budget.executed == 150)
+    }
+
     @Test func takesTheBudgetFromTheCommandLine() {
         let text = "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,4,3\n"
         let result = run(["--planned", "100", "--executed", "50", "--json", "x.csv"], files: ["x.csv": Array(text.utf8)])

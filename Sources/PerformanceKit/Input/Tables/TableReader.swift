@@ -66,7 +66,8 @@ package struct TableReader: Sendable {
             .actual: ["实际完成值", "全年实际值", "实际值", "完成值", "实际完成", "actual"],
             .score: ["得分", "自评得分", "published", "score"],
             .unit: ["计量单位", "单位", "unit"],
-            .reason: ["偏差原因", "原因分析", "偏差原因分析", "未完成原因", "reason"],
+            .reason: ["偏差原因", "原因分析", "偏差原因分析", "未完成原因", "偏差原因分析及改进措施", "偏差大或目标未完成原因分析",
+                      "原因分析及改进措施", "reason"],
             .basis: ["指标值确定依据", "绩效标准", "basis"],
             .note: ["备注", "说明", "note"],
             .direction: ["指标方向", "方向", "direction"],
@@ -126,6 +127,9 @@ struct TableReading {
         self.defaults = defaults
     }
 
+    /// Header cells of the form's leading label column: never a field.
+    static let labelColumns: Set<String> = ["年度绩效目标", "年度绩效指标", "绩效目标", "项目绩效指标"]
+
     static func normalizedHeader(_ text: String) -> String {
         var result = text.filter { !$0.isWhitespace }
         for mark in ["（A）", "(A)", "（B）", "(B)"] { result = result.replacingOccurrences(of: mark, with: "") }
@@ -146,9 +150,12 @@ struct TableReading {
         }
         let header = rows[headerIndex]
         var columns: [Int: TableReader.Column] = [:]
+        let namesThirdLevel = header.fields.contains { ["三级指标", "三级"].contains(Self.normalizedHeader($0)) }
         for (index, name) in header.fields.enumerated() {
             let normalized = Self.normalizedHeader(name)
             if normalized.isEmpty { continue }
+            // The form's leading label column (绩效指标, 年度绩效目标（80分）), merged down the rows, holds no field.
+            if Self.labelColumns.contains(normalized) || (normalized == "绩效指标" && namesThirdLevel) { continue }
             guard let column = TableReader.aliases[normalized] else {
                 problems.append(.init(row: header.line, column: index + 1,
                     message: "unknown column \"\(name)\"; known: 一级指标, 二级指标, 三级指标, 分值, 年初目标值, 实际完成值, 得分, 计量单位, 偏差原因, 指标值确定依据, 备注"))
@@ -180,10 +187,14 @@ struct TableReading {
                     message: "the row has \(cells.count) cells but the header has \(header.fields.count)"))
                 continue
             }
+            if Metadata.isFooter(row) { continue }
             let first = cells.first?.trimmingWhitespace ?? ""
             let name = cell(.name)
             if ["总分", "合计", "综合绩效"].contains(where: { first.hasPrefix($0) || name.hasPrefix($0) }) {
-                publishedTotal = cells.reversed().lazy.compactMap { Self.decimal($0) }.first
+                // The 得分 cell when the table has that column (a blank one beside 分值 100 prints no total yet);
+                // else the row's last figure.
+                publishedTotal = index(.score) != nil ? Self.decimal(cell(.score))
+                    : cells.reversed().lazy.compactMap { Self.decimal($0) }.first
                 continue
             }
             if meta.read(row, into: &problems) { continue }
@@ -274,9 +285,10 @@ struct TableReading {
         return (name, unit, points)
     }
 
-    /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped.
+    /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped; full-width forms
+    /// (`１００`, `９８．５`, `％`) read as their half-width ones.
     static func decimal(_ text: String) -> ExactDecimal? {
-        var cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
+        var cleaned = TextValue.folded(text).replacingOccurrences(of: ",", with: "")
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
         return ExactDecimal(cleaned)
@@ -328,12 +340,36 @@ struct TableReading {
             case "项目名称": title = value
             case "主管部门", "单位名称", "实施单位", "预算单位": if agency == nil { agency = value }
             case "年度", "预算年度": year = value.flatMap { Int($0.filter(\.isNumber)) }
-            case "预算数", "全年预算数", "预算执行数": planned = value.flatMap(TableReading.decimal)
-            case "执行数", "全年执行数": executed = value.flatMap(TableReading.decimal)
+            case "预算数", "全年预算数", "调整后预算数": planned = value.flatMap(TableReading.decimal)
+            case "执行数", "全年执行数", "预算执行数", "实际执行数": executed = value.flatMap(TableReading.decimal)
             case "年初预算数": initial = value.flatMap(TableReading.decimal)
-            default: return false
+            default:
+                // The title row's year: `（2022年度）`, `2022年度项目支出绩效自评表`.
+                if year == nil, value == nil, let found = Self.year(in: cells[labelIndex]) {
+                    year = found
+                    return true
+                }
+                return false
             }
             return true
+        }
+
+        /// The year a title cell names (`（2022年度）` → 2022), or `nil`.
+        static func year(in text: String) -> Int? {
+            let folded = TextValue.folded(text)
+            guard let mark = folded.range(of: "年度") else { return nil }
+            let digits = folded[..<mark.lowerBound].reversed().prefix(while: \.isNumber)
+            guard digits.count == 4, let value = Int(String(digits.reversed())), (1990...2100).contains(value) else { return nil }
+            return value
+        }
+
+        /// Footer rows of the form, never indicators: 填报人：…, 联系电话：…, 填报日期：….
+        static let footerLabels = ["填报人", "联系电话", "填报日期", "审核人", "单位负责人", "财务负责人", "项目负责人", "填表人", "联系人"]
+
+        /// Whether a row is a footer row: its first filled cell starts with a footer label.
+        static func isFooter(_ row: CSVParser.Row) -> Bool {
+            guard let first = row.fields.map(\.trimmingWhitespace).first(where: { !$0.isEmpty }) else { return false }
+            return footerLabels.contains { first.hasPrefix($0) }
         }
     }
 }
