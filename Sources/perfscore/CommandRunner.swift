@@ -248,7 +248,7 @@ struct CommandRunner {
             case .text: reports.append(TextReport(explainAll: options.explainAll).render(card, file: file))
             case .json: results.append((card, file))
             case .markdown: reports.append(MarkdownReport.render(card))
-            case .csv: reports.append(CSVReport.render(card))
+            case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
             case .html: reports.append(HTMLReport.render(card))
             }
         }

@@ -28,7 +28,10 @@ struct ReportFormatsTests {
     @Test func pinsTheCSVReport() throws {
         let output = run(["--format", "csv", Self.example]).output
         try assertGolden(output, named: "pinsTheCSVReport.csv")
-        #expect(output.hasPrefix("一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分,计算过程\r\n"))
+        #expect(output.hasPrefix("\u{FEFF}一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分,表中得分,核对,偏差原因,计算过程,等级\r\n"))
+        // Several tables: one byte-order mark, at the start.
+        let two = run(["--format", "csv", Self.example, Self.example]).output
+        #expect(two.filter { $0 == "\u{FEFF}" }.count == 1)
     }
 
     @Test func pinsTheHTMLReport() throws {

@@ -2,27 +2,49 @@ import Foundation
 
 /// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet; the budget block and
 /// the total are rows of their own, so that the sheet adds up.
+///
+/// Beside the recomputed 得分 stand the figure the table printed (表中得分) and what verification says of it (核对:
+/// `agrees`, or the difference's kind: `arithmetic`, `rule`, `judgement`, `notCompared`), so that a sheet made from
+/// a table that printed other figures says so; the grade has a column of its own. The text starts with a UTF-8
+/// byte-order mark, without which Excel in Chinese reads UTF-8 as GB18030.
 package enum CSVReport {
     /// The columns, in order.
-    package static let header = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分", "计算过程"]
+    package static let header = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分", "表中得分", "核对",
+                                 "偏差原因", "计算过程", "等级"]
+
+    /// The UTF-8 byte-order mark, as the first character of the text.
+    package static let byteOrderMark = "\u{FEFF}"
 
     /// The CSV text of one score card, with a header row, CRLF line ends as RFC 4180 writes them.
     ///
     /// - Parameters:
     ///   - card: the scored evaluation.
     ///   - separator: `,` for CSV, a tab for TSV.
-    package static func render(_ card: ScoreCard, separator: Character = ",") -> String {
+    ///   - byteOrderMark: whether the text starts with the byte-order mark (only the first of several tables does).
+    package static func render(_ card: ScoreCard, separator: Character = ",", byteOrderMark: Bool = true) -> String {
         var rows: [[String]] = [header]
-        let budget = card.budget
-        rows.append(["预算执行", "", "执行率", budget.weight.scoreText(), budget.planned.plainText, budget.executed.plainText,
-                     budget.score.scoreText(), budget.explanation])
-        for row in card.indicators {
-            rows.append([row.category.rawValue, row.subcategory?.rawValue ?? "", row.name, row.weight.scoreText(), row.target,
-                         row.actual ?? "", row.score.map { $0.scoreText() } ?? "", row.explanation])
+        let differences = Dictionary((card.verification?.differences ?? []).map { ($0.path.description, $0.kind.rawValue) },
+                                     uniquingKeysWith: { first, _ in first })
+        func check(_ printed: ExactDecimal?, at path: String) -> (String, String) {
+            guard let printed else { return ("", "") }
+            return (printed.scoreText(), differences[path] ?? "agrees")
         }
-        rows.append(["总分", "", card.grade ?? "", card.maximum.scoreText(), "", "", card.total.map { $0.scoreText() } ?? "", ""])
-        return rows.map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }
-            .joined(separator: "\r\n") + "\r\n"
+        let budget = card.budget
+        let budgetCheck = check(card.evaluation.published?.budget, at: "published.budget")
+        rows.append(["预算执行", "", "执行率", budget.weight.scoreText(), budget.planned.plainText, budget.executed.plainText,
+                     budget.score.scoreText(), budgetCheck.0, budgetCheck.1, "", budget.explanation, ""])
+        for row in card.indicators {
+            let rowCheck = check(row.published, at: row.path.appending("published").description)
+            rows.append([row.category.rawValue, row.subcategory?.rawValue ?? "", row.name, row.weight.scoreText(), row.target,
+                         row.actual ?? "", row.score.map { $0.scoreText() } ?? "", rowCheck.0, rowCheck.1,
+                         row.indicator.reason ?? "", row.explanation, ""])
+        }
+        let totalCheck = check(card.evaluation.published?.total, at: "published.total")
+        rows.append(["总分", "", "", card.maximum.scoreText(), "", "", card.total.map { $0.scoreText() } ?? "", totalCheck.0,
+                     totalCheck.1, "", "", card.grade ?? ""])
+        return (byteOrderMark ? Self.byteOrderMark : "")
+            + rows.map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     /// A field quoted when it holds the separator, a quote or a line break.
