@@ -78,8 +78,8 @@ enum Command: Equatable {
         "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--totals", "--read-only"], []),
         "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--planned", "--executed", "--color"],
                    [.text, .json]),
-        "lint": (["--format", "--rules", "--output", "--color"], [.text, .json]),
-        "summary": (["--format", "--rules", "--tolerance", "--output", "--color"], [.text, .json]),
+        "lint": (["--format", "--rules", "--output", "--input", "--color"], [.text, .json]),
+        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--color"], [.text, .json]),
         "convert": (["--format", "--output", "--input", "--planned", "--executed"], [.json]),
     ]
 

@@ -9,7 +9,7 @@ struct CommandRunner {
     struct Environment {
         var readFile: (String) throws -> [UInt8]
         var readStandardInput: () throws -> [UInt8]
-        /// The `.json` files under a directory, sorted, or `nil` when the path is not a directory.
+        /// The `.json`, `.csv` and `.tsv` files under a directory, sorted, or `nil` when the path is not a directory.
         var listDirectory: (String) -> [String]? = { path in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -18,7 +18,9 @@ struct CommandRunner {
             while let entry = enumerator.nextObject() as? String {
                 // Hidden folders (.build, .git) hold build output, not evaluations.
                 let hidden = entry.split(separator: "/").contains { $0.hasPrefix(".") }
-                if entry.hasSuffix(".json"), !hidden { files.append((path as NSString).appendingPathComponent(entry)) }
+                let lowered = entry.lowercased()
+                let isTable = lowered.hasSuffix(".json") || lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv")
+                if isTable, !hidden { files.append((path as NSString).appendingPathComponent(entry)) }
             }
             return files.sorted()
         }
@@ -307,12 +309,20 @@ struct CommandRunner {
                 continue
             }
             let result: EvaluationReader.Result
-            do {
-                result = try EvaluationReader(requiresActuals: false).read(bytes)
-            } catch {
-                writeProblems(error.problems, file: name)
-                status = .unusable
-                continue
+            if let separator = tableSeparator(file, options: options) {
+                guard let table = readTable(bytes, name: name, separator: separator, options: options, requiresActuals: false) else {
+                    status = .unusable
+                    continue
+                }
+                result = table
+            } else {
+                do {
+                    result = try EvaluationReader(requiresActuals: false).read(bytes)
+                } catch {
+                    writeProblems(error.problems, file: name)
+                    status = .unusable
+                    continue
+                }
             }
             let id = result.evaluation.rules ?? RuleProfile.defaultID
             guard let profile = override ?? RuleProfile.builtIn(id) else {
@@ -362,6 +372,26 @@ struct CommandRunner {
             progress?.update(done: position, measured: position)
             guard let bytes = readInput(file) else {
                 status = .unusable
+                continue
+            }
+            if let separator = tableSeparator(file, options: options) {
+                // A spreadsheet table, read once leniently: a target table (no actuals) is left out like a JSON one.
+                let reader = TableReader(separator: separator, requiresActuals: false)
+                do {
+                    let table = try reader.read(bytes)
+                    if table.evaluation.indicators.contains(where: { $0.actual == nil }) {
+                        skipped.append((file, "a target table (no actuals): see perfscore lint"))
+                        continue
+                    }
+                    let card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
+                    if card.isComplete { cards.append((file, card)) } else {
+                        skipped.append((file, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
+                        status = .unusable
+                    }
+                } catch {
+                    skipped.append((file, "cannot be read: \(error)"))
+                    status = .unusable
+                }
                 continue
             }
             do {
@@ -494,9 +524,10 @@ struct CommandRunner {
 
     /// A spreadsheet table read into an evaluation, or `nil` after naming each problem's row and column.
     func readTable(_ bytes: [UInt8], name: String, separator: TableReader.Separator,
-                   options: Command.ScoreOptions) -> EvaluationReader.Result? {
+                   options: Command.ScoreOptions, requiresActuals: Bool = true) -> EvaluationReader.Result? {
         let reader = TableReader(separator: separator,
-                                 defaults: TableReader.Defaults(planned: options.planned, executed: options.executed))
+                                 defaults: TableReader.Defaults(planned: options.planned, executed: options.executed),
+                                 requiresActuals: requiresActuals)
         do {
             return try reader.read(bytes)
         } catch {

@@ -183,6 +183,15 @@ struct SpreadsheetTests {
         #expect(budget.executed == 150)
     }
 
+    // Issue 15 §3: lint reads spreadsheets too, target tables without actuals or a budget block included.
+    @Test func lintsATargetTableSavedAsCSV() {
+        let text = "项目名称,目标表\n年度,2023\n一级指标,三级指标,分值,年度指标值\n产出指标,培训次数,50,XXX\n效益指标,覆盖率,30,≥90%\n"
+        let result = run(["lint", "t.csv"], files: ["t.csv": Array(text.utf8)])
+        #expect(result.status == .findings)
+        #expect(result.output.contains("error[unfilled-cell] indicators[0].target: the target \"XXX\" is the form's placeholder"))
+        #expect(result.error.isEmpty)
+    }
+
     @Test func takesTheBudgetFromTheCommandLine() {
         let text = "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,4,3\n"
         let result = run(["--planned", "100", "--executed", "50", "--json", "x.csv"], files: ["x.csv": Array(text.utf8)])

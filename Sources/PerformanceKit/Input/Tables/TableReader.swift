@@ -42,11 +42,15 @@ package struct TableReader: Sendable {
     package var separator: Separator
     /// Figures the table may not give.
     package var defaults: Defaults
+    /// Whether every row needs its 实际完成值 and the table its budget block; `false` reads a target table
+    /// (绩效目标表) for lint, whose rows have none (a missing budget block is then 0 and 0).
+    package var requiresActuals: Bool
 
     /// Creates a reader.
-    package init(separator: Separator = .comma, defaults: Defaults = Defaults()) {
+    package init(separator: Separator = .comma, defaults: Defaults = Defaults(), requiresActuals: Bool = true) {
         self.separator = separator
         self.defaults = defaults
+        self.requiresActuals = requiresActuals
     }
 
     /// The column a header names.
@@ -91,6 +95,7 @@ package struct TableReader: Sendable {
         case .failure(let error): throw error
         }
         var reading = TableReading(rows: rows, defaults: defaults)
+        reading.requiresActuals = requiresActuals
         guard let evaluation = reading.evaluation(), reading.problems.isEmpty else {
             throw TableReadError(problems: reading.problems)
         }
@@ -121,6 +126,7 @@ struct TableReading {
     let defaults: TableReader.Defaults
     var problems: [TableReadError.Problem] = []
     var warnings: [Diagnostic] = []
+    var requiresActuals = true
 
     init(rows: [CSVParser.Row], defaults: TableReader.Defaults) {
         self.rows = rows
@@ -239,7 +245,7 @@ struct TableReading {
                 direction: Indicator.Direction(rawValue: cell(.direction)), judgement: Indicator.Judgement(parsing: cell(.judgement)),
                 reason: cell(.reason).isEmpty ? nil : cell(.reason), published: published,
                 basis: cell(.basis).isEmpty ? nil : cell(.basis)))
-            if indicators.last?.actual == nil {
+            if requiresActuals, indicators.last?.actual == nil {
                 problems.append(.init(row: row.line, column: index(.actual).map { $0 + 1 },
                     message: "no 实际完成值 for \(parsedName.text)"))
             }
@@ -247,8 +253,8 @@ struct TableReading {
         if indicators.isEmpty, problems.isEmpty {
             problems.append(.init(row: header.line, column: nil, message: "no indicator rows under the header"))
         }
-        let planned = meta.planned ?? defaults.planned
-        let executed = meta.executed ?? defaults.executed
+        let planned = meta.planned ?? defaults.planned ?? (requiresActuals ? nil : .zero)
+        let executed = meta.executed ?? defaults.executed ?? (requiresActuals ? nil : .zero)
         if planned == nil || executed == nil {
             problems.append(.init(row: rows.first?.line ?? 1, column: nil,
                 message: "no budget block: add rows 预算数 and 执行数 (label, then value), or give --planned and --executed"))
