@@ -241,13 +241,16 @@ struct CommandRunner {
         var results: [(card: ScoreCard, file: String)] = []
         var reports: [String] = []
         for file in options.files {
-            guard let card = scoreOne(file, evaluator: evaluator, options: options) else {
+            guard let (card, places) = scoreOne(file, evaluator: evaluator, options: options) else {
                 status = max(status, .unusable)
                 continue
             }
             if card.verification?.agrees == false || !card.errors.isEmpty { status = max(status, .findings) }
             switch options.format {
-            case .text: reports.append(TextReport(explainAll: options.explainAll).render(card, file: file))
+            case .text:
+                var report = TextReport(explainAll: options.explainAll)
+                report.places = places
+                reports.append(report.render(card, file: file))
             case .json: results.append((card, file))
             case .markdown: reports.append(MarkdownReport.render(card))
             case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
@@ -271,7 +274,7 @@ struct CommandRunner {
         var status = ExitStatus.success
         var results: [(card: ScoreCard, file: String)] = []
         for file in options.files {
-            guard let card = scoreOne(file, evaluator: evaluator, options: options) else {
+            guard let (card, _) = scoreOne(file, evaluator: evaluator, options: options) else {
                 status = max(status, .unusable)
                 continue
             }
@@ -302,6 +305,7 @@ struct CommandRunner {
         var status = ExitStatus.success
         var tables: [LintTable] = []
         var readingFindings: [String: [Diagnostic]] = [:]
+        var places: [String: CellPlaces] = [:]
         for file in options.files {
             let name = Self.displayName(file)
             guard let bytes = readInput(file) else {
@@ -333,6 +337,7 @@ struct CommandRunner {
             let hasWeights = !result.warnings.contains { $0.code == .noWeight }
             tables.append(LintTable(name: name, evaluation: result.evaluation, profile: profile, hasWeights: hasWeights))
             readingFindings[name] = result.warnings
+            places[name] = result.places
         }
         let reports = Linter().lint(tables, readingFindings: readingFindings)
         if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
@@ -343,7 +348,7 @@ struct CommandRunner {
                 })
             }
         } else {
-            environment.writeOutput(reports.map(LintReport.text).joined(separator: "\n"))
+            environment.writeOutput(reports.map { LintReport.text($0, places: places[$0.name] ?? CellPlaces()) }.joined(separator: "\n"))
         }
         return status
     }
@@ -480,13 +485,16 @@ struct CommandRunner {
     }
 
     /// The score card of one file, or `nil` after telling why there is none.
-    func scoreOne(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions) -> ScoreCard? {
+    /// One file scored, with where its fields stand when it is a spreadsheet; `nil` after saying why it could not be.
+    func scoreOne(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions) -> (card: ScoreCard, places: CellPlaces)? {
         let name = Self.displayName(file)
         guard let bytes = readInput(file) else { return nil }
         let card: ScoreCard
+        var places = CellPlaces()
         do {
             if let separator = tableSeparator(file, options: options) {
                 guard let table = readTable(bytes, name: name, separator: separator, options: options) else { return nil }
+                places = table.places
                 card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
             } else {
                 card = try evaluator.evaluate(bytes)
@@ -502,12 +510,12 @@ struct CommandRunner {
         }
         guard card.isComplete else {
             for diagnostic in card.errors {
-                environment.writeError("perfscore: \(name): \(diagnostic.path): \(diagnostic.message)\n")
+                environment.writeError("perfscore: \(name): \(places.describe(diagnostic.path)): \(diagnostic.message)\n")
             }
             environment.writeError("perfscore: \(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score\n")
             return nil
         }
-        return card
+        return (card, places)
     }
 
     /// The separator when the file is a spreadsheet table: `--input`, else the extension `.csv` or `.tsv`.

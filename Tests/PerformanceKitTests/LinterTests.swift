@@ -308,7 +308,7 @@ struct LintExamplesTests {
             tables.append(LintTable(name: file, evaluation: result.evaluation, profile: .wuhan2023, hasWeights: hasWeights))
             reading[file] = result.warnings
         }
-        let text = Linter().lint(tables, readingFindings: reading).map(LintReport.text).joined(separator: "\n")
+        let text = Linter().lint(tables, readingFindings: reading).map { LintReport.text($0) }.joined(separator: "\n")
         try assertGolden(text, named: "reportsExactlyTheReviewersFindings.txt")
         // What the seeds' findings say a reviewer would flag, checked one by one.
         #expect(text.contains("002-p24-104-keji-yanjiu-kaifa.json: 1 error"))

@@ -188,8 +188,20 @@ struct SpreadsheetTests {
         let text = "项目名称,目标表\n年度,2023\n一级指标,三级指标,分值,年度指标值\n产出指标,培训次数,50,XXX\n效益指标,覆盖率,30,≥90%\n"
         let result = run(["lint", "t.csv"], files: ["t.csv": Array(text.utf8)])
         #expect(result.status == .findings)
-        #expect(result.output.contains("error[unfilled-cell] indicators[0].target: the target \"XXX\" is the form's placeholder"))
+        #expect(result.output.contains("error[unfilled-cell] row 4, column 4 (indicators[0].target): the target \"XXX\" is the form's placeholder"))
         #expect(result.error.isEmpty)
+    }
+
+    // Issue 15 §3: a problem in a spreadsheet's values names its row and column, beside the path.
+    @Test func namesTheRowAndColumnOfAProblemInASpreadsheet() {
+        let text = "项目名称,t\n预算数,100\n执行数,100\n一级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,培训次数,40,≥4次,4次\n效益指标,覆盖率,40,≥90%,很多\n"
+        let result = run(["t.csv"], files: ["t.csv": Array(text.utf8)])
+        #expect(result.status == .unusable)
+        #expect(result.error.hasPrefix("perfscore: t.csv: row 6, column 5 (indicators[1].actual): no rule scores the actual \"很多\""))
+        var places = CellPlaces()
+        places.record(JSONPath.indicator(3), row: 8)
+        #expect(places.describe(JSONPath.indicator(3).appending("reason")) == "row 8 (indicators[3].reason)")
+        #expect(places.describe(JSONPath.root.appending("title")) == "title")
     }
 
     @Test func takesTheBudgetFromTheCommandLine() {

@@ -1,13 +1,16 @@
 /// What `perfscore lint` prints: per table, a count by severity and every finding with its code and path.
 package enum LintReport {
     /// `p.json: 2 errors, 3 warnings, 1 note` and then one line per finding.
-    package static func text(_ report: Linter.Report) -> String {
+    ///
+    /// - Parameter places: where the table's fields stand when it was read from a spreadsheet: findings then name
+    ///   the row and column (`row 8, column 6 (indicators[0].target)`).
+    package static func text(_ report: Linter.Report, places: CellPlaces = CellPlaces()) -> String {
         let counts = [Diagnostic.Severity.error, .warning, .note].compactMap { severity -> String? in
             let count = report.findings.filter { $0.severity == severity }.count
             return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
         }
         var lines = ["\(report.name): " + (counts.isEmpty ? "no findings" : counts.joined(separator: ", "))]
-        lines += report.findings.map { "  \($0.severity.rawValue)[\($0.code.rawValue)] \($0.path): \($0.message)" }
+        lines += report.findings.map { "  \($0.severity.rawValue)[\($0.code.rawValue)] \(places.describe($0.path)): \($0.message)" }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -9,6 +9,8 @@ package struct TextReport: Sendable {
     package var nameWidth: Int
     /// Whether every row's explanation is listed, not only those of rows that lost points.
     package var explainAll: Bool
+    /// Where the fields stand when the table was read from a spreadsheet: findings then name the row and column.
+    package var places = CellPlaces()
 
     /// Creates a report.
     ///
@@ -160,7 +162,7 @@ package struct TextReport: Sendable {
 
     func diagnostics(_ card: ScoreCard) -> [String] {
         guard !card.diagnostics.isEmpty else { return [] }
-        return card.diagnostics.map { "\($0.severity.rawValue)[\($0.code.rawValue)] \($0.path): \($0.message)" }
+        return card.diagnostics.map { "\($0.severity.rawValue)[\($0.code.rawValue)] \(places.describe($0.path)): \($0.message)" }
     }
 }
 

@@ -35,6 +35,8 @@ public struct EvaluationReader: Sendable {
         public var evaluation: Evaluation
         /// Unknown fields and other things that do not stop scoring.
         public var warnings: [Diagnostic]
+        /// Where each field stands in a spreadsheet the evaluation was read from; empty for JSON.
+        package var places = CellPlaces()
     }
 
     /// Reads one evaluation from UTF-8 JSON bytes.

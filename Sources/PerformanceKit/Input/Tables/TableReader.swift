@@ -99,7 +99,9 @@ package struct TableReader: Sendable {
         guard let evaluation = reading.evaluation(), reading.problems.isEmpty else {
             throw TableReadError(problems: reading.problems)
         }
-        return EvaluationReader.Result(evaluation: evaluation, warnings: reading.warnings)
+        var result = EvaluationReader.Result(evaluation: evaluation, warnings: reading.warnings)
+        result.places = reading.places
+        return result
     }
 
     /// UTF-8 (a byte-order mark skipped), else GB18030; else an error that says to save as UTF-8.
@@ -127,6 +129,8 @@ struct TableReading {
     var problems: [TableReadError.Problem] = []
     var warnings: [Diagnostic] = []
     var requiresActuals = true
+    /// Where each indicator's fields stand.
+    var places = CellPlaces()
 
     init(rows: [CSVParser.Row], defaults: TableReader.Defaults) {
         self.rows = rows
@@ -237,6 +241,14 @@ struct TableReading {
                 if published == nil {
                     problems.append(.init(row: row.line, column: index(.score).map { $0 + 1 }, message: "得分 \"\(scoreText)\" is not a number"))
                 }
+            }
+            let path = JSONPath.indicator(indicators.count)
+            places.record(path, row: row.line)
+            let fields: [(String, TableReader.Column)] = [("category", .category), ("subcategory", .subcategory), ("name", .name),
+                ("weight", .weight), ("target", .target), ("actual", .actual), ("published", .score), ("unit", .unit),
+                ("reason", .reason), ("basis", .basis), ("direction", .direction), ("judgement", .judgement)]
+            for (field, column) in fields {
+                if let position = index(column) { places.record(path.appending(field), row: row.line, column: position + 1) }
             }
             indicators.append(Indicator(
                 category: parsedCategory, subcategory: subcategory.flatMap(IndicatorSubcategory.init(parsing:)),

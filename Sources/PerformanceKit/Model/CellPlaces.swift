@@ -1,0 +1,40 @@
+/// Where the fields of an evaluation read from a spreadsheet stand: `row 8, column 6`, so that a finding names the
+/// cell a user can find in the sheet, not only its JSON path.
+///
+/// A path without a cell of its own (a row's `reason` when the sheet has no reason column) takes the row of the
+/// nearest path above it that has one: `indicators[3].reason` → `row 8`.
+package struct CellPlaces: Sendable, Equatable {
+    /// One cell: its row, and its column when the field has one (1-based, as spreadsheets count).
+    package struct Cell: Sendable, Equatable {
+        package var row: Int
+        package var column: Int?
+    }
+
+    var cells: [JSONPath: Cell] = [:]
+
+    /// No places: a JSON file, whose paths are its own.
+    package init() {}
+
+    /// Records where `path` stands.
+    mutating func record(_ path: JSONPath, row: Int, column: Int? = nil) {
+        cells[path] = Cell(row: row, column: column)
+    }
+
+    /// The cell of `path`, or of the nearest path above it with one (its column then unknown).
+    package func cell(of path: JSONPath) -> Cell? {
+        if let exact = cells[path] { return exact }
+        var components = path.components
+        while !components.isEmpty {
+            components.removeLast()
+            if let above = cells[JSONPath(components)] { return Cell(row: above.row, column: nil) }
+        }
+        return nil
+    }
+
+    /// `row 8, column 6 (indicators[0].target)` for a path in the sheet; the path alone otherwise.
+    package func describe(_ path: JSONPath) -> String {
+        guard let cell = cell(of: path) else { return path.description }
+        let place = cell.column.map { "row \(cell.row), column \($0)" } ?? "row \(cell.row)"
+        return "\(place) (\(path))"
+    }
+}
