@@ -204,6 +204,44 @@ struct SpreadsheetTests {
         #expect(places.describe(JSONPath.root.appending("title")) == "title")
     }
 
+    // Issue 15 §2: the Ministry's 2020 form — 项目资金 with 年度资金总额 of 10 points and its sources, indicators out of
+    // 90 — is read as mof-2020's, with its funds by source, and agrees with what it printed.
+    @Test func readsTheMinistrysFormWithItsBudgetRowAndSources() throws {
+        let form = """
+        项目支出绩效自评表,,,,,,,
+        （2022年度）,,,,,,,
+        项目名称,测试项目,,,,,,
+        主管部门,测试局,,,,,,
+        项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分
+        ,年度资金总额,100,120,110,10,91.67%,9.17
+        ,其中：当年财政拨款,100,100,95,—,—,—
+        ,上年结转资金,,20,15,—,—,—
+        ,其他资金,,,,—,—,—
+        一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施
+        产出指标,数量指标,培训次数,≥4次,4次,50,50,
+        效益指标,社会效益指标,覆盖率,≥90%,90%,30,30,
+        满意度指标,服务对象满意度指标,满意度,≥90%,95%,10,10,
+        总分,,,,,100,99.17,
+
+        """
+        let read = try TableReader().read(Array(form.utf8))
+        #expect(read.evaluation.rules == "mof-2020")
+        #expect(read.evaluation.budget.weight == 10)
+        #expect(read.evaluation.budget.sources.map(\.kind) == [.appropriation, .carriedOver, .other])
+        #expect(read.evaluation.budget.sources[1].planned == 20)
+        #expect(read.warnings.map(\.code) == [.rulesInferred])
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.total == dec("99.17"))
+        #expect(card.verification?.agrees == true)
+        // Sources that do not add up are a lint error.
+        let wrong = form.replacingOccurrences(of: ",上年结转资金,,20,15,", with: ",上年结转资金,,20,5,")
+        let table = try TableReader().read(Array(wrong.utf8))
+        let findings = FundSourcesCheck().check(LintTable(name: "t.csv", evaluation: table.evaluation, profile: .mof2020))
+        #expect(findings.map(\.description) == [
+            "error[funds-by-source] budget.executed: 资金总额 全年执行数 110 is not 财政拨款 95 + 上年结转 5 + 其他资金 0 = 100",
+        ])
+    }
+
     @Test func takesTheBudgetFromTheCommandLine() {
         let text = "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,4,3\n"
         let result = run(["--planned", "100", "--executed", "50", "--json", "x.csv"], files: ["x.csv": Array(text.utf8)])

@@ -78,6 +78,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case otherRules = "other-rules"
         /// A figure whose exact value needs more digits than a decimal holds (18 significant digits).
         case figureTooLarge = "figure-too-large"
+        /// A spreadsheet table that names no rule, given the one its points fit (the Ministry's form: mof-2020).
+        case rulesInferred = "rules-inferred"
 
         // Lint (`perfscore lint`).
 

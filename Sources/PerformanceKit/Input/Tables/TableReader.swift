@@ -276,8 +276,17 @@ struct TableReading {
         if publishedTotal != nil || meta.budgetScore != nil {
             published = PublishedFigures(total: publishedTotal, budget: meta.budgetScore)
         }
-        return Evaluation(title: meta.title, agency: meta.agency, year: meta.year,
-                          budget: BudgetExecution(planned: planned, executed: executed, initial: meta.initial),
+        var budget = BudgetExecution(planned: planned, executed: executed, initial: meta.initial, weight: meta.budgetWeight)
+        budget.sources = meta.sources
+        var rules = meta.rules.map(RuleProfileID.init(rawValue:))
+        // A table that names no rule: the Ministry's form gives its budget row 10 points (财预〔2020〕10号).
+        if rules == nil, meta.budgetWeight == 10 {
+            rules = "mof-2020"
+            warnings.append(Diagnostic(.rulesInferred, .note,
+                "the budget row carries 10 points, as the Ministry's form does: the table is read as mof-2020's (name another with a 规则 row, or --rules)",
+                at: JSONPath.root.appending("rules")))
+        }
+        return Evaluation(title: meta.title, agency: meta.agency, year: meta.year, rules: rules, budget: budget,
                           indicators: indicators, published: published)
     }
 
@@ -321,6 +330,12 @@ struct TableReading {
         var executed: ExactDecimal?
         var initial: ExactDecimal?
         var budgetScore: ExactDecimal?
+        /// The budget row's 分值 (10 on the Ministry's form).
+        var budgetWeight: ExactDecimal?
+        /// The funds by source, from the rows under 年度资金总额 (其中：当年财政拨款, 上年结转资金, 其他资金).
+        var sources: [FundSource] = []
+        /// A rule profile the table names (`规则`, `评价规则`).
+        var rules: String?
 
         mutating func read(_ rows: ArraySlice<CSVParser.Row>, into problems: inout [TableReadError.Problem]) {
             var index = rows.startIndex
@@ -340,7 +355,23 @@ struct TableReading {
                     if let scoreColumn = labels.firstIndex(where: { $0.hasPrefix("得分") }), scoreColumn < values.count {
                         budgetScore = TableReading.decimal(values[scoreColumn])
                     }
+                    if let weightColumn = labels.firstIndex(of: "分值"), weightColumn < values.count {
+                        budgetWeight = TableReading.decimal(values[weightColumn])
+                    }
                     index += 2
+                    // The Ministry's form: the sources under 年度资金总额, in the same columns.
+                    while index < rows.endIndex,
+                          let label = rows[index].fields.map(\.trimmingWhitespace).first(where: { !$0.isEmpty }),
+                          let kind = FundSource.Kind(parsing: label) {
+                        let cells = rows[index].fields
+                        func figure(_ column: Int?) -> ExactDecimal? {
+                            guard let column, column < cells.count else { return nil }
+                            return TableReading.decimal(cells[column])
+                        }
+                        sources.append(FundSource(kind, initial: figure(labels.firstIndex(of: "年初预算数")),
+                                                  planned: figure(plannedColumn), executed: figure(executedColumn)))
+                        index += 1
+                    }
                     continue
                 }
                 _ = read(row, into: &problems)
@@ -361,6 +392,7 @@ struct TableReading {
             case "预算数", "全年预算数", "调整后预算数": planned = value.flatMap(TableReading.decimal)
             case "执行数", "全年执行数", "预算执行数", "实际执行数": executed = value.flatMap(TableReading.decimal)
             case "年初预算数": initial = value.flatMap(TableReading.decimal)
+            case "规则", "评价规则", "rules": rules = value
             default:
                 // The title row's year: `（2022年度）`, `2022年度项目支出绩效自评表`.
                 if year == nil, value == nil, let found = Self.year(in: cells[labelIndex]) {
