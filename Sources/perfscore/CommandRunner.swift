@@ -373,9 +373,15 @@ struct CommandRunner {
         var skipped: [(file: String, reason: String)] = []
         let progress = environment.showsProgress && files.count > 1
             ? ProgressLine(unit: "files", total: files.count, write: environment.writeError) : nil
+        // A message clears the progress line first (readInput may write one).
+        var reading = self
+        if let progress {
+            let write = environment.writeError
+            reading.environment.writeError = { progress.finish(); write($0) }
+        }
         for (position, file) in files.enumerated() {
             progress?.update(done: position, measured: position)
-            guard let bytes = readInput(file) else {
+            guard let bytes = reading.readInput(file) else {
                 status = .unusable
                 continue
             }

@@ -26,6 +26,11 @@ struct JSONLinesRun {
         let total = sizes.contains(where: { $0 == nil }) ? nil : sizes.compactMap { $0 }.reduce(0, +)
         let showsProgress = environment.showsProgress && (summaryOnly || !environment.outputIsTerminal)
         let progress = showsProgress ? ProgressLine(unit: "lines", total: total, write: environment.writeError) : nil
+        // A message clears the progress line first, so that it starts on a line of its own; the next update redraws it.
+        func writeError(_ text: String) {
+            progress?.finish()
+            environment.writeError(text)
+        }
         var bytesRead = 0
         for file in files {
             let next: () -> [UInt8]
@@ -34,7 +39,7 @@ struct JSONLinesRun {
             } catch {
                 output.drain()
                 progress?.finish()
-                environment.writeError("perfscore: \(file): cannot read the file: \(CommandRunner.reason(error))\n")
+                writeError("perfscore: \(file): cannot read the file: \(CommandRunner.reason(error))\n")
                 status = .unusable
                 continue
             }
@@ -48,7 +53,7 @@ struct JSONLinesRun {
                 tally.add(chunk.tally)
                 if summaryOnly {
                     for failure in chunk.failures {
-                        environment.writeError("perfscore: line \(failure.lineNumber): \(failure.line)\n")
+                        writeError("perfscore: line \(failure.lineNumber): \(failure.line)\n")
                     }
                 } else {
                     output.submit(chunk.pieces)
@@ -59,7 +64,7 @@ struct JSONLinesRun {
                 let outcome = batch.failure(number, "the line is longer than \(Self.longestLine) bytes")
                 tally.add(outcome)
                 if summaryOnly {
-                    environment.writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
+                    writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
                 } else {
                     output.submit([Array((outcome.line + "\n").utf8)])
                 }
