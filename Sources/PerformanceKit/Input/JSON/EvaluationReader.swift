@@ -65,11 +65,13 @@ extension EvaluationReader {
             guard case .missingField(let path, let expected, let location) = problem,
                   case .key(let field)? = path.components.last else { return problem }
             let parent = path.components.dropLast()
-            let misspelt = warnings.first { warning in
-                warning.code == .unknownField && warning.path.components.dropLast() == parent
-                    && warning.message.hasSuffix("did you mean \"\(field)\"?")
-            }
-            guard let misspelt, case .key(let given)? = misspelt.path.components.last else { return problem }
+            // The unknown keys beside it, the first that KeySuggestion finds close to the missing field.
+            let given = warnings.lazy.filter { $0.code == .unknownField && $0.path.components.dropLast() == parent }
+                .compactMap { warning -> String? in
+                    guard case .key(let key)? = warning.path.components.last else { return nil }
+                    return KeySuggestion.closest(to: key, among: [field]) == nil ? nil : key
+                }.first
+            guard let given else { return problem }
             return .missingField(path, expected: "\(expected); \"\(given)\" is given: did you mean \"\(field)\"?", location: location)
         }
     }

@@ -361,7 +361,7 @@ struct TableReading {
                     index += 2
                     // The Ministry's form: the sources under 年度资金总额, in the same columns.
                     while index < rows.endIndex,
-                          let label = rows[index].fields.map(\.trimmingWhitespace).first(where: { !$0.isEmpty }),
+                          let label = Self.firstFilledCell(rows[index]),
                           let kind = FundSource.Kind(parsing: label) {
                         let cells = rows[index].fields
                         func figure(_ column: Int?) -> ExactDecimal? {
@@ -418,8 +418,13 @@ struct TableReading {
 
         /// Whether a row is a footer row: its first filled cell starts with a footer label.
         static func isFooter(_ row: CSVParser.Row) -> Bool {
-            guard let first = row.fields.map(\.trimmingWhitespace).first(where: { !$0.isEmpty }) else { return false }
+            guard let first = firstFilledCell(row) else { return false }
             return footerLabels.contains { first.hasPrefix($0) }
+        }
+
+        /// A row's first cell that is not blank, trimmed: the label of a label row.
+        static func firstFilledCell(_ row: CSVParser.Row) -> String? {
+            row.fields.lazy.map(\.trimmingWhitespace).first { !$0.isEmpty }
         }
     }
 }
