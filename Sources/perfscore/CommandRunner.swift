@@ -385,45 +385,44 @@ struct CommandRunner {
                 status = .unusable
                 continue
             }
+            let targetTable = "a target table (no actuals): see perfscore lint"
+            let card: ScoreCard
             if let separator = tableSeparator(file, options: options) {
                 // A spreadsheet table, read once leniently: a target table (no actuals) is left out like a JSON one.
-                let reader = TableReader(separator: separator, requiresActuals: false)
                 do {
-                    let table = try reader.read(bytes)
+                    let table = try TableReader(separator: separator, requiresActuals: false).read(bytes)
                     if table.evaluation.indicators.contains(where: { $0.actual == nil }) {
-                        skipped.append((file, "a target table (no actuals): see perfscore lint"))
+                        skipped.append((file, targetTable))
                         continue
                     }
-                    let card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
-                    if card.isComplete { cards.append((file, card)) } else {
-                        skipped.append((file, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
-                        status = .unusable
-                    }
+                    card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
                 } catch {
                     skipped.append((file, "cannot be read: \(error)"))
                     status = .unusable
-                }
-                continue
-            }
-            do {
-                let card = try evaluator.evaluate(bytes)
-                guard card.isComplete else {
-                    skipped.append((file, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
-                    status = .unusable
                     continue
                 }
-                cards.append((file, card))
-            } catch {
-                // Only a file that fails the ordinary reading is read again, leniently, to tell a target table
-                // (rows without actuals) from a broken file.
-                if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
-                   table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
-                    skipped.append((file, "a target table (no actuals): see perfscore lint"))
-                } else {
-                    skipped.append((file, "cannot be read: \(error)"))
-                    status = .unusable
+            } else {
+                do {
+                    card = try evaluator.evaluate(bytes)
+                } catch {
+                    // Only a file that fails the ordinary reading is read again, leniently, to tell a target table
+                    // (rows without actuals) from a broken file.
+                    if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
+                       table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
+                        skipped.append((file, targetTable))
+                    } else {
+                        skipped.append((file, "cannot be read: \(error)"))
+                        status = .unusable
+                    }
+                    continue
                 }
             }
+            guard card.isComplete else {
+                skipped.append((file, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
+                status = .unusable
+                continue
+            }
+            cards.append((file, card))
         }
         progress?.finish()
         let rollUp = RollUp(cards)
