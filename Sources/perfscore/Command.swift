@@ -35,6 +35,7 @@ enum Command: Equatable {
             case json
             case csv
             case tsv
+            case xlsx
         }
 
         var format: Format = .text
@@ -54,8 +55,10 @@ enum Command: Equatable {
         var files: [String] = []
         /// Where to write the report; standard output when `nil`.
         var outputPath: String?
-        /// The input's form; from each file's extension when `nil` (`.csv`, `.tsv`, else JSON).
+        /// The input's form; from each file's extension when `nil` (`.csv`, `.tsv`, `.xlsx`, else JSON).
         var input: Input?
+        /// The sheet of a workbook to read; every sheet holding a table when `nil`.
+        var sheet: String?
         /// Budget figures for a spreadsheet table that does not give them.
         var planned: ExactDecimal?
         var executed: ExactDecimal?
@@ -72,15 +75,15 @@ enum Command: Equatable {
     /// The options each subcommand takes and the formats it prints: an option given to a subcommand that does not
     /// take it is refused, naming it, rather than silently ignored.
     static let accepted: [String: (options: Set<String>, formats: [ScoreOptions.Format])] = [
-        "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--planned", "--executed", "--jsonl",
+        "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--sheet", "--planned", "--executed", "--jsonl",
                    "--color"],
                   ScoreOptions.Format.allCases),
         "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--totals", "--read-only"], []),
-        "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--planned", "--executed", "--color"],
+        "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--planned", "--executed", "--color"],
                    [.text, .json]),
-        "lint": (["--format", "--rules", "--output", "--input", "--color"], [.text, .json]),
-        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--color"], [.text, .json]),
-        "convert": (["--format", "--output", "--input", "--planned", "--executed"], [.json]),
+        "lint": (["--format", "--rules", "--output", "--input", "--sheet", "--color"], [.text, .json]),
+        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], [.text, .json]),
+        "convert": (["--format", "--output", "--input", "--sheet", "--planned", "--executed"], [.json]),
     ]
 
     /// A command line that cannot be used, naming the token at fault.
@@ -183,9 +186,11 @@ enum Command: Equatable {
             case "--input":
                 let text = try optionValue()
                 guard let input = ScoreOptions.Input(rawValue: text) else {
-                    throw UsageError(message: "--input: expected json, csv or tsv, found \"\(text)\"")
+                    throw UsageError(message: "--input: expected json, csv, tsv or xlsx, found \"\(text)\"")
                 }
                 options.input = input
+            case "--sheet":
+                options.sheet = try optionValue()
             case "--planned", "--executed":
                 let text = try optionValue()
                 guard text.allSatisfy({ $0.isNumber || $0 == "." }), let value = ExactDecimal(text) else {

@@ -9,7 +9,8 @@ struct CommandRunner {
     struct Environment {
         var readFile: (String) throws -> [UInt8]
         var readStandardInput: () throws -> [UInt8]
-        /// The `.json`, `.csv` and `.tsv` files under a directory, sorted, or `nil` when the path is not a directory.
+        /// The `.json`, `.csv`, `.tsv` and `.xlsx` files under a directory, sorted, or `nil` when the path is not a
+        /// directory. Excel's lock files (`~$book.xlsx`, left while a workbook is open) are not tables.
         var listDirectory: (String) -> [String]? = { path in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -17,9 +18,9 @@ struct CommandRunner {
             var files: [String] = []
             while let entry = enumerator.nextObject() as? String {
                 // Hidden folders (.build, .git) hold build output, not evaluations.
-                let hidden = entry.split(separator: "/").contains { $0.hasPrefix(".") }
+                let hidden = entry.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasPrefix("~$") }
                 let lowered = entry.lowercased()
-                let isTable = lowered.hasSuffix(".json") || lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv")
+                let isTable = [".json", ".csv", ".tsv", ".xlsx", ".xlsm"].contains { lowered.hasSuffix($0) }
                 if isTable, !hidden { files.append((path as NSString).appendingPathComponent(entry)) }
             }
             return files.sorted()
@@ -241,20 +242,26 @@ struct CommandRunner {
         var results: [(card: ScoreCard, file: String)] = []
         var reports: [String] = []
         for file in options.files {
-            guard let (card, places) = scoreOne(file, evaluator: evaluator, options: options) else {
-                status = max(status, .unusable)
-                continue
+            let (scored, failed) = scoreFile(file, evaluator: evaluator, options: options)
+            if failed { status = max(status, .unusable) }
+            if options.format == .html, scored.count > 1 {
+                environment.writeError("perfscore: \(Self.displayName(file)): --format html makes one page of one table; pick a sheet with --sheet\n")
+                return .unusable
             }
-            if card.verification?.agrees == false || !card.errors.isEmpty { status = max(status, .findings) }
-            switch options.format {
-            case .text:
-                var report = TextReport(explainAll: options.explainAll)
-                report.places = places
-                reports.append(report.render(card, file: file))
-            case .json: results.append((card, file))
-            case .markdown: reports.append(MarkdownReport.render(card))
-            case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
-            case .html: reports.append(HTMLReport.render(card))
+            for table in scored {
+                let card = table.card
+                if card.verification?.agrees == false || !card.errors.isEmpty { status = max(status, .findings) }
+                let label = file == "-" ? file : table.name
+                switch options.format {
+                case .text:
+                    var report = TextReport(explainAll: options.explainAll)
+                    report.places = table.places
+                    reports.append(report.render(card, file: label))
+                case .json: results.append((card, label))
+                case .markdown: reports.append(MarkdownReport.render(card))
+                case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
+                case .html: reports.append(HTMLReport.render(card))
+                }
             }
         }
         var text = reports.joined(separator: options.format == .csv ? "" : "\n")
@@ -274,16 +281,17 @@ struct CommandRunner {
         var status = ExitStatus.success
         var results: [(card: ScoreCard, file: String)] = []
         for file in options.files {
-            guard let (card, _) = scoreOne(file, evaluator: evaluator, options: options) else {
-                status = max(status, .unusable)
-                continue
-            }
-            let verification = card.verification
-            if verification?.agrees == false { status = max(status, .findings) }
-            if options.format == .json {
-                results.append((card, file))
-            } else {
-                environment.writeOutput(VerificationReport.text(verification, file: file))
+            let (scored, failed) = scoreFile(file, evaluator: evaluator, options: options)
+            if failed { status = max(status, .unusable) }
+            for table in scored {
+                let verification = table.card.verification
+                if verification?.agrees == false { status = max(status, .findings) }
+                let label = file == "-" ? file : table.name
+                if options.format == .json {
+                    results.append((table.card, label))
+                } else {
+                    environment.writeOutput(VerificationReport.text(verification, file: label))
+                }
             }
         }
         if options.format == .json, !results.isEmpty {
@@ -312,32 +320,34 @@ struct CommandRunner {
                 status = .unusable
                 continue
             }
-            let result: EvaluationReader.Result
-            if let separator = tableSeparator(file, options: options) {
-                guard let table = readTable(bytes, name: name, separator: separator, options: options, requiresActuals: false) else {
+            let read: [(name: String, result: EvaluationReader.Result)]
+            if let form = tableForm(file, options: options) {
+                guard let tables = readTables(bytes, name: name, form: form, options: options, requiresActuals: false) else {
                     status = .unusable
                     continue
                 }
-                result = table
+                read = tables
             } else {
                 do {
-                    result = try EvaluationReader(requiresActuals: false).read(bytes)
+                    read = [(name, try EvaluationReader(requiresActuals: false).read(bytes))]
                 } catch {
                     writeProblems(error.problems, file: name)
                     status = .unusable
                     continue
                 }
             }
-            let id = result.evaluation.rules ?? RuleProfile.defaultID
-            guard let profile = override ?? RuleProfile.builtIn(id) else {
-                environment.writeError("perfscore: \(name): rules: unknown rule profile \"\(id)\"\n")
-                status = .unusable
-                continue
+            for (name, result) in read {
+                let id = result.evaluation.rules ?? RuleProfile.defaultID
+                guard let profile = override ?? RuleProfile.builtIn(id) else {
+                    environment.writeError("perfscore: \(name): rules: unknown rule profile \"\(id)\"\n")
+                    status = .unusable
+                    continue
+                }
+                let hasWeights = !result.warnings.contains { $0.code == .noWeight }
+                tables.append(LintTable(name: name, evaluation: result.evaluation, profile: profile, hasWeights: hasWeights))
+                readingFindings[name] = result.warnings
+                places[name] = result.places
             }
-            let hasWeights = !result.warnings.contains { $0.code == .noWeight }
-            tables.append(LintTable(name: name, evaluation: result.evaluation, profile: profile, hasWeights: hasWeights))
-            readingFindings[name] = result.warnings
-            places[name] = result.places
         }
         let reports = Linter().lint(tables, readingFindings: readingFindings)
         if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
@@ -387,20 +397,29 @@ struct CommandRunner {
             }
             let targetTable = "a target table (no actuals): see perfscore lint"
             let card: ScoreCard
-            if let separator = tableSeparator(file, options: options) {
-                // A spreadsheet table, read once leniently: a target table (no actuals) is left out like a JSON one.
+            if let form = tableForm(file, options: options) {
+                // Spreadsheet tables, read once leniently: a target table (no actuals) is left out like a JSON one.
                 do {
-                    let table = try TableReader(separator: separator, requiresActuals: false).read(bytes)
-                    if table.evaluation.indicators.contains(where: { $0.actual == nil }) {
-                        skipped.append((file, targetTable))
-                        continue
+                    let tables = try TableReader(requiresActuals: false).readTables(bytes, form: form)
+                    for table in tables {
+                        let name = tables.count > 1 ? "\(file)[\(table.sheet ?? "")]" : file
+                        if table.result.evaluation.indicators.contains(where: { $0.actual == nil }) {
+                            skipped.append((name, targetTable))
+                            continue
+                        }
+                        let card = try evaluator.evaluate(table.result.evaluation, warnings: table.result.warnings)
+                        guard card.isComplete else {
+                            skipped.append((name, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
+                            status = .unusable
+                            continue
+                        }
+                        cards.append((name, card))
                     }
-                    card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
                 } catch {
                     skipped.append((file, "cannot be read: \(error)"))
                     status = .unusable
-                    continue
                 }
+                continue
             } else {
                 do {
                     card = try evaluator.evaluate(bytes)
@@ -489,20 +508,39 @@ struct CommandRunner {
         }
     }
 
-    /// The score card of one file, or `nil` after telling why there is none.
-    /// One file scored, with where its fields stand when it is a spreadsheet; `nil` after saying why it could not be.
-    func scoreOne(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions) -> (card: ScoreCard, places: CellPlaces)? {
+    /// One table scored: the name reports give it (`FILE`, or `FILE[SHEET]`), its card, where its fields stand.
+    struct Scored {
+        var name: String
+        var card: ScoreCard
+        var places: CellPlaces
+    }
+
+    /// Every table of one file scored (one, or a workbook's sheets), with where their fields stand when they are
+    /// spreadsheets; `failed` after saying why a table, or the file, could not be scored.
+    func scoreFile(_ file: String, evaluator: Evaluator, options: Command.ScoreOptions) -> (scored: [Scored], failed: Bool) {
         let name = Self.displayName(file)
-        guard let bytes = readInput(file) else { return nil }
-        let card: ScoreCard
-        var places = CellPlaces()
+        guard let bytes = readInput(file) else { return ([], true) }
+        var scored: [Scored] = []
+        var failed = false
+        func add(_ card: ScoreCard, name: String, places: CellPlaces) {
+            guard card.isComplete else {
+                for diagnostic in card.errors {
+                    environment.writeError("perfscore: \(name): \(places.describe(diagnostic.path)): \(diagnostic.message)\n")
+                }
+                environment.writeError("perfscore: \(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score\n")
+                failed = true
+                return
+            }
+            scored.append(Scored(name: name, card: card, places: places))
+        }
         do {
-            if let separator = tableSeparator(file, options: options) {
-                guard let table = readTable(bytes, name: name, separator: separator, options: options) else { return nil }
-                places = table.places
-                card = try evaluator.evaluate(table.evaluation, warnings: table.warnings)
+            if let form = tableForm(file, options: options) {
+                guard let tables = readTables(bytes, name: name, form: form, options: options) else { return ([], true) }
+                for table in tables {
+                    add(try evaluator.evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name, places: table.result.places)
+                }
             } else {
-                card = try evaluator.evaluate(bytes)
+                add(try evaluator.evaluate(bytes), name: name, places: CellPlaces())
             }
         } catch {
             switch error {
@@ -511,38 +549,43 @@ struct CommandRunner {
             case .unknownRules:
                 environment.writeError("perfscore: \(name): \(error)\n")
             }
-            return nil
+            return (scored, true)
         }
-        guard card.isComplete else {
-            for diagnostic in card.errors {
-                environment.writeError("perfscore: \(name): \(places.describe(diagnostic.path)): \(diagnostic.message)\n")
-            }
-            environment.writeError("perfscore: \(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score\n")
-            return nil
-        }
-        return (card, places)
+        return (scored, failed)
     }
 
-    /// The separator when the file is a spreadsheet table: `--input`, else the extension `.csv` or `.tsv`.
-    func tableSeparator(_ file: String, options: Command.ScoreOptions) -> TableReader.Separator? {
+    /// How the file holds a spreadsheet table: `--input`, else the extension (`.csv`, `.tsv`, `.xlsx`, `.xlsm`);
+    /// `nil` for JSON.
+    func tableForm(_ file: String, options: Command.ScoreOptions) -> TableReader.Form? {
         switch options.input {
-        case .csv?: return .comma
-        case .tsv?: return .tab
+        case .csv?: return .delimited(.comma)
+        case .tsv?: return .delimited(.tab)
+        case .xlsx?: return .workbook(sheet: options.sheet)
         case .json?: return nil
         case nil:
             let lowered = file.lowercased()
-            return lowered.hasSuffix(".csv") ? .comma : lowered.hasSuffix(".tsv") ? .tab : nil
+            if lowered.hasSuffix(".csv") { return .delimited(.comma) }
+            if lowered.hasSuffix(".tsv") { return .delimited(.tab) }
+            if lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") { return .workbook(sheet: options.sheet) }
+            return nil
         }
     }
 
-    /// A spreadsheet table read into an evaluation, or `nil` after naming each problem's row and column.
-    func readTable(_ bytes: [UInt8], name: String, separator: TableReader.Separator,
-                   options: Command.ScoreOptions, requiresActuals: Bool = true) -> EvaluationReader.Result? {
-        let reader = TableReader(separator: separator,
-                                 defaults: TableReader.Defaults(planned: options.planned, executed: options.executed),
+    /// The tables of a spreadsheet file read into evaluations, each named `FILE`, or `FILE[SHEET]` when a workbook
+    /// holds several; `nil` after naming each problem's place.
+    func readTables(_ bytes: [UInt8], name: String, form: TableReader.Form,
+                    options: Command.ScoreOptions, requiresActuals: Bool = true) -> [(name: String, result: EvaluationReader.Result)]? {
+        if options.sheet != nil, case .delimited = form {
+            environment.writeError("perfscore: \(name): --sheet picks a sheet of a workbook (.xlsx); this file is CSV or TSV\n")
+            return nil
+        }
+        let reader = TableReader(defaults: TableReader.Defaults(planned: options.planned, executed: options.executed),
                                  requiresActuals: requiresActuals)
         do {
-            return try reader.read(bytes)
+            let tables = try reader.readTables(bytes, form: form)
+            return tables.map { table in
+                (tables.count > 1 ? "\(name)[\(table.sheet ?? "")]" : name, table.result)
+            }
         } catch {
             for problem in error.problems {
                 environment.writeError("perfscore: \(name): \(problem)\n")
@@ -559,19 +602,24 @@ struct CommandRunner {
         }
         let name = Self.displayName(file)
         guard let bytes = readInput(file) else { return .unusable }
-        let evaluation: Evaluation
-        if let separator = tableSeparator(file, options: options) {
-            guard let table = readTable(bytes, name: name, separator: separator, options: options) else { return .unusable }
-            evaluation = table.evaluation
+        var evaluations: [Evaluation] = []
+        if let form = tableForm(file, options: options) {
+            guard let tables = readTables(bytes, name: name, form: form, options: options) else { return .unusable }
+            guard tables.count == 1 else {
+                let sheets = tables.map { String($0.name.dropFirst(name.count + 1).dropLast()) }
+                environment.writeError("perfscore: \(name): the workbook holds \(tables.count) tables (\(sheets.joined(separator: ", "))); convert one at a time with --sheet NAME\n")
+                return .unusable
+            }
+            evaluations = tables.map(\.result.evaluation)
         } else {
             do {
-                evaluation = try EvaluationReader().read(bytes).evaluation
+                evaluations = [try EvaluationReader().read(bytes).evaluation]
             } catch {
                 writeProblems(error.problems, file: name)
                 return .unusable
             }
         }
-        return emit(EvaluationWriter.text(evaluation) + "\n", options: options)
+        return emit(evaluations.map { EvaluationWriter.text($0) }.joined() + "\n", options: options)
     }
 
     /// Writes a report to standard output, or with `-o` to a file, atomically: a temporary file in the same folder,

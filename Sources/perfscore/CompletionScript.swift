@@ -8,7 +8,7 @@ struct CompletionScript {
     var shell: Shell
 
     /// Every long option, in the order the help lists them.
-    static let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
+    static let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned", "--executed",
                         "--color", "--jsonl", "--totals", "--read-only"]
 
     /// The options a job takes, with `-o` and `--help`.
@@ -50,7 +50,7 @@ struct CompletionScript {
             elif [[ $prev == --color ]]; then
                 COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
             elif [[ $prev == --input ]]; then
-                COMPREPLY=($(compgen -W "json csv tsv" -- "$cur"))
+                COMPREPLY=($(compgen -W "json csv tsv xlsx" -- "$cur"))
             elif [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))
             elif [[ $COMP_CWORD == 1 ]]; then

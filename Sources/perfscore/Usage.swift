@@ -9,7 +9,7 @@ enum Usage {
         ("verify", "[options] FILE...", "compare every printed figure; name each difference's kind"),
         ("lint", "[options] FILE...", "check target tables or evaluations before they are filed"),
         ("summary", "[options] DIR|FILE...", "roll many evaluations up, per unit and overall"),
-        ("convert", "FILE.csv|FILE.tsv", "the perfscore/1 JSON of a spreadsheet table"),
+        ("convert", "FILE.csv|FILE.tsv|FILE.xlsx", "the perfscore/1 JSON of a spreadsheet table"),
         ("rules", "[ID|PATH]", "list the rule profiles, or show one in words"),
     ]
 
@@ -55,7 +55,7 @@ enum Usage {
     static var acceptedOptions: String {
         ["score", "score --jsonl", "verify", "lint", "summary", "convert"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
-            let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--planned", "--executed",
+            let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned", "--executed",
                          "--color", "--jsonl", "--totals", "--read-only"]
             let options = order.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
                 if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
@@ -84,7 +84,7 @@ enum Usage {
            perfscore verify [options] FILE...          compare every printed figure; name each difference's kind
            perfscore lint [options] FILE...            check target tables or evaluations before they are filed
            perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
-           perfscore convert FILE.csv|FILE.tsv         the perfscore/1 JSON of a spreadsheet table
+           perfscore convert FILE.csv|.tsv|.xlsx       the perfscore/1 JSON of a spreadsheet table
            perfscore rules [ID|PATH]                   list the rule profiles, or show one in words
            perfscore help [SUBCOMMAND]                 this help, or one subcommand's (also SUBCOMMAND --help)
            perfscore --generate-completion-script bash|zsh|fish
@@ -99,8 +99,10 @@ enum Usage {
                                html: one self-contained page laid out like the published table (one file)
       -o, --output PATH        write the report to PATH (atomically: never half a report over a good one;
                                a PATH that is one of the inputs is refused, exit 2)
-      --input json|csv|tsv     how to read the files (default: from the extension; .csv and .tsv are tables
-                               saved from a spreadsheet, UTF-8 or GB18030)
+      --input json|csv|tsv|xlsx how to read the files (default: from the extension; .csv and .tsv are tables
+                               saved from a spreadsheet, UTF-8 or GB18030; .xlsx a workbook, one table a sheet)
+      --sheet NAME             read only this sheet of a workbook (default: every sheet holding a table,
+                               each reported as FILE[SHEET] when there are several)
       --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it
       --json                   the same as --format json
       --rules ID|PATH          score under this rule profile instead of the file's "rules": a built-in id
@@ -134,6 +136,7 @@ enum Usage {
       perfscore summary examples/
       perfscore --format html -o report.html examples/wuhan-2023/03-zhengwu-fuwu.json
       perfscore examples/spreadsheets/03-zhengwu-fuwu.csv
+      perfscore verify examples/spreadsheets/06-two-projects.xlsx
       cat eval.json | perfscore -
       perfscore --jsonl --totals evaluations.jsonl
     """

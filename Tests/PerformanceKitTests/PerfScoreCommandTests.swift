@@ -95,7 +95,7 @@ struct PerfScoreCommandTests {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(output == "--format --output --rules --input --color --help\ntext json\n")
+        #expect(output == "--format --output --rules --input --sheet --color --help\ntext json\n")
     }
 
     // Issue 16 §6: colour only when asked or on a terminal, never with NO_COLOR or --color never.

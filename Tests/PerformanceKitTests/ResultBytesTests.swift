@@ -34,7 +34,7 @@ struct ResultBytesTests {
     static var spreadsheetExamples: [String] {
         let base = Fixtures.root.appendingPathComponent("examples/spreadsheets")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
-        return names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".tsv") }.sorted().map { "examples/spreadsheets/" + $0 }
+        return names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".tsv") || $0.hasSuffix(".xlsx") }.sorted().map { "examples/spreadsheets/" + $0 }
     }
 
     @Test func pinsTheJSONResultOfEveryExample() throws {

@@ -11,6 +11,8 @@ package struct CellPlaces: Sendable, Equatable {
     }
 
     var cells: [JSONPath: Cell] = [:]
+    /// The sheet, when the table is one sheet of a workbook: places are then named as the spreadsheet names them.
+    package var sheet: String?
 
     /// No places: a JSON file, whose paths are its own.
     package init() {}
@@ -31,10 +33,26 @@ package struct CellPlaces: Sendable, Equatable {
         return nil
     }
 
-    /// `row 8, column 6 (indicators[0].target)` for a path in the sheet; the path alone otherwise.
+    /// `row 8, column 6 (indicators[0].target)` for a path in the table, `sheet 自评表, cell F8 (indicators[0].target)`
+    /// in a workbook; the path alone otherwise.
     package func describe(_ path: JSONPath) -> String {
         guard let cell = cell(of: path) else { return path.description }
+        if let sheet {
+            let place = cell.column.map { "cell \(Self.letters($0))\(cell.row)" } ?? "row \(cell.row)"
+            return "sheet \(sheet), \(place) (\(path))"
+        }
         let place = cell.column.map { "row \(cell.row), column \($0)" } ?? "row \(cell.row)"
         return "\(place) (\(path))"
+    }
+
+    /// `D`, `AA`: a 1-based column as a spreadsheet names it.
+    static func letters(_ column: Int) -> String {
+        var column = column
+        var letters: [Character] = []
+        while column > 0 {
+            letters.insert(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8((column - 1) % 26))), at: 0)
+            column = (column - 1) / 26
+        }
+        return String(letters)
     }
 }

@@ -1,24 +1,32 @@
-/// Why a spreadsheet table (CSV or TSV) could not be read: every problem, each with its row and column.
+/// Why a spreadsheet table (CSV, TSV or a workbook's sheet) could not be read: every problem, each with its row and
+/// column, and its sheet in a workbook.
 package struct TableReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One thing wrong with the table.
     package struct Problem: Sendable, Equatable, CustomStringConvertible {
-        /// The 1-based line of the file the row starts on.
+        /// The 1-based line of the file the row starts on, or the sheet's row number; 0 for a problem of the file
+        /// as a whole (a workbook that cannot be opened).
         package var row: Int
         /// The 1-based column, when the problem is in one cell.
         package var column: Int?
         /// What is wrong, in words.
         package var message: String
+        /// The sheet, in a workbook.
+        package var sheet: String?
 
         /// Creates a problem.
-        package init(row: Int, column: Int?, message: String) {
+        package init(row: Int, column: Int?, message: String, sheet: String? = nil) {
             self.row = row
             self.column = column
             self.message = message
+            self.sheet = sheet
         }
 
-        /// `row 7, column 4: …`.
+        /// `row 7, column 4: …`; `sheet 自评表, cell D7: …` in a workbook.
         package var description: String {
-            "row \(row)" + (column.map { ", column \($0)" } ?? "") + ": \(message)"
+            guard row > 0 else { return message }
+            guard let sheet else { return "row \(row)" + (column.map { ", column \($0)" } ?? "") + ": \(message)" }
+            let place = column.map { "cell \(CellPlaces.letters($0))\(row)" } ?? "row \(row)"
+            return "sheet \(sheet), \(place): \(message)"
         }
     }
 

@@ -83,17 +83,88 @@ package struct TableReader: Sendable {
         return table
     }()
 
+    /// How a file holds its tables.
+    package enum Form: Sendable, Equatable {
+        /// One table as CSV or TSV text.
+        case delimited(Separator)
+        /// An .xlsx workbook: the sheet named, or every sheet holding a table.
+        case workbook(sheet: String?)
+    }
+
+    /// The tables of a file, each with its sheet when the file is a workbook.
+    ///
+    /// - Throws: ``TableReadError`` listing every problem with its row and column (and sheet).
+    package func readTables(_ bytes: [UInt8], form: Form) throws(TableReadError) -> [(sheet: String?, result: EvaluationReader.Result)] {
+        switch form {
+        case .delimited(let separator):
+            var reader = self
+            reader.separator = separator
+            return [(nil, try reader.read(bytes))]
+        case .workbook(let sheet):
+            return try readWorkbook(bytes, sheet: sheet).map { ($0.sheet, $0.result) }
+        }
+    }
+
     /// Reads a table.
     ///
     /// - Throws: ``TableReadError`` listing every problem with its row and column.
     package func read(_ bytes: [UInt8]) throws(TableReadError) -> EvaluationReader.Result {
         let text = try Self.decode(bytes)
         let parser = CSVParser(separator: separator == .comma ? "," : "\t")
-        let rows: [CSVParser.Row]
         switch parser.rows(text) {
-        case .success(let parsed): rows = parsed
+        case .success(let rows): return try read(rows: rows)
         case .failure(let error): throw error
         }
+    }
+
+    /// One sheet of a workbook read into an evaluation, every problem and place naming the sheet.
+    ///
+    /// - Throws: ``TableReadError`` listing every problem with its sheet, row and column.
+    package func read(_ sheet: Workbook.Sheet) throws(TableReadError) -> EvaluationReader.Result {
+        do {
+            var result = try read(rows: sheet.rows)
+            result.places.sheet = sheet.name
+            return result
+        } catch {
+            throw TableReadError(problems: error.problems.map { problem in
+                var problem = problem
+                problem.sheet = sheet.name
+                return problem
+            })
+        }
+    }
+
+    /// The sheets of a workbook that hold a table, each read into an evaluation: `sheet` alone when it names one,
+    /// else every visible sheet with a header row (an instructions sheet such as 填表说明 is passed over).
+    ///
+    /// - Throws: ``TableReadError`` for a file that is no workbook, a `sheet` it does not have, no sheet with a
+    ///   table, or the problems of every sheet that holds one and cannot be read.
+    package func readWorkbook(_ bytes: [UInt8], sheet name: String? = nil) throws(TableReadError) -> [(sheet: String, result: EvaluationReader.Result)] {
+        let workbook: Workbook
+        do { workbook = try Workbook(bytes) } catch { throw TableReadError(problems: [.init(row: 0, column: nil, message: error.description)]) }
+        let names = workbook.sheets.map(\.name).joined(separator: ", ")
+        if let name {
+            guard let sheet = workbook.sheets.first(where: { $0.name == name }) else {
+                throw TableReadError(problems: [.init(row: 0, column: nil, message: "no sheet named \(name); the workbook has \(names)")])
+            }
+            return [(sheet.name, try read(sheet))]
+        }
+        let tables = workbook.sheets.filter { !$0.isHidden && TableReading.headerIndex(in: $0.rows) != nil }
+        guard !tables.isEmpty else {
+            throw TableReadError(problems: [.init(row: 0, column: nil,
+                message: "no sheet holds a table (a row naming 三级指标 and 年初目标值); the workbook has \(names)")])
+        }
+        var results: [(sheet: String, result: EvaluationReader.Result)] = []
+        var problems: [TableReadError.Problem] = []
+        for sheet in tables {
+            do { results.append((sheet.name, try read(sheet))) } catch { problems += error.problems }
+        }
+        guard problems.isEmpty else { throw TableReadError(problems: problems) }
+        return results
+    }
+
+    /// Rows read into an evaluation.
+    func read(rows: [CSVParser.Row]) throws(TableReadError) -> EvaluationReader.Result {
         var reading = TableReading(rows: rows, defaults: defaults)
         reading.requiresActuals = requiresActuals
         guard let evaluation = reading.evaluation(), reading.problems.isEmpty else {
@@ -149,11 +220,16 @@ struct TableReading {
         return result
     }
 
-    mutating func evaluation() -> Evaluation? {
-        guard let headerIndex = rows.firstIndex(where: { row in
-            let columns = row.fields.compactMap { TableReader.aliases[Self.normalizedHeader($0)] }
+    /// The row that names at least 三级指标 and 年初目标值: the table's header.
+    static func headerIndex(in rows: [CSVParser.Row]) -> Int? {
+        rows.firstIndex { row in
+            let columns = row.fields.compactMap { TableReader.aliases[normalizedHeader($0)] }
             return columns.contains(.name) && columns.contains(.target)
-        }) else {
+        }
+    }
+
+    mutating func evaluation() -> Evaluation? {
+        guard let headerIndex = Self.headerIndex(in: rows) else {
             problems.append(.init(row: rows.first?.line ?? 1, column: nil,
                 message: "no header row: expected a row naming at least 三级指标 and 年初目标值 (or 年度指标值)"))
             return nil

@@ -1,0 +1,329 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+@testable import perfscore
+
+private final class Output: @unchecked Sendable { var text = "" }
+
+/// Runs the command in process on the repository's files.
+private func runCommand(_ arguments: [String]) -> (status: perfscore.ExitStatus, output: String, error: String) {
+    let output = Output()
+    let error = Output()
+    let environment = CommandRunner.Environment(
+        readFile: { path in try Fixtures.bytes(path) }, readStandardInput: { [] },
+        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status, output.text, error.text)
+}
+
+/// Issue 15 §1: .xlsx in, with no dependency — ZIP, DEFLATE, SpreadsheetML.
+@Suite("DEFLATE and ZIP")
+struct DeflateTests {
+    static func deflate(_ name: String) throws -> [UInt8] { try Fixtures.fixture("deflate/\(name).deflate") }
+
+    @Test(arguments: [("stored", "plain.txt"), ("fixed", "plain.txt"), ("dynamic", "plain.txt"),
+                      ("varied-1", "varied.txt"), ("varied-9", "varied.txt")])
+    func inflatesWhatZlibDeflated(_ stream: String, _ plain: String) throws {
+        let expected = try Fixtures.fixture("deflate/\(plain)")
+        #expect(try Inflater.inflate(try Self.deflate(stream)[...], limit: 1 << 20) == expected)
+    }
+
+    @Test func stopsAZipBombAtTheLimit() throws {
+        // 1,033 bytes that expand to 1 MiB of zeros.
+        let bomb = try Self.deflate("bomb")
+        #expect(try Inflater.inflate(bomb[...], limit: 1 << 20).count == 1 << 20)
+        #expect(throws: Inflater.Failure(description: "it expands to more than 65536 bytes")) {
+            try Inflater.inflate(bomb[...], limit: 65_536)
+        }
+    }
+
+    @Test(arguments: [
+        ([0x07], "a block of the reserved type 3"),
+        ([0x01, 0x05, 0x00, 0x00, 0x00], "a stored block whose length and its complement disagree"),
+        ([0x01, 0x05, 0x00, 0xFA, 0xFF, 0x41], "the compressed data end inside a stored block"),
+        ([0x02], "the compressed data end before their last block"),
+    ] as [([UInt8], String)])
+    func refusesDamagedStreams(_ bytes: [UInt8], _ reason: String) {
+        #expect(throws: Inflater.Failure(description: reason)) { try Inflater.inflate(bytes[...], limit: 1000) }
+    }
+
+    @Test func refusesEveryTruncationOfARealStream() throws {
+        let stream = try Self.deflate("varied-9")
+        for length in stride(from: 0, to: stream.count - 1, by: 97) {
+            #expect(throws: Inflater.Failure.self) { try Inflater.inflate(stream[..<length], limit: 1 << 20) }
+        }
+    }
+
+    @Test func refusesADistanceBeforeTheStart() {
+        // Fixed codes: length symbol 257 (3 bytes), distance code 0 (1 back) with nothing written yet.
+        // Bits (first first): 1 (final), 10 → type 1 reversed as 1,0; 257 = 0000001 (7 bits); distance 00000.
+        var bits: [Int] = [1, 1, 0] + [0, 0, 0, 0, 0, 0, 1] + [0, 0, 0, 0, 0]
+        bits += Array(repeating: 0, count: 8 - bits.count % 8)
+        var bytes: [UInt8] = []
+        for start in stride(from: 0, to: bits.count, by: 8) {
+            bytes.append(UInt8(bits[start..<(start + 8)].enumerated().reduce(0) { $0 | ($1.element << $1.offset) }))
+        }
+        #expect(throws: Inflater.Failure(description: "a distance of 1 before the start of the data")) {
+            try Inflater.inflate(bytes[...], limit: 100)
+        }
+    }
+
+    @Test func checksAsZIPDoes() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
+    }
+
+    @Test func readsBackWhatItWrites() throws {
+        var zip = ZipWriter()
+        zip.add("xl/workbook.xml", Array("<workbook/>".utf8))
+        zip.add("目录/表.xml", Array("表".utf8))
+        let archive = try ZipArchive(zip.finish())
+        #expect(try archive.contents(of: "xl/workbook.xml", limit: 100) == Array("<workbook/>".utf8))
+        #expect(try archive.contents(of: "目录/表.xml", limit: 100) == Array("表".utf8))
+        #expect(try archive.contents(of: "missing", limit: 100) == nil)
+        #expect(throws: ZipArchive.Failure(description: "xl/workbook.xml is larger than 5 bytes")) {
+            try archive.contents(of: "xl/workbook.xml", limit: 5)
+        }
+    }
+
+    @Test func findsADamagedEntryByItsChecksum() throws {
+        var zip = ZipWriter()
+        zip.add("a.xml", Array("<a>1</a>".utf8))
+        var bytes = zip.finish()
+        // The entry's data start after the 30-byte local header and the 5-byte name.
+        bytes[30 + 5 + 3] = UInt8(ascii: "2")
+        #expect(throws: ZipArchive.Failure(description: "a.xml is damaged: its size or checksum differs from the directory's")) {
+            try ZipArchive(bytes).contents(of: "a.xml", limit: 100)
+        }
+    }
+
+    @Test func refusesWhatIsNoArchive() {
+        #expect(throws: ZipArchive.Failure(description: "not a ZIP archive (no end-of-central-directory record)")) {
+            try ZipArchive(Array("项目名称,a\n".utf8))
+        }
+    }
+}
+
+@Suite("SpreadsheetML")
+struct SpreadsheetMLTests {
+    @Test(arguments: [
+        ("19.600000000000001", StoredNumber.Display.general, "19.6"),
+        ("94.890000000000001", .general, "94.89"),
+        ("0.30000000000000004", .general, "0.3"),
+        ("1.2E-3", .general, "0.0012"),
+        ("2.5E+3", .general, "2500"),
+        ("1800", .general, "1800"),
+        ("-0.75", .general, "-0.75"),
+        ("0.99999999999999994", .general, "1"),
+        ("0.9489", .percent, "94.89%"),
+        ("1", .percent, "100%"),
+        ("0.98", .percent, "98%"),
+        ("45107", .date, "2023年6月30日"),
+        ("45107.5", .date, "2023年6月30日"),
+        ("60", .date, "1900年2月29日"),
+        ("61", .date, "1900年3月1日"),
+        ("1", .date, "1900年1月1日"),
+        ("≥90", .general, "≥90"),
+    ] as [(String, StoredNumber.Display, String)])
+    func showsAStoredNumberAsTheCellDoes(_ stored: String, _ display: StoredNumber.Display, _ shown: String) {
+        #expect(StoredNumber.text(stored, display: display) == shown)
+    }
+
+    @Test func countsDaysFrom1904WhenTheWorkbookSaysSo() {
+        #expect(StoredNumber.text("0", display: .date, uses1904: true) == "0")
+        #expect(StoredNumber.text("43645", display: .date, uses1904: true) == "2023年6月30日")
+    }
+
+    @Test(arguments: [
+        (9, nil, StoredNumber.Display.percent), (10, nil, .percent), (14, nil, .date), (31, nil, .date), (0, nil, .general),
+        (2, nil, .general), (176, "0.0%", .percent), (177, "yyyy\"年\"m\"月\"d\"日\"", .date), (178, "0.00\"%\"", .general),
+        (179, "0.00E+00", .general), (180, "[Red]0.00", .general), (181, "General", .general),
+    ] as [(Int, String?, StoredNumber.Display)])
+    func tellsPercentagesAndDatesFromTheFormat(_ id: Int, _ code: String?, _ display: StoredNumber.Display) {
+        #expect(StoredNumber.display(formatID: id, code: code) == display)
+    }
+
+    @Test func scansElementsAttributesAndText() throws {
+        var scanner = XMLScanner(Array("<?xml version=\"1.0\"?><!-- c --><x:c r='A1' t=\"s\"><v>a &amp; b &#x4E00;&#20108;</v><f/><![CDATA[<raw>]]></x:c>".utf8))
+        var events: [XMLScanner.Event] = []
+        while let event = try scanner.next() { events.append(event) }
+        #expect(events == [
+            .start(name: "c", attributes: ["r": "A1", "t": "s"], isEmpty: false), .start(name: "v", attributes: [:], isEmpty: false),
+            .text("a & b 一二"), .end(name: "v"), .start(name: "f", attributes: [:], isEmpty: true), .text("<raw>"), .end(name: "c"),
+        ])
+    }
+
+    @Test func refusesADocumentTypeDeclaration() {
+        var scanner = XMLScanner(Array("<!DOCTYPE a [<!ENTITY b \"c\">]><a>&b;</a>".utf8))
+        #expect(throws: XMLScanner.Failure.self) { while try scanner.next() != nil {} }
+    }
+
+    @Test func readsReferences() {
+        #expect(CellReference("D7") == CellReference(row: 7, column: 4))
+        #expect(CellReference("AA10") == CellReference(row: 10, column: 27))
+        #expect(CellReference("$A$1") == nil)
+        #expect(CellPlaces.letters(16_384) == "XFD")
+    }
+}
+
+/// A workbook built part by part, as a spreadsheet program writes one, for the cases the examples do not show.
+enum WorkbookBuilder {
+    /// `sheets`: name and the `<sheetData>` rows (cells as inline strings or numbers).
+    static func workbook(_ sheets: [(String, [[String]])], merges: [String] = [], hidden: Set<String> = []) -> [UInt8] {
+        var zip = ZipWriter()
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        zip.add("_rels/.rels", Array("<Relationships><Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".utf8))
+        let list = sheets.enumerated().map { index, sheet in
+            "<sheet name=\"\(sheet.0)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"\(hidden.contains(sheet.0) ? " state=\"hidden\"" : "")/>"
+        }.joined()
+        zip.add("xl/workbook.xml", Array("<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>\(list)</sheets></workbook>".utf8))
+        let links = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relationships)/worksheet\" Target=\"/xl/worksheets/s\($0 + 1).xml\"/>" }
+        zip.add("xl/_rels/workbook.xml.rels", Array("<Relationships>\(links.joined())</Relationships>".utf8))
+        for (index, sheet) in sheets.enumerated() {
+            var xml = "<worksheet xmlns=\"\(main)\"><sheetData>"
+            for (row, cells) in sheet.1.enumerated() {
+                xml += "<row r=\"\(row + 1)\">"
+                for (column, cell) in cells.enumerated() where !cell.isEmpty {
+                    let reference = CellPlaces.letters(column + 1) + String(row + 1)
+                    if Double(cell) != nil {
+                        xml += "<c r=\"\(reference)\"><v>\(cell)</v></c>"
+                    } else {
+                        xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(cell.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</t></is></c>"
+                    }
+                }
+                xml += "</row>"
+            }
+            xml += "</sheetData>" + (merges.isEmpty ? "" : "<mergeCells>" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>")
+            zip.add("xl/worksheets/s\(index + 1).xml", Array((xml + "</worksheet>").utf8))
+        }
+        return zip.finish()
+    }
+
+    static let table: [[String]] = [
+        ["项目名称", "培训经费"], ["预算数", "100"], ["执行数", "90"],
+        ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分"],
+        ["产出指标", "数量指标", "培训次数", "50", "≥4", "4", "50"],
+        ["满意度指标", "服务对象满意度指标", "学员满意度", "30", "≥90%", "95%", "30"],
+    ]
+}
+
+@Suite("Workbooks (.xlsx)")
+struct WorkbookTests {
+    static let pairs = [
+        ("examples/spreadsheets/05-zhengwu-fuwu.xlsx", "自评表", "examples/wuhan-2023/03-zhengwu-fuwu.json"),
+        ("examples/spreadsheets/06-two-projects.xlsx", "行政运行工作经费", "examples/wuhan-2023/01-xingzheng-yunxing.json"),
+        ("examples/spreadsheets/06-two-projects.xlsx", "市民之家大楼", "examples/wuhan-2023/02-shiminzhijia-dalou.json"),
+    ]
+
+    @Test(arguments: pairs)
+    func readsEachSheetBackToThePublishedScores(_ book: String, _ sheet: String, _ json: String) throws {
+        let tables = try TableReader().readWorkbook(try Fixtures.bytes(book))
+        let table = try #require(tables.first { $0.sheet == sheet })
+        let fromSheet = Scorer(profile: .wuhan2023).score(table.result.evaluation)
+        let fromJSON = try Fixtures.scoreExample(json)
+        #expect(fromSheet.total == fromJSON.total)
+        #expect(fromSheet.indicators.map(\.score) == fromJSON.indicators.map(\.score))
+        #expect(fromSheet.indicators.map(\.name) == fromJSON.indicators.map(\.name))
+        #expect(fromSheet.indicators.map(\.target) == fromJSON.indicators.map(\.target))
+        #expect(fromSheet.budget.score == fromJSON.budget.score)
+        #expect(fromSheet.evaluation.title == fromJSON.evaluation.title)
+    }
+
+    @Test func readsTheOfficialFormAsExcelKeepsIt() throws {
+        // 05: an instructions sheet first; title, 项目名称 (rich text) and the label column merged; 执行率 a
+        // percentage; 得分 a formula's cached value; 94.89 stored with 17 digits; a footer with a date.
+        let tables = try TableReader().readWorkbook(try Fixtures.bytes("examples/spreadsheets/05-zhengwu-fuwu.xlsx"))
+        #expect(tables.map(\.sheet) == ["自评表"])
+        let evaluation = tables[0].result.evaluation
+        #expect(evaluation.title == "政务服务和政务公开能力建设运行费")
+        #expect(evaluation.year == 2023)
+        #expect(evaluation.budget.initial == dec("894.13"))
+        #expect(evaluation.published?.budget == 20)
+        #expect(evaluation.published?.total == dec("99.75"))
+        #expect(evaluation.indicators.map(\.actual).contains("94.89"))
+        #expect(evaluation.indicators.compactMap(\.reason) == ["全年计划4期，因工作调整合并为3期"])
+        let card = try Evaluator().evaluate(evaluation)
+        #expect(card.total == dec("99.75"))
+        #expect(card.verification?.agrees == true)
+    }
+
+    @Test func picksOneSheetByName() throws {
+        let bytes = try Fixtures.bytes("examples/spreadsheets/06-two-projects.xlsx")
+        let tables = try TableReader().readWorkbook(bytes, sheet: "市民之家大楼")
+        #expect(tables.map(\.sheet) == ["市民之家大楼"])
+        #expect(throws: TableReadError(problems: [.init(row: 0, column: nil,
+            message: "no sheet named 其他; the workbook has 行政运行工作经费, 市民之家大楼")])) {
+            try TableReader().readWorkbook(bytes, sheet: "其他")
+        }
+    }
+
+    @Test func namesTheSheetAndCellOfAProblem() throws {
+        var rows = WorkbookBuilder.table
+        rows[4][6] = "五十"
+        let bytes = WorkbookBuilder.workbook([("说明", [["填表说明"]]), ("自评表", rows)])
+        #expect(throws: TableReadError(problems: [.init(row: 5, column: 7, message: "得分 \"五十\" is not a number", sheet: "自评表")])) {
+            try TableReader().readWorkbook(bytes)
+        }
+        let message = TableReadError.Problem(row: 5, column: 7, message: "得分 \"五十\" is not a number", sheet: "自评表").description
+        #expect(message == "sheet 自评表, cell G5: 得分 \"五十\" is not a number")
+    }
+
+    @Test func passesOverHiddenAndInstructionSheets() throws {
+        let bytes = WorkbookBuilder.workbook([("说明", [["填表说明"]]), ("旧表", WorkbookBuilder.table), ("自评表", WorkbookBuilder.table)],
+                                             hidden: ["旧表"])
+        let tables = try TableReader().readWorkbook(bytes)
+        #expect(tables.map(\.sheet) == ["自评表"])
+        #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == 98)
+        #expect(tables[0].result.places.describe(.indicator(0).appending("target")) == "sheet 自评表, cell E5 (indicators[0].target)")
+    }
+
+    @Test func saysWhenNoSheetHoldsATable() {
+        let bytes = WorkbookBuilder.workbook([("说明", [["填表说明"]]), ("Sheet2", [])])
+        #expect(throws: TableReadError(problems: [.init(row: 0, column: nil,
+            message: "no sheet holds a table (a row naming 三级指标 and 年初目标值); the workbook has 说明, Sheet2")])) {
+            try TableReader().readWorkbook(bytes)
+        }
+    }
+
+    @Test func namesAnOldExcelFileForWhatItIs() {
+        let compound: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 512)
+        #expect(throws: Workbook.Failure.self) { try Workbook(compound) }
+        #expect((try? Workbook(compound)) == nil)
+        do {
+            _ = try Workbook(compound)
+        } catch {
+            #expect(error.description.hasPrefix("an Excel 97–2003 (.xls) or password-protected workbook"))
+        }
+    }
+
+    @Test func keepsAFormulaErrorAsTextForTheTableToRefuse() throws {
+        var rows = WorkbookBuilder.table
+        rows[4][6] = "#DIV/0!"
+        let bytes = WorkbookBuilder.workbook([("表", rows)])
+        #expect(throws: TableReadError(problems: [.init(row: 5, column: 7, message: "得分 \"#DIV/0!\" is not a number", sheet: "表")])) {
+            try TableReader().readWorkbook(bytes)
+        }
+    }
+
+    @Test func scoresAWorkbookFromTheCommandLine() {
+        let result = runCommand(["examples/spreadsheets/06-two-projects.xlsx"])
+        #expect(result.status == .success)
+        #expect(result.output.contains("examples/spreadsheets/06-two-projects.xlsx[行政运行工作经费]"))
+        #expect(result.output.contains("examples/spreadsheets/06-two-projects.xlsx[市民之家大楼]"))
+        let one = runCommand(["--sheet", "市民之家大楼", "--format", "json", "examples/spreadsheets/06-two-projects.xlsx"])
+        #expect(one.output.hasPrefix("{"))
+        #expect(runCommand(["--sheet", "x", "examples/spreadsheets/03-zhengwu-fuwu.csv"]).status == .unusable)
+    }
+
+    @Test func convertsOneSheetOfAWorkbookAtATime() throws {
+        let both = runCommand(["convert", "examples/spreadsheets/06-two-projects.xlsx"])
+        #expect(both.status == .unusable)
+        #expect(both.error == "perfscore: examples/spreadsheets/06-two-projects.xlsx: the workbook holds 2 tables (行政运行工作经费, 市民之家大楼); convert one at a time with --sheet NAME\n")
+        let one = runCommand(["convert", "--sheet", "行政运行工作经费", "examples/spreadsheets/06-two-projects.xlsx"])
+        #expect(one.status == .success)
+        let card = try Evaluator().evaluate(Array(one.output.utf8))
+        #expect(card.total == 100)
+        #expect(card.verification?.agrees == true)
+    }
+}
