@@ -266,7 +266,7 @@ struct WorkbookTests {
             try TableReader().readWorkbook(bytes)
         }
         let message = TableReadError.Problem(row: 5, column: 7, message: "得分 \"五十\" is not a number", sheet: "自评表").description
-        #expect(message == "sheet 自评表, cell G5: 得分 \"五十\" is not a number")
+        #expect(message == "自评表!G5: 得分 \"五十\" is not a number")
     }
 
     @Test func passesOverHiddenAndInstructionSheets() throws {
@@ -275,7 +275,7 @@ struct WorkbookTests {
         let tables = try TableReader().readWorkbook(bytes)
         #expect(tables.map(\.sheet) == ["自评表"])
         #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == 98)
-        #expect(tables[0].result.places.describe(.indicator(0).appending("target")) == "sheet 自评表, cell E5 (indicators[0].target)")
+        #expect(tables[0].result.places.describe(.indicator(0).appending("target")) == "自评表!E5 (indicators[0].target)")
     }
 
     @Test func saysWhenNoSheetHoldsATable() {

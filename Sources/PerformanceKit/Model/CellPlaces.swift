@@ -33,13 +33,13 @@ package struct CellPlaces: Sendable, Equatable {
         return nil
     }
 
-    /// `row 8, column 6 (indicators[0].target)` for a path in the table, `sheet 自评表, cell F8 (indicators[0].target)`
+    /// `row 8, column 6 (indicators[0].target)` for a path in the table, `自评表!F8 (indicators[0].target)`
     /// in a workbook; the path alone otherwise.
     package func describe(_ path: JSONPath) -> String {
         guard let cell = cell(of: path) else { return path.description }
         if let sheet {
-            let place = cell.column.map { "cell \(Self.letters($0))\(cell.row)" } ?? "row \(cell.row)"
-            return "sheet \(sheet), \(place) (\(path))"
+            let place = cell.column.map { "\(sheet)!\(Self.letters($0))\(cell.row)" } ?? "\(sheet), row \(cell.row)"
+            return "\(place) (\(path))"
         }
         let place = cell.column.map { "row \(cell.row), column \($0)" } ?? "row \(cell.row)"
         return "\(place) (\(path))"

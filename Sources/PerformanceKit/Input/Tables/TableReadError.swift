@@ -21,12 +21,11 @@ package struct TableReadError: Error, Sendable, Equatable, CustomStringConvertib
             self.sheet = sheet
         }
 
-        /// `row 7, column 4: …`; `sheet 自评表, cell D7: …` in a workbook.
+        /// `row 7, column 4: …`; in a workbook `自评表!D7: …` (as a spreadsheet names the cell), `自评表, row 7: …`.
         package var description: String {
             guard row > 0 else { return message }
             guard let sheet else { return "row \(row)" + (column.map { ", column \($0)" } ?? "") + ": \(message)" }
-            let place = column.map { "cell \(CellPlaces.letters($0))\(row)" } ?? "row \(row)"
-            return "sheet \(sheet), \(place): \(message)"
+            return (column.map { "\(sheet)!\(CellPlaces.letters($0))\(row)" } ?? "\(sheet), row \(row)") + ": \(message)"
         }
     }
 
