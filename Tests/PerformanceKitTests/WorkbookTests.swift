@@ -230,6 +230,40 @@ struct WorkbookTests {
         #expect(fromSheet.evaluation.title == fromJSON.evaluation.title)
     }
 
+    /// Saved by LibreOffice Calc (Fixtures/libreoffice/make): workbooks this package did not write.
+    static let savedByLibreOffice = [
+        ("01-xingzheng-yunxing.xlsx", "examples/wuhan-2023/01-xingzheng-yunxing.json"),
+        ("02-shiminzhijia-dalou.xlsx", "examples/wuhan-2023/02-shiminzhijia-dalou.json"),
+        ("03-zhengwu-fuwu.xlsx", "examples/wuhan-2023/03-zhengwu-fuwu.json"),
+        ("04-zhihui-chengshi.xlsx", "examples/wuhan-2023/04-zhihui-chengshi.json"),
+        ("05-zhengwu-fuwu-resaved.xlsx", "examples/wuhan-2023/03-zhengwu-fuwu.json"),
+    ]
+
+    @Test(arguments: savedByLibreOffice)
+    func readsWhatASpreadsheetProgramSaved(_ book: String, _ json: String) throws {
+        let tables = try TableReader().readWorkbook(try Fixtures.fixture("libreoffice/\(book)"))
+        #expect(tables.count == 1)
+        let card = try Evaluator().evaluate(tables[0].result.evaluation, warnings: tables[0].result.warnings)
+        let fromJSON = try Fixtures.scoreExample(json)
+        #expect(card.total == fromJSON.total)
+        #expect(card.indicators.map(\.score) == fromJSON.indicators.map(\.score))
+        #expect(card.indicators.map(\.target) == fromJSON.indicators.map(\.target))
+        #expect(card.indicators.map(\.actual) == fromJSON.indicators.map(\.actual))
+        #expect(card.budget.score == fromJSON.budget.score)
+        #expect(card.verification?.agrees != false)
+    }
+
+    @Test func readsTheMinistrysFormSavedByASpreadsheetProgram() throws {
+        let tables = try TableReader().readWorkbook(try Fixtures.fixture("libreoffice/ministry-form.xlsx"))
+        let read = tables[0].result
+        #expect(read.evaluation.rules == "mof-2020")
+        #expect(read.evaluation.budget.weight == 10)
+        #expect(read.evaluation.budget.sources.map(\.kind) == [.appropriation, .carriedOver, .other])
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.total == dec("99.17"))
+        #expect(card.verification?.agrees == true)
+    }
+
     @Test func readsTheOfficialFormAsExcelKeepsIt() throws {
         // 05: an instructions sheet first; title, 项目名称 (rich text) and the label column merged; 执行率 a
         // percentage; 得分 a formula's cached value; 94.89 stored with 17 digits; a footer with a date.
