@@ -28,6 +28,7 @@ enum Command: Equatable {
             case markdown
             case csv
             case html
+            case xlsx
         }
 
         /// How to read the input files.
@@ -166,7 +167,7 @@ enum Command: Equatable {
             case "--format", "-f":
                 let text = try optionValue()
                 guard let format = ScoreOptions.Format(rawValue: text) else {
-                    throw UsageError(message: "--format: expected text, json, markdown, csv or html, found \"\(text)\"")
+                    throw UsageError(message: "--format: expected text, json, markdown, csv, html or xlsx, found \"\(text)\"")
                 }
                 options.format = format
             case "--json":

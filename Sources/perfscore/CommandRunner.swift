@@ -29,8 +29,8 @@ struct CommandRunner {
         var writeError: (String) -> Void
         /// Writes bytes to standard output; `nil` sends them through ``writeOutput`` as text.
         var writeOutputBytes: (([UInt8]) -> Void)? = nil
-        /// Writes text to a path atomically (a temporary file in the same folder, renamed into place).
-        var writeFileAtomically: (String, String) throws -> Void = { path, text in
+        /// Writes bytes to a path atomically (a temporary file in the same folder, renamed into place).
+        var writeFileAtomically: (String, [UInt8]) throws -> Void = { path, bytes in
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent().path
             guard let status = CommandRunner.fileStatus(folder), status.st_mode & S_IFMT == S_IFDIR else {
@@ -39,7 +39,7 @@ struct CommandRunner {
             let temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             do {
-                try Data(text.utf8).write(to: temporary)
+                try Data(bytes).write(to: temporary)
             } catch {
                 // A write that failed midway (no space, a size limit) leaves no temporary file, and the old report.
                 try? FileManager.default.removeItem(at: temporary)
@@ -241,6 +241,7 @@ struct CommandRunner {
         var status = ExitStatus.success
         var results: [(card: ScoreCard, file: String)] = []
         var reports: [String] = []
+        var sheets: [(name: String?, card: ScoreCard)] = []
         for file in options.files {
             let (scored, failed) = scoreFile(file, evaluator: evaluator, options: options)
             if failed { status = max(status, .unusable) }
@@ -261,8 +262,14 @@ struct CommandRunner {
                 case .markdown: reports.append(MarkdownReport.render(card))
                 case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
                 case .html: reports.append(HTMLReport.render(card))
+                case .xlsx: sheets.append((scored.count > 1 ? table.name.dropFirst(file.count + 1).dropLast().description : nil, card))
                 }
             }
+        }
+        if options.format == .xlsx {
+            // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
+            guard !sheets.isEmpty else { return status }
+            return max(status, emit(bytes: XLSXReport.render(sheets), options: options))
         }
         var text = reports.joined(separator: options.format == .csv ? "" : "\n")
         if options.format == .json, !results.isEmpty {
@@ -629,8 +636,21 @@ struct CommandRunner {
             environment.writeOutput(text)
             return .success
         }
+        return emit(bytes: Array(text.utf8), options: options)
+    }
+
+    /// Writes a binary report (a workbook) with `-o`, or to standard output when it is not a terminal.
+    func emit(bytes: [UInt8], options: Command.ScoreOptions) -> ExitStatus {
+        guard let path = options.outputPath else {
+            guard let write = environment.writeOutputBytes, !environment.outputIsTerminal else {
+                environment.writeError("perfscore: --format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)\n")
+                return .unusable
+            }
+            write(bytes)
+            return .success
+        }
         do {
-            try environment.writeFileAtomically(path, text)
+            try environment.writeFileAtomically(path, bytes)
             return .success
         } catch {
             environment.writeError("perfscore: \(path): cannot write the report: \(Self.reason(error))\n")

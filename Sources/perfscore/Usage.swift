@@ -96,7 +96,9 @@ enum Usage {
       -f, --format FORMAT      text: the table, subtotals, 总分 and grade (default);
                                json: the result of docs/FORMAT.md §4 (an array when several files are given);
                                markdown: a table to paste into a document; csv: one row per indicator;
-                               html: one self-contained page laid out like the published table (one file)
+                               html: one self-contained page laid out like the published table (one file);
+                               xlsx: a workbook laid out like the Hubei form, a sheet per table, the printed
+                               scores beside the recomputed ones (needs -o, or standard output redirected)
       -o, --output PATH        write the report to PATH (atomically: never half a report over a good one;
                                a PATH that is one of the inputs is refused, exit 2)
       --input json|csv|tsv|xlsx how to read the files (default: from the extension; .csv and .tsv are tables

@@ -193,7 +193,7 @@ struct PerfScoreCommandTests {
     @Test(arguments: [
         (["--frobnicate", "x.json"], "perfscore: unknown option --frobnicate"),
         ([String](), "perfscore: no file given: name an evaluation file, or - for standard input"),
-        (["--format", "xml", "x.json"], "perfscore: --format: expected text, json, markdown, csv or html, found \"xml\""),
+        (["--format", "xml", "x.json"], "perfscore: --format: expected text, json, markdown, csv, html or xlsx, found \"xml\""),
         (["--tolerance", "-1", "x.json"], "perfscore: --tolerance: expected points as a number ≥ 0 (0.01), found \"-1\""),
         (["--rules"], "perfscore: --rules needs a value"),
     ])

@@ -6,12 +6,14 @@ import Testing
 private final class Output: @unchecked Sendable { var text = "" }
 
 /// Runs the command in process on the repository's files.
-private func runCommand(_ arguments: [String]) -> (status: perfscore.ExitStatus, output: String, error: String) {
+/// With `realFiles`, reports go to the real file system (through the command's own atomic write).
+private func runCommand(_ arguments: [String], realFiles: Bool = false) -> (status: perfscore.ExitStatus, output: String, error: String) {
     let output = Output()
     let error = Output()
-    let environment = CommandRunner.Environment(
+    var environment = CommandRunner.Environment(
         readFile: { path in try Fixtures.bytes(path) }, readStandardInput: { [] },
         writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+    if !realFiles { environment.writeFileAtomically = { path, _ in throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) } }
     let status = CommandRunner(environment: environment).run(arguments)
     return (status, output.text, error.text)
 }
@@ -359,5 +361,70 @@ struct WorkbookTests {
         let card = try Evaluator().evaluate(Array(one.output.utf8))
         #expect(card.total == 100)
         #expect(card.verification?.agrees == true)
+    }
+}
+
+/// Issue 15 §4: `--format xlsx` — a workbook laid out like the form, printed beside recomputed, that reads back.
+@Suite("Workbooks written (--format xlsx)")
+struct XLSXReportTests {
+    static let seeds = ["examples/wuhan-2023/01-xingzheng-yunxing.json", "examples/wuhan-2023/02-shiminzhijia-dalou.json",
+                        "examples/wuhan-2023/03-zhengwu-fuwu.json", "examples/wuhan-2023/04-zhihui-chengshi.json"]
+
+    @Test func readsBackToTheSameScoresAndPrintedFigures() throws {
+        let cards = try Self.seeds.map { try Fixtures.scoreExample($0) }
+        let bytes = XLSXReport.render(cards.map { (nil, $0) })
+        let tables = try TableReader().readWorkbook(bytes)
+        #expect(tables.map(\.sheet) == cards.map { $0.evaluation.title ?? "" })
+        for (table, card) in zip(tables, cards) {
+            let again = try Evaluator().evaluate(table.result.evaluation, warnings: table.result.warnings)
+            #expect(again.total == card.total)
+            #expect(again.indicators.map(\.score) == card.indicators.map(\.score))
+            #expect(again.indicators.map(\.published) == card.indicators.map(\.published))
+            #expect(again.evaluation.published?.total == card.evaluation.published?.total)
+            #expect(again.evaluation.published?.budget == card.evaluation.published?.budget)
+            #expect(again.verification?.agrees != false)
+        }
+    }
+
+    @Test func setsThePrintedScoreBesideTheRecomputedOneWithTheKindOfDifference() throws {
+        // A met target printed 0.5 of 1, and a total printed 99.5: both differ from the rule's 1 and 100.
+        let table = evaluation([row("≥4", "4", weight: "79", name: "培训次数", published: "79"),
+                                row("≥90%", "95%", weight: "1", name: "覆盖率", published: "0.5")],
+                               published: PublishedFigures(total: dec("99.5")))
+        let card = try Evaluator().evaluate(table)
+        let sheet = try #require(try Workbook(XLSXReport.render([("自评表", card)])).sheets.first)
+        #expect(sheet.name == "自评表")
+        let rows = Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.fields.dropFirst(2).first ?? $0.fields.first ?? "", $0.fields) })
+        let coverage = try #require(rows["覆盖率"])
+        // 得分 (recomputed), 表中得分 (printed), 核对: a met target printed below full marks is the evaluator's
+        // judgement, and the total that follows from it too.
+        #expect(Array(coverage[6...8]) == ["1", "0.5", "judgement"])
+        let total = try #require(sheet.rows.first { $0.fields.first == "总分" }?.fields)
+        #expect(Array(total[6...9]) == ["100", "99.5", "judgement", "等级 优"])
+        // The rate is a percentage the spreadsheet shows as one.
+        let budget = try #require(sheet.rows.first { $0.fields.first == "年度财政资金总额" }?.fields)
+        #expect(budget[4] == "100%")
+    }
+
+    @Test func namesSheetsAsASpreadsheetAllows() {
+        #expect(XLSXReport.sheetName("a/b:c[1]", taken: [], position: 0) == "abc1")
+        #expect(XLSXReport.sheetName("表", taken: ["表"], position: 1) == "表（2）")
+        #expect(XLSXReport.sheetName("", taken: [], position: 2) == "表3")
+        #expect(XLSXReport.sheetName(String(repeating: "长", count: 40), taken: [], position: 0).count == 31)
+    }
+
+    @Test func writesAWorkbookOnlyToAFile() throws {
+        let refused = runCommand(["--format", "xlsx", "examples/wuhan-2023/03-zhengwu-fuwu.json"])
+        #expect(refused.status == .unusable)
+        #expect(refused.error == "perfscore: --format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)\n")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("自评.xlsx").path
+        let written = runCommand(["--format", "xlsx", "-o", path, "examples/wuhan-2023/03-zhengwu-fuwu.json"], realFiles: true)
+        #expect(written.status == .success)
+        let tables = try TableReader().readWorkbook([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(tables.count == 1)
+        #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == dec("99.75"))
     }
 }

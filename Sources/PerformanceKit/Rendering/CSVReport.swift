@@ -23,12 +23,8 @@ package enum CSVReport {
     ///   - byteOrderMark: whether the text starts with the byte-order mark (only the first of several tables does).
     package static func render(_ card: ScoreCard, separator: Character = ",", byteOrderMark: Bool = true) -> String {
         var rows: [[String]] = [header]
-        let differences = Dictionary((card.verification?.differences ?? []).map { ($0.path.description, $0.kind.rawValue) },
-                                     uniquingKeysWith: { first, _ in first })
-        func check(_ printed: ExactDecimal?, at path: String) -> (String, String) {
-            guard let printed else { return ("", "") }
-            return (printed.scoreText(), differences[path] ?? "agrees")
-        }
+        let printed = PrintedBeside(card)
+        func check(_ figure: ExactDecimal?, at path: String) -> (String, String) { printed.check(figure, at: path) }
         let budget = card.budget
         let budgetCheck = check(card.evaluation.published?.budget, at: "published.budget")
         rows.append(["预算执行", "", "执行率", budget.weight.scoreText(), budget.planned.plainText, budget.executed.plainText,

@@ -208,6 +208,9 @@ struct TableReading {
         self.defaults = defaults
     }
 
+    /// The columns of this package's reports that say what the report found: passed over when one is read back.
+    static let reportColumns: Set<String> = ["核对", "计算过程", "等级"]
+
     /// Header cells of the form's leading label column: never a field.
     static let labelColumns: Set<String> = ["年度绩效目标", "年度绩效指标", "绩效目标", "项目绩效指标"]
 
@@ -237,9 +240,16 @@ struct TableReading {
         let header = rows[headerIndex]
         var columns: [Int: TableReader.Column] = [:]
         let namesThirdLevel = header.fields.contains { ["三级指标", "三级"].contains(Self.normalizedHeader($0)) }
+        // A report of this package's (CSV, .xlsx): 表中得分 is the score the table printed, 得分 the recomputed one,
+        // which is not read; 核对, 计算过程 and 等级 are what the report said of it.
+        let isReport = header.fields.contains { Self.normalizedHeader($0) == "表中得分" }
         for (index, name) in header.fields.enumerated() {
-            let normalized = Self.normalizedHeader(name)
+            var normalized = Self.normalizedHeader(name)
             if normalized.isEmpty { continue }
+            if isReport {
+                if normalized == "得分" || Self.reportColumns.contains(normalized) { continue }
+                if normalized == "表中得分" { normalized = "得分" }
+            }
             // The form's leading label column (绩效指标, 年度绩效目标（80分）), merged down the rows, holds no field.
             if Self.labelColumns.contains(normalized) || (normalized == "绩效指标" && namesThirdLevel) { continue }
             guard let column = TableReader.aliases[normalized] else {
@@ -428,7 +438,9 @@ struct TableReading {
                     if let initialColumn = labels.firstIndex(of: "年初预算数"), initialColumn < values.count {
                         initial = TableReading.decimal(values[initialColumn])
                     }
-                    if let scoreColumn = labels.firstIndex(where: { $0.hasPrefix("得分") }), scoreColumn < values.count {
+                    // A report of this package's (CSV, .xlsx) prints the table's score as 表中得分 beside its own 得分.
+                    if let scoreColumn = labels.firstIndex(of: "表中得分") ?? labels.firstIndex(where: { $0.hasPrefix("得分") }),
+                       scoreColumn < values.count {
                         budgetScore = TableReading.decimal(values[scoreColumn])
                     }
                     if let weightColumn = labels.firstIndex(of: "分值"), weightColumn < values.count {

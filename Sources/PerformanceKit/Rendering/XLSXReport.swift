@@ -1,0 +1,187 @@
+/// Score cards as an .xlsx workbook, one sheet per table, laid out like the Hubei 项目支出绩效自评表 so that a
+/// finance bureau can file it and PerformanceKit can read it back.
+///
+/// Each sheet: the title and year; 项目名称, 主管部门 and 规则; the budget block (年初预算数, 预算数（A）, 执行数（B）,
+/// 执行率（B/A） as a percentage, 得分 recomputed, 表中得分 as the table printed it, 核对, 计算过程); the indicator
+/// table in the same columns as the CSV report (一级 and 二级 written once and merged down their runs, 得分 recomputed
+/// beside 表中得分, 核对 with the difference's kind, 偏差原因, 计算过程); 总分 with both totals and the grade. Figures
+/// are numbers in their cells (a spreadsheet sums them); texts are inline strings. The archive is written by
+/// ``ZipWriter`` (stored entries), the same bytes for the same cards.
+package enum XLSXReport {
+    /// The workbook of `cards`, each sheet named after its table (`name`, else the title), at most 31 characters,
+    /// without the characters sheet names may not hold, and unique.
+    package static func render(_ cards: [(name: String?, card: ScoreCard)]) -> [UInt8] {
+        var names: [String] = []
+        var sheets: [String] = []
+        for (position, entry) in cards.enumerated() {
+            names.append(sheetName(entry.name ?? entry.card.evaluation.title ?? "", taken: names, position: position))
+            sheets.append(sheet(entry.card))
+        }
+        var zip = ZipWriter()
+        let package = "http://schemas.openxmlformats.org/package/2006"
+        let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        let overrides = sheets.indices.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        zip.add("[Content_Types].xml", Array((declaration + "<Types xmlns=\"\(package)/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + overrides + "</Types>").utf8))
+        zip.add("_rels/.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(office)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").utf8))
+        let list = names.enumerated().map { "<sheet name=\"\(escape($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+        zip.add("xl/workbook.xml", Array((declaration + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets>\(list)</sheets></workbook>").utf8))
+        let links = sheets.indices.map {
+            "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(office)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+        }.joined()
+        zip.add("xl/_rels/workbook.xml.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">" + links
+            + "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(office)/styles\" Target=\"styles.xml\"/></Relationships>").utf8))
+        zip.add("xl/styles.xml", Array((declaration + styles(main)).utf8))
+        for (position, sheet) in sheets.enumerated() {
+            zip.add("xl/worksheets/sheet\(position + 1).xml", Array((declaration + sheet).utf8))
+        }
+        return zip.finish()
+    }
+
+    /// The cell styles of ``styles(_:)``, by index.
+    enum Style: Int {
+        case plain = 0, bold, percent, wrapped, title
+    }
+
+    /// A cell of a sheet row.
+    enum Cell {
+        case text(String, Style = .plain)
+        case figure(ExactDecimal, Style = .plain)
+        case empty
+    }
+
+    static func sheet(_ card: ScoreCard) -> String {
+        let evaluation = card.evaluation
+        let printed = PrintedBeside(card)
+        var rows: [[Cell]] = []
+        var merges: [String] = []
+        let width = 11
+        rows.append([.text("项目支出绩效自评表", .title)])
+        merges.append("A1:\(CellPlaces.letters(width))1")
+        rows.append([.text("（\(evaluation.year.map(String.init) ?? "")年度）", .bold)])
+        merges.append("A2:\(CellPlaces.letters(width))2")
+        rows.append([.text("项目名称", .bold), .text(evaluation.title ?? "")])
+        rows.append([.text("主管部门", .bold), .text(evaluation.agency ?? "")])
+        rows.append([.text("规则", .bold), .text(card.profile.id.rawValue)])
+        for row in 3...5 { merges.append("B\(row):\(CellPlaces.letters(width))\(row)") }
+        rows.append([])
+        let budget = card.budget
+        rows.append([.text("预算执行情况（万元）（\(budget.weight.scoreText())分）", .bold), .text("年初预算数", .bold), .text("预算数（A）", .bold),
+                     .text("执行数（B）", .bold), .text("执行率（B/A）", .bold), .text("得分", .bold), .text("表中得分", .bold),
+                     .text("核对", .bold), .text("计算过程", .bold)])
+        let budgetCheck = printed.check(evaluation.published?.budget, at: "published.budget")
+        rows.append([.text("年度财政资金总额"), budget.initial.map { .figure($0) } ?? .empty, .figure(budget.planned), .figure(budget.executed),
+                     budget.rate.map { .figure($0, .percent) } ?? .text("—"), .figure(RoundingRule(scale: 2).round(budget.score)),
+                     evaluation.published?.budget.map { .figure($0) } ?? .empty, .text(budgetCheck.check), .text(budget.explanation, .wrapped)])
+        rows.append([])
+        rows.append(CSVReport.header.prefix(width).map { .text($0, .bold) })
+        let first = rows.count + 1
+        var previous: (category: String, subcategory: String)?
+        var runs: [(column: String, start: Int)] = [("A", first), ("B", first)]
+        for (offset, row) in card.indicators.enumerated() {
+            let line = first + offset
+            let category = row.category.rawValue
+            let subcategory = row.subcategory?.rawValue ?? ""
+            let newCategory = previous?.category != category
+            let newSubcategory = newCategory || previous?.subcategory != subcategory
+            // A run of the same 一级 / 二级 is written once and merged down.
+            if newCategory, line > runs[0].start {
+                if line - 1 > runs[0].start { merges.append("A\(runs[0].start):A\(line - 1)") }
+                runs[0].start = line
+            }
+            if newSubcategory, line > runs[1].start {
+                if line - 1 > runs[1].start { merges.append("B\(runs[1].start):B\(line - 1)") }
+                runs[1].start = line
+            }
+            previous = (category, subcategory)
+            let check = printed.check(row.published, at: row.path.appending("published").description)
+            rows.append([newCategory ? .text(category) : .empty, newSubcategory ? .text(subcategory) : .empty, .text(row.name),
+                         .figure(row.weight), .text(row.target), .text(row.actual ?? ""),
+                         row.score.map { .figure(RoundingRule(scale: 2).round($0)) } ?? .empty, row.published.map { .figure($0) } ?? .empty,
+                         .text(check.check), .text(row.indicator.reason ?? "", .wrapped), .text(row.explanation, .wrapped)])
+        }
+        let end = first + card.indicators.count
+        for run in runs where end - 1 > run.start { merges.append("\(run.column)\(run.start):\(run.column)\(end - 1)") }
+        let totalCheck = printed.check(evaluation.published?.total, at: "published.total")
+        rows.append([.text("总分", .bold), .empty, .empty, .figure(card.maximum),
+                     .empty, .empty, card.total.map { .figure($0, .bold) } ?? .empty, evaluation.published?.total.map { .figure($0) } ?? .empty,
+                     .text(totalCheck.check), .text(card.grade.map { "等级 \($0)" } ?? "")])
+        var xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        xml += "<cols><col min=\"1\" max=\"2\" width=\"14\" customWidth=\"1\"/><col min=\"3\" max=\"3\" width=\"36\" customWidth=\"1\"/>"
+            + "<col min=\"4\" max=\"9\" width=\"12\" customWidth=\"1\"/><col min=\"10\" max=\"11\" width=\"40\" customWidth=\"1\"/></cols>"
+        xml += "<sheetData>"
+        for (index, cells) in rows.enumerated() where !cells.isEmpty {
+            xml += "<row r=\"\(index + 1)\">"
+            for (column, cell) in cells.enumerated() {
+                let reference = CellPlaces.letters(column + 1) + String(index + 1)
+                switch cell {
+                case .empty: continue
+                case .text(let text, let style):
+                    guard !text.isEmpty else { continue }
+                    xml += "<c r=\"\(reference)\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"") t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                case .figure(let value, let style):
+                    xml += "<c r=\"\(reference)\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")><v>\(value.plainText)</v></c>"
+                }
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData>"
+        if !merges.isEmpty { xml += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>" }
+        return xml + "</worksheet>"
+    }
+
+    /// Fonts (plain, bold, the title's), the two fills every workbook has, one border, and the cell formats of ``Style``.
+    static func styles(_ main: String) -> String {
+        "<styleSheet xmlns=\"\(main)\"><fonts count=\"3\"><font><sz val=\"11\"/><name val=\"等线\"/><charset val=\"134\"/></font>"
+            + "<font><b/><sz val=\"11\"/><name val=\"等线\"/><charset val=\"134\"/></font><font><b/><sz val=\"16\"/><name val=\"等线\"/><charset val=\"134\"/></font></fonts>"
+            + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"5\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+            + "<xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
+            + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
+            + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+    }
+
+    /// A name a sheet may carry: without `[ ] : * ? / \`, at most 31 characters, not one already taken.
+    static func sheetName(_ wanted: String, taken: [String], position: Int) -> String {
+        var name = String(wanted.filter { !"[]:*?/\\".contains($0) }.prefix(31)).trimmingWhitespace
+        if name.isEmpty { name = "表\(position + 1)" }
+        var candidate = name
+        var number = 2
+        while taken.contains(candidate) {
+            let suffix = "（\(number)）"
+            candidate = String(name.prefix(31 - suffix.count)) + suffix
+            number += 1
+        }
+        return candidate
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\n", "\t": result.unicodeScalars.append(scalar)
+            // Control characters are not allowed in XML 1.0.
+            case _ where scalar.value < 0x20: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
