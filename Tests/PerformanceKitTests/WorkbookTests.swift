@@ -406,6 +406,15 @@ struct XLSXReportTests {
         #expect(budget[4] == "100%")
     }
 
+    @Test func keepsTheFormsOtherCells() throws {
+        var table = evaluation([row("≥4", "4", weight: "80", name: "培训次数")])
+        table.form = FormDetails(implementer: "测试中心", expectedGoal: "完成全年培训任务", achievedGoal: "完成4次培训",
+                                 preparer: "王五", telephone: "010-1", filedOn: "2023年3月1日")
+        let card = try Evaluator().evaluate(table)
+        let again = try TableReader().readWorkbook(XLSXReport.render([(nil, card)]))
+        #expect(again[0].result.evaluation.form == table.form)
+    }
+
     @Test func namesSheetsAsASpreadsheetAllows() {
         #expect(XLSXReport.sheetName("a/b:c[1]", taken: [], position: 0) == "abc1")
         #expect(XLSXReport.sheetName("表", taken: ["表"], position: 1) == "表（2）")
@@ -426,5 +435,86 @@ struct XLSXReportTests {
         let tables = try TableReader().readWorkbook([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(tables.count == 1)
         #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == dec("99.75"))
+    }
+}
+
+/// Issue 15 §2: a 部门整体 target table as a person pastes it from the disclosure into a spreadsheet.
+@Suite("部门整体 target tables")
+struct DepartmentTableTests {
+    /// Seed 004 lines 368–474: 部门整体支出绩效目标申报表 of 武汉市洪山区行政审批局 for 2026, its header block (填报人,
+    /// the 部门总体资金情况 block, 部门职能概述, 年度工作任务, 项目支出情况, 整体绩效目标) and the indicator tables of its
+    /// five long-term goals, each under its own 目标名称 header; the table prints no points.
+    static let file = "tables/004-zhengti-changqi-mubiao.tsv"
+
+    @Test func readsEveryGoalsRowsForLint() throws {
+        let read = try TableReader(separator: .tab, requiresActuals: false).read(try Fixtures.fixture(Self.file))
+        let evaluation = read.evaluation
+        // Every one of the 71 indicator rows under the five 目标名称 headers (the header repeated before each goal).
+        #expect(evaluation.indicators.count == 71)
+        #expect(evaluation.indicators.first?.name == "水务专家评审费标准/件")
+        #expect(evaluation.indicators.last?.name == "工作人员对就餐地址的满意度")
+        #expect(!evaluation.indicators.contains { $0.name == "三级指标" })
+        #expect(evaluation.kind == .department)
+        #expect(evaluation.agency == "武汉市洪山区行政审批局（武汉市洪山区政务服务局）")
+        #expect(evaluation.form == FormDetails(preparer: "马清", telephone: "87698006", filedOn: "2026 年 1 月 6 日"))
+        // No points: a warning for lint, as in a JSON target table, not a reading error.
+        #expect(read.warnings.first?.code == .noWeight)
+        let report = Linter().lint([LintTable(name: "t.tsv", evaluation: evaluation, profile: .wuhan2023, hasWeights: false)],
+                                   readingFindings: ["t.tsv": read.warnings])[0]
+        let codes = Set(report.findings.map(\.code))
+        #expect(codes.isSuperset(of: [Diagnostic.Code.noWeight, .rateAsFraction, .vagueTarget, .duplicateIndicator]))
+        #expect(!report.hasErrors)
+    }
+}
+
+/// Issue 15 §2 and issue 17 §1: the form's other cells — 实施单位 apart from 主管部门, 年度总体目标, 填报人, 填报日期.
+@Suite("The form's other cells")
+struct FormDetailsTests {
+    @Test func readsThemFromTheMinistrysForm() throws {
+        let form = """
+        项目支出绩效自评表,,,,,
+        单位名称：测试局 填报日期：2023年3月1日,,,,,
+        项目名称,培训项目,,,,
+        主管部门,测试局,,实施单位,测试中心,
+        年度总体目标,预期目标,,,实际完成情况,
+        ,完成全年培训任务,,,完成4次培训,
+        预算数,100,,,,
+        执行数,100,,,,
+        一级指标,二级指标,三级指标,分值,年度指标值,实际完成值
+        产出指标,数量指标,培训次数,80,≥4次,4次
+        填报人：王五,,联系电话：,010-1,,
+
+        """
+        let evaluation = try TableReader().read(Array(form.utf8)).evaluation
+        #expect(evaluation.agency == "测试局")
+        #expect(evaluation.form == FormDetails(implementer: "测试中心", expectedGoal: "完成全年培训任务", achievedGoal: "完成4次培训",
+                                               preparer: "王五", telephone: "010-1", filedOn: "2023年3月1日"))
+    }
+
+    @Test func groupsAFormThatNamesOnlyItsImplementerUnderIt() throws {
+        let form = "项目名称,a\n实施单位,测试中心\n预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,b,80,1,1\n"
+        let evaluation = try TableReader().read(Array(form.utf8)).evaluation
+        #expect(evaluation.agency == "测试中心")
+        #expect(evaluation.form.implementer == "测试中心")
+    }
+
+    @Test func readsTheFooterOfAWorkbook() throws {
+        let tables = try TableReader().readWorkbook(try Fixtures.bytes("examples/spreadsheets/05-zhengwu-fuwu.xlsx"))
+        // 填报日期： and the date in the cell beside it, a date the cell formats as 年月日.
+        #expect(tables[0].result.evaluation.form == FormDetails(preparer: "张三", telephone: "027-12345678", filedOn: "2024年1月31日"))
+    }
+
+    @Test func keepsThemThroughPerfscoreJSON() throws {
+        var evaluation = evaluation([row("≥4", "4", weight: "80")])
+        evaluation.form = FormDetails(implementer: "测试中心", expectedGoal: "目标", achievedGoal: "完成", preparer: "王五",
+                                      telephone: "010-1", filedOn: "2023年3月1日")
+        let text = EvaluationWriter.text(evaluation)
+        #expect(text.contains("\"form\": {\n    \"implementer\": \"测试中心\""))
+        #expect(try EvaluationReader().read(Array(text.utf8)).evaluation.form == evaluation.form)
+    }
+
+    @Test func refusesAFormThatIsNotAnObject() throws {
+        let text = #"{"format": "perfscore/1", "budget": {"planned": 1, "executed": 1}, "form": "张三", "indicators": [{"category": "产出指标", "name": "a", "weight": 80, "target": "1", "actual": "1"}]}"#
+        #expect(throws: EvaluationFileError.self) { try EvaluationReader().read(Array(text.utf8)) }
     }
 }

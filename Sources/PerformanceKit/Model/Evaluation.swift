@@ -59,6 +59,8 @@ public struct Evaluation: Sendable, Equatable {
     /// Performance goals with ratios; when given, every indicator names its `goal` and the total is the budget
     /// score plus the goals' weighted scores. An extension of perfscore/1.
     public var goals: [Goal]
+    /// The form's other cells: 实施单位, 年度总体目标, 填报人, 填报日期. An extension of perfscore/1.
+    package var form = FormDetails()
     /// Where the figures come from (document, lines, notes), as the file wrote it: carried along, never scored.
     /// An extension of perfscore/1, see `docs/FORMAT.md` in the repository.
     var source: RawJSON?

@@ -57,6 +57,12 @@ package enum EvaluationWriter {
             }
             out.endObject()
         }
+        if !evaluation.form.isEmpty {
+            out.key("form")
+            out.beginObject()
+            for (key, value) in evaluation.form.fields { out.key(named: key); out.string(value) }
+            out.endObject()
+        }
         if let source = evaluation.source { out.key("source"); out.value(raw: source) }
         for member in evaluation.additionalFields {
             out.key(named: member.key)

@@ -1,10 +1,12 @@
 /// Score cards as an .xlsx workbook, one sheet per table, laid out like the Hubei 项目支出绩效自评表 so that a
 /// finance bureau can file it and PerformanceKit can read it back.
 ///
-/// Each sheet: the title and year; 项目名称, 主管部门 and 规则; the budget block (年初预算数, 预算数（A）, 执行数（B）,
+/// Each sheet: the title and year; 项目名称, 主管部门, 实施单位 and 规则; 年度总体目标 (预期目标 / 实际完成情况) when the
+/// table gives it; the budget block (年初预算数, 预算数（A）, 执行数（B）,
 /// 执行率（B/A） as a percentage, 得分 recomputed, 表中得分 as the table printed it, 核对, 计算过程); the indicator
 /// table in the same columns as the CSV report (一级 and 二级 written once and merged down their runs, 得分 recomputed
-/// beside 表中得分, 核对 with the difference's kind, 偏差原因, 计算过程); 总分 with both totals and the grade. Figures
+/// beside 表中得分, 核对 with the difference's kind, 偏差原因, 计算过程); 总分 with both totals and the grade; 填报人,
+/// 联系电话 and 填报日期 under it. Figures
 /// are numbers in their cells (a spreadsheet sums them); texts are inline strings. The archive is written by
 /// ``ZipWriter`` (stored entries), the same bytes for the same cards.
 package enum XLSXReport {
@@ -69,10 +71,22 @@ package enum XLSXReport {
         merges.append("A1:\(CellPlaces.letters(width))1")
         rows.append([.text("（\(evaluation.year.map(String.init) ?? "")年度）", .bold)])
         merges.append("A2:\(CellPlaces.letters(width))2")
-        rows.append([.text("项目名称", .bold), .text(evaluation.title ?? "")])
-        rows.append([.text("主管部门", .bold), .text(evaluation.agency ?? "")])
-        rows.append([.text("规则", .bold), .text(card.profile.id.rawValue)])
-        for row in 3...5 { merges.append("B\(row):\(CellPlaces.letters(width))\(row)") }
+        var labelled: [(String, String)] = [("项目名称", evaluation.title ?? ""), ("主管部门", evaluation.agency ?? "")]
+        if let implementer = evaluation.form.implementer { labelled.append(("实施单位", implementer)) }
+        labelled.append(("规则", card.profile.id.rawValue))
+        for (label, value) in labelled {
+            rows.append([.text(label, .bold), .text(value)])
+            merges.append("B\(rows.count):\(CellPlaces.letters(width))\(rows.count)")
+        }
+        if evaluation.form.expectedGoal != nil || evaluation.form.achievedGoal != nil {
+            rows.append([.text("年度总体目标", .bold), .text("预期目标", .bold), .empty, .empty, .empty, .empty, .text("实际完成情况", .bold)])
+            rows.append([.empty, .text(evaluation.form.expectedGoal ?? "", .wrapped), .empty, .empty, .empty, .empty,
+                         .text(evaluation.form.achievedGoal ?? "", .wrapped)])
+            merges.append("B\(rows.count - 1):F\(rows.count - 1)")
+            merges.append("G\(rows.count - 1):\(CellPlaces.letters(width))\(rows.count - 1)")
+            merges.append("B\(rows.count):F\(rows.count)")
+            merges.append("G\(rows.count):\(CellPlaces.letters(width))\(rows.count)")
+        }
         rows.append([])
         let budget = card.budget
         rows.append([.text("预算执行情况（万元）（\(budget.weight.scoreText())分）", .bold), .text("年初预算数", .bold), .text("预算数（A）", .bold),
@@ -115,6 +129,12 @@ package enum XLSXReport {
         rows.append([.text("总分", .bold), .empty, .empty, .figure(card.maximum),
                      .empty, .empty, card.total.map { .figure($0, .bold) } ?? .empty, evaluation.published?.total.map { .figure($0) } ?? .empty,
                      .text(totalCheck.check), .text(card.grade.map { "等级 \($0)" } ?? "")])
+        let footer = [("填报人", evaluation.form.preparer), ("联系电话", evaluation.form.telephone), ("填报日期", evaluation.form.filedOn)]
+            .compactMap { label, value in value.map { Cell.text("\(label)：\($0)") } }
+        if !footer.isEmpty {
+            rows.append([])
+            rows.append(footer.flatMap { [$0, .empty, .empty] })
+        }
         var xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         xml += "<cols><col min=\"1\" max=\"2\" width=\"14\" customWidth=\"1\"/><col min=\"3\" max=\"3\" width=\"36\" customWidth=\"1\"/>"
             + "<col min=\"4\" max=\"9\" width=\"12\" customWidth=\"1\"/><col min=\"10\" max=\"11\" width=\"40\" customWidth=\"1\"/></cols>"

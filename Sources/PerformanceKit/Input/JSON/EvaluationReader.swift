@@ -95,7 +95,8 @@ struct EvaluationDecoding {
     typealias Problem = JSONScanner.Problem
 
     static let topLevelKeys = KeyTable(["format", "title", "agency", "year", "kind", "rules", "budget", "goals", "declaredPoints",
-                                        "indicators", "published", "source"])
+                                        "indicators", "published", "source", "form"])
+    static let formKeys = KeyTable(FormDetails().fieldKeys)
     static let budgetKeys = KeyTable(["planned", "executed", "initial", "weight", "sources"])
     static let fundSourceKeys = KeyTable(["initial", "planned", "executed"])
     static let indicatorKeys = KeyTable(["category", "subcategory", "name", "unit", "weight", "target", "actual", "direction",
@@ -174,7 +175,7 @@ struct EvaluationDecoding {
 
     /// The objects of an evaluation file.
     enum Place {
-        case root, budget, published
+        case root, budget, published, form
         case fundSource(name: String, position: Int)
         case goal(Int)
         case indicator(Int)
@@ -186,6 +187,7 @@ struct EvaluationDecoding {
             case .budget: return JSONPath.root.appending("budget")
             case .fundSource(let name, _): return JSONPath.root.appending("budget").appending("sources").appending(name)
             case .published: return JSONPath.root.appending("published")
+            case .form: return JSONPath.root.appending("form")
             case .goal(let index): return JSONPath.root.appending("goals").appending(index)
             case .indicator(let index): return .indicator(index)
             case .part(let indicator, let part): return JSONPath.indicator(indicator).appending("parts").appending(part)
@@ -199,6 +201,7 @@ struct EvaluationDecoding {
             case .budget: return [6]
             case .fundSource(_, let position): return [6, 4, position]
             case .published: return [10]
+            case .form: return [12]
             case .goal(let index): return [7, index]
             case .indicator(let index): return [9, index]
             case .part(let indicator, let part): return [9, indicator, 14, part]
@@ -436,7 +439,7 @@ struct EvaluationDecoding {
         var context = ObjectContext(place: .root, offset: 0, known: Self.topLevelKeys)
         var title: String?, agency: String?, year: Int?, kindText: String?, rules: String?
         var budget: BudgetExecution?, goals: [Evaluation.Goal] = [], declaredPoints: ExactDecimal?
-        var indicators: [Indicator]?, published: PublishedFigures?, source: RawJSON?
+        var indicators: [Indicator]?, published: PublishedFigures?, source: RawJSON?, form = FormDetails()
         var kindOffset = 0
         var extra: [RawJSON.Member] = []
         while let (field, offset) = try nextMember(&scanner, &context, depth: 0, kept: true, extra: &extra) {
@@ -459,6 +462,7 @@ struct EvaluationDecoding {
                     expected: "the points the table declares for its indicators (指标权重比例) as a number ≥ 0")
             case 9: indicators = try indicatorList(&scanner, offset: offset)
             case 10: published = try publishedFigures(&scanner, offset: offset)
+            case 12: form = try formDetails(&scanner, offset: offset)
             default:  // source: carried as written
                 let start = scanner.index
                 _ = try scanner.skipValue(depth: 0)
@@ -489,8 +493,28 @@ struct EvaluationDecoding {
                                     budget: budget, indicators: indicators, published: published,
                                     declaredPoints: declaredPoints, goals: goals)
         evaluation.source = source
+        evaluation.form = form
         evaluation.additionalFields = extra
         return evaluation
+    }
+
+    /// `form`: the form's other cells, each a string (FORMAT.md §6.1).
+    mutating func formDetails(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> FormDetails {
+        guard scanner.current == UInt8(ascii: "{") else {
+            let value = try scalar(&scanner, depth: 0)
+            if case .null = value { return FormDetails() }
+            wrongContainer([12], JSONPath.root.appending("form"), expected: "an object of the form's texts (implementer, preparer, filedOn, …)",
+                           found: describe(value, scanner), location: scanner.location(offset))
+            return FormDetails()
+        }
+        var context = ObjectContext(place: .form, offset: offset, known: Self.formKeys)
+        var texts: [String?] = Array(repeating: nil, count: Self.formKeys.names.count)
+        var ignored: [RawJSON.Member] = []
+        while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 1, kept: false, extra: &ignored) {
+            texts[field] = string(try scalar(&scanner, depth: 1), context, field, memberOffset, scanner)
+        }
+        return FormDetails(implementer: texts[0], expectedGoal: texts[1], achievedGoal: texts[2], preparer: texts[3],
+                           telephone: texts[4], filedOn: texts[5])
     }
 
     // MARK: - The budget block

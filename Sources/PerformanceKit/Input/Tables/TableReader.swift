@@ -212,7 +212,9 @@ struct TableReading {
     static let reportColumns: Set<String> = ["核对", "计算过程", "等级"]
 
     /// Header cells of the form's leading label column: never a field.
-    static let labelColumns: Set<String> = ["年度绩效目标", "年度绩效指标", "绩效目标", "项目绩效指标"]
+    static let labelColumns: Set<String> = ["年度绩效目标", "年度绩效指标", "绩效目标", "项目绩效指标",
+                                            // 部门整体 tables: the goal each group of rows serves (长期绩效目标1).
+                                            "目标名称", "绩效目标名称"]
 
     static func normalizedHeader(_ text: String) -> String {
         var result = text.filter { !$0.isWhitespace }
@@ -225,10 +227,13 @@ struct TableReading {
 
     /// The row that names at least 三级指标 and 年初目标值: the table's header.
     static func headerIndex(in rows: [CSVParser.Row]) -> Int? {
-        rows.firstIndex { row in
-            let columns = row.fields.compactMap { TableReader.aliases[normalizedHeader($0)] }
-            return columns.contains(.name) && columns.contains(.target)
-        }
+        rows.firstIndex(where: isHeader)
+    }
+
+    /// Whether a row names at least 三级指标 and 年初目标值.
+    static func isHeader(_ row: CSVParser.Row) -> Bool {
+        let columns = row.fields.compactMap { TableReader.aliases[normalizedHeader($0)] }
+        return columns.contains(.name) && columns.contains(.target)
     }
 
     mutating func evaluation() -> Evaluation? {
@@ -283,7 +288,13 @@ struct TableReading {
                     message: "the row has \(cells.count) cells but the header has \(header.fields.count)"))
                 continue
             }
-            if Metadata.isFooter(row) { continue }
+            // 填报人：…, 联系电话：…, 填报日期：… under the table.
+            if Metadata.isFooter(row) {
+                _ = meta.read(row, into: &problems)
+                continue
+            }
+            // The header again: a table of several goals (部门整体) or a page break repeats it.
+            if Self.isHeader(row) { continue }
             let first = cells.first?.trimmingWhitespace ?? ""
             let name = cell(.name)
             if ["总分", "合计", "综合绩效"].contains(where: { first.hasPrefix($0) || name.hasPrefix($0) }) {
@@ -308,6 +319,14 @@ struct TableReading {
                 }
             } else {
                 weight = parsedName.points
+            }
+            // A target table (绩效目标表) may lack points, as 部门整体 tables print none: a finding of lint's, not a
+            // reading error, as in a JSON file; the row is kept with 0 points so that every other check still runs.
+            if weight == nil, !requiresActuals {
+                weight = .zero
+                warnings.append(Diagnostic(.noWeight, .warning,
+                    "no points (分值) are given; a table that is to be scored needs them on every row",
+                    at: JSONPath.indicator(indicators.count).appending("weight")))
             }
             guard let points = weight else {
                 problems.append(.init(row: row.line, column: index(.weight).map { $0 + 1 } ?? index(.name).map { $0 + 1 },
@@ -372,8 +391,11 @@ struct TableReading {
                 "the budget row carries 10 points, as the Ministry's form does: the table is read as mof-2020's (name another with a 规则 row, or --rules)",
                 at: JSONPath.root.appending("rules")))
         }
-        return Evaluation(title: meta.title, agency: meta.agency, year: meta.year, rules: rules, budget: budget,
-                          indicators: indicators, published: published)
+        // 主管部门; a form that names only its 实施单位 is grouped under it.
+        var evaluation = Evaluation(title: meta.title, agency: meta.agency ?? meta.form.implementer, year: meta.year,
+                                    kind: meta.kind ?? .project, rules: rules, budget: budget, indicators: indicators, published: published)
+        evaluation.form = meta.form
+        return evaluation
     }
 
     /// `清查季报（份）（4分）` → name `清查季报`, unit `份`, points 4. A bracketed unit is taken only just before a
@@ -405,114 +427,5 @@ struct TableReading {
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
         guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
         return ExactDecimal(cleaned)
-    }
-
-    /// Project and budget rows around the table.
-    struct Metadata {
-        var title: String?
-        var agency: String?
-        var year: Int?
-        var planned: ExactDecimal?
-        var executed: ExactDecimal?
-        var initial: ExactDecimal?
-        var budgetScore: ExactDecimal?
-        /// The budget row's 分值 (10 on the Ministry's form).
-        var budgetWeight: ExactDecimal?
-        /// The funds by source, from the rows under 年度资金总额 (其中：当年财政拨款, 上年结转资金, 其他资金).
-        var sources: [FundSource] = []
-        /// A rule profile the table names (`规则`, `评价规则`).
-        var rules: String?
-
-        mutating func read(_ rows: ArraySlice<CSVParser.Row>, into problems: inout [TableReadError.Problem]) {
-            var index = rows.startIndex
-            while index < rows.endIndex {
-                let row = rows[index]
-                // A header row naming 预算数 and 执行数, with the figures in the row under it.
-                let labels = row.fields.map { TableReading.normalizedHeader($0) }
-                if let plannedColumn = labels.firstIndex(where: { $0 == "预算数" || $0 == "全年预算数" }),
-                   let executedColumn = labels.firstIndex(where: { $0 == "执行数" || $0 == "全年执行数" }),
-                   index + 1 < rows.endIndex {
-                    let values = rows[index + 1].fields
-                    if plannedColumn < values.count { planned = TableReading.decimal(values[plannedColumn]) }
-                    if executedColumn < values.count { executed = TableReading.decimal(values[executedColumn]) }
-                    if let initialColumn = labels.firstIndex(of: "年初预算数"), initialColumn < values.count {
-                        initial = TableReading.decimal(values[initialColumn])
-                    }
-                    // A report of this package's (CSV, .xlsx) prints the table's score as 表中得分 beside its own 得分.
-                    if let scoreColumn = labels.firstIndex(of: "表中得分") ?? labels.firstIndex(where: { $0.hasPrefix("得分") }),
-                       scoreColumn < values.count {
-                        budgetScore = TableReading.decimal(values[scoreColumn])
-                    }
-                    if let weightColumn = labels.firstIndex(of: "分值"), weightColumn < values.count {
-                        budgetWeight = TableReading.decimal(values[weightColumn])
-                    }
-                    index += 2
-                    // The Ministry's form: the sources under 年度资金总额, in the same columns.
-                    while index < rows.endIndex,
-                          let label = Self.firstFilledCell(rows[index]),
-                          let kind = FundSource.Kind(parsing: label) {
-                        let cells = rows[index].fields
-                        func figure(_ column: Int?) -> ExactDecimal? {
-                            guard let column, column < cells.count else { return nil }
-                            return TableReading.decimal(cells[column])
-                        }
-                        sources.append(FundSource(kind, initial: figure(labels.firstIndex(of: "年初预算数")),
-                                                  planned: figure(plannedColumn), executed: figure(executedColumn)))
-                        index += 1
-                    }
-                    continue
-                }
-                _ = read(row, into: &problems)
-                index += 1
-            }
-        }
-
-        /// Reads a `label, value` row; `true` when the row was one.
-        mutating func read(_ row: CSVParser.Row, into problems: inout [TableReadError.Problem]) -> Bool {
-            let cells = row.fields.map(\.trimmingWhitespace)
-            guard let labelIndex = cells.firstIndex(where: { !$0.isEmpty }) else { return false }
-            let label = TableReading.normalizedHeader(cells[labelIndex])
-            let value = cells[(labelIndex + 1)...].first { !$0.isEmpty }
-            switch label {
-            case "项目名称": title = value
-            case "主管部门", "单位名称", "实施单位", "预算单位": if agency == nil { agency = value }
-            case "年度", "预算年度": year = value.flatMap { Int($0.filter(\.isNumber)) }
-            case "预算数", "全年预算数", "调整后预算数": planned = value.flatMap(TableReading.decimal)
-            case "执行数", "全年执行数", "预算执行数", "实际执行数": executed = value.flatMap(TableReading.decimal)
-            case "年初预算数": initial = value.flatMap(TableReading.decimal)
-            case "规则", "评价规则", "rules": rules = value
-            default:
-                // The title row's year: `（2022年度）`, `2022年度项目支出绩效自评表`.
-                if year == nil, value == nil, let found = Self.year(in: cells[labelIndex]) {
-                    year = found
-                    return true
-                }
-                return false
-            }
-            return true
-        }
-
-        /// The year a title cell names (`（2022年度）` → 2022), or `nil`.
-        static func year(in text: String) -> Int? {
-            let folded = TextValue.folded(text)
-            guard let mark = folded.range(of: "年度") else { return nil }
-            let digits = folded[..<mark.lowerBound].reversed().prefix(while: \.isNumber)
-            guard digits.count == 4, let value = Int(String(digits.reversed())), (1990...2100).contains(value) else { return nil }
-            return value
-        }
-
-        /// Footer rows of the form, never indicators: 填报人：…, 联系电话：…, 填报日期：….
-        static let footerLabels = ["填报人", "联系电话", "填报日期", "审核人", "单位负责人", "财务负责人", "项目负责人", "填表人", "联系人"]
-
-        /// Whether a row is a footer row: its first filled cell starts with a footer label.
-        static func isFooter(_ row: CSVParser.Row) -> Bool {
-            guard let first = firstFilledCell(row) else { return false }
-            return footerLabels.contains { first.hasPrefix($0) }
-        }
-
-        /// A row's first cell that is not blank, trimmed: the label of a label row.
-        static func firstFilledCell(_ row: CSVParser.Row) -> String? {
-            row.fields.lazy.map(\.trimmingWhitespace).first { !$0.isEmpty }
-        }
     }
 }
