@@ -12,6 +12,8 @@ enum Command: Equatable {
     case summary(ScoreOptions)
     /// `perfscore convert FILE.csv`: the perfscore/1 JSON of a spreadsheet table.
     case convert(ScoreOptions)
+    /// `perfscore template [--rules ID] -o FILE.xlsx`: the blank official form of a profile, to fill in.
+    case template(ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
     case rules(String?)
     /// The help of the whole command, or of one subcommand (`perfscore verify --help`, `perfscore help verify`).
@@ -63,12 +65,17 @@ enum Command: Equatable {
         /// Budget figures for a spreadsheet table that does not give them.
         var planned: ExactDecimal?
         var executed: ExactDecimal?
+        /// The year a template's title names.
+        var year: Int?
+        /// Whether `--format` was given (a template is a workbook unless it asks for CSV).
+        var formatGiven = false
     }
 
     /// The options of a command that reads files; `nil` for help, version, rules and completion.
     var options: ScoreOptions? {
         switch self {
-        case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given): return given
+        case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given),
+             .template(let given): return given
         case .rules, .help, .version, .completionScript: return nil
         }
     }
@@ -85,6 +92,7 @@ enum Command: Equatable {
         "lint": (["--format", "--rules", "--output", "--input", "--sheet", "--color"], [.text, .json]),
         "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], [.text, .json]),
         "convert": (["--format", "--output", "--input", "--sheet", "--planned", "--executed"], [.json]),
+        "template": (["--format", "--output", "--rules", "--year"], [.xlsx, .csv]),
     ]
 
     /// A command line that cannot be used, naming the token at fault.
@@ -122,7 +130,7 @@ enum Command: Equatable {
         }
         var arguments = arguments
         var subcommand: String?
-        if let first = arguments.first, ["verify", "lint", "summary", "convert"].contains(first) {
+        if let first = arguments.first, ["verify", "lint", "summary", "convert", "template"].contains(first) {
             subcommand = first
             arguments.removeFirst()
         }
@@ -170,6 +178,7 @@ enum Command: Equatable {
                     throw UsageError(message: "--format: expected text, json, markdown, csv, html or xlsx, found \"\(text)\"")
                 }
                 options.format = format
+                options.formatGiven = true
             case "--json":
                 options.format = .json
             case "--rules":
@@ -190,6 +199,12 @@ enum Command: Equatable {
                     throw UsageError(message: "--input: expected json, csv, tsv or xlsx, found \"\(text)\"")
                 }
                 options.input = input
+            case "--year":
+                let text = try optionValue()
+                guard let year = Int(text), (1990...2100).contains(year) else {
+                    throw UsageError(message: "--year: expected a year such as 2024, found \"\(text)\"")
+                }
+                options.year = year
             case "--sheet":
                 options.sheet = try optionValue()
             case "--planned", "--executed":
@@ -215,7 +230,12 @@ enum Command: Equatable {
             }
             index += 1
         }
-        guard !options.files.isEmpty else {
+        if subcommand == "template" {
+            guard options.files.isEmpty else {
+                throw UsageError(message: "template takes no file: it writes the blank form of --rules (give -o FILE.xlsx)")
+            }
+            if !options.formatGiven { options.format = .xlsx }
+        } else if options.files.isEmpty {
             throw UsageError(message: "no file given: name an evaluation file, or - for standard input")
         }
         if options.summaryOnly || options.readOnly, !options.jsonLines {
@@ -242,6 +262,7 @@ enum Command: Equatable {
         case "lint": return .lint(options)
         case "summary": return .summary(options)
         case "convert": return .convert(options)
+        case "template": return .template(options)
         default: return .score(options)
         }
     }

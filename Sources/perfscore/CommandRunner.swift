@@ -178,9 +178,22 @@ struct CommandRunner {
             return writingReport(options) { $0.summary(options) }
         case .convert(let options):
             return convert(options)
+        case .template(let options):
+            return template(options)
         case .rules(let which):
             return showRules(which)
         }
+    }
+
+    /// `perfscore template`: the blank form of `--rules` (wuhan-2023 by default), as a workbook or CSV.
+    func template(_ options: Command.ScoreOptions) -> ExitStatus {
+        var profile = RuleProfile.wuhan2023
+        if let which = options.rules {
+            guard let chosen = loadProfile(which, option: "--rules") else { return .unusable }
+            profile = chosen
+        }
+        if options.format == .csv { return emit(FormTemplate.csv(for: profile, year: options.year), options: options) }
+        return emit(bytes: FormTemplate.workbook(for: profile, year: options.year), options: options)
     }
 
     /// Why the command's `-o` cannot be used (it names one of the inputs), or `nil`.

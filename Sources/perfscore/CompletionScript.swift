@@ -9,7 +9,7 @@ struct CompletionScript {
 
     /// Every long option, in the order the help lists them.
     static let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned", "--executed",
-                        "--color", "--jsonl", "--totals", "--read-only"]
+                        "--year", "--color", "--jsonl", "--totals", "--read-only"]
 
     /// The options a job takes, with `-o` and `--help`.
     static func options(_ job: String) -> [String] {
@@ -21,7 +21,7 @@ struct CompletionScript {
         return options
     }
 
-    static let jobs = ["verify", "lint", "summary", "convert"]
+    static let jobs = ["verify", "lint", "summary", "convert", "template"]
 
     var text: String {
         switch shell {

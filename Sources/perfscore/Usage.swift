@@ -10,6 +10,7 @@ enum Usage {
         ("lint", "[options] FILE...", "check target tables or evaluations before they are filed"),
         ("summary", "[options] DIR|FILE...", "roll many evaluations up, per unit and overall"),
         ("convert", "FILE.csv|FILE.tsv|FILE.xlsx", "the perfscore/1 JSON of a spreadsheet table"),
+        ("template", "[--rules ID|PATH] [--year N] -o FILE.xlsx", "the blank official form of a rule profile, to fill in"),
         ("rules", "[ID|PATH]", "list the rule profiles, or show one in words"),
     ]
 
@@ -18,8 +19,12 @@ enum Usage {
     static func help(for subcommand: String?) -> String {
         guard let subcommand, let entry = subcommands.first(where: { $0.name == subcommand }) else { return text }
         let accepted = Command.accepted[subcommand]?.options ?? []
+        let printsJSON = Command.accepted[subcommand]?.formats.contains(.json) ?? true
         let kept = optionEntries.filter { entry in
-            entry.names.contains("--help") || entry.names.contains("--") || !entry.names.isDisjoint(with: accepted)
+            // --json only where JSON is printed; -- only where files are read.
+            if entry.names.contains("--json") { return printsJSON }
+            if entry.names.contains("--") { return subcommand != "template" }
+            return entry.names.contains("--help") || !entry.names.isDisjoint(with: accepted)
         }
         var lines = ["USAGE: perfscore \(subcommand) \(entry.operands)", "", entry.summary + ".", ""]
         if let formats = Command.accepted[subcommand]?.formats, !formats.isEmpty {
@@ -53,10 +58,10 @@ enum Usage {
 
     /// One line per job: what it takes, from the table that drives the parsing (``Command/accepted``).
     static var acceptedOptions: String {
-        ["score", "score --jsonl", "verify", "lint", "summary", "convert"].compactMap { job -> String? in
+        ["score", "score --jsonl", "verify", "lint", "summary", "convert", "template"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
             let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned", "--executed",
-                         "--color", "--jsonl", "--totals", "--read-only"]
+                         "--year", "--color", "--jsonl", "--totals", "--read-only"]
             let options = order.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
                 if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
                 return option == "--output" ? "-o" : option
@@ -85,6 +90,7 @@ enum Usage {
            perfscore lint [options] FILE...            check target tables or evaluations before they are filed
            perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
            perfscore convert FILE.csv|.tsv|.xlsx       the perfscore/1 JSON of a spreadsheet table
+           perfscore template [--rules ID] -o FILE.xlsx the blank official form of a profile, to fill in
            perfscore rules [ID|PATH]                   list the rule profiles, or show one in words
            perfscore help [SUBCOMMAND]                 this help, or one subcommand's (also SUBCOMMAND --help)
            perfscore --generate-completion-script bash|zsh|fish
@@ -106,6 +112,7 @@ enum Usage {
       --sheet NAME             read only this sheet of a workbook (default: every sheet holding a table,
                                each reported as FILE[SHEET] when there are several)
       --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it
+      --year N                 the year a template's title names
       --json                   the same as --format json
       --rules ID|PATH          score under this rule profile instead of the file's "rules": a built-in id
                                (wuhan-2023, mof-2020, mof-2020-linear, jiangxi) or a profile file (rules/README.md);
@@ -139,6 +146,7 @@ enum Usage {
       perfscore --format html -o report.html examples/wuhan-2023/03-zhengwu-fuwu.json
       perfscore examples/spreadsheets/03-zhengwu-fuwu.csv
       perfscore verify examples/spreadsheets/06-two-projects.xlsx
+      perfscore template --rules mof-2020 --year 2024 -o 自评表.xlsx
       cat eval.json | perfscore -
       perfscore --jsonl --totals evaluations.jsonl
     """

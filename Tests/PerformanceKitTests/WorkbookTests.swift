@@ -518,3 +518,79 @@ struct FormDetailsTests {
         #expect(throws: EvaluationFileError.self) { try EvaluationReader().read(Array(text.utf8)) }
     }
 }
+
+/// Issue 15 §4: `perfscore template` — the blank form of a profile, which reads back once a unit fills it in.
+@Suite("Blank forms (perfscore template)")
+struct FormTemplateTests {
+    /// The CSV template of `profile` filled in as a unit would: the project, the budget, one row under 数量指标 and
+    /// one under 服务对象满意度指标 (the other 二级 rows left blank).
+    static func filled(_ profile: RuleProfile, points: (String, String)) -> String {
+        FormTemplate.csv(for: profile, year: 2024)
+            .replacingOccurrences(of: "项目名称,,", with: "项目名称,培训项目,")
+            .replacingOccurrences(of: "主管部门,,,,实施单位,,", with: "主管部门,测试局,,,实施单位,测试中心,")
+            .replacingOccurrences(of: "年度资金总额,,,,", with: "年度资金总额,100,100,90,90%")
+            .replacingOccurrences(of: ",数量指标,,,,,,", with: ",数量指标,培训次数,\(points.0),≥4次,3次,,培训场地调整")
+            .replacingOccurrences(of: ",服务对象满意度指标,,,,,,", with: ",服务对象满意度指标,学员满意度,\(points.1),≥90%,95%,,")
+    }
+
+    @Test(arguments: [(RuleProfile.wuhan2023, ("60", "20"), "83"), (.mof2020, ("80", "10"), "79")])
+    func readsBackOnceFilledIn(_ profile: RuleProfile, _ points: (String, String), _ total: String) throws {
+        let read = try TableReader().read(Array(Self.filled(profile, points: points).utf8))
+        let evaluation = read.evaluation
+        #expect(evaluation.rules == profile.id)
+        #expect(evaluation.year == 2024)
+        #expect(evaluation.title == "培训项目")
+        #expect(evaluation.form.implementer == "测试中心")
+        #expect(evaluation.budget.weight == profile.budgetWeight)
+        #expect(evaluation.indicators.map(\.name) == ["培训次数", "学员满意度"])
+        #expect(evaluation.published == nil)
+        let card = try Evaluator().evaluate(evaluation, warnings: read.warnings)
+        // wuhan-2023: 20 × 90 ÷ 100 + 60 × 3 ÷ 4 + 20 = 18 + 45 + 20; mof-2020: 10 × 90 ÷ 100 + 80 × 3 ÷ 4 + 10 = 9 + 60 + 10.
+        #expect(card.total == dec(total))
+    }
+
+    @Test func laysOutTheProfilesPointsAndCategories() throws {
+        let sheet = try #require(try Workbook(FormTemplate.workbook(for: .mof2020)).sheets.first)
+        // Column A: the labels and the 一级指标.
+        let firstCells = sheet.rows.compactMap { $0.fields.first }.filter { !$0.isEmpty }
+        #expect(firstCells.contains("预算执行情况（万元）（10分）"))
+        #expect(firstCells.contains("产出指标（50分）"))
+        #expect(firstCells.contains("效益指标（30分）"))
+        #expect(firstCells.contains("满意度指标（10分）"))
+        // mof-2020 is of 2020: 成本指标 stands under 产出指标 (column B), not as a category of its own.
+        #expect(!firstCells.contains("成本指标"))
+        #expect(sheet.rows.contains { $0.fields.count > 1 && $0.fields[1] == "成本指标" })
+        // wuhan-2023 is of 2023: 成本指标 comes first (2021 layout), and the profile sets no split.
+        let wuhan = FormTemplate.layout(for: .wuhan2023).map(\.0)
+        #expect(wuhan == [.cost, .output, .benefit, .satisfaction])
+        #expect(FormTemplate.layout(for: .wuhan2023)[0].1 == [.economicCost, .socialCost, .environmentalCost])
+    }
+
+    @Test func readsATemplateFilledInAndSavedByASpreadsheetProgram() throws {
+        // The CSV template filled in by hand, opened and saved as .xlsx by LibreOffice Calc (Fixtures/libreoffice/make),
+        // which leaves out the empty row under 年度总体目标: the budget header after it is still the budget's.
+        let tables = try TableReader().readWorkbook(try Fixtures.fixture("libreoffice/filled-template-mof-2020.xlsx"))
+        let evaluation = tables[0].result.evaluation
+        #expect(evaluation.rules == "mof-2020")
+        #expect(evaluation.form.implementer == "测试中心")
+        #expect(evaluation.form.preparer == "王五")
+        #expect(evaluation.budget.executed == 90)
+        let card = try Evaluator().evaluate(evaluation, warnings: tables[0].result.warnings)
+        // 10 × 90 ÷ 100 + 30 × 3 ÷ 4 + 20 + 30 + 10 = 9 + 22.5 + 60.
+        #expect(card.total == dec("91.5"))
+        #expect(card.diagnostics.filter { $0.severity != .note }.isEmpty)
+    }
+
+    @Test func saysWhatABlankFormLacks() {
+        #expect(throws: TableReadError.self) { try TableReader().readWorkbook(FormTemplate.workbook(for: .wuhan2023)) }
+    }
+
+    @Test func writesTheTemplateFromTheCommandLine() {
+        let csv = runCommand(["template", "--rules", "mof-2020", "--format", "csv"])
+        #expect(csv.status == .success)
+        #expect(csv.output.hasPrefix("\u{FEFF}项目支出绩效自评表"))
+        #expect(runCommand(["template", "x.json"]).status == .unusable)
+        #expect(runCommand(["template"]).error.contains("--format xlsx writes a workbook: give -o FILE.xlsx"))
+        #expect(runCommand(["template", "--rules", "nope"]).status == .unusable)
+    }
+}

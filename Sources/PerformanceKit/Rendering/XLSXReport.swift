@@ -13,11 +13,20 @@ package enum XLSXReport {
     /// The workbook of `cards`, each sheet named after its table (`name`, else the title), at most 31 characters,
     /// without the characters sheet names may not hold, and unique.
     package static func render(_ cards: [(name: String?, card: ScoreCard)]) -> [UInt8] {
+        workbook(cards.map { entry in
+            let (rows, merges) = sheet(entry.card)
+            return (entry.name ?? entry.card.evaluation.title ?? "", rows, merges)
+        })
+    }
+
+    /// A workbook of sheets given as rows of cells and merged ranges (`A1:K1`), each named as ``sheetName(_:taken:position:)``
+    /// allows.
+    static func workbook(_ given: [(name: String, rows: [[Cell]], merges: [String])]) -> [UInt8] {
         var names: [String] = []
         var sheets: [String] = []
-        for (position, entry) in cards.enumerated() {
-            names.append(sheetName(entry.name ?? entry.card.evaluation.title ?? "", taken: names, position: position))
-            sheets.append(sheet(entry.card))
+        for (position, entry) in given.enumerated() {
+            names.append(sheetName(entry.name, taken: names, position: position))
+            sheets.append(worksheet(entry.rows, merges: entry.merges))
         }
         var zip = ZipWriter()
         let package = "http://schemas.openxmlformats.org/package/2006"
@@ -61,7 +70,8 @@ package enum XLSXReport {
         case empty
     }
 
-    static func sheet(_ card: ScoreCard) -> String {
+    /// The rows and merged ranges of one table's sheet.
+    static func sheet(_ card: ScoreCard) -> (rows: [[Cell]], merges: [String]) {
         let evaluation = card.evaluation
         let printed = PrintedBeside(card)
         var rows: [[Cell]] = []
@@ -135,6 +145,11 @@ package enum XLSXReport {
             rows.append([])
             rows.append(footer.flatMap { [$0, .empty, .empty] })
         }
+        return (rows, merges)
+    }
+
+    /// The worksheet part of rows of cells: columns wide enough for the form, figures as numbers, texts inline.
+    static func worksheet(_ rows: [[Cell]], merges: [String]) -> String {
         var xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         xml += "<cols><col min=\"1\" max=\"2\" width=\"14\" customWidth=\"1\"/><col min=\"3\" max=\"3\" width=\"36\" customWidth=\"1\"/>"
             + "<col min=\"4\" max=\"9\" width=\"12\" customWidth=\"1\"/><col min=\"10\" max=\"11\" width=\"40\" customWidth=\"1\"/></cols>"

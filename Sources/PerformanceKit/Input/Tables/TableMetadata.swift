@@ -69,13 +69,16 @@ extension TableReading {
             while index < rows.endIndex {
                 let row = rows[index]
                 let labels = row.fields.map { TableReading.normalizedHeader($0) }
-                // 年度总体目标 over the columns 预期目标 and 实际完成情况, the texts in the row under them.
+                // 年度总体目标 over the columns 预期目标 and 实际完成情况, the texts in the row just under them (a blank
+                // form leaves that row empty, and a workbook then has no row there at all).
                 if labels.contains("年度总体目标"), let expected = labels.firstIndex(of: "预期目标"),
-                   let achieved = labels.firstIndex(where: { $0 == "实际完成情况" || $0 == "实际完成" }), index + 1 < rows.endIndex {
-                    let values = rows[index + 1].fields.map(\.trimmingWhitespace)
+                   let achieved = labels.firstIndex(where: { $0 == "实际完成情况" || $0 == "实际完成" }) {
+                    index += 1
+                    guard index < rows.endIndex, rows[index].line == row.line + 1 else { continue }
+                    let values = rows[index].fields.map(\.trimmingWhitespace)
                     if expected < values.count, !values[expected].isEmpty { form.expectedGoal = values[expected] }
                     if achieved < values.count, !values[achieved].isEmpty { form.achievedGoal = values[achieved] }
-                    index += 2
+                    index += 1
                     continue
                 }
                 // A header row naming 预算数 and 执行数, with the figures in the row under it.
