@@ -108,6 +108,11 @@ struct SpreadsheetTests {
         #expect(parsed.unit == "%")
         #expect(parsed.points == 7)
         #expect(TableReading.stripPoints("清查季报(份)(4分)").points == 4)
+        // 亿 and 万 are numbers to Unicode, but units here.
+        #expect(TableReading.stripPoints("数据中枢服务被调用次数（亿次）（1分）").unit == "亿次")
+        #expect(TableReading.stripPoints("经费（万元）（2分）").unit == "万元")
+        #expect(TableReading.stripPoints("目标（2023年）（2分）").unit == nil)
+        #expect(TableReading.stripPoints("目标（２０２３年）（2分）").unit == nil)
     }
 
     @Test func readsQuotedFieldsWithSeparatorsAndLineBreaks() throws {

@@ -594,3 +594,33 @@ struct FormTemplateTests {
         #expect(runCommand(["template", "--rules", "nope"]).status == .unusable)
     }
 }
+
+/// Issue 15's "done when": the official-form .xlsx and GB18030 CSV of each seed table read back to the published
+/// score, row for row the same as the transcribed JSON.
+@Suite("The seed tables on the official form")
+struct OfficialFormTests {
+    static let seeds = ["01-xingzheng-yunxing", "02-shiminzhijia-dalou", "03-zhengwu-fuwu", "04-zhihui-chengshi"]
+    static let files = seeds.flatMap { ["examples/spreadsheets/forms/\($0).xlsx", "examples/spreadsheets/forms/\($0)-gb18030.csv"] }
+
+    @Test(arguments: files)
+    func readsBackRowForRow(_ file: String) throws {
+        let seed = String(file.split(separator: "/").last!.prefix { $0 != "." }).replacingOccurrences(of: "-gb18030", with: "")
+        let json = try Fixtures.scoreExample("examples/wuhan-2023/\(seed).json")
+        let bytes = try Fixtures.bytes(file)
+        if file.hasSuffix(".csv") { #expect(String(validating: bytes, as: UTF8.self) == nil) }  // GB18030, not UTF-8
+        let read = file.hasSuffix(".xlsx") ? try TableReader().readWorkbook(bytes)[0].result : try TableReader().read(bytes)
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.total == json.evaluation.published?.total)
+        #expect(card.verification?.agrees == true)
+        let fields: (ScoreCard) -> [[String]] = { card in
+            card.evaluation.indicators.map { [$0.category.rawValue, $0.subcategory?.rawValue ?? "", $0.name, $0.unit ?? "",
+                                              $0.weight.description, $0.target, $0.actual ?? "", $0.reason ?? "",
+                                              $0.published?.description ?? "—"] }
+        }
+        #expect(fields(card) == fields(json))
+        #expect(card.indicators.map(\.score) == json.indicators.map(\.score))
+        #expect(card.evaluation.title == json.evaluation.title)
+        #expect(card.evaluation.agency == json.evaluation.agency)
+        #expect(card.evaluation.year == json.evaluation.year)
+    }
+}

@@ -412,8 +412,10 @@ struct TableReading {
         }
         name = String(name[..<pointsGroup.start]).trimmingWhitespace
         var unit: String?
+        // A unit has no digits (`（2023年）` is no unit); 万 and 亿, which Unicode counts as numbers, are units' own
+        // (`（亿条）`, `（万元）`).
         if let unitGroup = lastGroup(), !unitGroup.inside.isEmpty, unitGroup.inside.count <= 4,
-           !unitGroup.inside.contains(where: \.isNumber) {
+           !TextValue.folded(unitGroup.inside).contains(where: { $0.isASCII && $0.isNumber }) {
             unit = unitGroup.inside
             name = String(name[..<unitGroup.start]).trimmingWhitespace
         }
