@@ -624,3 +624,19 @@ struct OfficialFormTests {
         #expect(card.evaluation.year == json.evaluation.year)
     }
 }
+
+extension OfficialFormTests {
+    /// The edge case of a Ministry-form table of 池州市贵池区 (2022, research/rules/jurisdictions.md): the
+    /// 年度资金总额 row left 0 / 0 / 0 while 当年财政拨款 held 90 / 89.974, and the execution score printed 0 —
+    /// scoring reads the total row only. The indicator rows here are made up around it (the research kept the
+    /// budget rows only).
+    @Test func scoresAnEmptyTotalRowAsThePublishedTableDidAndLintSaysWhy() throws {
+        let read = try TableReader().read(try Fixtures.fixture("tables/ministry-form-empty-total-row.csv"))
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.budget.score == 0)
+        #expect(card.total == 90)
+        #expect(card.verification?.agrees == true)
+        let findings = FundSourcesCheck().check(LintTable(name: "t.csv", evaluation: read.evaluation, profile: .mof2020))
+        #expect(findings.map(\.path.description) == ["budget.initial", "budget.planned", "budget.executed"])
+    }
+}
