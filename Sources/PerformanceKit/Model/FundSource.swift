@@ -21,6 +21,15 @@ package struct FundSource: Sendable, Equatable {
             ("其他资金", .other), ("其他", .other),
         ]
 
+        /// The row's label as the official form prints it.
+        package var formLabel: String {
+            switch self {
+            case .appropriation: return "其中：当年财政拨款"
+            case .carriedOver: return "上年结转资金"
+            case .other: return "其他资金"
+            }
+        }
+
         /// The source a label names (`其中：当年财政拨款` is 财政拨款), or `nil`.
         package init?(parsing label: String) {
             var name = Substring(label.trimmingWhitespace)

@@ -1,66 +1,78 @@
 import Foundation
 
-/// One self-contained HTML page that reproduces the published 项目支出绩效自评表: the project block, the budget
-/// execution block, the indicator table with merged 一级 / 二级 cells, 总分 and grade, an inline SVG chart of each
-/// category's score rate, and where points were lost. No external resources; a print stylesheet for A4.
+/// One self-contained HTML page laid out as the official 项目支出绩效自评表 of the table's profile, cell for cell:
+/// 项目名称, 主管部门 and 实施单位, 年度总体目标 (预期目标 / 实际完成情况); the budget block with its points (年初预算数,
+/// 预算数（A）, 执行数（B）, 执行率, 得分) and the rows of each source when given; the indicators grouped by 一级 and
+/// 二级 in the form's order with merged cells (``FormLayout``), 偏差原因分析及改进措施 in its column; 总分 and grade;
+/// 填报人, 联系电话, 填报日期 when given. Where the table printed figures, each stands beside the recomputed one
+/// (表中得分, 核对), and the differences are listed with their kind and the reading that explains them. A chart
+/// shows where points were lost, against the points available, or is left out when none were. No external
+/// resources; a print stylesheet for A4 that keeps rows whole.
 package enum HTMLReport {
     /// The page of one score card.
     package static func render(_ card: ScoreCard) -> String {
         let evaluation = card.evaluation
+        let layout = FormLayout(card)
         let title = evaluation.title ?? "项目支出绩效自评表"
+        let heading = evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表"
         var html = """
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
             <meta name="generator" content="perfscore">
-            <title>\(escape(title)) · 项目支出绩效自评表</title>
+            <title>\(escape(title)) · \(heading)</title>
             <style>
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-                   margin: 2em auto; max-width: 60em; color: #111; background: #fff; }
+                   margin: 2em auto; max-width: 64em; color: #111; background: #fff; }
             h1 { font-size: 1.4em; text-align: center; margin-bottom: 0.2em; }
-            p.meta { text-align: center; color: #444; margin-top: 0; }
-            table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.92em; }
-            th, td { border: 1px solid #333; padding: 0.3em 0.5em; vertical-align: middle; }
+            h2 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
+            p.meta { text-align: center; color: #333; margin-top: 0; }
+            table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.9em; table-layout: auto; }
+            th, td { border: 1px solid #333; padding: 0.3em 0.45em; vertical-align: middle; overflow-wrap: anywhere; }
             th { background: #eef1f5; font-weight: 600; }
-            table.project th { white-space: nowrap; width: 6em; }
-            td.number { text-align: right; font-variant-numeric: tabular-nums; }
-            td.lost { color: #a40000; font-weight: 600; }
+            table.project th { white-space: nowrap; width: 7em; }
+            td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.lost { font-weight: 700; text-decoration: underline; }
+            td.differs { font-weight: 700; background: #fde9d9; }
+            td.reason { font-size: 0.92em; }
             tr.subtotal td { background: #f7f7f7; font-weight: 600; }
-            tr.total td { font-size: 1.1em; font-weight: 700; background: #eef1f5; }
+            tr.total td { font-size: 1.08em; font-weight: 700; background: #eef1f5; }
+            p.footer { display: flex; gap: 3em; }
             figure { margin: 1em 0; }
-            figcaption { color: #444; font-size: 0.9em; }
-            ul.lost li { margin: 0.2em 0; }
-            @page { size: A4; margin: 15mm; }
-            @media print { body { margin: 0; max-width: none; font-size: 10pt; } figure { break-inside: avoid; } }
+            figcaption { color: #333; font-size: 0.9em; }
+            ul.findings li, ul.lost li { margin: 0.2em 0; }
+            @page { size: A4; margin: 12mm; }
+            @media print { body { margin: 0; max-width: none; font-size: 9.5pt; } tr, figure, li { break-inside: avoid; }
+                           thead { display: table-header-group; } }
             </style>
             </head>
             <body>
-            <h1>项目支出绩效自评表</h1>
-            <p class="meta">（\(escape(evaluation.year.map { "\($0)年度" } ?? "年度"))）　规则 \(escape(card.profile.id.rawValue))</p>
+            <h1>\(heading)</h1>
+            <p class="meta">（\(escape(evaluation.year.map { "\($0)年度" } ?? "年度"))）</p>
             <table class="project">
             <tr><th>项目名称</th><td colspan="3">\(escape(title))</td></tr>
-            <tr><th>主管部门</th><td>\(escape(evaluation.agency ?? ""))</td><th>实施单位</th><td>\(escape(evaluation.agency ?? ""))</td></tr>
-            </table>
+            <tr><th>主管部门</th><td>\(escape(evaluation.agency ?? ""))</td><th>实施单位</th><td>\(escape(evaluation.form.implementer ?? ""))</td></tr>
+            <tr><th>评分规则</th><td colspan="3">\(escape(card.profile.title))</td></tr>
 
             """
-        let budget = card.budget
-        let rate = budget.ratePercentText
-        html += """
-            <table class="budget">
-            <tr><th rowspan="2">预算执行情况（万元）（\(budget.weight.scoreText())分）</th><th>预算数（A）</th><th>执行数（B）</th><th>执行率（B/A）</th><th>得分（\(budget.weight.scoreText())分×执行率）</th></tr>
-            <tr><td class="number">\(budget.planned.plainText)</td><td class="number">\(budget.executed.plainText)</td><td class="number">\(rate)</td><td class="number">\(budget.score.scoreText())</td></tr>
-            </table>
-
-            """
-        html += indicatorTable(card)
+        if evaluation.form.expectedGoal != nil || evaluation.form.achievedGoal != nil {
+            html += "<tr><th rowspan=\"2\">年度总体目标</th><th colspan=\"2\">预期目标</th><th>实际完成情况</th></tr>\n"
+            html += "<tr><td colspan=\"2\">\(escape(evaluation.form.expectedGoal ?? ""))</td><td>\(escape(evaluation.form.achievedGoal ?? ""))</td></tr>\n"
+        }
+        html += "</table>\n"
+        html += budgetTable(card, layout: layout)
+        html += indicatorTable(layout)
+        let footer = [("填报人", evaluation.form.preparer), ("联系电话", evaluation.form.telephone), ("填报日期", evaluation.form.filedOn)]
+            .compactMap { label, value in value.map { "<span>\(label)：\(escape($0))</span>" } }
+        if !footer.isEmpty { html += "<p class=\"footer\">\(footer.joined())</p>\n" }
+        html += findings(layout)
         html += chart(card)
         let lost = card.indicators.filter { $0.score != $0.weight }
         if !lost.isEmpty {
-            html += "<h2>偏差大或目标未完成原因分析</h2>\n<ul class=\"lost\">\n"
+            html += "<h2>失分说明</h2>\n<ul class=\"lost\">\n"
             for row in lost {
-                let reason = card.reason(for: row)
-                html += "<li>\(escape(row.name))：\(escape(row.explanation))" + (reason.map { "。原因：\(escape($0))" } ?? "") + "</li>\n"
+                html += "<li>\(escape(row.name))：\(escape(row.explanation))</li>\n"
             }
             html += "</ul>\n"
         }
@@ -68,50 +80,112 @@ package enum HTMLReport {
         return html
     }
 
-    static func indicatorTable(_ card: ScoreCard) -> String {
-        var html = "<table class=\"indicators\">\n<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>分值</th><th>年初目标值（A）</th><th>实际完成值（B）</th><th>得分</th></tr>\n"
-        for category in card.categories {
-            let rows = card.indicators.filter { $0.category == category.category }
-            for (position, row) in rows.enumerated() {
-                html += "<tr>"
-                if position == 0 {
-                    html += "<td rowspan=\"\(rows.count + 1)\">\(escape(category.category.rawValue))<br>（\(category.weight.scoreText())分）</td>"
-                }
-                if position == 0 || rows[position - 1].subcategory != row.subcategory {
-                    let span = rows[position...].prefix { $0.subcategory == row.subcategory }.count
-                    html += "<td rowspan=\"\(span)\">\(escape(row.subcategory?.rawValue ?? ""))</td>"
-                }
-                let lost = row.score != row.weight ? " lost" : ""
-                html += "<td>\(escape(row.name))</td><td class=\"number\">\(row.weight.scoreText())</td>"
-                html += "<td>\(escape(row.target))</td><td>\(escape(row.actual ?? ""))</td>"
-                html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td></tr>\n"
-            }
-            html += "<tr class=\"subtotal\"><td colspan=\"2\">小计</td><td class=\"number\">\(category.weight.scoreText())</td><td></td><td></td><td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td></tr>\n"
+    /// The budget block: 年初预算数 when given, 预算数（A）, 执行数（B）, 执行率, 分值, 得分 (and the printed 得分 beside
+    /// it when the table printed one), then the rows of each source.
+    static func budgetTable(_ card: ScoreCard, layout: FormLayout) -> String {
+        let budget = card.budget
+        let printed = layout.printed.check(card.evaluation.published?.budget, at: "published.budget")
+        let showsPrinted = !printed.printed.isEmpty
+        var html = "<table class=\"budget\">\n<tr><th>预算执行情况（万元）</th><th>年初预算数</th><th>预算数（A）</th><th>执行数（B）</th>"
+            + "<th>执行率（B/A）</th><th>分值</th><th>得分（\(budget.weight.scoreText())分×执行率）</th>"
+            + (showsPrinted ? "<th>表中得分</th><th>核对</th>" : "") + "</tr>\n"
+        let differs = printed.check != "agrees" && showsPrinted
+        html += "<tr><td>年度资金总额</td><td class=\"number\">\(budget.initial?.plainText ?? "")</td><td class=\"number\">\(budget.planned.plainText)</td>"
+            + "<td class=\"number\">\(budget.executed.plainText)</td><td class=\"number\">\(budget.ratePercentText)</td>"
+            + "<td class=\"number\">\(budget.weight.scoreText())</td><td class=\"number\">\(budget.score.scoreText())</td>"
+            + (showsPrinted ? "<td class=\"number\(differs ? " differs" : "")\">\(printed.printed)</td><td>\(FormLayout.kindName(printed.check))</td>" : "")
+            + "</tr>\n"
+        for source in card.evaluation.budget.sources {
+            html += "<tr><td>\(escape(source.kind.formLabel))</td><td class=\"number\">\(source.initial?.plainText ?? "")</td>"
+                + "<td class=\"number\">\(source.planned?.plainText ?? "")</td><td class=\"number\">\(source.executed?.plainText ?? "")</td>"
+                + "<td>—</td><td>—</td><td>—</td>" + (showsPrinted ? "<td>—</td><td></td>" : "") + "</tr>\n"
         }
-        let total = card.total.map { $0.scoreText() } ?? "—"
-        html += "<tr class=\"total\"><td colspan=\"3\">总分</td><td class=\"number\">\(card.maximum.scoreText())</td><td colspan=\"2\">等级 \(escape(card.grade ?? "—"))</td><td class=\"number\">\(total)</td></tr>\n</table>\n"
-        return html
+        return html + "</table>\n"
     }
 
-    /// A horizontal bar per block (budget and each category): its score as a share of its points.
+    static func indicatorTable(_ layout: FormLayout) -> String {
+        let card = layout.card
+        let printedColumns = layout.showsPrintedRows
+        var html = "<table class=\"indicators\">\n<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>分值</th>"
+            + "<th>年初目标值（A）</th><th>实际完成值（B）</th><th>得分</th>" + (printedColumns ? "<th>表中得分</th><th>核对</th>" : "")
+            + "<th>偏差原因分析及改进措施</th></tr></thead>\n<tbody>\n"
+        for group in layout.groups {
+            var first = true
+            for subgroup in group.subgroups {
+                for (position, row) in subgroup.rows.enumerated() {
+                    html += "<tr>"
+                    if first {
+                        html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
+                        first = false
+                    }
+                    if position == 0 { html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))</td>" }
+                    let lost = row.score != row.weight ? " lost" : ""
+                    html += "<td>\(escape(row.name))</td><td class=\"number\">\(row.weight.scoreText())</td>"
+                    html += "<td>\(escape(row.target))</td><td>\(escape(row.actual ?? ""))</td>"
+                    html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
+                    if printedColumns {
+                        let check = layout.check(row)
+                        let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
+                        html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
+                    }
+                    html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td></tr>\n"
+                }
+            }
+            let category = group.category
+            html += "<tr class=\"subtotal\"><td colspan=\"2\">小计</td><td class=\"number\">\(category.weight.scoreText())</td><td></td><td></td>"
+                + "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
+                + (printedColumns ? "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" : "") + "<td></td></tr>\n"
+        }
+        let total = card.total.map { $0.scoreText() } ?? "—"
+        let printedTotal = layout.printed.check(card.evaluation.published?.total, at: "published.total")
+        let totalDiffers = !printedTotal.printed.isEmpty && printedTotal.check != "agrees"
+        html += "<tr class=\"total\"><td colspan=\"3\">总分</td><td class=\"number\">\(card.maximum.scoreText())</td>"
+            + "<td colspan=\"2\">等级 \(escape(card.grade ?? "—"))</td><td class=\"number\">\(total)</td>"
+            + (printedColumns ? "<td class=\"number\(totalDiffers ? " differs" : "")\">\(printedTotal.printed)</td><td>\(printedTotal.printed.isEmpty ? "" : FormLayout.kindName(printedTotal.check))</td>" : "")
+            + "<td>" + (!printedColumns && !printedTotal.printed.isEmpty ? "表中总分 \(printedTotal.printed)（\(FormLayout.kindName(printedTotal.check))）" : "") + "</td></tr>\n"
+        return html + "</tbody>\n</table>\n"
+    }
+
+    /// The printed figures that differ from the rule's, each with its kind and the reading that explains it.
+    static func findings(_ layout: FormLayout) -> String {
+        guard let verification = layout.card.verification else { return "" }
+        guard !layout.differences.isEmpty else {
+            return "<p class=\"agrees\">核对：表中 \(verification.compared) 处得分与规则计算一致（容差 \(verification.tolerance.plainText)）。</p>\n"
+        }
+        var html = "<h2>核对：表中得分与规则计算不一致之处</h2>\n<ul class=\"findings\">\n"
+        for difference in layout.differences {
+            html += "<li><b>\(FormLayout.kindName(difference.kind.rawValue))</b> \(escape(difference.message))</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    /// Where points were lost: a bar per block (budget, each category) that lost any, its lost points against the
+    /// points it carries, with the figures written beside it; no chart when nothing was lost (it would say nothing
+    /// the total does not). Bars are a dark fill on a light one with a legend, readable in print and in grey.
     static func chart(_ card: ScoreCard) -> String {
-        var bars: [(String, ExactDecimal, ExactDecimal?)] = [("预算执行", card.budget.weight, card.budget.score)]
-        bars += card.categories.map { ($0.category.rawValue, $0.weight, $0.score) }
+        var bars: [(String, ExactDecimal, ExactDecimal)] = []
+        if let lost = card.budget.weight.subtracting(card.budget.score), lost > .zero { bars.append(("预算执行", card.budget.weight, lost)) }
+        for category in card.categories {
+            guard let score = category.score, let lost = category.weight.subtracting(score), lost > .zero else { continue }
+            bars.append((category.category.rawValue, category.weight, lost))
+        }
+        guard !bars.isEmpty else { return "" }
         let rowHeight = 28
-        let height = bars.count * rowHeight + 10
-        var svg = "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"\(height)\" role=\"img\" aria-label=\"各部分得分率\">\n"
+        let height = bars.count * rowHeight + 40
+        var svg = "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"660\" height=\"\(height)\" role=\"img\" aria-label=\"失分分布\">\n"
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight + 5
-            let share = bar.1 > .zero ? Quotient(bar.2 ?? .zero, over: bar.1) ?? Quotient(.zero) : Quotient(.zero)
-            let percent = share.multiplied(by: ExactDecimal(100)).flatMap { RoundingRule(scale: 2).round($0) } ?? .zero
+            let share = Quotient(bar.2, over: bar.1) ?? Quotient(.zero)
             let width = ChartPixels.pixels(share.multiplied(by: ExactDecimal(400)) ?? Quotient(.zero))
             svg += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(escape(bar.0))</text>"
-            svg += "<rect x=\"120\" y=\"\(y + 4)\" width=\"400\" height=\"16\" fill=\"#e6e9ee\"/>"
-            let full = (share.compare(to: ExactDecimal(1)) ?? -1) >= 0
-            svg += "<rect x=\"120\" y=\"\(y + 4)\" width=\"\(width)\" height=\"16\" fill=\"\(full ? "#2f6f3e" : "#b3541e")\"/>"
-            svg += "<text x=\"530\" y=\"\(y + 17)\" font-size=\"13\">\(percent.plainText)%</text>\n"
+            svg += "<rect x=\"110\" y=\"\(y + 4)\" width=\"400\" height=\"16\" fill=\"#e4e4e4\" stroke=\"#555\" stroke-width=\"0.5\"/>"
+            svg += "<rect x=\"110\" y=\"\(y + 4)\" width=\"\(width)\" height=\"16\" fill=\"#333\"/>"
+            svg += "<text x=\"520\" y=\"\(y + 17)\" font-size=\"13\">失 \(bar.2.scoreText()) / \(bar.1.scoreText()) 分</text>\n"
         }
-        svg += "</svg><figcaption>得分率（得分 ÷ 分值）</figcaption></figure>\n"
+        let legendY = bars.count * rowHeight + 16
+        svg += "<rect x=\"110\" y=\"\(legendY)\" width=\"14\" height=\"12\" fill=\"#333\"/><text x=\"130\" y=\"\(legendY + 11)\" font-size=\"12\">失分</text>"
+        svg += "<rect x=\"180\" y=\"\(legendY)\" width=\"14\" height=\"12\" fill=\"#e4e4e4\" stroke=\"#555\" stroke-width=\"0.5\"/><text x=\"200\" y=\"\(legendY + 11)\" font-size=\"12\">该部分分值</text>\n"
+        svg += "</svg><figcaption>失分分布：各部分失去的分数，相对其分值</figcaption></figure>\n"
         return svg
     }
 

@@ -27,7 +27,7 @@ package struct TextReport: Sendable {
         var lines: [String] = []
         lines += header(card, file: file)
         lines.append("")
-        lines += budgetBlock(card.budget)
+        lines += budgetBlock(card.budget, printed: differingPrinted(card, at: "published.budget", card.evaluation.published?.budget))
         lines.append("")
         lines += indicatorTable(card)
         lines.append("")
@@ -50,10 +50,22 @@ package struct TextReport: Sendable {
         return lines
     }
 
-    func budgetBlock(_ budget: ScoreCard.BudgetScore) -> [String] {
+    /// The printed figure at `path` with its kind (`19.6 rule`) when it differs from the recomputed one; `nil` when
+    /// it agrees or nothing was printed. A table that printed other figures shows them beside the rule's.
+    func differingPrinted(_ card: ScoreCard, at path: String, _ figure: ExactDecimal?) -> String? {
+        let check = PrintedBeside(card).check(figure, at: path)
+        guard !check.printed.isEmpty, check.check != "agrees" else { return nil }
+        return "\(check.printed) \(check.check)"
+    }
+
+    func budgetBlock(_ budget: ScoreCard.BudgetScore, printed: String? = nil) -> [String] {
         let rate = budget.ratePercentText
         var headings = ["预算数（A）", "执行数（B）", "执行率（B/A）", "得分（\(budget.weight.plainText)分）"]
         var values = [budget.planned.plainText, budget.executed.plainText, rate, budget.score.scoreText()]
+        if let printed {
+            headings.append("表中得分")
+            values.append(printed)
+        }
         if let initial = budget.initial {
             headings.insert("年初预算数", at: 0)
             values.insert(initial.plainText, at: 0)
@@ -67,7 +79,9 @@ package struct TextReport: Sendable {
     }
 
     func indicatorTable(_ card: ScoreCard) -> [String] {
-        let headings = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分"]
+        // A table whose printed figures differ shows them in a column of their own, with the kind of difference.
+        let showsPrinted = !(card.verification?.differences.isEmpty ?? true)
+        let headings = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分"] + (showsPrinted ? ["表中得分"] : [])
         var rows: [[String]] = []
         var kinds: [RowKind] = []
         for category in card.categories {
@@ -84,12 +98,13 @@ package struct TextReport: Sendable {
                     row.target,
                     row.actual ?? "",
                     row.score.map { $0.scoreText() } ?? "—",
-                ])
+                ] + (showsPrinted ? [differingPrinted(card, at: row.path.appending("published").description, row.published)
+                                     ?? row.published.map { $0.scoreText() } ?? ""] : []))
                 kinds.append(.indicator)
                 first = false
             }
             rows.append(["", "", "小计 \(category.category.rawValue)", category.weight.scoreText(), "", "",
-                         category.score.map { $0.scoreText() } ?? "—"])
+                         category.score.map { $0.scoreText() } ?? "—"] + (showsPrinted ? [""] : []))
             kinds.append(.subtotal)
         }
         var widths = headings.map(DisplayWidth.of)
@@ -101,7 +116,7 @@ package struct TextReport: Sendable {
         widths[2] = min(widths[2], nameWidth)
         widths[4] = min(widths[4], 16)
         widths[5] = min(widths[5], 16)
-        let rightAligned: Set<Int> = [3, 6]
+        let rightAligned: Set<Int> = [3, 6, 7]
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { column, cell in
                 DisplayWidth.pad(cell, to: widths[column], alignRight: rightAligned.contains(column))
@@ -126,7 +141,8 @@ package struct TextReport: Sendable {
         }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let grade = card.grade.map { "  等级 \($0)" } ?? ""
-        lines.append("总分 \(total)（满分 \(card.maximum.scoreText())）\(grade)")
+        let printedTotal = differingPrinted(card, at: "published.total", card.evaluation.published?.total).map { "  表中 \($0)" } ?? ""
+        lines.append("总分 \(total)（满分 \(card.maximum.scoreText())）\(grade)\(printedTotal)")
         return lines
     }
 

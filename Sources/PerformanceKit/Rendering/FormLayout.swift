@@ -1,0 +1,70 @@
+/// A score card laid out as the official form prints it, for the reports that reproduce the form (HTML,
+/// Markdown): the categories in the form's order (成本, 产出, 效益, 满意度, then any other in table order), the
+/// second-level names in the form's order under each (数量, 质量, 时效, 成本 …; rows of the same 二级 kept in table
+/// order), and, for every figure the table printed, the printed one beside the recomputed one with what
+/// verification says of it.
+struct FormLayout {
+    /// A second-level group and its rows.
+    struct Subgroup {
+        var subcategory: IndicatorSubcategory?
+        var rows: [IndicatorScore]
+    }
+
+    /// A first-level category: its subtotal, the subtotal the table printed, and its second-level groups.
+    struct Group {
+        var category: ScoreCard.CategoryScore
+        var printed: ExactDecimal?
+        var subgroups: [Subgroup]
+        var rowCount: Int { subgroups.reduce(0) { $0 + $1.rows.count } }
+    }
+
+    let card: ScoreCard
+    let groups: [Group]
+    /// Whether the table printed row scores: the form then carries 表中得分 and 核对 columns.
+    let showsPrintedRows: Bool
+    let printed: PrintedBeside
+
+    init(_ card: ScoreCard) {
+        self.card = card
+        printed = PrintedBeside(card)
+        showsPrintedRows = card.indicators.contains { $0.published != nil }
+        let printedCategories = Dictionary((card.evaluation.published?.categories ?? []).map { ($0.category.rawValue, $0.score) },
+                                           uniquingKeysWith: { first, _ in first })
+        func rank(_ category: IndicatorCategory, _ position: Int) -> Int {
+            category.standardIndex.map(Int.init) ?? 100 + position
+        }
+        let categories = card.categories.enumerated().sorted { rank($0.element.category, $0.offset) < rank($1.element.category, $1.offset) }
+        groups = categories.map { _, category in
+            let rows = card.indicators.filter { $0.category == category.category }
+            var order: [IndicatorSubcategory?] = []
+            for row in rows where !order.contains(row.subcategory) { order.append(row.subcategory) }
+            func subRank(_ subcategory: IndicatorSubcategory?) -> Int {
+                guard let subcategory else { return 1000 }
+                return subcategory.standardIndex.map(Int.init) ?? 100 + (order.firstIndex(of: subcategory) ?? 0)
+            }
+            let sorted = order.sorted { subRank($0) < subRank($1) }
+            return Group(category: category, printed: printedCategories[category.category.rawValue],
+                         subgroups: sorted.map { subcategory in Subgroup(subcategory: subcategory, rows: rows.filter { $0.subcategory == subcategory }) })
+        }
+    }
+
+    /// The printed score of a row and what verification says of it (`agrees`, or the kind of difference).
+    func check(_ row: IndicatorScore) -> (printed: String, check: String) {
+        printed.check(row.published, at: row.path.appending("published").description)
+    }
+
+    /// The findings to list under the form: each difference with its kind and what explains it.
+    var differences: [Verification.Difference] { card.verification?.differences ?? [] }
+
+    /// The name verification's kinds go by on the form.
+    static func kindName(_ kind: String) -> String {
+        switch kind {
+        case "agrees": return "一致"
+        case "arithmetic": return "计算差异"
+        case "rule": return "规则差异"
+        case "judgement": return "评价差异"
+        case "notCompared": return "未核对"
+        default: return kind
+        }
+    }
+}
