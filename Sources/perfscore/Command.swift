@@ -90,7 +90,7 @@ enum Command: Equatable {
         "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--planned", "--executed", "--color"],
                    [.text, .json]),
         "lint": (["--format", "--rules", "--output", "--input", "--sheet", "--color"], [.text, .json]),
-        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], [.text, .json]),
+        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], [.text, .json, .markdown, .csv, .html]),
         "convert": (["--format", "--output", "--input", "--sheet", "--planned", "--executed"], [.json]),
         "template": (["--format", "--output", "--rules", "--year"], [.xlsx, .csv]),
     ]
@@ -253,7 +253,8 @@ enum Command: Equatable {
                 throw UsageError(message: "\(what) does not take \(option.spelled): \(reason)")
             }
             if given.contains(where: { $0.name == "--format" }), !accepted.formats.contains(options.format) {
-                let formats = accepted.formats.map(\.rawValue).joined(separator: " or ")
+                let names = accepted.formats.map(\.rawValue)
+                let formats = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined()
                 throw UsageError(message: "\(what) prints \(formats), not --format \(options.format.rawValue)")
             }
         }

@@ -175,6 +175,8 @@ struct CommandRunner {
         case .lint(let options):
             return writingReport(options) { $0.lint(options) }
         case .summary(let options):
+            // A roll-up page with its tables' pages goes to a folder, file by file.
+            if options.format == .html, options.outputPath.flatMap(pageFolder) != nil { return summary(options) }
             return writingReport(options) { $0.summary(options) }
         case .convert(let options):
             return convert(options)
@@ -466,14 +468,71 @@ struct CommandRunner {
         progress?.finish()
         let rollUp = RollUp(cards)
         if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
-        if options.format == .json {
+        switch options.format {
+        case .json:
             environment.writeOutput(JSONOutput.document([rollUp], files: 1) { rollUp, out in
                 SummaryReport.write(rollUp, skipped: skipped, into: &out)
             })
-        } else {
+        case .markdown: environment.writeOutput(SummaryReport.markdown(rollUp, skipped: skipped))
+        case .csv: environment.writeOutput(SummaryReport.csv(rollUp))
+        case .html:
+            guard let folder = options.outputPath.flatMap(pageFolder) else {
+                environment.writeOutput(RollUpPage.render(rollUp, skipped: skipped))
+                return status
+            }
+            // -o FOLDER: the roll-up as index.html, each table's page beside it, linked.
+            var pages: [String: String] = [:]
+            for (file, card) in cards {
+                let page = Self.pageName(for: file, taken: Set(pages.values))
+                pages[file] = page
+                guard writePage(HTMLReport.render(card), to: (folder as NSString).appendingPathComponent(page)) else { return .unusable }
+            }
+            guard writePage(RollUpPage.render(rollUp, skipped: skipped, pages: pages), to: (folder as NSString).appendingPathComponent("index.html")) else {
+                return .unusable
+            }
+        default:
             environment.writeOutput(SummaryReport.text(rollUp, skipped: skipped))
         }
         return status
+    }
+
+    /// The folder `-o` names for the roll-up's pages: an existing folder, or a path ending in `/`.
+    func pageFolder(_ path: String) -> String? {
+        path.hasSuffix("/") || environment.listDirectory(path) != nil ? path : nil
+    }
+
+    /// A page's file name from its table's: `examples/wuhan-2023/03-zhengwu-fuwu.json` → `03-zhengwu-fuwu.html`, a
+    /// workbook's sheet appended (`book[自评表]` → `book-自评表.html`); a name already taken gets its folder's name in
+    /// front (`forms-03-zhengwu-fuwu.html`), then a number.
+    static func pageName(for file: String, taken: Set<String>) -> String {
+        var path = file
+        var sheet = ""
+        if path.hasSuffix("]"), let open = path.lastIndex(of: "[") {
+            sheet = "-" + path[path.index(after: open)..<path.index(before: path.endIndex)]
+            path = String(path[..<open])
+        }
+        func clean(_ text: String) -> String {
+            String(text.map { "[]/\\:*?\"<>| ".contains($0) ? "-" : $0 })
+        }
+        let name = clean(((path as NSString).lastPathComponent as NSString).deletingPathExtension + sheet)
+        let folder = clean(((path as NSString).deletingLastPathComponent as NSString).lastPathComponent)
+        var candidates = [name + ".html"]
+        if !folder.isEmpty { candidates.append("\(folder)-\(name).html") }
+        if let free = candidates.first(where: { !taken.contains($0) }) { return free }
+        var number = 2
+        while taken.contains("\(name)-\(number).html") { number += 1 }
+        return "\(name)-\(number).html"
+    }
+
+    /// Writes one page atomically; `false` after saying why it could not be written.
+    func writePage(_ text: String, to path: String) -> Bool {
+        do {
+            try environment.writeFileAtomically(path, Array(text.utf8))
+            return true
+        } catch {
+            environment.writeError("perfscore: \(path): cannot write the page: \(Self.reason(error))\n")
+            return false
+        }
     }
 
     /// `perfscore rules`: every built-in profile, one line each; with an id or a path, that profile in words.

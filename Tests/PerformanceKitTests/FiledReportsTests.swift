@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerformanceKit
+@testable import perfscore
 
 /// Issue 17: reports a finance bureau can file — the official form, printed beside recomputed, a chart that informs.
 @Suite("Reports to file")
@@ -60,5 +61,56 @@ struct FiledReportsTests {
         var evaluation = try Self.differing().evaluation
         evaluation.kind = .department
         #expect(try Evaluator().evaluate(evaluation).report(as: .html).contains("<h1>部门整体支出绩效自评表</h1>"))
+    }
+}
+
+/// Issue 17 §4: the roll-up page, and the roll-up in Markdown and CSV.
+@Suite("The roll-up page")
+struct RollUpPageTests {
+    static func rollUp() throws -> RollUp {
+        let files = ["examples/wuhan-2023/01-xingzheng-yunxing.json", "examples/wuhan-2023/04-zhihui-chengshi.json",
+                     "examples/constructed/parts-several-units.json"]
+        var cards = try files.map { ($0, try Fixtures.scoreExample($0)) }
+        cards.append(("reports/printed-differs.json", try FiledReportsTests.differing()))
+        return RollUp(cards)
+    }
+
+    @Test func showsUnitsGradesDisagreementsAndLosses() throws {
+        let page = RollUpPage.render(try Self.rollUp(), pages: ["reports/printed-differs.json": "printed-differs.html"])
+        #expect(page.contains("<tr class=\"overall\"><td>合计</td><td class=\"number\">4</td>"))
+        #expect(page.contains("<td>示例：某区城市管理局</td><td class=\"number\">1</td><td class=\"number\">100</td>"))
+        #expect(page.contains("aria-label=\"等级分布\""))
+        #expect(page.contains(">4 项</text>"))
+        // The table that disagrees links to its page; the losses name their tables.
+        #expect(page.contains("<td><a href=\"printed-differs.html\">示例：印刷点位运维项目</a></td><td class=\"number\">96.6</td><td class=\"number\">97</td><td class=\"number\">2</td>"))
+        #expect(page.contains("<td>标准体系地方标准立项数</td><td class=\"number\">1</td><td class=\"number\">0 / 1</td><td>智慧城市建设及相关运维经费</td>"))
+    }
+
+    @Test func rollsUpAsMarkdownAndCSV() throws {
+        let rollUp = try Self.rollUp()
+        let markdown = SummaryReport.markdown(rollUp)
+        #expect(markdown.contains("| **合计** | 4 |"))
+        #expect(markdown.contains("| 示例：印刷点位运维项目 | 96.6 | 97 | 2 |"))
+        let csv = SummaryReport.csv(rollUp)
+        #expect(csv.hasPrefix("\u{FEFF}单位,项目数,资金（万元）,加权平均分,平均分,优,良,中,差\r\n合计,4,"))
+    }
+
+    @Test func writesThePageAndEveryTablesPageToAFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = CommandRunner.Environment(readFile: { try Fixtures.bytes($0) }, readStandardInput: { [] },
+                                                    writeOutput: { _ in }, writeError: { _ in })
+        let listing = CommandRunner.Environment.process.listDirectory
+        environment.listDirectory = { path in path.hasPrefix("/") ? listing(path) : nil }
+        let status = CommandRunner(environment: environment).run(["summary", "--format", "html", "-o", folder.path + "/",
+                                                                  "examples/wuhan-2023/03-zhengwu-fuwu.json", "examples/spreadsheets/06-two-projects.xlsx"])
+        #expect(status == .success)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["03-zhengwu-fuwu.html", "06-two-projects-市民之家大楼.html", "06-two-projects-行政运行工作经费.html", "index.html"])
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        for page in written where page != "index.html" { #expect(index.contains("href=\"\(page)\"")) }
+        let page = try String(contentsOf: folder.appendingPathComponent("03-zhengwu-fuwu.html"), encoding: .utf8)
+        #expect(page.contains("99.75"))
     }
 }

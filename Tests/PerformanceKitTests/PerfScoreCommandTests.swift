@@ -38,7 +38,7 @@ struct PerfScoreCommandTests {
     @Test func refusesAnOptionTheSubcommandWouldIgnore() {
         let cases: [([String], String)] = [
             (["lint", "--tolerance", "0.1", Self.example], "perfscore: lint does not take --tolerance: it would be ignored"),
-            (["summary", "--format", "csv", Self.example], "perfscore: summary prints text or json, not --format csv"),
+            (["summary", "--format", "xlsx", Self.example], "perfscore: summary prints text, json, markdown, csv or html, not --format xlsx"),
             (["verify", "--format", "html", Self.example], "perfscore: verify prints text or json, not --format html"),
             (["--jsonl", "-o", "out.jsonl", "x.jsonl"], "perfscore: --jsonl does not take -o: it would be ignored"),
             (["--jsonl", "--input", "csv", "x.jsonl"], "perfscore: --jsonl does not take --input: it would be ignored"),
@@ -95,7 +95,7 @@ struct PerfScoreCommandTests {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(output == "--format --output --rules --input --sheet --color --help\ntext json\n")
+        #expect(output == "--format --output --rules --input --sheet --color --help\ntext json markdown csv html\n")
     }
 
     // Issue 16 §6: colour only when asked or on a terminal, never with NO_COLOR or --color never.

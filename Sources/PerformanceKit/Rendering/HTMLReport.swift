@@ -29,7 +29,10 @@ package enum HTMLReport {
             h2 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
             p.meta { text-align: center; color: #333; margin-top: 0; }
             table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.9em; table-layout: auto; }
-            th, td { border: 1px solid #333; padding: 0.3em 0.45em; vertical-align: middle; overflow-wrap: anywhere; }
+            th, td { border: 1px solid #333; padding: 0.3em 0.45em; vertical-align: middle; overflow-wrap: break-word; }
+            table.indicators td.value { min-width: 4.5em; }
+            table.indicators col.name { width: 30%; }
+            table.indicators col.reason { width: 16%; }
             th { background: #eef1f5; font-weight: 600; }
             table.project th { white-space: nowrap; width: 7em; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -43,7 +46,8 @@ package enum HTMLReport {
             figcaption { color: #333; font-size: 0.9em; }
             ul.findings li, ul.lost li { margin: 0.2em 0; }
             @page { size: A4; margin: 12mm; }
-            @media print { body { margin: 0; max-width: none; font-size: 9.5pt; } tr, figure, li { break-inside: avoid; }
+            @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
+                           table.project, table.budget, tr.total, figure, li { break-inside: avoid; }
                            thead { display: table-header-group; } }
             </style>
             </head>
@@ -106,7 +110,8 @@ package enum HTMLReport {
     static func indicatorTable(_ layout: FormLayout) -> String {
         let card = layout.card
         let printedColumns = layout.showsPrintedRows
-        var html = "<table class=\"indicators\">\n<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>分值</th>"
+        let columns = "<col><col><col class=\"name\"><col><col><col><col>" + (printedColumns ? "<col><col>" : "") + "<col class=\"reason\">"
+        var html = "<table class=\"indicators\">\n<colgroup>\(columns)</colgroup>\n<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>分值</th>"
             + "<th>年初目标值（A）</th><th>实际完成值（B）</th><th>得分</th>" + (printedColumns ? "<th>表中得分</th><th>核对</th>" : "")
             + "<th>偏差原因分析及改进措施</th></tr></thead>\n<tbody>\n"
         for group in layout.groups {
@@ -121,7 +126,7 @@ package enum HTMLReport {
                     if position == 0 { html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))</td>" }
                     let lost = row.score != row.weight ? " lost" : ""
                     html += "<td>\(escape(row.name))</td><td class=\"number\">\(row.weight.scoreText())</td>"
-                    html += "<td>\(escape(row.target))</td><td>\(escape(row.actual ?? ""))</td>"
+                    html += "<td class=\"value\">\(escape(row.target))</td><td class=\"value\">\(escape(row.actual ?? ""))</td>"
                     html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
                     if printedColumns {
                         let check = layout.check(row)

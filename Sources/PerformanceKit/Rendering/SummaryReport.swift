@@ -1,4 +1,4 @@
-/// What `perfscore summary` prints: the roll-up as text or as JSON.
+/// What `perfscore summary` prints: the roll-up as text, JSON, Markdown or CSV (the HTML page is ``RollUpPage``).
 package enum SummaryReport {
     /// The roll-up in words and aligned columns, with the files that were skipped or could not be scored.
     package static func text(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> String {
@@ -43,6 +43,55 @@ package enum SummaryReport {
             lines += skipped.map { "  \($0.file): \($0.reason)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The roll-up as Markdown: the units' table, the disagreements and the largest losses.
+    package static func markdown(_ rollUp: RollUp, skipped: [(file: String, reason: String)] = []) -> String {
+        let cell = MarkdownReport.cell
+        let gradeNames = rollUp.overall.grades.map(\.grade)
+        var lines = ["## 预算绩效自评汇总", "",
+                     "| 单位 | 项目数 | 资金（万元） | 加权平均分 | 平均分 |" + gradeNames.map { " \(cell($0)) |" }.joined(),
+                     "| --- | ---: | ---: | ---: | ---: |" + String(repeating: " ---: |", count: gradeNames.count)]
+        for group in [rollUp.overall] + rollUp.agencies {
+            let counts = gradeNames.map { grade in " \(group.grades.first { $0.grade == grade }?.count ?? 0) |" }.joined()
+            let name = group.agency.map(cell) ?? "**合计**"
+            lines.append("| \(name) | \(group.count) | \(group.funds.plainText) | \(group.fundWeightedMean.map { $0.scoreText() } ?? "—") | "
+                + "\(group.mean.map { $0.scoreText() } ?? "—") |" + counts)
+        }
+        lines.append("")
+        if rollUp.disagreements.isEmpty {
+            lines.append("每张自评表的表中得分都与规则计算一致。")
+        } else {
+            lines += ["与表中得分不一致的自评表：", "", "| 自评表 | 表中总分 | 规则总分 | 不一致处 |", "| --- | ---: | ---: | ---: |"]
+            lines += rollUp.disagreements.map { item in
+                "| \(cell(item.title ?? item.file)) | \(item.printed?.scoreText() ?? "—") | \(item.recomputed?.scoreText() ?? "—") | \(item.differences) |"
+            }
+        }
+        lines.append("")
+        if rollUp.losses.isEmpty {
+            lines.append("没有指标失分。")
+        } else {
+            lines += ["失分最多的指标：", "", "| 三级指标 | 失分 | 得分 / 分值 | 自评表 |", "| --- | ---: | ---: | --- |"]
+            lines += rollUp.losses.map { loss in
+                "| \(cell(loss.indicator)) | \(loss.lost.scoreText()) | \(loss.score.scoreText()) / \(loss.weight.scoreText()) | \(cell(loss.title ?? loss.file)) |"
+            }
+        }
+        if !skipped.isEmpty {
+            lines += ["", "未计入汇总：", ""] + skipped.map { "- \(cell($0.file))：\(cell($0.reason))" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The roll-up as CSV for a spreadsheet (UTF-8 byte-order mark, CRLF): one row per unit and the overall row,
+    /// with the count, funds, both means and a column per grade.
+    package static func csv(_ rollUp: RollUp) -> String {
+        let gradeNames = rollUp.overall.grades.map(\.grade)
+        var rows = [["单位", "项目数", "资金（万元）", "加权平均分", "平均分"] + gradeNames]
+        for group in [rollUp.overall] + rollUp.agencies {
+            rows.append([group.agency ?? "合计", String(group.count), group.funds.plainText, group.fundWeightedMean.map { $0.scoreText() } ?? "",
+                         group.mean.map { $0.scoreText() } ?? ""] + gradeNames.map { grade in String(group.grades.first { $0.grade == grade }?.count ?? 0) })
+        }
+        return CSVReport.byteOrderMark + rows.map { $0.map { CSVReport.field($0, separator: ",") }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// The roll-up as data: `{ "overall", "agencies", "disagreements", "losses", "skipped" }`.
