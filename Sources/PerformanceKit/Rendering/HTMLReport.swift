@@ -15,13 +15,7 @@ package enum HTMLReport {
         let layout = FormLayout(card)
         let title = evaluation.title ?? "项目支出绩效自评表"
         let heading = evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表"
-        var html = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="generator" content="perfscore">
-            <title>\(escape(title)) · \(heading)</title>
+        var html = pageHead(title: "\(title) · \(heading)") + """
             <style>
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
                    margin: 2em auto; max-width: 64em; color: #111; background: #fff; }
@@ -192,6 +186,19 @@ package enum HTMLReport {
         svg += "<rect x=\"180\" y=\"\(legendY)\" width=\"14\" height=\"12\" fill=\"#e4e4e4\" stroke=\"#555\" stroke-width=\"0.5\"/><text x=\"200\" y=\"\(legendY + 11)\" font-size=\"12\">该部分分值</text>\n"
         svg += "</svg><figcaption>失分分布：各部分失去的分数，相对其分值</figcaption></figure>\n"
         return svg
+    }
+
+    /// The opening of a page of this package's, up to its `<title>` (escaped) and the end of that line.
+    static func pageHead(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="generator" content="perfscore">
+        <title>\(escape(title))</title>
+
+        """
     }
 
     /// Text made safe for HTML content and attribute values.

@@ -16,13 +16,7 @@ package enum RollUpPage {
             pages[file].map { "<a href=\"\(escape($0))\">\(escape(text))</a>" } ?? escape(text)
         }
         let gradeNames = rollUp.overall.grades.map(\.grade)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="generator" content="perfscore">
-            <title>预算绩效自评汇总</title>
+        var html = HTMLReport.pageHead(title: "预算绩效自评汇总") + """
             <style>
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
                    margin: 2em auto; max-width: 64em; color: #111; background: #fff; }

@@ -203,20 +203,11 @@ package enum XLSXReport {
         return candidate
     }
 
+    /// Text for an XML part: the characters markup uses escaped (as in HTML), and the control characters XML 1.0
+    /// does not allow left out (line breaks and tabs kept).
     static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n", "\t": result.unicodeScalars.append(scalar)
-            // Control characters are not allowed in XML 1.0.
-            case _ where scalar.value < 0x20: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" { kept.append(scalar) }
+        return HTMLReport.escape(String(kept))
     }
 }
