@@ -277,7 +277,7 @@ struct CommandRunner {
                 case .markdown: reports.append(MarkdownReport.render(card))
                 case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
                 case .html: reports.append(HTMLReport.render(card))
-                case .xlsx: sheets.append((scored.count > 1 ? table.name.dropFirst(file.count + 1).dropLast().description : nil, card))
+                case .xlsx: sheets.append((table.sheet, card))
                 }
             }
         }
@@ -348,7 +348,7 @@ struct CommandRunner {
                     status = .unusable
                     continue
                 }
-                read = tables
+                read = tables.map { ($0.name, $0.result) }
             } else {
                 do {
                     read = [(name, try EvaluationReader(requiresActuals: false).read(bytes))]
@@ -424,7 +424,7 @@ struct CommandRunner {
                 do {
                     let tables = try TableReader(requiresActuals: false).readTables(bytes, form: form)
                     for table in tables {
-                        let name = tables.count > 1 ? "\(file)[\(table.sheet ?? "")]" : file
+                        let name = Self.tableName(file, sheet: tables.count > 1 ? table.sheet : nil)
                         if table.result.evaluation.indicators.contains(where: { $0.actual == nil }) {
                             skipped.append((name, targetTable))
                             continue
@@ -590,6 +590,8 @@ struct CommandRunner {
     /// One table scored: the name reports give it (`FILE`, or `FILE[SHEET]`), its card, where its fields stand.
     struct Scored {
         var name: String
+        /// The workbook sheet it was read from, when the workbook holds several tables.
+        var sheet: String?
         var card: ScoreCard
         var places: CellPlaces
     }
@@ -601,7 +603,7 @@ struct CommandRunner {
         guard let bytes = readInput(file) else { return ([], true) }
         var scored: [Scored] = []
         var failed = false
-        func add(_ card: ScoreCard, name: String, places: CellPlaces) {
+        func add(_ card: ScoreCard, name: String, sheet: String? = nil, places: CellPlaces) {
             guard card.isComplete else {
                 for diagnostic in card.errors {
                     environment.writeError("perfscore: \(name): \(places.describe(diagnostic.path)): \(diagnostic.message)\n")
@@ -610,13 +612,14 @@ struct CommandRunner {
                 failed = true
                 return
             }
-            scored.append(Scored(name: name, card: card, places: places))
+            scored.append(Scored(name: name, sheet: sheet, card: card, places: places))
         }
         do {
             if let form = tableForm(file, options: options) {
                 guard let tables = readTables(bytes, name: name, form: form, options: options) else { return ([], true) }
                 for table in tables {
-                    add(try evaluator.evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name, places: table.result.places)
+                    add(try evaluator.evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
+                        sheet: table.sheet, places: table.result.places)
                 }
             } else {
                 add(try evaluator.evaluate(bytes), name: name, places: CellPlaces())
@@ -631,6 +634,11 @@ struct CommandRunner {
             return (scored, true)
         }
         return (scored, failed)
+    }
+
+    /// How reports name a table: its file, and its sheet when the workbook holds several (`book.xlsx[自评表]`).
+    static func tableName(_ file: String, sheet: String?) -> String {
+        sheet.map { "\(file)[\($0)]" } ?? file
     }
 
     /// How the file holds a spreadsheet table: `--input`, else the extension (`.csv`, `.tsv`, `.xlsx`, `.xlsm`);
@@ -653,7 +661,8 @@ struct CommandRunner {
     /// The tables of a spreadsheet file read into evaluations, each named `FILE`, or `FILE[SHEET]` when a workbook
     /// holds several; `nil` after naming each problem's place.
     func readTables(_ bytes: [UInt8], name: String, form: TableReader.Form,
-                    options: Command.ScoreOptions, requiresActuals: Bool = true) -> [(name: String, result: EvaluationReader.Result)]? {
+                    options: Command.ScoreOptions, requiresActuals: Bool = true)
+        -> [(name: String, sheet: String?, result: EvaluationReader.Result)]? {
         if options.sheet != nil, case .delimited = form {
             environment.writeError("perfscore: \(name): --sheet picks a sheet of a workbook (.xlsx); this file is CSV or TSV\n")
             return nil
@@ -663,7 +672,8 @@ struct CommandRunner {
         do {
             let tables = try reader.readTables(bytes, form: form)
             return tables.map { table in
-                (tables.count > 1 ? "\(name)[\(table.sheet ?? "")]" : name, table.result)
+                let sheet = tables.count > 1 ? table.sheet : nil
+                return (Self.tableName(name, sheet: sheet), sheet, table.result)
             }
         } catch {
             for problem in error.problems {
@@ -685,7 +695,7 @@ struct CommandRunner {
         if let form = tableForm(file, options: options) {
             guard let tables = readTables(bytes, name: name, form: form, options: options) else { return .unusable }
             guard tables.count == 1 else {
-                let sheets = tables.map { String($0.name.dropFirst(name.count + 1).dropLast()) }
+                let sheets = tables.compactMap(\.sheet)
                 environment.writeError("perfscore: \(name): the workbook holds \(tables.count) tables (\(sheets.joined(separator: ", "))); convert one at a time with --sheet NAME\n")
                 return .unusable
             }
