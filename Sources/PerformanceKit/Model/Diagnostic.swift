@@ -127,6 +127,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case emptyField = "empty-field"
         /// Funds by source that do not add up to the block's 资金总额.
         case fundsBySource = "funds-by-source"
+        /// Text inside a table of a disclosure that fits no cell of it: the table may be incomplete.
+        case unplacedText = "unplaced-text"
+        /// A figure the disclosure does not print, filled in by the one reading its other figures allow (points of
+        /// the 摘要版 split within a category whose printed score they reproduce).
+        case reconstructedFigure = "reconstructed-figure"
 
         /// The code as printed: `unreadable-value`.
         public var description: String {

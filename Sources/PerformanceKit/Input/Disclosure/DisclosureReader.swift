@@ -1,0 +1,164 @@
+import Foundation
+
+/// Reads the tables out of the text of a published disclosure (决算公开 / 预算公开 converted from PDF to text): every
+/// 项目支出绩效自评表 (full form), every 项目自评结果（摘要版）, every 绩效目标表, each into an evaluation that carries
+/// the file and the line range it came from in `source`.
+///
+/// A table is found by its title line and runs to the line before the next table or part heading (`第六部分 附件`).
+/// Each form is turned into the same rows of cells a spreadsheet gives and read by the one table interpreter, so a
+/// table reads the same whether it was saved from Excel or printed to PDF. Text inside a table that fits no cell is
+/// never dropped or guessed into one: it is a warning with its line, and the table is marked incomplete.
+///
+/// ```swift
+/// let tables = DisclosureReader().read(Array(text.utf8), file: "001.txt")
+/// for table in tables { print(table.lines, table.form, try table.result.get().evaluation.title ?? "") }
+/// ```
+package struct DisclosureReader: Sendable {
+    /// Creates a reader.
+    package init() {}
+
+    /// One table found in the text.
+    package struct Table: Sendable {
+        /// Which form the table is.
+        package enum Form: String, Sendable {
+            /// 项目支出绩效自评表 / 部门整体支出绩效自评表, every cell printed.
+            case selfEvaluation = "自评表"
+            /// 项目自评结果（摘要版）: a 综合得分表 and the indicators in prose.
+            case summary = "摘要版"
+            /// 绩效目标表 of a budget disclosure: targets only, for lint.
+            case targets = "绩效目标表"
+        }
+
+        package var form: Form
+        /// The first and last line of the table in the file, 1-based.
+        package var lines: ClosedRange<Int>
+        /// The evaluation, or why the table could not be read (each problem's row is a line of the file).
+        package var result: Result<EvaluationReader.Result, TableReadError>
+
+        /// `lines 3276-3448`.
+        package var label: String { "lines \(lines.lowerBound)-\(lines.upperBound)" }
+
+        /// Whether the table can be scored: a self-evaluation with actual values, read without problems.
+        package var isScorable: Bool {
+            guard form != .targets, case .success = result else { return false }
+            return true
+        }
+    }
+
+    /// The tables of a disclosure, in file order; none when the text holds none.
+    ///
+    /// - Parameter file: the name to put in each evaluation's `source`.
+    /// - Throws: ``TableReadError`` when the bytes are neither UTF-8 nor GB18030.
+    package func read(_ bytes: [UInt8], file: String) throws(TableReadError) -> [Table] {
+        let text = try TableReader.decode(bytes)
+        let lines = DisclosureLines(text).lines
+        let starts = Self.tableStarts(lines)
+        var tables: [Table] = []
+        for (offset, start) in starts.enumerated() {
+            let end = offset + 1 < starts.count ? starts[offset + 1].index : Self.partEnd(lines, after: start.index)
+            let slice = lines[start.index..<end]
+            guard let last = slice.last else { continue }
+            let range = slice[slice.startIndex].number...last.number
+            var table = Table(form: start.form, lines: range, result: read(slice, form: start.form))
+            if case .success(var result) = table.result {
+                result.evaluation.source = Self.source(file: file, lines: range, form: start.form)
+                table.result = .success(result)
+            }
+            tables.append(table)
+        }
+        return tables
+    }
+
+    /// Reads one table's lines.
+    func read(_ lines: ArraySlice<DisclosureLines.Line>, form: Table.Form) -> Result<EvaluationReader.Result, TableReadError> {
+        switch form {
+        case .selfEvaluation:
+            let text = SelfEvaluationFormText(lines)
+            return Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: true)
+        case .summary:
+            return SummaryFormText(lines).result
+        case .targets:
+            let text = TargetTableText(lines)
+            return Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: false)
+        }
+    }
+
+    /// The rows read by the table interpreter; each unplaced line a warning.
+    static func interpret(_ rows: [CSVParser.Row], unplaced: [DisclosureLines.Line], requiresActuals: Bool)
+        -> Result<EvaluationReader.Result, TableReadError> {
+        do {
+            var result = try TableReader(requiresActuals: requiresActuals).read(rows: rows)
+            result.warnings += unplaced.map(unplacedWarning)
+            return .success(result)
+        } catch {
+            return .failure(TableReadError(problems: error.problems
+                + unplaced.map { .init(row: $0.number, column: nil, message: "text that fits no cell of the table: \($0.text)") }))
+        }
+    }
+
+    /// A line inside a table that fits no cell: the table is incomplete.
+    static func unplacedWarning(_ line: DisclosureLines.Line) -> Diagnostic {
+        Diagnostic(.unplacedText, .warning,
+                   "line \(line.number): text that fits no cell of the table, so the table may be incomplete: \(line.text)",
+                   at: .root)
+    }
+
+    // MARK: - Finding the tables
+
+    /// Where a table starts: the first line of its title.
+    struct Start {
+        var index: Int
+        var form: Table.Form
+    }
+
+    /// Every table's first line, in order.
+    static func tableStarts(_ lines: [DisclosureLines.Line]) -> [Start] {
+        var starts: [Start] = []
+        for index in lines.indices {
+            let text = lines[index].text.filter { !$0.isWhitespace }
+            let form: Table.Form
+            if text.hasSuffix("自评表"), !text.contains("综合得分"), text.count <= 60 {
+                form = .selfEvaluation
+            } else if text == "（摘要版）" || text == "(摘要版)", index > 0, lines[index - 1].text.hasSuffix("自评结果") {
+                form = .summary
+            } else {
+                continue
+            }
+            // The title may begin on the lines above: `2023年度…运行费` over `项目自评表`, `…经费` over `项目自评结果`.
+            var first = form == .summary ? index - 1 : index
+            while first > 0, first > (starts.last?.index ?? -1) + 1,
+                  titleContinues(lines[first - 1].text, into: lines[first].text), lines[first].number - lines[first - 1].number <= 4 {
+                first -= 1
+            }
+            starts.append(Start(index: first, form: form))
+        }
+        return starts
+    }
+
+    /// Whether a line is the head of a title that the next line ends: `2023年度政务服务…运行费` over `项目自评表`.
+    static func titleContinues(_ above: String, into title: String) -> Bool {
+        let compact = title.filter { !$0.isWhitespace }
+        guard compact == "项目自评表" || compact == "项目自评结果" || compact == "项目支出绩效自评表" else { return false }
+        let head = above.filter { !$0.isWhitespace }
+        return head.count <= 40 && !head.hasSuffix("。") && !head.contains("：") && TableReading.Metadata.year(in: head) != nil
+    }
+
+    /// The end of the last table: the next part heading (`第六部分 附件`, `附件2`), or the end of the text.
+    static func partEnd(_ lines: [DisclosureLines.Line], after start: Int) -> Int {
+        lines[(start + 1)...].firstIndex { line in
+            let text = line.text.filter { !$0.isWhitespace }
+            return text.hasPrefix("第") && text.contains("部分") && text.count <= 16
+        } ?? lines.endIndex
+    }
+
+    /// `{"file": …, "lines": "3276-3448", "form": "自评表"}`.
+    static func source(file: String, lines: ClosedRange<Int>, form: Table.Form) -> RawJSON {
+        var out = JSONOutput(indent: 0)
+        out.beginObject()
+        out.key("file"); out.string(file)
+        out.key("lines"); out.string("\(lines.lowerBound)-\(lines.upperBound)")
+        out.key("form"); out.string(form.rawValue)
+        out.endObject()
+        return RawJSON(bytes: out.bytes)
+    }
+}
