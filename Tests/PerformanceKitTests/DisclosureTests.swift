@@ -41,3 +41,31 @@ struct DisclosureTests {
         #expect(card.evaluation.form.filedOn == "2024年6月6日")
     }
 }
+
+extension DisclosureTests {
+    /// The 摘要版 prints no points per indicator: the reader splits each category's as equally as whole points go,
+    /// as the transcriptions did, and says so; the rows are those of the transcription (the unmet ones, listed
+    /// apart under 未完成的绩效目标, join the end of their group, so the rows are compared by name).
+    @Test(arguments: [(0, "02-shiminzhijia-dalou"), (1, "04-zhihui-chengshi")])
+    func theSummaryReadsTheTranscribedRows(_ position: Int, _ example: String) throws {
+        let table = try Self.tables("001_56ba69dbb77db55d")[position]
+        let read = try table.result.get()
+        #expect(read.warnings.filter { $0.code == .unplacedText }.map(\.message) == [])
+        #expect(read.warnings.contains { $0.code == .reconstructedFigure })
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        let json = try Fixtures.scoreExample("examples/wuhan-2023/\(example).json")
+        let byName: ([[String]]) -> [[String]] = { $0.sorted { $0[2] < $1[2] } }
+        #expect(byName(Self.fields(card)) == byName(Self.fields(json)))
+        let scores: (ScoreCard) -> [String] = { card in card.indicators.map { "\($0.indicator.name) \($0.score?.description ?? "—")" }.sorted() }
+        #expect(scores(card) == scores(json))
+        #expect(card.total == json.total)
+        #expect(card.total == json.evaluation.published?.total)
+        #expect(card.verification?.agrees == true)
+        #expect(card.evaluation.title == json.evaluation.title)
+        #expect(card.evaluation.agency == json.evaluation.agency)
+        #expect(card.evaluation.year == 2023)
+        #expect(card.evaluation.budget.planned == json.evaluation.budget.planned)
+        #expect(card.evaluation.budget.executed == json.evaluation.budget.executed)
+        #expect(card.evaluation.published?.categories == json.evaluation.published?.categories)
+    }
+}

@@ -34,15 +34,15 @@ struct DisclosureLines {
     /// A page number alone on its line: `12`, `- 12 -`, `—12—`, `第 3 页`, `第3页 共40页`, `3/40`.
     static func isPageFurniture(_ text: String) -> Bool {
         let compact = text.filter { !$0.isWhitespace }
-        if compact.count <= 3, compact.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        if compact.count <= 3, compact.allSatisfy({ $0.isASCIIDigit }) { return true }
         var core = Substring(compact)
         while let first = core.first, "-—–".contains(first) { core.removeFirst() }
         while let last = core.last, "-—–".contains(last) { core.removeLast() }
-        if core.count < compact.count, !core.isEmpty, core.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        if core.count < compact.count, !core.isEmpty, core.allSatisfy({ $0.isASCIIDigit }) { return true }
         if compact.hasPrefix("第"), compact.hasSuffix("页"),
-           compact.allSatisfy({ ($0.isASCII && $0.isNumber) || "第页共".contains($0) }) { return true }
+           compact.allSatisfy({ ($0.isASCIIDigit) || "第页共".contains($0) }) { return true }
         let parts = compact.split(separator: "/")
-        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+        if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCIIDigit } }) {
             return true
         }
         return false

@@ -209,7 +209,7 @@ struct SelfEvaluationFormText {
         if let last = body.last, last == "）" || last == ")" { body.removeLast() }
         guard body.hasSuffix("分") else { return false }
         body.removeLast()
-        return body.last.map { $0.isASCII && $0.isNumber } ?? false
+        return body.last.map { $0.isASCIIDigit } ?? false
     }
 
     private mutating func readIndicators(_ lines: ArraySlice<Line>, _ index: inout Int) {
@@ -248,8 +248,8 @@ struct SelfEvaluationFormText {
             var after = rest[mark.upperBound...]
             // Its points: （40分）, 40分, (21分）.
             let points = after.prefix { $0 != "分" }
-            guard after.count > points.count, points.count <= 8, points.contains(where: \.isNumber),
-                  points.allSatisfy({ "（(".contains($0) || ($0.isASCII && ($0.isNumber || $0 == ".")) }) else { return nil }
+            guard after.count > points.count, points.count <= 8, points.contains(where: \.isASCIIDigit),
+                  points.allSatisfy({ "（(".contains($0) || ($0.isASCIIDigit || $0 == ".") }) else { return nil }
             after = after.dropFirst(points.count + 1)
             if let close = after.first, close == "）" || close == ")" { after = after.dropFirst() }
             guard !after.isEmpty, accepts(name) else { return nil }
