@@ -12,6 +12,8 @@ enum Command: Equatable {
     case summary(ScoreOptions)
     /// `perfscore convert FILE.csv`: the perfscore/1 JSON of a spreadsheet table.
     case convert(ScoreOptions)
+    /// `perfscore extract FILE.txt [-o DIR]`: the tables of a disclosure's text as perfscore/1 JSON.
+    case extract(ScoreOptions)
     /// `perfscore template [--rules ID] -o FILE.xlsx`: the blank official form of a profile, to fill in.
     case template(ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
@@ -39,6 +41,8 @@ enum Command: Equatable {
             case csv
             case tsv
             case xlsx
+            /// The text of a published disclosure (决算 / 预算公开), as `.txt` files are read.
+            case text
         }
 
         var format: Format = .text
@@ -75,7 +79,7 @@ enum Command: Equatable {
     var options: ScoreOptions? {
         switch self {
         case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given),
-             .template(let given): return given
+             .extract(let given), .template(let given): return given
         case .rules, .help, .version, .completionScript: return nil
         }
     }
@@ -92,6 +96,7 @@ enum Command: Equatable {
         "lint": (["--format", "--rules", "--output", "--input", "--sheet", "--color"], [.text, .json]),
         "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], [.text, .json, .markdown, .csv, .html]),
         "convert": (["--format", "--output", "--input", "--sheet", "--planned", "--executed"], [.json]),
+        "extract": (["--format", "--output", "--input"], [.json]),
         "template": (["--format", "--output", "--rules", "--year"], [.xlsx, .csv]),
     ]
 
@@ -130,7 +135,7 @@ enum Command: Equatable {
         }
         var arguments = arguments
         var subcommand: String?
-        if let first = arguments.first, ["verify", "lint", "summary", "convert", "template"].contains(first) {
+        if let first = arguments.first, ["verify", "lint", "summary", "convert", "extract", "template"].contains(first) {
             subcommand = first
             arguments.removeFirst()
         }
@@ -196,7 +201,7 @@ enum Command: Equatable {
             case "--input":
                 let text = try optionValue()
                 guard let input = ScoreOptions.Input(rawValue: text) else {
-                    throw UsageError(message: "--input: expected json, csv, tsv or xlsx, found \"\(text)\"")
+                    throw UsageError(message: "--input: expected json, csv, tsv, xlsx or text, found \"\(text)\"")
                 }
                 options.input = input
             case "--year":
@@ -263,6 +268,7 @@ enum Command: Equatable {
         case "lint": return .lint(options)
         case "summary": return .summary(options)
         case "convert": return .convert(options)
+        case "extract": return .extract(options)
         case "template": return .template(options)
         default: return .score(options)
         }

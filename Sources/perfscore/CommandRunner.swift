@@ -180,6 +180,8 @@ struct CommandRunner {
             return writingReport(options) { $0.summary(options) }
         case .convert(let options):
             return convert(options)
+        case .extract(let options):
+            return extract(options)
         case .template(let options):
             return template(options)
         case .rules(let which):
@@ -648,12 +650,14 @@ struct CommandRunner {
         case .csv?: return .delimited(.comma)
         case .tsv?: return .delimited(.tab)
         case .xlsx?: return .workbook(sheet: options.sheet)
+        case .text?: return .disclosure(file: Self.displayName(file))
         case .json?: return nil
         case nil:
             let lowered = file.lowercased()
             if lowered.hasSuffix(".csv") { return .delimited(.comma) }
             if lowered.hasSuffix(".tsv") { return .delimited(.tab) }
             if lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") { return .workbook(sheet: options.sheet) }
+            if lowered.hasSuffix(".txt") { return .disclosure(file: Self.displayName(file)) }
             return nil
         }
     }

@@ -21,7 +21,7 @@ struct CompletionScript {
         return options
     }
 
-    static let jobs = ["verify", "lint", "summary", "convert", "template"]
+    static let jobs = ["verify", "lint", "summary", "convert", "extract", "template"]
 
     var text: String {
         switch shell {

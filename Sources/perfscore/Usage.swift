@@ -10,6 +10,7 @@ enum Usage {
         ("lint", "[options] FILE...", "check target tables or evaluations before they are filed"),
         ("summary", "[options] DIR|FILE...", "roll many evaluations up, per unit and overall"),
         ("convert", "FILE.csv|FILE.tsv|FILE.xlsx", "the perfscore/1 JSON of a spreadsheet table"),
+        ("extract", "FILE.txt [-o DIR]", "every table of a disclosure's text (决算 / 预算公开) as perfscore/1 JSON"),
         ("template", "[--rules ID|PATH] [--year N] -o FILE.xlsx", "the blank official form of a rule profile, to fill in"),
         ("rules", "[ID|PATH]", "list the rule profiles, or show one in words"),
     ]
@@ -58,7 +59,7 @@ enum Usage {
 
     /// One line per job: what it takes, from the table that drives the parsing (``Command/accepted``).
     static var acceptedOptions: String {
-        ["score", "score --jsonl", "verify", "lint", "summary", "convert", "template"].compactMap { job -> String? in
+        ["score", "score --jsonl", "verify", "lint", "summary", "convert", "extract", "template"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
             let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned", "--executed",
                          "--year", "--color", "--jsonl", "--totals", "--read-only"]
@@ -90,6 +91,7 @@ enum Usage {
            perfscore lint [options] FILE...            check target tables or evaluations before they are filed
            perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
            perfscore convert FILE.csv|.tsv|.xlsx       the perfscore/1 JSON of a spreadsheet table
+           perfscore extract FILE.txt [-o DIR]         every table of a disclosure's text as perfscore/1 JSON
            perfscore template [--rules ID] -o FILE.xlsx the blank official form of a profile, to fill in
            perfscore rules [ID|PATH]                   list the rule profiles, or show one in words
            perfscore help [SUBCOMMAND]                 this help, or one subcommand's (also SUBCOMMAND --help)
@@ -107,8 +109,9 @@ enum Usage {
                                scores beside the recomputed ones (needs -o, or standard output redirected)
       -o, --output PATH        write the report to PATH (atomically: never half a report over a good one;
                                a PATH that is one of the inputs is refused, exit 2)
-      --input json|csv|tsv|xlsx how to read the files (default: from the extension; .csv and .tsv are tables
-                               saved from a spreadsheet, UTF-8 or GB18030; .xlsx a workbook, one table a sheet)
+      --input json|csv|tsv|xlsx|text how to read the files (default: from the extension; .csv and .tsv are
+                               tables saved from a spreadsheet, UTF-8 or GB18030; .xlsx a workbook, one table a
+                               sheet; .txt the text of a disclosure, each table reported as FILE[lines A-B])
       --sheet NAME             read only this sheet of a workbook (default: every sheet holding a table,
                                each reported as FILE[SHEET] when there are several)
       --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it

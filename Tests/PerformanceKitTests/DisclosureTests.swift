@@ -1,6 +1,19 @@
 import Foundation
 import Testing
 @testable import PerformanceKit
+@testable import perfscore
+
+private final class Output: @unchecked Sendable { var text = "" }
+
+private func runCommand(_ arguments: [String]) -> (status: perfscore.ExitStatus, output: String, error: String) {
+    let output = Output()
+    let error = Output()
+    let environment = CommandRunner.Environment(
+        readFile: { path in try Fixtures.bytes(path) }, readStandardInput: { [] },
+        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status, output.text, error.text)
+}
 
 /// Issue 18: the tables out of the text of a published disclosure, checked against the hand transcriptions.
 @Suite("Disclosure text (perfscore extract)")
@@ -67,5 +80,46 @@ extension DisclosureTests {
         #expect(card.evaluation.budget.planned == json.evaluation.budget.planned)
         #expect(card.evaluation.budget.executed == json.evaluation.budget.executed)
         #expect(card.evaluation.published?.categories == json.evaluation.published?.categories)
+    }
+}
+
+/// Issue 18 §2: the command on the disclosure itself.
+@Suite("perfscore on a disclosure's text")
+struct DisclosureCommandTests {
+    static let seed = "examples/disclosures/001_56ba69dbb77db55d.txt"
+
+    @Test func extractPrintsEveryTableWithItsSourceAndTheArrayReadsBack() throws {
+        let result = runCommand(["extract", Self.seed])
+        #expect(result.status == .success)
+        #expect(result.error == "perfscore: \(Self.seed): 4 table(s) found (2 摘要版, 2 自评表); 4 read\n")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["title"] as? String } == ["市民之家大楼运行维护费", "智慧城市建设及相关运维经费", "行政运行工作经费", "政务服务和政务公开能力建设运行费"])
+        let sources = array.map { $0["source"] as? [String: Any] }
+        #expect(sources.map { $0?["lines"] as? String } == ["2817-2947", "2951-3272", "3276-3448", "3452-3632"])
+        #expect(sources.map { $0?["file"] as? String } == Array(repeating: Self.seed, count: 4))
+        #expect((sources[0]?["notes"] as? [String])?.count == 2)
+        #expect(sources[2]?["notes"] == nil && sources[2]?["incomplete"] == nil)
+        // Each element is a perfscore/1 evaluation that scores to its printed total.
+        for (element, total) in zip(array, ["100", "98.07", "100", "99.75"]) {
+            let bytes = [UInt8](try JSONSerialization.data(withJSONObject: element))
+            #expect(try Evaluator().evaluate(bytes).total?.description == total)
+        }
+    }
+
+    @Test func scoresAndVerifiesTheDisclosureDirectlyEachTableWithItsLines() {
+        let score = runCommand([Self.seed])
+        #expect(score.status == .success)
+        #expect(score.output.contains("\(Self.seed)[lines 3452-3632]"))
+        #expect(score.output.contains("总分 99.75（满分 100）"))
+        #expect(score.output.contains("总分 98.07（满分 100）"))
+        let verify = runCommand(["verify", Self.seed])
+        #expect(verify.status == .success)
+        #expect(verify.output.split(separator: "\n").filter { $0.contains("agrees: all") }.count == 4)
+    }
+
+    @Test func aTextWithNoTableSaysWhatItLookedFor() {
+        let result = runCommand(["examples/README.md", "--input", "text"])
+        #expect(result.status == .unusable)
+        #expect(result.error.contains("no table found: expected a 项目支出绩效自评表"))
     }
 }

@@ -73,7 +73,7 @@ struct PerfScoreCommandTests {
         #expect(run(["help"]).output == run(["--help"]).output)
         let unknown = run(["help", "score-all"])
         #expect(unknown.status == 2)
-        #expect(unknown.error.hasPrefix("perfscore: help: no subcommand \"score-all\"; the subcommands are verify, lint, summary, convert, template, rules\n"))
+        #expect(unknown.error.hasPrefix("perfscore: help: no subcommand \"score-all\"; the subcommands are verify, lint, summary, convert, extract, template, rules\n"))
     }
 
     // Issue 16 §1: completion scripts from the same table; the bash one completes each subcommand's options.

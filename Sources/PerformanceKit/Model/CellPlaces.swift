@@ -13,6 +13,9 @@ package struct CellPlaces: Sendable, Equatable {
     var cells: [JSONPath: Cell] = [:]
     /// The sheet, when the table is one sheet of a workbook: places are then named as the spreadsheet names them.
     package var sheet: String?
+    /// Whether the table was read from text (a disclosure): places are then its lines, and the columns, which the
+    /// text does not have, are not named.
+    package var isText = false
 
     /// No places: a JSON file, whose paths are its own.
     package init() {}
@@ -34,9 +37,10 @@ package struct CellPlaces: Sendable, Equatable {
     }
 
     /// `row 8, column 6 (indicators[0].target)` for a path in the table, `自评表!F8 (indicators[0].target)`
-    /// in a workbook; the path alone otherwise.
+    /// in a workbook, `line 3290 (indicators[0].target)` in a disclosure's text; the path alone otherwise.
     package func describe(_ path: JSONPath) -> String {
         guard let cell = cell(of: path) else { return path.description }
+        if isText { return "line \(cell.row) (\(path))" }
         if let sheet {
             let place = cell.column.map { "\(sheet)!\(Self.letters($0))\(cell.row)" } ?? "\(sheet), row \(cell.row)"
             return "\(place) (\(path))"

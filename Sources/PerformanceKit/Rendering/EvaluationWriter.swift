@@ -9,6 +9,16 @@ package enum EvaluationWriter {
         return out.text
     }
 
+    /// Several evaluations as one JSON array (what `perfscore extract` prints for a disclosure's tables).
+    package static func array(_ evaluations: [Evaluation]) -> String {
+        var out = JSONOutput(indent: 2)
+        out.beginArray()
+        for evaluation in evaluations { write(evaluation, into: &out) }
+        out.endArray()
+        out.bytes.append(0x0A)
+        return out.text
+    }
+
     static func write(_ evaluation: Evaluation, into out: inout JSONOutput) {
         out.beginObject()
         out.key("format"); out.string(Evaluation.formatTag)

@@ -38,6 +38,15 @@ package struct DisclosureReader: Sendable {
         /// `lines 3276-3448`.
         package var label: String { "lines \(lines.lowerBound)-\(lines.upperBound)" }
 
+        /// The file name `extract -o DIR` gives the table: its project (`行政运行工作经费.json`), else its form, with
+        /// its first line when that name is taken.
+        package func fileName(taken: Set<String>) -> String {
+            let title = (try? result.get().evaluation.title) ?? nil
+            let base = String((title ?? form.rawValue).map { "/\\:*?\"<>|".contains($0) || $0.isWhitespace ? "-" : $0 })
+            let name = base + ".json"
+            return taken.contains(name) ? "\(base)-\(lines.lowerBound).json" : name
+        }
+
         /// Whether the table can be scored: a self-evaluation with actual values, read without problems.
         package var isScorable: Bool {
             guard form != .targets, case .success = result else { return false }
@@ -61,7 +70,7 @@ package struct DisclosureReader: Sendable {
             let range = slice[slice.startIndex].number...last.number
             var table = Table(form: start.form, lines: range, result: read(slice, form: start.form))
             if case .success(var result) = table.result {
-                result.evaluation.source = Self.source(file: file, lines: range, form: start.form)
+                result.evaluation.source = Self.source(file: file, lines: range, form: start.form, warnings: result.warnings)
                 table.result = .success(result)
             }
             tables.append(table)
@@ -151,13 +160,27 @@ package struct DisclosureReader: Sendable {
         } ?? lines.endIndex
     }
 
-    /// `{"file": …, "lines": "3276-3448", "form": "自评表"}`.
-    static func source(file: String, lines: ClosedRange<Int>, form: Table.Form) -> RawJSON {
+    /// `{"file": …, "lines": "3276-3448", "form": "自评表"}`, with `"incomplete": true` and the text that fits no
+    /// cell when some did not, and the notes of figures the reader filled in (`notes`).
+    static func source(file: String, lines: ClosedRange<Int>, form: Table.Form, warnings: [Diagnostic]) -> RawJSON {
         var out = JSONOutput(indent: 0)
         out.beginObject()
         out.key("file"); out.string(file)
         out.key("lines"); out.string("\(lines.lowerBound)-\(lines.upperBound)")
         out.key("form"); out.string(form.rawValue)
+        let unplaced = warnings.filter { $0.code == .unplacedText }
+        if !unplaced.isEmpty {
+            out.key("incomplete"); out.bool(true)
+            out.key("unplaced"); out.beginArray()
+            for warning in unplaced { out.string(warning.message) }
+            out.endArray()
+        }
+        let notes = warnings.filter { $0.code == .reconstructedFigure }
+        if !notes.isEmpty {
+            out.key("notes"); out.beginArray()
+            for note in notes { out.string(note.message) }
+            out.endArray()
+        }
         out.endObject()
         return RawJSON(bytes: out.bytes)
     }

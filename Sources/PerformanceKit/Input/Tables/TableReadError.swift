@@ -12,6 +12,8 @@ package struct TableReadError: Error, Sendable, Equatable, CustomStringConvertib
         package var message: String
         /// The sheet, in a workbook.
         package var sheet: String?
+        /// Whether ``row`` is a line of a disclosure's text, whose table has no columns of its own.
+        package var isLine = false
 
         /// Creates a problem.
         package init(row: Int, column: Int?, message: String, sheet: String? = nil) {
@@ -21,9 +23,10 @@ package struct TableReadError: Error, Sendable, Equatable, CustomStringConvertib
             self.sheet = sheet
         }
 
-        /// `row 7, column 4: …`; in a workbook `自评表!D7: …` (as a spreadsheet names the cell), `自评表, row 7: …`.
+        /// `row 7, column 4: …`; in a disclosure's text `line 3290: …`; in a workbook `自评表!D7: …` (as a spreadsheet names the cell), `自评表, row 7: …`.
         package var description: String {
             guard row > 0 else { return message }
+            if isLine { return "line \(row): \(message)" }
             guard let sheet else { return "row \(row)" + (column.map { ", column \($0)" } ?? "") + ": \(message)" }
             return (column.map { "\(sheet)!\(CellPlaces.letters($0))\(row)" } ?? "\(sheet), row \(row)") + ": \(message)"
         }

@@ -89,6 +89,9 @@ package struct TableReader: Sendable {
         case delimited(Separator)
         /// An .xlsx workbook: the sheet named, or every sheet holding a table.
         case workbook(sheet: String?)
+        /// The text of a published disclosure (``DisclosureReader``): its self-evaluations, and its target tables
+        /// too when actuals are not required; each table named by its lines. `file` goes into each `source`.
+        case disclosure(file: String)
     }
 
     /// The tables of a file, each with its sheet when the file is a workbook.
@@ -102,7 +105,43 @@ package struct TableReader: Sendable {
             return [(nil, try reader.read(bytes))]
         case .workbook(let sheet):
             return try readWorkbook(bytes, sheet: sheet).map { ($0.sheet, $0.result) }
+        case .disclosure(let file):
+            return try readDisclosure(bytes, file: file)
         }
+    }
+
+    /// The tables of a disclosure's text, each named by its lines (`lines 3276-3448`): the self-evaluations, and the
+    /// target tables (绩效目标表) when actuals are not required.
+    ///
+    /// - Throws: ``TableReadError`` when no such table is found, or with the problems of every table that cannot
+    ///   be read, each naming its line.
+    package func readDisclosure(_ bytes: [UInt8], file: String) throws(TableReadError) -> [(sheet: String?, result: EvaluationReader.Result)] {
+        let found = try DisclosureReader().read(bytes, file: file)
+        let tables = found.filter { requiresActuals ? $0.form != .targets : true }
+        guard !tables.isEmpty else {
+            let targets = found.count
+            throw TableReadError(problems: [.init(row: 0, column: nil, message: targets > 0
+                ? "the text holds \(targets) target table(s) (绩效目标表) and no self-evaluation: see perfscore lint"
+                : "no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表")])
+        }
+        var results: [(sheet: String?, result: EvaluationReader.Result)] = []
+        var problems: [TableReadError.Problem] = []
+        for table in tables {
+            switch table.result {
+            case .success(var result):
+                result.places.isText = true
+                results.append((table.label, result))
+            case .failure(let error):
+                problems += error.problems.map { problem in
+                    var problem = problem
+                    problem.isLine = true
+                    problem.message = "the \(table.form.rawValue) at \(table.label): \(problem.message)"
+                    return problem
+                }
+            }
+        }
+        guard problems.isEmpty else { throw TableReadError(problems: problems) }
+        return results
     }
 
     /// Reads a table.
