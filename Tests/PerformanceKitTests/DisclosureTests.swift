@@ -123,3 +123,33 @@ struct DisclosureCommandTests {
         #expect(result.error.contains("no table found: expected a 项目支出绩效自评表"))
     }
 }
+
+extension DisclosureTests {
+    /// The rows of the research transcription of a seed's target tables (Fixtures/targets), by name.
+    static func transcribedNames(_ seed: String) throws -> [String] {
+        let data = Data(try Fixtures.fixture("targets/targets-\(seed).json"))
+        let tables = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        return tables.flatMap { ($0["indicators"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+    }
+
+    static func compact(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+
+    @Test(arguments: ["000_ffbfac4496a4a463", "003_6b15edb281b2cfcb", "004_b019c8698d50126e"])
+    func targetTablesGiveNineInTenOfTheTranscribedRows(_ seed: String) throws {
+        let tables = try Self.tables(seed).filter { $0.form == .targets }
+        let read = tables.compactMap { try? $0.result.get() }
+        let names = read.flatMap { $0.evaluation.indicators.map { Self.compact($0.name) } }
+        let transcribed = try Self.transcribedNames(seed).map(Self.compact)
+        var remaining = names
+        var found = 0
+        for name in transcribed {
+            if let position = remaining.firstIndex(of: name) { remaining.remove(at: position); found += 1 }
+        }
+        for table in tables {
+            if case .failure(let error) = table.result { Issue.record("\(table.label): \(error)") }
+        }
+        #expect(found * 10 >= transcribed.count * 9, "\(found) of \(transcribed.count) rows; not read: \(transcribed.filter { !names.contains($0) })")
+        // And hardly a row the transcription does not have (a name broken by a cell the PDF centred over it).
+        #expect(remaining.count * 50 <= names.count, "rows not in the transcription: \(remaining)")
+    }
+}

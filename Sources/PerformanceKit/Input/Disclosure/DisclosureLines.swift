@@ -12,6 +12,8 @@ struct DisclosureLines {
         /// The 1-based line number in the file.
         var number: Int
         var text: String
+        /// The line as it stands, tabs kept (a table copied with its cells apart by tabs).
+        var raw: String = ""
         /// Whether the line could be a page number (see ``DisclosureLines/isPageFurniture(_:)``).
         var isPageFurniture: Bool
     }
@@ -26,7 +28,9 @@ struct DisclosureLines {
             number += 1
             let trimmed = String(raw).replacingOccurrences(of: "\u{3000}", with: " ").trimmingWhitespace
             if trimmed.isEmpty { continue }
-            lines.append(Line(number: number, text: trimmed, isPageFurniture: Self.isPageFurniture(trimmed)))
+            var raw = String(raw)
+            if raw.hasSuffix("\r") { raw.removeLast() }
+            lines.append(Line(number: number, text: trimmed, raw: raw, isPageFurniture: Self.isPageFurniture(trimmed)))
         }
         self.lines = lines
     }

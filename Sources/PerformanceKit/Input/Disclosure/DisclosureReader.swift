@@ -63,33 +63,32 @@ package struct DisclosureReader: Sendable {
         let lines = DisclosureLines(text).lines
         let starts = Self.tableStarts(lines)
         var tables: [Table] = []
+        var previousEnd = 0
         for (offset, start) in starts.enumerated() {
-            let end = offset + 1 < starts.count ? starts[offset + 1].index : Self.partEnd(lines, after: start.index)
-            let slice = lines[start.index..<end]
-            guard let last = slice.last else { continue }
-            let range = slice[slice.startIndex].number...last.number
-            var table = Table(form: start.form, lines: range, result: read(slice, form: start.form))
-            if case .success(var result) = table.result {
-                result.evaluation.source = Self.source(file: file, lines: range, form: start.form, warnings: result.warnings)
-                table.result = .success(result)
+            var end = offset + 1 < starts.count ? starts[offset + 1].index : Self.partEnd(lines, after: start.index)
+            let result: Result<EvaluationReader.Result, TableReadError>
+            switch start.form {
+            case .selfEvaluation:
+                let text = SelfEvaluationFormText(lines[start.index..<end])
+                result = Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: true)
+            case .summary:
+                result = SummaryFormText(lines[start.index..<end]).result
+            case .targets:
+                // The lines above the header up to the previous table name the project (项目名称 …).
+                let text = TargetTableText(lines[start.index..<end], preamble: lines[max(previousEnd, start.index - 60)..<start.index])
+                end = max(start.index + 1, text.end)
+                result = Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: false)
+            }
+            previousEnd = end
+            let range = lines[start.index].number...lines[end - 1].number
+            var table = Table(form: start.form, lines: range, result: result)
+            if case .success(var read) = result {
+                read.evaluation.source = Self.source(file: file, lines: range, form: start.form, warnings: read.warnings)
+                table.result = .success(read)
             }
             tables.append(table)
         }
         return tables
-    }
-
-    /// Reads one table's lines.
-    func read(_ lines: ArraySlice<DisclosureLines.Line>, form: Table.Form) -> Result<EvaluationReader.Result, TableReadError> {
-        switch form {
-        case .selfEvaluation:
-            let text = SelfEvaluationFormText(lines)
-            return Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: true)
-        case .summary:
-            return SummaryFormText(lines).result
-        case .targets:
-            let text = TargetTableText(lines)
-            return Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: false)
-        }
     }
 
     /// The rows read by the table interpreter; each unplaced line a warning.
@@ -126,7 +125,10 @@ package struct DisclosureReader: Sendable {
         for index in lines.indices {
             let text = lines[index].text.filter { !$0.isWhitespace }
             let form: Table.Form
-            if text.hasSuffix("自评表"), !text.contains("综合得分"), text.count <= 60 {
+            if TargetTableText.isHeader(lines, at: index), !(starts.last.map { $0.form != .targets && index - $0.index < 400 && !passedEnd(lines, from: $0.index, to: index) } ?? false) {
+                starts.append(Start(index: index, form: .targets))
+                continue
+            } else if text.hasSuffix("自评表"), !text.contains("综合得分"), text.count <= 60 {
                 form = .selfEvaluation
             } else if text == "（摘要版）" || text == "(摘要版)", index > 0, lines[index - 1].text.hasSuffix("自评结果") {
                 form = .summary
@@ -142,6 +144,15 @@ package struct DisclosureReader: Sendable {
             starts.append(Start(index: first, form: form))
         }
         return starts
+    }
+
+    /// Whether a self-evaluation that starts at `start` has ended before `index`: its 总分 or its 备注 passed, or a
+    /// part heading; a target-table header inside a self-evaluation is the self-evaluation's own.
+    static func passedEnd(_ lines: [DisclosureLines.Line], from start: Int, to index: Int) -> Bool {
+        lines[start..<index].contains { line in
+            let text = line.text.filter { !$0.isWhitespace }
+            return text.hasPrefix("备注") || text.hasPrefix("三、存在") || (text.hasPrefix("第") && text.contains("部分"))
+        }
     }
 
     /// Whether a line is the head of a title that the next line ends: `2023年度政务服务…运行费` over `项目自评表`.

@@ -1,9 +1,330 @@
 import Foundation
 
-/// 绩效目标表 as the text of a budget disclosure holds it (in progress).
+/// 绩效目标表 (project or 整体, 年度 or 长期) as the text of a budget disclosure holds it, turned into the rows of cells
+/// the spreadsheet form has, for lint.
+///
+/// Two layouts are read:
+///
+/// - **Tab-separated** (a table copied out of a word processor): each line is a row and the cells are between tabs,
+///   exactly as TSV; blank cells are merged ones, which the table interpreter carries down.
+/// - **One cell after another** (a PDF converted to text): cells run on over several lines and a line may hold
+///   several cells apart by spaces. Every row ends in its 指标值确定依据 (计划标准, 历史标准, 行业标准, 其他标准,
+///   计划数据, …, wrapped or not), which is where a row is cut. Walking back from it, the 指标值 is the last group of
+///   cells that reads as a figure (a comparator or a digit first, then its unit: `≥80000` `平方米`, `≥50 亿美` `元`);
+///   earlier figure groups are the 前年 / 上年 columns of an annual table and are passed over. What precedes is the
+///   row's text: the goal's label (目标名称, `长期绩效目标 1`) and the 一级 / 二级 names when the row starts a
+///   merged block, then the 三级指标.
+///
+/// Text after the last row that reads as a figure is kept in ``unplaced``: a row whose basis is missing is never
+/// dropped in silence.
 struct TargetTableText {
     typealias Line = DisclosureLines.Line
+
+    /// The rows of cells, each with the line it starts on: the header first.
     private(set) var rows: [CSVParser.Row] = []
+    /// The lines that could not be placed in a cell.
     private(set) var unplaced: [Line] = []
-    init(_ lines: ArraySlice<Line>) { unplaced = Array(lines) }
+    /// The index after the table's last line in the slice it was read from.
+    private(set) var end: Int
+    /// Whether a row has named its 一级指标 yet.
+    private var hasCategory = false
+
+    /// The words of the 指标值确定依据 column.
+    static let bases: Set<String> = ["计划标准", "历史标准", "行业标准", "其他标准", "计划数据", "历史数据", "行业数据", "其他数据",
+                                     "统计指标", "社会公认标准", "国家标准", "地方标准", "其他", "上级要求", "工作要求"]
+
+    /// Lines that begin something other than a row: the next table's title, a heading, the project's head.
+    static func isStop(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        let prefixes = ["长期目标", "年度目标", "年度绩效目标表", "长期绩效目标表", "项目支出绩效目标表", "整体支出绩效目标表",
+                        "部门整体支出绩效目标", "项目名称", "项目绩效总目标", "表1", "附件", "第"]
+        if prefixes.contains(where: { compact.hasPrefix($0) }) && !(compact.hasPrefix("第") && compact.count > 12) { return true }
+        if let first = compact.first, "一二三四五六七八九十".contains(first), compact.dropFirst().first == "、" { return true }
+        return false
+    }
+
+    /// Whether a line opens a target table's header: `目标名称 一级指标 …`, `一级` over `指标`, with 三级指标 (or
+    /// 指标内容) and 指标值 in the lines that follow, and no 实际完成值 (a self-evaluation's header).
+    static func isHeader(_ lines: [Line], at index: Int) -> Bool {
+        let compact = lines[index].text.filter { !$0.isWhitespace }
+        guard compact.hasPrefix("目标名称") || compact.hasPrefix("一级") else { return false }
+        let block = lines[index..<min(lines.count, index + 14)].map { $0.text.filter { !$0.isWhitespace } }.joined()
+        return (block.contains("三级") || block.contains("指标内容")) && block.contains("指标值")
+            && (block.contains("依据") || block.contains("绩效标准")) && !block.contains("实际完成") && !block.contains("得分")
+    }
+
+    init(_ lines: ArraySlice<Line>, preamble: ArraySlice<Line>) {
+        var index = lines.startIndex
+        end = index
+        readPreamble(preamble)
+        guard index < lines.endIndex else { return }
+        if lines[index].text.contains("\t") || lines[index].text.filter({ !$0.isWhitespace }).hasPrefix("目标名称") && Self.tabbed(lines[index]) {
+            readTabbed(lines, &index)
+        } else {
+            readRunOn(lines, &index)
+        }
+        end = index
+    }
+
+    private static func tabbed(_ line: Line) -> Bool { line.text.contains("\t") }
+
+    /// The project or unit the table belongs to, from the lines above it: `项目名称 行政运行工作经费 项目编码`,
+    /// `单位名称：…`; a title naming 整体 makes it a department's table.
+    private mutating func readPreamble(_ lines: ArraySlice<Line>) {
+        var title: String?
+        var unit: String?
+        var department = false
+        for line in lines {
+            let cells = line.text.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+            guard let first = cells.first else { continue }
+            let compact = line.text.filter { !$0.isWhitespace }
+            if compact.contains("整体支出绩效目标") || compact.contains("部门整体") { department = true }
+            if first == "项目名称", cells.count > 1 { title = cells[1]; department = false }
+            for label in ["单位名称", "部门名称", "预算单位", "部门（单位）名称"] where first.hasPrefix(label) {
+                let value = first.dropFirst(label.count).drop { $0 == "：" || $0 == ":" }
+                if !value.isEmpty { unit = String(value) } else if cells.count > 1 { unit = cells[1] }
+            }
+        }
+        let start = lines.first?.number ?? 1
+        if department { rows.append(CSVParser.Row(line: start, fields: ["部门整体支出绩效目标表"])) }
+        if let title { rows.append(CSVParser.Row(line: start, fields: ["项目名称", title])) }
+        if let unit { rows.append(CSVParser.Row(line: start, fields: ["单位名称", unit])) }
+    }
+
+    // MARK: - Tab-separated
+
+    private mutating func readTabbed(_ lines: ArraySlice<Line>, _ index: inout Int) {
+        var header = Self.tabCells(lines[index].raw)
+        let headerLine = lines[index].number
+        index += 1
+        // An annual table splits 指标值 into 前年 / 上年 / 预计当年实现值 on the header's second row: the target is
+        // the year's column; the earlier years' are passed over.
+        while index < lines.endIndex, lines[index].text.contains("前年") || lines[index].text.filter({ !$0.isWhitespace }).contains("预计当年") {
+            for (column, label) in Self.tabCells(lines[index].raw).enumerated() where !label.isEmpty {
+                while header.count <= column { header.append("") }
+                header[column] = label.filter({ !$0.isWhitespace }).hasPrefix("预计当年") ? "指标值" : ""
+            }
+            index += 1
+        }
+        if header.filter({ TableReading.normalizedHeader($0) == "指标值" }).count > 1,
+           let first = header.firstIndex(where: { TableReading.normalizedHeader($0) == "指标值" }) {
+            header[first] = ""
+        }
+        rows.append(CSVParser.Row(line: headerLine, fields: header))
+        let basisColumn = header.firstIndex { TableReading.normalizedHeader($0).hasSuffix("依据") || TableReading.normalizedHeader($0) == "绩效标准" }
+        while index < lines.endIndex, lines[index].text.contains("\t") || !Self.isStop(lines[index].text) {
+            let line = lines[index]
+            if Self.isStop(line.text) { break }
+            var cells = Self.tabCells(line.raw)
+            // A row of the table has its 三级 and 指标值 cells; a line of prose between tables does not.
+            guard cells.count >= 4 else { break }
+            // A row copied with a merged cell's tab missing stands one column left of its header: its basis shows
+            // where it belongs.
+            if let basisColumn, let found = cells.firstIndex(where: { Self.bases.contains($0) }), found < basisColumn,
+               cells[found + 1..<min(cells.count, basisColumn + 1)].allSatisfy(\.isEmpty) {
+                cells.insert(contentsOf: Array(repeating: "", count: basisColumn - found), at: 0)
+            }
+            rows.append(CSVParser.Row(line: line.number, fields: cells))
+            index += 1
+        }
+    }
+
+    private static func tabCells(_ text: String) -> [String] {
+        text.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+    }
+
+    // MARK: - One cell after another
+
+    /// A cell of the run-on text: its line and whether it opens the line.
+    struct Token {
+        var text: String
+        var line: Line
+        var opensLine: Bool
+        /// The spaces before the cell on its line: three or more stand for an empty cell between.
+        var gap = 1
+    }
+
+    private mutating func readRunOn(_ lines: ArraySlice<Line>, _ index: inout Int) {
+        // The header: up to 指标值确定依据 / 绩效标准, and the 前年 / 上年 / 预计当年实现 labels after it.
+        let headerStart = lines[index]
+        var header = ""
+        while index < lines.endIndex {
+            header += lines[index].text.filter { !$0.isWhitespace }
+            index += 1
+            if header.contains("依据") || header.hasSuffix("绩效标准") { break }
+        }
+        while index < lines.endIndex {
+            let compact = lines[index].text.filter { !$0.isWhitespace }
+            let labels = ["前年", "上年", "预计当年", "预计当", "实现", "年实现", "年）", "年实现）"]
+            guard compact.hasPrefix("指标值（") || labels.contains(where: { compact.hasPrefix($0) }) && compact.count <= 8 else { break }
+            index += 1
+        }
+        rows.append(CSVParser.Row(line: headerStart.number, fields: ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]))
+
+        var tokens: [Token] = []
+        while index < lines.endIndex {
+            let line = lines[index]
+            if Self.isStop(line.text) || Self.isHeader(Array(lines[index...].prefix(14)), at: 0) { break }
+            index += 1
+            let cells = Self.cellsWithGaps(line.text)
+            for (position, (cell, gap)) in cells.enumerated() {
+                tokens.append(Token(text: cell, line: line, opensLine: position == 0, gap: gap))
+                // A row ends in its basis, alone or wrapped (`计划` over `标准`).
+                let basis: Int?
+                if Self.bases.contains(cell) {
+                    basis = 1
+                } else if tokens.count >= 2, tokens[tokens.count - 1].opensLine, position == 0,
+                          Self.bases.contains(tokens[tokens.count - 2].text + cell) {
+                    basis = 2
+                } else {
+                    basis = nil
+                }
+                guard let basis, position == cells.count - 1 else { continue }
+                let basisText = tokens.suffix(basis).map(\.text).joined()
+                let emptyTarget = basis == 1 && tokens[tokens.count - 1].gap >= 3 && !tokens[tokens.count - 1].opensLine
+                let body = Array(tokens.dropLast(basis))
+                tokens = []
+                addRow(body, basis: basisText, emptyTarget: emptyTarget)
+            }
+        }
+        // Text after the last row that reads as a figure was a row whose basis is missing.
+        if tokens.contains(where: { Self.isFigure($0.text) }) {
+            var seen: Set<Int> = []
+            for token in tokens where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
+        }
+    }
+
+    /// The cells of a line with the spaces before each.
+    static func cellsWithGaps(_ text: String) -> [(String, Int)] {
+        var cells: [(String, Int)] = []
+        var current = ""
+        var gap = 0
+        for character in text {
+            if character == " " || character == "\t" || character == "\u{3000}" {
+                if !current.isEmpty { cells.append((current, max(gap, 1))); current = ""; gap = 0 }
+                gap += 1
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { cells.append((current, max(gap, 1))) }
+        return cells
+    }
+
+    /// Comparators a target may open with.
+    static let comparators: Set<Character> = ["≥", "≤", "＜", "<", ">", "＞", "=", "≧", "≦", "＝", "≈"]
+
+    /// A cell that opens a figure: a comparator or a digit first.
+    static func isFigure(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return comparators.contains(first) || first.isASCIIDigit
+    }
+
+    /// A unit cell after a figure: short, no digit, no punctuation (`个`, `平方米`, `亿美`).
+    static func isUnit(_ text: String) -> Bool {
+        text.count <= 4 && !text.contains(where: { $0.isASCIIDigit || "，。、；：（）()“”".contains($0) })
+    }
+
+    /// One row: the cells before its basis.
+    private mutating func addRow(_ body: [Token], basis: String, emptyTarget: Bool) {
+        // Figure groups from the end: a figure cell and the unit cells after it.
+        var groups: [Range<Int>] = []
+        var cursor = body.count
+        while cursor > 0 {
+            var start = cursor - 1
+            var units = 0
+            while start >= 0, !Self.isFigure(body[start].text), Self.isUnit(body[start].text), units < 2 { start -= 1; units += 1 }
+            guard start >= 0, Self.isFigure(body[start].text) else { break }
+            // A comparator alone opens the figure under it (`≥` over `83746.12`).
+            if start > 0, body[start - 1].text.allSatisfy({ Self.comparators.contains($0) }) { start -= 1 }
+            groups.append(start..<cursor)
+            cursor = start
+            // Figures of the 前年 / 上年 columns stand on the same line, or alone on theirs.
+            if groups.count >= 3 { break }
+        }
+        var targetRange = groups.first
+        // An empty target cell (`不超支   其他标准`): the whole text is the row's.
+        if emptyTarget, groups.isEmpty, !body.isEmpty {
+            appendRow(line: body[0].line.number, Self.splitNames(Self.joined(body[...])), target: "", basis: basis)
+            return
+        }
+        // A text target (`有效保障`, `是`): the cell before the basis on the basis's line, when the row's text is
+        // on that line or above it.
+        if targetRange == nil, let last = body.last, body.count >= 2, !last.opensLine || body[body.count - 2].line.number != last.line.number {
+            targetRange = (body.count - 1)..<body.count
+        }
+        guard let targetRange, targetRange.lowerBound > 0 || !groups.isEmpty else {
+            var seen: Set<Int> = []
+            for token in body where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
+            return
+        }
+        let textEnd = groups.last?.lowerBound ?? targetRange.lowerBound
+        let nameTokens = body[..<textEnd].filter { !$0.line.isPageFurniture }
+        guard let first = nameTokens.first else {
+            var seen: Set<Int> = []
+            for token in body where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
+            return
+        }
+        let text = Self.joined(nameTokens[...])
+        let target = Self.joined(body[targetRange])
+        appendRow(line: first.line.number, Self.splitNames(text), target: target, basis: basis)
+    }
+
+    /// A run-on row's cells; the 一级 of a table that prints none above its first 二级 is the one the taxonomy
+    /// files that 二级 under (质量指标 → 产出指标), as the form's merged cell means.
+    private mutating func appendRow(line: Int, _ names: (goal: String, category: String, subcategory: String, name: String),
+                                    target: String, basis: String) {
+        var category = names.category
+        if category.isEmpty, !hasCategory, let subcategory = IndicatorSubcategory(parsing: names.subcategory),
+           let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory == subcategory }), entry.categories.count == 1 {
+            category = entry.categories[0].rawValue
+        }
+        if !category.isEmpty { hasCategory = true }
+        rows.append(CSVParser.Row(line: line, fields: [names.goal, category, names.subcategory, names.name, target, basis]))
+    }
+
+    /// Cells joined as printed: a space between cells of one line, nothing where a cell wraps onto the next.
+    static func joined(_ tokens: ArraySlice<Token>) -> String {
+        var text = ""
+        for token in tokens {
+            if !text.isEmpty, !token.opensLine { text += " " }
+            text += token.text
+        }
+        return text
+    }
+
+    /// The goal's label, the 一级 and 二级 names, and the 三级 name of a row's text:
+    /// `长期绩效目标 1产出指标数量指标考核指标体系制定` → `长期绩效目标 1`, 产出指标, 数量指标, 考核指标体系制定.
+    static func splitNames(_ text: String) -> (goal: String, category: String, subcategory: String, name: String) {
+        var goal = ""
+        var category = ""
+        var rest = Substring(text)
+        let categories = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+        // The first category name in the text; what stands before it is the goal's label.
+        if let found = categories.compactMap({ name in rest.range(of: name).map { (name, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+            goal = String(rest[..<found.1.lowerBound]).trimmingWhitespace
+            category = found.0
+            rest = rest[found.1.upperBound...]
+        }
+        var subcategory = ""
+        // The second level: a standard name, perhaps numbered (`数量指标1`, `经济成本指标2`).
+        if let mark = rest.range(of: "指标"), rest.distance(from: rest.startIndex, to: mark.upperBound) <= 12 {
+            var end = mark.upperBound
+            var digitsEnd = end
+            while digitsEnd < rest.endIndex, rest[digitsEnd].isASCIIDigit { digitsEnd = rest.index(after: digitsEnd) }
+            // `数量指标1` is numbered; `数量指标` `3 年开展…` starts a name with a figure.
+            if digitsEnd == rest.endIndex || rest[digitsEnd] != " " { end = digitsEnd }
+            let candidate = String(rest[..<end]).filter { !$0.isWhitespace }
+            if let parsed = IndicatorSubcategory(parsing: candidate),
+               IndicatorSubcategory.standard.contains(where: { $0.subcategory == parsed }), end < rest.endIndex {
+                subcategory = candidate
+                rest = rest[end...]
+            }
+        }
+        if category.isEmpty, subcategory.isEmpty, goal.isEmpty {
+            // A row under a goal label carried down: `长期绩效目标 2` alone before the category is handled above.
+            return ("", "", "", String(rest).trimmingWhitespace)
+        }
+        return (goal, category, subcategory, String(rest).trimmingWhitespace)
+    }
 }
