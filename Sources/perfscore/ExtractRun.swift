@@ -29,8 +29,9 @@ extension CommandRunner {
             let label = Self.tableName(name, sheet: table.label)
             switch table.result {
             case .success(let result):
-                for warning in result.warnings where warning.severity != .note {
-                    environment.writeError("perfscore: \(label): \(result.places.describe(warning.path)): \(warning.message)\n")
+                // What the reading could not place; the findings of lint (no points on a target table) are lint's.
+                for warning in result.warnings where warning.code == .unplacedText {
+                    environment.writeError("perfscore: \(label): \(warning.message)\n")
                 }
                 read.append((table, result.evaluation))
             case .failure(let error):

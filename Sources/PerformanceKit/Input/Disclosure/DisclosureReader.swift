@@ -64,6 +64,7 @@ package struct DisclosureReader: Sendable {
         let starts = Self.tableStarts(lines)
         var tables: [Table] = []
         var previousEnd = 0
+        var context = TargetTableText.Context(year: Self.documentYear(lines))
         for (offset, start) in starts.enumerated() {
             var end = offset + 1 < starts.count ? starts[offset + 1].index : Self.partEnd(lines, after: start.index)
             let result: Result<EvaluationReader.Result, TableReadError>
@@ -75,7 +76,9 @@ package struct DisclosureReader: Sendable {
                 result = SummaryFormText(lines[start.index..<end]).result
             case .targets:
                 // The lines above the header up to the previous table name the project (项目名称 …).
-                let text = TargetTableText(lines[start.index..<end], preamble: lines[max(previousEnd, start.index - 60)..<start.index])
+                let text = TargetTableText(lines[start.index..<end], preamble: lines[max(previousEnd, start.index - 400)..<start.index],
+                                           inherited: context)
+                context = text.context
                 end = max(start.index + 1, text.end)
                 result = Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: false)
             }
@@ -83,6 +86,7 @@ package struct DisclosureReader: Sendable {
             let range = lines[start.index].number...lines[end - 1].number
             var table = Table(form: start.form, lines: range, result: result)
             if case .success(var read) = result {
+                read.places.isText = true
                 read.evaluation.source = Self.source(file: file, lines: range, form: start.form, warnings: read.warnings)
                 table.result = .success(read)
             }
@@ -112,6 +116,18 @@ package struct DisclosureReader: Sendable {
     }
 
     // MARK: - Finding the tables
+
+    /// The year of the disclosure, from its title on the first lines (`2025 年部门预算`, `2023年度部门决算`).
+    static func documentYear(_ lines: [DisclosureLines.Line]) -> Int? {
+        for line in lines.prefix(30) {
+            let compact = line.text.filter { !$0.isWhitespace }
+            guard compact.contains("部门预算") || compact.contains("部门决算") || compact.contains("单位预算") || compact.contains("单位决算"),
+                  let mark = compact.range(of: "年") else { continue }
+            let digits = compact[..<mark.lowerBound].reversed().prefix(while: \.isASCIIDigit)
+            if digits.count == 4, let year = Int(String(digits.reversed())) { return year }
+        }
+        return nil
+    }
 
     /// Where a table starts: the first line of its title.
     struct Start {

@@ -29,6 +29,21 @@ struct TargetTableText {
     /// Whether a row has named its 一级指标 yet.
     private var hasCategory = false
 
+    /// What the lines above a table say it belongs to; a table whose lines above name nothing new (the annual
+    /// table after the long-term one, the next goal of a 整体 table) belongs to the same.
+    struct Context {
+        var title: String?
+        var unit: String?
+        var department = false
+        /// The year of the disclosure (`2025 年部门预算`).
+        var year: Int?
+    }
+
+    /// The context the table was read in, for the next one.
+    private(set) var context: Context
+    /// The goal the lines above name (`长期目标 1：…` → 长期目标1).
+    private var goalAbove: String?
+
     /// The words of the 指标值确定依据 column.
     static let bases: Set<String> = ["计划标准", "历史标准", "行业标准", "其他标准", "计划数据", "历史数据", "行业数据", "其他数据",
                                      "统计指标", "社会公认标准", "国家标准", "地方标准", "其他", "上级要求", "工作要求"]
@@ -38,6 +53,7 @@ struct TargetTableText {
         let compact = text.filter { !$0.isWhitespace }
         let prefixes = ["长期目标", "年度目标", "年度绩效目标表", "长期绩效目标表", "项目支出绩效目标表", "整体支出绩效目标表",
                         "部门整体支出绩效目标", "项目名称", "项目绩效总目标", "表1", "附件", "第"]
+        if compact.hasPrefix("第"), compact.prefix(6).contains("部分") { return true }
         if prefixes.contains(where: { compact.hasPrefix($0) }) && !(compact.hasPrefix("第") && compact.count > 12) { return true }
         if let first = compact.first, "一二三四五六七八九十".contains(first), compact.dropFirst().first == "、" { return true }
         return false
@@ -53,20 +69,24 @@ struct TargetTableText {
             && (block.contains("依据") || block.contains("绩效标准")) && !block.contains("实际完成") && !block.contains("得分")
     }
 
-    init(_ lines: ArraySlice<Line>, preamble: ArraySlice<Line>) {
+    init(_ lines: ArraySlice<Line>, preamble: ArraySlice<Line>, inherited: Context) {
         var index = lines.startIndex
         end = index
+        context = inherited
         readPreamble(preamble)
         guard index < lines.endIndex else { return }
-        if lines[index].text.contains("\t") || lines[index].text.filter({ !$0.isWhitespace }).hasPrefix("目标名称") && Self.tabbed(lines[index]) {
+        if lines[index].raw.contains("\t") {
             readTabbed(lines, &index)
         } else {
             readRunOn(lines, &index)
         }
         end = index
+        // A 整体 table names no project: its goal (长期绩效目标1) is what the table is of.
+        if context.department, context.title == nil, let header = rows.firstIndex(where: TableReading.isHeader),
+           let goal = rows[(header + 1)...].first(where: { $0.fields.count > 4 && !$0.fields[0].isEmpty })?.fields[0] ?? goalAbove {
+            rows.insert(CSVParser.Row(line: lines[lines.startIndex].number, fields: ["项目名称", goal]), at: 0)
+        }
     }
-
-    private static func tabbed(_ line: Line) -> Bool { line.text.contains("\t") }
 
     /// The project or unit the table belongs to, from the lines above it: `项目名称 行政运行工作经费 项目编码`,
     /// `单位名称：…`; a title naming 整体 makes it a department's table.
@@ -74,21 +94,37 @@ struct TargetTableText {
         var title: String?
         var unit: String?
         var department = false
+        var named = false
         for line in lines {
             let cells = line.text.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
             guard let first = cells.first else { continue }
             let compact = line.text.filter { !$0.isWhitespace }
-            if compact.contains("整体支出绩效目标") || compact.contains("部门整体") { department = true }
-            if first == "项目名称", cells.count > 1 { title = cells[1]; department = false }
+            if compact.hasPrefix("长期目标") || compact.hasPrefix("年度目标"),
+               let mark = compact.firstIndex(where: { $0 == "：" || $0 == ":" }), compact.distance(from: compact.startIndex, to: mark) <= 8 {
+                goalAbove = String(compact[..<mark])
+            }
+            if compact.contains("整体支出绩效目标") || compact.contains("部门整体") { department = true; title = nil; named = true }
+            // `项目名称 行政运行工作经费 项目编码`, not the header of a list of projects (`项目名称 支出项目类别`).
+            if first == "项目名称", cells.count > 1, !["类别", "类型", "编码", "代码", "金额"].contains(where: { cells[1].hasSuffix($0) }) {
+                title = cells[1]
+                department = false
+                named = true
+            }
             for label in ["单位名称", "部门名称", "预算单位", "部门（单位）名称"] where first.hasPrefix(label) {
                 let value = first.dropFirst(label.count).drop { $0 == "：" || $0 == ":" }
                 if !value.isEmpty { unit = String(value) } else if cells.count > 1 { unit = cells[1] }
             }
         }
+        if named {
+            context.title = title
+            context.department = department
+        }
+        if let unit { context.unit = unit }
         let start = lines.first?.number ?? 1
-        if department { rows.append(CSVParser.Row(line: start, fields: ["部门整体支出绩效目标表"])) }
-        if let title { rows.append(CSVParser.Row(line: start, fields: ["项目名称", title])) }
-        if let unit { rows.append(CSVParser.Row(line: start, fields: ["单位名称", unit])) }
+        if context.department { rows.append(CSVParser.Row(line: start, fields: ["部门整体支出绩效目标表"])) }
+        if let title = context.title { rows.append(CSVParser.Row(line: start, fields: ["项目名称", title])) }
+        if let unit = context.unit { rows.append(CSVParser.Row(line: start, fields: ["单位名称", unit])) }
+        if let year = context.year { rows.append(CSVParser.Row(line: start, fields: ["年度", String(year)])) }
     }
 
     // MARK: - Tab-separated
@@ -153,10 +189,11 @@ struct TargetTableText {
             index += 1
             if header.contains("依据") || header.hasSuffix("绩效标准") { break }
         }
+        // The labels of the earlier years' columns: 前年 / 上年 / 预计当年实现值, 近两年指标值, wrapped anyhow.
+        let labelCharacters = Set("近两年指标值预期计当实现前上（）()")
         while index < lines.endIndex {
             let compact = lines[index].text.filter { !$0.isWhitespace }
-            let labels = ["前年", "上年", "预计当年", "预计当", "实现", "年实现", "年）", "年实现）"]
-            guard compact.hasPrefix("指标值（") || labels.contains(where: { compact.hasPrefix($0) }) && compact.count <= 8 else { break }
+            guard compact.allSatisfy(labelCharacters.contains) else { break }
             index += 1
         }
         rows.append(CSVParser.Row(line: headerStart.number, fields: ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]))
@@ -214,10 +251,11 @@ struct TargetTableText {
     /// Comparators a target may open with.
     static let comparators: Set<Character> = ["≥", "≤", "＜", "<", ">", "＞", "=", "≧", "≦", "＝", "≈"]
 
-    /// A cell that opens a figure: a comparator or a digit first.
+    /// A cell that opens a figure: a comparator or a digit first, and no more words than a unit has
+    /// (`≥80000平方米`, `≤3个工作日`; not `3年开展帮办代办工`, a name that opens with a figure).
     static func isFigure(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        return comparators.contains(first) || first.isASCIIDigit
+        guard let first = text.first, comparators.contains(first) || first.isASCIIDigit else { return false }
+        return text.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count <= 4
     }
 
     /// A unit cell after a figure: short, no digit, no punctuation (`个`, `平方米`, `亿美`).
@@ -300,8 +338,19 @@ struct TargetTableText {
         var category = ""
         var rest = Substring(text)
         let categories = ["产出指标", "效益指标", "满意度指标", "成本指标"]
-        // The first category name in the text; what stands before it is the goal's label.
-        if let found = categories.compactMap({ name in rest.range(of: name).map { (name, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+        // The first category name in the text that is not the end of a second-level one (效益指标 in 社会效益指标);
+        // what stands before it is the goal's label.
+        let secondLevel = IndicatorSubcategory.standard.map(\.subcategory.rawValue) + ["社会公众或服务对象满意度指标"]
+        var occurrences: [(String, Range<Substring.Index>)] = []
+        for name in categories {
+            var from = rest.startIndex
+            while let range = rest.range(of: name, range: from..<rest.endIndex) {
+                let upToIt = rest[..<range.upperBound]
+                if !secondLevel.contains(where: { $0 != name && $0.count > name.count && upToIt.hasSuffix($0) }) { occurrences.append((name, range)) }
+                from = range.upperBound
+            }
+        }
+        if let found = occurrences.min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
             goal = String(rest[..<found.1.lowerBound]).trimmingWhitespace
             category = found.0
             rest = rest[found.1.upperBound...]
