@@ -37,7 +37,7 @@ struct ReportFormatsTests {
     @Test func pinsTheHTMLReport() throws {
         let output = run(["--format", "html", Self.example]).output
         try assertGolden(output, named: "pinsTheHTMLReport.html")
-        #expect(output.contains("<td rowspan=\"8\">数量指标</td>"))
+        #expect(output.contains("<td rowspan=\"8\">数量指标<br>（21分）</td>"))
         #expect(output.contains("<svg"))
         #expect(!output.contains("http://") || output.contains("xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!output.contains("<script") && !output.contains("<link") && !output.contains("src="))

@@ -117,7 +117,12 @@ package enum HTMLReport {
                         html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
                         first = false
                     }
-                    if position == 0 { html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))</td>" }
+                    // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
+                    if position == 0 {
+                        let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
+                        html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
+                            + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
+                    }
                     let lost = row.score != row.weight ? " lost" : ""
                     html += "<td>\(escape(row.name))</td><td class=\"number\">\(row.weight.scoreText())</td>"
                     html += "<td class=\"value\">\(escape(row.target))</td><td class=\"value\">\(escape(row.actual ?? ""))</td>"

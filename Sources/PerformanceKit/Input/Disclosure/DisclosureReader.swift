@@ -69,6 +69,9 @@ package struct DisclosureReader: Sendable {
             var end = offset + 1 < starts.count ? starts[offset + 1].index : Self.partEnd(lines, after: start.index)
             let result: Result<EvaluationReader.Result, TableReadError>
             switch start.form {
+            case .selfEvaluation where LayoutFormText.isLayout(lines[start.index..<end]):
+                let text = LayoutFormText(lines[start.index..<end])
+                result = Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: true)
             case .selfEvaluation:
                 let text = SelfEvaluationFormText(lines[start.index..<end])
                 result = Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: true)
