@@ -187,3 +187,62 @@ struct LayoutTextTests {
         #expect(card.evaluation.budget.executed == json.evaluation.budget.executed)
     }
 }
+
+/// Issue 18 §4: never guessed — what cannot be placed is said with its line, and page furniture is passed over.
+@Suite("Disclosure text, what cannot be placed")
+struct DisclosureHonestyTests {
+    static func seedLines() throws -> [String] {
+        String(decoding: try Fixtures.bytes("examples/disclosures/001_56ba69dbb77db55d.txt"), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static func read(_ lines: [String]) throws -> [DisclosureReader.Table] {
+        try DisclosureReader().read(Array(lines.joined(separator: "\n").utf8), file: "edited.txt")
+    }
+
+    @Test func aPageNumberInsideATableIsPassedOver() throws {
+        var lines = try Self.seedLines()
+        // Line 3336 (1-based) is the row 市民之家杂志期数; a page breaks just above it.
+        let row = try #require(lines.firstIndex { $0.hasPrefix("市民之家杂志期数") })
+        lines.insert(contentsOf: ["", "- 37 -", ""], at: row)
+        let table = try #require(try Self.read(lines).first { $0.label.hasPrefix("lines 3276") })
+        let read = try table.result.get()
+        #expect(read.warnings.filter { $0.code == .unplacedText }.isEmpty)
+        #expect(read.evaluation.indicators[1].name == "市民之家杂志期数")
+        #expect(try Evaluator().evaluate(read.evaluation).total == 100)
+    }
+
+    @Test func aFragmentThatEndsNoRowIsAWarningWithItsLineAndTheTableIsMarkedIncomplete() throws {
+        var lines = try Self.seedLines()
+        let total = try #require(lines.firstIndex { $0.hasPrefix("总分 100") })
+        lines.insert("某项指标（无分值）", at: total)
+        let table = try #require(try Self.read(lines).first { $0.label.hasPrefix("lines 3276") })
+        let read = try table.result.get()
+        let unplaced = read.warnings.filter { $0.code == .unplacedText }
+        #expect(unplaced.map(\.message) == ["line \(total + 1): text that fits no cell of the table, so the table may be incomplete: 某项指标（无分值）"])
+        let source = String(decoding: try #require(read.evaluation.source).bytes, as: UTF8.self)
+        #expect(source.contains("\"incomplete\":true"))
+        // The rows it could place are all there, and score as printed.
+        #expect(read.evaluation.indicators.count == 11)
+    }
+
+    @Test func aSummaryThatStatesMoreIndicatorsThanItListsSaysSo() throws {
+        var lines = try Self.seedLines()
+        let item = try #require(lines.lastIndex { $0.hasPrefix("②租赁服务面积") })
+        lines.removeSubrange(item...(item + 2))
+        let table = try Self.read(lines)[0]
+        let read = try table.result.get()
+        #expect(read.warnings.contains { $0.code == .unplacedText && $0.message.contains("says it set 8 indicators, but 7 were read") })
+    }
+}
+
+extension DisclosureCommandTests {
+    @Test func lintsTheTargetTablesOfABudgetDisclosureAndScoringSaysThereIsNothingToScore() {
+        let lint = runCommand(["lint", "examples/disclosures/004_b019c8698d50126e.txt"])
+        #expect(lint.output.contains("examples/disclosures/004_b019c8698d50126e.txt[lines 606-620]"))
+        #expect(lint.output.contains("\"合同金额=25万元\" has words before its figure"))
+        let score = runCommand(["examples/disclosures/004_b019c8698d50126e.txt"])
+        #expect(score.status == .unusable)
+        #expect(score.error.contains("holds 20 target table(s) (绩效目标表) and no self-evaluation: see perfscore lint"))
+    }
+}
