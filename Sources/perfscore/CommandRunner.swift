@@ -526,13 +526,13 @@ struct CommandRunner {
         return "\(name)-\(number).html"
     }
 
-    /// Writes one page atomically; `false` after saying why it could not be written.
-    func writePage(_ text: String, to path: String) -> Bool {
+    /// Writes one page (or another file, `what`) atomically; `false` after saying why it could not be written.
+    func writePage(_ text: String, to path: String, what: String = "the page") -> Bool {
         do {
             try environment.writeFileAtomically(path, Array(text.utf8))
             return true
         } catch {
-            environment.writeError("perfscore: \(path): cannot write the page: \(Self.reason(error))\n")
+            environment.writeError("perfscore: \(path): cannot write \(what): \(Self.reason(error))\n")
             return false
         }
     }

@@ -48,7 +48,8 @@ extension CommandRunner {
             for (table, evaluation) in read {
                 let fileName = table.fileName(taken: taken)
                 taken.insert(fileName)
-                guard writePage(EvaluationWriter.text(evaluation) + "\n", to: (folder as NSString).appendingPathComponent(fileName)) else {
+                guard writePage(EvaluationWriter.text(evaluation) + "\n", to: (folder as NSString).appendingPathComponent(fileName),
+                                what: "the table's JSON") else {
                     return .unusable
                 }
             }
