@@ -144,6 +144,11 @@ package struct DisclosureReader: Sendable {
         for index in lines.indices {
             let text = lines[index].text.filter { !$0.isWhitespace }
             let form: Table.Form
+            // A header's own second line (`目标名称` over `一级指标 …`) starts no second table.
+            if let last = starts.last, last.form == .targets, index - last.index <= 8,
+               !lines[last.index..<index].contains(where: { TargetTableText.bases.contains($0.text.cellsOfLine.last ?? "") }) {
+                continue
+            }
             if TargetTableText.isHeader(lines, at: index), !(starts.last.map { $0.form != .targets && index - $0.index < 400 && !passedEnd(lines, from: $0.index, to: index) } ?? false) {
                 starts.append(Start(index: index, form: .targets))
                 continue

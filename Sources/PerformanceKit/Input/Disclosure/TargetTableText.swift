@@ -28,6 +28,12 @@ struct TargetTableText {
     private(set) var end: Int
     /// Whether a row has named its 一级指标 yet.
     private var hasCategory = false
+    /// Whether the run-on table gives each row its points, as the last figure before the basis.
+    private var weighted = false
+    /// Whether the run-on table has the 前年 / 上年 columns before the year's target.
+    private var annual = false
+    /// Whether the last row's 二级 was printed broken (`经济效益指`), its `标` still to come.
+    private var brokenSubcategory = false
 
     /// What the lines above a table say it belongs to; a table whose lines above name nothing new (the annual
     /// table after the long-term one, the next goal of a 整体 table) belongs to the same.
@@ -52,7 +58,7 @@ struct TargetTableText {
     static func isStop(_ text: String) -> Bool {
         let compact = text.filter { !$0.isWhitespace }
         let prefixes = ["长期目标", "年度目标", "年度绩效目标表", "长期绩效目标表", "项目支出绩效目标表", "整体支出绩效目标表",
-                        "部门整体支出绩效目标", "项目名称", "项目绩效总目标", "表1", "附件", "第"]
+                        "部门整体支出绩效目标", "项目名称", "项目绩效总目标", "单位名称", "表1", "附件", "第"]
         if compact.hasPrefix("第"), compact.prefix(6).contains("部分") { return true }
         if prefixes.contains(where: { compact.hasPrefix($0) }) && !(compact.hasPrefix("第") && compact.count > 12) { return true }
         if let first = compact.first, "一二三四五六七八九十".contains(first), compact.dropFirst().first == "、" { return true }
@@ -63,7 +69,10 @@ struct TargetTableText {
     /// 指标内容) and 指标值 in the lines that follow, and no 实际完成值 (a self-evaluation's header).
     static func isHeader(_ lines: [Line], at index: Int) -> Bool {
         let compact = lines[index].text.filter { !$0.isWhitespace }
-        guard compact.hasPrefix("目标名称") || compact.hasPrefix("一级") else { return false }
+        // `目标名称` on its line, or one character to a line (`目` `标` `名` `称`).
+        let head = lines[index..<min(lines.count, index + 4)].map { $0.text.filter { !$0.isWhitespace } }.joined()
+        guard compact.hasPrefix("目标名称") || compact.hasPrefix("一级")
+            || (compact == "目" || compact == "一") && (head.hasPrefix("目标名称") || head.hasPrefix("一级指标")) else { return false }
         let block = lines[index..<min(lines.count, index + 14)].map { $0.text.filter { !$0.isWhitespace } }.joined()
         return (block.contains("三级") || block.contains("指标内容")) && block.contains("指标值")
             && (block.contains("依据") || block.contains("绩效标准")) && !block.contains("实际完成") && !block.contains("得分")
@@ -190,13 +199,18 @@ struct TargetTableText {
             if header.contains("依据") || header.hasSuffix("绩效标准") { break }
         }
         // The labels of the earlier years' columns: 前年 / 上年 / 预计当年实现值, 近两年指标值, wrapped anyhow.
-        let labelCharacters = Set("近两年指标值预期计当实现前上（）()")
+        let labelCharacters = Set("近两年指标值预期计当实现前上（）()分权重")
         while index < lines.endIndex {
             let compact = lines[index].text.filter { !$0.isWhitespace }
             guard compact.allSatisfy(labelCharacters.contains) else { break }
+            header += compact
             index += 1
         }
-        rows.append(CSVParser.Row(line: headerStart.number, fields: ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]))
+        // A table that gives each row its points (指标分值权重) prints them after the year's target.
+        weighted = header.contains("分值") || header.contains("分值权重")
+        annual = header.contains("前年") || header.contains("上年")
+        rows.append(CSVParser.Row(line: headerStart.number, fields: ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]
+            + (weighted ? ["分值"] : [])))
 
         var tokens: [Token] = []
         while index < lines.endIndex {
@@ -224,8 +238,8 @@ struct TargetTableText {
                 addRow(body, basis: basisText, emptyTarget: emptyTarget)
             }
         }
-        // Text after the last row that reads as a figure was a row whose basis is missing.
-        if tokens.contains(where: { Self.isFigure($0.text) }) {
+        // Text after the last row that reads as a target (`≥95%`, `100%`) was a row whose basis is missing.
+        if tokens.contains(where: { token in token.text.first.map(Self.comparators.contains) ?? false || (Self.isFigure(token.text) && token.text.hasSuffix("%")) }) {
             var seen: Set<Int> = []
             for token in tokens where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
         }
@@ -265,6 +279,13 @@ struct TargetTableText {
 
     /// One row: the cells before its basis.
     private mutating func addRow(_ body: [Token], basis: String, emptyTarget: Bool) {
+        var body = body
+        // The points, a bare number just before the basis, when the table gives them.
+        var points = ""
+        if weighted, body.count >= 2, let last = body.last, TableReading.decimal(last.text) != nil, !last.text.hasSuffix("%") {
+            points = last.text
+            body.removeLast()
+        }
         // Figure groups from the end: a figure cell and the unit cells after it.
         var groups: [Range<Int>] = []
         var cursor = body.count
@@ -288,15 +309,25 @@ struct TargetTableText {
         }
         // A text target (`有效保障`, `是`): the cell before the basis on the basis's line, when the row's text is
         // on that line or above it.
+        var earlierYears = 0
         if targetRange == nil, let last = body.last, body.count >= 2, !last.opensLine || body[body.count - 2].line.number != last.line.number {
             targetRange = (body.count - 1)..<body.count
+            // An annual table's 前年 and 上年 cells stand before it on its line (`效果显著 效果显著 效果显著`): passed
+            // over, as long as a cell is left on the line for the name or the name stands above.
+            if annual {
+                var position = body.count - 2
+                while earlierYears < 2, position >= 0, body[position].line.number == last.line.number, !body[position].opensLine {
+                    earlierYears += 1
+                    position -= 1
+                }
+            }
         }
         guard let targetRange, targetRange.lowerBound > 0 || !groups.isEmpty else {
             var seen: Set<Int> = []
             for token in body where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
             return
         }
-        let textEnd = groups.last?.lowerBound ?? targetRange.lowerBound
+        let textEnd = groups.last?.lowerBound ?? (targetRange.lowerBound - earlierYears)
         let nameTokens = body[..<textEnd].filter { !$0.line.isPageFurniture }
         guard let first = nameTokens.first else {
             var seen: Set<Int> = []
@@ -305,20 +336,41 @@ struct TargetTableText {
         }
         let text = Self.joined(nameTokens[...])
         let target = Self.joined(body[targetRange])
-        appendRow(line: first.line.number, Self.splitNames(text), target: target, basis: basis)
+        appendRow(line: first.line.number, Self.splitNames(text), target: target, basis: basis, points: points)
     }
 
     /// A run-on row's cells; the 一级 of a table that prints none above its first 二级 is the one the taxonomy
     /// files that 二级 under (质量指标 → 产出指标), as the form's merged cell means.
-    private mutating func appendRow(line: Int, _ names: (goal: String, category: String, subcategory: String, name: String),
-                                    target: String, basis: String) {
+    /// The names at the front of a row's text.
+    struct Names {
+        var goal: String
+        var category: String
+        var subcategory: String
+        var name: String
+        /// Whether the 二级 was printed without its last `标`, which opens the next row's text.
+        var broken = false
+    }
+
+    private mutating func appendRow(line: Int, _ names: Names,
+                                    target: String, basis: String, points: String = "") {
+        var names = names
+        // A row whose only text is a 二级 or 一级 name read its name into the wrong cell: said, not guessed.
+        let compact = names.name.filter { !$0.isWhitespace }
+        if IndicatorSubcategory.standard.contains(where: { $0.subcategory.rawValue == compact }) || IndicatorCategory(parsing: compact)?.isStandard == true && compact.hasSuffix("指标") {
+            unplaced.append(Line(number: line, text: "\(names.name) \(target) \(basis)", isPageFurniture: false))
+            return
+        }
+        // The `标` of a 二级 cell broken over the row above (`经济效益指` there).
+        if brokenSubcategory, names.name.hasPrefix("标"), names.name.count > 1 { names.name.removeFirst() }
+        brokenSubcategory = names.broken
         var category = names.category
         if category.isEmpty, !hasCategory, let subcategory = IndicatorSubcategory(parsing: names.subcategory),
            let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory == subcategory }), entry.categories.count == 1 {
             category = entry.categories[0].rawValue
         }
         if !category.isEmpty { hasCategory = true }
-        rows.append(CSVParser.Row(line: line, fields: [names.goal, category, names.subcategory, names.name, target, basis]))
+        rows.append(CSVParser.Row(line: line, fields: [names.goal, category, names.subcategory, names.name, target, basis]
+            + (weighted ? [points] : [])))
     }
 
     /// Cells joined as printed: a space between cells of one line, nothing where a cell wraps onto the next.
@@ -333,7 +385,7 @@ struct TargetTableText {
 
     /// The goal's label, the 一级 and 二级 names, and the 三级 name of a row's text:
     /// `长期绩效目标 1产出指标数量指标考核指标体系制定` → `长期绩效目标 1`, 产出指标, 数量指标, 考核指标体系制定.
-    static func splitNames(_ text: String) -> (goal: String, category: String, subcategory: String, name: String) {
+    static func splitNames(_ text: String) -> Names {
         var goal = ""
         var category = ""
         var rest = Substring(text)
@@ -355,6 +407,7 @@ struct TargetTableText {
             category = found.0
             rest = rest[found.1.upperBound...]
         }
+        rest = rest.drop { $0 == " " }
         var subcategory = ""
         // The second level: a standard name, perhaps numbered (`数量指标1`, `经济成本指标2`).
         if let mark = rest.range(of: "指标"), rest.distance(from: rest.startIndex, to: mark.upperBound) <= 12 {
@@ -370,10 +423,22 @@ struct TargetTableText {
                 rest = rest[end...]
             }
         }
+        var broken = false
+        // A merged 二级 cell broken between two rows' lines: `经济效益指` before this row's name, its `标` before
+        // the next one's (which ``appendRow`` takes off).
+        if subcategory.isEmpty, let mark = rest.range(of: "指"), rest.distance(from: rest.startIndex, to: mark.upperBound) <= 10 {
+            let candidate = String(rest[..<mark.upperBound]) + "标"
+            if IndicatorSubcategory.standard.contains(where: { $0.subcategory.rawValue == candidate }), mark.upperBound < rest.endIndex,
+               rest[mark.upperBound] != "标" {
+                subcategory = candidate
+                broken = true
+                rest = rest[mark.upperBound...]
+            }
+        }
         if category.isEmpty, subcategory.isEmpty, goal.isEmpty {
             // A row under a goal label carried down: `长期绩效目标 2` alone before the category is handled above.
-            return ("", "", "", String(rest).trimmingWhitespace)
+            return Names(goal: "", category: "", subcategory: "", name: String(rest).trimmingWhitespace)
         }
-        return (goal, category, subcategory, String(rest).trimmingWhitespace)
+        return Names(goal: goal, category: category, subcategory: subcategory, name: String(rest).trimmingWhitespace, broken: broken)
     }
 }
