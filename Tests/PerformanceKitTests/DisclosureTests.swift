@@ -256,3 +256,59 @@ extension DisclosureCommandTests {
         #expect(score.error.contains("holds 20 target table(s) (绩效目标表) and no self-evaluation: see perfscore lint"))
     }
 }
+
+/// The disclosure reader on text broken in every way a conversion breaks it: never a crash, always tables or
+/// problems. Deterministic: the same generator every run.
+@Suite("Disclosure text, broken")
+struct DisclosureRobustnessTests {
+    /// A small linear congruential generator, so that a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+    }
+
+    @Test func everyMutationOfTheSeedsReadsWithoutCrashing() throws {
+        var sources: [[String]] = []
+        for seed in ["000_ffbfac4496a4a463", "001_56ba69dbb77db55d", "002_0c6aad700ad91d59", "003_6b15edb281b2cfcb", "004_b019c8698d50126e"] {
+            sources.append(String(decoding: try Fixtures.bytes("examples/disclosures/\(seed).txt"), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+        for layout in ["01-xingzheng-yunxing", "04-zhihui-chengshi"] {
+            sources.append(String(decoding: try Fixtures.fixture("disclosures/\(layout)-layout.txt"), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+        let junk = ["", "总分", "（40分）", "≥", "计划标准", "一级指标 二级指标 三级指标 指标值 指标值确定依据", "项目自评表", "（摘要版）",
+                    "7 18 4", "小计", "\t\t", "- 3 -", "年初目标值（A） 实际完成值（B） 得分", "①：年度目标值为，实际", "综合绩效 100% 100"]
+        var generator = Generator(state: 18)
+        var tables = 0
+        for round in 0..<240 {
+            let source = sources[round % sources.count]
+            let start = generator.next(max(1, source.count - 300))
+            var lines = Array(source[start..<min(source.count, start + 300)])
+            for _ in 0..<(1 + generator.next(12)) where !lines.isEmpty {
+                let at = generator.next(lines.count)
+                switch generator.next(6) {
+                case 0: lines.remove(at: at)
+                case 1: lines.insert(lines[at], at: at)
+                case 2: lines.swapAt(at, generator.next(lines.count))
+                case 3: lines[at] = String(lines[at].prefix(generator.next(lines[at].count + 1)))
+                case 4: lines.insert(junk[generator.next(junk.count)], at: at)
+                default: lines[at] = lines[at].replacingOccurrences(of: " ", with: "  ")
+                }
+            }
+            let read = try DisclosureReader().read(Array(lines.joined(separator: "\n").utf8), file: "broken.txt")
+            for table in read {
+                #expect(table.lines.lowerBound <= table.lines.upperBound)
+                if case .success(let result) = table.result {
+                    tables += 1
+                    // Whatever was read scores or says why, without a trap.
+                    _ = Scorer(profile: .wuhan2023).score(result.evaluation)
+                }
+            }
+        }
+        #expect(tables > 0)
+    }
+}

@@ -270,7 +270,7 @@ struct SelfEvaluationFormText {
         let total = lines[index]
         index += 1
         var fields = ["总分", "", "", ""] + Array(repeating: "", count: valueColumns.count)
-        if let score = total.text.cellsOfLine.last(where: Self.isFigure) {
+        if !valueColumns.isEmpty, let score = total.text.cellsOfLine.last(where: Self.isFigure) {
             fields[4 + (valueColumns.lastIndex(of: "得分") ?? max(0, valueColumns.count - 1))] = score
         }
         rows.append(CSVParser.Row(line: total.number, fields: fields))
