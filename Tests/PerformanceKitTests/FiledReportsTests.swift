@@ -114,3 +114,34 @@ struct RollUpPageTests {
         #expect(page.contains("99.75"))
     }
 }
+
+/// Issue 17 §1: the HTML report is the official form of the table's profile: the Ministry's form for mof-2020
+/// (项目资金, 全年预算数 / 全年执行数, 年度指标值, 分值 after the actuals), the Hubei form otherwise.
+@Suite("The form of the profile")
+struct ProfileFormTests {
+    @Test func aMinistryTableIsLaidOutOnTheMinistrysForm() throws {
+        let read = try TableReader().read(try Fixtures.fixture("libreoffice/ministry-form.csv"))
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.profile.id == "mof-2020")
+        let html = HTMLReport.render(card)
+        #expect(html.contains("<tr><th>项目资金（万元）</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th>"))
+        #expect(html.contains("<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"))
+        // A row: its target and actual, then its points, then its score.
+        #expect(html.contains("<td>培训次数</td><td class=\"value\">≥4次</td><td class=\"value\">4次</td><td class=\"number\">50</td>"))
+        // 等级 over the target and actual cells, the full marks under 分值.
+        #expect(html.contains("<td colspan=\"3\">总分</td><td colspan=\"2\">等级 优</td><td class=\"number\">100</td>"))
+    }
+
+    @Test func aWuhanTableKeepsTheHubeiForm() throws {
+        let card = try Fixtures.scoreExample("examples/wuhan-2023/03-zhengwu-fuwu.json")
+        let html = HTMLReport.render(card)
+        #expect(html.contains("<tr><th>预算执行情况（万元）</th><th>年初预算数</th><th>预算数（A）</th><th>执行数（B）</th><th>执行率（B/A）</th><th>分值</th><th>得分（20分×执行率）</th>"))
+        #expect(card.profile.form == .hubei)
+    }
+
+    @Test func aFormLabelTheReaderDoesNotKnowIsRefused() throws {
+        var text = String(decoding: try Fixtures.bytes("rules/mof-2020.json"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"年度指标值\"", with: "\"指标年度值\"")
+        #expect(throws: RuleProfileError.self) { try RuleProfile(jsonData: Array(text.utf8)) }
+    }
+}

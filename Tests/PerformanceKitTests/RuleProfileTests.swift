@@ -67,7 +67,7 @@ struct RuleProfileDecodingTests {
     @Test(arguments: [
         ("\"reverse\": \"ratio\"", "\"reverse\": \"square\"", "reverse: expected ratio or linear, found \"square\""),
         ("\"format\": \"perfscore-rules/1\"", "\"format\": \"perfscore-rules/9\"", "format: expected \"perfscore-rules/1\", found \"perfscore-rules/9\""),
-        ("\"reverse\": \"ratio\",", "\"reverse\": \"ratio\", \"bonus\": 5,", "bonus: expected one of format, id, title, jurisdiction, year, source, notes, budget, indicators, direction, reverse, qualitative, achievementWords, overAchievementFlag, rounding, grades, found the unknown key \"bonus\""),
+        ("\"reverse\": \"ratio\",", "\"reverse\": \"ratio\", \"bonus\": 5,", "bonus: expected one of format, id, title, jurisdiction, year, source, notes, budget, indicators, direction, reverse, qualitative, achievementWords, overAchievementFlag, rounding, grades, form, found the unknown key \"bonus\""),
         ("\"from\": 0.5, \"to\": 0.8", "\"from\": 0.5, \"to\": 0.7", "qualitative[1].to: expected the previous tier's from (0.8), so that the bands meet, found \"0.7\""),
         ("\"≤\": \"reverse\"", "\"≤\": \"backward\"", "direction.≤: expected forward or reverse, found \"backward\""),
         ("\"mode\": \"half-up\"", "\"mode\": \"banker\"", "rounding.mode: expected half-up (the only rounding the published tables use), found \"banker\""),

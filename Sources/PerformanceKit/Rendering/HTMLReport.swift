@@ -78,76 +78,151 @@ package enum HTMLReport {
         return html
     }
 
-    /// The budget block: 年初预算数 when given, 预算数（A）, 执行数（B）, 执行率, 分值, 得分 (and the printed 得分 beside
-    /// it when the table printed one), then the rows of each source.
+    /// The budget block in the columns of the profile's form (``FormColumns``; Hubei: 年初预算数, 预算数（A）,
+    /// 执行数（B）, 执行率（B/A）, 分值, 得分), the printed 得分 and its check beside the score when the table printed
+    /// one, then the rows of each source.
     static func budgetTable(_ card: ScoreCard, layout: FormLayout) -> String {
         let budget = card.budget
+        let form = card.profile.form
         let printed = layout.printed.check(card.evaluation.published?.budget, at: "published.budget")
         let showsPrinted = !printed.printed.isEmpty
-        var html = "<table class=\"budget\">\n<tr><th>预算执行情况（万元）</th><th>年初预算数</th><th>预算数（A）</th><th>执行数（B）</th>"
-            + "<th>执行率（B/A）</th><th>分值</th><th>得分（\(budget.weight.scoreText())分×执行率）</th>"
-            + (showsPrinted ? "<th>表中得分</th><th>核对</th>" : "") + "</tr>\n"
         let differs = printed.check != "agrees" && showsPrinted
-        html += "<tr><td>年度资金总额</td><td class=\"number\">\(budget.initial?.plainText ?? "")</td><td class=\"number\">\(budget.planned.plainText)</td>"
-            + "<td class=\"number\">\(budget.executed.plainText)</td><td class=\"number\">\(budget.ratePercentText)</td>"
-            + "<td class=\"number\">\(budget.weight.scoreText())</td><td class=\"number\">\(budget.score.scoreText())</td>"
-            + (showsPrinted ? "<td class=\"number\(differs ? " differs" : "")\">\(printed.printed)</td><td>\(FormLayout.kindName(printed.check))</td>" : "")
-            + "</tr>\n"
+        var html = "<table class=\"budget\">\n<tr><th>\(escape(form.budgetHeading))</th>"
+        for (label, column) in form.budget {
+            html += "<th>\(escape(label.replacingOccurrences(of: "（分×", with: "（\(budget.weight.scoreText())分×")))</th>"
+            if column == .score, showsPrinted { html += "<th>表中得分</th><th>核对</th>" }
+        }
+        html += "</tr>\n<tr><td>年度资金总额</td>"
+        for (_, column) in form.budget {
+            let figure: String
+            switch column {
+            case .initial: figure = budget.initial?.plainText ?? ""
+            case .planned: figure = budget.planned.plainText
+            case .executed: figure = budget.executed.plainText
+            case .rate: figure = budget.ratePercentText
+            case .weight: figure = budget.weight.scoreText()
+            case .score: figure = budget.score.scoreText()
+            }
+            html += "<td class=\"number\">\(figure)</td>"
+            if column == .score, showsPrinted {
+                html += "<td class=\"number\(differs ? " differs" : "")\">\(printed.printed)</td><td>\(FormLayout.kindName(printed.check))</td>"
+            }
+        }
+        html += "</tr>\n"
         for source in card.evaluation.budget.sources {
-            html += "<tr><td>\(escape(source.kind.formLabel))</td><td class=\"number\">\(source.initial?.plainText ?? "")</td>"
-                + "<td class=\"number\">\(source.planned?.plainText ?? "")</td><td class=\"number\">\(source.executed?.plainText ?? "")</td>"
-                + "<td>—</td><td>—</td><td>—</td>" + (showsPrinted ? "<td>—</td><td></td>" : "") + "</tr>\n"
+            html += "<tr><td>\(escape(source.kind.formLabel))</td>"
+            for (_, column) in form.budget {
+                switch column {
+                case .initial: html += "<td class=\"number\">\(source.initial?.plainText ?? "")</td>"
+                case .planned: html += "<td class=\"number\">\(source.planned?.plainText ?? "")</td>"
+                case .executed: html += "<td class=\"number\">\(source.executed?.plainText ?? "")</td>"
+                case .rate, .weight: html += "<td>—</td>"
+                case .score: html += "<td>—</td>" + (showsPrinted ? "<td>—</td><td></td>" : "")
+                }
+            }
+            html += "</tr>\n"
         }
         return html + "</table>\n"
     }
 
+    /// The indicator table in the columns of the profile's form (Hubei: 分值 before the targets; the Ministry's:
+    /// after the actuals), 一级 and 二级 merged over their rows with their points, a 小计 row under each 一级, 总分;
+    /// 表中得分 and 核对 beside 得分 when the table printed scores.
     static func indicatorTable(_ layout: FormLayout) -> String {
         let card = layout.card
         let printedColumns = layout.showsPrintedRows
-        let columns = "<col><col><col class=\"name\"><col><col><col><col>" + (printedColumns ? "<col><col>" : "") + "<col class=\"reason\">"
-        var html = "<table class=\"indicators\">\n<colgroup>\(columns)</colgroup>\n<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>分值</th>"
-            + "<th>年初目标值（A）</th><th>实际完成值（B）</th><th>得分</th>" + (printedColumns ? "<th>表中得分</th><th>核对</th>" : "")
-            + "<th>偏差原因分析及改进措施</th></tr></thead>\n<tbody>\n"
+        let columns = card.profile.form.indicators
+        var colgroup = ""
+        var header = ""
+        for (label, column) in columns {
+            colgroup += column == .name ? "<col class=\"name\">" : column == .reason ? "<col class=\"reason\">" : "<col>"
+            header += "<th>\(escape(label))</th>"
+            if column == .score, printedColumns {
+                colgroup += "<col><col>"
+                header += "<th>表中得分</th><th>核对</th>"
+            }
+        }
+        var html = "<table class=\"indicators\">\n<colgroup>\(colgroup)</colgroup>\n<thead><tr>\(header)</tr></thead>\n<tbody>\n"
         for group in layout.groups {
             var first = true
             for subgroup in group.subgroups {
                 for (position, row) in subgroup.rows.enumerated() {
                     html += "<tr>"
-                    if first {
-                        html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
-                        first = false
+                    for (_, column) in columns {
+                        switch column {
+                        case .category:
+                            if first {
+                                html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
+                                first = false
+                            }
+                        case .subcategory:
+                            // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
+                            if position == 0 {
+                                let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
+                                html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
+                                    + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
+                            }
+                        case .name: html += "<td>\(escape(row.name))</td>"
+                        case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
+                        case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
+                        case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"
+                        case .score:
+                            let lost = row.score != row.weight ? " lost" : ""
+                            html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
+                            if printedColumns {
+                                let check = layout.check(row)
+                                let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
+                                html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
+                            }
+                        case .reason: html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td>"
+                        }
                     }
-                    // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
-                    if position == 0 {
-                        let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
-                        html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
-                            + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
-                    }
-                    let lost = row.score != row.weight ? " lost" : ""
-                    html += "<td>\(escape(row.name))</td><td class=\"number\">\(row.weight.scoreText())</td>"
-                    html += "<td class=\"value\">\(escape(row.target))</td><td class=\"value\">\(escape(row.actual ?? ""))</td>"
-                    html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
-                    if printedColumns {
-                        let check = layout.check(row)
-                        let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
-                        html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
-                    }
-                    html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td></tr>\n"
+                    html += "</tr>\n"
                 }
             }
             let category = group.category
-            html += "<tr class=\"subtotal\"><td colspan=\"2\">小计</td><td class=\"number\">\(category.weight.scoreText())</td><td></td><td></td>"
-                + "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
-                + (printedColumns ? "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" : "") + "<td></td></tr>\n"
+            html += "<tr class=\"subtotal\">"
+            for (_, column) in columns {
+                switch column {
+                case .category: break
+                case .subcategory: html += "<td colspan=\"2\">小计</td>"
+                case .name: break
+                case .weight: html += "<td class=\"number\">\(category.weight.scoreText())</td>"
+                case .target, .actual, .reason: html += "<td></td>"
+                case .score:
+                    html += "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
+                    if printedColumns { html += "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" }
+                }
+            }
+            html += "</tr>\n"
         }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let printedTotal = layout.printed.check(card.evaluation.published?.total, at: "published.total")
         let totalDiffers = !printedTotal.printed.isEmpty && printedTotal.check != "agrees"
-        html += "<tr class=\"total\"><td colspan=\"3\">总分</td><td class=\"number\">\(card.maximum.scoreText())</td>"
-            + "<td colspan=\"2\">等级 \(escape(card.grade ?? "—"))</td><td class=\"number\">\(total)</td>"
-            + (printedColumns ? "<td class=\"number\(totalDiffers ? " differs" : "")\">\(printedTotal.printed)</td><td>\(printedTotal.printed.isEmpty ? "" : FormLayout.kindName(printedTotal.check))</td>" : "")
-            + "<td>" + (!printedColumns && !printedTotal.printed.isEmpty ? "表中总分 \(printedTotal.printed)（\(FormLayout.kindName(printedTotal.check))）" : "") + "</td></tr>\n"
-        return html + "</tbody>\n</table>\n"
+        html += "<tr class=\"total\">"
+        var gradeWritten = false
+        for (position, (_, column)) in columns.enumerated() {
+            switch column {
+            case .category: html += "<td colspan=\"3\">总分</td>"
+            case .subcategory, .name: break
+            case .weight: html += "<td class=\"number\">\(card.maximum.scoreText())</td>"
+            case .target, .actual:
+                guard !gradeWritten else { break }
+                gradeWritten = true
+                // 等级 over the target and actual cells when they stand side by side.
+                let next = position + 1 < columns.count ? columns[position + 1].column : nil
+                let span = (column == .target && next == .actual) || (column == .actual && next == .target) ? 2 : 1
+                html += "<td colspan=\"\(span)\">等级 \(escape(card.grade ?? "—"))</td>" + (span == 1 ? "<td></td>" : "")
+            case .score:
+                html += "<td class=\"number\">\(total)</td>"
+                if printedColumns {
+                    html += "<td class=\"number\(totalDiffers ? " differs" : "")\">\(printedTotal.printed)</td><td>\(printedTotal.printed.isEmpty ? "" : FormLayout.kindName(printedTotal.check))</td>"
+                }
+            case .reason:
+                html += "<td>" + (!printedColumns && !printedTotal.printed.isEmpty ? "表中总分 \(printedTotal.printed)（\(FormLayout.kindName(printedTotal.check))）" : "") + "</td>"
+            }
+        }
+        return html + "</tr>\n</tbody>\n</table>\n"
     }
 
     /// The printed figures that differ from the rule's, each with its kind and the reading that explains it.

@@ -35,7 +35,7 @@ struct RuleProfileDecoding: FieldDecoding {
     }
 
     static let keys = ["format", "id", "title", "jurisdiction", "year", "source", "notes", "budget", "indicators",
-                       "direction", "reverse", "qualitative", "achievementWords", "overAchievementFlag", "rounding", "grades"]
+                       "direction", "reverse", "qualitative", "achievementWords", "overAchievementFlag", "rounding", "grades", "form"]
 
     mutating func profile(_ value: JSONValue) -> RuleProfile? {
         guard let object = object(value, path: .root, offset: 0, expected: "a rule profile object") else { return nil }
@@ -72,13 +72,35 @@ struct RuleProfileDecoding: FieldDecoding {
         }
         let scale = rounding(object)
         let grades = gradeBands(object)
+        let form = formColumns(object)
         guard let id, let title, let jurisdiction, let source, let budget, let indicators, let direction, let tiers,
               let scale, let grades else { return nil }
-        return RuleProfile(
+        var profile = RuleProfile(
             id: RuleProfileID(rawValue: id), title: title, jurisdiction: jurisdiction, year: year, source: source,
             notes: notes, budget: budget, indicators: indicators, direction: direction, reverseFormula: reverse,
             qualitativeTiers: tiers, achievementWords: WordList(Set(words).sorted()), overAchievementFlag: flag, roundingScale: scale,
             grades: grades)
+        profile.form = form
+        return profile
+    }
+
+    /// The form's columns (`form`: budgetHeading, budget, indicators, each column by the label the form prints);
+    /// the Hubei form when absent.
+    mutating func formColumns(_ parent: JSONObjectView) -> FormColumns {
+        guard parent.member("form") != nil,
+              let object = requiredObject(parent, "form", expected: "an object with budgetHeading, budget and indicators") else { return .hubei }
+        checkKeys(object, known: ["budgetHeading", "budget", "indicators"], strict: true)
+        let heading = text(object, "budgetHeading", required: true, expected: "the budget block's heading (项目资金（万元）)")
+        let budget = stringList(object, "budget", required: true)
+        let indicators = stringList(object, "indicators", required: true)
+        guard let heading, let budget, let indicators else { return .hubei }
+        guard let columns = FormColumns(budgetHeading: heading, budgetLabels: budget, indicatorLabels: indicators) else {
+            invalid(object, "indicators",
+                    expected: "labels the table reader knows, each once (一级指标, 二级指标, 三级指标 first; 分值, 年度指标值, 实际完成值, 得分, 偏差原因分析及改进措施; budget: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分)",
+                    found: (budget + indicators).joined(separator: ", "))
+            return .hubei
+        }
+        return columns
     }
 
     mutating func sourceBlock(_ parent: JSONObjectView) -> RuleProfile.Source? {

@@ -219,6 +219,8 @@ public struct RuleProfile: Sendable, Equatable {
     var roundingScale: Int
     /// Grade bands, highest minimum first.
     var grades: [GradeBand]
+    /// The official form's columns, for the reports that lay a table out as the form (the Hubei form by default).
+    package var form: FormColumns = .hubei
 
     /// Creates a profile; ``init(jsonData:)`` reads one from a profile file.
     init(
