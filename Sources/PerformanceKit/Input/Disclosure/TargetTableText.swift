@@ -406,6 +406,17 @@ struct TargetTableText {
             goal = String(rest[..<found.1.lowerBound]).trimmingWhitespace
             category = found.0
             rest = rest[found.1.upperBound...]
+        } else {
+            // A 一级 printed short, one character to a line (`成` `本` over `经济成本指标`): its short name just before a
+            // 二级 name.
+            let shorts = [("成本", "成本指标"), ("产出", "产出指标"), ("效益", "效益指标"), ("满意度", "满意度指标")]
+            let found = secondLevel.compactMap { name in rest.range(of: name) }.min { $0.lowerBound < $1.lowerBound }
+            if let found, let short = shorts.first(where: { rest[..<found.lowerBound].hasSuffix($0.0) }) {
+                let before = rest[..<found.lowerBound].dropLast(short.0.count)
+                goal = String(before).trimmingWhitespace
+                category = short.1
+                rest = rest[found.lowerBound...]
+            }
         }
         rest = rest.drop { $0 == " " }
         var subcategory = ""
