@@ -41,7 +41,8 @@ package enum HTMLReport {
             ul.findings li, ul.lost li { margin: 0.2em 0; }
             @page { size: A4; margin: 12mm; }
             @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
-                           table.project, table.budget, tr, figure, li { break-inside: avoid; }
+                           table.project, table.budget, tr.total, figure, li { break-inside: avoid; }
+                           td:not([rowspan]) { break-inside: avoid; }
                            thead { display: table-header-group; } }
             </style>
             </head>
