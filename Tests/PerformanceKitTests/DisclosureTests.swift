@@ -52,6 +52,8 @@ struct DisclosureTests {
         #expect(card.evaluation.budget.planned == json.evaluation.budget.planned)
         #expect(card.evaluation.budget.executed == json.evaluation.budget.executed)
         #expect(card.evaluation.form.filedOn == "2024年6月6日")
+        // 主管部门 printed `某局 (某中心)` over two lines reads as the one spelling the summaries print.
+        #expect(card.evaluation.agency == json.evaluation.agency)
     }
 }
 
