@@ -116,6 +116,19 @@ struct GoalRatioTests {
 
 @Suite("Roll-up over many evaluations")
 struct RollUpTests {
+    @Test func oneUnitSpelledTwoWaysIsOneUnit() throws {
+        var first = evaluation([row("≥1", "1")])
+        first.agency = "某局 (某中心)"
+        var second = evaluation([row("≥1", "1")])
+        second.agency = "某局（某中心）"
+        var other = evaluation([row("≥1", "1")])
+        other.agency = "某局（另一中心）"
+        let cards = try [first, second, other].enumerated().map { ("\($0.offset).json", try Evaluator().evaluate($0.element)) }
+        let rollUp = RollUp(cards)
+        #expect(rollUp.agencies.map(\.agency) == ["某局 (某中心)", "某局（另一中心）"])
+        #expect(rollUp.agencies.map(\.count) == [2, 1])
+    }
+
     @Test func rollsUpTheShippedExamples() throws {
         let cards = try Fixtures.examples.map { ($0, try Fixtures.scoreExample($0)) }
         let rollUp = RollUp(cards)

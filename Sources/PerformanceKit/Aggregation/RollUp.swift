@@ -75,13 +75,14 @@ package struct RollUp: Sendable, Equatable {
     package init(_ cards: [(file: String, card: ScoreCard)]) {
         let scored = cards.filter { $0.card.total != nil }
         overall = Self.group(nil, scored.map(\.card))
-        var order: [String] = []
-        for (_, card) in scored {
-            let agency = card.evaluation.agency ?? "（未注明单位）"
-            if !order.contains(agency) { order.append(agency) }
+        // Units by their name in one spelling (`某局 (某中心)` and `某局（某中心）` are one unit), each shown as first written.
+        func key(_ card: ScoreCard) -> String { TextValue.unitName(card.evaluation.agency ?? "（未注明单位）") }
+        var order: [(key: String, shown: String)] = []
+        for (_, card) in scored where !order.contains(where: { $0.key == key(card) }) {
+            order.append((key(card), card.evaluation.agency ?? "（未注明单位）"))
         }
-        agencies = order.map { agency in
-            Self.group(agency, scored.map(\.card).filter { ($0.evaluation.agency ?? "（未注明单位）") == agency })
+        agencies = order.map { unit in
+            Self.group(unit.shown, scored.map(\.card).filter { key($0) == unit.key })
         }
         disagreements = scored.compactMap { file, card in
             guard let verification = card.verification, !verification.agrees else { return nil }

@@ -99,6 +99,24 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension TextValue {
+    /// A unit's or project's name as one spelling: half-width brackets made full-width and spaces beside Chinese
+    /// text taken out (`某局 (某中心)` → `某局（某中心）`), as the forms print them and as roll-ups group them.
+    static func unitName(_ text: String) -> String {
+        let characters: [Character] = text.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }
+        func isChinese(_ character: Character) -> Bool {
+            character.unicodeScalars.first.map { $0.value >= 0x3000 && $0.value <= 0x9FFF || $0.value >= 0xFF00 && $0.value <= 0xFFEF } ?? false
+        }
+        var result = ""
+        for (position, character) in characters.enumerated() {
+            if character == " ", position > 0, position + 1 < characters.count,
+               isChinese(characters[position - 1]) || isChinese(characters[position + 1]) { continue }
+            result.append(character)
+        }
+        return result
+    }
+}
+
 extension Character {
     var isASCIIDigit: Bool {
         isASCII && isNumber

@@ -81,7 +81,7 @@ struct SelfEvaluationFormText {
                 continue
             }
             if !TableReading.Metadata.labelledValues(line.text).isEmpty {
-                rows.append(CSVParser.Row(line: line.number, fields: [Self.chineseName(line.text)]))
+                rows.append(CSVParser.Row(line: line.number, fields: [TextValue.unitName(line.text)]))
                 continue
             }
             guard Self.label(cells[0]) != nil else {
@@ -111,24 +111,8 @@ struct SelfEvaluationFormText {
                 }
                 fields[fields.count - 1] = value
             }
-            rows.append(CSVParser.Row(line: line.number, fields: fields.map(Self.chineseName)))
+            rows.append(CSVParser.Row(line: line.number, fields: fields.map(TextValue.unitName)))
         }
-    }
-
-    /// A unit's or project's name as one spelling: half-width brackets made full-width and spaces beside Chinese
-    /// text taken out (`某局 (某中心)` → `某局（某中心）`), as the forms print them and as roll-ups group them.
-    static func chineseName(_ text: String) -> String {
-        let characters = Array(text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）"))
-        func isChinese(_ character: Character) -> Bool {
-            character.unicodeScalars.first.map { $0.value >= 0x3000 && $0.value <= 0x9FFF || $0.value >= 0xFF00 && $0.value <= 0xFFEF } ?? false
-        }
-        var result = ""
-        for (position, character) in characters.enumerated() {
-            if character == " ", position > 0, position + 1 < characters.count,
-               isChinese(characters[position - 1]) || isChinese(characters[position + 1]) { continue }
-            result.append(character)
-        }
-        return result
     }
 
     // MARK: - The budget block
