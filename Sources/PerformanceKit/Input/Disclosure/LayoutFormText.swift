@@ -179,8 +179,7 @@ struct LayoutFormText {
             // A subtotal row (小计) is no indicator; what stands before it belongs to the merged cells.
             if let subtotal = cells.firstIndex(where: { $0.text.hasPrefix("小计") || $0.text == "合计" }) {
                 for piece in cells[..<subtotal] {
-                    if piece.start < split { firstLevel.append(Piece(line: line.number, start: piece.start, text: piece.text)) }
-                    else { secondLevel.append(Piece(line: line.number, start: piece.start, text: piece.text)) }
+                    addMergedPiece(piece, line: line.number, split: split)
                 }
                 continue
             }
@@ -197,8 +196,7 @@ struct LayoutFormText {
                 reasons += extra.map { Piece(line: line.number, start: $0.start, text: $0.text) }
                 found.append(Row(line: line.number, nameStart: cells[points - 1].start, name: cells[points - 1].text, values: own))
                 for piece in cells[..<(points - 1)] {
-                    if piece.start < split { firstLevel.append(Piece(line: line.number, start: piece.start, text: piece.text)) }
-                    else { secondLevel.append(Piece(line: line.number, start: piece.start, text: piece.text)) }
+                    addMergedPiece(piece, line: line.number, split: split)
                 }
             } else {
                 others.append(line)
@@ -269,10 +267,8 @@ struct LayoutFormText {
                     }
                 } else if cell.start >= row.nameStart - 1 {
                     if above { found[nearest].nameAbove.append(cell.text) } else { found[nearest].nameBelow.append(cell.text) }
-                } else if cell.start < split {
-                    firstLevel.append(Piece(line: line.number, start: cell.start, text: cell.text))
                 } else {
-                    secondLevel.append(Piece(line: line.number, start: cell.start, text: cell.text))
+                    addMergedPiece(cell, line: line.number, split: split)
                 }
             }
         }
@@ -321,6 +317,12 @@ struct LayoutFormText {
             }
             rows.append(CSVParser.Row(line: total.number, fields: fields))
         }
+    }
+
+    /// A piece of a merged cell: the 一级 column's when it starts left of `split`, else the 二级 column's.
+    private mutating func addMergedPiece(_ cell: Cell, line: Int, split: Int) {
+        let piece = Piece(line: line, start: cell.start, text: cell.text)
+        if cell.start < split { firstLevel.append(piece) } else { secondLevel.append(piece) }
     }
 
     /// The 核对 column of a report of this package's, wrapped (`一` over `致`): never a figure's or a reason's.
