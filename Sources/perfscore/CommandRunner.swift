@@ -657,7 +657,8 @@ struct CommandRunner {
             if lowered.hasSuffix(".csv") { return .delimited(.comma) }
             if lowered.hasSuffix(".tsv") { return .delimited(.tab) }
             if lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") { return .workbook(sheet: options.sheet) }
-            if lowered.hasSuffix(".txt") { return .disclosure(file: Self.displayName(file)) }
+            // A disclosure's text; its PDF is named as such, to be converted first.
+            if lowered.hasSuffix(".txt") || lowered.hasSuffix(".pdf") { return .disclosure(file: Self.displayName(file)) }
             return nil
         }
     }

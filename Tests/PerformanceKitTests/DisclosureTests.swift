@@ -119,6 +119,14 @@ struct DisclosureCommandTests {
         #expect(verify.output.split(separator: "\n").filter { $0.contains("agrees: all") }.count == 4)
     }
 
+    @Test func aPDFIsNamedForWhatItIsAndHowToReadIt() {
+        let result = runCommand(["Tests/PerformanceKitTests/Fixtures/disclosures/03-zhengwu-fuwu.pdf"])
+        #expect(result.status == .unusable)
+        #expect(result.error.contains("this is a PDF, not its text: convert it first with pdftotext -layout FILE.pdf FILE.txt"))
+        let extract = runCommand(["extract", "Tests/PerformanceKitTests/Fixtures/disclosures/03-zhengwu-fuwu.pdf"])
+        #expect(extract.error.contains("this is a PDF, not its text"))
+    }
+
     @Test func aTextWithNoTableSaysWhatItLookedFor() {
         let result = runCommand(["examples/README.md", "--input", "text"])
         #expect(result.status == .unusable)

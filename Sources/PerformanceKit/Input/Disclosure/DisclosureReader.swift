@@ -59,7 +59,17 @@ package struct DisclosureReader: Sendable {
     /// - Parameter file: the name to put in each evaluation's `source`.
     /// - Throws: ``TableReadError`` when the bytes are neither UTF-8 nor GB18030.
     package func read(_ bytes: [UInt8], file: String) throws(TableReadError) -> [Table] {
-        let text = try TableReader.decode(bytes)
+        // The PDF itself: its text has to be taken out first.
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            throw TableReadError(problems: [.init(row: 0, column: nil,
+                message: "this is a PDF, not its text: convert it first with pdftotext -layout FILE.pdf FILE.txt (poppler-utils), then read FILE.txt")])
+        }
+        let text: String
+        do {
+            text = try TableReader.decode(bytes)
+        } catch {
+            throw TableReadError(problems: [.init(row: 0, column: nil, message: "the text is neither UTF-8 nor GB18030; save it as UTF-8 text")])
+        }
         let lines = DisclosureLines(text).lines
         let starts = Self.tableStarts(lines)
         var tables: [Table] = []
