@@ -320,3 +320,19 @@ struct DisclosureRobustnessTests {
         #expect(tables > 0)
     }
 }
+
+extension LayoutTextTests {
+    /// The official form kept in Excel and printed to PDF as it stands (LibreOffice Calc here): a cell too narrow
+    /// cuts its name off, points mark and all (`窗口收件办结率（`). The points are not in the PDF, so the table is
+    /// refused, each cut name said, rather than read with points guessed.
+    @Test func aFormPrintedWithItsNamesCutOffIsRefusedNamingThem() throws {
+        let tables = try DisclosureReader().read(try Fixtures.fixture("disclosures/03-zhengwu-fuwu-libreoffice-layout.txt"), file: "lo.txt")
+        #expect(tables.map(\.form) == [.selfEvaluation])
+        guard case .failure(let error) = tables[0].result else {
+            Issue.record("a table whose points were cut off was read")
+            return
+        }
+        #expect(error.problems.contains { $0.message.contains("窗口收件办结率（ is cut off at its cell's edge as printed") })
+        #expect(error.problems.contains { $0.message.contains("no points for 窗口收件办结率（") })
+    }
+}

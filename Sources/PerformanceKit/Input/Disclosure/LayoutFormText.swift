@@ -143,6 +143,8 @@ struct LayoutFormText {
         let split = (firstLevelStart + secondLevelStart + 1) / 2
         index += 1
         var headerText = header.map(\.text).joined()
+        // A 分值 column (`分` over `值`, or `分值`); without one, the points stand in the names (`（4分）`).
+        var hasPoints = header.contains { $0.text == "分" || $0.text == "分值" }
         var body: [Line] = []
         var total: Line?
         var afterHeader = true
@@ -159,6 +161,7 @@ struct LayoutFormText {
             }
             if afterHeader, cells.allSatisfy({ Self.headerWords.contains($0.text) }) {
                 headerText += cells.map(\.text).joined()
+                if cells.contains(where: { $0.text == "值" || $0.text == "分值" }) { hasPoints = hasPoints || header.contains { $0.text == "分" } }
                 continue
             }
             afterHeader = false
@@ -166,8 +169,8 @@ struct LayoutFormText {
             body.append(line)
         }
         let printed = headerText.contains("表中")
-        let figures = printed ? 5 : 4
-        var columns = ["年度绩效指标", "一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分"]
+        let figures = (hasPoints ? 4 : 3) + (printed ? 1 : 0)
+        var columns = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + (hasPoints ? ["分值"] : []) + ["年初目标值", "实际完成值", "得分"]
         if printed { columns.append("表中得分") }
         columns.append("偏差原因分析及改进措施")
 
@@ -185,8 +188,12 @@ struct LayoutFormText {
             }
             // A row's line: its name, then its 分值 and at least the target and actual (a cell of two lines may
             // leave the score on the line above or below).
-            if let points = cells.indices.first(where: { $0 >= 1 && TableReading.decimal(cells[$0].text) != nil
-                                                     && !SelfEvaluationFormText.isFigure(cells[$0 - 1].text) && cells.count - $0 >= 3 }) {
+            // Without a 分值 column the first cell after the name is the target: a figure or a comparator first.
+            if let points = cells.indices.first(where: { $0 >= 1 && !SelfEvaluationFormText.isFigure(cells[$0 - 1].text) && cells.count - $0 >= 3
+                                                     && (hasPoints ? TableReading.decimal(cells[$0].text) != nil
+                                                                   : TargetTableText.isFigure(cells[$0].text)) })
+                ?? (cells.count == figures && cells.allSatisfy({ SelfEvaluationFormText.isFigure($0.text) || TargetTableText.isFigure($0.text) }) ? 0 : nil) {
+                // A line of figures alone: the row's name is on the line above.
                 var own = Array(cells[points...])
                 var extra: [Cell] = []
                 if own.count > figures {
@@ -194,8 +201,9 @@ struct LayoutFormText {
                     own = Array(own.prefix(figures))
                 }
                 reasons += extra.map { Piece(line: line.number, start: $0.start, text: $0.text) }
-                found.append(Row(line: line.number, nameStart: cells[points - 1].start, name: cells[points - 1].text, values: own))
-                for piece in cells[..<(points - 1)] {
+                found.append(Row(line: line.number, nameStart: points > 0 ? cells[points - 1].start : 0,
+                                 name: points > 0 ? cells[points - 1].text : "", values: own))
+                for piece in cells[..<max(0, points - 1)] {
                     addMergedPiece(piece, line: line.number, split: split)
                 }
             } else {
@@ -234,12 +242,18 @@ struct LayoutFormText {
                 (abs(row.line - line.number), row.values.count < figures ? 0 : 1, row.line)
             }
             var nearest = found.indices.min { rank(found[$0]) < rank(found[$1]) }!
+            // A row whose line holds its figures alone takes the name on the line just above it.
+            if let below = found.firstIndex(where: { $0.line == line.number + 1 }), found[below].name.isEmpty {
+                nearest = below
+                found[below].nameStart = Self.cells(line.raw).first?.start ?? 0
+            }
             // Between a row above and a row below as near, a piece of the name column: a row whose own line holds
             // a name as wide as the column goes on over the next line; one whose name is shorter ended there. A
             // piece as wide as the column is the first line of the row below unless the row above goes on into it
             // (and the row below's own line is not a full middle line); a shorter piece ends the row above's name
             // when that one goes on, else the row below's.
-            if let below = found.indices.first(where: { found[$0].line > line.number }), below > 0,
+            if !found[nearest].name.isEmpty || found[nearest].line != line.number + 1,
+               let below = found.indices.first(where: { found[$0].line > line.number }), below > 0,
                found[below].line - line.number == line.number - found[below - 1].line,
                let piece = Self.cells(line.raw).first(where: { $0.start >= found[below].nameStart - 1 }),
                piece.start < found[below].values[0].start - 1 {
@@ -289,7 +303,9 @@ struct LayoutFormText {
             run.append(piece)
         }
         place(run)
-        let points = found.map { TableReading.decimal($0.values[0].text) ?? .zero }
+        let points = found.map { row in
+            (hasPoints ? TableReading.decimal(row.values[0].text) : TableReading.stripPoints(row.name).points) ?? .zero
+        }
         let categories = Self.blocks(of: found.map(\.line), points: points, pieces: firstLevel)
         let subcategories = Self.blocks(of: found.map(\.line), points: points, pieces: secondLevel)
         guard let categories, let subcategories else {
@@ -307,6 +323,12 @@ struct LayoutFormText {
             }
             let reason = row.reason.sorted { ($0.line, $0.start) < ($1.line, $1.start) }.map(\.text)
                 .filter { !Self.checkWords.contains($0) }.joined()
+            // A name that ends in an open bracket was cut off at its cell's edge when the form was printed (its
+            // points mark with it): said, so that the missing points are not taken for the form's.
+            if name.hasSuffix("（") || name.hasSuffix("(") {
+                unplaced.append(Line(number: row.line, text: "\(name) is cut off at its cell's edge as printed: widen the column before printing, or read the spreadsheet itself",
+                                     isPageFurniture: false))
+            }
             rows.append(CSVParser.Row(line: row.line, fields: ["", category, subcategory, name] + values + [reason]))
         }
         if let total {
