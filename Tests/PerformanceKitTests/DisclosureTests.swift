@@ -336,3 +336,39 @@ extension LayoutTextTests {
         #expect(error.problems.contains { $0.message.contains("no points for 窗口收件办结率（") })
     }
 }
+
+/// Issue 18: the same disclosure as other converters and other hands save it — no blank lines between blocks,
+/// Windows line ends, GB18030, full-width spaces between cells, cells apart by tabs — reads to the same tables.
+@Suite("Disclosure text, as other tools save it")
+struct DisclosureVariantsTests {
+    static func seed() throws -> String {
+        String(decoding: try Fixtures.bytes("examples/disclosures/001_56ba69dbb77db55d.txt"), as: UTF8.self)
+    }
+
+    static func summary(_ bytes: [UInt8]) throws -> [String] {
+        try DisclosureReader().read(bytes, file: "variant.txt").map { table in
+            let evaluation = try table.result.get().evaluation
+            let card = Scorer(profile: .wuhan2023).score(evaluation)
+            return "\(table.form.rawValue) \(evaluation.title ?? "") \(evaluation.indicators.count) \(card.total?.description ?? "—")"
+        }
+    }
+
+    static let variants: [(String, @Sendable (String) -> [UInt8])] = [
+        ("no blank lines", { text in Array(text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n").utf8) }),
+        ("CRLF", { text in Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8) }),
+        ("GB18030", { text in [UInt8](text.data(using: TableReader.gb18030) ?? Data()) }),
+        ("full-width spaces", { text in Array(text.replacingOccurrences(of: " ", with: "\u{3000}").utf8) }),
+        ("tabs between cells", { text in Array(text.replacingOccurrences(of: " ", with: "\t").utf8) }),
+        ("trailing spaces", { text in Array(text.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "  " }.joined(separator: "\n").utf8) }),
+    ]
+
+    @Test(arguments: variants.indices)
+    func readsTheSameTables(_ index: Int) throws {
+        let (name, transform) = Self.variants[index]
+        let text = try Self.seed()
+        let expected = try Self.summary(Array(text.utf8))
+        #expect(expected == ["摘要版 市民之家大楼运行维护费 8 100", "摘要版 智慧城市建设及相关运维经费 43 98.07",
+                             "自评表 行政运行工作经费 11 100", "自评表 政务服务和政务公开能力建设运行费 14 99.75"])
+        #expect(try Self.summary(transform(text)) == expected, "\(name)")
+    }
+}

@@ -24,7 +24,8 @@ struct DisclosureLines {
     init(_ text: String) {
         var lines: [Line] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: a line ends at either, or at a lone "\r".
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             number += 1
             let trimmed = String(raw).replacingOccurrences(of: "\u{3000}", with: " ").trimmingWhitespace
             if trimmed.isEmpty { continue }
