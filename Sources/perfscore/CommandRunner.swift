@@ -419,53 +419,15 @@ struct CommandRunner {
                 status = .unusable
                 continue
             }
-            let targetTable = "a target table (no actuals): see perfscore lint"
-            let card: ScoreCard
-            if let form = tableForm(file, options: options) {
-                // Spreadsheet tables, read once leniently: a target table (no actuals) is left out like a JSON one.
-                do {
-                    let tables = try TableReader(requiresActuals: false).readTables(bytes, form: form)
-                    for table in tables {
-                        let name = Self.tableName(file, sheet: tables.count > 1 ? table.sheet : nil)
-                        if table.result.evaluation.indicators.contains(where: { $0.actual == nil }) {
-                            skipped.append((name, targetTable))
-                            continue
-                        }
-                        let card = try evaluator.evaluate(table.result.evaluation, warnings: table.result.warnings)
-                        guard card.isComplete else {
-                            skipped.append((name, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
-                            status = .unusable
-                            continue
-                        }
-                        cards.append((name, card))
-                    }
-                } catch {
-                    skipped.append((file, "cannot be read: \(error)"))
+            for entry in evaluator.rollUpEntries(bytes, name: file, form: tableForm(file, options: options)) {
+                switch entry {
+                case .scored(let name, let card): cards.append((name, card))
+                case .targetTable(let name): skipped.append((name, "a target table (no actuals): see perfscore lint"))
+                case .failed(let name, let reason):
+                    skipped.append((name, reason))
                     status = .unusable
                 }
-                continue
-            } else {
-                do {
-                    card = try evaluator.evaluate(bytes)
-                } catch {
-                    // Only a file that fails the ordinary reading is read again, leniently, to tell a target table
-                    // (rows without actuals) from a broken file.
-                    if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
-                       table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
-                        skipped.append((file, targetTable))
-                    } else {
-                        skipped.append((file, "cannot be read: \(error)"))
-                        status = .unusable
-                    }
-                    continue
-                }
             }
-            guard card.isComplete else {
-                skipped.append((file, "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")"))
-                status = .unusable
-                continue
-            }
-            cards.append((file, card))
         }
         progress?.finish()
         let rollUp = RollUp(cards)
@@ -638,9 +600,9 @@ struct CommandRunner {
         return (scored, failed)
     }
 
-    /// How reports name a table: its file, and its sheet when the workbook holds several (`book.xlsx[自评表]`).
+    /// How reports name a table (``TableReader/tableName(_:sheet:)``).
     static func tableName(_ file: String, sheet: String?) -> String {
-        sheet.map { "\(file)[\($0)]" } ?? file
+        TableReader.tableName(file, sheet: sheet)
     }
 
     /// How the file holds a spreadsheet table: `--input`, else the extension (`.csv`, `.tsv`, `.xlsx`, `.xlsm`);

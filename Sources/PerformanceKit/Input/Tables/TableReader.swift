@@ -94,6 +94,12 @@ package struct TableReader: Sendable {
         case disclosure(file: String)
     }
 
+    /// How reports name a table: its file, and its sheet when the workbook holds several (`book.xlsx[自评表]`), or its
+    /// lines in a disclosure's text (`001.txt[lines 3276-3448]`).
+    package static func tableName(_ file: String, sheet: String?) -> String {
+        sheet.map { "\(file)[\($0)]" } ?? file
+    }
+
     /// The tables of a file, each with its sheet when the file is a workbook.
     ///
     /// - Throws: ``TableReadError`` listing every problem with its row and column (and sheet).

@@ -1,0 +1,51 @@
+/// What one table of a roll-up (`perfscore summary`) comes to: scored, a target table left out (it has no actuals;
+/// lint is its check), or not scored and why.
+package enum RollUpEntry: Sendable {
+    case scored(name: String, card: ScoreCard)
+    /// Rows without actuals: a 绩效目标表, left out of the roll-up.
+    case targetTable(name: String)
+    /// A table or file that cannot be read or scored, and why in words.
+    case failed(name: String, reason: String)
+}
+
+extension Evaluator {
+    /// The tables of one file scored for a roll-up, each named as reports name it (`FILE`, `FILE[SHEET]`,
+    /// `FILE[lines A-B]`): a spreadsheet's or a disclosure's tables when `form` says how the file holds them (read
+    /// once, leniently, so that a target table is told from an evaluation), else the perfscore/1 file. A JSON file
+    /// that fails the ordinary reading is read again leniently only to tell a target table from a broken file.
+    package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?) -> [RollUpEntry] {
+        func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
+            if result.evaluation.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) { return .targetTable(name: name) }
+            do {
+                let card = try evaluate(result.evaluation, warnings: result.warnings)
+                guard card.isComplete else {
+                    return .failed(name: name, reason: "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")")
+                }
+                return .scored(name: name, card: card)
+            } catch {
+                return .failed(name: name, reason: "cannot be read: \(error)")
+            }
+        }
+        if let form {
+            do {
+                let tables = try TableReader(requiresActuals: false).readTables(bytes, form: form)
+                return tables.map { entry($0.result, named: TableReader.tableName(name, sheet: tables.count > 1 ? $0.sheet : nil)) }
+            } catch {
+                return [.failed(name: name, reason: "cannot be read: \(error)")]
+            }
+        }
+        do {
+            let card = try evaluate(bytes)
+            guard card.isComplete else {
+                return [.failed(name: name, reason: "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")")]
+            }
+            return [.scored(name: name, card: card)]
+        } catch {
+            if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
+               table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
+                return [.targetTable(name: name)]
+            }
+            return [.failed(name: name, reason: "cannot be read: \(error)")]
+        }
+    }
+}
