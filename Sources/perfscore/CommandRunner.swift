@@ -361,14 +361,12 @@ struct CommandRunner {
                 }
             }
             for (name, result) in read {
-                let id = result.evaluation.rules ?? RuleProfile.defaultID
-                guard let profile = override ?? RuleProfile.builtIn(id) else {
-                    environment.writeError("perfscore: \(name): rules: unknown rule profile \"\(id)\"\n")
+                guard let table = LintTable(name: name, read: result, override: override) else {
+                    environment.writeError("perfscore: \(name): rules: unknown rule profile \"\(result.evaluation.rules ?? RuleProfile.defaultID)\"\n")
                     status = .unusable
                     continue
                 }
-                let hasWeights = !result.warnings.contains { $0.code == .noWeight }
-                tables.append(LintTable(name: name, evaluation: result.evaluation, profile: profile, hasWeights: hasWeights))
+                tables.append(table)
                 readingFindings[name] = result.warnings
                 places[name] = result.places
             }

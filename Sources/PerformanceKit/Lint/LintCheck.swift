@@ -42,6 +42,14 @@ package struct LintTable: Sendable {
         }
     }
 
+    /// A table as read, checked against `override`, else against the profile it names (wuhan-2023 when it names
+    /// none); `nil` when it names a profile that is not built in. A reading that found no points on the rows (a
+    /// 部门整体 target table) keeps the point checks silent.
+    package init?(name: String, read: EvaluationReader.Result, override: RuleProfile?) {
+        guard let profile = override ?? RuleProfile.builtIn(read.evaluation.rules ?? RuleProfile.defaultID) else { return nil }
+        self.init(name: name, evaluation: read.evaluation, profile: profile, hasWeights: !read.warnings.contains { $0.code == .noWeight })
+    }
+
     /// Whether the table is a filed self-evaluation: every row has its actual and the table prints scores (a row's,
     /// the budget block's or the total). Findings that a draft may still fix are errors on a filed table.
     package var isFiled: Bool {
