@@ -154,12 +154,15 @@ package struct DisclosureReader: Sendable {
         for index in lines.indices {
             let text = lines[index].text.filter { !$0.isWhitespace }
             let form: Table.Form
-            // A header's own second line (`目标名称` over `一级指标 …`) starts no second table.
-            if let last = starts.last, last.form == .targets, index - last.index <= 8,
-               !lines[last.index..<index].contains(where: { TargetTableText.bases.contains($0.text.cellsOfLine.last ?? "") }) {
-                continue
-            }
-            if TargetTableText.isHeader(lines, at: index), !(starts.last.map { $0.form != .targets && index - $0.index < 400 && !passedEnd(lines, from: $0.index, to: index) } ?? false) {
+            if TargetTableText.isHeader(lines, at: index) {
+                if let last = starts.last {
+                    // A header's own second line (`目标名称` over `一级指标 …`), no row between: no second table.
+                    let sameHeader = last.form == .targets && index - last.index <= 8
+                        && !lines[last.index..<index].contains { TargetTableText.bases.contains($0.text.cellsOfLine.last ?? "") }
+                    // A self-evaluation's own indicator header.
+                    let insideSelfEvaluation = last.form != .targets && index - last.index < 400 && !passedEnd(lines, from: last.index, to: index)
+                    if sameHeader || insideSelfEvaluation { continue }
+                }
                 starts.append(Start(index: index, form: .targets))
                 continue
             } else if text.hasSuffix("自评表"), !text.contains("综合得分"), text.count <= 60 {
