@@ -100,7 +100,10 @@ struct DisclosureCommandTests {
         #expect(sources.map { $0?["lines"] as? String } == ["2817-2947", "2951-3272", "3276-3448", "3452-3632"])
         #expect(sources.map { $0?["file"] as? String } == Array(repeating: Self.seed, count: 4))
         #expect((sources[0]?["notes"] as? [String])?.count == 2)
-        #expect(sources[2]?["notes"] == nil && sources[2]?["incomplete"] == nil)
+        #expect(sources[2]?["incomplete"] == nil)
+        // The full table's reason names no row: kept, as the table's, in its source.
+        #expect(sources[2]?["notes"] as? [String] == ["偏差大或目标未完成原因分析 (the table's, naming no row): 绩效指标均已完成。"])
+        #expect(sources[3]?["notes"] == nil)
         // Each element is a perfscore/1 evaluation that scores to its printed total.
         for (element, total) in zip(array, ["100", "98.07", "100", "99.75"]) {
             let bytes = [UInt8](try JSONSerialization.data(withJSONObject: element))

@@ -78,6 +78,7 @@ package struct DisclosureReader: Sendable {
         for (offset, start) in starts.enumerated() {
             var end = offset + 1 < starts.count ? starts[offset + 1].index : Self.partEnd(lines, after: start.index)
             let result: Result<EvaluationReader.Result, TableReadError>
+            var notes: [String] = []
             switch start.form {
             case .selfEvaluation where LayoutFormText.isLayout(lines[start.index..<end]):
                 let text = LayoutFormText(lines[start.index..<end])
@@ -85,6 +86,9 @@ package struct DisclosureReader: Sendable {
             case .selfEvaluation:
                 let text = SelfEvaluationFormText(lines[start.index..<end])
                 result = Self.interpret(text.rows, unplaced: text.unplaced, requiresActuals: true)
+                if let deviation = text.deviation, !text.deviationPlaced {
+                    notes.append("偏差大或目标未完成原因分析 (the table's, naming no row): \(deviation)")
+                }
             case .summary:
                 result = SummaryFormText(lines[start.index..<end]).result
             case .targets:
@@ -100,7 +104,7 @@ package struct DisclosureReader: Sendable {
             var table = Table(form: start.form, lines: range, result: result)
             if case .success(var read) = result {
                 read.places.isText = true
-                read.evaluation.source = Self.source(file: file, lines: range, form: start.form, warnings: read.warnings)
+                read.evaluation.source = Self.source(file: file, lines: range, form: start.form, warnings: read.warnings, notes: notes)
                 table.result = .success(read)
             }
             tables.append(table)
@@ -210,7 +214,7 @@ package struct DisclosureReader: Sendable {
 
     /// `{"file": …, "lines": "3276-3448", "form": "自评表"}`, with `"incomplete": true` and the text that fits no
     /// cell when some did not, and the notes of figures the reader filled in (`notes`).
-    static func source(file: String, lines: ClosedRange<Int>, form: Table.Form, warnings: [Diagnostic]) -> RawJSON {
+    static func source(file: String, lines: ClosedRange<Int>, form: Table.Form, warnings: [Diagnostic], notes tableNotes: [String] = []) -> RawJSON {
         var out = JSONOutput(indent: 0)
         out.beginObject()
         out.key("file"); out.string(file)
@@ -223,10 +227,10 @@ package struct DisclosureReader: Sendable {
             for warning in unplaced { out.string(warning.message) }
             out.endArray()
         }
-        let notes = warnings.filter { $0.code == .reconstructedFigure }
+        let notes = warnings.filter { $0.code == .reconstructedFigure }.map(\.message) + tableNotes
         if !notes.isEmpty {
             out.key("notes"); out.beginArray()
-            for note in notes { out.string(note.message) }
+            for note in notes { out.string(note) }
             out.endArray()
         }
         out.endObject()

@@ -31,6 +31,8 @@ struct SelfEvaluationFormText {
     private(set) var unplaced: [Line] = []
     /// 偏差大或目标未完成原因分析, the table's one reason text.
     private(set) var deviation: String?
+    /// Whether the reason went beside the rows it names; else it is the table's alone (kept in `source.notes`).
+    private(set) var deviationPlaced = false
 
     /// The column labels under 三级指标 (目标值, 实际完成值, 分值, 得分), in the order printed.
     private var valueColumns: [String] = []
@@ -316,7 +318,8 @@ struct SelfEvaluationFormText {
     }
 
     /// The table's reason text goes beside the rows it names in quotes (`“制发帮办代办工作情况通报”年初目标值为4期…`);
-    /// a reason that names no row stays the table's alone.
+    /// a reason that names no row stays the table's alone (``deviationPlaced`` false), never put beside a row it
+    /// does not name.
     private mutating func attachDeviation() {
         guard let deviation, let header = rows.firstIndex(where: { $0.fields.first == "年度绩效目标" }) else { return }
         let quoted = Self.quoted(in: deviation)
@@ -326,6 +329,7 @@ struct SelfEvaluationFormText {
             guard rows[position].fields.count == rows[header].fields.count - 1, rows[position].fields[0].isEmpty else { continue }
             let name = TableReading.stripPoints(rows[position].fields[3]).text
             rows[position].fields.append(quoted.contains(name) ? deviation : "")
+            if quoted.contains(name) { deviationPlaced = true }
         }
     }
 
