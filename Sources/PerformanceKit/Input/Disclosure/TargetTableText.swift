@@ -128,7 +128,7 @@ struct TargetTableText {
             context.title = title
             context.department = department
         }
-        if let unit { context.unit = unit }
+        if let unit { context.unit = TextValue.unitName(unit) }
         let start = lines.first?.number ?? 1
         if context.department { rows.append(CSVParser.Row(line: start, fields: ["部门整体支出绩效目标表"])) }
         if let title = context.title { rows.append(CSVParser.Row(line: start, fields: ["项目名称", title])) }
