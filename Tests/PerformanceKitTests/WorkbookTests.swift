@@ -525,12 +525,19 @@ struct FormTemplateTests {
     /// The CSV template of `profile` filled in as a unit would: the project, the budget, one row under 数量指标 and
     /// one under 服务对象满意度指标 (the other 二级 rows left blank).
     static func filled(_ profile: RuleProfile, points: (String, String)) -> String {
-        FormTemplate.csv(for: profile, year: 2024)
+        // The cells in the order of the profile's form: the Hubei form puts 分值 before the targets, the Ministry's
+        // after the actuals.
+        let ministry = profile.form.indicators[3].column == .target
+        func row(_ name: String, _ points: String, _ target: String, _ actual: String, _ reason: String) -> String {
+            ministry ? "\(name),\(target),\(actual),\(points),,\(reason)" : "\(name),\(points),\(target),\(actual),,\(reason)"
+        }
+        return FormTemplate.csv(for: profile, year: 2024)
             .replacingOccurrences(of: "项目名称,,", with: "项目名称,培训项目,")
             .replacingOccurrences(of: "主管部门,,,,实施单位,,", with: "主管部门,测试局,,,实施单位,测试中心,")
-            .replacingOccurrences(of: "年度资金总额,,,,", with: "年度资金总额,100,100,90,90%")
-            .replacingOccurrences(of: ",数量指标,,,,,,", with: ",数量指标,培训次数,\(points.0),≥4次,3次,,培训场地调整")
-            .replacingOccurrences(of: ",服务对象满意度指标,,,,,,", with: ",服务对象满意度指标,学员满意度,\(points.1),≥90%,95%,,")
+            .replacingOccurrences(of: ministry ? "年度资金总额,,,,10," : "年度资金总额,,,,",
+                                  with: ministry ? "年度资金总额,100,100,90,10,90%" : "年度资金总额,100,100,90,90%")
+            .replacingOccurrences(of: ",数量指标,,,,,,", with: ",数量指标," + row("培训次数", points.0, "≥4次", "3次", "培训场地调整"))
+            .replacingOccurrences(of: ",服务对象满意度指标,,,,,,", with: ",服务对象满意度指标," + row("学员满意度", points.1, "≥90%", "95%", ""))
     }
 
     @Test(arguments: [(RuleProfile.wuhan2023, ("60", "20"), "83"), (.mof2020, ("80", "10"), "79")])
@@ -553,7 +560,9 @@ struct FormTemplateTests {
         let sheet = try #require(try Workbook(FormTemplate.workbook(for: .mof2020)).sheets.first)
         // Column A: the labels and the 一级指标.
         let firstCells = sheet.rows.compactMap { $0.fields.first }.filter { !$0.isEmpty }
-        #expect(firstCells.contains("预算执行情况（万元）（10分）"))
+        // The Ministry's form (the profile's `form`): 项目资金, 全年预算数 / 全年执行数, 年度指标值 … 分值 after the actuals.
+        #expect(firstCells.contains("项目资金（万元）（10分）"))
+        #expect(sheet.rows.contains { $0.fields.prefix(8) == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"] })
         #expect(firstCells.contains("产出指标（50分）"))
         #expect(firstCells.contains("效益指标（30分）"))
         #expect(firstCells.contains("满意度指标（10分）"))

@@ -7,15 +7,19 @@
 /// 分值, 得分); the indicator table (一级指标 with the profile's points where it sets a split, `产出指标（50分）`, each
 /// 二级指标 under it with one blank row to fill); 总分 with the profile's full marks; 填报人, 联系电话, 填报日期.
 /// Profiles of 2021 or later follow the 2021 layout (财预〔2021〕101号): 成本指标 first, with its 经济 / 社会 /
-/// 生态环境 kinds; earlier ones keep 成本指标 under 产出指标.
+/// 生态环境 kinds; earlier ones keep 成本指标 under 产出指标. The budget block's and the indicator table's columns are
+/// those of the profile's form (``FormColumns``: the Ministry's for mof-2020, the Hubei form otherwise).
 package enum FormTemplate {
-    /// The indicator table's columns.
-    static let header = ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分", "偏差原因分析及改进措施"]
+    /// The indicator table's columns: the profile's form's labels, without the bracketed `（A）` marks.
+    static func header(for profile: RuleProfile) -> [String] {
+        profile.form.indicators.map { label, _ in TableReading.normalizedHeader(label) }
+    }
 
     /// The blank form of `profile` as rows of cells, with its merged ranges.
     static func rows(for profile: RuleProfile, year: Int?) -> (rows: [[XLSXReport.Cell]], merges: [String]) {
         typealias Cell = XLSXReport.Cell
-        let width = header.count
+        let header = header(for: profile)
+        let width = max(header.count, profile.form.budget.count + 1)
         let last = CellPlaces.letters(width)
         var rows: [[Cell]] = [[.text("项目支出绩效自评表", .title)], [.text("（\(year.map(String.init) ?? "    ")年度）", .bold)]]
         var merges = ["A1:\(last)1", "A2:\(last)2"]
@@ -30,9 +34,10 @@ package enum FormTemplate {
         merges += ["B6:D6", "E6:\(last)6", "B7:D7", "E7:\(last)7"]
         rows.append([])
         let budget = profile.budgetWeight
-        rows.append([.text("预算执行情况（万元）（\(budget.scoreText())分）", .bold), .text("年初预算数", .bold), .text("预算数（A）", .bold),
-                     .text("执行数（B）", .bold), .text("执行率（B/A）", .bold), .text("分值", .bold), .text("得分", .bold)])
-        rows.append([.text("年度资金总额"), .empty, .empty, .empty, .empty, .figure(budget)])
+        let form = profile.form
+        rows.append([.text("\(form.budgetHeading)（\(budget.scoreText())分）", .bold)]
+            + form.budget.map { label, column in .text(column == .score ? "得分" : label, .bold) })
+        rows.append([.text("年度资金总额")] + form.budget.map { _, column in column == .weight ? .figure(budget) : .empty })
         for source in ["其中：当年财政拨款", "上年结转资金", "其他资金"] { rows.append([.text(source)]) }
         rows.append([])
         rows.append(header.map { .text($0, .bold) })
@@ -46,7 +51,9 @@ package enum FormTemplate {
             if rows.count > start { merges.append("A\(start):A\(rows.count)") }
         }
         let fullMarks = profile.budgetWeight.adding(profile.indicatorWeight).map { Cell.figure($0) } ?? .empty
-        rows.append([.text("总分", .bold), .empty, .empty, fullMarks])
+        // The full marks under 分值.
+        let pointsColumn = profile.form.indicators.firstIndex { $0.column == .weight } ?? 3
+        rows.append([.text("总分", .bold)] + Array(repeating: .empty, count: max(0, pointsColumn - 1)) + [fullMarks])
         rows.append([])
         rows.append([.text("填报人："), .empty, .text("联系电话："), .empty, .text("填报日期：")])
         return (rows, merges)
@@ -74,7 +81,7 @@ package enum FormTemplate {
 
     /// The blank form as CSV with a UTF-8 byte-order mark, CRLF line ends.
     package static func csv(for profile: RuleProfile, year: Int? = nil) -> String {
-        let width = header.count
+        let width = max(header(for: profile).count, profile.form.budget.count + 1)
         return CSVReport.byteOrderMark + rows(for: profile, year: year).rows.map { cells in
             (cells + Array(repeating: XLSXReport.Cell.empty, count: max(0, width - cells.count))).map { cell -> String in
                 switch cell {
