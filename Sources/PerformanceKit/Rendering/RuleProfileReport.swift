@@ -59,6 +59,9 @@ package enum RuleProfileReport {
         lines.append("Rounding: half-up to \(profile.roundingScale) decimals per score; categories and total sum the rounded scores")
         lines.append("Grades: " + profile.grades.map { $0.minimum.isZero ? "\($0.grade) below" : "\($0.grade) ≥ \($0.minimum.plainText)" }
             .joined(separator: ", "))
+        let form = profile.form
+        lines.append("Form\(form == .hubei ? " (the Hubei form)" : ""): \(form.budgetHeading) \(form.budget.map(\.label).joined(separator: " | "))")
+        lines.append("  \(form.indicators.map(\.label).joined(separator: " | "))")
         lines.append("")
         lines.append("Source: \(profile.source.document)")
         if let url = profile.source.url { lines.append("  \(url)") }
