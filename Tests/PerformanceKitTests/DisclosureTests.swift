@@ -375,3 +375,19 @@ struct DisclosureVariantsTests {
         #expect(try Self.summary(transform(text)) == expected, "\(name)")
     }
 }
+
+extension LayoutTextTests {
+    /// A table on the Ministry's form (分值 after the actuals, 项目资金 over the budget), printed to PDF from its
+    /// HTML report: read in the header's column order, the same rows as its CSV.
+    @Test func readsTheMinistrysFormInItsColumnOrder() throws {
+        let tables = try DisclosureReader().read(try Fixtures.fixture("disclosures/ministry-form-layout.txt"), file: "mof.txt")
+        let read = try #require(try tables.first?.result.get())
+        let csv = try TableReader().read(try Fixtures.fixture("libreoffice/ministry-form.csv"))
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        let expected = try Evaluator().evaluate(csv.evaluation, warnings: csv.warnings)
+        #expect(DisclosureTests.fields(card) == DisclosureTests.fields(expected))
+        #expect(card.evaluation.budget.planned == 120 && card.evaluation.budget.executed == 110)
+        #expect(card.total == dec("99.17"))
+        #expect(card.verification?.agrees == true)
+    }
+}

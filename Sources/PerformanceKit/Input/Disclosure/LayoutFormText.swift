@@ -87,7 +87,8 @@ struct LayoutFormText {
             let line = lines[index]
             if line.text.contains("三级指标") { return }
             index += 1
-            if line.text.hasPrefix("预算执行情况") {
+            // The budget block's header: the Hubei form's 预算执行情况, the Ministry's 项目资金.
+            if line.text.hasPrefix("预算执行情况") || line.text.hasPrefix("项目资金") {
                 readBudget(header: line, lines, &index)
                 continue
             }
@@ -170,8 +171,11 @@ struct LayoutFormText {
         }
         let printed = headerText.contains("表中")
         let figures = (hasPoints ? 4 : 3) + (printed ? 1 : 0)
-        var columns = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + (hasPoints ? ["分值"] : []) + ["年初目标值", "实际完成值", "得分"]
-        if printed { columns.append("表中得分") }
+        // The figure columns in the header's order: the Hubei form's 分值 before the targets, the Ministry's after the
+        // actuals.
+        let order = Self.figureColumns(header, hasPoints: hasPoints, printed: printed)
+        let pointsFirst = order.first == "分值"
+        var columns = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + order
         columns.append("偏差原因分析及改进措施")
 
         // Pass one: the rows' own lines.
@@ -190,7 +194,7 @@ struct LayoutFormText {
             // leave the score on the line above or below).
             // Without a 分值 column the first cell after the name is the target: a figure or a comparator first.
             if let points = cells.indices.first(where: { $0 >= 1 && !SelfEvaluationFormText.isFigure(cells[$0 - 1].text) && cells.count - $0 >= 3
-                                                     && (hasPoints ? TableReading.decimal(cells[$0].text) != nil
+                                                     && (pointsFirst ? TableReading.decimal(cells[$0].text) != nil
                                                                    : TargetTableText.isFigure(cells[$0].text)) })
                 ?? (cells.count == figures && cells.allSatisfy({ SelfEvaluationFormText.isFigure($0.text) || TargetTableText.isFigure($0.text) }) ? 0 : nil) {
                 // A line of figures alone: the row's name is on the line above.
@@ -279,7 +283,7 @@ struct LayoutFormText {
                     } else {
                         found[nearest].valueBelow[target, default: []].append(cell.text)
                     }
-                } else if cell.start >= row.nameStart - 1 {
+                } else if cell.start >= row.nameStart - 1 && !Self.endsSecondLevel(cell, line: line.number, pieces: secondLevel) {
                     if above { found[nearest].nameAbove.append(cell.text) } else { found[nearest].nameBelow.append(cell.text) }
                 } else {
                     addMergedPiece(cell, line: line.number, split: split)
@@ -304,7 +308,7 @@ struct LayoutFormText {
         }
         place(run)
         let points = found.map { row in
-            (hasPoints ? TableReading.decimal(row.values[0].text) : TableReading.stripPoints(row.name).points) ?? .zero
+            (order.firstIndex(of: "分值").map { TableReading.decimal(row.values[$0].text) } ?? TableReading.stripPoints(row.name).points) ?? .zero
         }
         let categories = Self.blocks(of: found.map(\.line), points: points, pieces: firstLevel)
         let subcategories = Self.blocks(of: found.map(\.line), points: points, pieces: secondLevel)
@@ -339,6 +343,37 @@ struct LayoutFormText {
             }
             rows.append(CSVParser.Row(line: total.number, fields: fields))
         }
+    }
+
+    /// The figure columns of the header line in their order (分值, 年初目标值, 实际完成值, 得分, 表中得分), from where
+    /// each label starts on the line (`分` `年初目标值` `实际完成值` `得`, or `年度指标` `实际完成` `分` `得分`); the
+    /// Hubei order when a label is not found.
+    static func figureColumns(_ header: [Cell], hasPoints: Bool, printed: Bool) -> [String] {
+        var found: [(start: Int, column: String)] = []
+        for cell in header {
+            let text = cell.text
+            let column: String?
+            if text == "分" || text == "分值" { column = "分值" }
+            else if ["年初目标值", "年度指标", "年度目标", "目标值", "指标值"].contains(where: { text.hasPrefix($0) }) { column = "年初目标值" }
+            else if text.hasPrefix("实际") { column = "实际完成值" }
+            else if text == "得" || text == "得分" { column = "得分" }
+            else if text.hasPrefix("表中") { column = "表中得分" }
+            else { column = nil }
+            if let column, !found.contains(where: { $0.column == column }) { found.append((cell.start, column)) }
+        }
+        let expected = (hasPoints ? ["分值"] : []) + ["年初目标值", "实际完成值", "得分"] + (printed ? ["表中得分"] : [])
+        let order = found.sorted { $0.start < $1.start }.map(\.column).filter(expected.contains)
+        return Set(order) == Set(expected) && order.count == expected.count ? order : expected
+    }
+
+    /// Whether a short piece ending in 标 (`度指标`) is the end of a 二级 cell begun on the lines just above
+    /// (`服务对` `象满意`), printed where names start because its column is narrow.
+    static func endsSecondLevel(_ cell: Cell, line: Int, pieces: [Piece]) -> Bool {
+        guard cell.text.count <= 4, cell.text.hasSuffix("标") else { return false }
+        let above = pieces.filter { line - $0.line >= 0 && line - $0.line <= 3 }.sorted { ($0.line, $0.start) < ($1.line, $1.start) }
+        guard !above.isEmpty else { return false }
+        let joined = above.map(\.text).joined() + cell.text
+        return IndicatorSubcategory.standard.contains { joined.hasSuffix($0.subcategory.rawValue) }
     }
 
     /// A piece of a merged cell: the 一级 column's when it starts left of `split`, else the 二级 column's.
