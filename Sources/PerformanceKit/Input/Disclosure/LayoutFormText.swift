@@ -135,8 +135,39 @@ struct LayoutFormText {
     private static let headerWords: Set<String> = ["指标", "标", "值", "（A）", "（B）", "(A)", "(B)", "分", "得分", "对", "进措施",
                                                    "措施", "改进措施", "得", "表中得", "表中得分", "核", "核对", "计算过程"]
 
+    /// The indicator table's lines: its header (and the header again after a page break) read for its columns, the
+    /// lines of its rows, and its 总分 line.
+    struct Block {
+        var headerLine: Line
+        /// Where the 一级 column ends and the 二级 begins on a line.
+        var split: Int
+        /// The figure columns in the header's order (分值, 年初目标值, 实际完成值, 得分, 表中得分).
+        var order: [String]
+        var body: [Line]
+        var total: Line?
+        /// How many figure cells a row's line holds.
+        var figures: Int { order.count }
+        /// The form's columns as the table interpreter reads them.
+        var columns: [String] { ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + order + ["偏差原因分析及改进措施"] }
+    }
+
+    /// The indicator table: its block of lines, the rows' own lines found, every other piece placed, the reasons
+    /// placed, the rows written out.
     private mutating func readIndicators(_ lines: ArraySlice<Line>, _ index: inout Int) {
-        guard index < lines.endIndex else { return }
+        guard let block = Self.indicatorBlock(lines, &index) else { return }
+        var (found, others) = findRows(block)
+        guard !found.isEmpty else {
+            unplaced += block.body
+            return
+        }
+        placePieces(others, into: &found, block)
+        placeReasons(into: &found)
+        emit(found, others: others, block)
+    }
+
+    /// The header from `index` on, the lines under it up to 总分, and 总分's line.
+    static func indicatorBlock(_ lines: ArraySlice<Line>, _ index: inout Int) -> Block? {
+        guard index < lines.endIndex else { return nil }
         let headerLine = lines[index]
         let header = Self.cells(headerLine.raw)
         let secondLevelStart = header.first { $0.text.hasPrefix("二级") }?.start ?? 4
@@ -169,19 +200,21 @@ struct LayoutFormText {
             if line.isPageFurniture { continue }
             body.append(line)
         }
-        let printed = headerText.contains("表中")
-        let figures = (hasPoints ? 4 : 3) + (printed ? 1 : 0)
         // The figure columns in the header's order: the Hubei form's 分值 before the targets, the Ministry's after the
         // actuals.
-        let order = Self.figureColumns(header, hasPoints: hasPoints, printed: printed)
-        let pointsFirst = order.first == "分值"
-        var columns = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + order
-        columns.append("偏差原因分析及改进措施")
+        let order = Self.figureColumns(header, hasPoints: hasPoints, printed: headerText.contains("表中"))
+        return Block(headerLine: headerLine, split: split, order: order, body: body, total: total)
+    }
 
-        // Pass one: the rows' own lines.
+    /// Pass one: the rows' own lines (a name, then the figures), and the other lines; the pieces of merged cells on
+    /// a row's line or a subtotal's are filed as they are met.
+    private mutating func findRows(_ block: Block) -> (found: [Row], others: [Line]) {
+        let figures = block.figures
+        let split = block.split
+        let pointsFirst = block.order.first == "分值"
         var found: [Row] = []
         var others: [Line] = []
-        for line in body {
+        for line in block.body {
             let cells = Self.cells(line.raw)
             // A subtotal row (小计) is no indicator; what stands before it belongs to the merged cells.
             if let subtotal = cells.firstIndex(where: { $0.text.hasPrefix("小计") || $0.text == "合计" }) {
@@ -214,10 +247,14 @@ struct LayoutFormText {
                 others.append(line)
             }
         }
-        guard !found.isEmpty else {
-            unplaced += body
-            return
-        }
+        return (found, others)
+    }
+
+    /// Pass two: every piece of another line to the nearest row's line, as a piece of its name, of one of its
+    /// figures, of its reason, or of a merged cell.
+    private mutating func placePieces(_ others: [Line], into found: inout [Row], _ block: Block) {
+        let figures = block.figures
+        let split = block.split
         // Where each figure column stands, from the rows whose line holds all of them.
         let complete = found.filter { $0.values.count == figures }
         let columnStarts: [Int] = (0..<figures).map { column in
@@ -238,7 +275,6 @@ struct LayoutFormText {
         }
         // How wide the name column is: the longest name on a row's line.
         let nameWidth = found.map(\.name.count).max() ?? 0
-        // Pass two: every other piece to the nearest row's line.
         for line in others {
             // The nearest row's line; between two as near, the one short of a figure (its cell ran over two lines),
             // else the one above.
@@ -290,7 +326,10 @@ struct LayoutFormText {
                 }
             }
         }
-        // The 偏差原因 cell is centred on its row too: each run of its lines goes to the row nearest its middle.
+    }
+
+    /// The 偏差原因 cell is centred on its row too: each run of its lines goes to the row nearest its middle.
+    private mutating func placeReasons(into found: inout [Row]) {
         var run: [Piece] = []
         func place(_ run: [Piece]) {
             guard let first = run.first, let last = run.last else { return }
@@ -307,6 +346,14 @@ struct LayoutFormText {
             run.append(piece)
         }
         place(run)
+    }
+
+    /// The rows of cells for the table interpreter: the header, each row with the merged cells' names on the first
+    /// row of their blocks, 总分.
+    private mutating func emit(_ found: [Row], others: [Line], _ block: Block) {
+        let order = block.order
+        let figures = block.figures
+        let columns = block.columns
         let points = found.map { row in
             (order.firstIndex(of: "分值").map { TableReading.decimal(row.values[$0].text) } ?? TableReading.stripPoints(row.name).points) ?? .zero
         }
@@ -316,7 +363,7 @@ struct LayoutFormText {
             unplaced += others
             return
         }
-        rows.append(CSVParser.Row(line: headerLine.number, fields: columns))
+        rows.append(CSVParser.Row(line: block.headerLine.number, fields: columns))
         for (position, row) in found.enumerated() {
             let category = categories.first { $0.first == position }.map { TableReading.stripPoints($0.text).text } ?? ""
             let subcategory = subcategories.first { $0.first == position }.map { TableReading.stripPoints($0.text).text } ?? ""
@@ -335,7 +382,7 @@ struct LayoutFormText {
             }
             rows.append(CSVParser.Row(line: row.line, fields: ["", category, subcategory, name] + values + [reason]))
         }
-        if let total {
+        if let total = block.total {
             var fields = Array(repeating: "", count: columns.count)
             fields[0] = "总分"
             if let score = Self.cells(total.raw).last(where: { TableReading.decimal($0.text) != nil }) {
