@@ -650,12 +650,7 @@ struct CommandRunner {
 
     /// `perfscore convert`: the perfscore/1 JSON of a spreadsheet table (or of a JSON file, normalised).
     func convert(_ options: Command.ScoreOptions) -> ExitStatus {
-        guard options.files.count == 1, let file = options.files.first else {
-            environment.writeError("perfscore: convert takes one file\n")
-            return .unusable
-        }
-        let name = Self.displayName(file)
-        guard let bytes = readInput(file) else { return .unusable }
+        guard let (file, name, bytes) = readOneFile(options, job: "convert takes one file") else { return .unusable }
         var evaluations: [Evaluation] = []
         if let form = tableForm(file, options: options) {
             guard let tables = readTables(bytes, name: name, form: form, options: options) else { return .unusable }
@@ -674,6 +669,17 @@ struct CommandRunner {
             }
         }
         return emit(evaluations.map { EvaluationWriter.text($0) }.joined() + "\n", options: options)
+    }
+
+    /// The one file a job reads (convert, extract): its path, its display name and its bytes; `nil` after saying
+    /// what is wrong (`job` says what the job takes).
+    func readOneFile(_ options: Command.ScoreOptions, job: String) -> (file: String, name: String, bytes: [UInt8])? {
+        guard options.files.count == 1, let file = options.files.first else {
+            environment.writeError("perfscore: \(job)\n")
+            return nil
+        }
+        guard let bytes = readInput(file) else { return nil }
+        return (file, Self.displayName(file), bytes)
     }
 
     /// Writes a report to standard output, or with `-o` to a file, atomically: a temporary file in the same folder,

@@ -6,12 +6,7 @@ extension CommandRunner {
     /// standard output or one file per table in DIR; what was found, and every line that fits no cell, on
     /// standard error. A table that cannot be read is named with its lines and makes the exit status 2.
     func extract(_ options: Command.ScoreOptions) -> ExitStatus {
-        guard options.files.count == 1, let file = options.files.first else {
-            environment.writeError("perfscore: extract takes one file, the text of a disclosure\n")
-            return .unusable
-        }
-        let name = Self.displayName(file)
-        guard let bytes = readInput(file) else { return .unusable }
+        guard let (_, name, bytes) = readOneFile(options, job: "extract takes one file, the text of a disclosure") else { return .unusable }
         let tables: [DisclosureReader.Table]
         do {
             tables = try DisclosureReader().read(bytes, file: name)
