@@ -4,7 +4,9 @@ import Foundation
 /// 项目支出绩效自评表 (full form), every 项目自评结果（摘要版）, every 绩效目标表, each into an evaluation that carries
 /// the file and the line range it came from in `source`.
 ///
-/// A table is found by its title line and runs to the line before the next table or part heading (`第六部分 附件`).
+/// A self-evaluation is found by its title line (`…项目自评表`, `项目自评结果` over `（摘要版）`) and runs to the line
+/// before the next table or part heading (`第六部分 附件`); a target table by its header (`目标名称 一级指标 …
+/// 指标值确定依据`), to its last row, the lines above it naming its project.
 /// Each form is turned into the same rows of cells a spreadsheet gives and read by the one table interpreter, so a
 /// table reads the same whether it was saved from Excel or printed to PDF. Text inside a table that fits no cell is
 /// never dropped or guessed into one: it is a warning with its line, and the table is marked incomplete.
