@@ -48,12 +48,6 @@ package struct DisclosureReader: Sendable {
             let name = base + ".json"
             return taken.contains(name) ? "\(base)-\(lines.lowerBound).json" : name
         }
-
-        /// Whether the table can be scored: a self-evaluation with actual values, read without problems.
-        package var isScorable: Bool {
-            guard form != .targets, case .success = result else { return false }
-            return true
-        }
     }
 
     /// The tables of a disclosure, in file order; none when the text holds none.

@@ -157,9 +157,8 @@ struct TargetTableText {
         }
         rows.append(CSVParser.Row(line: headerLine, fields: header))
         let basisColumn = header.firstIndex { TableReading.normalizedHeader($0).hasSuffix("依据") || TableReading.normalizedHeader($0) == "绩效标准" }
-        while index < lines.endIndex, lines[index].text.contains("\t") || !Self.isStop(lines[index].text) {
+        while index < lines.endIndex, !Self.isStop(lines[index].text) {
             let line = lines[index]
-            if Self.isStop(line.text) { break }
             var cells = Self.tabCells(line.raw)
             // A row of the table has its 三级 and 指标值 cells; a line of prose between tables does not.
             guard cells.count >= 4 else { break }
