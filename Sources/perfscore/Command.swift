@@ -26,24 +26,9 @@ enum Command: Equatable {
 
     /// How to score, and which files.
     struct ScoreOptions: Equatable {
-        enum Format: String, CaseIterable {
-            case text
-            case json
-            case markdown
-            case csv
-            case html
-            case xlsx
-        }
-
+        typealias Format = OutputFormat
         /// How to read the input files.
-        enum Input: String {
-            case json
-            case csv
-            case tsv
-            case xlsx
-            /// The text of a published disclosure (决算 / 预算公开), as `.txt` files are read.
-            case text
-        }
+        typealias Input = TableInput.Kind
 
         var format: Format = .text
         /// A profile id, or the path of a profile file, overriding the files' `rules`.

@@ -1,13 +1,4 @@
-/// The command's exit statuses (FORMAT.md §5).
-enum ExitStatus: Int32, Comparable {
-    /// Scored; everything agrees.
-    case success = 0
-    /// Scored, but verification found a difference.
-    case findings = 1
-    /// The input or the command line could not be used.
-    case unusable = 2
+import PerformanceKit
 
-    static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
-}
+/// The command's exit statuses (FORMAT.md §5): a job's status.
+typealias ExitStatus = JobStatus

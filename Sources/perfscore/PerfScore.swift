@@ -1,4 +1,5 @@
 import Foundation
+import PerformanceKit
 
 /// `perfscore`: argv → ``Command`` → one library call per file → print → exit status. Nothing else lives here.
 @main

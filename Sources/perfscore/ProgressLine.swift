@@ -9,7 +9,7 @@ final class ProgressLine {
     /// What is counted: `lines`, `files`.
     private let unit: String
     /// The total of the measure the time left is reckoned from (bytes of the input, or files); `nil` when unknown.
-    private let total: Int?
+    var total: Int?
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private var lastDrawn: ContinuousClock.Instant

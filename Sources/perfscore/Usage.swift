@@ -1,4 +1,5 @@
 import Foundation
+import PerformanceKit
 
 /// The help text, written once and tested verbatim.
 enum Usage {

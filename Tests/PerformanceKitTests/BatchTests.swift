@@ -102,7 +102,7 @@ struct BatchTests {
 
     @Test func refusesLinesOverTheLimitWhetherWholeInAPieceOrSpreadOverSeveral() throws {
         let line = try Self.exampleLines()[0].line
-        let long = [UInt8](repeating: UInt8(ascii: "x"), count: JSONLinesRun.longestLine + 1)
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: JSONLinesJob.longestLine + 1)
         let pieces: [[UInt8]] = [
             line + [0x0A] + long + [0x0A] + line + [0x0A],                       // line 2: whole, too long
             [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 22),               // line 4: spread over pieces

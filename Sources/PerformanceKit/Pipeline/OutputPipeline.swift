@@ -3,7 +3,7 @@ import Foundation
 
 /// Writes each chunk's results on a thread of its own while the cores score the next chunk, one chunk in flight
 /// at a time (so memory stays bounded), and hands the written buffers back for reuse.
-final class OutputPipeline: @unchecked Sendable {
+package final class OutputPipeline: @unchecked Sendable {
     private let queue = DispatchQueue(label: "perfscore.output")
     private let inFlight = DispatchSemaphore(value: 1)
     private let lock = NSLock()
@@ -11,12 +11,12 @@ final class OutputPipeline: @unchecked Sendable {
     private var written: [[UInt8]] = []
 
     /// - Parameter write: writes bytes to the output; called on the pipeline's thread, one call at a time.
-    init(write: @escaping ([UInt8]) -> Void) {
+    package init(write: @escaping ([UInt8]) -> Void) {
         self.write = write
     }
 
     /// Queues a chunk's pieces for writing, after waiting for the previous chunk to be written.
-    func submit(_ pieces: [[UInt8]]) {
+    package func submit(_ pieces: [[UInt8]]) {
         inFlight.wait()
         queue.async { [self] in
             for piece in pieces where !piece.isEmpty { write(piece) }
@@ -28,7 +28,7 @@ final class OutputPipeline: @unchecked Sendable {
     }
 
     /// The buffers of the last chunk written, handed over whole for reuse; empty when none are free.
-    func takeWritten() -> [[UInt8]] {
+    package func takeWritten() -> [[UInt8]] {
         lock.lock()
         defer { lock.unlock() }
         var taken: [[UInt8]] = []
@@ -37,7 +37,7 @@ final class OutputPipeline: @unchecked Sendable {
     }
 
     /// Waits until everything submitted is written.
-    func drain() {
+    package func drain() {
         inFlight.wait()
         inFlight.signal()
     }

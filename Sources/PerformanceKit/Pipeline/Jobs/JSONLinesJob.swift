@@ -1,46 +1,65 @@
 import Foundation
-import PerformanceKit
 
-/// `perfscore --jsonl FILE|-`: reads one evaluation per line in chunks, scores each chunk on all cores, and writes
-/// one result per line in the same order. Memory stays bounded by the chunk, whatever the size of the input.
-struct JSONLinesRun {
-    var environment: CommandRunner.Environment
-    var evaluator: Evaluator
-    var summaryOnly: Bool
-    /// Read and check the lines without scoring them.
-    var readOnly = false
+/// `perfscore --jsonl FILE|-`: one evaluation per line, read in chunks, each chunk scored on all cores, one result
+/// per line written in the same order while the next chunk is scored (``OutputPipeline``). Memory stays bounded by
+/// the chunk, whatever the size of the input: a line longer than ``longestLine`` gets an error result as it is read.
+package struct JSONLinesJob {
+    package var evaluator: Evaluator
+    /// Print only the counts, the fund-weighted mean and the grades (`--totals`); failed lines become messages.
+    package var totalsOnly: Bool
+    /// Read and check the lines without scoring them (`--read-only`, the bare parse of scripts/bench).
+    package var readOnly: Bool
 
     /// Lines scored together: enough to keep every core busy, few enough to keep memory flat.
-    static let linesPerChunk = 2048
+    package static let linesPerChunk = 2048
     /// A longer line gets an error result as it is read, so that memory stays under 100 MB whatever the input:
     /// an evaluation is a few kilobytes, and even one of a thousand rows of long names is well under 1 MB.
-    static let longestLine = 8 << 20
+    package static let longestLine = 8 << 20
 
-    func run(_ files: [String]) -> ExitStatus {
-        var batch = BatchScorer(evaluator: evaluator, rendersResults: !summaryOnly)
+    package init(evaluator: Evaluator, totalsOnly: Bool, readOnly: Bool = false) {
+        self.evaluator = evaluator
+        self.totalsOnly = totalsOnly || readOnly
+        self.readOnly = readOnly
+    }
+
+    /// What the job asks of the program that runs it.
+    package struct Streams {
+        /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
+        package var open: (String) -> Result<() -> [UInt8], ReadFailure>
+        /// Writes result bytes to the output; called on the writer's thread, one call at a time.
+        package var write: ([UInt8]) -> Void
+        /// Says one thing on standard error (no program name, no newline).
+        package var message: (String) -> Void
+        /// Called as chunks are read, with the lines and the bytes read so far, for a progress line.
+        package var progress: ((_ lines: Int, _ bytes: Int) -> Void)?
+
+        package init(open: @escaping (String) -> Result<() -> [UInt8], ReadFailure>, write: @escaping ([UInt8]) -> Void,
+                     message: @escaping (String) -> Void, progress: ((_ lines: Int, _ bytes: Int) -> Void)? = nil) {
+            self.open = open
+            self.write = write
+            self.message = message
+            self.progress = progress
+        }
+    }
+
+    /// Scores every line of the files; the report is the totals with ``totalsOnly``, else `nil` (the results have
+    /// been written). `unusable` when a line or a file could not be used, `findings` when a result disagrees
+    /// with its printed figures or has error findings.
+    package func run(_ files: [String], streams: Streams) -> JobOutput {
+        var batch = BatchScorer(evaluator: evaluator, rendersResults: !totalsOnly)
         batch.readsOnly = readOnly
         var tally = BatchTally()
-        var status = ExitStatus.success
-        let output = OutputPipeline(write: write)
-        let sizes = files.map(environment.fileSize)
-        let total = sizes.contains(where: { $0 == nil }) ? nil : sizes.compactMap { $0 }.reduce(0, +)
-        let showsProgress = environment.showsProgress && (summaryOnly || !environment.outputIsTerminal)
-        let progress = showsProgress ? ProgressLine(unit: "lines", total: total, write: environment.writeError) : nil
-        // A message clears the progress line first, so that it starts on a line of its own; the next update redraws it.
-        func writeError(_ text: String) {
-            progress?.finish()
-            environment.writeError(text)
-        }
+        var unreadable = false
+        let output = OutputPipeline(write: streams.write)
         var bytesRead = 0
         for file in files {
             let next: () -> [UInt8]
-            do {
-                next = try environment.openChunks(file)
-            } catch {
+            switch streams.open(file) {
+            case .success(let opened): next = opened
+            case .failure(let failure):
                 output.drain()
-                progress?.finish()
-                writeError("perfscore: \(file): cannot read the file: \(CommandRunner.reason(error))\n")
-                status = .unusable
+                streams.message("\(file): cannot read the file: \(failure.reason)")
+                unreadable = true
                 continue
             }
             var pending: [UInt8] = []
@@ -51,10 +70,8 @@ struct JSONLinesRun {
                 guard !lines.isEmpty else { return }
                 let chunk = batch.scoreChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten())
                 tally.add(chunk.tally)
-                if summaryOnly {
-                    for failure in chunk.failures {
-                        writeError("perfscore: line \(failure.lineNumber): \(failure.line)\n")
-                    }
+                if totalsOnly {
+                    for failure in chunk.failures { streams.message("line \(failure.lineNumber): \(failure.line)") }
                 } else {
                     output.submit(chunk.pieces)
                 }
@@ -63,8 +80,8 @@ struct JSONLinesRun {
             func refuseLongLine(_ number: Int) {
                 let outcome = batch.failure(number, "the line is longer than \(Self.longestLine) bytes")
                 tally.add(outcome)
-                if summaryOnly {
-                    writeError("perfscore: line \(outcome.lineNumber): \(outcome.line)\n")
+                if totalsOnly {
+                    streams.message("line \(outcome.lineNumber): \(outcome.line)")
                 } else {
                     output.submit([Array((outcome.line + "\n").utf8)])
                 }
@@ -74,7 +91,7 @@ struct JSONLinesRun {
                 let piece = next()
                 if piece.isEmpty { break }
                 bytesRead += piece.count
-                progress?.update(done: lineNumber - 1, measured: bytesRead)
+                streams.progress?(lineNumber - 1, bytesRead)
                 var start = piece.startIndex
                 if skipping {
                     // The rest of an over-long line: dropped up to its newline.
@@ -95,9 +112,7 @@ struct JSONLinesRun {
                     }
                     lineNumber += 1
                     start = newline + 1
-                    if lines.count == Self.linesPerChunk {
-                        flush()
-                    }
+                    if lines.count == Self.linesPerChunk { flush() }
                 }
                 flush()
                 // Keep the unfinished line, and the buffer's memory with it.
@@ -115,12 +130,10 @@ struct JSONLinesRun {
                 flush()
             }
         }
-        progress?.finish()
         output.drain()
-        if summaryOnly { environment.writeOutput(summary(tally)) }
-        if tally.failed > 0 { status = .unusable }
+        var status: JobStatus = unreadable || tally.failed > 0 ? .unusable : .success
         if tally.disagreeing > 0 || tally.withErrors > 0 { status = max(status, .findings) }
-        return status
+        return JobOutput(totalsOnly ? .text(Self.totals(tally)) : nil, status: status)
     }
 
     /// The offsets of the newlines in `bytes`, found with `memchr`.
@@ -138,16 +151,8 @@ struct JSONLinesRun {
         }
     }
 
-    func write(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        if let writeBytes = environment.writeOutputBytes {
-            writeBytes(bytes)
-        } else {
-            environment.writeOutput(String(decoding: bytes, as: UTF8.self))
-        }
-    }
-
-    func summary(_ tally: BatchTally) -> String {
+    /// The totals of `--totals`: the counts, the fund-weighted mean total and the grades.
+    static func totals(_ tally: BatchTally) -> String {
         let grades = ["优", "良", "中", "差"].map { "\($0) \(tally.grades[$0, default: 0])" }.joined(separator: ", ")
         return """
             scored: \(tally.scored), failed: \(tally.failed), disagreeing with printed figures: \(tally.disagreeing)\(tally.withErrors > 0 ? ", with error findings: \(tally.withErrors)" : "")

@@ -1,0 +1,57 @@
+/// What a job asks of the program that runs it: the bytes of a file and a place to say what went wrong. The jobs
+/// (``ScoreJob``, ``VerifyJob``, ``LintJob``, ``SummaryJob``, ``ConvertJob``, ``ExtractJob``, ``JSONLinesJob``)
+/// open no file and print nothing, so that the policy of each `perfscore` subcommand lives in the library and
+/// the command only reads, prints and exits.
+package struct JobIO {
+    /// The bytes of a file (`-` for standard input), or why they cannot be read, in plain words.
+    package var read: (String) -> Result<[UInt8], ReadFailure>
+    /// Says one thing on standard error, naming its file first (`eval.json: weight: missing`); no program name,
+    /// no newline.
+    package var message: (String) -> Void
+    /// The files under a folder given as input (`perfscore summary DIR`), or `nil` when the path is not a folder.
+    package var listFolder: (String) -> [String]?
+    /// Called before each file of a long job with the files done and their total, for a progress line.
+    package var progress: ((_ done: Int, _ total: Int) -> Void)?
+
+    /// Creates the program's side of a job.
+    package init(read: @escaping (String) -> Result<[UInt8], ReadFailure>, message: @escaping (String) -> Void,
+                 listFolder: @escaping (String) -> [String]? = { _ in nil },
+                 progress: ((_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.read = read
+        self.message = message
+        self.listFolder = listFolder
+        self.progress = progress
+    }
+
+    /// How messages name a file: its path, or `<stdin>` for `-`.
+    package static func displayName(_ file: String) -> String {
+        file == "-" ? "<stdin>" : file
+    }
+
+    /// The bytes of `file`, or `nil` after saying why they cannot be read.
+    package func bytes(of file: String) -> [UInt8]? {
+        switch read(file) {
+        case .success(let bytes): return bytes
+        case .failure(let failure):
+            message("\(Self.displayName(file)): cannot read the file: \(failure.reason)")
+            return nil
+        }
+    }
+
+    /// Says each problem of a file that cannot be read, with its line and column when known.
+    package func say(_ problems: [EvaluationFileError.Problem], file: String) {
+        for problem in problems {
+            let location = problem.location == .unknown ? "" : "\(problem.location):"
+            message("\(file):\(location) \(problem)")
+        }
+    }
+}
+
+/// Why a file could not be read, in plain words (`no such file`, `permission denied`): never a system's error text.
+package struct ReadFailure: Error, Sendable {
+    package var reason: String
+
+    package init(reason: String) {
+        self.reason = reason
+    }
+}

@@ -1,0 +1,51 @@
+/// `perfscore lint FILE...`: every check on every table (target tables or evaluations, read leniently: a target
+/// table has no actuals), and the tables against each other, as text or as JSON.
+package struct LintJob {
+    /// The profile every table is checked under (`--rules`); each table's own when `nil`.
+    package var override: RuleProfile?
+    /// `text` or `json`.
+    package var format: OutputFormat
+    package var input: TableInput
+
+    package init(override: RuleProfile?, format: OutputFormat, input: TableInput) {
+        self.override = override
+        self.format = format
+        self.input = input
+    }
+
+    /// Lints the files: `findings` when a finding of error severity is found, `unusable` when a file cannot be read
+    /// or names an unknown profile.
+    package func run(_ files: [String], io: JobIO) -> JobOutput {
+        var status = JobStatus.success
+        var tables: [LintTable] = []
+        var readingFindings: [String: [Diagnostic]] = [:]
+        var places: [String: CellPlaces] = [:]
+        for file in files {
+            guard let read = input.read(file, requiresActuals: false, io: io) else {
+                status = .unusable
+                continue
+            }
+            for table in read {
+                guard let linted = LintTable(name: table.name, read: table.result, override: override) else {
+                    io.message("\(table.name): rules: unknown rule profile \"\(table.result.evaluation.rules ?? RuleProfile.defaultID)\"")
+                    status = .unusable
+                    continue
+                }
+                tables.append(linted)
+                readingFindings[table.name] = table.result.warnings
+                places[table.name] = table.result.places
+            }
+        }
+        let reports = Linter().lint(tables, readingFindings: readingFindings)
+        if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
+        let text: String
+        if format == .json {
+            text = reports.isEmpty ? "" : JSONOutput.document(reports, files: files.count) { report, out in
+                LintReport.write(report, into: &out)
+            }
+        } else {
+            text = reports.map { LintReport.text($0, places: places[$0.name] ?? CellPlaces()) }.joined(separator: "\n")
+        }
+        return JobOutput(text.isEmpty ? nil : .text(text), status: status)
+    }
+}

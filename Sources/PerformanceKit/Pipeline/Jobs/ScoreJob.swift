@@ -1,0 +1,65 @@
+/// `perfscore FILE...`: every table of every file scored and reported in one format: text tables, a JSON result
+/// (an array when several files are given), Markdown, CSV (one byte-order mark), one HTML page of one table, or
+/// one workbook with a sheet per table.
+package struct ScoreJob {
+    package var evaluator: Evaluator
+    package var format: OutputFormat
+    package var input: TableInput
+    /// Explain every score, not only those that lost points (text).
+    package var explainAll: Bool
+
+    package init(evaluator: Evaluator, format: OutputFormat, input: TableInput, explainAll: Bool = false) {
+        self.evaluator = evaluator
+        self.format = format
+        self.input = input
+        self.explainAll = explainAll
+    }
+
+    /// Scores the files. The status is `findings` when a printed figure disagrees or a table has error findings,
+    /// `unusable` when a file or a table could not be scored; the report is `nil` when no table was scored.
+    package func run(_ files: [String], io: JobIO) -> JobOutput {
+        if format == .html, files.count > 1 {
+            io.message("--format html makes one page of one file; give one file (or one -o per run)")
+            return .unusable
+        }
+        var status = JobStatus.success
+        var results: [(card: ScoreCard, file: String)] = []
+        var reports: [String] = []
+        var sheets: [(name: String?, card: ScoreCard)] = []
+        for file in files {
+            let (scored, failed) = evaluator.scoreTables(of: file, input: input, io: io)
+            if failed { status = max(status, .unusable) }
+            if format == .html, scored.count > 1 {
+                io.message("\(JobIO.displayName(file)): --format html makes one page of one table; pick a sheet with --sheet")
+                return .unusable
+            }
+            for table in scored {
+                let card = table.card
+                if card.verification?.agrees == false || !card.errors.isEmpty { status = max(status, .findings) }
+                let label = file == "-" ? file : table.name
+                switch format {
+                case .text:
+                    var report = TextReport(explainAll: explainAll)
+                    report.places = table.places
+                    reports.append(report.render(card, file: label))
+                case .json: results.append((card, label))
+                case .markdown: reports.append(MarkdownReport.render(card))
+                case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
+                case .html: reports.append(HTMLReport.render(card))
+                case .xlsx: sheets.append((table.sheet, card))
+                }
+            }
+        }
+        if format == .xlsx {
+            // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
+            return JobOutput(sheets.isEmpty ? nil : .workbook(XLSXReport.render(sheets)), status: status)
+        }
+        var text = reports.joined(separator: format == .csv ? "" : "\n")
+        if format == .json, !results.isEmpty {
+            text = JSONOutput.document(results, files: files.count) { result, out in
+                JSONReport.write(result.card, file: result.file, into: &out)
+            }
+        }
+        return JobOutput(text.isEmpty ? nil : .text(text), status: status)
+    }
+}

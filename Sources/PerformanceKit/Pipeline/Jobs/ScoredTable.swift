@@ -1,0 +1,50 @@
+/// One table scored: the name reports give it (`FILE`, `FILE[SHEET]`), its sheet, its card, and where its fields
+/// stand in a spreadsheet (for messages that name a cell).
+package struct ScoredTable: Sendable {
+    package var name: String
+    /// The workbook sheet it was read from, when the workbook holds several tables.
+    package var sheet: String?
+    package var card: ScoreCard
+    package var places: CellPlaces
+}
+
+extension Evaluator {
+    /// Every table of one file scored (one, or a workbook's sheets, or a disclosure's tables); `failed` after
+    /// saying why a table, or the file, could not be scored. A table with a row that cannot be scored (no readable
+    /// value, judgement or score) is not scored at all: each such row is named with its place.
+    package func scoreTables(of file: String, input: TableInput, io: JobIO) -> (tables: [ScoredTable], failed: Bool) {
+        let name = JobIO.displayName(file)
+        guard let bytes = io.bytes(of: file) else { return ([], true) }
+        var scored: [ScoredTable] = []
+        var failed = false
+        func add(_ card: ScoreCard, name: String, sheet: String? = nil, places: CellPlaces) {
+            guard card.isComplete else {
+                for diagnostic in card.errors {
+                    io.message("\(name): \(places.describe(diagnostic.path)): \(diagnostic.message)")
+                }
+                io.message("\(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score")
+                failed = true
+                return
+            }
+            scored.append(ScoredTable(name: name, sheet: sheet, card: card, places: places))
+        }
+        do {
+            if let form = input.form(for: file) {
+                guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return ([], true) }
+                for table in tables {
+                    add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
+                        sheet: table.sheet, places: table.result.places)
+                }
+            } else {
+                add(try evaluate(bytes), name: name, places: CellPlaces())
+            }
+        } catch {
+            switch error {
+            case .file(let fileError): io.say(fileError.problems, file: name)
+            case .unknownRules: io.message("\(name): \(error)")
+            }
+            return (scored, true)
+        }
+        return (scored, failed)
+    }
+}

@@ -1,0 +1,66 @@
+/// `perfscore summary DIR|FILE...`: every evaluation under the folders and files given scored and rolled up, per
+/// unit and overall. Target tables (no actuals) are left out with a note; a file that cannot be read is named
+/// and makes the status `unusable`; a disagreement with a printed figure makes it `findings`.
+package struct SummaryJob {
+    package var evaluator: Evaluator
+    /// `text`, `json`, `markdown`, `csv` or `html`.
+    package var format: OutputFormat
+    package var input: TableInput
+    /// With `html`: the roll-up as `index.html` with each table's page beside it, linked, for the folder `-o`
+    /// names; one page on its own otherwise.
+    package var pagesForFolder: Bool
+
+    package init(evaluator: Evaluator, format: OutputFormat, input: TableInput, pagesForFolder: Bool = false) {
+        self.evaluator = evaluator
+        self.format = format
+        self.input = input
+        self.pagesForFolder = pagesForFolder
+    }
+
+    package func run(_ arguments: [String], io: JobIO) -> JobOutput {
+        let files = arguments.flatMap { io.listFolder($0) ?? [$0] }
+        var status = JobStatus.success
+        var cards: [(file: String, card: ScoreCard)] = []
+        var skipped: [(file: String, reason: String)] = []
+        for (position, file) in files.enumerated() {
+            if files.count > 1 { io.progress?(position, files.count) }
+            guard let bytes = io.bytes(of: file) else {
+                status = .unusable
+                continue
+            }
+            for entry in evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file)) {
+                switch entry {
+                case .scored(let name, let card): cards.append((name, card))
+                case .targetTable(let name): skipped.append((name, "a target table (no actuals): see perfscore lint"))
+                case .failed(let name, let reason):
+                    skipped.append((name, reason))
+                    status = .unusable
+                }
+            }
+        }
+        let rollUp = RollUp(cards)
+        if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
+        let text: String
+        switch format {
+        case .json:
+            text = JSONOutput.document([rollUp], files: 1) { rollUp, out in
+                SummaryReport.write(rollUp, skipped: skipped, into: &out)
+            }
+        case .markdown: text = SummaryReport.markdown(rollUp, skipped: skipped)
+        case .csv: text = SummaryReport.csv(rollUp)
+        case .html where pagesForFolder:
+            var pages: [String: String] = [:]
+            var written: [(name: String, bytes: [UInt8])] = []
+            for (file, card) in cards {
+                let page = RollUpPage.pageName(for: file, taken: Set(pages.values))
+                pages[file] = page
+                written.append((page, Array(HTMLReport.render(card).utf8)))
+            }
+            written.append(("index.html", Array(RollUpPage.render(rollUp, skipped: skipped, pages: pages).utf8)))
+            return JobOutput(.files(written, what: "the page"), status: status)
+        case .html: text = RollUpPage.render(rollUp, skipped: skipped)
+        case .text, .xlsx: text = SummaryReport.text(rollUp, skipped: skipped)
+        }
+        return JobOutput(.text(text), status: status)
+    }
+}

@@ -1,0 +1,90 @@
+/// How a job reads its files: perfscore/1 JSON, a table saved from a spreadsheet, or the text of a disclosure,
+/// told by `--input` or else by each file's extension; with `--sheet` and the budget figures a spreadsheet
+/// table may lack (`--planned`, `--executed`).
+package struct TableInput: Sendable {
+    /// The forms a file may be read in (`--input`).
+    package enum Kind: String, Sendable, CaseIterable {
+        case json
+        case csv
+        case tsv
+        case xlsx
+        /// The text of a published disclosure (决算 / 预算公开), as `.txt` files are read.
+        case text
+    }
+
+    /// The form every file is read in; from each file's extension when `nil`.
+    package var kind: Kind?
+    /// The sheet of a workbook to read; every sheet holding a table when `nil`.
+    package var sheet: String?
+    /// Budget figures for a spreadsheet table that does not give them.
+    package var defaults = TableReader.Defaults()
+
+    package init(kind: Kind? = nil, sheet: String? = nil, defaults: TableReader.Defaults = TableReader.Defaults()) {
+        self.kind = kind
+        self.sheet = sheet
+        self.defaults = defaults
+    }
+
+    /// How `file` holds its tables: `kind`, else its extension (`.csv`, `.tsv`, `.xlsx`, `.xlsm`, `.txt`, and
+    /// `.pdf`, which the disclosure reader names for what it is); `nil` for perfscore/1 JSON.
+    package func form(for file: String) -> TableReader.Form? {
+        let name = JobIO.displayName(file)
+        switch kind {
+        case .csv?: return .delimited(.comma)
+        case .tsv?: return .delimited(.tab)
+        case .xlsx?: return .workbook(sheet: sheet)
+        case .text?: return .disclosure(file: name)
+        case .json?: return nil
+        case nil:
+            let lowered = file.lowercased()
+            if lowered.hasSuffix(".csv") { return .delimited(.comma) }
+            if lowered.hasSuffix(".tsv") { return .delimited(.tab) }
+            if lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") { return .workbook(sheet: sheet) }
+            if lowered.hasSuffix(".txt") || lowered.hasSuffix(".pdf") { return .disclosure(file: name) }
+            return nil
+        }
+    }
+
+    /// One table read: the name reports give it (`FILE`, `FILE[SHEET]`, `FILE[lines A-B]`), its sheet when the
+    /// workbook holds several, and what was read.
+    package struct ReadTable {
+        package var name: String
+        package var sheet: String?
+        package var result: EvaluationReader.Result
+    }
+
+    /// The tables of a spreadsheet or disclosure file; `nil` after saying each problem.
+    package func readTables(_ bytes: [UInt8], name: String, form: TableReader.Form, requiresActuals: Bool = true,
+                            io: JobIO) -> [ReadTable]? {
+        if sheet != nil, case .delimited = form {
+            io.message("\(name): --sheet picks a sheet of a workbook (.xlsx); this file is CSV or TSV")
+            return nil
+        }
+        do {
+            let tables = try TableReader(defaults: defaults, requiresActuals: requiresActuals).readTables(bytes, form: form)
+            return tables.map { table in
+                let sheet = tables.count > 1 ? table.sheet : nil
+                return ReadTable(name: TableReader.tableName(name, sheet: sheet), sheet: sheet, result: table.result)
+            }
+        } catch {
+            for problem in error.problems { io.message("\(name): \(problem)") }
+            return nil
+        }
+    }
+
+    /// Every table of one file read (a JSON file's one evaluation, a workbook's sheets, a disclosure's tables);
+    /// `nil` after saying why the file cannot be read.
+    package func read(_ file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
+        let name = JobIO.displayName(file)
+        guard let bytes = io.bytes(of: file) else { return nil }
+        if let form = form(for: file) {
+            return readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io)
+        }
+        do {
+            return [ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes))]
+        } catch {
+            io.say(error.problems, file: name)
+            return nil
+        }
+    }
+}

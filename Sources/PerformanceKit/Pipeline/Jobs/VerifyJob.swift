@@ -1,0 +1,41 @@
+/// `perfscore verify FILE...`: every printed figure of every table recomputed and compared, with the kind of each
+/// difference (arithmetic, rule, judgement), as text or as JSON.
+package struct VerifyJob {
+    package var evaluator: Evaluator
+    /// `text` or `json`.
+    package var format: OutputFormat
+    package var input: TableInput
+
+    package init(evaluator: Evaluator, format: OutputFormat, input: TableInput) {
+        self.evaluator = evaluator
+        self.format = format
+        self.input = input
+    }
+
+    /// Verifies the files: `findings` when a printed figure differs, `unusable` when a file could not be scored.
+    package func run(_ files: [String], io: JobIO) -> JobOutput {
+        var status = JobStatus.success
+        var results: [(card: ScoreCard, file: String)] = []
+        var text = ""
+        for file in files {
+            let (scored, failed) = evaluator.scoreTables(of: file, input: input, io: io)
+            if failed { status = max(status, .unusable) }
+            for table in scored {
+                let verification = table.card.verification
+                if verification?.agrees == false { status = max(status, .findings) }
+                let label = file == "-" ? file : table.name
+                if format == .json {
+                    results.append((table.card, label))
+                } else {
+                    text += VerificationReport.text(verification, file: label)
+                }
+            }
+        }
+        if format == .json, !results.isEmpty {
+            text = JSONOutput.document(results, files: files.count) { result, out in
+                JSONReport.writeVerification(result.card, file: result.file, into: &out)
+            }
+        }
+        return JobOutput(text.isEmpty ? nil : .text(text), status: status)
+    }
+}
