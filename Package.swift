@@ -12,10 +12,14 @@ let package = Package(
     targets: [
         // The rule profiles of rules/ (linked as Rules/Profiles) are compiled into the library as bytes.
         .target(name: "PerformanceKit", exclude: ["Rules/Profiles/README.md"], resources: [.embedInCode("Rules/Profiles")]),
-        .executableTarget(name: "perfscore", dependencies: ["PerformanceKit"]),
+        // What any command-line program needs beyond Foundation (an option table's scanning, help and completion
+        // scripts; files read with a limit, written atomically, errors in plain words; a progress line), as
+        // swift-argument-parser and swift-system would give it: no knowledge of performance evaluation.
+        .target(name: "CommandLineKit"),
+        .executableTarget(name: "perfscore", dependencies: ["PerformanceKit", "CommandLineKit"]),
         .testTarget(
             name: "PerformanceKitTests",
-            dependencies: ["PerformanceKit", "perfscore"],
+            dependencies: ["PerformanceKit", "CommandLineKit", "perfscore"],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

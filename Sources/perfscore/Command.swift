@@ -1,5 +1,5 @@
+import CommandLineKit
 import PerformanceKit
-import Foundation
 
 /// What the command line asks for.
 enum Command: Equatable {
@@ -85,167 +85,114 @@ enum Command: Equatable {
         "template": (["--format", "--output", "--rules", "--year"], [.xlsx, .csv]),
     ]
 
-    /// A command line that cannot be used, naming the token at fault.
-    struct UsageError: Error, Equatable, CustomStringConvertible {
-        var message: String
+    /// Every long option, in the order the help and the completion scripts list them.
+    static let optionOrder = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned",
+                              "--executed", "--year", "--color", "--jsonl", "--totals", "--read-only"]
 
-        var description: String {
-            message
-        }
-    }
+    /// The spellings the command line takes: short names, and today's spellings kept as aliases (`--json`, and
+    /// `--summary`, renamed `--totals`: it shared its name with the subcommand `summary`).
+    static let scanner = ArgumentScanner(
+        names: Dictionary(uniqueKeysWithValues: (optionOrder + ["--help", "--version"]).map { ($0, $0) })
+            .merging(["-f": "--format", "--json": "--format", "-o": "--output", "--summary": "--totals", "-h": "--help"]) { $1 },
+        valued: ["--format", "--output", "--rules", "--tolerance", "--input", "--sheet", "--planned", "--executed", "--year", "--color"],
+        presets: ["--json": "json"], stops: ["-h", "--help", "--version"])
+
+    /// The subcommands that read files, after which come their options.
+    static let jobs = ["verify", "lint", "summary", "convert", "extract", "template"]
 
     /// Scans the arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
         if arguments.first == "help" {
-            guard arguments.count <= 2 else { throw UsageError(message: "help takes at most one subcommand") }
+            guard arguments.count <= 2 else { throw UsageError("help takes at most one subcommand") }
             guard let name = arguments.dropFirst().first else { return .help(nil) }
             guard Usage.subcommands.contains(where: { $0.name == name }) else {
-                throw UsageError(message: "help: no subcommand \"\(name)\"; the subcommands are \(Usage.subcommands.map(\.name).joined(separator: ", "))")
+                throw UsageError("help: no subcommand \"\(name)\"; the subcommands are \(Usage.subcommands.map(\.name).joined(separator: ", "))")
             }
             return .help(name)
         }
         if arguments.first == "--generate-completion-script" {
             let name = arguments.dropFirst().first ?? ""
             guard arguments.count == 2, let shell = CompletionScript.Shell(rawValue: name) else {
-                throw UsageError(message: "--generate-completion-script: expected bash, zsh or fish, found \"\(name)\"")
+                throw UsageError("--generate-completion-script: expected bash, zsh or fish, found \"\(name)\"")
             }
             return .completionScript(shell)
         }
         if arguments.first == "rules" {
-            guard arguments.count <= 2 else {
-                throw UsageError(message: "rules takes at most one profile id or file, found \(arguments.count - 1)")
-            }
+            guard arguments.count <= 2 else { throw UsageError("rules takes at most one profile id or file, found \(arguments.count - 1)") }
             if let argument = arguments.dropFirst().first, argument == "-h" || argument == "--help" { return .help("rules") }
             return .rules(arguments.dropFirst().first)
         }
-        var arguments = arguments
-        var subcommand: String?
-        if let first = arguments.first, ["verify", "lint", "summary", "convert", "extract", "template"].contains(first) {
-            subcommand = first
-            arguments.removeFirst()
-        }
+        let subcommand = arguments.first.flatMap { jobs.contains($0) ? $0 : nil }
+        let scanned = try scanner.scan(Array(arguments.dropFirst(subcommand == nil ? 0 : 1)))
         var options = ScoreOptions()
-        /// The options given, by their long names, with the spelling the user wrote.
-        var given: [(name: String, spelled: String)] = []
-        var index = 0
-        var onlyFiles = false
-        func value(for option: String) throws(UsageError) -> String {
-            index += 1
-            guard index < arguments.count else { throw UsageError(message: "\(option) needs a value") }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            let argument = arguments[index]
-            if onlyFiles || argument == "-" || !argument.hasPrefix("-") {
-                options.files.append(argument)
-                index += 1
-                continue
+        options.files = scanned.operands
+        for option in scanned.options {
+            let text = option.value ?? ""
+            func number(_ expected: String) throws(UsageError) -> ExactDecimal {
+                guard text.allSatisfy({ $0.isNumber || $0 == "." }), let value = ExactDecimal(text) else {
+                    throw UsageError("\(option.spelled): expected \(expected), found \"\(text)\"")
+                }
+                return value
             }
-            var name = argument
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            }
-            func optionValue() throws(UsageError) -> String {
-                if let inlineValue { return inlineValue }
-                return try value(for: name)
-            }
-            // Today's spellings kept as aliases: --json, and --summary (renamed --totals: it shared its name with the
-            // subcommand summary).
-            let longNames = ["-f": "--format", "--json": "--format", "-o": "--output", "--summary": "--totals"]
-            given.append((longNames[name] ?? name, name))
-            switch name {
-            case "--":
-                onlyFiles = true
-            case "-h", "--help":
-                return .help(subcommand)
-            case "--version":
-                return .version
-            case "--format", "-f":
-                let text = try optionValue()
+            switch option.name {
+            case "--format":
                 guard let format = ScoreOptions.Format(rawValue: text) else {
-                    throw UsageError(message: "--format: expected text, json, markdown, csv, html or xlsx, found \"\(text)\"")
+                    throw UsageError("--format: expected text, json, markdown, csv, html or xlsx, found \"\(text)\"")
                 }
                 options.format = format
                 options.formatGiven = true
-            case "--json":
-                options.format = .json
-            case "--rules":
-                options.rules = try optionValue()
-            case "--tolerance":
-                let text = try optionValue()
-                guard text.allSatisfy({ $0.isNumber || $0 == "." }), let tolerance = ExactDecimal(text) else {
-                    throw UsageError(message: "--tolerance: expected points as a number ≥ 0 (0.01), found \"\(text)\"")
-                }
-                options.tolerance = tolerance
-            case "--explain":
-                options.explainAll = true
-            case "-o", "--output":
-                options.outputPath = try optionValue()
+            case "--rules": options.rules = text
+            case "--tolerance": options.tolerance = try number("points as a number ≥ 0 (0.01)")
+            case "--explain": options.explainAll = true
+            case "--output": options.outputPath = text
             case "--input":
-                let text = try optionValue()
                 guard let input = ScoreOptions.Input(rawValue: text) else {
-                    throw UsageError(message: "--input: expected json, csv, tsv, xlsx or text, found \"\(text)\"")
+                    throw UsageError("--input: expected json, csv, tsv, xlsx or text, found \"\(text)\"")
                 }
                 options.input = input
             case "--year":
-                let text = try optionValue()
                 guard let year = Int(text), (1990...2100).contains(year) else {
-                    throw UsageError(message: "--year: expected a year such as 2024, found \"\(text)\"")
+                    throw UsageError("--year: expected a year such as 2024, found \"\(text)\"")
                 }
                 options.year = year
-            case "--sheet":
-                options.sheet = try optionValue()
-            case "--planned", "--executed":
-                let text = try optionValue()
-                guard text.allSatisfy({ $0.isNumber || $0 == "." }), let value = ExactDecimal(text) else {
-                    throw UsageError(message: "\(name): expected 万元 as a number ≥ 0, found \"\(text)\"")
-                }
-                if name == "--planned" { options.planned = value } else { options.executed = value }
-            case "--jsonl":
-                options.jsonLines = true
-            case "--totals", "--summary":
-                options.summaryOnly = true
-            case "--read-only":
-                options.readOnly = true
-            case "--color":
-                let text = try optionValue()
+            case "--sheet": options.sheet = text
+            case "--planned": options.planned = try number("万元 as a number ≥ 0")
+            case "--executed": options.executed = try number("万元 as a number ≥ 0")
+            case "--jsonl": options.jsonLines = true
+            case "--totals": options.summaryOnly = true
+            case "--read-only": options.readOnly = true
+            default:
                 guard let mode = Colouring.Mode(rawValue: text) else {
-                    throw UsageError(message: "--color: expected auto, always or never, found \"\(text)\"")
+                    throw UsageError("--color: expected auto, always or never, found \"\(text)\"")
                 }
                 options.color = mode
-            default:
-                throw UsageError(message: "unknown option \(argument)")
             }
-            index += 1
         }
+        if scanned.stop == "--help" { return .help(subcommand) }
+        if scanned.stop == "--version" { return .version }
         if subcommand == "template" {
             guard options.files.isEmpty else {
-                throw UsageError(message: "template takes no file: it writes the blank form of --rules (give -o FILE.xlsx)")
+                throw UsageError("template takes no file: it writes the blank form of --rules (give -o FILE.xlsx)")
             }
             if !options.formatGiven { options.format = .xlsx }
         } else if options.files.isEmpty {
-            throw UsageError(message: "no file given: name an evaluation file, or - for standard input")
+            throw UsageError("no file given: name an evaluation file, or - for standard input")
         }
         if options.summaryOnly || options.readOnly, !options.jsonLines {
-            throw UsageError(message: "\(options.summaryOnly ? "--totals" : "--read-only") goes with --jsonl")
+            throw UsageError("\(options.summaryOnly ? "--totals" : "--read-only") goes with --jsonl")
         }
-        if options.jsonLines, subcommand != nil {
-            throw UsageError(message: "--jsonl scores; it does not go with \(subcommand ?? "")")
-        }
+        if options.jsonLines, let subcommand { throw UsageError("--jsonl scores; it does not go with \(subcommand)") }
         let job = subcommand ?? (options.jsonLines ? "score --jsonl" : "score")
         if let accepted = accepted[job] {
             let what = subcommand ?? (options.jsonLines ? "--jsonl" : "scoring")
-            for option in given where option.name != "--" && !accepted.options.contains(option.name) {
-                let reason = option.name == "--format" && options.jsonLines
-                    ? "it prints one JSON result per line" : "it would be ignored"
-                throw UsageError(message: "\(what) does not take \(option.spelled): \(reason)")
+            for option in scanned.options where !accepted.options.contains(option.name) {
+                let reason = option.name == "--format" && options.jsonLines ? "it prints one JSON result per line" : "it would be ignored"
+                throw UsageError("\(what) does not take \(option.spelled): \(reason)")
             }
-            if given.contains(where: { $0.name == "--format" }), !accepted.formats.contains(options.format) {
+            if options.formatGiven, !accepted.formats.contains(options.format) {
                 let names = accepted.formats.map(\.rawValue)
                 let formats = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined()
-                throw UsageError(message: "\(what) prints \(formats), not --format \(options.format.rawValue)")
+                throw UsageError("\(what) prints \(formats), not --format \(options.format.rawValue)")
             }
         }
         switch subcommand {

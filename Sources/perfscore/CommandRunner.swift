@@ -1,5 +1,6 @@
-import PerformanceKit
+import CommandLineKit
 import Foundation
+import PerformanceKit
 
 /// Runs a command against an environment: one library call per file, rendering, and the exit status.
 ///
@@ -9,48 +10,15 @@ struct CommandRunner {
     struct Environment {
         var readFile: (String) throws -> [UInt8]
         var readStandardInput: () throws -> [UInt8]
-        /// The `.json`, `.csv`, `.tsv` and `.xlsx` files under a directory, sorted, or `nil` when the path is not a
-        /// directory. Excel's lock files (`~$book.xlsx`, left while a workbook is open) are not tables.
-        var listDirectory: (String) -> [String]? = { path in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-                  let enumerator = FileManager.default.enumerator(atPath: path) else { return nil }
-            var files: [String] = []
-            while let entry = enumerator.nextObject() as? String {
-                // Hidden folders (.build, .git) hold build output, not evaluations.
-                let hidden = entry.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasPrefix("~$") }
-                let lowered = entry.lowercased()
-                let isTable = [".json", ".csv", ".tsv", ".xlsx", ".xlsm"].contains { lowered.hasSuffix($0) }
-                if isTable, !hidden { files.append((path as NSString).appendingPathComponent(entry)) }
-            }
-            return files.sorted()
-        }
+        /// The tables under a directory (`.json`, `.csv`, `.tsv`, `.xlsx`, `.xlsm`), sorted, or `nil` when the
+        /// path is not a directory.
+        var listDirectory: (String) -> [String]? = { FileAccess.files(under: $0, endingIn: [".json", ".csv", ".tsv", ".xlsx", ".xlsm"]) }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
         /// Writes bytes to standard output; `nil` sends them through ``writeOutput`` as text.
         var writeOutputBytes: (([UInt8]) -> Void)? = nil
         /// Writes bytes to a path atomically (a temporary file in the same folder, renamed into place).
-        var writeFileAtomically: (String, [UInt8]) throws -> Void = { path, bytes in
-            let url = URL(fileURLWithPath: path)
-            let folder = url.deletingLastPathComponent().path
-            guard let status = CommandRunner.fileStatus(folder), status.st_mode & S_IFMT == S_IFDIR else {
-                throw MissingFolder(folder: folder)
-            }
-            let temporary = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            do {
-                try Data(bytes).write(to: temporary)
-            } catch {
-                // A write that failed midway (no space, a size limit) leaves no temporary file, and the old report.
-                try? FileManager.default.removeItem(at: temporary)
-                throw error
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                let code = errno
-                try? FileManager.default.removeItem(at: temporary)
-                throw ChunkReader.OpenFailure(code: code)
-            }
-        }
+        var writeFileAtomically: (String, [UInt8]) throws -> Void = FileAccess.writeAtomically
         /// Whether long work shows a progress line on standard error (only when it is a terminal).
         var showsProgress = false
         /// Whether standard output is a terminal too: results printed there as they come leave no room for a
@@ -59,9 +27,7 @@ struct CommandRunner {
         /// The process's environment variables (`NO_COLOR`).
         var variables: [String: String] = ProcessInfo.processInfo.environment
         /// The size in bytes of a file, for the progress line's time left; `nil` for standard input or when unknown.
-        var fileSize: (String) -> Int? = { path in
-            path == "-" ? nil : CommandRunner.fileStatus(path).map { Int($0.st_size) }
-        }
+        var fileSize: (String) -> Int? = { path in path == "-" ? nil : FileAccess.status(path).map { Int($0.st_size) } }
         /// The device and inode of an existing path, to tell when `-o` names an input.
         var fileIdentity: (String) -> OutputGuard.FileIdentity? = OutputGuard.identityOnDisk
         /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
@@ -70,64 +36,20 @@ struct CommandRunner {
             return { reader.next() }
         }
 
-        /// The real files, standard input, standard output and standard error.
+        /// The real files (at most ``largestFile`` bytes read whole), standard input, output and error.
         static var process: Environment {
             Environment(
-                readFile: { path in
-                    guard let status = CommandRunner.fileStatus(path) else { throw ChunkReader.OpenFailure(code: errno) }
-                    guard status.st_mode & S_IFMT != S_IFDIR else { throw ChunkReader.OpenFailure(code: EISDIR) }
-                    let size = Int(status.st_size)
-                    guard size <= CommandRunner.largestFile else { throw FileTooLarge(size: size) }
-                    return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-                },
-                readStandardInput: {
-                    // The same limit as files: read at most one byte more than it allows.
-                    var bytes: [UInt8] = []
-                    let reader = try ChunkReader(path: "-")
-                    while case let chunk = reader.next(), !chunk.isEmpty {
-                        bytes += chunk
-                        guard bytes.count <= CommandRunner.largestFile else { throw FileTooLarge(size: bytes.count, isStandardInput: true) }
-                    }
-                    return bytes
-                },
+                readFile: { try FileAccess.read($0, limit: largestFile) },
+                readStandardInput: { try FileAccess.readStandardInput(limit: largestFile) },
                 writeOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
-                writeOutputBytes: { bytes in CommandRunner.writeAll(bytes, to: STDOUT_FILENO) },
+                writeOutputBytes: { bytes in FileAccess.writeAll(bytes, to: STDOUT_FILENO) },
                 showsProgress: isatty(STDERR_FILENO) == 1, outputIsTerminal: isatty(STDOUT_FILENO) == 1)
-        }
-    }
-
-    /// What `stat(2)` says of a path (links followed), or `nil` with `errno` set.
-    static func fileStatus(_ path: String) -> stat? {
-        var status = stat()
-        return stat(path, &status) == 0 ? status : nil
-    }
-
-    /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe).
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
         }
     }
 
     /// Files larger than this are refused with a message rather than read into memory.
     static let largestFile = 64 << 20
-
-    struct FileTooLarge: Error, CustomStringConvertible {
-        var size: Int
-        var isStandardInput = false
-        var description: String {
-            isStandardInput
-                ? "standard input holds more than \(CommandRunner.largestFile) bytes; perfscore reads at most that much (use --jsonl for a long batch)"
-                : "the file is \(size) bytes; perfscore reads files of at most \(CommandRunner.largestFile) bytes"
-        }
-    }
 
     var environment: Environment
 
@@ -172,7 +94,7 @@ struct CommandRunner {
             environment.writeOutput(Usage.help(for: subcommand) + "\n")
             return .success
         case .completionScript(let shell):
-            environment.writeOutput(CompletionScript(shell: shell).text)
+            environment.writeOutput(Command.completion.text(for: shell))
             return .success
         case .version:
             environment.writeOutput(Usage.version + "\n")
@@ -318,32 +240,16 @@ struct CommandRunner {
         }
     }
 
-    /// A report's folder that does not exist.
-    struct MissingFolder: Error, CustomStringConvertible {
-        var folder: String
-        var description: String { "the folder \(folder) does not exist; create it first" }
-    }
-
     /// Why a file could not be read or written, in plain words: never Foundation's error text.
     static func reason(_ error: any Error) -> String {
-        if let tooLarge = error as? FileTooLarge { return tooLarge.description }
-        if let failure = error as? ChunkReader.OpenFailure { return failure.description }
-        if let missing = error as? MissingFolder { return missing.description }
-        let nsError = error as NSError
-        if let cause = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
-            let underlying = cause as NSError
-            if underlying.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(underlying.code)).description }
+        if let tooLarge = error as? FileAccess.TooLarge {
+            return tooLarge.isStandardInput
+                ? "standard input holds more than \(largestFile) bytes; perfscore reads at most that much (use --jsonl for a long batch)"
+                : "the file is \(tooLarge.size) bytes; perfscore reads files of at most \(largestFile) bytes"
         }
-        if nsError.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(nsError.code)).description }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
-            case NSFileWriteOutOfSpaceError: return "no space left on the device"
-            case NSFileWriteVolumeReadOnlyError: return "the device is read-only"
-            default: break
-            }
+        if let failure = error as? ChunkReader.OpenFailure, failure.code == EISDIR {
+            return failure.description + " (give the files in it, or perfscore summary DIR)"
         }
-        return "the system refused it"
+        return FileAccess.reason(error) ?? "the system refused it"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import CommandLineKit
 import PerformanceKit
 
 /// The help text, written once and tested verbatim.
@@ -40,43 +40,20 @@ enum Usage {
 
     /// The entries of the help's OPTIONS section, each with the long names it documents (`--json` documents
     /// `--format`, `-o` `--output`).
-    static var optionEntries: [(names: Set<String>, lines: [String])] {
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let start = all.firstIndex(of: "OPTIONS:") else { return [] }
-        var entries: [(names: Set<String>, lines: [String])] = []
-        for line in all[(start + 1)...] {
-            if line.isEmpty { break }
-            if line.hasPrefix("  -") {
-                let head = line.prefix(27)
-                var names = Set(head.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init).filter { $0.hasPrefix("--") })
-                if names.contains("--json") { names.insert("--format") }
-                entries.append((names, [line]))
-            } else if !entries.isEmpty {
-                entries[entries.count - 1].lines.append(line)
-            }
-        }
-        return entries
+    static var optionEntries: [OptionHelp.Entry] {
+        OptionHelp.entries(of: text, names: Command.scanner.names)
     }
 
     /// One line per job: what it takes, from the table that drives the parsing (``Command/accepted``).
     static var acceptedOptions: String {
         ["score", "score --jsonl", "verify", "lint", "summary", "convert", "extract", "template"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
-            let order = ["--format", "--output", "--rules", "--tolerance", "--explain", "--input", "--sheet", "--planned", "--executed",
-                         "--year", "--color", "--jsonl", "--totals", "--read-only"]
-            let options = order.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
+            let options = Command.optionOrder.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
                 if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
                 return option == "--output" ? "-o" : option
             }
             let name = job == "score" ? "perfscore FILE" : job == "score --jsonl" ? "perfscore --jsonl" : job
-            // Wrapped at the help's width, continuation lines under the first option.
-            var lines = ["  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)]
-            for (position, option) in options.enumerated() {
-                let piece = option + (position < options.count - 1 ? "," : "")
-                if lines[lines.count - 1].count + piece.count + 1 > 112 { lines.append(String(repeating: " ", count: 22)) }
-                lines[lines.count - 1] += (lines[lines.count - 1].hasSuffix(" ") ? "" : " ") + piece
-            }
-            return lines.joined(separator: "\n")
+            return OptionHelp.wrapped("  " + name, options, labelWidth: 22, width: 112)
         }.joined(separator: "\n")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerformanceKit
+import CommandLineKit
 @testable import perfscore
 
 @Suite("Batch scoring (JSON Lines)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerformanceKit
+import CommandLineKit
 @testable import perfscore
 
 /// Runs the command in process with files given as strings.

@@ -3,16 +3,20 @@ import Foundation
 /// Reads a file (or standard input) in pieces of 4 MB with `read(2)`, into one buffer that is handed out and
 /// reused: once the caller has let go of a piece, the next is read into the same memory, so that a batch of any
 /// size reads without allocating.
-final class ChunkReader {
+package final class ChunkReader {
     /// Why a file cannot be opened, as `errno` tells it.
-    struct OpenFailure: Error, CustomStringConvertible {
-        var code: Int32
+    package struct OpenFailure: Error, CustomStringConvertible {
+        package var code: Int32
 
-        var description: String {
+        package init(code: Int32) {
+            self.code = code
+        }
+
+        package var description: String {
             switch code {
             case ENOENT: return "no such file"
             case EACCES: return "permission denied"
-            case EISDIR: return "it is a directory, not a file (give the files in it, or perfscore summary DIR)"
+            case EISDIR: return "it is a directory, not a file"
             case ENOSPC: return "no space left on the device"
             case EFBIG: return "the file is larger than the system allows"
             case EROFS: return "the device is read-only"
@@ -22,7 +26,7 @@ final class ChunkReader {
         }
     }
 
-    static let pieceSize = 1 << 22
+    package static let pieceSize = 1 << 22
 
     private let descriptor: Int32
     private let closesDescriptor: Bool
@@ -30,7 +34,7 @@ final class ChunkReader {
     private var piece: [UInt8] = []
 
     /// Opens `path`, or standard input for `-`.
-    init(path: String) throws {
+    package init(path: String) throws {
         if path == "-" {
             descriptor = STDIN_FILENO
             closesDescriptor = false
@@ -53,7 +57,7 @@ final class ChunkReader {
     }
 
     /// The next piece, empty at the end of the input (or at a read error, such as reading a directory).
-    func next() -> [UInt8] {
+    package func next() -> [UInt8] {
         var count: Int
         repeat {
             count = read(descriptor, scratch, Self.pieceSize)

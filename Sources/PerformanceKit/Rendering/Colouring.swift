@@ -4,13 +4,13 @@
 ///
 /// `auto` colours when standard output is a terminal and `NO_COLOR` is not set (https://no-color.org); `always`
 /// and `never` decide it outright.
-struct Colouring {
-    enum Mode: String {
+package enum Colouring {
+    package enum Mode: String, Sendable {
         case auto, always, never
     }
 
     /// Whether a run with `mode` colours its output.
-    static func isOn(_ mode: Mode, outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+    package static func isOn(_ mode: Mode, outputIsTerminal: Bool, environment: [String: String]) -> Bool {
         switch mode {
         case .always: return true
         case .never: return false
@@ -26,7 +26,7 @@ struct Colouring {
     ]
 
     /// The text with the leading word of each finding line coloured.
-    static func apply(_ text: String) -> String {
+    package static func apply(_ text: String) -> String {
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indentation = line.prefix { $0 == " " }

@@ -1,0 +1,116 @@
+package import Foundation
+
+/// The file system as a command-line program needs it: whole files read with a size limit (standard input too),
+/// reports written atomically, folders listed, and errors told in plain words rather than a framework's text.
+package enum FileAccess {
+    /// What `stat(2)` says of a path (links followed), or `nil` with `errno` set.
+    package static func status(_ path: String) -> stat? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status : nil
+    }
+
+    /// A file or standard input larger than the limit a program reads whole.
+    package struct TooLarge: Error {
+        package var size: Int
+        package var isStandardInput: Bool
+    }
+
+    /// A folder a file was to be written in that does not exist.
+    package struct MissingFolder: Error, CustomStringConvertible {
+        package var folder: String
+        package var description: String { "the folder \(folder) does not exist; create it first" }
+    }
+
+    /// The bytes of a file of at most `limit` bytes; a directory, a missing file or a larger file throws.
+    package static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        guard let status = status(path) else { throw ChunkReader.OpenFailure(code: errno) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw ChunkReader.OpenFailure(code: EISDIR) }
+        let size = Int(status.st_size)
+        guard size <= limit else { throw TooLarge(size: size, isStandardInput: false) }
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Standard input, whole, with the same limit as files: read at most one piece beyond it.
+    package static func readStandardInput(limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        let reader = try ChunkReader(path: "-")
+        while case let chunk = reader.next(), !chunk.isEmpty {
+            bytes += chunk
+            guard bytes.count <= limit else { throw TooLarge(size: bytes.count, isStandardInput: true) }
+        }
+        return bytes
+    }
+
+    /// The files under `folder` whose names end in one of `suffixes` (any case), sorted, or `nil` when the path is
+    /// not a folder. Hidden entries (`.build`, `.git`) and lock files (`~$book.xlsx`, left while a workbook is
+    /// open) are left out.
+    package static func files(under folder: String, endingIn suffixes: [String]) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+              let enumerator = FileManager.default.enumerator(atPath: folder) else { return nil }
+        var files: [String] = []
+        while let entry = enumerator.nextObject() as? String {
+            let hidden = entry.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasPrefix("~$") }
+            let lowered = entry.lowercased()
+            if !hidden, suffixes.contains(where: { lowered.hasSuffix($0) }) {
+                files.append((folder as NSString).appendingPathComponent(entry))
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed into place. A write that
+    /// fails midway (no space, a size limit) removes its temporary file and leaves the old one.
+    package static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        guard let status = status(folder), status.st_mode & S_IFMT == S_IFDIR else { throw MissingFolder(folder: folder) }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw ChunkReader.OpenFailure(code: code)
+        }
+    }
+
+    /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe).
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
+    /// Why a file could not be read or written, in plain words (`no such file`, `permission denied`); `nil` for an
+    /// error this type does not know, which the program words itself.
+    package static func reason(_ error: any Error) -> String? {
+        if let failure = error as? ChunkReader.OpenFailure { return failure.description }
+        if let missing = error as? MissingFolder { return missing.description }
+        let nsError = error as NSError
+        if let cause = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let underlying = cause as NSError
+            if underlying.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(underlying.code)).description }
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return ChunkReader.OpenFailure(code: Int32(nsError.code)).description }
+        guard nsError.domain == NSCocoaErrorDomain else { return nil }
+        switch nsError.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+        case NSFileWriteOutOfSpaceError: return "no space left on the device"
+        case NSFileWriteVolumeReadOnlyError: return "the device is read-only"
+        default: return nil
+        }
+    }
+}
