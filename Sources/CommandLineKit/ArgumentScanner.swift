@@ -23,12 +23,16 @@ package struct ArgumentScanner: Sendable {
     package var presets: [String: String] = [:]
     /// Spellings that end the scan where they stand (`--help`, `--version`): what follows them is not read.
     package var stops: Set<String> = []
+    /// The values a long name takes, when they are few (`--color`: `auto`, `always`, `never`); another is refused.
+    package var choices: [String: [String]] = [:]
 
-    package init(names: [String: String], valued: Set<String>, presets: [String: String] = [:], stops: Set<String> = []) {
+    package init(names: [String: String], valued: Set<String>, presets: [String: String] = [:], stops: Set<String> = [],
+                 choices: [String: [String]] = [:]) {
         self.names = names
         self.valued = valued
         self.presets = presets
         self.stops = stops
+        self.choices = choices
     }
 
     /// One option as given: the long name it stands for, how the user spelt it, and its value.
@@ -83,6 +87,10 @@ package struct ArgumentScanner: Sendable {
                 value = inline
             } else if inline != nil {
                 throw UsageError("\(spelled) takes no value, found \"\(argument)\"")
+            }
+            if let allowed = choices[name], let value, !allowed.contains(value) {
+                let list = allowed.count > 1 ? allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1] : allowed.joined()
+                throw UsageError("\(name): expected \(list), found \"\(value)\"")
             }
             scanned.options.append(Option(name: name, spelled: spelled, value: value))
         }

@@ -3,19 +3,8 @@ import PerformanceKit
 
 /// What the command line asks for.
 enum Command: Equatable {
-    case score(ScoreOptions)
-    /// `perfscore verify FILE...`: recompute and compare every printed figure.
-    case verify(ScoreOptions)
-    /// `perfscore lint FILE...`: check target tables and evaluations before they are filed.
-    case lint(ScoreOptions)
-    /// `perfscore summary DIR|FILE...`: roll many evaluations up, per unit and overall.
-    case summary(ScoreOptions)
-    /// `perfscore convert FILE.csv`: the perfscore/1 JSON of a spreadsheet table.
-    case convert(ScoreOptions)
-    /// `perfscore extract FILE.txt [-o DIR]`: the tables of a disclosure's text as perfscore/1 JSON.
-    case extract(ScoreOptions)
-    /// `perfscore template [--rules ID] -o FILE.xlsx`: the blank official form of a profile, to fill in.
-    case template(ScoreOptions)
+    /// A subcommand that reads files (or writes a template), with its options.
+    case job(Job, ScoreOptions)
     /// `perfscore rules [ID|PATH]`: list the profiles, or show one in words.
     case rules(String?)
     /// The help of the whole command, or of one subcommand (`perfscore verify --help`, `perfscore help verify`).
@@ -24,13 +13,15 @@ enum Command: Equatable {
     /// `perfscore --generate-completion-script bash|zsh|fish`.
     case completionScript(CompletionScript.Shell)
 
+    /// The subcommands that read files: `score` is the default (`perfscore FILE`), the others follow
+    /// `perfscore`; each is one library job (``ScoreJob``, ``VerifyJob``, …) but `template`.
+    enum Job: String, CaseIterable {
+        case score, verify, lint, summary, convert, extract, template
+    }
+
     /// How to score, and which files.
     struct ScoreOptions: Equatable {
-        typealias Format = OutputFormat
-        /// How to read the input files.
-        typealias Input = TableInput.Kind
-
-        var format: Format = .text
+        var format: OutputFormat = .text
         /// A profile id, or the path of a profile file, overriding the files' `rules`.
         var rules: String?
         var tolerance: ExactDecimal? = nil
@@ -47,8 +38,8 @@ enum Command: Equatable {
         var files: [String] = []
         /// Where to write the report; standard output when `nil`.
         var outputPath: String?
-        /// The input's form; from each file's extension when `nil` (`.csv`, `.tsv`, `.xlsx`, else JSON).
-        var input: Input?
+        /// The input's form; from each file's extension when `nil` (``TableInput/form(for:)``).
+        var input: TableInput.Kind?
         /// The sheet of a workbook to read; every sheet holding a table when `nil`.
         var sheet: String?
         /// Budget figures for a spreadsheet table that does not give them.
@@ -62,19 +53,16 @@ enum Command: Equatable {
 
     /// The options of a command that reads files; `nil` for help, version, rules and completion.
     var options: ScoreOptions? {
-        switch self {
-        case .score(let given), .verify(let given), .lint(let given), .summary(let given), .convert(let given),
-             .extract(let given), .template(let given): return given
-        case .rules, .help, .version, .completionScript: return nil
-        }
+        if case .job(_, let options) = self { return options }
+        return nil
     }
 
     /// The options each subcommand takes and the formats it prints: an option given to a subcommand that does not
     /// take it is refused, naming it, rather than silently ignored.
-    static let accepted: [String: (options: Set<String>, formats: [ScoreOptions.Format])] = [
+    static let accepted: [String: (options: Set<String>, formats: [OutputFormat])] = [
         "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--sheet", "--planned", "--executed", "--jsonl",
                    "--color"],
-                  ScoreOptions.Format.allCases),
+                  OutputFormat.allCases),
         "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--totals", "--read-only"], []),
         "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--planned", "--executed", "--color"],
                    [.text, .json]),
@@ -95,10 +83,12 @@ enum Command: Equatable {
         names: Dictionary(uniqueKeysWithValues: (optionOrder + ["--help", "--version"]).map { ($0, $0) })
             .merging(["-f": "--format", "--json": "--format", "-o": "--output", "--summary": "--totals", "-h": "--help"]) { $1 },
         valued: ["--format", "--output", "--rules", "--tolerance", "--input", "--sheet", "--planned", "--executed", "--year", "--color"],
-        presets: ["--json": "json"], stops: ["-h", "--help", "--version"])
+        presets: ["--json": "json"], stops: ["-h", "--help", "--version"],
+        choices: ["--format": OutputFormat.allCases.map(\.rawValue), "--input": TableInput.Kind.allCases.map(\.rawValue),
+                  "--color": Colouring.Mode.allCases.map(\.rawValue)])
 
-    /// The subcommands that read files, after which come their options.
-    static let jobs = ["verify", "lint", "summary", "convert", "extract", "template"]
+    /// The subcommands that follow `perfscore`, after which come their options.
+    static let jobs = Job.allCases.dropFirst().map(\.rawValue)
 
     /// Scans the arguments (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
@@ -136,20 +126,13 @@ enum Command: Equatable {
             }
             switch option.name {
             case "--format":
-                guard let format = ScoreOptions.Format(rawValue: text) else {
-                    throw UsageError("--format: expected text, json, markdown, csv, html or xlsx, found \"\(text)\"")
-                }
-                options.format = format
+                options.format = OutputFormat(rawValue: text) ?? options.format
                 options.formatGiven = true
             case "--rules": options.rules = text
             case "--tolerance": options.tolerance = try number("points as a number ≥ 0 (0.01)")
             case "--explain": options.explainAll = true
             case "--output": options.outputPath = text
-            case "--input":
-                guard let input = ScoreOptions.Input(rawValue: text) else {
-                    throw UsageError("--input: expected json, csv, tsv, xlsx or text, found \"\(text)\"")
-                }
-                options.input = input
+            case "--input": options.input = TableInput.Kind(rawValue: text)
             case "--year":
                 guard let year = Int(text), (1990...2100).contains(year) else {
                     throw UsageError("--year: expected a year such as 2024, found \"\(text)\"")
@@ -161,11 +144,7 @@ enum Command: Equatable {
             case "--jsonl": options.jsonLines = true
             case "--totals": options.summaryOnly = true
             case "--read-only": options.readOnly = true
-            default:
-                guard let mode = Colouring.Mode(rawValue: text) else {
-                    throw UsageError("--color: expected auto, always or never, found \"\(text)\"")
-                }
-                options.color = mode
+            default: options.color = Colouring.Mode(rawValue: text) ?? options.color
             }
         }
         if scanned.stop == "--help" { return .help(subcommand) }
@@ -195,14 +174,6 @@ enum Command: Equatable {
                 throw UsageError("\(what) prints \(formats), not --format \(options.format.rawValue)")
             }
         }
-        switch subcommand {
-        case "verify": return .verify(options)
-        case "lint": return .lint(options)
-        case "summary": return .summary(options)
-        case "convert": return .convert(options)
-        case "extract": return .extract(options)
-        case "template": return .template(options)
-        default: return .score(options)
-        }
+        return .job(Job(rawValue: subcommand ?? "score") ?? .score, options)
     }
 }

@@ -66,7 +66,7 @@ struct CommandRunner {
             environment.writeError("perfscore: \(refusal)\n")
             return .unusable
         }
-        if case .score(let options) = command, options.jsonLines {
+        if case .job(.score, let options) = command, options.jsonLines {
             // JSON Lines are never coloured.
         } else if let options = command.options, options.outputPath == nil, options.format == .text,
                   Colouring.isOn(options.color, outputIsTerminal: environment.outputIsTerminal, environment: environment.variables) {
@@ -107,17 +107,7 @@ struct CommandRunner {
             guard let profile = io.profile(which, option: "rules") else { return .unusable }
             environment.writeOutput(RuleProfileReport.describe(profile))
             return .success
-        case .template(let options):
-            var profile = RuleProfile.wuhan2023
-            if let which = options.rules {
-                guard let chosen = io.profile(which, option: "--rules") else { return .unusable }
-                profile = chosen
-            }
-            let template: JobOutput.Report = options.format == .csv ? .text(FormTemplate.csv(for: profile, year: options.year))
-                                                                    : .workbook(FormTemplate.workbook(for: profile, year: options.year))
-            return emit(JobOutput(template, status: .success), options: options)
-        case .score(let options), .verify(let options), .lint(let options), .summary(let options), .convert(let options),
-             .extract(let options):
+        case .job(let job, let options):
             // --rules: a profile for every file, or each file's own.
             var override: RuleProfile?
             if let which = options.rules {
@@ -130,14 +120,15 @@ struct CommandRunner {
             let folder = options.outputPath.flatMap(outputFolder)
             let format = options.format
             let output: JobOutput
-            switch command {
+            switch job {
             case .score where options.jsonLines: output = jsonLines(options, evaluator: evaluator)
             case .score: output = ScoreJob(evaluator: evaluator, format: format, input: input, explainAll: options.explainAll).run(options.files, io: io)
             case .verify: output = VerifyJob(evaluator: evaluator, format: format, input: input).run(options.files, io: io)
             case .lint: output = LintJob(override: override, format: format, input: input).run(options.files, io: io)
             case .summary: output = summary(SummaryJob(evaluator: evaluator, format: format, input: input, pagesForFolder: format == .html && folder != nil), options)
             case .convert: output = ConvertJob(input: input).run(options.files, io: io)
-            default: output = ExtractJob(filesForFolder: folder != nil).run(options.files, io: io)
+            case .extract: output = ExtractJob(filesForFolder: folder != nil).run(options.files, io: io)
+            case .template: output = TemplateJob(profile: override ?? .wuhan2023, format: format, year: options.year).run()
             }
             return emit(output, options: options)
         }

@@ -16,8 +16,8 @@ extension Command {
         }
         return CompletionScript(
             program: "perfscore", jobs: [job(nil)] + jobs.map(job), firstWords: ["rules", "help"],
-            values: ["--rules": (RuleProfile.builtIn.map(\.id.rawValue).sorted(), true), "--color": (["auto", "always", "never"], false),
-                     "--input": (TableInput.Kind.allCases.map(\.rawValue), false)],
+            values: scanner.choices.filter { $0.key != "--format" }.mapValues { ($0, false) }
+                .merging(["--rules": (RuleProfile.builtIn.map(\.id.rawValue).sorted(), true)]) { $1 },
             shortNames: ["--format": "-f", "--output": "-o"])
     }
 }

@@ -5,7 +5,7 @@
 /// `auto` colours when standard output is a terminal and `NO_COLOR` is not set (https://no-color.org); `always`
 /// and `never` decide it outright.
 package enum Colouring {
-    package enum Mode: String, Sendable {
+    package enum Mode: String, Sendable, CaseIterable {
         case auto, always, never
     }
 
