@@ -1,0 +1,93 @@
+@testable import CommandLineKit
+import Foundation
+import Testing
+
+/// The command's generic machinery (issue 16 §1, §7): an option table scanned, its help cut into entries, its
+/// completion scripts; and the guard that keeps it generic and the command thin.
+@Suite struct CommandLineKitTests {
+    let scanner = ArgumentScanner(
+        names: ["--format": "--format", "-f": "--format", "--json": "--format", "--explain": "--explain", "--help": "--help"],
+        valued: ["--format"], presets: ["--json": "json"], stops: ["--help"], choices: ["--format": ["text", "json"]])
+
+    @Test func scansOptionsValuesAndOperandsInOrder() throws {
+        let scanned = try scanner.scan(["a.json", "-f", "json", "--format=text", "--explain", "-", "--", "--format", "-x"])
+        #expect(scanned.options == [.init(name: "--format", spelled: "-f", value: "json"),
+                                    .init(name: "--format", spelled: "--format", value: "text"),
+                                    .init(name: "--explain", spelled: "--explain", value: nil)])
+        #expect(scanned.operands == ["a.json", "-", "--format", "-x"])
+        #expect(scanned.stop == nil)
+        #expect(try scanner.scan(["--json"]).options == [.init(name: "--format", spelled: "--json", value: "json")])
+    }
+
+    @Test func stopsAtHelpAndReadsNothingAfterIt() throws {
+        let scanned = try scanner.scan(["--explain", "--help", "--nonsense"])
+        #expect(scanned.stop == "--help")
+        #expect(scanned.options.map(\.name) == ["--explain"])
+    }
+
+    @Test func refusesWhatItCannotUseNamingTheToken() {
+        func message(_ arguments: [String]) -> String? {
+            do {
+                _ = try scanner.scan(arguments)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(message(["--fromat", "json"]) == "unknown option --fromat")
+        #expect(message(["--format"]) == "--format needs a value")
+        #expect(message(["-f", "csv"]) == "--format: expected text or json, found \"csv\"")
+        #expect(message(["--explain=yes"]) == "--explain takes no value, found \"--explain=yes\"")
+    }
+
+    @Test func cutsTheOptionsSectionIntoEntries() {
+        let text = """
+        OVERVIEW: a tool.
+
+        OPTIONS:
+          -f, --format FORMAT      how to print:
+                                   text or json
+          --json                   the same as --format json
+          --explain                explain
+
+        EXAMPLES:
+          tool -f json
+        """
+        let entries = OptionHelp.entries(of: text, names: scanner.names)
+        #expect(entries.map(\.lines.count) == [2, 1, 1])
+        #expect(entries[0].names == ["-f", "--format"])
+        #expect(entries[1].names == ["--json", "--format"])
+        #expect(OptionHelp.wrapped("  tool", ["--alpha", "--beta", "--gamma"], labelWidth: 8, width: 24)
+                == "  tool  --alpha, --beta,\n        --gamma")
+    }
+
+    @Test func completesEachJobsOwnValues() {
+        let script = CompletionScript(
+            program: "tool", jobs: [.init(name: nil, options: ["--format"], values: ["--format": ["a", "b"]]),
+                                    .init(name: "check", options: ["--format", "--help"], values: ["--format": ["a"]])],
+            firstWords: ["help"], values: ["--rules": (["x"], true)], shortNames: ["--format": "-f"])
+        let bash = script.text(for: .bash)
+        #expect(bash.contains("        check:--format|check:-f) COMPREPLY=($(compgen -W \"a\" -- \"$cur\")); return ;;"))
+        #expect(bash.contains("        *:--rules) COMPREPLY=($(compgen -W \"x\" -f -- \"$cur\")); return ;;"))
+        // The subcommand's case comes before the default job's catch-all.
+        #expect(bash.range(of: "check) opts")!.lowerBound < bash.range(of: "*) opts")!.lowerBound)
+        #expect(script.text(for: .fish).contains("complete -c tool -n '__fish_seen_subcommand_from check' -l format -x -a 'a'"))
+    }
+
+    // §7: the machinery knows nothing of performance evaluation (it would be a dependency's), and the command that
+    // uses it stays thin: it parses, reads, calls one library job, prints and exits.
+    @Test func staysGenericAndKeepsTheCommandThin() throws {
+        let sources = Fixtures.root.appendingPathComponent("Sources")
+        func files(_ folder: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent(folder).path)
+                .filter { $0.hasSuffix(".swift") }
+                .map { try String(contentsOf: sources.appendingPathComponent("\(folder)/\($0)"), encoding: .utf8) }
+        }
+        for text in try files("CommandLineKit") {
+            #expect(!text.contains("import PerformanceKit"))
+            #expect(!text.contains("perfscore"))
+        }
+        let lines = try files("perfscore").map { $0.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }.reduce(0, +)
+        #expect(lines < 600, "Sources/perfscore holds \(lines) lines")
+    }
+}

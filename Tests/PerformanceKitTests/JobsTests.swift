@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+
+/// The subcommands' policy as library jobs (issue 16 §7): given a way to read files and a place for messages, each
+/// job gives its report and status, so that an embedder runs what `perfscore` runs without a process.
+@Suite struct JobsTests {
+    /// Files from the repository, by path; messages collected.
+    final class Messages: @unchecked Sendable {
+        var lines: [String] = []
+    }
+
+    func io(_ messages: Messages, files: [String: [UInt8]] = [:]) -> JobIO {
+        JobIO(read: { path in
+            if let bytes = files[path] { return .success(bytes) }
+            guard let bytes = try? Fixtures.bytes(path) else { return .failure(ReadFailure(reason: "no such file")) }
+            return .success(bytes)
+        }, message: { messages.lines.append($0) })
+    }
+
+    let seeds = Fixtures.examples.filter { $0.hasPrefix("examples/wuhan-2023/") }
+
+    @Test func scoresEveryFileAndNamesTheOneItCannotRead() throws {
+        let messages = Messages()
+        let job = ScoreJob(evaluator: Evaluator(), format: .json, input: TableInput())
+        let output = job.run(seeds + ["examples/missing.json"], io: io(messages))
+        #expect(output.status == .unusable)
+        #expect(messages.lines == ["examples/missing.json: cannot read the file: no such file"])
+        guard case .text(let text)? = output.report else {
+            Issue.record("no report")
+            return
+        }
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(results.compactMap { $0["total"] as? Double } == [100, 100, 99.75, 98.07])
+    }
+
+    @Test func writesNothingWhenNoTableCouldBeScored() {
+        let messages = Messages()
+        let output = ScoreJob(evaluator: Evaluator(), format: .text, input: TableInput())
+            .run(["bad.json"], io: io(messages, files: ["bad.json": Array("{\"format\": \"perfscore/1\"".utf8)]))
+        #expect(output.status == .unusable)
+        #expect(output.report == nil)
+        #expect(messages.lines.first?.hasPrefix("bad.json:1:") == true)
+    }
+
+    @Test func lintsTargetTablesWithoutActuals() {
+        let messages = Messages()
+        let output = LintJob(override: nil, format: .text, input: TableInput()).run(["examples/targets/004-jigou-yunzhuan.json"], io: io(messages))
+        #expect(messages.lines.isEmpty)
+        guard case .text(let text)? = output.report else {
+            Issue.record("no report")
+            return
+        }
+        #expect(text.hasPrefix("examples/targets/004-jigou-yunzhuan.json"))
+    }
+
+    @Test func givesARollUpsPagesAsFilesWithTheIndexLast() {
+        let messages = Messages()
+        let output = SummaryJob(evaluator: Evaluator(), format: .html, input: TableInput(), pagesForFolder: true).run(seeds, io: io(messages))
+        #expect(output.status == .success)
+        guard case .files(let files, let what)? = output.report else {
+            Issue.record("no pages")
+            return
+        }
+        #expect(what == "the page")
+        #expect(files.map(\.name) == ["01-xingzheng-yunxing.html", "02-shiminzhijia-dalou.html", "03-zhengwu-fuwu.html",
+                                      "04-zhihui-chengshi.html", "index.html"])
+        #expect(String(decoding: files[4].bytes, as: UTF8.self).contains("href=\"03-zhengwu-fuwu.html\""))
+    }
+
+    @Test func namesPagesWithoutClashing() {
+        #expect(RollUpPage.pageName(for: "a/forms/03.json", taken: []) == "03.html")
+        #expect(RollUpPage.pageName(for: "b/forms/03.json", taken: ["03.html"]) == "forms-03.html")
+        #expect(RollUpPage.pageName(for: "c/forms/03.json", taken: ["03.html", "forms-03.html"]) == "03-2.html")
+        #expect(RollUpPage.pageName(for: "book.xlsx[自评表]", taken: []) == "book-自评表.html")
+    }
+
+    /// JSON Lines framing: the same results however the input is cut into chunks, a line cut anywhere.
+    @Test(arguments: [1, 7, 4096, 1 << 20])
+    func framesLinesTheSameWhereverAChunkEnds(_ size: Int) throws {
+        let lines = try seeds.map { path -> String in
+            let bytes = try Fixtures.bytes(path)
+            let object = try JSONSerialization.jsonObject(with: Data(bytes))
+            return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        } + ["{not json", ""]
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
+        final class Output: @unchecked Sendable {
+            var bytes: [UInt8] = []
+        }
+        func run(chunkSize: Int) -> (JobOutput, [UInt8]) {
+            let output = Output()
+            var offset = 0
+            let streams = JSONLinesJob.Streams(open: { _ in
+                .success({
+                    let end = min(offset + chunkSize, input.count)
+                    defer { offset = end }
+                    return Array(input[offset..<end])
+                })
+            }, write: { output.bytes += $0 }, message: { _ in })
+            let result = JSONLinesJob(evaluator: Evaluator(), totalsOnly: false).run(["batch.jsonl"], streams: streams)
+            return (result, output.bytes)
+        }
+        let (whole, expected) = run(chunkSize: input.count)
+        let (cut, bytes) = run(chunkSize: size)
+        #expect(bytes == expected)
+        #expect(cut.status == whole.status)
+        #expect(cut.status == .unusable)
+        let results = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        // Four results, the broken line's error; the blank line is no evaluation.
+        #expect(results.count == 5)
+        #expect(results[4].hasPrefix("{\"line\":5,\"error\":\"not valid JSON"))
+    }
+}
