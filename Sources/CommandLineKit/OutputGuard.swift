@@ -39,4 +39,10 @@ package struct OutputGuard {
         }
         return nil
     }
+
+    /// Why `-o output` cannot be used, naming the input it would be written over, or `nil` when it names none.
+    package func refusal(output: String, inputs: [String]) -> String? {
+        guard let input = inputNamed(by: output, inputs: inputs) else { return nil }
+        return "-o \(output) names the input \(input): the report would be written over it; choose another path (nothing was read or written)"
+    }
 }

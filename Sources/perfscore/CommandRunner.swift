@@ -62,7 +62,9 @@ struct CommandRunner {
             environment.writeError("perfscore: \(error.message)\nUsage: perfscore [options] FILE...  (see perfscore --help)\n")
             return .unusable
         }
-        if let refusal = outputRefusal(command) {
+        if let options = command.options, let output = options.outputPath,
+           let refusal = OutputGuard(identity: environment.fileIdentity, listDirectory: environment.listDirectory)
+               .refusal(output: output, inputs: options.files) {
             environment.writeError("perfscore: \(refusal)\n")
             return .unusable
         }
@@ -76,14 +78,6 @@ struct CommandRunner {
             return CommandRunner(environment: coloured).run(command: command)
         }
         return run(command: command)
-    }
-
-    /// Why the command's `-o` cannot be used (it names one of the inputs), or `nil`.
-    func outputRefusal(_ command: Command) -> String? {
-        guard let options = command.options, let output = options.outputPath else { return nil }
-        let guardian = OutputGuard(identity: environment.fileIdentity, listDirectory: environment.listDirectory)
-        guard let input = guardian.inputNamed(by: output, inputs: options.files) else { return nil }
-        return "-o \(output) names the input \(input): the report would be written over it; choose another path (nothing was read or written)"
     }
 
     /// Runs a parsed command: one library job per subcommand, its messages on standard error, its report printed
