@@ -57,9 +57,16 @@ package struct Deadline: Sendable, Equatable {
     /// Words that say "on time" without a date: `按时`, `按期`, `如期`, `及时`, `准时`, alone or before words without
     /// digits (`按时完成`). A negation before them (`未按时完成`) is not one.
     static let onTimeWords = ["按时", "按期", "如期", "及时", "准时"]
+    static let onTimeStarts: Set<Unicode.Scalar> = Set(onTimeWords.compactMap(\.unicodeScalars.first))
+
+    /// The scalars a date or period can start with (after `于`, `在`): a digit, half- or full-width once folded,
+    /// `一` to `四` (`三季度`), `年` (`年底`), `全` (`全年`), `上` / `下` (`上半年`), `第` (`第三季度`).
+    static let spanStarts: Set<Unicode.Scalar> = Set("0123456789一二三四年全上下第".unicodeScalars)
 
     /// Whether `text` says "on time" without a date (``onTimeWords``).
     package static func saysOnTime(_ text: String) -> Bool {
+        // Each word starts with a scalar folding leaves as it is: a text starting otherwise is none, unfolded.
+        guard let first = text.trimmingWhitespace.unicodeScalars.first, onTimeStarts.contains(first) else { return false }
         let folded = TextValue.folded(text)
         guard onTimeWords.contains(where: { folded.hasPrefix($0) }) else { return false }
         return !folded.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "未" || $0 == "不" }
@@ -68,8 +75,13 @@ package struct Deadline: Sendable, Equatable {
     /// Reads a deadline, or `nil` when the text is not one.
     package init?(parsing raw: String) {
         let text = raw.trimmingWhitespace
-        var scanner = Scanner(Array(TextValue.folded(text).unicodeScalars))
-        scanner.skip(["于", "在"])
+        let folded = TextValue.folded(text).unicodeScalars
+        // Most targets are not dates: told from the first scalar, before the text is copied to be scanned.
+        var start = folded.startIndex
+        if start < folded.endIndex, folded[start] == "于" || folded[start] == "在" { start = folded.index(after: start) }
+        guard start < folded.endIndex, Self.spanStarts.contains(folded[start]) else { return nil }
+        var scanner = Scanner(Array(folded))
+        _ = scanner.skip(["于", "在"])
         guard let span = scanner.span() else { return nil }
         var marker = span.marker
         if scanner.skip(["之前", "以前", "前", "以内", "内"]) { marker = true }
@@ -106,9 +118,17 @@ package struct Deadline: Sendable, Equatable {
         /// Skips the first of `words` found here; whether one was.
         mutating func skip(_ words: [String]) -> Bool {
             for word in words {
-                let wordScalars = Array(word.unicodeScalars)
-                if scalars[index...].starts(with: wordScalars) {
-                    index += wordScalars.count
+                var position = index
+                var matched = true
+                for scalar in word.unicodeScalars {
+                    guard position < scalars.count, scalars[position] == scalar else {
+                        matched = false
+                        break
+                    }
+                    position += 1
+                }
+                if matched {
+                    index = position
                     return true
                 }
             }
@@ -129,7 +149,13 @@ package struct Deadline: Sendable, Equatable {
 
         static func digit(_ scalar: Unicode.Scalar) -> Int? {
             if scalar.value >= 0x30 && scalar.value <= 0x39 { return Int(scalar.value - 0x30) }
-            return ["一": 1, "二": 2, "三": 3, "四": 4][scalar]
+            switch scalar {
+            case "一": return 1
+            case "二": return 2
+            case "三": return 3
+            case "四": return 4
+            default: return nil
+            }
         }
 
         /// The span a date or period names: its first and last day, and whether it carries a deadline word.

@@ -42,15 +42,37 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
     /// and the ideographic space read as their half-width forms. `完成1部宣传片，2套方案` and `完成1部宣传片,2套方案`
     /// fold to the same text.
     package static func folded(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.trimmingWhitespace.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: scalars.append(" ")
-            default: scalars.append(scalar)
+        let trimmed = text.trimmingWhitespace
+        // Full-width forms are U+FF01–U+FF5E (EF BC 81 – EF BD 9E in UTF-8) and U+3000 (E3 80 80): each folds to
+        // the one ASCII byte of its half-width form. Most cells hold none and fold to themselves, without a copy.
+        guard trimmed.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return trimmed }
+        var bytes = Array(trimmed.utf8)
+        var read = 0
+        var written = 0
+        var changed = false
+        while read < bytes.count {
+            let byte = bytes[read]
+            if read + 2 < bytes.count, byte == 0xEF || byte == 0xE3 {
+                let second = bytes[read + 1]
+                let third = bytes[read + 2]
+                var folded: UInt8?
+                if byte == 0xEF, second == 0xBC, third >= 0x81 { folded = third - 0x60 }
+                if byte == 0xEF, second == 0xBD, third <= 0x9E { folded = third - 0x20 }
+                if byte == 0xE3, second == 0x80, third == 0x80 { folded = 0x20 }
+                if let folded {
+                    bytes[written] = folded
+                    written += 1
+                    read += 3
+                    changed = true
+                    continue
+                }
             }
+            bytes[written] = byte
+            written += 1
+            read += 1
         }
-        return String(scalars)
+        guard changed else { return trimmed }
+        return String(decoding: bytes[..<written], as: UTF8.self)
     }
 
     static let affirmativeWords = WordList([
