@@ -38,6 +38,11 @@ extension String {
     /// The text without leading and trailing white space (ASCII, ideographic space, no-break spaces and line
     /// breaks: Unicode's White_Space).
     var trimmingWhitespace: String {
+        // Told from the first and last bytes: a text that starts and ends with a byte no white space starts or
+        // ends with (an ASCII letter or digit, the last byte of a CJK character) is returned as it is.
+        let utf8 = utf8
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        if !Self.mayBeWhitespace(first: firstByte), !Self.mayBeWhitespace(last: lastByte) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last, first.isTableWhitespace || last.isTableWhitespace else { return self }
         var start = scalars.startIndex
@@ -45,6 +50,21 @@ extension String {
         while start < end, scalars[start].isTableWhitespace { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].isTableWhitespace { end = scalars.index(before: end) }
         return String(scalars[start..<end])
+    }
+
+    /// Whether a text starting with `byte` may start with white space: an ASCII control or space, or the lead byte
+    /// of U+0085 / U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3).
+    @inline(__always)
+    static func mayBeWhitespace(first byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
+    }
+
+    /// Whether a text ending with `byte` may end with white space: an ASCII control or space, or the last byte of
+    /// one of the white-space scalars above (85, A0, 80, 80–8A, A8, A9, AF, 9F).
+    @inline(__always)
+    static func mayBeWhitespace(last byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x85 || byte == 0xA0 || (0x80...0x8A).contains(byte) || byte == 0xA8 || byte == 0xA9
+            || byte == 0xAF || byte == 0x9F
     }
 
     /// Whether the text is empty or white space only.

@@ -75,7 +75,9 @@ package struct Deadline: Sendable, Equatable {
     /// Reads a deadline, or `nil` when the text is not one.
     package init?(parsing raw: String) {
         let text = raw.trimmingWhitespace
-        let folded = TextValue.folded(text).unicodeScalars
+        let foldedText = TextValue.folded(text)
+        guard Self.mayHoldDate(foldedText) else { return nil }
+        let folded = foldedText.unicodeScalars
         // Most targets are not dates: told from the first scalar, before the text is copied to be scanned.
         var start = folded.startIndex
         if start < folded.endIndex, folded[start] == "于" || folded[start] == "在" { start = folded.index(after: start) }
@@ -91,6 +93,22 @@ package struct Deadline: Sendable, Equatable {
         self.earliest = span.earliest
         self.latest = span.latest
         self.hasDeadlineMarker = marker
+    }
+
+    /// Whether a folded text may hold a date or period: every one holds 年, 月 or 季, or the separator of
+    /// 2023-06-30, 2023/6/30, 2023.6.30. A text with none of them is told without being scanned.
+    static func mayHoldDate(_ folded: String) -> Bool {
+        var bytes = folded.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = bytes.next() {
+            if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
+            // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3.
+            switch (previous.0, previous.1, byte) {
+            case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3): return true
+            default: previous = (previous.1, byte)
+            }
+        }
+        return false
     }
 
     /// The last day of a month; February has 29 days unless the year is known and not a leap year.
