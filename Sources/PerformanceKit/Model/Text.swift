@@ -131,12 +131,28 @@ extension String.UTF8View {
 
     /// Whether `needle`'s bytes stand anywhere in these bytes.
     func containsBytes(of needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.count <= count else { return pattern.isEmpty }
+        let pattern = needle.utf8
+        guard !pattern.isEmpty else { return true }
+        guard pattern.count <= count else { return false }
+        // In place, without copying either side, when both are contiguous (native strings are).
+        if let found = withContiguousStorageIfAvailable({ haystack in
+            pattern.withContiguousStorageIfAvailable { pattern -> Bool in
+                guard let base = haystack.baseAddress, let first = pattern.first else { return false }
+                var index = 0
+                while index + pattern.count <= haystack.count {
+                    if haystack[index] == first, memcmpEqual(base + index, pattern.baseAddress, pattern.count) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }), let found {
+            return found
+        }
         let haystack = Array(self)
+        let bytes = Array(pattern)
         var index = 0
-        while index + pattern.count <= haystack.count {
-            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+        while index + bytes.count <= haystack.count {
+            if haystack[index..<(index + bytes.count)].elementsEqual(bytes) { return true }
             index += 1
         }
         return false

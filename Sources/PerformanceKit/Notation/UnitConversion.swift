@@ -23,8 +23,9 @@ package enum UnitConversion {
     /// `万` → (万, nil). Units are normalised (`％` → `%`).
     static func split(column: String) -> (magnitude: Quantity.Magnitude, unit: String?) {
         let text = column.trimmingWhitespace
-        for magnitude in [Quantity.Magnitude.trillion, .hundredMillion, .tenThousand] where text.hasPrefix(magnitude.rawValue) {
-            let rest = String(text.dropFirst(magnitude.rawValue.count))
+        // By their bytes: 万亿 before 亿 and 万.
+        for magnitude in [Quantity.Magnitude.trillion, .hundredMillion, .tenThousand] where text.utf8.startsBytes(with: magnitude.rawValue) {
+            let rest = String(decoding: text.utf8.dropFirst(magnitude.rawValue.utf8.count), as: UTF8.self)
             return (magnitude, rest.isEmpty ? nil : Quantity.normalizedUnit(rest))
         }
         return (.one, text.isEmpty ? nil : Quantity.normalizedUnit(text))
