@@ -40,9 +40,11 @@ extension String {
     var trimmingWhitespace: String {
         // Told from the first and last bytes: a text that starts and ends with a byte no white space starts or
         // ends with (an ASCII letter or digit, the last byte of a CJK character) is returned as it is.
-        let utf8 = utf8
-        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
-        if !Self.mayBeWhitespace(first: firstByte), !Self.mayBeWhitespace(last: lastByte) { return self }
+        let untouched = withBytes { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return !Self.mayBeWhitespace(first: first) && !Self.mayBeWhitespace(last: last)
+        }
+        if untouched { return self }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last, first.isTableWhitespace || last.isTableWhitespace else { return self }
         var start = scalars.startIndex
@@ -50,6 +52,13 @@ extension String {
         while start < end, scalars[start].isTableWhitespace { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].isTableWhitespace { end = scalars.index(before: end) }
         return String(scalars[start..<end])
+    }
+
+    /// Runs `body` over the text's UTF-8 bytes: in place for a native string (they are contiguous), else a copy.
+    @inline(__always)
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
     }
 
     /// Whether a text starting with `byte` may start with white space: an ASCII control or space, or the lead byte

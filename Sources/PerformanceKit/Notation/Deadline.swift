@@ -98,17 +98,18 @@ package struct Deadline: Sendable, Equatable {
     /// Whether a folded text may hold a date or period: every one holds 年, 月 or 季, or the separator of
     /// 2023-06-30, 2023/6/30, 2023.6.30. A text with none of them is told without being scanned.
     static func mayHoldDate(_ folded: String) -> Bool {
-        var bytes = folded.utf8.makeIterator()
-        var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = bytes.next() {
-            if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
-            // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3.
-            switch (previous.0, previous.1, byte) {
-            case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3): return true
-            default: previous = (previous.1, byte)
+        folded.withBytes { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
+                // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3.
+                guard byte == 0xE5 || byte == 0xE6, index + 2 < bytes.count else { continue }
+                switch (byte, bytes[index + 1], bytes[index + 2]) {
+                case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3): return true
+                default: continue
+                }
             }
+            return false
         }
-        return false
     }
 
     /// The last day of a month; February has 29 days unless the year is known and not a leap year.

@@ -45,7 +45,7 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
         let trimmed = text.trimmingWhitespace
         // Full-width forms are U+FF01–U+FF5E (EF BC 81 – EF BD 9E in UTF-8) and U+3000 (E3 80 80): each folds to
         // the one ASCII byte of its half-width form. Most cells hold none and fold to themselves, without a copy.
-        guard trimmed.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return trimmed }
+        guard trimmed.withBytes({ $0.contains { $0 == 0xEF || $0 == 0xE3 } }) else { return trimmed }
         var bytes = Array(trimmed.utf8)
         var read = 0
         var written = 0

@@ -57,7 +57,8 @@ package struct Verifier: Sendable {
 
         for row in card.indicators {
             guard let printed = row.published else { continue }
-            let path = row.path.appending("published")
+            // Built only for a difference: most rows agree.
+            var path: JSONPath { row.path.appending("published") }
             if let outside = rangeDifference(row, printed: printed) {
                 record(outside)
             } else if row.basis == .published, row.missedTarget, isClose(printed, row.weight) {
@@ -192,8 +193,8 @@ package struct Verifier: Sendable {
     }
 
     func rowDifference(_ row: IndicatorScore, printed: ExactDecimal, rounding: RoundingRule, wholePoints: Bool) -> Verification.Difference? {
-        let path = row.path.appending("published")
         guard let score = row.score, !isClose(score, printed) else { return nil }
+        let path = row.path.appending("published")
         let change = "printed \(printed.plainText), recomputed \(score.plainText) (\(delta(printed, score)))"
         switch row.basis {
         case .judgement?, .evaluator?:
