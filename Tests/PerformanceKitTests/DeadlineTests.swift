@@ -35,6 +35,20 @@ struct DeadlineTests {
         #expect(Deadline.saysOnTime("及时"))
         #expect(!Deadline.saysOnTime("未按时完成"))
         #expect(!Deadline.saysOnTime("按时办结率100%"))
+        // The quick test of the first scalar lets every word through, full-width spaces and all.
+        for word in Deadline.onTimeWords {
+            #expect(Deadline.saysOnTime(word), "\(word)")
+            #expect(Deadline.saysOnTime("\u{3000}\(word)完成 "), "\(word)")
+        }
+    }
+
+    // The quick tests before scanning (a date holds 年, 月, 季 or a separator, and starts with a digit or one of a
+    // few words) let every form through, full-width included.
+    @Test func readsEveryFormPastTheQuickTests() {
+        for text in ["２０２３－０６－３０", "2023/6/30", "2023.6.30", "于12月底前", "在年底前", "全年", "上半年", "下半年", "第三季度",
+                     "3季度", "年内", "１１月", "二季度"] {
+            #expect(Deadline(parsing: text) != nil, "\(text)")
+        }
     }
 
     // MARK: Scoring

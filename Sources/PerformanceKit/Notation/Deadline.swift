@@ -57,7 +57,6 @@ package struct Deadline: Sendable, Equatable {
     /// Words that say "on time" without a date: `按时`, `按期`, `如期`, `及时`, `准时`, alone or before words without
     /// digits (`按时完成`). A negation before them (`未按时完成`) is not one.
     static let onTimeWords = ["按时", "按期", "如期", "及时", "准时"]
-    static let onTimeStarts: Set<Unicode.Scalar> = Set(onTimeWords.compactMap(\.unicodeScalars.first))
 
     /// The scalars a date or period can start with (after `于`, `在`): a digit, half- or full-width once folded,
     /// `一` to `四` (`三季度`), `年` (`年底`), `全` (`全年`), `上` / `下` (`上半年`), `第` (`第三季度`).
@@ -65,8 +64,12 @@ package struct Deadline: Sendable, Equatable {
 
     /// Whether `text` says "on time" without a date (``onTimeWords``).
     package static func saysOnTime(_ text: String) -> Bool {
-        // Each word starts with a scalar folding leaves as it is: a text starting otherwise is none, unfolded.
-        guard let first = text.trimmingWhitespace.unicodeScalars.first, onTimeStarts.contains(first) else { return false }
+        // Each of ``onTimeWords`` starts with one of these scalars, which folding leaves as they are: a text
+        // starting otherwise is none, and is not folded.
+        switch text.trimmingWhitespace.unicodeScalars.first {
+        case "按"?, "如"?, "及"?, "准"?: break
+        default: return false
+        }
         let folded = TextValue.folded(text)
         guard onTimeWords.contains(where: { folded.hasPrefix($0) }) else { return false }
         return !folded.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "未" || $0 == "不" }

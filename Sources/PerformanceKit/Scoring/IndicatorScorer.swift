@@ -213,9 +213,12 @@ struct IndicatorScorer: Sendable {
         let targetText = indicator.target.trimmingWhitespace
         let actualText = (indicator.actual ?? "").trimmingWhitespace
         guard !actualText.isEmpty else { return nil }
-        let actualSaysOnTime = Deadline.saysOnTime(actualText) || profile.achievementWords.contains(TextValue.folded(actualText))
+        // Asked only of a row whose target says on time or is a deadline: most rows are neither.
+        func actualSaysOnTime() -> Bool {
+            Deadline.saysOnTime(actualText) || profile.achievementWords.contains(TextValue.folded(actualText))
+        }
         if Deadline.saysOnTime(targetText) {
-            guard !actualSaysOnTime else {
+            guard !actualSaysOnTime() else {
                 return .scored(w, .deadlineMet, nil, .saidOnTime(actual: actualText, deadline: targetText, weight: w))
             }
             return .undefined(code: .undefinedScore,
@@ -224,7 +227,7 @@ struct IndicatorScorer: Sendable {
         }
         guard let deadline = Deadline(parsing: targetText),
               deadline.hasDeadlineMarker || indicator.subcategory == .timeliness else { return nil }
-        if actualSaysOnTime {
+        if actualSaysOnTime() {
             return .scored(w, .deadlineMet, nil, .saidOnTime(actual: actualText, deadline: targetText, weight: w))
         }
         /// The text, and the day or days it means where the text is not already that day.
