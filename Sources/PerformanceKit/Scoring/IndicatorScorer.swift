@@ -168,9 +168,12 @@ struct IndicatorScorer: Sendable {
         func columned(_ measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
             UnitConversion.applying(column: indicator.unit, to: measure)
         }
-        let tooLarge = Outcome.undefined(code: .figureTooLarge,
-            message: "the figure under the unit column \(indicator.unit ?? "") needs more digits than a decimal holds (18); write it in a larger unit",
-            field: "unit")
+        // Worded only when it happens: a message built for every row costs more than scoring the row.
+        var tooLarge: Outcome {
+            .undefined(code: .figureTooLarge,
+                message: "the figure under the unit column \(indicator.unit ?? "") needs more digits than a decimal holds (18); write it in a larger unit",
+                field: "unit")
+        }
         switch (target, actual) {
         case (.measure(let written), .measure(let writtenActual)):
             guard let a = columned(written), let b = columned(writtenActual) else { return tooLarge }
@@ -382,9 +385,11 @@ struct IndicatorScorer: Sendable {
                     message: "the target is in \(targetUnit) and the actual in \(actualUnit); write both in one unit, or give a score",
                     field: "actual")
             }
-            let tooLarge = Outcome.undefined(code: .figureTooLarge,
-                message: "converting \(common.convertsFirst ? targetUnit : actualUnit) into \(common.unit) needs more digits than a decimal holds (18); give a score",
-                field: common.convertsFirst ? "target" : "actual")
+            var tooLarge: Outcome {
+                .undefined(code: .figureTooLarge,
+                    message: "converting \(common.convertsFirst ? targetUnit : actualUnit) into \(common.unit) needs more digits than a decimal holds (18); give a score",
+                    field: common.convertsFirst ? "target" : "actual")
+            }
             if common.convertsFirst {
                 guard let value = target.quantity.value.multiplied(by: common.factor) else { return tooLarge }
                 conversion = .unitConverted(onTarget: true, from: .figure(target.quantity.number, target.quantity.magnitude),
