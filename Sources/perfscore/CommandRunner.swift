@@ -2,7 +2,8 @@ import CommandLineKit
 import Foundation
 import PerformanceKit
 
-/// Runs a command against an environment: one library call per file, rendering, and the exit status.
+/// Runs a command against an environment: one library job per subcommand, its report printed or written, and the
+/// exit status.
 ///
 /// The environment is injected so that tests run the whole command without a process.
 struct CommandRunner {
