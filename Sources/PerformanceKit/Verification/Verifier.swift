@@ -91,7 +91,7 @@ package struct Verifier: Sendable {
         }
 
         for printedCategory in published.categories {
-            let path = JSONPath.root.appending("published").appending("categories").appending(printedCategory.category.rawValue)
+            var path: JSONPath { JSONPath.root.appending("published").appending("categories").appending(printedCategory.category.rawValue) }
             let printed = printedCategory.score
             guard let recomputed = card.categories.first(where: { $0.category == printedCategory.category }) else {
                 record(.init(path: path, printed: printed, recomputed: nil, kind: .arithmetic,
@@ -125,7 +125,7 @@ package struct Verifier: Sendable {
         }
 
         if let printed = published.total {
-            let path = JSONPath.root.appending("published").appending("total")
+            var path: JSONPath { JSONPath.root.appending("published").appending("total") }
             // In goal-ratio mode the total is the goals' weighted scores, not the categories' sum.
             if card.goals.isEmpty, let beneath = printedSumBeneathTotal(card, published: published), !isClose(beneath.sum, printed) {
                 record(.init(path: path, printed: printed, recomputed: card.total, kind: .arithmetic,
@@ -245,7 +245,7 @@ package struct Verifier: Sendable {
     }
 
     func budgetDifference(_ card: ScoreCard, printed: ExactDecimal, wholePoints: Bool) -> Verification.Difference? {
-        let path = JSONPath.root.appending("published").appending("budget")
+        var path: JSONPath { JSONPath.root.appending("published").appending("budget") }
         let budget = card.budget
         if printed > budget.weight || printed.isNegative {
             return .init(path: path, printed: printed, recomputed: budget.score, kind: .arithmetic,
