@@ -1,0 +1,60 @@
+import Testing
+@testable import PerformanceKit
+
+/// Trimming and folding read a string's bytes for speed (issue 13); they must say what the plain reading of
+/// their definitions says: Unicode's white space off both ends, full-width ASCII forms and U+3000 to half-width.
+@Suite struct TextTests {
+    /// Every white space the tables use, and neighbours that are not white space but share its bytes' ranges.
+    static let spaces: [String] = ["\t", "\n", "\r", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{2028}",
+                                   "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
+    static let notSpaces: [String] = ["万", "亿", "月", "a", "9", "%", "\u{200B}", "\u{2060}", "\u{3001}", "（", "）", "，", "１",
+                                      "\u{FF5E}", "\u{FF5F}", "😀", "é"]
+
+    /// The definitions, read plainly, scalar by scalar.
+    static func plainTrim(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        while let first = scalars.first, first.isTableWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isTableWhitespace { scalars.removeLast() }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    static func plainFold(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        for scalar in plainTrim(text).unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: view.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: view.append(" ")
+            default: view.append(scalar)
+            }
+        }
+        return String(view)
+    }
+
+    static var texts: [String] {
+        var texts = ["", "指标", "完成1部宣传片，2套方案", "≥80,000㎡", "２０２３－０６－３０"]
+        for space in spaces {
+            for word in notSpaces {
+                texts += [space + word, word + space, space + word + space, word + space + word, space, space + space]
+            }
+        }
+        for word in notSpaces {
+            for other in notSpaces { texts.append(word + other) }
+        }
+        return texts
+    }
+
+    @Test func trimsAsTheDefinitionSays() {
+        for text in Self.texts {
+            #expect(text.trimmingWhitespace == Self.plainTrim(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func foldsAsTheDefinitionSays() {
+        for text in Self.texts {
+            #expect(TextValue.folded(text) == Self.plainFold(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(TextValue.folded("完成1部宣传片，2套方案") == "完成1部宣传片,2套方案")
+    }
+}
