@@ -213,10 +213,13 @@ package struct JSONOutput {
         let count = buffer.count
         while index < count {
             // Eight bytes at a time while none needs an escape.
-            if let base = buffer.baseAddress, index + 8 <= count,
-               !JSONScanner.hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            if let base = buffer.baseAddress, index + 8 <= count {
+                let special = JSONScanner.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                guard special != 0 else {
+                    index += 8
+                    continue
+                }
+                index += JSONScanner.firstSpecialOffset(special)
             }
             let byte = buffer[index]
             index += 1

@@ -159,11 +159,14 @@ struct JSONScanner {
     mutating func readStringRange() throws(Problem) -> (range: Range<Int>, escaped: String?) {
         index += 1  // opening quote
         let start = index
-        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        // Eight bytes at a time to the first quote, backslash or control character.
         if let base = bytes.baseAddress {
             while index + 8 <= end {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if Self.hasSpecialByte(word) { break }
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if special != 0 {
+                    index += Self.firstSpecialOffset(special)
+                    break
+                }
                 index += 8
             }
         }
@@ -202,17 +205,28 @@ struct JSONScanner {
         throw syntaxError(expected: "a closing '\"'")
     }
 
-    /// Whether any of the eight bytes is `"`, `\` or below 0x20 (the bytes a string's end or escape needs).
+    /// The high bit of each of the eight bytes of `word` (read little-endian: the first byte lowest) that is `"`,
+    /// `\` or below 0x20, the bytes a string's end or escape needs; zero when there is none.
+    ///
+    /// Each test is the classic "has a zero byte" test, `(v − 0x01…01) & ~v & 0x80…80`: a borrow runs only upwards
+    /// from a byte that matched, so a bit above the lowest match may be false, but the lowest set bit is always the
+    /// first matching byte (``firstSpecialOffset(_:)``).
     @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        // A byte below 0x20: (byte - 0x20) borrows into its high bit while the byte's own high bit is clear.
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return hasZero(quote) || hasZero(backslash) || control
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let quote = zeroBytes(word ^ (ones &* 0x22))
+        let backslash = zeroBytes(word ^ (ones &* 0x5C))
+        // A byte below 0x20: (byte − 0x20) borrows into its high bit while the byte's own high bit is clear.
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return quote | backslash | control
+    }
+
+    /// The offset in its word of the first byte that ``specialBytes(_:)`` marked (`special` must not be zero).
+    @inline(__always)
+    static func firstSpecialOffset(_ special: UInt64) -> Int {
+        special.trailingZeroBitCount >> 3
     }
 
     mutating func readEscape(into pieces: inout [UInt8]) throws(Problem) {
