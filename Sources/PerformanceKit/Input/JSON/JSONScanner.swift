@@ -447,6 +447,19 @@ enum UTF8Validation {
                     index += 1
                     continue
                 }
+                // Two three-byte scalars at a time while they last (Chinese text): leads E1–EC and EE–EF take any
+                // continuation bytes; E0 and ED, whose second byte is bounded, take the general path below.
+                var skipped = false
+                while index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                    let first = word & 0x0F
+                    let second = (word >> 24) & 0x0F
+                    guard first != 0, first != 0x0D, second != 0, second != 0x0D else { break }
+                    index += 6
+                    skipped = true
+                }
+                if skipped { continue }
                 // Continuation bytes are 10xxxxxx; the second byte's range rules out overlong forms, surrogates
                 // and scalars above U+10FFFF.
                 @inline(__always) func continuation(_ offset: Int) -> Bool { buffer[index + offset] & 0xC0 == 0x80 }
