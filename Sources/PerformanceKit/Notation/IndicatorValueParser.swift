@@ -48,7 +48,7 @@ struct IndicatorValueParser {
         if bytes.isEmpty { return .empty }
         if !bytes.contains(where: Self.isDigit) {
             if let symbol = Self.match(Self.symbolSpellings, in: bytes, at: 0) {
-                throw error(at: symbol.length, expected: "a number after '\(symbol.spelling)'")
+                throw error(at: symbol.length, expected: "a number after '\(symbol.text)'")
             }
             let text = normalized
             return .text(TextValue(text: text, kind: TextValue.classify(text)))
@@ -98,7 +98,7 @@ struct IndicatorValueParser {
         while end < bytes.count {
             let byte = bytes[end]
             if Self.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
-                || Self.starts(bytes, at: end, with: Self.minusSign)
+                || (byte >= 0x80 && Self.starts(bytes, at: end, with: Self.minusSign))
                 || Self.match(Self.symbolSpellings, in: bytes, at: end) != nil
                 || Self.match(Self.prefixWords, in: bytes, at: end) != nil {
                 break
@@ -124,6 +124,7 @@ struct IndicatorValueParser {
     }
 
     mutating func readComparator() -> IndicatorValue.Comparator? {
+        guard Self.mayStart(.comparator, at: position, in: bytes) else { return nil }
         if let symbol = Self.match(Self.symbolSpellings, in: bytes, at: position) {
             position += symbol.length
             return symbol.comparator
@@ -159,7 +160,7 @@ struct IndicatorValueParser {
             position += 1
             return first == UInt8(ascii: "-")
         }
-        if Self.starts(bytes, at: position, with: Self.minusSign) {
+        if first >= 0x80, Self.starts(bytes, at: position, with: Self.minusSign) {
             position += Self.minusSign.count
             return true
         }
@@ -214,6 +215,7 @@ struct IndicatorValueParser {
     }
 
     mutating func readMagnitude() -> Quantity.Magnitude {
+        guard Self.mayStart(.magnitude, at: position, in: bytes) else { return .one }
         for (spelling, magnitude) in Self.magnitudes where Self.starts(bytes, at: position, with: spelling) {
             position += spelling.count
             return magnitude
@@ -261,7 +263,7 @@ struct IndicatorValueParser {
         let signLength: Int
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
             signLength = 1
-        } else if Self.starts(bytes, at: index, with: Self.minusSign) {
+        } else if bytes[index] >= 0x80, Self.starts(bytes, at: index, with: Self.minusSign) {
             signLength = Self.minusSign.count
         } else {
             return false
@@ -277,6 +279,9 @@ struct IndicatorValueParser {
 
     mutating func skipSpaces() {
         while position < bytes.count {
+            // ASCII white space is 09–0D and 20; any other ASCII byte ends the spaces without decoding.
+            let byte = bytes[position]
+            if byte < 0x80, byte != 0x20, byte &- 0x09 > 0x0D - 0x09 { return }
             let (scalar, length) = Self.scalar(at: position, in: bytes)
             guard scalar.isTableWhitespace else { return }
             position += length
@@ -293,40 +298,65 @@ struct IndicatorValueParser {
 
     // MARK: - Vocabulary
 
-    typealias Spelling = (bytes: [UInt8], spelling: String, comparator: IndicatorValue.Comparator)
+    /// A comparator's spelling as bytes (its text is made only for a message).
+    struct Spelling: Sendable {
+        let bytes: [UInt8]
+        let comparator: IndicatorValue.Comparator
 
-    static let symbolSpellings: [Spelling] = IndicatorValue.Comparator.symbolSpellings.map { (Array($0.0.utf8), $0.0, $0.1) }
-    static let prefixWords: [Spelling] = IndicatorValue.Comparator.prefixWords.map { (Array($0.0.utf8), $0.0, $0.1) }
-    static let suffixWords: [Spelling] = IndicatorValue.Comparator.suffixWords.map { (Array($0.0.utf8), $0.0, $0.1) }
+        init(_ spelling: (String, IndicatorValue.Comparator)) {
+            bytes = Array(spelling.0.utf8)
+            comparator = spelling.1
+        }
+
+        var length: Int { bytes.count }
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    static let symbolSpellings: [Spelling] = IndicatorValue.Comparator.symbolSpellings.map(Spelling.init)
+    static let prefixWords: [Spelling] = IndicatorValue.Comparator.prefixWords.map(Spelling.init)
+    static let suffixWords: [Spelling] = IndicatorValue.Comparator.suffixWords.map(Spelling.init)
     static let magnitudes: [([UInt8], Quantity.Magnitude)] = [Quantity.Magnitude.trillion, .tenThousand, .hundredMillion]
         .map { (Array($0.rawValue.utf8), $0) }
     /// `−` (U+2212), a minus sign some tables print.
     static let minusSign: [UInt8] = Array("−".utf8)
 
-    /// For each byte, whether a comparator's spelling (symbol or word) starts with it: most positions are passed
-    /// over without trying each spelling.
-    static let comparatorStarts: [Bool] = {
-        var table = Array(repeating: false, count: 256)
-        for spelling in symbolSpellings + prefixWords { table[Int(spelling.bytes[0])] = true }
+    /// What a word of the vocabulary may start at a byte: most positions are passed over by one look at a table
+    /// of first bytes, without trying each spelling.
+    struct Starts: OptionSet {
+        let rawValue: UInt8
+        static let comparator = Starts(rawValue: 1)
+        static let suffixWord = Starts(rawValue: 2)
+        static let magnitude = Starts(rawValue: 4)
+    }
+
+    /// For each byte, what may start with it.
+    static let starts: [Starts] = {
+        var table = Array(repeating: Starts(), count: 256)
+        for spelling in symbolSpellings + prefixWords { table[Int(spelling.bytes[0])].insert(.comparator) }
+        for spelling in suffixWords { table[Int(spelling.bytes[0])].insert(.suffixWord) }
+        for (spelling, _) in magnitudes { table[Int(spelling[0])].insert(.magnitude) }
         return table
     }()
 
+    @inline(__always)
+    static func mayStart(_ kind: Starts, at index: Int, in bytes: Bytes) -> Bool {
+        index < bytes.count && starts[Int(bytes[index])].contains(kind)
+    }
+
     /// The first spelling that stands at `index`, longest spellings being listed first.
-    static func match(_ spellings: [Spelling], in bytes: Bytes, at index: Int)
-        -> (comparator: IndicatorValue.Comparator, spelling: String, length: Int)? {
-        guard index < bytes.count, comparatorStarts[Int(bytes[index])] else { return nil }
+    static func match(_ spellings: [Spelling], in bytes: Bytes, at index: Int) -> Spelling? {
+        guard mayStart(.comparator, at: index, in: bytes) else { return nil }
         for entry in spellings where starts(bytes, at: index, with: entry.bytes) {
-            return (entry.comparator, entry.spelling, entry.bytes.count)
+            return entry
         }
         return nil
     }
 
     /// A suffix comparator word that is all of the rest of the text from `index` (`以上`, `以内` …).
-    static func suffixWord(exactly index: Int, in bytes: Bytes) -> (comparator: IndicatorValue.Comparator, length: Int)? {
+    static func suffixWord(exactly index: Int, in bytes: Bytes) -> Spelling? {
+        guard bytes.count - index >= 3, mayStart(.suffixWord, at: index, in: bytes) else { return nil }
         let rest = bytes.count - index
-        guard rest >= 3 else { return nil }
         return suffixWords.first { $0.bytes.count == rest && starts(bytes, at: index, with: $0.bytes) }
-            .map { ($0.comparator, $0.bytes.count) }
     }
 
     @inline(__always)
