@@ -450,35 +450,43 @@ struct IndicatorValueParser {
             guard needsTrimming(raw) else { return nil }
             out = Array(raw)
         }
-        var start = 0
-        var end = out.count
-        out.withUnsafeBufferPointer { buffer in
-            func trimSpaces() {
-                while end > start {
-                    let (scalar, length) = Self.scalar(endingAt: end, in: buffer)
-                    guard scalar.isTableWhitespace else { break }
-                    end -= length
-                }
-            }
-            while start < end {
-                let (scalar, length) = Self.scalar(at: start, in: buffer)
-                guard scalar.isTableWhitespace else { break }
-                start += length
-            }
-            trimSpaces()
-            while end > start {
-                let (last, length) = Self.scalar(endingAt: end, in: buffer)
-                if isTrailingMark(last) {
-                    end -= length
-                } else if last == ".", end - start < 2 || !isDigit(buffer[end - 2]) {
-                    end -= 1
-                } else {
-                    break
-                }
-                trimSpaces()
-            }
-        }
+        let (start, end) = out.withUnsafeBufferPointer { buffer in trimmedBounds(buffer) }
         return Array(out[start..<end])
+    }
+
+    /// The bounds of `buffer` without white space at its ends and the trailing marks of ``normalize(_:)``.
+    static func trimmedBounds(_ buffer: Bytes) -> (start: Int, end: Int) {
+        var start = 0
+        var end = buffer.count
+        while start < end {
+            let (scalar, length) = Self.scalar(at: start, in: buffer)
+            guard scalar.isTableWhitespace else { break }
+            start += length
+        }
+        end = trimmedEnd(buffer, start: start, end: end)
+        while end > start {
+            let (last, length) = Self.scalar(endingAt: end, in: buffer)
+            if isTrailingMark(last) {
+                end -= length
+            } else if last == ".", end - start < 2 || !isDigit(buffer[end - 2]) {
+                end -= 1
+            } else {
+                break
+            }
+            end = trimmedEnd(buffer, start: start, end: end)
+        }
+        return (start, end)
+    }
+
+    /// `end` moved back over white space, not before `start`.
+    static func trimmedEnd(_ buffer: Bytes, start: Int, end: Int) -> Int {
+        var end = end
+        while end > start {
+            let (scalar, length) = Self.scalar(endingAt: end, in: buffer)
+            guard scalar.isTableWhitespace else { break }
+            end -= length
+        }
+        return end
     }
 
     /// Whether the text has white space at either end, or a trailing punctuation mark.

@@ -136,6 +136,10 @@ public struct Scorer: Sendable {
         var order: [IndicatorCategory] = []
         var weights: [WideDecimal] = []
         var scores: [WideDecimal?] = []
+        // Room for the four standard categories at once, instead of growing the arrays one by one.
+        order.reserveCapacity(4)
+        weights.reserveCapacity(4)
+        scores.reserveCapacity(4)
         for row in indicators {
             let index: Int
             if let found = order.firstIndex(of: row.category) {
