@@ -37,15 +37,16 @@ import Testing
 
     /// Strings of every length around a word's, with the end or an escape at every place, read whole.
     @Test func readsStringsWhateverTheirLength() throws {
-        for length in 0..<20 {
+        for length in 0..<30 {
             for escapeAt in [nil] + Array(0..<length).map(Optional.some) {
                 var expected = ""
                 var json = "\""
                 for place in 0..<length {
                     let character: Character = place % 3 == 0 ? "指" : "a"
-                    if place == escapeAt {
-                        json += "\\n"
-                        expected += "\n"
+                    if let escapeAt, place == escapeAt || place == escapeAt + 9 {
+                        // One escape, and a second one a run of plain bytes later.
+                        json += place == escapeAt ? "\\n" : "\\\""
+                        expected += place == escapeAt ? "\n" : "\""
                     } else {
                         json.append(character)
                         expected.append(character)

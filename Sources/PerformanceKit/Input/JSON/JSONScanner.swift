@@ -159,31 +159,13 @@ struct JSONScanner {
     mutating func readStringRange() throws(Problem) -> (range: Range<Int>, escaped: String?) {
         index += 1  // opening quote
         let start = index
-        // Eight bytes at a time to the first quote, backslash or control character.
-        if let base = bytes.baseAddress {
-            while index + 8 <= end {
-                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                if special != 0 {
-                    index += Self.firstSpecialOffset(special)
-                    break
-                }
-                index += 8
-            }
-        }
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return (start..<(index - 1), nil)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 {
-                throw syntaxError(expected: "a closing '\"' (control characters must be escaped inside strings)")
-            }
-            index += 1
-        }
+        skipToSpecialByte()
         guard index < end else { throw syntaxError(expected: "a closing '\"'") }
-        // Escapes: unescape into a buffer from here on.
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return (start..<(index - 1), nil)
+        }
+        // Escapes: unescape into a buffer from here on, a run of plain bytes at a time.
         var pieces = Array(bytes[start..<index])
         while index < end {
             let byte = bytes[index]
@@ -194,15 +176,34 @@ struct JSONScanner {
             if byte < 0x20 {
                 throw syntaxError(expected: "a closing '\"' (control characters must be escaped inside strings)")
             }
-            if byte == UInt8(ascii: "\\") {
-                index += 1
-                try readEscape(into: &pieces)
-                continue
-            }
-            pieces.append(byte)
-            index += 1
+            index += 1  // a backslash
+            try readEscape(into: &pieces)
+            let run = index
+            skipToSpecialByte()
+            pieces.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
         }
         throw syntaxError(expected: "a closing '\"'")
+    }
+
+    /// Moves the cursor to the next quote, backslash or control character inside a string (the bytes that end
+    /// a run of plain bytes), eight bytes at a time; to the end when there is none.
+    @inline(__always)
+    mutating func skipToSpecialByte() {
+        if let base = bytes.baseAddress {
+            while index + 8 <= end {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if special != 0 {
+                    index += Self.firstSpecialOffset(special)
+                    return
+                }
+                index += 8
+            }
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+            index += 1
+        }
     }
 
     /// The high bit of each of the eight bytes of `word` (read little-endian: the first byte lowest) that is `"`,
