@@ -57,4 +57,15 @@ import Testing
         }
         #expect(TextValue.folded("完成1部宣传片，2套方案") == "完成1部宣传片,2套方案")
     }
+
+    /// The byte-prefix test compares in place (issue 13); it must say what comparing the byte arrays says.
+    @Test func findsBytePrefixesAsTheDefinitionSays() {
+        let prefixes = ["", "万", "万亿", "亿", "%", "%/", "全年未发生", "无", "a", "abcdefghij", "指标成本效益"]
+        for text in Self.texts + ["万元", "万亿元", "亿", "%/年", "全年未发生安全事故", "abcdefghijk", "指标成本效益满意度"] {
+            for prefix in prefixes {
+                #expect(text.utf8.startsBytes(with: prefix) == Array(text.utf8).starts(with: Array(prefix.utf8)),
+                        "\(text) \(prefix)")
+            }
+        }
+    }
 }

@@ -145,9 +145,15 @@ struct WordList: Sendable, Equatable {
 }
 
 extension String.UTF8View {
-    /// Whether the bytes start with `prefix`'s bytes.
+    /// Whether the bytes start with `prefix`'s bytes (compared in place when both are contiguous, as native
+    /// strings are).
     func startsBytes(with prefix: String) -> Bool {
-        starts(with: prefix.utf8)
+        let head = prefix.utf8
+        guard head.count <= count else { return false }
+        if let found = withContiguousStorageIfAvailable({ bytes in
+            head.withContiguousStorageIfAvailable { head in memcmpEqual(bytes.baseAddress, head.baseAddress, head.count) }
+        }), let found { return found }
+        return starts(with: head)
     }
 
     /// Whether the bytes end with `suffix`'s bytes.

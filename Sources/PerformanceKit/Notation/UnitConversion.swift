@@ -19,12 +19,14 @@ package enum UnitConversion {
         ("‰", "‰", 1), ("%", "‰", 10),
     ]
 
+    /// The magnitude words, 万亿 before 亿 and 万.
+    static let magnitudesLongestFirst: [Quantity.Magnitude] = [.trillion, .hundredMillion, .tenThousand]
+
     /// A unit column split into its magnitude and its unit: `万元` → (万, 元), `亿元` → (亿, 元), `个` → (one, 个),
     /// `万` → (万, nil). Units are normalised (`％` → `%`).
     static func split(column: String) -> (magnitude: Quantity.Magnitude, unit: String?) {
         let text = column.trimmingWhitespace
-        // By their bytes: 万亿 before 亿 and 万.
-        for magnitude in [Quantity.Magnitude.trillion, .hundredMillion, .tenThousand] where text.utf8.startsBytes(with: magnitude.rawValue) {
+        for magnitude in magnitudesLongestFirst where text.utf8.startsBytes(with: magnitude.rawValue) {
             let rest = String(decoding: text.utf8.dropFirst(magnitude.rawValue.utf8.count), as: UTF8.self)
             return (magnitude, rest.isEmpty ? nil : Quantity.normalizedUnit(rest))
         }
