@@ -66,7 +66,7 @@ package struct Deadline: Sendable, Equatable {
     package static func saysOnTime(_ text: String) -> Bool {
         // Each of ``onTimeWords`` starts with one of these scalars, which folding leaves as they are: a text
         // starting otherwise is none, and is not folded.
-        switch text.trimmingWhitespace.unicodeScalars.first {
+        switch text.unicodeScalars.first(where: { !$0.isTableWhitespace }) {
         case "按"?, "如"?, "及"?, "准"?: break
         default: return false
         }
@@ -77,8 +77,8 @@ package struct Deadline: Sendable, Equatable {
 
     /// Reads a deadline, or `nil` when the text is not one.
     package init?(parsing raw: String) {
-        let text = raw.trimmingWhitespace
-        let foldedText = TextValue.folded(text)
+        // Folding trims the text first; the trimmed text itself is kept only for a deadline read.
+        let foldedText = TextValue.folded(raw)
         guard Self.mayHoldDate(foldedText) else { return nil }
         let folded = foldedText.unicodeScalars
         // Most targets are not dates: told from the first scalar, before the text is copied to be scanned.
@@ -92,7 +92,7 @@ package struct Deadline: Sendable, Equatable {
         if scanner.skip(["之前", "以前", "前", "以内", "内"]) { marker = true }
         // What follows may be words (完成, 上线), never another figure.
         guard scanner.rest.allSatisfy({ !($0.value >= 0x30 && $0.value <= 0x39) }) else { return nil }
-        self.text = text
+        self.text = raw.trimmingWhitespace
         self.earliest = span.earliest
         self.latest = span.latest
         self.hasDeadlineMarker = marker
