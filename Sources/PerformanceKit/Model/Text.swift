@@ -44,9 +44,8 @@ extension String {
         let untouched = withBytes { bytes in
             guard let first = bytes.first, let last = bytes.last else { return true }
             if !Self.mayBeWhitespace(first: first) && !Self.mayBeWhitespace(last: last) { return true }
-            var start = bytes.count - 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            return !Self.scalar(in: bytes, at: 0).isTableWhitespace && !Self.scalar(in: bytes, at: start).isTableWhitespace
+            return !UTF8Bytes.scalar(at: 0, in: bytes).scalar.isTableWhitespace
+                && !UTF8Bytes.scalar(endingAt: bytes.count, in: bytes).scalar.isTableWhitespace
         }
         if untouched { return self }
         let scalars = unicodeScalars
@@ -63,21 +62,6 @@ extension String {
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
-    }
-
-    /// The scalar whose UTF-8 encoding starts at `index` of valid UTF-8 `bytes`.
-    @inline(__always)
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
-        let lead = UInt32(bytes[index])
-        func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
-        let value: UInt32
-        switch lead {
-        case ..<0x80: value = lead
-        case ..<0xE0: value = (lead & 0x1F) << 6 | next(1)
-        case ..<0xF0: value = (lead & 0x0F) << 12 | next(1) << 6 | next(2)
-        default: value = (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)
-        }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Whether a text starting with `byte` may start with white space: an ASCII control or space, or the lead byte

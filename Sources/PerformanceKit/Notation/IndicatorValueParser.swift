@@ -103,7 +103,7 @@ struct IndicatorValueParser {
                 || Self.match(Self.prefixWords, in: bytes, at: end) != nil {
                 break
             }
-            end += Self.scalarLength(bytes[end])
+            end += UTF8Bytes.scalarLength(bytes[end])
         }
         guard end > position else { return nil }
         var labelStart = position
@@ -111,12 +111,12 @@ struct IndicatorValueParser {
         position = end
         // Trailing spaces and colons, leading spaces.
         while labelEnd > labelStart {
-            let (scalar, length) = Self.scalar(endingAt: labelEnd, in: bytes)
+            let (scalar, length) = UTF8Bytes.scalar(endingAt: labelEnd, in: bytes)
             guard scalar.isTableWhitespace || scalar == ":" || scalar == "：" else { break }
             labelEnd -= length
         }
         while labelStart < labelEnd {
-            let (scalar, length) = Self.scalar(at: labelStart, in: bytes)
+            let (scalar, length) = UTF8Bytes.scalar(at: labelStart, in: bytes)
             guard scalar.isTableWhitespace else { break }
             labelStart += length
         }
@@ -233,7 +233,7 @@ struct IndicatorValueParser {
             if Self.suffixWord(exactly: end, in: bytes) != nil { break }
             let byte = bytes[end]
             if byte == UInt8(ascii: "/"), startsFigure(at: end + 1) { break }
-            let (scalar, length) = Self.scalar(at: end, in: bytes)
+            let (scalar, length) = UTF8Bytes.scalar(at: end, in: bytes)
             if Self.isDigit(byte) || scalar.isTableWhitespace || !Self.isUnitScalar(scalar) { break }
             if byte == UInt8(ascii: "%") { hasPercent = true }
             if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { hasLatin = true }
@@ -282,7 +282,7 @@ struct IndicatorValueParser {
             // ASCII white space is 09–0D and 20; any other ASCII byte ends the spaces without decoding.
             let byte = bytes[position]
             if byte < 0x80, byte != 0x20, byte &- 0x09 > 0x0D - 0x09 { return }
-            let (scalar, length) = Self.scalar(at: position, in: bytes)
+            let (scalar, length) = UTF8Bytes.scalar(at: position, in: bytes)
             guard scalar.isTableWhitespace else { return }
             position += length
         }
@@ -371,32 +371,6 @@ struct IndicatorValueParser {
         byte &- 0x30 < 10
     }
 
-    /// The length of the UTF-8 sequence a lead byte starts.
-    @inline(__always)
-    static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-
-    /// The scalar starting at `index` (valid UTF-8, as every `String` is) and its length in bytes.
-    @inline(__always)
-    static func scalar(at index: Int, in bytes: Bytes) -> (Unicode.Scalar, Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = scalarLength(lead)
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length where index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
-    /// The scalar ending just before `end`, and its length in bytes.
-    static func scalar(endingAt end: Int, in bytes: Bytes) -> (Unicode.Scalar, Int) {
-        var start = end - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return (scalar(at: start, in: bytes).0, end - start)
-    }
-
     static func isUnitScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true   // Latin letters and CJK ideographs (Alphabetic)
@@ -435,7 +409,7 @@ struct IndicatorValueParser {
             out.reserveCapacity(raw.count)
             var index = 0
             while index < raw.count {
-                let (scalar, length) = scalar(at: index, in: raw)
+                let (scalar, length) = UTF8Bytes.scalar(at: index, in: raw)
                 switch scalar.value {
                 case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0E, 0xFF0B, 0xFF0D:
                     out.append(UInt8(scalar.value - 0xFEE0))
@@ -459,13 +433,13 @@ struct IndicatorValueParser {
         var start = 0
         var end = buffer.count
         while start < end {
-            let (scalar, length) = Self.scalar(at: start, in: buffer)
+            let (scalar, length) = UTF8Bytes.scalar(at: start, in: buffer)
             guard scalar.isTableWhitespace else { break }
             start += length
         }
         end = trimmedEnd(buffer, start: start, end: end)
         while end > start {
-            let (last, length) = Self.scalar(endingAt: end, in: buffer)
+            let (last, length) = UTF8Bytes.scalar(endingAt: end, in: buffer)
             if isTrailingMark(last) {
                 end -= length
             } else if last == ".", end - start < 2 || !isDigit(buffer[end - 2]) {
@@ -482,7 +456,7 @@ struct IndicatorValueParser {
     static func trimmedEnd(_ buffer: Bytes, start: Int, end: Int) -> Int {
         var end = end
         while end > start {
-            let (scalar, length) = Self.scalar(endingAt: end, in: buffer)
+            let (scalar, length) = UTF8Bytes.scalar(endingAt: end, in: buffer)
             guard scalar.isTableWhitespace else { break }
             end -= length
         }
@@ -492,8 +466,8 @@ struct IndicatorValueParser {
     /// Whether the text has white space at either end, or a trailing punctuation mark.
     static func needsTrimming(_ raw: Bytes) -> Bool {
         guard !raw.isEmpty else { return false }
-        let (first, _) = scalar(at: 0, in: raw)
-        let (last, _) = scalar(endingAt: raw.count, in: raw)
+        let (first, _) = UTF8Bytes.scalar(at: 0, in: raw)
+        let (last, _) = UTF8Bytes.scalar(endingAt: raw.count, in: raw)
         return first.isTableWhitespace || last.isTableWhitespace || isTrailingMark(last) || last == "."
     }
 
