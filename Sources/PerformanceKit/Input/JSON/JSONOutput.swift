@@ -211,19 +211,12 @@ package struct JSONOutput {
         var start = 0
         var index = 0
         let count = buffer.count
-        while index < count {
-            // Eight bytes at a time while none needs an escape.
-            if let base = buffer.baseAddress, index + 8 <= count {
-                let special = JSONScanner.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                guard special != 0 else {
-                    index += 8
-                    continue
-                }
-                index += JSONScanner.firstSpecialOffset(special)
-            }
+        while true {
+            // To the next byte that needs an escape, eight bytes at a time, as the scanner finds a string's end.
+            index = JSONScanner.firstSpecialByte(in: buffer, from: index)
+            guard index < count else { break }
             let byte = buffer[index]
             index += 1
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             let at = index - 1
             if at > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
             switch byte {

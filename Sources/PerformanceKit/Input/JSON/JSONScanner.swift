@@ -186,24 +186,31 @@ struct JSONScanner {
     }
 
     /// Moves the cursor to the next quote, backslash or control character inside a string (the bytes that end
-    /// a run of plain bytes), eight bytes at a time; to the end when there is none.
+    /// a run of plain bytes); to the end when there is none.
     @inline(__always)
     mutating func skipToSpecialByte() {
+        index = Self.firstSpecialByte(in: bytes, from: index)
+    }
+
+    /// The offset of the first quote, backslash or control character in `bytes` from `start`, eight bytes at a
+    /// time; `bytes.count` when there is none. The scanner finds a string's end with it, the writer what to escape.
+    @inline(__always)
+    static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let end = bytes.count
         if let base = bytes.baseAddress {
             while index + 8 <= end {
-                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                if special != 0 {
-                    index += Self.firstSpecialOffset(special)
-                    return
-                }
+                let special = specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if special != 0 { return index + firstSpecialOffset(special) }
                 index += 8
             }
         }
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
             index += 1
         }
+        return end
     }
 
     /// The high bit of each of the eight bytes of `word` (read little-endian: the first byte lowest) that is `"`,
