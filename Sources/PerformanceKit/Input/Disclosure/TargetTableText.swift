@@ -226,6 +226,10 @@ struct TargetTableText {
                 } else if tokens.count >= 2, tokens[tokens.count - 1].opensLine, position == 0,
                           Self.bases.contains(tokens[tokens.count - 2].text + cell) {
                     basis = 2
+                } else if position == cells.count - 1, position > 0 || tokens.count >= 2, Self.endsBeforeEmptyCell(line) {
+                    // A row whose basis cell is empty: its target is the line's last cell, with the empty cell's
+                    // spaces after it (`≥8%       `), and nothing follows on the line.
+                    basis = 0
                 } else {
                     basis = nil
                 }
@@ -242,6 +246,11 @@ struct TargetTableText {
             var seen: Set<Int> = []
             for token in tokens where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
         }
+    }
+
+    /// Whether the line's last cell has an empty cell after it: three or more spaces end the line as printed.
+    static func endsBeforeEmptyCell(_ line: Line) -> Bool {
+        line.raw.reversed().prefix { $0 == " " }.count >= 3
     }
 
     /// The cells of a line with the spaces before each.
@@ -382,6 +391,26 @@ struct TargetTableText {
         return text
     }
 
+    /// A 一级 printed one character to a line whose first character shares the row's line with a 二级 cell whose
+    /// `指标` wrapped below it (`长 成 经济成本 奖励标准控制率`: 成 of 成/本/指标, 经济成本 of 经济成本/指标).
+    ///
+    /// Read only when everything agrees: the 二级 cell, with `指标`, is a standard name that the taxonomy files under
+    /// one 一级 alone, and the cell just before it is that 一级's first character. Anything else stays unread.
+    static func firstCharacterAndShortSubcategory(_ text: Substring)
+        -> (goal: String, category: String, subcategory: String, rest: Substring)? {
+        let cells = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard cells.count >= 3 else { return nil }
+        for position in 1..<(cells.count - 1) {
+            let subcategory = String(cells[position]) + "指标"
+            guard let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory.rawValue == subcategory }),
+                  entry.categories.count == 1, let first = entry.categories[0].rawValue.first,
+                  cells[position - 1] == String(first) else { continue }
+            let goal = cells[..<(position - 1)].joined(separator: " ")
+            return (goal, entry.categories[0].rawValue, subcategory, text[cells[position + 1].startIndex...])
+        }
+        return nil
+    }
+
     /// The goal's label, the 一级 and 二级 names, and the 三级 name of a row's text:
     /// `长期绩效目标 1产出指标数量指标考核指标体系制定` → `长期绩效目标 1`, 产出指标, 数量指标, 考核指标体系制定.
     static func splitNames(_ text: String) -> Names {
@@ -415,6 +444,11 @@ struct TargetTableText {
                 goal = String(before).trimmingWhitespace
                 category = short.1
                 rest = rest[found.lowerBound...]
+            } else if let split = firstCharacterAndShortSubcategory(rest) {
+                (goal, category) = (split.goal, split.category)
+                rest = split.rest
+                return Names(goal: goal, category: category, subcategory: split.subcategory,
+                             name: String(rest).trimmingWhitespace)
             }
         }
         rest = rest.drop { $0 == " " }
