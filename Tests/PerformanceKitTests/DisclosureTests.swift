@@ -192,6 +192,40 @@ extension DisclosureTests {
         #expect(read.warnings.filter { $0.code == .unplacedText }.map(\.message) == [])
     }
 
+    /// Each of seed 002's 38 target tables is named as the research transcription names it: a project by its
+    /// 项目名称, printed on one line with spaces the PDF set (`2025 年科学管理事务支出`) or wrapped in its cell
+    /// (`项目名` `称` `科技研究与` `开发资金` `项目代码`); a 整体 table by the goal heading above it (`长期目标 2：`) when
+    /// its own first cell names no goal (`长期绩效指标`, or `标 数量` from a label printed one character to a line).
+    @Test func seed002TablesAreNamedAsTheTranscriptionNamesThem() throws {
+        var expected: [String: String] = [:]
+        for file in ["targets/targets-002_0c6aad700ad91d59.json", "disclosures/002-longterm-transcribed.json"] {
+            let data = Data(try Fixtures.fixture(file))
+            for table in try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) {
+                let lines = try #require(table["lines"] as? String).split(separator: "-").compactMap { Int($0) }
+                let id = try #require(table["id"] as? String)
+                // D-4 is 年度目标4, DL-2 长期目标2.
+                let name = id.hasPrefix("DL-") ? "长期目标" + id.dropFirst(3)
+                    : id.hasPrefix("D-") ? "年度目标" + id.dropFirst(2) : try #require(table["project"] as? String)
+                expected["\(lines[0])-\(lines[1])"] = name
+            }
+        }
+        let tables = try Self.tables("002_0c6aad700ad91d59")
+        #expect(tables.count == 38)
+        for table in tables {
+            let read = try table.result.get()
+            // The transcription's lines start at the heading above the table: the one it overlaps most.
+            let bounds = table.label.dropFirst("lines ".count).split(separator: "-").compactMap { Int($0) }
+            let match = expected.max { first, second in
+                func overlap(_ key: String) -> Int {
+                    let other = key.split(separator: "-").compactMap { Int($0) }
+                    return min(bounds[1], other[1]) - max(bounds[0], other[0])
+                }
+                return overlap(first.key) < overlap(second.key)
+            }
+            #expect(read.evaluation.title == match?.value, "\(table.label)")
+        }
+    }
+
     /// The one-character 一级 is read only when the cell before a short 二级 is that 一级's first character and the
     /// taxonomy files the 二级 under it alone.
     @Test func aOneCharacterCategoryIsReadOnlyWhenTheTaxonomyAgrees() {

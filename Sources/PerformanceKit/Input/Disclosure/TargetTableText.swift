@@ -90,9 +90,12 @@ struct TargetTableText {
             readRunOn(lines, &index)
         }
         end = index
-        // A 整体 table names no project: its goal (长期绩效目标1) is what the table is of.
+        // A 整体 table names no project: its goal (长期绩效目标1) is what the table is of, as its 目标名称 column
+        // prints it; where that cell holds no goal's name (a table without the column, whose first cells are
+        // `长期绩效指标`, or a label printed one character to a line), the heading above it (`长期目标 2：`).
         if context.department, context.title == nil, let header = rows.firstIndex(where: TableReading.isHeader),
-           let goal = rows[(header + 1)...].first(where: { $0.fields.count > 4 && !$0.fields[0].isEmpty })?.fields[0] ?? goalAbove {
+           case let inRow = rows[(header + 1)...].first(where: { $0.fields.count > 4 && !$0.fields[0].isEmpty })?.fields[0],
+           let goal = inRow.flatMap({ $0.contains("目标") ? $0 : nil }) ?? goalAbove ?? inRow {
             rows.insert(CSVParser.Row(line: lines[lines.startIndex].number, fields: ["项目名称", goal]), at: 0)
         }
     }
@@ -104,7 +107,7 @@ struct TargetTableText {
         var unit: String?
         var department = false
         var named = false
-        for line in lines {
+        for (position, line) in zip(lines.indices, lines) {
             let cells = line.text.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
             guard let first = cells.first else { continue }
             let compact = line.text.filter { !$0.isWhitespace }
@@ -114,8 +117,8 @@ struct TargetTableText {
             }
             if compact.contains("整体支出绩效目标") || compact.contains("部门整体") { department = true; title = nil; named = true }
             // `项目名称 行政运行工作经费 项目编码`, not the header of a list of projects (`项目名称 支出项目类别`).
-            if first == "项目名称", cells.count > 1, !["类别", "类型", "编码", "代码", "金额"].contains(where: { cells[1].hasSuffix($0) }) {
-                title = cells[1]
+            if let name = Self.projectName(lines[position...]) {
+                title = name
                 department = false
                 named = true
             }
@@ -134,6 +137,40 @@ struct TargetTableText {
         if let title = context.title { rows.append(CSVParser.Row(line: start, fields: ["项目名称", title])) }
         if let unit = context.unit { rows.append(CSVParser.Row(line: start, fields: ["单位名称", unit])) }
         if let year = context.year { rows.append(CSVParser.Row(line: start, fields: ["年度", String(year)])) }
+    }
+
+    /// The project's name when `lines` open with its label: `项目名称 行政运行工作经费 项目代码 …` on one line, the
+    /// name spaced as the PDF set it (`2025 年科学管理事务支出`), or wrapped in its cell below the label, which may be
+    /// wrapped too (`项目名` `称` `科技研究与` `开发资金` `项目代码`). Not the header of a list of projects
+    /// (`项目名称 支出项目类别`).
+    static func projectName(_ lines: ArraySlice<Line>) -> String? {
+        guard let line = lines.first else { return nil }
+        let cells = line.text.split(whereSeparator: { $0 == "\t" || $0 == " " })
+        var rest = lines.dropFirst()
+        if cells.first == "项目名", let next = rest.first, next.text.filter({ !$0.isWhitespace }).hasPrefix("称") {
+            rest = rest.dropFirst()
+            let after = next.text.filter { !$0.isWhitespace }.dropFirst()
+            return after.isEmpty ? wrappedName(rest) : nil
+        }
+        guard cells.first == "项目名称" else { return nil }
+        if cells.count == 1 { return wrappedName(rest) }
+        guard !["类别", "类型", "编码", "代码", "金额"].contains(where: { cells[1].hasSuffix($0) }) else { return nil }
+        let name = cells.dropFirst().prefix { !$0.hasPrefix("项目代码") && !$0.hasPrefix("项目编码") }.joined()
+        return name.isEmpty ? nil : name
+    }
+
+    /// A name wrapped in its cell, line by line up to the 项目代码 / 项目编码 label (at most six lines).
+    private static func wrappedName(_ lines: ArraySlice<Line>) -> String? {
+        var name = ""
+        for line in lines.prefix(7) {
+            let compact = line.text.filter { !$0.isWhitespace }
+            if let label = ["项目代码", "项目编码"].lazy.compactMap({ compact.range(of: $0) }).first {
+                name += compact[..<label.lowerBound]
+                return name.isEmpty ? nil : name
+            }
+            name += compact
+        }
+        return nil
     }
 
     // MARK: - Tab-separated
