@@ -18,10 +18,24 @@ package struct SummaryJob {
     }
 
     package func run(_ arguments: [String], io: JobIO) -> JobOutput {
-        let files = arguments.flatMap { io.listFolder($0) ?? [$0] }
+        var files: [String] = []
+        var skipped: [(file: String, reason: String)] = []
+        for argument in arguments {
+            guard let listed = io.listFolder(argument) else {
+                files.append(argument)
+                continue
+            }
+            // A folder's text files may be notes as well as disclosures: listed as left out, never read unasked.
+            for file in listed {
+                if file.lowercased().hasSuffix(".txt") {
+                    skipped.append((file, "a text file in a folder, not read: name it to read a disclosure's tables (perfscore summary FILE.txt)"))
+                } else {
+                    files.append(file)
+                }
+            }
+        }
         var status = JobStatus.success
         var cards: [(file: String, card: ScoreCard)] = []
-        var skipped: [(file: String, reason: String)] = []
         for (position, file) in files.enumerated() {
             if files.count > 1 { io.progress?(position, files.count) }
             guard let bytes = io.bytes(of: file) else {
