@@ -163,7 +163,7 @@ package enum HTMLReport {
                                 html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
                                     + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
                             }
-                        case .name: html += "<td>\(escape(row.name))</td>"
+                        case .name: html += "<td>\(escape(row.printedName))</td>"
                         case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
                         case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
                         case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"

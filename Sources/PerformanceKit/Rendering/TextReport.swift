@@ -93,7 +93,7 @@ package struct TextReport: Sendable {
                 rows.append([
                     first ? category.category.rawValue : "",
                     subcategoryCell,
-                    row.name,
+                    row.printedName,
                     row.weight.scoreText(),
                     row.target,
                     row.actual ?? "",

@@ -128,7 +128,7 @@ package enum XLSXReport {
             }
             previous = (category, subcategory)
             let check = printed.check(row.published, at: row.path.appending("published").description)
-            rows.append([newCategory ? .text(category) : .empty, newSubcategory ? .text(subcategory) : .empty, .text(row.name),
+            rows.append([newCategory ? .text(category) : .empty, newSubcategory ? .text(subcategory) : .empty, .text(row.printedName),
                          .figure(row.weight), .text(row.target), .text(row.actual ?? ""),
                          row.score.map { .figure(RoundingRule(scale: 2).round($0)) } ?? .empty, row.published.map { .figure($0) } ?? .empty,
                          .text(check.check), .text(row.indicator.reason ?? "", .wrapped), .text(row.explanation, .wrapped)])

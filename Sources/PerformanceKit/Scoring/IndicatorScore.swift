@@ -70,6 +70,14 @@ public struct IndicatorScore: Sendable, Equatable {
     var category: IndicatorCategory { indicator.category }
     var subcategory: IndicatorSubcategory? { indicator.subcategory }
     var name: String { indicator.name }
+    /// The name as the published form prints it in its 三级指标 cell: with the unit (计量单位) after it in full-width
+    /// brackets, `市民之家杂志期数（期）`, so that a bare target (`4`) is read in its unit; the name alone when it
+    /// has no unit or already ends with it.
+    var printedName: String {
+        guard let unit = indicator.unit?.trimmingWhitespace, !unit.isEmpty else { return indicator.name }
+        let bracketed = "（\(unit)）"
+        return indicator.name.hasSuffix(bracketed) || indicator.name.hasSuffix("(\(unit))") ? indicator.name : indicator.name + bracketed
+    }
     var weight: ExactDecimal { indicator.weight }
     var target: String { indicator.target }
     var actual: String? { indicator.actual }

@@ -160,6 +160,7 @@ struct LayoutFormText {
             unplaced += block.body
             return
         }
+        takeMergedPiecesOutOfNames(&found, block)
         placePieces(others, into: &found, block)
         placeReasons(into: &found)
         emit(found, others: others, block)
@@ -250,6 +251,24 @@ struct LayoutFormText {
         return (found, others)
     }
 
+    /// A row whose line holds, before its figures, only a piece of a merged 二级 cell one row high, its name wrapped
+    /// onto the lines around it (`时效指` `标` `（1分）` beside `帮办代办涉及审批事项服务按时办结率` `（%）`): the piece
+    /// (`标`, `指标`, `（1分）`) goes to the merged cell, and the name is looked for right of it.
+    private mutating func takeMergedPiecesOutOfNames(_ found: inout [Row], _ block: Block) {
+        for position in found.indices where Self.isMergedCellPiece(found[position].name) {
+            let piece = Cell(text: found[position].name, start: found[position].nameStart)
+            addMergedPiece(piece, line: found[position].line, split: block.split)
+            found[position].name = ""
+            found[position].nameStart = piece.end + 1
+        }
+    }
+
+    /// The end of a 二级 cell printed a few characters to a line: `标`, `指标`, `益指标`, or its points, `（1分）`.
+    static func isMergedCellPiece(_ text: String) -> Bool {
+        if text.count <= 3, text.hasSuffix("标") { return true }
+        return text.hasPrefix("（") && text.hasSuffix("分）") && TableReading.decimal(String(text.dropFirst().dropLast(2))) != nil
+    }
+
     /// Pass two: every piece of another line to the nearest row's line, as a piece of its name, of one of its
     /// figures, of its reason, or of a merged cell.
     private mutating func placePieces(_ others: [Line], into found: inout [Row], _ block: Block) {
@@ -285,7 +304,8 @@ struct LayoutFormText {
             // A row whose line holds its figures alone takes the name on the line just above it.
             if let below = found.firstIndex(where: { $0.line == line.number + 1 }), found[below].name.isEmpty {
                 nearest = below
-                found[below].nameStart = Self.cells(line.raw).first?.start ?? 0
+                let cells = Self.cells(line.raw)
+                found[below].nameStart = (cells.first { $0.start >= found[below].nameStart } ?? cells.first)?.start ?? 0
             }
             // Between a row above and a row below as near, a piece of the name column: a row whose own line holds
             // a name as wide as the column goes on over the next line; one whose name is shorter ended there. A
