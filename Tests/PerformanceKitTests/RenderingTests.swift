@@ -17,6 +17,23 @@ struct RenderingTests {
         #expect(report.contains("  预算执行: 20 × 964.1 ÷ 964.1 = 20\n"))
     }
 
+    /// The 三级指标 cell as seed 001 prints it: `市民之家杂志期数（期）（3分）`, less the points, which have a column.
+    @Test func printsTheUnitAfterTheNameAsTheFormDoes() throws {
+        let card = try Fixtures.scoreExample("examples/wuhan-2023/01-xingzheng-yunxing.json")
+        let row = try #require(card.indicators.first { $0.name == "市民之家杂志期数" })
+        #expect(row.printedName == "市民之家杂志期数（期）")
+        // A name that already ends with its unit keeps it once; other brackets are part of the name.
+        var other = row
+        other.indicator.name = "培训次数（次）"
+        other.indicator.unit = "次"
+        #expect(other.printedName == "培训次数（次）")
+        other.indicator.unit = nil
+        #expect(other.printedName == "培训次数（次）")
+        other.indicator.name = "监管数据准确率（市级归集部分）"
+        other.indicator.unit = "%"
+        #expect(other.printedName == "监管数据准确率（市级归集部分）（%）")
+    }
+
     @Test func alignsChineseTextByDisplayWidth() {
         #expect(DisplayWidth.of("产出指标") == 8)
         #expect(DisplayWidth.of("≥80,000㎡") == 9)  // ≥ is of ambiguous width: one column, as most terminals draw it
