@@ -226,6 +226,39 @@ extension DisclosureTests {
         }
     }
 
+    /// Every row of seed 002 read under a name the transcription has is filed under the transcription's 一级 and
+    /// 二级, those whose 一级 cell was printed blank included (社会效益指标 after 产出指标 rows: 效益指标, as the
+    /// transcription infers it).
+    @Test func seed002RowsStandUnderTheTranscribedCategories() throws {
+        var transcribed: [(lines: ClosedRange<Int>, rows: [String: [String]])] = []
+        for file in ["targets/targets-002_0c6aad700ad91d59.json", "disclosures/002-longterm-transcribed.json"] {
+            let data = Data(try Fixtures.fixture(file))
+            for table in try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) {
+                let bounds = try #require(table["lines"] as? String).split(separator: "-").compactMap { Int($0) }
+                var rows: [String: [String]] = [:]
+                for row in table["indicators"] as? [[String: Any]] ?? [] {
+                    rows[Self.compact(row["name"] as? String ?? "")] = [row["category"] as? String ?? "", row["subcategory"] as? String ?? ""]
+                }
+                transcribed.append((bounds[0]...bounds[1], rows))
+            }
+        }
+        var compared = 0
+        for table in try Self.tables("002_0c6aad700ad91d59") {
+            let read = try table.result.get()
+            let bounds = table.label.dropFirst("lines ".count).split(separator: "-").compactMap { Int($0) }
+            let match = try #require(transcribed.max { first, second in
+                min(bounds[1], first.lines.upperBound) - max(bounds[0], first.lines.lowerBound)
+                    < min(bounds[1], second.lines.upperBound) - max(bounds[0], second.lines.lowerBound)
+            })
+            for indicator in read.evaluation.indicators {
+                guard let expected = match.rows[Self.compact(indicator.name)] else { continue }
+                compared += 1
+                #expect([indicator.category.rawValue, indicator.subcategory?.rawValue ?? ""] == expected, "\(table.label): \(indicator.name)")
+            }
+        }
+        #expect(compared >= 260)
+    }
+
     /// The one-character 一级 is read only when the cell before a short 二级 is that 一级's first character and the
     /// taxonomy files the 二级 under it alone.
     @Test func aOneCharacterCategoryIsReadOnlyWhenTheTaxonomyAgrees() {

@@ -26,8 +26,8 @@ struct TargetTableText {
     private(set) var unplaced: [Line] = []
     /// The index after the table's last line in the slice it was read from.
     private(set) var end: Int
-    /// Whether a row has named its 一级指标 yet.
-    private var hasCategory = false
+    /// The 一级指标 the rows above named last, which a row that prints none stands under (the form's merged cell).
+    private var carriedCategory: String?
     /// Whether the run-on table gives each row its points, as the last figure before the basis.
     private var weighted = false
     /// Whether the run-on table has the 前年 / 上年 columns before the year's target.
@@ -409,11 +409,15 @@ struct TargetTableText {
         if brokenSubcategory, names.name.hasPrefix("标"), names.name.count > 1 { names.name.removeFirst() }
         brokenSubcategory = names.broken
         var category = names.category
-        if category.isEmpty, !hasCategory, let subcategory = IndicatorSubcategory(parsing: names.subcategory),
-           let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory == subcategory }), entry.categories.count == 1 {
+        // A row that prints no 一级 and whose 二级 the taxonomy files under one 一级 alone takes that one when no
+        // 一级 stands above it, or when the one above cannot hold it (社会效益指标 after 产出指标 rows: the merged
+        // 效益指标 cell was printed blank).
+        if category.isEmpty, let subcategory = IndicatorSubcategory(parsing: names.subcategory),
+           let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory == subcategory }), entry.categories.count == 1,
+           !(carriedCategory.flatMap(IndicatorCategory.init(parsing:)).map(entry.categories.contains) ?? false) {
             category = entry.categories[0].rawValue
         }
-        if !category.isEmpty { hasCategory = true }
+        if !category.isEmpty { carriedCategory = category }
         rows.append(CSVParser.Row(line: line, fields: [names.goal, category, names.subcategory, names.name, target, basis]
             + (weighted ? [points] : [])))
     }
