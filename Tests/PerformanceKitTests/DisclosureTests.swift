@@ -256,7 +256,8 @@ extension DisclosureTests {
                 #expect([indicator.category.rawValue, indicator.subcategory?.rawValue ?? ""] == expected, "\(table.label): \(indicator.name)")
             }
         }
-        #expect(compared >= 260)
+        // 275 of the 281 rows read carry a name the transcription has (the others: names broken by a cell centred over them).
+        #expect(compared >= 275)
     }
 
     /// The one-character 一级 is read only when the cell before a short 二级 is that 一级's first character and the

@@ -358,12 +358,18 @@ struct TargetTableText {
         if targetRange == nil, let last = body.last, body.count >= 2, !last.opensLine || body[body.count - 2].line.number != last.line.number {
             targetRange = (body.count - 1)..<body.count
             // An annual table's 前年 and 上年 cells stand before it on its line (`效果显著 效果显著 效果显著`): passed
-            // over, as long as a cell is left on the line for the name or the name stands above.
+            // over, as long as a cell is left on the line for the name or the name stands above. A line of the three
+            // years' cells alone, the name above it (`是 是 是`), gives up its first cell too.
             if annual {
-                var position = body.count - 2
-                while earlierYears < 2, position >= 0, body[position].line.number == last.line.number, !body[position].opensLine {
-                    earlierYears += 1
-                    position -= 1
+                let onLine = body.indices.filter { body[$0].line.number == last.line.number }
+                if onLine.count == 3, let first = onLine.first, first > 0 {
+                    earlierYears = 2
+                } else {
+                    var position = body.count - 2
+                    while earlierYears < 2, position >= 0, body[position].line.number == last.line.number, !body[position].opensLine {
+                        earlierYears += 1
+                        position -= 1
+                    }
                 }
             }
         }
