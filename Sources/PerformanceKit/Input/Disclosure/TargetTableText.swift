@@ -355,7 +355,17 @@ struct TargetTableText {
         // A text target (`有效保障`, `是`): the cell before the basis on the basis's line, when the row's text is
         // on that line or above it.
         var earlierYears = 0
-        if targetRange == nil, let last = body.last, body.count >= 2, !last.opensLine || body[body.count - 2].line.number != last.line.number {
+        if targetRange == nil, annual, body.count >= 4, body[body.count - 1].opensLine, body[body.count - 2].opensLine,
+           body[body.count - 3].text == body[body.count - 2].text + body[body.count - 1].text {
+            // The year's cell wrapped (`效果显` over `著`) under 上年's, which reads the same (`效果显著`): one cell.
+            targetRange = (body.count - 2)..<body.count
+            var position = body.count - 3
+            let line = body[position].line.number
+            while earlierYears < 2, position > 0, body[position].line.number == line {
+                earlierYears += 1
+                position -= 1
+            }
+        } else if targetRange == nil, let last = body.last, body.count >= 2, !last.opensLine || body[body.count - 2].line.number != last.line.number {
             targetRange = (body.count - 1)..<body.count
             // An annual table's 前年 and 上年 cells stand before it on its line (`效果显著 效果显著 效果显著`): passed
             // over, as long as a cell is left on the line for the name or the name stands above. A line of the three
