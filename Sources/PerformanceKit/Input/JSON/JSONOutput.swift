@@ -16,8 +16,13 @@ package struct JSONOutput {
     package var bytes: [UInt8]
     /// Spaces per level; 0 writes everything on one line.
     let indent: Int
-    /// For each open container, whether it holds nothing yet.
-    private var empty: [Bool] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// Whether the innermost open container holds nothing yet (kept apart from the stack below: every member and
+    /// element asks).
+    private var innermostEmpty = true
+    /// The same for each open container around the innermost, outermost first.
+    private var outerEmpty: [Bool] = []
     /// A key was just written; the value follows without a separator.
     private var afterKey = false
     /// Where strings written through a renderer are put together before they are escaped, reused.
@@ -34,7 +39,7 @@ package struct JSONOutput {
         buffer.removeAll(keepingCapacity: true)
         bytes = buffer
         self.indent = indent
-        empty.reserveCapacity(8)
+        outerEmpty.reserveCapacity(8)
     }
 
     /// The text as a `String`.
@@ -51,10 +56,28 @@ package struct JSONOutput {
             afterKey = false
             return
         }
-        guard let last = empty.indices.last else { return }
-        if !empty[last] { bytes.append(UInt8(ascii: ",")) }
-        empty[last] = false
-        newline(empty.count)
+        guard depth > 0 else { return }
+        if !innermostEmpty { bytes.append(UInt8(ascii: ",")) }
+        innermostEmpty = false
+        newline(depth)
+    }
+
+    @inline(__always)
+    private mutating func open(_ bracket: UInt8) {
+        beforeValue()
+        bytes.append(bracket)
+        if depth > 0 { outerEmpty.append(innermostEmpty) }
+        innermostEmpty = true
+        depth += 1
+    }
+
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8) {
+        let wasEmpty = innermostEmpty
+        depth -= 1
+        innermostEmpty = depth > 0 ? outerEmpty.removeLast() : true
+        if !wasEmpty { newline(depth) }
+        bytes.append(bracket)
     }
 
     @inline(__always)
@@ -64,27 +87,13 @@ package struct JSONOutput {
         for _ in 0..<(level * indent) { bytes.append(0x20) }
     }
 
-    mutating func beginObject() {
-        beforeValue()
-        bytes.append(UInt8(ascii: "{"))
-        empty.append(true)
-    }
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
 
-    mutating func endObject() {
-        if empty.removeLast() == false { newline(empty.count) }
-        bytes.append(UInt8(ascii: "}"))
-    }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    mutating func beginArray() {
-        beforeValue()
-        bytes.append(UInt8(ascii: "["))
-        empty.append(true)
-    }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
 
-    mutating func endArray() {
-        if empty.removeLast() == false { newline(empty.count) }
-        bytes.append(UInt8(ascii: "]"))
-    }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A member's key: `"total": ` (or `"total":` on one line).
     mutating func key(_ name: StaticString) {
@@ -104,10 +113,9 @@ package struct JSONOutput {
 
     @inline(__always)
     private mutating func memberStart() {
-        let last = empty.count - 1
-        if !empty[last] { bytes.append(UInt8(ascii: ",")) }
-        empty[last] = false
-        newline(empty.count)
+        if !innermostEmpty { bytes.append(UInt8(ascii: ",")) }
+        innermostEmpty = false
+        newline(depth)
     }
 
     @inline(__always)
