@@ -261,6 +261,32 @@ extension DisclosureTests {
         #expect(compared >= 276)
     }
 
+    /// Seeds 003 and 004: every target table reads row for row as the transcription has it, name and target. Seed
+    /// 004's annual tables put the year's target after 前年 and 上年, under 预期当年实现值 (the label split over
+    /// the header's rows as 近两年指标值 / 前年 上年 预期当年实现值): 前年's figure had been read as the target.
+    @Test(arguments: ["003_6b15edb281b2cfcb", "004_b019c8698d50126e"])
+    func targetTablesReadRowForRowAsTranscribed(_ seed: String) throws {
+        let data = Data(try Fixtures.fixture("targets/targets-\(seed).json"))
+        let transcribed = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]]).map { table in
+            let bounds = (table["lines"] as? String ?? "0-0").split(separator: "-").compactMap { Int($0) }
+            let rows = (table["indicators"] as? [[String: Any]] ?? []).map { row in
+                [Self.compact(row["name"] as? String ?? ""), Self.compact(row["target"].map { "\($0)" } ?? "")]
+            }
+            return (lines: bounds[0]...bounds[1], rows: rows)
+        }
+        let tables = try Self.tables(seed).filter { $0.form == .targets }
+        #expect(tables.count == transcribed.count)
+        for table in tables {
+            let read = try table.result.get()
+            let bounds = table.label.dropFirst("lines ".count).split(separator: "-").compactMap { Int($0) }
+            let match = try #require(transcribed.max { first, second in
+                min(bounds[1], first.lines.upperBound) - max(bounds[0], first.lines.lowerBound)
+                    < min(bounds[1], second.lines.upperBound) - max(bounds[0], second.lines.lowerBound)
+            })
+            #expect(read.evaluation.indicators.map { [Self.compact($0.name), Self.compact($0.target)] } == match.rows, "\(table.label)")
+        }
+    }
+
     /// The one-character 一级 is read only when the cell before a short 二级 is that 一级's first character and the
     /// taxonomy files the 二级 under it alone.
     @Test func aOneCharacterCategoryIsReadOnlyWhenTheTaxonomyAgrees() {

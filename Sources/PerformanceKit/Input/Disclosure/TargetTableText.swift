@@ -68,7 +68,9 @@ struct TargetTableText {
     /// Whether a line opens a target table's header: `目标名称 一级指标 …`, `一级` over `指标`, with 三级指标 (or
     /// 指标内容) and 指标值 in the lines that follow, and no 实际完成值 (a self-evaluation's header).
     static func isHeader(_ lines: [Line], at index: Int) -> Bool {
-        let compact = lines[index].text.filter { !$0.isWhitespace }
+        var compact = lines[index].text.filter { !$0.isWhitespace }
+        // The table's label may open the header's line (`长期绩效指标 一级指标 二级指标 …`).
+        for label in ["长期绩效指标", "年度绩效指标"] where compact.hasPrefix(label + "一级") { compact.removeFirst(label.count) }
         // `目标名称` on its line, or one character to a line (`目` `标` `名` `称`).
         let head = lines[index..<min(lines.count, index + 4)].map { $0.text.filter { !$0.isWhitespace } }.joined()
         guard compact.hasPrefix("目标名称") || compact.hasPrefix("一级")
@@ -179,12 +181,15 @@ struct TargetTableText {
         var header = Self.tabCells(lines[index].raw)
         let headerLine = lines[index].number
         index += 1
-        // An annual table splits 指标值 into 前年 / 上年 / 预计当年实现值 on the header's second row: the target is
-        // the year's column; the earlier years' are passed over.
-        while index < lines.endIndex, lines[index].text.contains("前年") || lines[index].text.filter({ !$0.isWhitespace }).contains("预计当年") {
+        // An annual table splits 指标值 into 前年 / 上年 / 预计当年实现值 (or 预期当年实现值) on the header's next rows,
+        // the earlier years perhaps under 近两年指标值: the target is the year's column; the earlier years' are
+        // passed over.
+        func isYearLabel(_ label: String) -> Bool { label.hasPrefix("预计当年") || label.hasPrefix("预期当年") }
+        while index < lines.endIndex, case let compact = lines[index].text.filter({ !$0.isWhitespace }),
+              compact.contains("前年") || compact.contains("近两年") || compact.contains("预计当年") || compact.contains("预期当年") {
             for (column, label) in Self.tabCells(lines[index].raw).enumerated() where !label.isEmpty {
                 while header.count <= column { header.append("") }
-                header[column] = label.filter({ !$0.isWhitespace }).hasPrefix("预计当年") ? "指标值" : ""
+                header[column] = isYearLabel(label.filter { !$0.isWhitespace }) ? "指标值" : ""
             }
             index += 1
         }
