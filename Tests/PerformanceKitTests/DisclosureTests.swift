@@ -261,7 +261,8 @@ extension DisclosureTests {
         #expect(compared >= 276)
     }
 
-    /// Seeds 003 and 004: every target table reads row for row as the transcription has it, name and target. Seed
+    /// Seeds 003 and 004: every target table reads row for row as the transcription has it, 一级, 二级, name and
+    /// target. Seed 003 files the 2020 layout's 二级 成本指标 under 产出指标 (`成本指标 不超支 其他标准`). Seed
     /// 004's annual tables put the year's target after 前年 and 上年, under 预期当年实现值 (the label split over
     /// the header's rows as 近两年指标值 / 前年 上年 预期当年实现值): 前年's figure had been read as the target.
     @Test(arguments: ["003_6b15edb281b2cfcb", "004_b019c8698d50126e"])
@@ -270,7 +271,8 @@ extension DisclosureTests {
         let transcribed = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]]).map { table in
             let bounds = (table["lines"] as? String ?? "0-0").split(separator: "-").compactMap { Int($0) }
             let rows = (table["indicators"] as? [[String: Any]] ?? []).map { row in
-                [Self.compact(row["name"] as? String ?? ""), Self.compact(row["target"].map { "\($0)" } ?? "")]
+                [row["category"] as? String ?? "", row["subcategory"] as? String ?? "",
+                 Self.compact(row["name"] as? String ?? ""), Self.compact(row["target"].map { "\($0)" } ?? "")]
             }
             return (lines: bounds[0]...bounds[1], rows: rows)
         }
@@ -283,7 +285,8 @@ extension DisclosureTests {
                 min(bounds[1], first.lines.upperBound) - max(bounds[0], first.lines.lowerBound)
                     < min(bounds[1], second.lines.upperBound) - max(bounds[0], second.lines.lowerBound)
             })
-            #expect(read.evaluation.indicators.map { [Self.compact($0.name), Self.compact($0.target)] } == match.rows, "\(table.label)")
+            #expect(read.evaluation.indicators.map { [$0.category.rawValue, $0.subcategory?.rawValue ?? "", Self.compact($0.name), Self.compact($0.target)] }
+                    == match.rows, "\(table.label)")
         }
     }
 

@@ -430,6 +430,14 @@ struct TargetTableText {
         if brokenSubcategory, names.name.hasPrefix("标"), names.name.count > 1 { names.name.removeFirst() }
         brokenSubcategory = names.broken
         var category = names.category
+        // 成本指标 with no 二级 after it, among 产出指标 rows, is the 2020 layout's 二级 成本指标 under 产出指标
+        // (`成本指标 不超支 其他标准` after 时效指标): read as a 一级, it would carry the 二级 above it (时效指标),
+        // which no 成本指标 holds.
+        if names.subcategory.isEmpty, IndicatorCategory(parsing: category) == .cost,
+           carriedCategory.flatMap(IndicatorCategory.init(parsing:)) == .output {
+            category = ""
+            names.subcategory = IndicatorSubcategory.cost.rawValue
+        }
         // A row that prints no 一级 and whose 二级 the taxonomy files under one 一级 alone takes that one when no
         // 一级 stands above it, or when the one above cannot hold it (社会效益指标 after 产出指标 rows: the merged
         // 效益指标 cell was printed blank).
