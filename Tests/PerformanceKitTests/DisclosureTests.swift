@@ -261,12 +261,18 @@ extension DisclosureTests {
         #expect(compared >= 276)
     }
 
-    /// Seeds 003 and 004: every target table reads row for row as the transcription has it, 一级, 二级, name and
+    /// Seeds 000, 003 and 004: every target table reads row for row as the transcription has it, 一级, 二级, name and
     /// target. Seed 003 files the 2020 layout's 二级 成本指标 under 产出指标 (`成本指标 不超支 其他标准`). Seed
     /// 004's annual tables put the year's target after 前年 and 上年, under 预期当年实现值 (the label split over
     /// the header's rows as 近两年指标值 / 前年 上年 预期当年实现值): 前年's figure had been read as the target.
-    @Test(arguments: ["003_6b15edb281b2cfcb", "004_b019c8698d50126e"])
+    ///
+    /// Seed 000: figures wrapped inside their digits (`≥` `83746.1` over `2平方米`, and 前年's `209.` over `22 万`)
+    /// are one figure. One table is not read as transcribed yet: at lines 3113-3249 a name goes on after its
+    /// target's line (`对符合法定要求的政府信息` … `100% 计划标准` `依申请公开答复率`), and its end is read into the
+    /// next row's name.
+    @Test(arguments: ["000_ffbfac4496a4a463", "003_6b15edb281b2cfcb", "004_b019c8698d50126e"])
     func targetTablesReadRowForRowAsTranscribed(_ seed: String) throws {
+        let notYet = seed.hasPrefix("000") ? "lines 3113-3249" : nil
         let data = Data(try Fixtures.fixture("targets/targets-\(seed).json"))
         let transcribed = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]]).map { table in
             let bounds = (table["lines"] as? String ?? "0-0").split(separator: "-").compactMap { Int($0) }
@@ -285,8 +291,9 @@ extension DisclosureTests {
                 min(bounds[1], first.lines.upperBound) - max(bounds[0], first.lines.lowerBound)
                     < min(bounds[1], second.lines.upperBound) - max(bounds[0], second.lines.lowerBound)
             })
-            #expect(read.evaluation.indicators.map { [$0.category.rawValue, $0.subcategory?.rawValue ?? "", Self.compact($0.name), Self.compact($0.target)] }
-                    == match.rows, "\(table.label)")
+            let rows = read.evaluation.indicators.map { [$0.category.rawValue, $0.subcategory?.rawValue ?? "", Self.compact($0.name), Self.compact($0.target)] }
+            // The table not read as transcribed yet says so when it is.
+            #expect((rows == match.rows) == (table.label != notYet), "\(table.label)")
         }
     }
 

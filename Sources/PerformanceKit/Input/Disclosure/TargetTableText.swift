@@ -344,12 +344,26 @@ struct TargetTableText {
             var units = 0
             while start >= 0, !Self.isFigure(body[start].text), Self.isUnit(body[start].text), units < 2 { start -= 1; units += 1 }
             guard start >= 0, Self.isFigure(body[start].text) else { break }
+            // A figure wrapped at its decimal point (`209.` over `22 万`) starts on the line above; so does the
+            // 前年 figure of an annual table, the third, wrapped inside its digits (`76.4` over `7%`): no fourth
+            // column holds a figure.
+            if start > 0, body[start].opensLine, body[start].text.first?.isASCIIDigit == true, Self.isFigure(body[start - 1].text),
+               body[start - 1].text.hasSuffix(".") || annual && groups.count == 2 && body[start - 1].text.last?.isASCIIDigit == true {
+                start -= 1
+            }
             // A comparator alone opens the figure under it (`≥` over `83746.12`).
             if start > 0, body[start - 1].text.allSatisfy({ Self.comparators.contains($0) }) { start -= 1 }
             groups.append(start..<cursor)
             cursor = start
             // Figures of the 前年 / 上年 columns stand on the same line, or alone on theirs.
             if groups.count >= 3 { break }
+        }
+        // A figure wrapped inside its digits (`≥` `83746.1` over `2平方米`): one target, in a table with no earlier
+        // years' columns to hold a second figure.
+        if !annual, groups.count >= 2, let digitsEnd = body[groups[1].upperBound - 1].text.last, digitsEnd.isASCIIDigit || digitsEnd == ".",
+           body[groups[0].lowerBound].opensLine, body[groups[0].lowerBound].text.first?.isASCIIDigit == true {
+            groups[1] = groups[1].lowerBound..<groups[0].upperBound
+            groups.removeFirst()
         }
         var targetRange = groups.first
         // An empty target cell (`不超支   其他标准`): the whole text is the row's.
