@@ -392,6 +392,8 @@ struct TableReading {
                     problems.append(.init(row: row.line, column: index(.score).map { $0 + 1 }, message: "得分 \"\(scoreText)\" is not a number"))
                 }
             }
+            let named = unitCell.isEmpty && parsedName.unit == nil
+                ? Self.unitInName(parsedName.text, figures: [cell(.target), cell(.actual)]) : (text: parsedName.text, unit: parsedName.unit)
             let path = JSONPath.indicator(indicators.count)
             places.record(path, row: row.line)
             let fields: [(String, TableReader.Column)] = [("category", .category), ("subcategory", .subcategory), ("name", .name),
@@ -402,7 +404,7 @@ struct TableReading {
             }
             indicators.append(Indicator(
                 category: parsedCategory, subcategory: subcategory.flatMap(IndicatorSubcategory.init(parsing:)),
-                name: parsedName.text, unit: unitCell.isEmpty ? parsedName.unit : unitCell, weight: points,
+                name: named.text, unit: unitCell.isEmpty ? named.unit : unitCell, weight: points,
                 target: cell(.target), actual: cell(.actual).isEmpty ? nil : cell(.actual),
                 direction: Indicator.Direction(rawValue: cell(.direction)), judgement: Indicator.Judgement(parsing: cell(.judgement)),
                 reason: cell(.reason).isEmpty ? nil : cell(.reason), published: published,
@@ -465,6 +467,30 @@ struct TableReading {
             name = String(name[..<unitGroup.start]).trimmingWhitespace
         }
         return (name, unit, points)
+    }
+
+    /// `市民之家杂志期数（期）` over the target `4` → name `市民之家杂志期数`, unit `期`: the published form (and this
+    /// package's own reports) print a row's unit in brackets after its name and the figures bare. The bracket is
+    /// taken as the unit only when the target or the actual is a bare figure (`≥1800`, `7x24`) or prints that unit
+    /// right after its figure (`≥80,000㎡`, `7x24小时`), so that a bracket the figures contradict (`（工作时段）` over `7x24小时`) or
+    /// that no figure stands under (a qualitative row's `是`) stays part of the name.
+    static func unitInName(_ name: String, figures: [String]) -> (text: String, unit: String?) {
+        guard name.hasSuffix("）"), let open = name.range(of: "（", options: .backwards) else { return (name, nil) }
+        let inside = String(name[open.upperBound..<name.index(before: name.endIndex)])
+        let unit = TextValue.folded(inside)
+        guard !unit.isEmpty, unit.count <= 4, !unit.contains(where: { $0.isASCII && $0.isNumber }) else { return (name, nil) }
+        func isBareFigure(_ text: Substring) -> Bool {
+            let digits = text.drop { "≥≤><=".contains($0) }
+            return digits.first?.isASCII == true && digits.first?.isNumber == true
+                && digits.allSatisfy { ($0.isASCII && $0.isNumber) || ",.x×*".contains($0) }
+        }
+        let confirmed = figures.contains { figure in
+            let folded = Substring(TextValue.folded(figure))
+            return isBareFigure(folded) || (folded.hasSuffix(unit) && isBareFigure(folded.dropLast(unit.count)))
+        }
+        guard confirmed else { return (name, nil) }
+        let text = String(name[..<open.lowerBound]).trimmingWhitespace
+        return text.isEmpty ? (name, nil) : (text, inside)
     }
 
     /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped; full-width forms
