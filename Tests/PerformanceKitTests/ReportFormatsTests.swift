@@ -115,6 +115,28 @@ struct SpreadsheetTests {
         #expect(TableReading.stripPoints("目标（２０２３年）（2分）").unit == nil)
     }
 
+    /// The form prints a row's unit after its name and the figures bare (`市民之家杂志期数（期）` over `4`): the bracket
+    /// is the unit when a figure under it is bare or prints it, and stays in the name when none bears it out.
+    @Test func readsAUnitAfterTheNameWhenTheFiguresBearItOut() {
+        func read(_ name: String, _ target: String, _ actual: String) -> [String] {
+            let parsed = TableReading.unitInName(name, figures: [target, actual])
+            return [parsed.text, parsed.unit ?? "-"]
+        }
+        #expect(read("市民之家杂志期数（期）", "4", "4") == ["市民之家杂志期数", "期"])
+        #expect(read("绿化服务面积（㎡）", "≥80,000㎡", "81,375.24㎡") == ["绿化服务面积", "㎡"])
+        #expect(read("满意度（％）", "≥９０％", "") == ["满意度", "％"])
+        #expect(read("重大安全事故发生率（%）", "0%", "全年未发生安全事故") == ["重大安全事故发生率", "%"])
+        #expect(read("运行时间（小时）", "7x24小时", "7x24小时") == ["运行时间", "小时"])
+        #expect(read("监管数据准确率（市级归集部分）（%）", "100", "100") == ["监管数据准确率（市级归集部分）", "%"])
+        // Brackets no figure bears out stay in the name.
+        #expect(read("邮件响应时间（工作时段）", "＜30分钟", "＜30分钟") == ["邮件响应时间（工作时段）", "-"])
+        #expect(read("制度健全（期）", "是", "是") == ["制度健全（期）", "-"])
+        #expect(read("目标（2023年）", "4", "4") == ["目标（2023年）", "-"])
+        #expect(read("（次）", "4", "4") == ["（次）", "-"])
+        #expect(read("云平台资源月度正常使用时长/（月度故障时长+正常使用时长）", "99.9%", "100%")
+            == ["云平台资源月度正常使用时长/（月度故障时长+正常使用时长）", "-"])
+    }
+
     @Test func readsQuotedFieldsWithSeparatorsAndLineBreaks() throws {
         let text = "预算数,100\n执行数,90\n三级指标,分值,一级指标,目标值,实际值\n\"培训,\"\"季度\"\"\n次数\",80,产出指标,≥4,4\n"
         let evaluation = try TableReader().read(Array(text.utf8)).evaluation

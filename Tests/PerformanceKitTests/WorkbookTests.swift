@@ -383,6 +383,9 @@ struct XLSXReportTests {
             #expect(again.evaluation.published?.total == card.evaluation.published?.total)
             #expect(again.evaluation.published?.budget == card.evaluation.published?.budget)
             #expect(again.verification?.agrees != false)
+            // The unit printed after each name (`市民之家杂志期数（期）`) reads back as the row's unit.
+            #expect(again.evaluation.indicators.map(\.name) == card.evaluation.indicators.map(\.name))
+            #expect(again.evaluation.indicators.map(\.unit) == card.evaluation.indicators.map(\.unit))
         }
     }
 
