@@ -1,7 +1,8 @@
 import Foundation
 
 /// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet; the budget block and
-/// the total are rows of their own, so that the sheet adds up.
+/// the total are rows of their own, so that the sheet adds up. A row's unit follows its name in brackets
+/// (`市民之家杂志期数（期）`), as the published form and the other reports print it.
 ///
 /// Beside the recomputed 得分 stand the figure the table printed (表中得分) and what verification says of it (核对:
 /// `agrees`, or the difference's kind: `arithmetic`, `rule`, `judgement`, `notCompared`), so that a sheet made from
@@ -31,7 +32,7 @@ package enum CSVReport {
                      budget.score.scoreText(), budgetCheck.0, budgetCheck.1, "", budget.explanation, ""])
         for row in card.indicators {
             let rowCheck = check(row.published, at: row.path.appending("published").description)
-            rows.append([row.category.rawValue, row.subcategory?.rawValue ?? "", row.name, row.weight.scoreText(), row.target,
+            rows.append([row.category.rawValue, row.subcategory?.rawValue ?? "", row.printedName, row.weight.scoreText(), row.target,
                          row.actual ?? "", row.score.map { $0.scoreText() } ?? "", rowCheck.0, rowCheck.1,
                          row.indicator.reason ?? "", row.explanation, ""])
         }
