@@ -43,6 +43,35 @@ struct ReportFormatsTests {
         #expect(!output.contains("<script") && !output.contains("<link") && !output.contains("src="))
     }
 
+    /// The CSV report reads back (its 预算执行 row is the budget block): the four seed tables and the goal-weighted
+    /// 部门整体 example score the same, row for row, and their printed figures still agree.
+    @Test(arguments: ["examples/wuhan-2023/01-xingzheng-yunxing.json", "examples/wuhan-2023/02-shiminzhijia-dalou.json",
+                      "examples/wuhan-2023/03-zhengwu-fuwu.json", "examples/wuhan-2023/04-zhihui-chengshi.json",
+                      "examples/constructed/department-goal-ratios.json"])
+    func readsTheCSVReportBackToTheSameScores(example: String) throws {
+        let card = try Fixtures.scoreExample(example)
+        let table = try TableReader().read(Array(CSVReport.render(card).utf8))
+        let again = try Evaluator().evaluate(table.evaluation, warnings: table.warnings)
+        #expect(again.total == card.total)
+        #expect(again.budget.score == card.budget.score)
+        #expect(again.budget.weight == card.budget.weight)
+        #expect(again.indicators.map(\.score) == card.indicators.map(\.score))
+        #expect(again.evaluation.indicators.map(\.name) == card.evaluation.indicators.map(\.name))
+        #expect(again.evaluation.indicators.map(\.goal) == card.evaluation.indicators.map(\.goal))
+        #expect(again.evaluation.goals == card.evaluation.goals)
+        #expect(again.evaluation.published?.budget == card.evaluation.published?.budget)
+        #expect(again.evaluation.published?.total == card.evaluation.published?.total)
+        #expect(again.verification?.agrees != false)
+    }
+
+    @Test func writesTheGoalColumnsOfAGoalWeightedTable() throws {
+        let card = try Fixtures.scoreExample("examples/constructed/department-goal-ratios.json")
+        let lines = CSVReport.render(card).split(separator: "\r\n")
+        #expect(lines[0].hasPrefix("\u{FEFF}目标名称,目标权重（%）,一级指标,"))
+        #expect(lines[2].hasPrefix("年度目标1,60,产出指标,数量指标,年均租赁服务面积,30,"))
+        #expect(lines.last?.hasPrefix(",,总分,,,100,,,98.46,98.46,agrees") == true)
+    }
+
     @Test func escapesWhatHTMLAndMarkdownTreatSpecially() {
         #expect(HTMLReport.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
         #expect(MarkdownReport.cell("a|b\\c\nd") == "a\\|b\\\\c d")
@@ -135,6 +164,58 @@ struct SpreadsheetTests {
         #expect(read("（次）", "4", "4") == ["（次）", "-"])
         #expect(read("云平台资源月度正常使用时长/（月度故障时长+正常使用时长）", "99.9%", "100%")
             == ["云平台资源月度正常使用时长/（月度故障时长+正常使用时长）", "-"])
+    }
+
+    /// A 部门整体 table in goal-ratio mode as a unit types it: 目标名称 and 目标权重 on each goal's first row, left blank
+    /// below as merged cells are saved. Goal 1 (60 %): 50 + 30 = 80 → 48; goal 2 (40 %): 80 × 90 ÷ 100 = 72 → 28.8;
+    /// budget 20 × 95 ÷ 100 = 19; total 19 + 48 + 28.8 = 95.8.
+    static let goalTable = """
+        部门整体支出绩效自评表
+        部门（单位）名称,某局,,,,,,
+        预算数,100,,,,,,
+        执行数,95,,,,,,
+        目标名称,目标权重,一级指标,二级指标,三级指标,分值,年初目标值,实际完成值
+        年度目标1,60%,产出指标,数量指标,培训次数,50,≥4次,4次
+        ,,效益指标,社会效益指标,覆盖率,30,≥90%,90%
+        年度目标2,40,产出指标,质量指标,合格率,80,100%,90%
+
+        """
+
+    @Test func readsTheGoalsAndTheirRatiosOfAGoalWeightedTable() throws {
+        let result = try TableReader().read(Array(Self.goalTable.utf8))
+        let evaluation = result.evaluation
+        #expect(evaluation.kind == .department)
+        #expect(evaluation.goals == [Evaluation.Goal(name: "年度目标1", ratio: 60), Evaluation.Goal(name: "年度目标2", ratio: 40)])
+        #expect(evaluation.indicators.map(\.goal) == ["年度目标1", "年度目标1", "年度目标2"])
+        let card = try Evaluator().evaluate(evaluation, warnings: result.warnings)
+        #expect(card.total == dec("95.8"))
+        #expect(card.maximum == 100)
+    }
+
+    @Test(arguments: [
+        ("a second ratio", "年度目标1,60%", "年度目标1,50",
+         "row 8, column 2: 目标权重 50 for 年度目标1, which row 6 gives 60"),
+        ("no ratio", "年度目标1,", "年度目标2,40", "row 6, column 2: no 目标权重 for the goal 年度目标1 on its first row"),
+        ("not a number", "年度目标1,六成", "年度目标2,40", "row 6, column 2: 目标权重 \"六成\" is not a number (a percentage: 60 or 60%)"),
+    ])
+    func namesTheCellOfAGoalRatioThatDoesNotRead(_ case: (what: String, first: String, second: String, message: String)) {
+        let text = Self.goalTable.replacingOccurrences(of: "年度目标1,60%", with: `case`.first)
+            .replacingOccurrences(of: "年度目标2,40", with: `case`.second)
+        #expect(throws: TableReadError.self) { try TableReader().read(Array(text.utf8)) }
+        do {
+            _ = try TableReader().read(Array(text.utf8))
+        } catch {
+            #expect(error.problems.map { "row \($0.row), column \($0.column ?? 0): \($0.message)" } == [`case`.message], "\(`case`.what)")
+        }
+    }
+
+    @Test func passesOverAGoalColumnWithoutRatios() throws {
+        // The target tables of seed 002 name their goals (长期绩效目标1) with no ratio: a label, as before.
+        let text = Self.goalTable.replacingOccurrences(of: "目标权重", with: "备注").replacingOccurrences(of: "60%", with: "")
+            .replacingOccurrences(of: "年度目标2,40", with: "年度目标2,")
+        let evaluation = try TableReader().read(Array(text.utf8)).evaluation
+        #expect(evaluation.goals.isEmpty)
+        #expect(evaluation.indicators.allSatisfy { $0.goal == nil })
     }
 
     @Test func readsQuotedFieldsWithSeparatorsAndLineBreaks() throws {

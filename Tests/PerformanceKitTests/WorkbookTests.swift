@@ -389,6 +389,26 @@ struct XLSXReportTests {
         }
     }
 
+    /// A goal-weighted 部门整体 table keeps its kind, its goals with their ratios and each row's goal: read back it
+    /// totals 98.46 as written, not the 177.68 its rows add up to without the ratios.
+    @Test func readsAGoalWeightedTableBackWithItsGoals() throws {
+        let card = try Fixtures.scoreExample("examples/constructed/department-goal-ratios.json")
+        let bytes = XLSXReport.render([(nil, card)])
+        let sheet = try #require(try Workbook(bytes).sheets.first)
+        #expect(sheet.rows.first?.fields.first == "部门整体支出绩效自评表")
+        let table = try #require(try TableReader().readWorkbook(bytes).first)
+        let again = try Evaluator().evaluate(table.result.evaluation, warnings: table.result.warnings)
+        #expect(again.evaluation.kind == .department)
+        #expect(again.evaluation.goals == card.evaluation.goals)
+        #expect(again.evaluation.indicators.map(\.goal) == card.evaluation.indicators.map(\.goal))
+        #expect(again.total == dec("98.46"))
+        #expect(again.total == card.total)
+        #expect(again.verification?.agrees == true)
+        // The total's working: each goal's weighted score, then the sum with the budget's.
+        let total = try #require(sheet.rows.first { $0.fields.first == "总分" }?.fields)
+        #expect(total.last == "年度目标1：79.37 × 60 ÷ 100 = 47.62\n年度目标2：79.11 × 40 ÷ 100 = 31.64\n19.2 + 47.62 + 31.64 = 98.46")
+    }
+
     @Test func setsThePrintedScoreBesideTheRecomputedOneWithTheKindOfDifference() throws {
         // A met target printed 0.5 of 1, and a total printed 99.5: both differ from the rule's 1 and 100.
         let table = evaluation([row("≥4", "4", weight: "79", name: "培训次数", published: "79"),

@@ -2,7 +2,9 @@ import Foundation
 
 /// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet; the budget block and
 /// the total are rows of their own, so that the sheet adds up. A row's unit follows its name in brackets
-/// (`市民之家杂志期数（期）`), as the published form and the other reports print it.
+/// (`市民之家杂志期数（期）`), as the published form and the other reports print it. In goal-ratio mode each row
+/// starts with its goal's 目标名称 and 目标权重（%）. The table reader reads the report back (its 预算执行 row is the
+/// budget block: 分值 the points, 年初目标值 the budget, 实际完成值 the executed amount, 表中得分 the printed score).
 ///
 /// Beside the recomputed 得分 stand the figure the table printed (表中得分) and what verification says of it (核对:
 /// `agrees`, or the difference's kind: `arithmetic`, `rule`, `judgement`, `notCompared`), so that a sheet made from
@@ -23,21 +25,27 @@ package enum CSVReport {
     ///   - separator: `,` for CSV, a tab for TSV.
     ///   - byteOrderMark: whether the text starts with the byte-order mark (only the first of several tables does).
     package static func render(_ card: ScoreCard, separator: Character = ",", byteOrderMark: Bool = true) -> String {
-        var rows: [[String]] = [header]
+        // Goal-ratio mode: 目标名称 and 目标权重（%） lead every row, as the XLSX report prints them.
+        let goalRatios = Dictionary(card.evaluation.goals.map { ($0.name, $0.ratio) }, uniquingKeysWith: { first, _ in first })
+        let leading: [String] = card.goals.isEmpty ? [] : ["目标名称", "目标权重（%）"]
+        func lead(_ goal: String?) -> [String] {
+            leading.isEmpty ? [] : [goal ?? "", goal.flatMap { goalRatios[$0]?.plainText } ?? ""]
+        }
+        var rows: [[String]] = [leading + header]
         let printed = PrintedBeside(card)
         func check(_ figure: ExactDecimal?, at path: String) -> (String, String) { printed.check(figure, at: path) }
         let budget = card.budget
         let budgetCheck = check(card.evaluation.published?.budget, at: "published.budget")
-        rows.append(["预算执行", "", "执行率", budget.weight.scoreText(), budget.planned.plainText, budget.executed.plainText,
+        rows.append(lead(nil) + ["预算执行", "", "执行率", budget.weight.scoreText(), budget.planned.plainText, budget.executed.plainText,
                      budget.score.scoreText(), budgetCheck.0, budgetCheck.1, "", budget.explanation, ""])
         for row in card.indicators {
             let rowCheck = check(row.published, at: row.path.appending("published").description)
-            rows.append([row.category.rawValue, row.subcategory?.rawValue ?? "", row.printedName, row.weight.scoreText(), row.target,
+            rows.append(lead(row.indicator.goal) + [row.category.rawValue, row.subcategory?.rawValue ?? "", row.printedName, row.weight.scoreText(), row.target,
                          row.actual ?? "", row.score.map { $0.scoreText() } ?? "", rowCheck.0, rowCheck.1,
                          row.indicator.reason ?? "", row.explanation, ""])
         }
         let totalCheck = check(card.evaluation.published?.total, at: "published.total")
-        rows.append(["总分", "", "", card.maximum.scoreText(), "", "", card.total.map { $0.scoreText() } ?? "", totalCheck.0,
+        rows.append(lead(nil) + ["总分", "", "", card.maximum.scoreText(), "", "", card.total.map { $0.scoreText() } ?? "", totalCheck.0,
                      totalCheck.1, "", "", card.grade ?? ""])
         return (byteOrderMark ? Self.byteOrderMark : "")
             + rows.map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }.joined(separator: "\r\n")

@@ -15,18 +15,18 @@ package enum XLSXReport {
     package static func render(_ cards: [(name: String?, card: ScoreCard)]) -> [UInt8] {
         workbook(cards.map { entry in
             let (rows, merges) = sheet(entry.card)
-            return (entry.name ?? entry.card.evaluation.title ?? "", rows, merges)
+            return (entry.name ?? entry.card.evaluation.title ?? "", rows, merges, entry.card.goals.isEmpty ? 0 : 2)
         })
     }
 
     /// A workbook of sheets given as rows of cells and merged ranges (`A1:K1`), each named as ``sheetName(_:taken:position:)``
-    /// allows.
-    static func workbook(_ given: [(name: String, rows: [[Cell]], merges: [String])]) -> [UInt8] {
+    /// allows; `leading` columns (the goal columns of goal-ratio mode) stand before the form's.
+    static func workbook(_ given: [(name: String, rows: [[Cell]], merges: [String], leading: Int)]) -> [UInt8] {
         var names: [String] = []
         var sheets: [String] = []
         for (position, entry) in given.enumerated() {
             names.append(sheetName(entry.name, taken: names, position: position))
-            sheets.append(worksheet(entry.rows, merges: entry.merges))
+            sheets.append(worksheet(entry.rows, merges: entry.merges, leading: entry.leading))
         }
         var zip = ZipWriter()
         let package = "http://schemas.openxmlformats.org/package/2006"
@@ -76,8 +76,8 @@ package enum XLSXReport {
         let printed = PrintedBeside(card)
         var rows: [[Cell]] = []
         var merges: [String] = []
-        let width = 11
-        rows.append([.text("项目支出绩效自评表", .title)])
+        let width = 11 + (card.goals.isEmpty ? 0 : 2)
+        rows.append([.text(evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表", .title)])
         merges.append("A1:\(CellPlaces.letters(width))1")
         rows.append([.text("（\(evaluation.year.map(String.init) ?? "")年度）", .bold)])
         merges.append("A2:\(CellPlaces.letters(width))2")
@@ -107,28 +107,34 @@ package enum XLSXReport {
                      budget.rate.map { .figure($0, .percent) } ?? .text("—"), .figure(RoundingRule(scale: 2).round(budget.score)),
                      evaluation.published?.budget.map { .figure($0) } ?? .empty, .text(budgetCheck.check), .text(budget.explanation, .wrapped)])
         rows.append([])
-        rows.append(CSVReport.header.prefix(width).map { .text($0, .bold) })
+        // Goal-ratio mode: 目标名称 and 目标权重（%） lead the indicator table, written once for each goal's run of
+        // rows and merged down it, as 一级 and 二级 are.
+        let goalRatios = Dictionary(evaluation.goals.map { ($0.name, $0.ratio) }, uniquingKeysWith: { first, _ in first })
+        let leading: [String] = card.goals.isEmpty ? [] : ["目标名称", "目标权重（%）"]
+        let merged = leading.indices.map { CellPlaces.letters($0 + 1) } + [CellPlaces.letters(leading.count + 1), CellPlaces.letters(leading.count + 2)]
+        rows.append((leading + CSVReport.header.prefix(11)).map { .text($0, .bold) })
         let first = rows.count + 1
-        var previous: (category: String, subcategory: String)?
-        var runs: [(column: String, start: Int)] = [("A", first), ("B", first)]
+        var previous: (goal: String, category: String, subcategory: String)?
+        var runs: [(column: String, start: Int)] = merged.map { ($0, first) }
         for (offset, row) in card.indicators.enumerated() {
             let line = first + offset
+            let goal = row.indicator.goal ?? ""
             let category = row.category.rawValue
             let subcategory = row.subcategory?.rawValue ?? ""
-            let newCategory = previous?.category != category
+            let newGoal = previous?.goal != goal
+            let newCategory = newGoal || previous?.category != category
             let newSubcategory = newCategory || previous?.subcategory != subcategory
-            // A run of the same 一级 / 二级 is written once and merged down.
-            if newCategory, line > runs[0].start {
-                if line - 1 > runs[0].start { merges.append("A\(runs[0].start):A\(line - 1)") }
-                runs[0].start = line
+            // A run of the same goal, 一级 or 二级 is written once and merged down.
+            let starts = (leading.isEmpty ? [] : [newGoal, newGoal]) + [newCategory, newSubcategory]
+            for (position, starting) in starts.enumerated() where starting && line > runs[position].start {
+                if line - 1 > runs[position].start { merges.append("\(runs[position].column)\(runs[position].start):\(runs[position].column)\(line - 1)") }
+                runs[position].start = line
             }
-            if newSubcategory, line > runs[1].start {
-                if line - 1 > runs[1].start { merges.append("B\(runs[1].start):B\(line - 1)") }
-                runs[1].start = line
-            }
-            previous = (category, subcategory)
+            previous = (goal, category, subcategory)
             let check = printed.check(row.published, at: row.path.appending("published").description)
-            rows.append([newCategory ? .text(category) : .empty, newSubcategory ? .text(subcategory) : .empty, .text(row.printedName),
+            let goalCells: [Cell] = leading.isEmpty ? [] : newGoal
+                ? [.text(goal), goalRatios[goal].map { .figure($0) } ?? .empty] : [.empty, .empty]
+            rows.append(goalCells + [newCategory ? .text(category) : .empty, newSubcategory ? .text(subcategory) : .empty, .text(row.printedName),
                          .figure(row.weight), .text(row.target), .text(row.actual ?? ""),
                          row.score.map { .figure(RoundingRule(scale: 2).round($0)) } ?? .empty, row.published.map { .figure($0) } ?? .empty,
                          .text(check.check), .text(row.indicator.reason ?? "", .wrapped), .text(row.explanation, .wrapped)])
@@ -136,9 +142,13 @@ package enum XLSXReport {
         let end = first + card.indicators.count
         for run in runs where end - 1 > run.start { merges.append("\(run.column)\(run.start):\(run.column)\(end - 1)") }
         let totalCheck = printed.check(evaluation.published?.total, at: "published.total")
-        rows.append([.text("总分", .bold), .empty, .empty, .figure(card.maximum),
+        // In goal-ratio mode the total is the budget's score and each goal's weighted score: shown under 计算过程.
+        let goalsWorking = card.goals.isEmpty ? "" : (card.goals.map { "\($0.name)：\($0.explanation)" }
+            + ["\(([budget.score] + card.goals.compactMap(\.weighted)).map { $0.scoreText() }.joined(separator: " + ")) = \(card.total?.scoreText() ?? "—")"])
+            .joined(separator: "\n")
+        rows.append([.text("总分", .bold)] + Array(repeating: Cell.empty, count: leading.count + 2) + [.figure(card.maximum),
                      .empty, .empty, card.total.map { .figure($0, .bold) } ?? .empty, evaluation.published?.total.map { .figure($0) } ?? .empty,
-                     .text(totalCheck.check), .text(card.grade.map { "等级 \($0)" } ?? "")])
+                     .text(totalCheck.check), .text(card.grade.map { "等级 \($0)" } ?? ""), .text(goalsWorking, .wrapped)])
         let footer = [("填报人", evaluation.form.preparer), ("联系电话", evaluation.form.telephone), ("填报日期", evaluation.form.filedOn)]
             .compactMap { label, value in value.map { Cell.text("\(label)：\($0)") } }
         if !footer.isEmpty {
@@ -148,11 +158,12 @@ package enum XLSXReport {
         return (rows, merges)
     }
 
-    /// The worksheet part of rows of cells: columns wide enough for the form, figures as numbers, texts inline.
-    static func worksheet(_ rows: [[Cell]], merges: [String]) -> String {
+    /// The worksheet part of rows of cells: columns wide enough for the form (after `leading` columns of 14),
+    /// figures as numbers, texts inline.
+    static func worksheet(_ rows: [[Cell]], merges: [String], leading: Int = 0) -> String {
         var xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        xml += "<cols><col min=\"1\" max=\"2\" width=\"14\" customWidth=\"1\"/><col min=\"3\" max=\"3\" width=\"36\" customWidth=\"1\"/>"
-            + "<col min=\"4\" max=\"9\" width=\"12\" customWidth=\"1\"/><col min=\"10\" max=\"11\" width=\"40\" customWidth=\"1\"/></cols>"
+        let widths = (leading > 0 ? [(1, leading, 14)] : []) + [(1, 2, 14), (3, 3, 36), (4, 9, 12), (10, 11, 40)].map { ($0.0 + leading, $0.1 + leading, $0.2) }
+        xml += "<cols>" + widths.map { "<col min=\"\($0.0)\" max=\"\($0.1)\" width=\"\($0.2)\" customWidth=\"1\"/>" }.joined() + "</cols>"
         xml += "<sheetData>"
         for (index, cells) in rows.enumerated() where !cells.isEmpty {
             xml += "<row r=\"\(index + 1)\">"

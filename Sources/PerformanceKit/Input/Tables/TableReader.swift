@@ -56,6 +56,10 @@ package struct TableReader: Sendable {
     /// The column a header names.
     enum Column: String, CaseIterable {
         case category, subcategory, name, weight, target, actual, score, unit, reason, basis, note, direction, judgement
+        /// 目标名称 beside 目标权重: the performance goal a row serves, in goal-ratio mode.
+        case goal
+        /// 目标权重（%）: the goal's ratio, on the goal's first row (or on each of its rows).
+        case goalRatio
     }
 
     /// Header spellings, compared after spaces and bracketed `（A）` marks are removed.
@@ -76,6 +80,7 @@ package struct TableReader: Sendable {
             .note: ["备注", "说明", "note"],
             .direction: ["指标方向", "方向", "direction"],
             .judgement: ["评价等级", "定性评价", "judgement"],
+            .goalRatio: ["目标权重", "目标比例", "目标权重比例"],
         ]
         for (column, names) in spellings {
             for name in names { table[name] = column }
@@ -261,6 +266,9 @@ struct TableReading {
                                             // 部门整体 tables: the goal each group of rows serves (长期绩效目标1).
                                             "目标名称", "绩效目标名称"]
 
+    /// Header cells naming the goal a group of rows serves: the goal column when the table gives 目标权重 beside it.
+    static let goalColumns: Set<String> = ["目标名称", "绩效目标名称"]
+
     static func normalizedHeader(_ text: String) -> String {
         var result = text.filter { !$0.isWhitespace }
         for mark in ["（A）", "(A)", "（B）", "(B)"] { result = result.replacingOccurrences(of: mark, with: "") }
@@ -290,6 +298,7 @@ struct TableReading {
         let header = rows[headerIndex]
         var columns: [Int: TableReader.Column] = [:]
         let namesThirdLevel = header.fields.contains { ["三级指标", "三级"].contains(Self.normalizedHeader($0)) }
+        let namesGoalRatios = header.fields.contains { TableReader.aliases[Self.normalizedHeader($0)] == .goalRatio }
         // A report of this package's (CSV, .xlsx): 表中得分 is the score the table printed, 得分 the recomputed one,
         // which is not read; 核对, 计算过程 and 等级 are what the report said of it.
         let isReport = header.fields.contains { Self.normalizedHeader($0) == "表中得分" }
@@ -299,6 +308,11 @@ struct TableReading {
             if isReport {
                 if normalized == "得分" || Self.reportColumns.contains(normalized) { continue }
                 if normalized == "表中得分" { normalized = "得分" }
+            }
+            // 目标名称 beside a 目标权重 column names each row's goal (goal-ratio mode); without one it is a label.
+            if Self.goalColumns.contains(normalized), namesGoalRatios {
+                columns[index] = .goal
+                continue
             }
             // The form's leading label column (绩效指标, 年度绩效目标（80分）), merged down the rows, holds no field.
             if Self.labelColumns.contains(normalized) || (normalized == "绩效指标" && namesThirdLevel) { continue }
@@ -322,6 +336,9 @@ struct TableReading {
         var category: String?
         var subcategory: String?
         var publishedTotal: ExactDecimal?
+        var goal: String?
+        var goals: [Evaluation.Goal] = []
+        var goalRows: [String: Int] = [:]
         for row in rows[(headerIndex + 1)...] {
             let cells = row.fields
             func cell(_ column: TableReader.Column) -> String {
@@ -342,7 +359,14 @@ struct TableReading {
             if Self.isHeader(row) { continue }
             let first = cells.first?.trimmingWhitespace ?? ""
             let name = cell(.name)
-            if ["总分", "合计", "综合绩效"].contains(where: { first.hasPrefix($0) || name.hasPrefix($0) }) {
+            // The budget row of this package's CSV report: 分值 the points, 年初目标值 the budget, 实际完成值 the executed
+            // amount, 表中得分 the printed score.
+            if isReport, cell(.category) == "预算执行" {
+                readReportBudget(row, figures: [(cell(.weight), index(.weight)), (cell(.target), index(.target)),
+                                                (cell(.actual), index(.actual)), (cell(.score), index(.score))], into: &meta)
+                continue
+            }
+            if ["总分", "合计", "综合绩效"].contains(where: { first.hasPrefix($0) || name.hasPrefix($0) || cell(.category).hasPrefix($0) }) {
                 // The 得分 cell when the table has that column (a blank one beside 分值 100 prints no total yet);
                 // else the row's last figure.
                 publishedTotal = index(.score) != nil ? Self.decimal(cell(.score))
@@ -350,6 +374,11 @@ struct TableReading {
                 continue
             }
             if meta.read(row, into: &problems) { continue }
+            if !cell(.goal).isEmpty {
+                goal = cell(.goal)
+                readGoalRatio(of: cell(.goal), from: cell(.goalRatio), row: row.line, column: index(.goalRatio).map { $0 + 1 },
+                              into: &goals, firstRows: &goalRows)
+            }
             if !cell(.category).isEmpty { category = Self.stripPoints(cell(.category)).text }
             if !cell(.subcategory).isEmpty { subcategory = Self.stripPoints(cell(.subcategory)).text }
             guard !name.isEmpty, !name.hasPrefix("小计") else { continue }
@@ -408,7 +437,13 @@ struct TableReading {
                 target: cell(.target), actual: cell(.actual).isEmpty ? nil : cell(.actual),
                 direction: Indicator.Direction(rawValue: cell(.direction)), judgement: Indicator.Judgement(parsing: cell(.judgement)),
                 reason: cell(.reason).isEmpty ? nil : cell(.reason), published: published,
-                basis: cell(.basis).isEmpty ? nil : cell(.basis)))
+                basis: cell(.basis).isEmpty ? nil : cell(.basis), goal: index(.goal) == nil ? nil : goal))
+            if index(.goal) != nil {
+                places.record(path.appending("goal"), row: row.line, column: index(.goal)! + 1)
+                if goal == nil {
+                    problems.append(.init(row: row.line, column: index(.goal)! + 1, message: "no 目标名称 for \(parsedName.text), here or above"))
+                }
+            }
             if requiresActuals, indicators.last?.actual == nil {
                 problems.append(.init(row: row.line, column: index(.actual).map { $0 + 1 },
                     message: "no 实际完成值 for \(parsedName.text)"))
@@ -442,7 +477,51 @@ struct TableReading {
         var evaluation = Evaluation(title: meta.title, agency: meta.agency ?? meta.form.implementer, year: meta.year,
                                     kind: meta.kind ?? .project, rules: rules, budget: budget, indicators: indicators, published: published)
         evaluation.form = meta.form
+        evaluation.goals = goals
         return evaluation
+    }
+
+    /// The budget block from the 预算执行 row of this package's CSV report: points, budget, executed amount and the
+    /// printed score, each a number (the printed score may be blank).
+    mutating func readReportBudget(_ row: CSVParser.Row, figures: [(text: String, column: Int?)], into meta: inout Metadata) {
+        let names = ["分值", "预算数", "执行数", "表中得分"]
+        var values: [ExactDecimal?] = []
+        for (position, figure) in figures.enumerated() {
+            let value = figure.text.isEmpty ? nil : Self.decimal(figure.text)
+            if value == nil, !figure.text.isEmpty || position == 1 || position == 2 {
+                problems.append(.init(row: row.line, column: figure.column.map { $0 + 1 },
+                    message: "预算执行 \(names[position]) \"\(figure.text)\" is not a number"))
+            }
+            values.append(value)
+        }
+        meta.budgetWeight = values[0] ?? meta.budgetWeight
+        meta.planned = values[1] ?? meta.planned
+        meta.executed = values[2] ?? meta.executed
+        meta.budgetScore = values[3] ?? meta.budgetScore
+    }
+
+    /// Records a goal's 目标权重 (`60`, `60%`) the first time the goal is named; a later row may repeat it or leave
+    /// it blank, never give another.
+    mutating func readGoalRatio(of name: String, from text: String, row: Int, column: Int?,
+                                into goals: inout [Evaluation.Goal], firstRows: inout [String: Int]) {
+        let ratio = text.isEmpty ? nil : Self.decimal(text)
+        if !text.isEmpty, ratio == nil {
+            problems.append(.init(row: row, column: column, message: "目标权重 \"\(text)\" is not a number (a percentage: 60 or 60%)"))
+            return
+        }
+        if let known = goals.firstIndex(where: { $0.name == name }) {
+            if let ratio, ratio != goals[known].ratio {
+                problems.append(.init(row: row, column: column,
+                    message: "目标权重 \(ratio.plainText) for \(name), which row \(firstRows[name] ?? row) gives \(goals[known].ratio.plainText)"))
+            }
+            return
+        }
+        guard let ratio else {
+            problems.append(.init(row: row, column: column, message: "no 目标权重 for the goal \(name) on its first row"))
+            return
+        }
+        goals.append(Evaluation.Goal(name: name, ratio: ratio))
+        firstRows[name] = row
     }
 
     /// `清查季报（份）（4分）` → name `清查季报`, unit `份`, points 4. A bracketed unit is taken only just before a
