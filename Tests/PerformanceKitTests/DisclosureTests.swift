@@ -397,6 +397,8 @@ extension DisclosureCommandTests {
     @Test func lintsTheTargetTablesOfABudgetDisclosureAndScoringSaysThereIsNothingToScore() {
         let lint = runCommand(["lint", "examples/disclosures/004_b019c8698d50126e.txt"])
         #expect(lint.output.contains("examples/disclosures/004_b019c8698d50126e.txt[lines 606-620]"))
+        // Each table named by its lines also says which it is: its title.
+        #expect(lint.output.contains("examples/disclosures/004_b019c8698d50126e.txt[lines 394-408] 长期绩效目标1: 5 warnings\n"))
         #expect(lint.output.contains("\"合同金额=25万元\" has words before its figure"))
         let score = runCommand(["examples/disclosures/004_b019c8698d50126e.txt"])
         #expect(score.status == .unusable)

@@ -20,6 +20,8 @@ package struct LintJob {
         var tables: [LintTable] = []
         var readingFindings: [String: [Diagnostic]] = [:]
         var places: [String: CellPlaces] = [:]
+        // A table of a disclosure's text is named by its lines: its title says which project it is.
+        var titles: [String: String] = [:]
         for file in files {
             guard let read = input.read(file, requiresActuals: false, io: io) else {
                 status = .unusable
@@ -34,6 +36,9 @@ package struct LintJob {
                 tables.append(linted)
                 readingFindings[table.name] = table.result.warnings
                 places[table.name] = table.result.places
+                if table.name.hasSuffix("]"), table.name.contains("[lines "), let title = table.result.evaluation.title {
+                    titles[table.name] = title
+                }
             }
         }
         let reports = Linter().lint(tables, readingFindings: readingFindings)
@@ -44,7 +49,7 @@ package struct LintJob {
                 LintReport.write(report, into: &out)
             }
         } else {
-            text = reports.map { LintReport.text($0, places: places[$0.name] ?? CellPlaces()) }.joined(separator: "\n")
+            text = reports.map { LintReport.text($0, places: places[$0.name] ?? CellPlaces(), title: titles[$0.name]) }.joined(separator: "\n")
         }
         return JobOutput(text.isEmpty ? nil : .text(text), status: status)
     }
