@@ -45,9 +45,27 @@ struct DeadlineTests {
     // The quick tests before scanning (a date holds 年, 月, 季 or a separator, and starts with a digit or one of a
     // few words) let every form through, full-width included.
     @Test func readsEveryFormPastTheQuickTests() {
-        for text in ["２０２３－０６－３０", "2023/6/30", "2023.6.30", "于12月底前", "在年底前", "全年", "上半年", "下半年", "第三季度",
+        for text in ["２０２３－０６－３０", "２０２３／６／３０", "２０２３．６．３０", "2023/6/30", "2023.6.30", "于12月底前", "在年底前", "全年", "上半年", "下半年", "第三季度",
                      "3季度", "年内", "１１月", "二季度"] {
             #expect(Deadline(parsing: text) != nil, "\(text)")
+        }
+    }
+
+    /// The scorer passes over a row whose target fails ``Deadline/mayBeDeadlineOrOnTime(_:)`` without asking
+    /// further: it must hold for every target that reads as a deadline or says on time (every target of the real
+    /// target tables, every form above), and fail for the figures most rows hold.
+    @Test func passesOverOnlyTargetsThatAreNeitherADeadlineNorOnTime() throws {
+        let forms = ["２０２３－０６－３０", "２０２３／６／３０", "２０２３．６．３０", "12月底前完成", "第三季度", "年底前", "\u{3000}按时完成",
+                     "如期", "及时", "准时上线", "2023-05-18", " 6月中旬 "]
+        let texts = try Fixtures.targetStrings().map(\.target) + forms
+        var deadlines = 0
+        for text in texts where Deadline(parsing: text) != nil || Deadline.saysOnTime(text) {
+            deadlines += 1
+            #expect(Deadline.mayBeDeadlineOrOnTime(text), "\(text)")
+        }
+        #expect(deadlines >= forms.count)
+        for text in ["≥1800", "＜48小时", "100%", "是", "≤50个", "7x24小时"] {
+            #expect(!Deadline.mayBeDeadlineOrOnTime(text), "\(text)")
         }
     }
 

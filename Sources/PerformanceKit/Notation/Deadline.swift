@@ -78,8 +78,8 @@ package struct Deadline: Sendable, Equatable {
     /// Reads a deadline, or `nil` when the text is not one.
     package init?(parsing raw: String) {
         // Folding trims the text first; the trimmed text itself is kept only for a deadline read.
+        guard Self.mayHoldDate(raw) else { return nil }
         let foldedText = TextValue.folded(raw)
-        guard Self.mayHoldDate(foldedText) else { return nil }
         let folded = foldedText.unicodeScalars
         // Most targets are not dates: told from the first scalar, before the text is copied to be scanned.
         var start = folded.startIndex
@@ -98,20 +98,32 @@ package struct Deadline: Sendable, Equatable {
         self.hasDeadlineMarker = marker
     }
 
-    /// Whether a folded text may hold a date or period: every one holds 年, 月 or 季, or the separator of
-    /// 2023-06-30, 2023/6/30, 2023.6.30. A text with none of them is told without being scanned.
-    static func mayHoldDate(_ folded: String) -> Bool {
-        folded.withBytes { bytes in
+    /// Whether a text may hold a date or period: every one holds 年, 月 or 季, or the separator of 2023-06-30,
+    /// 2023/6/30, 2023.6.30, half- or full-width (`－`, `／`, `．` fold to `-`, `/`, `.`). Told from the bytes as
+    /// printed, before the text is folded or trimmed: a text with none of them is no date.
+    static func mayHoldDate(_ text: String) -> Bool {
+        text.withBytes { bytes in
             for (index, byte) in bytes.enumerated() {
                 if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
-                // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3.
-                guard byte == 0xE5 || byte == 0xE6, index + 2 < bytes.count else { continue }
+                // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3; － EF BC 8D, ． EF BC 8E, ／ EF BC 8F.
+                guard byte == 0xE5 || byte == 0xE6 || byte == 0xEF, index + 2 < bytes.count else { continue }
                 switch (byte, bytes[index + 1], bytes[index + 2]) {
-                case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3): return true
+                case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3), (0xEF, 0xBC, 0x8D...0x8F): return true
                 default: continue
                 }
             }
             return false
+        }
+    }
+
+    /// Whether a target may be a deadline or say "on time" (``saysOnTime(_:)``): a necessary condition, told from
+    /// the bytes and the first scalar, so that the rows that are neither (most) are passed over without trimming or
+    /// folding their texts.
+    package static func mayBeDeadlineOrOnTime(_ text: String) -> Bool {
+        if mayHoldDate(text) { return true }
+        switch text.unicodeScalars.first(where: { !$0.isTableWhitespace }) {
+        case "按"?, "如"?, "及"?, "准"?: return true
+        default: return false
         }
     }
 

@@ -33,12 +33,34 @@ package enum UnitConversion {
         return (.one, text.isEmpty ? nil : Quantity.normalizedUnit(text))
     }
 
+    /// A row's unit column, split into magnitude and unit the first time a bare figure asks for it.
+    struct LazyColumn {
+        let text: String?
+        private var cached: (magnitude: Quantity.Magnitude, unit: String?)??
+
+        init(_ text: String?) {
+            self.text = text
+        }
+
+        /// The column split (``split(column:)``); `nil` when the row has no unit column.
+        var split: (magnitude: Quantity.Magnitude, unit: String?)? {
+            mutating get {
+                if let cached { return cached }
+                let value = text.map(UnitConversion.split(column:))
+                cached = .some(value)
+                return value
+            }
+        }
+    }
+
     /// A figure with the unit column applied when it carries no unit of its own; `nil` when the column's
     /// magnitude makes it too large for a decimal. A figure with its own unit, or with a magnitude and a column
     /// that carries one too, keeps its own reading of the digits.
-    static func applying(column: String?, to measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
-        guard let column, measure.quantity.unit == nil else { return measure }
-        let (magnitude, unit) = split(column: column)
+    ///
+    /// `column` is the column's text, split by ``split(column:)`` only when a bare figure needs it, at most once
+    /// for a row's target and actual together.
+    static func applying(column: inout LazyColumn, to measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
+        guard measure.quantity.unit == nil, let (magnitude, unit) = column.split else { return measure }
         let quantity = measure.quantity
         let applied = quantity.magnitude == .one ? magnitude : quantity.magnitude
         guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: unit) else { return nil }

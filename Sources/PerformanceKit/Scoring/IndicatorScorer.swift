@@ -165,8 +165,9 @@ struct IndicatorScorer: Sendable {
                               field: "judgement")
         }
         // The unit column (计量单位) applies to a bare figure, with its magnitude: 200 under 万元 is 200万元.
+        var column = UnitConversion.LazyColumn(indicator.unit)
         func columned(_ measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
-            UnitConversion.applying(column: indicator.unit, to: measure)
+            UnitConversion.applying(column: &column, to: measure)
         }
         // Worded only when it happens: a message built for every row costs more than scoring the row.
         var tooLarge: Outcome {
@@ -212,6 +213,7 @@ struct IndicatorScorer: Sendable {
     /// No rule says how far a missed deadline falls, so none is guessed; a printed score then stands as the
     /// evaluator's judgement. `nil` when the target is not a deadline: the figure rules read it.
     func deadlineOutcome(_ indicator: Indicator) -> Outcome? {
+        guard Deadline.mayBeDeadlineOrOnTime(indicator.target) else { return nil }
         let w = indicator.weight
         let targetText = indicator.target.trimmingWhitespace
         let actualText = (indicator.actual ?? "").trimmingWhitespace
