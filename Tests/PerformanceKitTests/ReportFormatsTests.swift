@@ -64,6 +64,22 @@ struct ReportFormatsTests {
         #expect(again.verification?.agrees != false)
     }
 
+    /// The Markdown and HTML reports of a goal-weighted table say how its total follows from the goals: their
+    /// categories alone add up to 158.48 + 19.2, not the 98.46 printed under them.
+    @Test func showHowAGoalWeightedTotalIsReached() throws {
+        let example = "examples/constructed/department-goal-ratios.json"
+        let markdown = run(["--format", "markdown", example]).output
+        #expect(markdown.contains("| 年度目标1 | 60% | 80 | 47.62 | 79.37 × 60 ÷ 100 = 47.62 |\n| 年度目标2 | 40% | 80 | 31.64 | 79.11 × 40 ÷ 100 = 31.64 |"))
+        #expect(markdown.contains("总分 = 预算执行 + 各目标加权得分：19.2 + 47.62 + 31.64 = 98.46"))
+        let html = run(["--format", "html", example]).output
+        #expect(html.contains("<h1>部门整体支出绩效自评表</h1>") || html.contains("部门整体支出绩效自评表"))
+        #expect(html.contains("<tr><td>年度目标2</td><td class=\"number\">40%</td><td class=\"number\">80</td><td class=\"number\">31.64</td><td>79.11 × 40 ÷ 100 = 31.64</td></tr>"))
+        #expect(html.contains("<td>19.2 + 47.62 + 31.64 = 98.46</td>"))
+        // A table without goals has no such block.
+        #expect(!run(["--format", "markdown", Self.example]).output.contains("绩效目标"))
+        #expect(!run(["--format", "html", Self.example]).output.contains("table class=\"goals\""))
+    }
+
     @Test func writesTheGoalColumnsOfAGoalWeightedTable() throws {
         let card = try Fixtures.scoreExample("examples/constructed/department-goal-ratios.json")
         let lines = CSVReport.render(card).split(separator: "\r\n")

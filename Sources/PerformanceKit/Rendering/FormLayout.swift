@@ -48,6 +48,14 @@ struct FormLayout {
         }
     }
 
+    /// In goal-ratio mode, how the total is reached: the budget's score and each goal's weighted score,
+    /// `19.2 + 47.62 + 31.64 = 98.46`; `nil` when the card has no goals.
+    static func goalTotalWorking(_ card: ScoreCard) -> String? {
+        guard !card.goals.isEmpty else { return nil }
+        let terms = [card.budget.score.scoreText()] + card.goals.map { $0.weighted?.scoreText() ?? "—" }
+        return terms.joined(separator: " + ") + " = " + (card.total?.scoreText() ?? "—")
+    }
+
     /// The printed score of a row and what verification says of it (`agrees`, or the kind of difference).
     func check(_ row: IndicatorScore) -> (printed: String, check: String) {
         printed.check(row.published, at: row.path.appending("published").description)

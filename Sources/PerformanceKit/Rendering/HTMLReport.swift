@@ -41,7 +41,7 @@ package enum HTMLReport {
             ul.findings li, ul.lost li { margin: 0.2em 0; }
             @page { size: A4; margin: 12mm; }
             @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
-                           table.project, table.budget, tr.total, figure, li { break-inside: avoid; }
+                           table.project, table.budget, table.goals, tr.total, figure, li { break-inside: avoid; }
                            td:not([rowspan]) { break-inside: avoid; }
                            thead { display: table-header-group; } }
             </style>
@@ -62,6 +62,7 @@ package enum HTMLReport {
         html += "</table>\n"
         html += budgetTable(card, layout: layout)
         html += indicatorTable(layout)
+        html += goalTable(card)
         let footer = [("填报人", evaluation.form.preparer), ("联系电话", evaluation.form.telephone), ("填报日期", evaluation.form.filedOn)]
             .compactMap { label, value in value.map { "<span>\(label)：\(escape($0))</span>" } }
         if !footer.isEmpty { html += "<p class=\"footer\">\(footer.joined())</p>\n" }
@@ -224,6 +225,19 @@ package enum HTMLReport {
             }
         }
         return html + "</tr>\n</tbody>\n</table>\n"
+    }
+
+    /// In goal-ratio mode, each goal with its ratio, points, weighted score and working, and how the total follows
+    /// from them; nothing otherwise.
+    static func goalTable(_ card: ScoreCard) -> String {
+        guard let working = FormLayout.goalTotalWorking(card) else { return "" }
+        var html = "<h2>绩效目标（目标权重）</h2>\n<table class=\"goals\">\n<thead><tr><th>绩效目标</th><th>目标权重</th><th>分值</th><th>加权得分</th><th>计算过程</th></tr></thead>\n<tbody>\n"
+        for goal in card.goals {
+            html += "<tr><td>\(escape(goal.name))</td><td class=\"number\">\(goal.ratio.plainText)%</td><td class=\"number\">\(goal.weight.scoreText())</td>"
+                + "<td class=\"number\">\(goal.weighted?.scoreText() ?? "—")</td><td>\(escape(goal.explanation))</td></tr>\n"
+        }
+        html += "<tr class=\"total\"><td colspan=\"3\">总分 = 预算执行 + 各目标加权得分</td><td class=\"number\">\(card.total?.scoreText() ?? "—")</td><td>\(escape(working))</td></tr>\n"
+        return html + "</tbody>\n</table>\n"
     }
 
     /// The printed figures that differ from the rule's, each with its kind and the reading that explains it.

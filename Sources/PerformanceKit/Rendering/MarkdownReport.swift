@@ -50,6 +50,14 @@ package enum MarkdownReport {
                 + (printed ? " \(group.printed?.scoreText() ?? "") | |" : "") + " |")
         }
         lines.append("")
+        // Goal-ratio mode: each goal's rows summed and weighted by its ratio, then the total from them.
+        if let working = FormLayout.goalTotalWorking(card) {
+            lines += ["| 绩效目标 | 目标权重 | 分值 | 加权得分 | 计算过程 |", "| --- | ---: | ---: | ---: | --- |"]
+            for goal in card.goals {
+                lines.append("| \(cell(goal.name)) | \(goal.ratio.plainText)% | \(goal.weight.scoreText()) | \(goal.weighted?.scoreText() ?? "—") | \(cell(goal.explanation)) |")
+            }
+            lines += ["", "总分 = 预算执行 + 各目标加权得分：\(working)", ""]
+        }
         let totalCheck = layout.printed.check(evaluation.published?.total, at: "published.total")
         lines.append("**总分 \(card.total.map { $0.scoreText() } ?? "—")**（满分 \(card.maximum.scoreText())）" + (card.grade.map { "　**等级 \($0)**" } ?? "")
             + (totalCheck.printed.isEmpty ? "" : "　表中总分 \(totalCheck.printed)（\(FormLayout.kindName(totalCheck.check))）"))

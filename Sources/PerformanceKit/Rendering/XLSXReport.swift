@@ -143,9 +143,9 @@ package enum XLSXReport {
         for run in runs where end - 1 > run.start { merges.append("\(run.column)\(run.start):\(run.column)\(end - 1)") }
         let totalCheck = printed.check(evaluation.published?.total, at: "published.total")
         // In goal-ratio mode the total is the budget's score and each goal's weighted score: shown under 计算过程.
-        let goalsWorking = card.goals.isEmpty ? "" : (card.goals.map { "\($0.name)：\($0.explanation)" }
-            + ["\(([budget.score] + card.goals.compactMap(\.weighted)).map { $0.scoreText() }.joined(separator: " + ")) = \(card.total?.scoreText() ?? "—")"])
-            .joined(separator: "\n")
+        let goalsWorking = FormLayout.goalTotalWorking(card).map { total in
+            (card.goals.map { "\($0.name)：\($0.explanation)" } + [total]).joined(separator: "\n")
+        } ?? ""
         rows.append([.text("总分", .bold)] + Array(repeating: Cell.empty, count: leading.count + 2) + [.figure(card.maximum),
                      .empty, .empty, card.total.map { .figure($0, .bold) } ?? .empty, evaluation.published?.total.map { .figure($0) } ?? .empty,
                      .text(totalCheck.check), .text(card.grade.map { "等级 \($0)" } ?? ""), .text(goalsWorking, .wrapped)])
