@@ -59,7 +59,7 @@ struct IndicatorScorer: Sendable {
         var explanation: Explanation
         var figures: IndicatorScore.RatioFigures?
         var missed = false
-        switch outcome {
+        switch consume outcome {
         case .scored(let raw, let outcomeBasis, let outcomeDirection, let reached, let ratioFigures):
             basis = outcomeBasis
             direction = outcomeDirection
