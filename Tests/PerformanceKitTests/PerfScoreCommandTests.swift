@@ -72,6 +72,15 @@ struct PerfScoreCommandTests {
         let lint = run(["help", "lint"]).output
         #expect(lint.contains("-o, --output PATH") && lint.contains("--rules ID|PATH") && !lint.contains("--tolerance"))
         #expect(run(["help"]).output == run(["--help"]).output)
+        // Each describes its own formats: lint's help named markdown, csv, html and xlsx, which lint refuses.
+        #expect(lint.contains("FORMATS:\n  text      per table, its findings"))
+        #expect(lint.contains("-f, --format FORMAT      text|json, as FORMATS says (default text)\n"))
+        #expect(!lint.contains("markdown") && !lint.contains("xlsx: a workbook"))
+        #expect(run(["template", "--help"]).output.contains("-f, --format FORMAT      xlsx|csv, as FORMATS says (default xlsx)\n"))
+        #expect(run(["convert", "--help"]).output.contains("-f, --format FORMAT      json, the only one\n"))
+        for (subcommand, accepted) in Command.accepted where subcommand != "score" && subcommand != "score --jsonl" {
+            #expect(Usage.formatHelp[subcommand]?.map(\.format) == accepted.formats, "\(subcommand)")
+        }
         let unknown = run(["help", "score-all"])
         #expect(unknown.status == 2)
         #expect(unknown.error.hasPrefix("perfscore: help: no subcommand \"score-all\"; the subcommands are verify, lint, summary, convert, extract, template, rules\n"))
