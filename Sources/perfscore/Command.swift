@@ -57,20 +57,20 @@ enum Command: Equatable {
         return nil
     }
 
-    /// The options each subcommand takes and the formats it prints: an option given to a subcommand that does not
-    /// take it is refused, naming it, rather than silently ignored.
-    static let accepted: [String: (options: Set<String>, formats: [OutputFormat])] = [
+    /// The options each subcommand takes and the formats it prints (its job's, default first, each with what it
+    /// prints there): an option given to a subcommand that does not take it is refused, naming it, rather than
+    /// silently ignored.
+    static let accepted: [String: (options: Set<String>, formats: [(format: OutputFormat, prints: String)])] = [
         "score": (["--format", "--rules", "--tolerance", "--explain", "--output", "--input", "--sheet", "--planned", "--executed", "--jsonl",
-                   "--color"],
-                  OutputFormat.allCases),
+                   "--color"], OutputFormat.allCases.map { ($0, "") }),
         "score --jsonl": (["--rules", "--tolerance", "--jsonl", "--totals", "--read-only"], []),
         "verify": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--planned", "--executed", "--color"],
-                   [.text, .json]),
-        "lint": (["--format", "--rules", "--output", "--input", "--sheet", "--color"], [.text, .json]),
-        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], [.text, .json, .markdown, .csv, .html]),
-        "convert": (["--format", "--output", "--input", "--sheet", "--planned", "--executed"], [.json]),
-        "extract": (["--format", "--output", "--input"], [.json]),
-        "template": (["--format", "--output", "--rules", "--year"], [.xlsx, .csv]),
+                   VerifyJob.formats),
+        "lint": (["--format", "--rules", "--output", "--input", "--sheet", "--color"], LintJob.formats),
+        "summary": (["--format", "--rules", "--tolerance", "--output", "--input", "--sheet", "--color"], SummaryJob.formats),
+        "convert": (["--format", "--output", "--input", "--sheet", "--planned", "--executed"], ConvertJob.formats),
+        "extract": (["--format", "--output", "--input"], ExtractJob.formats),
+        "template": (["--format", "--output", "--rules", "--year"], TemplateJob.formats),
     ]
 
     /// Every long option, in the order the help and the completion scripts list them.
@@ -168,8 +168,8 @@ enum Command: Equatable {
                 let reason = option.name == "--format" && options.jsonLines ? "it prints one JSON result per line" : "it would be ignored"
                 throw UsageError("\(what) does not take \(option.spelled): \(reason)")
             }
-            if options.formatGiven, !accepted.formats.contains(options.format) {
-                let names = accepted.formats.map(\.rawValue)
+            if options.formatGiven, !accepted.formats.contains(where: { $0.format == options.format }) {
+                let names = accepted.formats.map(\.format.rawValue)
                 let formats = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined()
                 throw UsageError("\(what) prints \(formats), not --format \(options.format.rawValue)")
             }

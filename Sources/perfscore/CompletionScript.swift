@@ -12,7 +12,7 @@ extension Command {
             if taken?.options.contains("--output") == true { options.append("-o") }
             options.append("--help")
             if name == nil { options += ["--totals", "--read-only", "--json", "--version"] }
-            return CompletionScript.Job(name: name, options: options, values: ["--format": (taken?.formats ?? []).map(\.rawValue)])
+            return CompletionScript.Job(name: name, options: options, values: ["--format": (taken?.formats ?? []).map(\.format.rawValue)])
         }
         return CompletionScript(
             program: "perfscore", jobs: [job(nil)] + jobs.map(job), firstWords: ["rules", "help"],

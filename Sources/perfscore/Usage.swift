@@ -21,7 +21,7 @@ enum Usage {
     static func help(for subcommand: String?) -> String {
         guard let subcommand, let entry = subcommands.first(where: { $0.name == subcommand }) else { return text }
         let accepted = Command.accepted[subcommand]?.options ?? []
-        let printsJSON = Command.accepted[subcommand]?.formats.contains(.json) ?? true
+        let printsJSON = Command.accepted[subcommand]?.formats.contains { $0.format == .json } ?? true
         let kept = optionEntries.filter { entry in
             // --json only where JSON is printed; -- only where files are read.
             if entry.names.contains("--json") { return printsJSON }
@@ -29,39 +29,19 @@ enum Usage {
             return entry.names.contains("--help") || !entry.names.isDisjoint(with: accepted)
         }
         var lines = ["USAGE: perfscore \(subcommand) \(entry.operands)", "", entry.summary + ".", ""]
-        let formats = formatHelp[subcommand] ?? []
+        let formats = Command.accepted[subcommand]?.formats ?? []
         if !formats.isEmpty {
-            lines.append("FORMATS:")
-            lines += formats.map { format, what in "  " + format.rawValue + String(repeating: " ", count: max(1, 10 - format.rawValue.count)) + what }
-            lines.append("")
+            lines += ["FORMATS:"] + formats.map { "  " + $0.rawValue + String(repeating: " ", count: 10 - $0.rawValue.count) + $1 } + [""]
         }
         lines.append("OPTIONS:")
         // The whole command's --format entry describes what scoring prints; a subcommand's formats are its own.
         lines += kept.flatMap { entry in
-            guard entry.names.contains("--format"), !formats.isEmpty else { return entry.lines }
+            guard entry.names.contains("--format"), let first = formats.first else { return entry.lines }
             let choices = formats.map(\.format.rawValue).joined(separator: "|")
-            return ["  -f, --format FORMAT      " + (formats.count == 1 ? "\(choices), the only one" : "\(choices), as FORMATS says (default \(formats[0].format.rawValue))")]
+            return ["  -f, --format FORMAT      " + (formats.count == 1 ? "\(choices), the only one" : "\(choices), as FORMATS says (default \(first.format))")]
         }
         return lines.joined(separator: "\n")
     }
-
-    /// What each subcommand prints in each format it takes, its default first (``Command/accepted`` lists the
-    /// same formats; a test holds the two equal).
-    static let formatHelp: [String: [(format: OutputFormat, what: String)]] = [
-        "verify": [(.text, "per file, whether every printed figure agrees, and each difference: kind, path, message"),
-                   (.json, "{ \"file\", \"total\", \"verification\" } per file (docs/FORMAT.md §6.5a)")],
-        "lint": [(.text, "per table, its findings: severity, code, place and message"),
-                 (.json, "{ \"file\", \"errors\", \"warnings\", \"notes\", \"diagnostics\" } per file (docs/FORMAT.md §6.5a)")],
-        "summary": [(.text, "the roll-up per unit and overall, the disagreements, the indicators that lost most"),
-                    (.json, "the same as JSON"),
-                    (.markdown, "the same as tables to paste into a document"),
-                    (.csv, "one row per unit under the overall row, for a spreadsheet"),
-                    (.html, "one page; with -o FOLDER/, index.html and a page per table, linked from it")],
-        "convert": [(.json, "the table as a perfscore/1 evaluation file (docs/FORMAT.md §1)")],
-        "extract": [(.json, "the tables as perfscore/1 JSON, an array; with -o DIR, one file per table")],
-        "template": [(.xlsx, "the blank form as a workbook (needs -o, or standard output redirected)"),
-                     (.csv, "the blank form as CSV, to open in a spreadsheet")],
-    ]
 
     /// The entries of the help's OPTIONS section, each with the long names it documents (`--json` documents
     /// `--format`, `-o` `--output`).
@@ -74,7 +54,7 @@ enum Usage {
         ["score", "score --jsonl", "verify", "lint", "summary", "convert", "extract", "template"].compactMap { job -> String? in
             guard let accepted = Command.accepted[job] else { return nil }
             let options = Command.optionOrder.filter { accepted.options.contains($0) && $0 != "--jsonl" }.map { option -> String in
-                if option == "--format" { return "--format " + accepted.formats.map(\.rawValue).joined(separator: "|") }
+                if option == "--format" { return "--format " + accepted.formats.map(\.format.rawValue).joined(separator: "|") }
                 return option == "--output" ? "-o" : option
             }
             let name = job == "score" ? "perfscore FILE" : job == "score --jsonl" ? "perfscore --jsonl" : job

@@ -1,6 +1,11 @@
 /// `perfscore convert FILE`: the perfscore/1 JSON of one spreadsheet table (or of a JSON file, normalised), one
 /// table at a time: a workbook of several asks for `--sheet`.
 package struct ConvertJob {
+    /// The formats it prints, with what each holds (the subcommand's help lists them).
+    package static let formats: [(format: OutputFormat, prints: String)] = [
+        (.json, "the table as a perfscore/1 evaluation file (docs/FORMAT.md §1)"),
+    ]
+
     package var input: TableInput
 
     package init(input: TableInput) {

@@ -2,6 +2,11 @@
 /// table for the folder `-o` names; what was found, and every line that fits no cell, said as messages. A table
 /// that cannot be read is named with its lines and makes the status `unusable`.
 package struct ExtractJob {
+    /// The formats it prints, with what each holds (the subcommand's help lists them).
+    package static let formats: [(format: OutputFormat, prints: String)] = [
+        (.json, "the tables as perfscore/1 JSON, an array; with -o DIR, one file per table"),
+    ]
+
     /// One file per table (named from its project) rather than one array.
     package var filesForFolder: Bool
 

@@ -1,6 +1,12 @@
 /// `perfscore lint FILE...`: every check on every table (target tables or evaluations, read leniently: a target
 /// table has no actuals), and the tables against each other, as text or as JSON.
 package struct LintJob {
+    /// The formats it prints, its default first, with what each holds (the subcommand's help lists them).
+    package static let formats: [(format: OutputFormat, prints: String)] = [
+        (.text, "per table, its findings: severity, code, place and message"),
+        (.json, "{ \"file\", \"errors\", \"warnings\", \"notes\", \"diagnostics\" } per file (docs/FORMAT.md §6.5a)"),
+    ]
+
     /// The profile every table is checked under (`--rules`); each table's own when `nil`.
     package var override: RuleProfile?
     /// `text` or `json`.

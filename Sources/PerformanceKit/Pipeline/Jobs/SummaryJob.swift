@@ -2,6 +2,15 @@
 /// unit and overall. Target tables (no actuals) are left out with a note; a file that cannot be read is named
 /// and makes the status `unusable`; a disagreement with a printed figure makes it `findings`.
 package struct SummaryJob {
+    /// The formats it prints, its default first, with what each holds (the subcommand's help lists them).
+    package static let formats: [(format: OutputFormat, prints: String)] = [
+        (.text, "the roll-up per unit and overall, the disagreements, the indicators that lost most"),
+        (.json, "the same as JSON"),
+        (.markdown, "the same as tables to paste into a document"),
+        (.csv, "one row per unit under the overall row, for a spreadsheet"),
+        (.html, "one page; with -o FOLDER/, index.html and a page per table, linked from it"),
+    ]
+
     package var evaluator: Evaluator
     /// `text`, `json`, `markdown`, `csv` or `html`.
     package var format: OutputFormat

@@ -1,6 +1,12 @@
 /// `perfscore verify FILE...`: every printed figure of every table recomputed and compared, with the kind of each
 /// difference (arithmetic, rule, judgement), as text or as JSON.
 package struct VerifyJob {
+    /// The formats it prints, its default first, with what each holds (the subcommand's help lists them).
+    package static let formats: [(format: OutputFormat, prints: String)] = [
+        (.text, "per file, whether every printed figure agrees, and each difference: kind, path, message"),
+        (.json, "{ \"file\", \"total\", \"verification\" } per file (docs/FORMAT.md §6.5a)"),
+    ]
+
     package var evaluator: Evaluator
     /// `text` or `json`.
     package var format: OutputFormat
