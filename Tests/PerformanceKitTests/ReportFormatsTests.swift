@@ -28,7 +28,8 @@ struct ReportFormatsTests {
     @Test func pinsTheCSVReport() throws {
         let output = run(["--format", "csv", Self.example]).output
         try assertGolden(output, named: "pinsTheCSVReport.csv")
-        #expect(output.hasPrefix("\u{FEFF}一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分,表中得分,核对,偏差原因,计算过程,等级\r\n"))
+        #expect(output.hasPrefix("\u{FEFF}项目支出绩效自评表,,,,,,,,,,,\r\n（2023年度）,,,,,,,,,,,\r\n项目名称,政务服务和政务公开能力建设运行费,"))
+        #expect(output.contains("\r\n规则,wuhan-2023,,,,,,,,,,\r\n,,,,,,,,,,,\r\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分,表中得分,核对,偏差原因,计算过程,等级\r\n"))
         // Several tables: one byte-order mark, at the start.
         let two = run(["--format", "csv", Self.example, Self.example]).output
         #expect(two.filter { $0 == "\u{FEFF}" }.count == 1)
@@ -62,6 +63,27 @@ struct ReportFormatsTests {
         #expect(again.evaluation.published?.budget == card.evaluation.published?.budget)
         #expect(again.evaluation.published?.total == card.evaluation.published?.total)
         #expect(again.verification?.agrees != false)
+        // The form's head: the same project under the same rule.
+        #expect(again.profile.id == card.profile.id)
+        #expect(again.evaluation.title == card.evaluation.title)
+        #expect(again.evaluation.agency == card.evaluation.agency)
+        #expect(again.evaluation.year == card.evaluation.year)
+        #expect(again.evaluation.kind == card.evaluation.kind)
+    }
+
+    /// The CSV names the rule that scored it: a 10-point budget row alone reads as mof-2020's, so jiangxi's and
+    /// mof-2020-linear's tables read back under the wrong rule before the sheet had a 规则 row.
+    @Test(arguments: ["jiangxi", "mof-2020-linear", "mof-2020", "wuhan-2023"])
+    func readsTheCSVReportBackUnderTheRuleThatScoredIt(rule: String) throws {
+        var evaluation = try EvaluationReader().read(try Fixtures.bytes("examples/wuhan-2023/04-zhihui-chengshi.json")).evaluation
+        evaluation.rules = RuleProfileID(rawValue: rule)
+        let card = try Evaluator().evaluate(evaluation)
+        let table = try TableReader().read(Array(CSVReport.render(card).utf8))
+        let again = try Evaluator().evaluate(table.evaluation, warnings: table.warnings)
+        #expect(again.profile.id.rawValue == rule)
+        #expect(again.total == card.total)
+        #expect(again.indicators.map(\.score) == card.indicators.map(\.score))
+        #expect(!again.diagnostics.contains { $0.code == .rulesInferred })
     }
 
     /// The Markdown and HTML reports of a goal-weighted table say how its total follows from the goals: their
@@ -82,10 +104,12 @@ struct ReportFormatsTests {
 
     @Test func writesTheGoalColumnsOfAGoalWeightedTable() throws {
         let card = try Fixtures.scoreExample("examples/constructed/department-goal-ratios.json")
-        let lines = CSVReport.render(card).split(separator: "\r\n")
-        #expect(lines[0].hasPrefix("\u{FEFF}目标名称,目标权重（%）,一级指标,"))
-        #expect(lines[2].hasPrefix("年度目标1,60,产出指标,数量指标,年均租赁服务面积,30,"))
-        #expect(lines.last?.hasPrefix(",,总分,,,100,,,98.46,98.46,agrees") == true)
+        let lines = CSVReport.render(card).split(separator: "\r\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("\u{FEFF}部门整体支出绩效自评表,"))
+        let header = try #require(lines.firstIndex { $0.hasPrefix("目标名称,") })
+        #expect(lines[header].hasPrefix("目标名称,目标权重（%）,一级指标,"))
+        #expect(lines[header + 2].hasPrefix("年度目标1,60,产出指标,数量指标,年均租赁服务面积,30,"))
+        #expect(lines[lines.count - 2].hasPrefix(",,总分,,,100,,,98.46,98.46,agrees"))
     }
 
     @Test func escapesWhatHTMLAndMarkdownTreatSpecially() {

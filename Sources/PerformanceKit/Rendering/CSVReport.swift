@@ -1,7 +1,8 @@
 import Foundation
 
-/// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet; the budget block and
-/// the total are rows of their own, so that the sheet adds up. A row's unit follows its name in brackets
+/// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet, under the form's head
+/// (title and year, 项目名称, 主管部门, 实施单位 when known, 规则: the profile's id, so that the sheet reads back under the
+/// rule that scored it); the budget block and the total are rows of their own, so that the sheet adds up. A row's unit follows its name in brackets
 /// (`市民之家杂志期数（期）`), as the published form and the other reports print it. In goal-ratio mode each row
 /// starts with its goal's 目标名称 and 目标权重（%）. The table reader reads the report back (its 预算执行 row is the
 /// budget block: 分值 the points, 年初目标值 the budget, 实际完成值 the executed amount, 表中得分 the printed score).
@@ -31,7 +32,16 @@ package enum CSVReport {
         func lead(_ goal: String?) -> [String] {
             leading.isEmpty ? [] : [goal ?? "", goal.flatMap { goalRatios[$0]?.plainText } ?? ""]
         }
-        var rows: [[String]] = [leading + header]
+        // The form's head, as the workbook and the blank template print it, so that the sheet reads back as the
+        // same project under the same rule (a 10-point budget row alone reads as mof-2020's, jiangxi's too).
+        let evaluation = card.evaluation
+        var rows: [[String]] = [[evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表"],
+                                ["（\(evaluation.year.map(String.init) ?? "")年度）"],
+                                ["项目名称", evaluation.title ?? ""], ["主管部门", evaluation.agency ?? ""]]
+        if let implementer = evaluation.form.implementer { rows.append(["实施单位", implementer]) }
+        rows.append(["规则", card.profile.id.rawValue])
+        rows.append([])
+        rows.append(leading + header)
         let printed = PrintedBeside(card)
         func check(_ figure: ExactDecimal?, at path: String) -> (String, String) { printed.check(figure, at: path) }
         let budget = card.budget
@@ -47,8 +57,11 @@ package enum CSVReport {
         let totalCheck = check(card.evaluation.published?.total, at: "published.total")
         rows.append(lead(nil) + ["总分", "", "", card.maximum.scoreText(), "", "", card.total.map { $0.scoreText() } ?? "", totalCheck.0,
                      totalCheck.1, "", "", card.grade ?? ""])
+        // Every row as wide as the table (RFC 4180: each record the same number of fields).
+        let width = leading.count + header.count
         return (byteOrderMark ? Self.byteOrderMark : "")
-            + rows.map { $0.map { field($0, separator: separator) }.joined(separator: String(separator)) }.joined(separator: "\r\n")
+            + rows.map { row in (row + Array(repeating: "", count: max(0, width - row.count))).map { field($0, separator: separator) }
+                .joined(separator: String(separator)) }.joined(separator: "\r\n")
             + "\r\n"
     }
 
