@@ -142,6 +142,40 @@ struct IndicatorScorerTests {
         #expect(result.explanation == "actual 完成 meets the text target 有所提升: 3")
     }
 
+    /// The perfective 已 (已经) before the target itself, or before an achievement word, says the target was done
+    /// (seed 001's 完成情况 cells read 已完成): equal text and an achievement word score the points (FORMAT §3),
+    /// and 已 changes neither.
+    @Test func readsTheActualThatSaysTheTargetWasDone() {
+        let cases: [(target: String, actual: String, basis: IndicatorScore.Basis, explanation: String)] = [
+            ("建立", "已建立", .equal, "actual 已建立 says 建立 was done: actual 建立 equals the target: 3"),
+            ("上线运行", "已经上线运行", .equal, "actual 已经上线运行 says 上线运行 was done: actual 上线运行 equals the target: 3"),
+            ("完成", "已完成", .equal, "actual 已完成 says 完成 was done: actual 完成 equals the target: 3"),
+            ("是", "已完成", .achievementWord, "actual 已完成 says 完成 was done: actual 完成 meets the text target 是: 3"),
+            ("按时完成", "已按时完成", .deadlineMet, "actual 已按时完成 says the deadline 按时完成 was met: 3"),
+        ]
+        for (target, actual, basis, explanation) in cases {
+            let (result, diagnostics) = scoreRow(row(target, actual, weight: "3"))
+            #expect(diagnostics.isEmpty, "\(target) / \(actual)")
+            #expect(result.score == 3, "\(target) / \(actual)")
+            #expect(result.basis == basis, "\(target) / \(actual)")
+            #expect(result.explanation == explanation)
+        }
+        // 已 before other words is not the target: a judgement decides.
+        #expect(scoreRow(row("建立并运行", "已建立", weight: "3")).score.score == nil)
+        #expect(scoreRow(row("建立", "已", weight: "3")).score.score == nil)
+    }
+
+    /// 未 (尚未, 没有) before the target itself says it was not met: a missed target, which only a judgement or a
+    /// score can grade, said as such rather than as text no rule reads.
+    @Test func readsTheActualThatSaysTheTargetWasNotDone() {
+        for actual in ["未建立", "尚未建立", "没有建立"] {
+            let (result, diagnostics) = scoreRow(row("建立", actual, weight: "3"))
+            #expect(result.score == nil)
+            #expect(diagnostics.map(\.code) == [.undefinedScore])
+            #expect(diagnostics.first?.message.hasPrefix("the actual \"\(actual)\" says the target \"建立\" was not met: a missed target") == true)
+        }
+    }
+
     @Test func readsAZeroEventPhraseAsZero() {
         // 重大安全事故发生率 0% → 实际全年未发生安全事故 (seed 001 line 2881-2883).
         let (result, _) = scoreRow(row("0%", "全年未发生安全事故", weight: "6"))

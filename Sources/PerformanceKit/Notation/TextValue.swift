@@ -98,6 +98,27 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
         return .statement
     }
 
+    /// What a statement says was done, without its perfective mark: `已建立` → `建立`, `已经完成` → `完成`;
+    /// `nil` when it does not start with 已 or 已经, or nothing follows.
+    static func statedAsDone(_ text: String) -> String? {
+        remainder(of: text, after: ["已经", "已"])
+    }
+
+    /// What a statement says was not done, without its negation: `未建立` → `建立`, `尚未完成` → `完成`,
+    /// `没有建立` → `建立`; `nil` when it starts with none of 尚未, 未, 没有, 没, or nothing follows.
+    static func statedAsNotDone(_ text: String) -> String? {
+        remainder(of: text, after: ["尚未", "未", "没有", "没"])
+    }
+
+    /// `text` after the first of `marks` it starts with, when something follows.
+    private static func remainder(of text: String, after marks: [String]) -> String? {
+        for mark in marks where text.hasPrefix(mark) {
+            let rest = String(text.dropFirst(mark.count))
+            return rest.isEmpty ? nil : rest
+        }
+        return nil
+    }
+
     /// `无`, `零`, `全年未发生安全事故`, `未发生重大事故`, `无安全事故`, `零事故`.
     static func isZeroEventPhrase(_ text: String) -> Bool {
         let bytes = text.utf8

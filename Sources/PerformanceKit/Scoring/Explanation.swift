@@ -86,6 +86,8 @@ enum Explanation: Sendable, Equatable {
         case partsSummed([Shown], total: ExactDecimal)
         /// `parts weighted by fund: (500 × 95 + 300 × 98.33) ÷ 800 = 96.2488…`.
         case partsWeighted([Term], fundTotal: ExactDecimal, total: Shown)
+        /// `actual 已建立 says 建立 was done`: the perfective 已 (已经) before the target or an achievement word.
+        case statedAsDone(actual: String, done: String)
         /// `target 2小时 read as 120分钟`: a unit converted into the other side's (``UnitConversion``).
         case unitConverted(onTarget: Bool, from: Shown, fromUnit: String, to: Shown, toUnit: String)
     }
@@ -263,6 +265,8 @@ extension Explanation.Note {
             out.write("parts weighted by fund: ")
             Explanation.renderTerms(terms, fundTotal: fundTotal, into: &out)
             out.write(" = "); out.write(total)
+        case .statedAsDone(let actual, let done):
+            out.write("actual "); out.write(actual); out.write(" says "); out.write(done); out.write(" was done")
         case .unitConverted(let onTarget, let from, let fromUnit, let to, let toUnit):
             out.write(onTarget ? "target " : "actual "); out.write(from); out.write(fromUnit)
             out.write(" read as "); out.write(to); out.write(toUnit)

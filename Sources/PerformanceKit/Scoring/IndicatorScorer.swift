@@ -219,8 +219,10 @@ struct IndicatorScorer: Sendable {
         let actualText = (indicator.actual ?? "").trimmingWhitespace
         guard !actualText.isEmpty else { return nil }
         // Asked only of a row whose target says on time or is a deadline: most rows are neither.
+        // 已按时完成, 已完成: the perfective 已 before an on-time or achievement word says the same.
         func actualSaysOnTime() -> Bool {
-            Deadline.saysOnTime(actualText) || profile.achievementWords.contains(TextValue.folded(actualText))
+            let said = TextValue.statedAsDone(actualText) ?? actualText
+            return Deadline.saysOnTime(said) || profile.achievementWords.contains(TextValue.folded(said))
         }
         if Deadline.saysOnTime(targetText) {
             guard !actualSaysOnTime() else {
@@ -289,8 +291,11 @@ struct IndicatorScorer: Sendable {
     /// needs a judgement with a score, or a score; a printed score stands, and the verifier calls full marks on it a
     /// judgement on a missed target.
     func denialOutcome(target: IndicatorValue, actual: IndicatorValue, indicator: Indicator) -> Outcome? {
-        guard case .text(let targetText) = target, case .text(let actualText) = actual, actualText.kind == .negative,
-              targetText.kind == .affirmative || profile.achievementWords.contains(targetText.text) else { return nil }
+        guard case .text(let targetText) = target, case .text(let actualText) = actual else { return nil }
+        // 否 or 未完成 against 是 or 完成; 未建立 (尚未建立, 没有建立) against 建立 itself.
+        let deniesTheTarget = TextValue.statedAsNotDone(actualText.text).map { TextValue.folded($0) == TextValue.folded(targetText.text) } ?? false
+        guard deniesTheTarget || actualText.kind == .negative
+                && (targetText.kind == .affirmative || profile.achievementWords.contains(targetText.text)) else { return nil }
         let band = profile.tier(for: .unachieved).map { tier in
             let lower = (tier.lower.multiplied(by: 100) ?? .zero).normalized.plainText
             let upper = (tier.upper.multiplied(by: 100) ?? .zero).normalized.plainText
@@ -314,6 +319,16 @@ struct IndicatorScorer: Sendable {
             }
             if profile.achievementWords.contains(actualText.text) {
                 return .scored(w, .achievementWord, nil, .achievementWord(actual: actualText.text, target: targetText.text, weight: w))
+            }
+            // 已建立 against 建立, 已完成 against 是: the actual says the target itself, or an achievement word, was done.
+            if let done = TextValue.statedAsDone(actualText.text) {
+                let note = Explanation.Note.statedAsDone(actual: actualText.text, done: done)
+                if TextValue.folded(done) == TextValue.folded(targetText.text) {
+                    return .scored(w, .equal, nil, .noted([note], .equalsTarget(actual: .value(target), weight: w)))
+                }
+                if profile.achievementWords.contains(done) {
+                    return .scored(w, .achievementWord, nil, .noted([note], .achievementWord(actual: done, target: targetText.text, weight: w)))
+                }
             }
         }
         return nil
