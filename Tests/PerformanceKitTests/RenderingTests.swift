@@ -17,6 +17,16 @@ struct RenderingTests {
         #expect(report.contains("  预算执行: 20 × 964.1 ÷ 964.1 = 20\n"))
     }
 
+    /// A reason typed over several lines of its cell (Alt+Enter in Excel) keeps its lines, each under the first,
+    /// rather than starting the next at the margin as if it were a row of its own.
+    @Test func indentsEachLineOfAReasonUnderTheFirst() throws {
+        let card = try Evaluator().evaluate(evaluation([
+            row("≥120", "118", weight: "20", name: "道路养护里程", reason: "部分路段因管网施工\r\n  推迟至次年\n"),
+        ]))
+        let report = TextReport().render(card, file: "t.json")
+        #expect(report.contains("  道路养护里程: 20 × 118 ÷ 120 = 19.67\n    原因: 部分路段因管网施工\n          推迟至次年\n"))
+    }
+
     /// The 三级指标 cell as seed 001 prints it: `市民之家杂志期数（期）（3分）`, less the points, which have a column.
     @Test func printsTheUnitAfterTheNameAsTheFormDoes() throws {
         let card = try Fixtures.scoreExample("examples/wuhan-2023/01-xingzheng-yunxing.json")
