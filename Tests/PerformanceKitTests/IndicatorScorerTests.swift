@@ -135,6 +135,17 @@ struct IndicatorScorerTests {
         #expect(result.basis == .equal)
     }
 
+    /// One schedule in another spelling of its times sign (FORMAT §6.2 reads `7x24小时`, `7×24小时`, `7*24` alike).
+    @Test func scoresASchedulesOtherSpellingsAsEqual() {
+        for actual in ["7*24小时", "7×24小时", "7X24小时", "７×２４小时"] {
+            let (result, diagnostics) = scoreRow(row("7x24小时", actual, weight: "2"))
+            #expect(diagnostics.isEmpty, "\(actual)")
+            #expect(result.score == 2, "\(actual)")
+            #expect(result.basis == .equal)
+        }
+        #expect(scoreRow(row("7x24小时", "5x8小时", weight: "2")).score.score == nil)
+    }
+
     @Test func scoresAnAchievementWordAgainstATextTarget() {
         let (result, _) = scoreRow(row("有所提升", "完成", weight: "3"))
         #expect(result.score == 3)

@@ -128,6 +128,12 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// A schedule with its times sign spelled one way (`7×24小时`, `7*24小时`, `7X24小时` → `7x24小时`), so that
+    /// the spellings of one schedule compare equal.
+    static func scheduleSpelling(_ text: String) -> String {
+        String(folded(text).map { $0 == "×" || $0 == "*" || $0 == "X" ? "x" : $0 })
+    }
+
     /// `7x24小时`, `7×24小时`, `7*24`: digits, a times sign, digits, an optional unit.
     static func isSchedule(_ text: String) -> Bool {
         var rest = Substring(text).unicodeScalars[...]

@@ -314,6 +314,11 @@ struct IndicatorScorer: Sendable {
         }
         guard case .text(let actualText) = actual else { return nil }
         if case .text(let targetText) = target {
+            // 7*24小时 against 7x24小时: one schedule, its times sign spelled another way.
+            if targetText.kind == .schedule, actualText.kind == .schedule,
+               TextValue.scheduleSpelling(targetText.text) == TextValue.scheduleSpelling(actualText.text) {
+                return .scored(w, .equal, nil, .equalsTarget(actual: .value(actual), weight: w))
+            }
             if targetText.kind == .zeroEvent, actualText.kind == .zeroEvent {
                 return .scored(w, .zeroTargetMet, .reverse, .bothReadAsZero(target: targetText.text, actual: actualText.text, weight: w))
             }
