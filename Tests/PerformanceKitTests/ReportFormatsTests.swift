@@ -184,6 +184,18 @@ struct SpreadsheetTests {
         #expect(TableReading.stripPoints("目标（２０２３年）（2分）").unit == nil)
     }
 
+    /// Points as people type them into 分值 and 得分: `10分` was "not a number", and the whole table was refused.
+    @Test func readsPointsWrittenWithTheirUnit() throws {
+        let csv = """
+        一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分
+        产出指标,数量指标,服务人次,10分,≥100,90,9 分
+        """
+        let table = try TableReader(defaults: .init(planned: dec("100"), executed: dec("100"))).read(Array(csv.utf8))
+        #expect(table.evaluation.indicators.first?.weight == 10)
+        #expect(table.evaluation.indicators.first?.published == 9)
+        #expect(TableReading.points("10") == 10 && TableReading.points("分") == nil && TableReading.points("十分") == nil)
+    }
+
     /// The form prints a row's unit after its name and the figures bare (`市民之家杂志期数（期）` over `4`): the bracket
     /// is the unit when a figure under it is bare or prints it, and stays in the name when none bears it out.
     @Test func readsAUnitAfterTheNameWhenTheFiguresBearItOut() {
@@ -281,7 +293,7 @@ struct SpreadsheetTests {
         ("missing points", "预算数,1\n执行数,1\n一级指标,三级指标,目标值,实际值\n产出指标,a,1,1\n",
          "perfscore: x.csv: row 4, column 2: no points for a: give 分值, or write them in the name as （7分）\n"),
         ("points not a number", "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,八十,1,1\n",
-         "perfscore: x.csv: row 4, column 3: 分值 \"八十\" is not a number\n"),
+         "perfscore: x.csv: row 4, column 3: 分值 \"八十\" is not a number (points: 10 or 10分)\n"),
         ("no header", "a,b\n1,2\n", "perfscore: x.csv: row 1: no header row: expected a row naming at least 三级指标 and 年初目标值 (or 年度指标值)\n"),
         ("an open quote", "预算数,1\n\"执行数,1\n", "perfscore: x.csv: row 2, column 1: a quoted field is never closed: expected a closing '\"'\n"),
         ("no budget", "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,1,1\n",

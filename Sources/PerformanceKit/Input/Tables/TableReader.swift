@@ -385,10 +385,10 @@ struct TableReading {
             let parsedName = Self.stripPoints(name)
             var weight: ExactDecimal?
             if let position = index(.weight), position < cells.count, !cells[position].trimmingWhitespace.isEmpty {
-                weight = Self.decimal(cells[position])
+                weight = Self.points(cells[position])
                 if weight == nil {
                     problems.append(.init(row: row.line, column: position + 1,
-                        message: "分值 \"\(cells[position])\" is not a number"))
+                        message: "分值 \"\(cells[position])\" is not a number (points: 10 or 10分)"))
                     continue
                 }
             } else {
@@ -416,7 +416,7 @@ struct TableReading {
             let scoreText = cell(.score)
             var published: ExactDecimal?
             if !scoreText.isEmpty {
-                published = Self.decimal(scoreText)
+                published = Self.points(scoreText)
                 if published == nil {
                     problems.append(.init(row: row.line, column: index(.score).map { $0 + 1 }, message: "得分 \"\(scoreText)\" is not a number"))
                 }
@@ -574,6 +574,13 @@ struct TableReading {
 
     /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped; full-width forms
     /// (`１００`, `９８．５`, `％`) read as their half-width ones.
+    /// Points as a 分值 or 得分 cell prints them: a number, or a number and 分 (`10分`, `9.5 分`).
+    static func points(_ text: String) -> ExactDecimal? {
+        var trimmed = text.trimmingWhitespace
+        if trimmed.hasSuffix("分") { trimmed = String(trimmed.dropLast()).trimmingWhitespace }
+        return decimal(trimmed)
+    }
+
     static func decimal(_ text: String) -> ExactDecimal? {
         var cleaned = TextValue.folded(text).replacingOccurrences(of: ",", with: "")
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
