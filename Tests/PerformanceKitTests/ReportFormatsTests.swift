@@ -97,9 +97,17 @@ struct ReportFormatsTests {
         #expect(html.contains("<h1>部门整体支出绩效自评表</h1>") || html.contains("部门整体支出绩效自评表"))
         #expect(html.contains("<tr><td>年度目标2</td><td class=\"number\">40%</td><td class=\"number\">80</td><td class=\"number\">31.64</td><td>79.11 × 40 ÷ 100 = 31.64</td></tr>"))
         #expect(html.contains("<td>19.2 + 47.62 + 31.64 = 98.46</td>"))
+        // Each goal's rows under its heading, with that goal's subtotals: 产出指标 is 50 under 年度目标1 and 60 under
+        // 年度目标2, never the 110 of both (no figure of the form).
+        #expect(markdown.contains("| **年度目标1（目标权重 60%）** | | | | | | | | | |\n| 产出指标 | 数量指标 | 年均租赁服务面积 | 30 |"))
+        #expect(markdown.contains("| | | **小计 产出指标** | **50** | | | **49.37** |"))
+        #expect(markdown.contains("| | | **小计 产出指标** | **60** | | | **59.11** |"))
+        #expect(!markdown.contains("**110**"))
+        #expect(html.contains("<tr class=\"goal\"><th colspan=\"10\">年度目标2（目标权重 40%）</th></tr>\n<tr><td rowspan=\"3\">产出指标<br>（60分）</td>"))
         // A table without goals has no such block.
         #expect(!run(["--format", "markdown", Self.example]).output.contains("绩效目标"))
         #expect(!run(["--format", "html", Self.example]).output.contains("table class=\"goals\""))
+        #expect(!run(["--format", "html", Self.example]).output.contains("<tr class=\"goal\">"))
     }
 
     @Test func writesTheGoalColumnsOfAGoalWeightedTable() throws {

@@ -18,8 +18,16 @@ struct FormLayout {
         var rowCount: Int { subgroups.reduce(0) { $0 + $1.rows.count } }
     }
 
+    /// The rows of one goal in goal-ratio mode (its categories' subtotals its own), or of the whole table.
+    struct Section {
+        var goal: ScoreCard.GoalScore?
+        var groups: [Group]
+    }
+
     let card: ScoreCard
-    let groups: [Group]
+    /// One section without a goal; in goal-ratio mode one per goal, in the goals' order, as the form prints each
+    /// goal's rows under it (a category's subtotal across goals is no figure of the form: 158.48 under 98.46).
+    let sections: [Section]
     /// Whether the table printed row scores: the form then carries 表中得分 and 核对 columns.
     let showsPrintedRows: Bool
     let printed: PrintedBeside
@@ -28,14 +36,34 @@ struct FormLayout {
         self.card = card
         printed = PrintedBeside(card)
         showsPrintedRows = card.indicators.contains { $0.published != nil }
-        let printedCategories = Dictionary((card.evaluation.published?.categories ?? []).map { ($0.category.rawValue, $0.score) },
-                                           uniquingKeysWith: { first, _ in first })
+        guard !card.goals.isEmpty else {
+            let printedCategories = Dictionary((card.evaluation.published?.categories ?? []).map { ($0.category.rawValue, $0.score) },
+                                               uniquingKeysWith: { first, _ in first })
+            sections = [Section(goal: nil, groups: Self.groups(card.indicators, categories: card.categories, printed: printedCategories))]
+            return
+        }
+        sections = card.goals.map { goal in
+            let rows = card.indicators.filter { $0.indicator.goal == goal.name }
+            var categories: [ScoreCard.CategoryScore] = []
+            for row in rows where !categories.contains(where: { $0.category == row.category }) {
+                let own = rows.filter { $0.category == row.category }
+                let scores = own.compactMap(\.score)
+                categories.append(ScoreCard.CategoryScore(category: row.category, weight: ExactDecimal.sum(own.map(\.weight)) ?? .zero,
+                                                          score: scores.count == own.count ? ExactDecimal.sum(scores) : nil))
+            }
+            return Section(goal: goal, groups: Self.groups(rows, categories: categories, printed: [:]))
+        }
+    }
+
+    /// The categories in the form's order, each with its rows under their second levels in the form's order.
+    private static func groups(_ indicators: [IndicatorScore], categories: [ScoreCard.CategoryScore],
+                               printed printedCategories: [String: ExactDecimal]) -> [Group] {
         func rank(_ category: IndicatorCategory, _ position: Int) -> Int {
             category.standardIndex.map(Int.init) ?? 100 + position
         }
-        let categories = card.categories.enumerated().sorted { rank($0.element.category, $0.offset) < rank($1.element.category, $1.offset) }
-        groups = categories.map { _, category in
-            let rows = card.indicators.filter { $0.category == category.category }
+        let sortedCategories = categories.enumerated().sorted { rank($0.element.category, $0.offset) < rank($1.element.category, $1.offset) }
+        return sortedCategories.map { _, category in
+            let rows = indicators.filter { $0.category == category.category }
             var order: [IndicatorSubcategory?] = []
             for row in rows where !order.contains(row.subcategory) { order.append(row.subcategory) }
             func subRank(_ subcategory: IndicatorSubcategory?) -> Int {
@@ -46,6 +74,11 @@ struct FormLayout {
             return Group(category: category, printed: printedCategories[category.category.rawValue],
                          subgroups: sorted.map { subcategory in Subgroup(subcategory: subcategory, rows: rows.filter { $0.subcategory == subcategory }) })
         }
+    }
+
+    /// The heading of a goal's section: `年度目标1（目标权重 60%）`.
+    static func heading(of goal: ScoreCard.GoalScore) -> String {
+        "\(goal.name)（目标权重 \(goal.ratio.plainText)%）"
     }
 
     /// In goal-ratio mode, how the total is reached: the budget's score and each goal's weighted score,

@@ -34,6 +34,7 @@ package enum HTMLReport {
             td.differs { font-weight: 700; background: #fde9d9; }
             td.reason { font-size: 0.92em; }
             tr.subtotal td { background: #f7f7f7; font-weight: 600; }
+            tr.goal th { text-align: left; }
             tr.total td { font-size: 1.08em; font-weight: 700; background: #eef1f5; }
             p.footer { display: flex; gap: 3em; }
             figure { margin: 1em 0; }
@@ -42,6 +43,7 @@ package enum HTMLReport {
             @page { size: A4; margin: 12mm; }
             @media print { body { margin: 0; max-width: none; font-size: 9.5pt; }
                            table.project, table.budget, table.goals, tr.total, figure, li { break-inside: avoid; }
+                           tr.goal { break-after: avoid; }
                            td:not([rowspan]) { break-inside: avoid; }
                            thead { display: table-header-group; } }
             </style>
@@ -145,58 +147,63 @@ package enum HTMLReport {
             }
         }
         var html = "<table class=\"indicators\">\n<colgroup>\(colgroup)</colgroup>\n<thead><tr>\(header)</tr></thead>\n<tbody>\n"
-        for group in layout.groups {
-            var first = true
-            for subgroup in group.subgroups {
-                for (position, row) in subgroup.rows.enumerated() {
-                    html += "<tr>"
-                    for (_, column) in columns {
-                        switch column {
-                        case .category:
-                            if first {
-                                html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
-                                first = false
+        for section in layout.sections {
+            if let goal = section.goal {
+                html += "<tr class=\"goal\"><th colspan=\"\(columns.count + (printedColumns ? 2 : 0))\">\(escape(FormLayout.heading(of: goal)))</th></tr>\n"
+            }
+            for group in section.groups {
+                var first = true
+                for subgroup in group.subgroups {
+                    for (position, row) in subgroup.rows.enumerated() {
+                        html += "<tr>"
+                        for (_, column) in columns {
+                            switch column {
+                            case .category:
+                                if first {
+                                    html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
+                                    first = false
+                                }
+                            case .subcategory:
+                                // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
+                                if position == 0 {
+                                    let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
+                                    html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
+                                        + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
+                                }
+                            case .name: html += "<td>\(escape(row.printedName))</td>"
+                            case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
+                            case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
+                            case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"
+                            case .score:
+                                let lost = row.score != row.weight ? " lost" : ""
+                                html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
+                                if printedColumns {
+                                    let check = layout.check(row)
+                                    let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
+                                    html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
+                                }
+                            case .reason: html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td>"
                             }
-                        case .subcategory:
-                            // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
-                            if position == 0 {
-                                let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
-                                html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
-                                    + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
-                            }
-                        case .name: html += "<td>\(escape(row.printedName))</td>"
-                        case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
-                        case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
-                        case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"
-                        case .score:
-                            let lost = row.score != row.weight ? " lost" : ""
-                            html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
-                            if printedColumns {
-                                let check = layout.check(row)
-                                let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
-                                html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
-                            }
-                        case .reason: html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td>"
                         }
+                        html += "</tr>\n"
                     }
-                    html += "</tr>\n"
                 }
-            }
-            let category = group.category
-            html += "<tr class=\"subtotal\">"
-            for (_, column) in columns {
-                switch column {
-                case .category: break
-                case .subcategory: html += "<td colspan=\"2\">小计</td>"
-                case .name: break
-                case .weight: html += "<td class=\"number\">\(category.weight.scoreText())</td>"
-                case .target, .actual, .reason: html += "<td></td>"
-                case .score:
-                    html += "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
-                    if printedColumns { html += "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" }
+                let category = group.category
+                html += "<tr class=\"subtotal\">"
+                for (_, column) in columns {
+                    switch column {
+                    case .category: break
+                    case .subcategory: html += "<td colspan=\"2\">小计</td>"
+                    case .name: break
+                    case .weight: html += "<td class=\"number\">\(category.weight.scoreText())</td>"
+                    case .target, .actual, .reason: html += "<td></td>"
+                    case .score:
+                        html += "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
+                        if printedColumns { html += "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" }
+                    }
                 }
+                html += "</tr>\n"
             }
-            html += "</tr>\n"
         }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let printedTotal = layout.printed.check(card.evaluation.published?.total, at: "published.total")

@@ -33,21 +33,26 @@ package enum MarkdownReport {
         let printed = layout.showsPrintedRows
         lines.append("| 一级指标 | 二级指标 | 三级指标 | 分值 | 年初目标值 | 实际完成值 | 得分 |" + (printed ? " 表中得分 | 核对 |" : "") + " 偏差原因 |")
         lines.append("| --- | --- | --- | ---: | --- | --- | ---: |" + (printed ? " ---: | --- |" : "") + " --- |")
-        for group in layout.groups {
-            var first = true
-            for subgroup in group.subgroups {
-                for (position, row) in subgroup.rows.enumerated() {
-                    let check = layout.check(row)
-                    lines.append("| \(first ? cell(group.category.category.rawValue) : "") | \(position == 0 ? cell(subgroup.subcategory?.rawValue ?? "") : "") | "
-                        + "\(cell(row.printedName)) | \(row.weight.scoreText()) | \(cell(row.target)) | \(cell(row.actual ?? "")) | \(row.score.map { $0.scoreText() } ?? "—") |"
-                        + (printed ? " \(check.printed) | \(check.printed.isEmpty ? "" : FormLayout.kindName(check.check)) |" : "")
-                        + " \(cell(row.indicator.reason ?? "")) |")
-                    first = false
-                }
+        for section in layout.sections {
+            if let goal = section.goal {
+                lines.append("| **\(cell(FormLayout.heading(of: goal)))** | | | | | | |" + (printed ? " | |" : "") + " |")
             }
-            let category = group.category
-            lines.append("| | | **小计 \(cell(category.category.rawValue))** | **\(category.weight.scoreText())** | | | **\(category.score.map { $0.scoreText() } ?? "—")** |"
-                + (printed ? " \(group.printed?.scoreText() ?? "") | |" : "") + " |")
+            for group in section.groups {
+                var first = true
+                for subgroup in group.subgroups {
+                    for (position, row) in subgroup.rows.enumerated() {
+                        let check = layout.check(row)
+                        lines.append("| \(first ? cell(group.category.category.rawValue) : "") | \(position == 0 ? cell(subgroup.subcategory?.rawValue ?? "") : "") | "
+                            + "\(cell(row.printedName)) | \(row.weight.scoreText()) | \(cell(row.target)) | \(cell(row.actual ?? "")) | \(row.score.map { $0.scoreText() } ?? "—") |"
+                            + (printed ? " \(check.printed) | \(check.printed.isEmpty ? "" : FormLayout.kindName(check.check)) |" : "")
+                            + " \(cell(row.indicator.reason ?? "")) |")
+                        first = false
+                    }
+                }
+                let category = group.category
+                lines.append("| | | **小计 \(cell(category.category.rawValue))** | **\(category.weight.scoreText())** | | | **\(category.score.map { $0.scoreText() } ?? "—")** |"
+                    + (printed ? " \(group.printed?.scoreText() ?? "") | |" : "") + " |")
+            }
         }
         lines.append("")
         // Goal-ratio mode: each goal's rows summed and weighted by its ratio, then the total from them.
