@@ -79,6 +79,23 @@ struct LinterTests {
         ])
     }
 
+    /// A deadline is a target of its own kind, which the deadline rule reads: `2024年12月底前` was an
+    /// unreadable-value error ("expected the end of the value after '2024年'") and failed the table's lint, and
+    /// `三季度` was called vague.
+    @Test func takesDeadlinesAndOnTimeTargetsAsTheyAre() {
+        let rows = clean + [
+            target("2024年12月底前", "项目完成时间", weight: "0", subcategory: .timeliness),
+            target("2025年6月30日前", "验收时间", weight: "0"),
+            target("三季度", "上线时间", weight: "0", subcategory: .timeliness),
+            target("按时完成", "完成及时性", weight: "0", subcategory: .timeliness),
+            target("12月", "工作月数", weight: "0"),
+        ]
+        // Nor is a deadline vague; an on-time word without a date is (a date would say when).
+        #expect(lint(rows).map(\.description) == [
+            "warning[vague-target] indicators[7].target: 完成及时性: the target \"按时完成\" cannot be measured, but 时效指标 is a measurable slot; give a figure (≥95%, ≤3天, 100%)",
+        ])
+    }
+
     @Test func takesTheUnitFromTheRow() {
         #expect(lint(clean + [target("≥4", "培训", weight: "0", unit: "次")]).isEmpty)
     }

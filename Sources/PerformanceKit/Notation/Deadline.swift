@@ -75,6 +75,13 @@ package struct Deadline: Sendable, Equatable {
         return !folded.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "未" || $0 == "不" }
     }
 
+    /// The deadline a target sets, as the deadline rule reads it (时效): a date or period with a deadline marker
+    /// (`12月底前`, `2024年12月31日前`, `三季度`), or any date or period under 时效指标 (`12月`); `nil` otherwise.
+    package static func target(_ text: String, underTimeliness: Bool) -> Deadline? {
+        guard let deadline = Deadline(parsing: text), deadline.hasDeadlineMarker || underTimeliness else { return nil }
+        return deadline
+    }
+
     /// Reads a deadline, or `nil` when the text is not one.
     package init?(parsing raw: String) {
         // Folding trims the text first; the trimmed text itself is kept only for a deadline read.
