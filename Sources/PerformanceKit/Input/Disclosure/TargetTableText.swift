@@ -429,6 +429,9 @@ struct TargetTableText {
         var name: String
         /// Whether the 二级 was printed without its last `标`, which opens the next row's text.
         var broken = false
+        /// Text before the row's 二级 that no cell of this row holds: the end of a cell of the row above, printed
+        /// after that row's basis (`量` of `科技交流质` / `量`).
+        var lead = ""
     }
 
     private mutating func appendRow(line: Int, _ names: Names,
@@ -442,6 +445,18 @@ struct TargetTableText {
         }
         // The `标` of a 二级 cell broken over the row above (`经济效益指` there).
         if brokenSubcategory, names.name.hasPrefix("标"), names.name.count > 1 { names.name.removeFirst() }
+        // The tail of the row above, printed after its basis and read before this row's 一级: the `指标` of its
+        // 一级 cell (成本 / 指标) and the end of its 三级 name (预算资金 / 控制率). A goal's label never opens so.
+        let before = names.goal.filter { !$0.isWhitespace }
+        if before.hasPrefix("指标"), !before.contains("目标"), carriedCategory != nil, let above = rows.indices.last,
+           rows[above].fields.count > 3 {
+            rows[above].fields[3] += before.dropFirst(2)
+            names.goal = ""
+        }
+        // Text before this row's 二级 that is the end of a cell above whose row could not be read: said, not dropped.
+        if !names.lead.isEmpty {
+            unplaced.append(Line(number: line, text: names.lead, isPageFurniture: false))
+        }
         brokenSubcategory = names.broken
         var category = names.category
         // 成本指标 with no 二级 after it, among 产出指标 rows, is the 2020 layout's 二级 成本指标 under 产出指标
@@ -536,6 +551,19 @@ struct TargetTableText {
             }
         }
         rest = rest.drop { $0 == " " }
+        // One or two characters before a standard 二级 name, with no 一级 or goal before them, end a cell of the row
+        // above (`量` of `科技交流质` / `量`, then `时效指标`): kept apart, not read into this row's name.
+        var lead = ""
+        if category.isEmpty, goal.isEmpty {
+            for length in 1...2 where rest.count > length {
+                let after = rest.dropFirst(length).drop { $0 == " " }
+                if secondLevel.contains(where: { after.hasPrefix($0) }), !secondLevel.contains(where: { rest.hasPrefix($0) }) {
+                    lead = String(rest.prefix(length)).trimmingWhitespace
+                    rest = after
+                    break
+                }
+            }
+        }
         var subcategory = ""
         // The second level: a standard name, perhaps numbered (`数量指标1`, `经济成本指标2`).
         if let mark = rest.range(of: "指标"), rest.distance(from: rest.startIndex, to: mark.upperBound) <= 12 {
@@ -565,8 +593,9 @@ struct TargetTableText {
         }
         if category.isEmpty, subcategory.isEmpty, goal.isEmpty {
             // A row under a goal label carried down: `长期绩效目标 2` alone before the category is handled above.
-            return Names(goal: "", category: "", subcategory: "", name: String(rest).trimmingWhitespace)
+            return Names(goal: "", category: "", subcategory: "", name: String(rest).trimmingWhitespace, lead: lead)
         }
-        return Names(goal: goal, category: category, subcategory: subcategory, name: String(rest).trimmingWhitespace, broken: broken)
+        return Names(goal: goal, category: category, subcategory: subcategory, name: String(rest).trimmingWhitespace, broken: broken,
+                     lead: lead)
     }
 }
