@@ -152,6 +152,20 @@ struct RollUpTests {
         card.verification = Verifier().verify(card)
         let rollUp = RollUp([("x.json", card)])
         #expect(rollUp.disagreements == [RollUp.Disagreement(file: "x.json", title: card.evaluation.title, printed: 100,
-                                                             recomputed: dec("99.75"), differences: 1)])
+                                                             recomputed: dec("99.75"), differences: 1, notCompared: 0)])
+    }
+
+    /// A printed figure the rule cannot score is not compared: listed as such, never as a difference (the text
+    /// said "2 differences" of a table whose compared figures all agreed).
+    @Test func saysWhichFiguresWereNotComparedRatherThanDiffering() throws {
+        var rows = (0..<3).map { index in row("≥10", "10", weight: "20", name: "指标\(index)", published: "20") }
+        rows.append(row("有效提升", "明显提升", weight: "20", category: .benefit, subcategory: .socialBenefit, name: "群众办事便利度", published: "16"))
+        var evaluation = evaluation(rows)
+        evaluation.published = PublishedFigures(total: dec("96"))
+        let card = try Evaluator().evaluate(evaluation)
+        let rollUp = RollUp([("x.json", card)])
+        #expect(rollUp.disagreements.map(\.differences) == [0])
+        #expect(rollUp.disagreements.map(\.notCompared) == [1])
+        #expect(SummaryReport.text(rollUp).contains("  x.json: printed 96, recomputed 96 (1 not compared)\n"))
     }
 }

@@ -45,7 +45,7 @@ package struct RollUp: Sendable, Equatable {
         package var lost: ExactDecimal
     }
 
-    /// An evaluation whose printed figures disagree with the recomputed ones.
+    /// An evaluation whose printed figures disagree with the recomputed ones, or could not all be compared.
     package struct Disagreement: Sendable, Equatable {
         /// The file the evaluation was read from.
         package var file: String
@@ -55,8 +55,11 @@ package struct RollUp: Sendable, Equatable {
         package var printed: ExactDecimal?
         /// The recomputed total.
         package var recomputed: ExactDecimal?
-        /// How many printed figures differ.
+        /// How many printed figures differ (and, when the table's points do not add up to the rule's, one more).
         package var differences: Int
+        /// How many printed figures could not be compared (a row the rule cannot score): never counted as agreeing,
+        /// nor as differing.
+        package var notCompared: Int
     }
 
     /// Every evaluation together.
@@ -87,7 +90,8 @@ package struct RollUp: Sendable, Equatable {
         disagreements = scored.compactMap { file, card in
             guard let verification = card.verification, !verification.agrees else { return nil }
             return Disagreement(file: file, title: card.evaluation.title, printed: verification.publishedTotal,
-                                recomputed: card.total, differences: verification.differences.count)
+                                recomputed: card.total, differences: verification.differences.count - verification.notComparedCount,
+                                notCompared: verification.notComparedCount)
         }
         let allLosses = scored.flatMap { file, card in
             card.indicators.compactMap { row -> Loss? in

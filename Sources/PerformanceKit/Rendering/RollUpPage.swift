@@ -48,14 +48,14 @@ package enum RollUpPage {
         }
         html += "</tbody>\n</table>\n"
         html += gradeChart(rollUp.overall)
-        html += "<h2>与表中得分不一致的自评表</h2>\n"
+        html += "<h2>与表中得分不一致（或未能核对）的自评表</h2>\n"
         if rollUp.disagreements.isEmpty {
             html += "<p>每张自评表的表中得分都与规则计算一致。</p>\n"
         } else {
-            html += "<table class=\"disagreements\">\n<thead><tr><th>自评表</th><th>表中总分</th><th>规则总分</th><th>不一致处</th></tr></thead>\n<tbody>\n"
+            html += "<table class=\"disagreements\">\n<thead><tr><th>自评表</th><th>表中总分</th><th>规则总分</th><th>不一致处</th><th>未核对处</th></tr></thead>\n<tbody>\n"
             for item in rollUp.disagreements {
                 html += "<tr><td>\(link(item.file, item.title ?? item.file))</td><td class=\"number\">\(item.printed?.scoreText() ?? "—")</td>"
-                    + "<td class=\"number\">\(item.recomputed?.scoreText() ?? "—")</td><td class=\"number\">\(item.differences)</td></tr>\n"
+                    + "<td class=\"number\">\(item.recomputed?.scoreText() ?? "—")</td><td class=\"number\">\(item.differences)</td><td class=\"number\">\(item.notCompared)</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }

@@ -23,9 +23,12 @@ package enum SummaryReport {
         if rollUp.disagreements.isEmpty {
             lines.append("Every evaluation agrees with its printed figures.")
         } else {
-            lines.append("Disagree with their printed figures:")
+            lines.append("Disagree with their printed figures, or could not compare them all:")
             for item in rollUp.disagreements {
-                lines.append("  \(item.file): printed \(item.printed?.scoreText() ?? "—"), recomputed \(item.recomputed?.scoreText() ?? "—") (\(item.differences) difference\(item.differences == 1 ? "" : "s"))")
+                var counts: [String] = []
+                if item.differences > 0 { counts.append("\(item.differences) difference\(item.differences == 1 ? "" : "s")") }
+                if item.notCompared > 0 { counts.append("\(item.notCompared) not compared") }
+                lines.append("  \(item.file): printed \(item.printed?.scoreText() ?? "—"), recomputed \(item.recomputed?.scoreText() ?? "—") (\(counts.joined(separator: ", ")))")
             }
         }
         lines.append("")
@@ -62,9 +65,10 @@ package enum SummaryReport {
         if rollUp.disagreements.isEmpty {
             lines.append("每张自评表的表中得分都与规则计算一致。")
         } else {
-            lines += ["与表中得分不一致的自评表：", "", "| 自评表 | 表中总分 | 规则总分 | 不一致处 |", "| --- | ---: | ---: | ---: |"]
+            lines += ["与表中得分不一致（或未能核对）的自评表：", "", "| 自评表 | 表中总分 | 规则总分 | 不一致处 | 未核对处 |",
+                      "| --- | ---: | ---: | ---: | ---: |"]
             lines += rollUp.disagreements.map { item in
-                "| \(cell(item.title ?? item.file)) | \(item.printed?.scoreText() ?? "—") | \(item.recomputed?.scoreText() ?? "—") | \(item.differences) |"
+                "| \(cell(item.title ?? item.file)) | \(item.printed?.scoreText() ?? "—") | \(item.recomputed?.scoreText() ?? "—") | \(item.differences) | \(item.notCompared) |"
             }
         }
         lines.append("")
@@ -120,6 +124,7 @@ package enum SummaryReport {
                     .init(key: "printed", value: item.printed.map { .number($0.scoreText()) } ?? .null),
                     .init(key: "recomputed", value: item.recomputed.map { .number($0.scoreText()) } ?? .null),
                     .init(key: "differences", value: .number(String(item.differences))),
+                    .init(key: "notCompared", value: .number(String(item.notCompared))),
                 ])
             })),
             .init(key: "losses", value: .array(rollUp.losses.map { loss in
