@@ -168,4 +168,10 @@ struct RollUpTests {
         #expect(rollUp.disagreements.map(\.notCompared) == [1])
         #expect(SummaryReport.text(rollUp).contains("  x.json: printed 96, recomputed 96 (1 not compared)\n"))
     }
+
+    /// A file left out for several problems lists each under the file's line, not at the margin.
+    @Test func indentsEachProblemOfAFileLeftOut() {
+        let text = SummaryReport.text(RollUp([]), skipped: [("bad.json", "cannot be read: budget.planned: …\nindicators[1].weight: missing")])
+        #expect(text.contains("  bad.json: cannot be read: budget.planned: …\n    indicators[1].weight: missing\n"))
+    }
 }

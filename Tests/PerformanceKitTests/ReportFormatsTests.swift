@@ -192,6 +192,18 @@ struct SpreadsheetTests {
         #expect(TableReading.stripPoints("目标（２０２３年）（2分）").unit == nil)
     }
 
+    /// The Ministry's form labels the department 主管部门及代码; its tables rolled up under （未注明单位）.
+    @Test func readsTheMinistrysLabelOfTheDepartment() throws {
+        let csv = """
+        主管部门及代码,某区城市管理局,,,实施单位,某区市政养护中心,
+        一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分
+        产出指标,数量指标,道路养护里程,10,≥120,118,9.83
+        """
+        let table = try TableReader(defaults: .init(planned: dec("100"), executed: dec("100"))).read(Array(csv.utf8))
+        #expect(table.evaluation.agency == "某区城市管理局")
+        #expect(table.evaluation.form.implementer == "某区市政养护中心")
+    }
+
     /// Points as people type them into 分值 and 得分: `10分` was "not a number", and the whole table was refused.
     @Test func readsPointsWrittenWithTheirUnit() throws {
         let csv = """

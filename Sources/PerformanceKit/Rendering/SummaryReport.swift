@@ -43,7 +43,8 @@ package enum SummaryReport {
         if !skipped.isEmpty {
             lines.append("")
             lines.append("Not in the roll-up:")
-            lines += skipped.map { "  \($0.file): \($0.reason)" }
+            // A reason of several lines (every problem of a file) keeps each under the file's line.
+            lines += skipped.map { "  \($0.file): " + $0.reason.split(separator: "\n").joined(separator: "\n    ") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -34,7 +34,7 @@ extension TableReading {
         /// Labels as the forms print them, compared after spaces and a trailing bracket are removed.
         static let labels: [String: Field] = [
             "项目名称": .title,
-            "主管部门": .agency,
+            "主管部门": .agency, "主管部门及代码": .agency,
             "单位名称": .unit, "部门（单位）名称": .unit, "部门名称": .unit, "预算单位": .unit,
             "实施单位": .implementer, "项目实施单位": .implementer,
             "年度": .year, "预算年度": .year,
