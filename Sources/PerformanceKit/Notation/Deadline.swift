@@ -75,10 +75,12 @@ package struct Deadline: Sendable, Equatable {
         return !folded.unicodeScalars.contains { ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "未" || $0 == "不" }
     }
 
-    /// The deadline a target sets, as the deadline rule reads it (时效): a date or period with a deadline marker
-    /// (`12月底前`, `2024年12月31日前`, `三季度`), or any date or period under 时效指标 (`12月`); `nil` otherwise.
-    package static func target(_ text: String, underTimeliness: Bool) -> Deadline? {
-        guard let deadline = Deadline(parsing: text), deadline.hasDeadlineMarker || underTimeliness else { return nil }
+    /// The deadline an indicator's target sets, as the deadline rule reads it (时效): a date or period with a
+    /// deadline marker (`12月底前`, `2024年12月31日前`, `三季度`), or any date or period under 时效指标 (`12月`);
+    /// `nil` otherwise. The scorer and lint both ask this, so that they agree on what a deadline is.
+    package static func target(of indicator: Indicator) -> Deadline? {
+        guard mayBeDeadlineOrOnTime(indicator.target), let deadline = Deadline(parsing: indicator.target),
+              deadline.hasDeadlineMarker || indicator.subcategory == .timeliness else { return nil }
         return deadline
     }
 

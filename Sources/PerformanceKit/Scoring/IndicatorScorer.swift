@@ -232,7 +232,7 @@ struct IndicatorScorer: Sendable {
                 message: "the target \"\(targetText)\" names no date to compare \"\(actualText)\" with; give a judgement (达成 / 部分达成 / 未达成) or a score",
                 field: "judgement")
         }
-        guard let deadline = Deadline.target(targetText, underTimeliness: indicator.subcategory == .timeliness) else { return nil }
+        guard let deadline = Deadline.target(of: indicator) else { return nil }
         if actualSaysOnTime() {
             return .scored(w, .deadlineMet, nil, .saidOnTime(actual: actualText, deadline: targetText, weight: w))
         }

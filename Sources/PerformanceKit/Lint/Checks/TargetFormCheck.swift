@@ -19,9 +19,7 @@ package struct TargetFormCheck: LintCheck {
             // A placeholder (`≥XX%`) is an unfilled cell (UnfilledCellCheck), not a malformed target.
             if UnfilledCellCheck.isPlaceholder(indicator.target) { continue }
             // A deadline (2024年12月底前) or an on-time target (按时完成) is read by the deadline rule, not as a figure.
-            if Deadline.mayBeDeadlineOrOnTime(indicator.target),
-               Deadline.saysOnTime(indicator.target)
-                || Deadline.target(indicator.target, underTimeliness: indicator.subcategory == .timeliness) != nil { continue }
+            if Deadline.saysOnTime(indicator.target) || Deadline.target(of: indicator) != nil { continue }
             let value: IndicatorValue
             switch table.targets[index] {
             case .failure(let error):

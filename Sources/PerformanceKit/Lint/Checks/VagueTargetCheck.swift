@@ -28,9 +28,8 @@ package struct VagueTargetCheck: LintCheck {
             }
             // A placeholder (`*`, `XXX`) is an unfilled cell (UnfilledCellCheck), not a vague target; a deadline
             // (`三季度`, `12月底前`) is as measurable as a 时效 target gets.
-            let deadline = Deadline.mayBeDeadlineOrOnTime(text.text)
-                && Deadline.target(text.text, underTimeliness: indicator.subcategory == .timeliness) != nil
-            let vague = [.affirmative, .rating, .trend, .statement].contains(text.kind) && !UnfilledCellCheck.isPlaceholder(text.text) && !deadline
+            let vague = [.affirmative, .rating, .trend, .statement].contains(text.kind) && !UnfilledCellCheck.isPlaceholder(text.text)
+                && Deadline.target(of: indicator) == nil
             if indicator.category == .benefit {
                 benefitRows += 1
                 if vague { vagueBenefitRows += 1 }
