@@ -34,13 +34,8 @@ package enum CSVReport {
         }
         // The form's head, as the workbook and the blank template print it, so that the sheet reads back as the
         // same project under the same rule (a 10-point budget row alone reads as mof-2020's, jiangxi's too).
-        let evaluation = card.evaluation
-        var rows: [[String]] = [[evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表"],
-                                ["（\(evaluation.year.map(String.init) ?? "")年度）"],
-                                ["项目名称", evaluation.title ?? ""], ["主管部门", evaluation.agency ?? ""]]
-        if let implementer = evaluation.form.implementer { rows.append(["实施单位", implementer]) }
-        rows.append(["规则", card.profile.id.rawValue])
-        rows.append([])
+        let head = FormLayout.head(card)
+        var rows: [[String]] = [[head.title], [head.year]] + head.labelled.map { [$0.label, $0.value] } + [[]]
         rows.append(leading + header)
         let printed = PrintedBeside(card)
         func check(_ figure: ExactDecimal?, at path: String) -> (String, String) { printed.check(figure, at: path) }

@@ -81,6 +81,18 @@ struct FormLayout {
         "\(goal.name)（目标权重 \(goal.ratio.plainText)%）"
     }
 
+    /// The form's head as the CSV and XLSX reports print it: the title (部门整体支出绩效自评表 for a department's),
+    /// `（2023年度）`, then 项目名称, 主管部门, 实施单位 when known and 规则 (the profile's id, so that the sheet reads
+    /// back under the rule that scored it).
+    static func head(_ card: ScoreCard) -> (title: String, year: String, labelled: [(label: String, value: String)]) {
+        let evaluation = card.evaluation
+        var labelled: [(label: String, value: String)] = [("项目名称", evaluation.title ?? ""), ("主管部门", evaluation.agency ?? "")]
+        if let implementer = evaluation.form.implementer { labelled.append(("实施单位", implementer)) }
+        labelled.append(("规则", card.profile.id.rawValue))
+        return (evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表",
+                "（\(evaluation.year.map(String.init) ?? "")年度）", labelled)
+    }
+
     /// In goal-ratio mode, how the total is reached: the budget's score and each goal's weighted score,
     /// `19.2 + 47.62 + 31.64 = 98.46`; `nil` when the card has no goals.
     static func goalTotalWorking(_ card: ScoreCard) -> String? {

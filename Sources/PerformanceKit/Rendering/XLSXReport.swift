@@ -77,14 +77,12 @@ package enum XLSXReport {
         var rows: [[Cell]] = []
         var merges: [String] = []
         let width = 11 + (card.goals.isEmpty ? 0 : 2)
-        rows.append([.text(evaluation.kind == .department ? "部门整体支出绩效自评表" : "项目支出绩效自评表", .title)])
+        let head = FormLayout.head(card)
+        rows.append([.text(head.title, .title)])
         merges.append("A1:\(CellPlaces.letters(width))1")
-        rows.append([.text("（\(evaluation.year.map(String.init) ?? "")年度）", .bold)])
+        rows.append([.text(head.year, .bold)])
         merges.append("A2:\(CellPlaces.letters(width))2")
-        var labelled: [(String, String)] = [("项目名称", evaluation.title ?? ""), ("主管部门", evaluation.agency ?? "")]
-        if let implementer = evaluation.form.implementer { labelled.append(("实施单位", implementer)) }
-        labelled.append(("规则", card.profile.id.rawValue))
-        for (label, value) in labelled {
+        for (label, value) in head.labelled {
             rows.append([.text(label, .bold), .text(value)])
             merges.append("B\(rows.count):\(CellPlaces.letters(width))\(rows.count)")
         }
