@@ -1,11 +1,12 @@
 import Foundation
 
 /// One row per indicator with its score and explanation, as CSV (RFC 4180) for a spreadsheet, under the form's head
-/// (title and year, 项目名称, 主管部门, 实施单位 when known, 规则: the profile's id, so that the sheet reads back under the
-/// rule that scored it); the budget block and the total are rows of their own, so that the sheet adds up. A row's unit follows its name in brackets
-/// (`市民之家杂志期数（期）`), as the published form and the other reports print it. In goal-ratio mode each row
-/// starts with its goal's 目标名称 and 目标权重（%）. The table reader reads the report back (its 预算执行 row is the
-/// budget block: 分值 the points, 年初目标值 the budget, 实际完成值 the executed amount, 表中得分 the printed score).
+/// (``FormLayout/head(_:)``: title and year, 项目名称, 主管部门, 实施单位 when known, 规则, so that the sheet reads back
+/// under the rule that scored it); the budget block and the total are rows of their own, so that the sheet adds up.
+/// A row's unit follows its name in brackets (`市民之家杂志期数（期）`), as the published form and the other reports
+/// print it. In goal-ratio mode each row starts with its goal's 目标名称 and 目标权重（%）. The table reader reads the
+/// report back (its 预算执行 row is the budget block: 分值 the points, 年初目标值 the budget, 实际完成值 the executed
+/// amount, 表中得分 the printed score).
 ///
 /// Beside the recomputed 得分 stand the figure the table printed (表中得分) and what verification says of it (核对:
 /// `agrees`, or the difference's kind: `arithmetic`, `rule`, `judgement`, `notCompared`), so that a sheet made from

@@ -44,14 +44,7 @@ struct FormLayout {
         }
         sections = card.goals.map { goal in
             let rows = card.indicators.filter { $0.indicator.goal == goal.name }
-            var categories: [ScoreCard.CategoryScore] = []
-            for row in rows where !categories.contains(where: { $0.category == row.category }) {
-                let own = rows.filter { $0.category == row.category }
-                let scores = own.compactMap(\.score)
-                categories.append(ScoreCard.CategoryScore(category: row.category, weight: ExactDecimal.sum(own.map(\.weight)) ?? .zero,
-                                                          score: scores.count == own.count ? ExactDecimal.sum(scores) : nil))
-            }
-            return Section(goal: goal, groups: Self.groups(rows, categories: categories, printed: [:]))
+            return Section(goal: goal, groups: Self.groups(rows, categories: Scorer.subtotals(rows), printed: [:]))
         }
     }
 

@@ -572,8 +572,6 @@ struct TableReading {
         return text.isEmpty ? (name, nil) : (text, inside)
     }
 
-    /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped; full-width forms
-    /// (`１００`, `９８．５`, `％`) read as their half-width ones.
     /// Points as a 分值 or 得分 cell prints them: a number, or a number and 分 (`10分`, `9.5 分`).
     static func points(_ text: String) -> ExactDecimal? {
         var trimmed = text.trimmingWhitespace
@@ -581,6 +579,8 @@ struct TableReading {
         return decimal(trimmed)
     }
 
+    /// A cell as an exact decimal: digits with optional separators, a trailing `%` dropped; full-width forms
+    /// (`１００`, `９８．５`, `％`) read as their half-width ones.
     static func decimal(_ text: String) -> ExactDecimal? {
         var cleaned = TextValue.folded(text).replacingOccurrences(of: ",", with: "")
         if cleaned.hasSuffix("%") { cleaned.removeLast() }
