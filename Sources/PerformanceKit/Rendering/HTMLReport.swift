@@ -151,59 +151,7 @@ package enum HTMLReport {
             if let goal = section.goal {
                 html += "<tr class=\"goal\"><th colspan=\"\(columns.count + (printedColumns ? 2 : 0))\">\(escape(FormLayout.heading(of: goal)))</th></tr>\n"
             }
-            for group in section.groups {
-                var first = true
-                for subgroup in group.subgroups {
-                    for (position, row) in subgroup.rows.enumerated() {
-                        html += "<tr>"
-                        for (_, column) in columns {
-                            switch column {
-                            case .category:
-                                if first {
-                                    html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
-                                    first = false
-                                }
-                            case .subcategory:
-                                // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
-                                if position == 0 {
-                                    let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
-                                    html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
-                                        + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
-                                }
-                            case .name: html += "<td>\(escape(row.printedName))</td>"
-                            case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
-                            case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
-                            case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"
-                            case .score:
-                                let lost = row.score != row.weight ? " lost" : ""
-                                html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
-                                if printedColumns {
-                                    let check = layout.check(row)
-                                    let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
-                                    html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
-                                }
-                            case .reason: html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td>"
-                            }
-                        }
-                        html += "</tr>\n"
-                    }
-                }
-                let category = group.category
-                html += "<tr class=\"subtotal\">"
-                for (_, column) in columns {
-                    switch column {
-                    case .category: break
-                    case .subcategory: html += "<td colspan=\"2\">小计</td>"
-                    case .name: break
-                    case .weight: html += "<td class=\"number\">\(category.weight.scoreText())</td>"
-                    case .target, .actual, .reason: html += "<td></td>"
-                    case .score:
-                        html += "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
-                        if printedColumns { html += "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" }
-                    }
-                }
-                html += "</tr>\n"
-            }
+            for group in section.groups { html += groupRows(group, layout: layout) }
         }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let printedTotal = layout.printed.check(card.evaluation.published?.total, at: "published.total")
@@ -232,6 +180,65 @@ package enum HTMLReport {
             }
         }
         return html + "</tr>\n</tbody>\n</table>\n"
+    }
+
+    /// A 一级 category's rows, its merged 一级 and 二级 cells with their points, and its 小计 row.
+    static func groupRows(_ group: FormLayout.Group, layout: FormLayout) -> String {
+        let columns = layout.card.profile.form.indicators
+        let printedColumns = layout.showsPrintedRows
+        var html = ""
+        var first = true
+        for subgroup in group.subgroups {
+            for (position, row) in subgroup.rows.enumerated() {
+                html += "<tr>"
+                for (_, column) in columns {
+                    switch column {
+                    case .category:
+                        if first {
+                            html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
+                            first = false
+                        }
+                    case .subcategory:
+                        // The 二级 cell with its points, as the Hubei form prints it (数量指标（26分）).
+                        if position == 0 {
+                            let points = subgroup.subcategory == nil ? nil : ExactDecimal.sum(subgroup.rows.map(\.weight))
+                            html += "<td rowspan=\"\(subgroup.rows.count)\">\(escape(subgroup.subcategory?.rawValue ?? ""))"
+                                + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
+                        }
+                    case .name: html += "<td>\(escape(row.printedName))</td>"
+                    case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
+                    case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
+                    case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"
+                    case .score:
+                        let lost = row.score != row.weight ? " lost" : ""
+                        html += "<td class=\"number\(lost)\" title=\"\(escape(row.explanation))\">\(row.score.map { $0.scoreText() } ?? "—")</td>"
+                        if printedColumns {
+                            let check = layout.check(row)
+                            let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
+                            html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
+                        }
+                    case .reason: html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td>"
+                    }
+                }
+                html += "</tr>\n"
+            }
+        }
+        let category = group.category
+        html += "<tr class=\"subtotal\">"
+        for (_, column) in columns {
+            switch column {
+            case .category: break
+            case .subcategory: html += "<td colspan=\"2\">小计</td>"
+            case .name: break
+            case .weight: html += "<td class=\"number\">\(category.weight.scoreText())</td>"
+            case .target, .actual, .reason: html += "<td></td>"
+            case .score:
+                html += "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"
+                if printedColumns { html += "<td class=\"number\">\(group.printed?.scoreText() ?? "")</td><td></td>" }
+            }
+        }
+        html += "</tr>\n"
+        return html
     }
 
     /// In goal-ratio mode, each goal with its ratio, points, weighted score and working, and how the total follows
