@@ -177,4 +177,24 @@ struct ProfileScoringTests {
         // The same profile named by the file itself is scored as written.
         #expect(try Evaluator(rules: .wuhan2023).evaluate(bytes).total == dec("99.75"))
     }
+
+    @Test func convertsTheGoalsScoresOfAGoalRatioTableToTheProfilesPoints() throws {
+        let bytes = try Fixtures.bytes("examples/constructed/department-goal-ratios.json")
+        // Each goal's rows carry 80 points; after the ratios (80 × 60 % + 80 × 40 %) the table carries 80, not the
+        // rows' 160. Under mof-2020: 10 × 13821.5 ÷ 14396.81 = 9.6, 47.62 × 1.125 = 53.5725 → 53.57,
+        // 31.64 × 1.125 = 35.595 → 35.6; total 9.6 + 53.57 + 35.6 = 98.77 of 100.
+        let card = try Evaluator(rules: .mof2020).evaluate(bytes)
+        #expect(card.indicatorScale == Quotient(dec("1.125")))
+        #expect(card.goals.map(\.weighted) == [dec("53.57"), dec("35.6")])
+        #expect(card.goals.map(\.explanation) == ["79.37 × 60 ÷ 100 = 47.62; × 1.125 = 53.57",
+                                                  "79.11 × 40 ÷ 100 = 31.64; × 1.125 = 35.6"])
+        #expect(card.total == dec("98.77"))
+        #expect(card.maximum == 100)
+        // The categories across goals are no part of the total and keep the rows' points; no split or points notes.
+        #expect(card.categories.map(\.weight) == [110, 15, 35])
+        #expect(card.diagnostics.map(\.description) == [
+            "note[other-rules] rules: scored under mof-2020 with its points: budget 10, indicators 80 → 90; printed figures are not compared",
+        ])
+        #expect(TextReport().render(card).contains("目标得分按 mof-2020 的分值换算: 指标 80 → 90（× 1.125）"))
+    }
 }

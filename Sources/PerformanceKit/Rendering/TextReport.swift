@@ -136,8 +136,10 @@ package struct TextReport: Sendable {
             }
         }
         if let scale = card.indicatorScaleText {
-            let written = ExactDecimal.sum(card.indicators.map(\.weight))
-            lines.append("小计按 \(card.profile.id) 的分值换算: 指标 \(written?.scoreText() ?? "—") → \(card.profile.indicatorWeight.scoreText())（× \(scale)）")
+            // The table's indicator points the scale converts: its denominator (after the ratios in goal-ratio mode).
+            let written = card.indicatorScale?.denominator.exact
+            let converted = card.goals.isEmpty ? "小计" : "目标得分"
+            lines.append("\(converted)按 \(card.profile.id) 的分值换算: 指标 \(written?.scoreText() ?? "—") → \(card.profile.indicatorWeight.scoreText())（× \(scale)）")
         }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let grade = card.grade.map { "  等级 \($0)" } ?? ""

@@ -58,6 +58,9 @@ enum Explanation: Sendable, Equatable {
     case budgetStep(rate: ExactDecimal, step: ExactDecimal, score: ExactDecimal, table: [(rate: ExactDecimal, points: ExactDecimal)])
     /// `Σ × ratio ÷ 100 = weighted` of a goal.
     case goal(sum: ExactDecimal, ratio: ExactDecimal, weighted: ExactDecimal)
+    /// `Σ × ratio ÷ 100 = weighted; × factor = scaled` of a goal scored under another rule's points (`factor`: the
+    /// profile's indicator points ÷ the table's after the ratios, as shown to 12 places).
+    case scaledGoal(sum: ExactDecimal, ratio: ExactDecimal, weighted: ExactDecimal, factor: ExactDecimal, scaled: ExactDecimal)
     /// `a row of the goal could not be scored`.
     case goalIncomplete
 
@@ -220,6 +223,9 @@ extension Explanation {
             out.write(")")
         case .goal(let sum, let ratio, let weighted):
             out.write(sum); out.write(" × "); out.write(ratio); out.write(" ÷ 100 = "); out.write(weighted)
+        case .scaledGoal(let sum, let ratio, let weighted, let factor, let scaled):
+            out.write(sum); out.write(" × "); out.write(ratio); out.write(" ÷ 100 = "); out.write(weighted)
+            out.write("; × "); out.write(factor); out.write(" = "); out.write(scaled)
         case .goalIncomplete:
             out.write("a row of the goal could not be scored")
         }

@@ -46,7 +46,10 @@ public struct Scorer: Sendable {
             evaluation.budget.weight = nil
             evaluation.published = nil
             for index in evaluation.indicators.indices { evaluation.indicators[index].published = nil }
-            let fileTotal = ExactDecimal.sum(written.indicators.map(\.weight))
+            // In goal-ratio mode the table's indicator points are its goals' after their ratios (80 × 60 % + 80 ×
+            // 40 % = 80), not every row's summed (160): each goal's rows carry the whole indicator points.
+            let fileTotal = written.goals.isEmpty ? ExactDecimal.sum(written.indicators.map(\.weight))
+                                                  : GoalRatios.pointsAfterRatios(written)
             if let fileTotal, fileTotal > .zero, fileTotal != profile.indicatorWeight {
                 scale = Quotient(profile.indicatorWeight, over: fileTotal)
             }
@@ -68,7 +71,9 @@ public struct Scorer: Sendable {
         }
 
         var categories = Self.subtotals(indicators)
-        if let scale {
+        // A category's subtotal across goals is no figure of the form and no part of the total: in goal-ratio mode
+        // the scale applies to the goals' scores (``GoalRatios``) and the categories keep the rows' points.
+        if let scale, evaluation.goals.isEmpty {
             categories = categories.map { category in
                 ScoreCard.CategoryScore(category: category.category,
                                         weight: scale.multiplied(by: category.weight)?.nearestDecimal ?? category.weight,
@@ -86,7 +91,9 @@ public struct Scorer: Sendable {
                 "the indicators carry \(indicatorPoints.plainText) points; \(profile.id) expects \(profile.indicatorWeight.plainText)",
                 at: JSONPath.root.appending("indicators")))
         }
-        diagnostics += splitNotes(categories)
+        if evaluation.goals.isEmpty {
+            diagnostics += splitNotes(categories)
+        }
         var total: ExactDecimal?
         var goals: [ScoreCard.GoalScore] = []
         var maximum = indicatorPoints.flatMap { $0.adding(budget.weight) }
@@ -95,7 +102,7 @@ public struct Scorer: Sendable {
                 total = ExactDecimal.sum([budget.score] + categories.compactMap(\.score))
             }
         } else {
-            let (goalScores, goalDiagnostics, goalMaximum) = GoalRatios(profile: profile).score(evaluation, rows: indicators)
+            let (goalScores, goalDiagnostics, goalMaximum) = GoalRatios(profile: profile, scale: scale).score(evaluation, rows: indicators)
             goals = goalScores
             diagnostics += goalDiagnostics
             maximum = goalMaximum.flatMap { $0.adding(budget.weight) }
