@@ -174,6 +174,10 @@ struct ProfileScoringTests {
         #expect(underMof.categories.map(\.score) == [dec("44.72"), 45])
         #expect(underMof.total == dec("99.72"))
         #expect(underMof.verification == nil)
+        // Every report that shows the subtotals says why 45 stands under rows of 40 points.
+        for format in [ReportFormat.text, .markdown, .html] {
+            #expect(underMof.report(as: format).contains("小计按 mof-2020 的分值换算: 指标 80 → 90（× 1.125）"), "\(format)")
+        }
         // The same profile named by the file itself is scored as written.
         #expect(try Evaluator(rules: .wuhan2023).evaluate(bytes).total == dec("99.75"))
     }
@@ -195,6 +199,8 @@ struct ProfileScoringTests {
         #expect(card.diagnostics.map(\.description) == [
             "note[other-rules] rules: scored under mof-2020 with its points: budget 10, indicators 80 → 90; printed figures are not compared",
         ])
-        #expect(TextReport().render(card).contains("目标得分按 mof-2020 的分值换算: 指标 80 → 90（× 1.125）"))
+        for format in [ReportFormat.text, .markdown, .html] {
+            #expect(card.report(as: format).contains("目标得分按 mof-2020 的分值换算: 指标 80 → 90（× 1.125）"), "\(format)")
+        }
     }
 }

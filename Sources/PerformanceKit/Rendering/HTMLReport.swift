@@ -65,6 +65,7 @@ package enum HTMLReport {
         html += budgetTable(card, layout: layout)
         html += indicatorTable(layout)
         html += goalTable(card)
+        if let conversion = card.conversionSentence { html += "<p class=\"conversion\">\(escape(conversion))</p>\n" }
         let footer = [("填报人", evaluation.form.preparer), ("联系电话", evaluation.form.telephone), ("填报日期", evaluation.form.filedOn)]
             .compactMap { label, value in value.map { "<span>\(label)：\(escape($0))</span>" } }
         if !footer.isEmpty { html += "<p class=\"footer\">\(footer.joined())</p>\n" }

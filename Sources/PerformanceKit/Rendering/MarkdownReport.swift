@@ -63,6 +63,7 @@ package enum MarkdownReport {
             }
             lines += ["", "总分 = 预算执行 + 各目标加权得分：\(working)", ""]
         }
+        if let conversion = card.conversionSentence { lines += [cell(conversion), ""] }
         let totalCheck = layout.printed.check(evaluation.published?.total, at: "published.total")
         lines.append("**总分 \(card.total.map { $0.scoreText() } ?? "—")**（满分 \(card.maximum.scoreText())）" + (card.grade.map { "　**等级 \($0)**" } ?? "")
             + (totalCheck.printed.isEmpty ? "" : "　表中总分 \(totalCheck.printed)（\(FormLayout.kindName(totalCheck.check))）"))

@@ -135,12 +135,7 @@ package struct TextReport: Sendable {
                 lines.append("  " + DisplayWidth.pad(goal.name, to: width) + "  \(goal.ratio.plainText)%  分值 \(goal.weight.scoreText())  得分 \(goal.explanation)")
             }
         }
-        if let scale = card.indicatorScaleText {
-            // The table's indicator points the scale converts: its denominator (after the ratios in goal-ratio mode).
-            let written = card.indicatorScale?.denominator.exact
-            let converted = card.goals.isEmpty ? "小计" : "目标得分"
-            lines.append("\(converted)按 \(card.profile.id) 的分值换算: 指标 \(written?.scoreText() ?? "—") → \(card.profile.indicatorWeight.scoreText())（× \(scale)）")
-        }
+        if let conversion = card.conversionSentence { lines.append(conversion) }
         let total = card.total.map { $0.scoreText() } ?? "—"
         let grade = card.grade.map { "  等级 \($0)" } ?? ""
         let printedTotal = differingPrinted(card, at: "published.total", card.evaluation.published?.total).map { "  表中 \($0)" } ?? ""

@@ -117,4 +117,15 @@ extension ScoreCard {
     var indicatorScaleText: String? {
         indicatorScale.map { $0.rounded(scale: 12).map { $0.normalized.plainText } ?? "—" }
     }
+
+    /// What the reports say of a table scored under another rule's points, so that a subtotal above its rows'
+    /// points reads as converted: `小计按 mof-2020 的分值换算: 指标 80 → 90（× 1.125）`, `目标得分按 …` in
+    /// goal-ratio mode (where the goals' scores are converted); `nil` when nothing was converted.
+    var conversionSentence: String? {
+        guard let scale = indicatorScaleText else { return nil }
+        // The table's indicator points the scale converts: its denominator (after the ratios in goal-ratio mode).
+        let written = indicatorScale?.denominator.exact
+        let converted = goals.isEmpty ? "小计" : "目标得分"
+        return "\(converted)按 \(profile.id) 的分值换算: 指标 \(written?.scoreText() ?? "—") → \(profile.indicatorWeight.scoreText())（× \(scale)）"
+    }
 }
