@@ -57,6 +57,19 @@ struct FiledReportsTests {
         #expect(!full.report(as: .html).contains("<svg"))
     }
 
+    @Test func chartsEachGoalsOwnPointsInGoalRatioMode() throws {
+        var card = try Fixtures.scoreExample("examples/constructed/department-goal-ratios.json")
+        // 年度目标1 scores 79.37 of its 80 points, 年度目标2 79.11 of 80; 产出指标 across both goals (108.48 of 110) is
+        // no figure of the form and gets no bar.
+        var html = card.report(as: .html)
+        #expect(html.contains("失 0.63 / 80 分"))
+        #expect(html.contains("失 0.89 / 80 分"))
+        #expect(!html.contains("/ 110 分"))
+        card.goals[0].name = "提升政务服务便利化水平和群众获得感"
+        html = card.report(as: .html)
+        #expect(html.contains("font-size=\"13\"><title>提升政务服务便利化水平和群众获得感</title>提升政务服务便…</text>"))
+    }
+
     @Test func namesTheDepartmentForm() throws {
         var evaluation = try Self.differing().evaluation
         evaluation.kind = .department

@@ -274,9 +274,17 @@ package enum HTMLReport {
     static func chart(_ card: ScoreCard) -> String {
         var bars: [(String, ExactDecimal, ExactDecimal)] = []
         if let lost = card.budget.weight.subtracting(card.budget.score), lost > .zero { bars.append(("预算执行", card.budget.weight, lost)) }
-        for category in card.categories {
-            guard let score = category.score, let lost = category.weight.subtracting(score), lost > .zero else { continue }
-            bars.append((category.category.rawValue, category.weight, lost))
+        if card.goals.isEmpty {
+            for category in card.categories {
+                guard let score = category.score, let lost = category.weight.subtracting(score), lost > .zero else { continue }
+                bars.append((category.category.rawValue, category.weight, lost))
+            }
+        } else {
+            // Goal-ratio mode: a category summed across goals is no figure of the form; each goal's own points are.
+            for goal in card.goals {
+                guard let score = goal.score, let lost = goal.weight.subtracting(score), lost > .zero else { continue }
+                bars.append((goal.name, goal.weight, lost))
+            }
         }
         guard !bars.isEmpty else { return "" }
         let rowHeight = 28
@@ -286,7 +294,7 @@ package enum HTMLReport {
             let y = index * rowHeight + 5
             let share = Quotient(bar.2, over: bar.1) ?? Quotient(.zero)
             let width = ChartPixels.pixels(share.multiplied(by: ExactDecimal(400)) ?? Quotient(.zero))
-            svg += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(escape(bar.0))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(chartLabel(bar.0))</text>"
             svg += "<rect x=\"110\" y=\"\(y + 4)\" width=\"400\" height=\"16\" fill=\"#e4e4e4\" stroke=\"#555\" stroke-width=\"0.5\"/>"
             svg += "<rect x=\"110\" y=\"\(y + 4)\" width=\"\(width)\" height=\"16\" fill=\"#333\"/>"
             svg += "<text x=\"520\" y=\"\(y + 17)\" font-size=\"13\">失 \(bar.2.scoreText()) / \(bar.1.scoreText()) 分</text>\n"
@@ -296,6 +304,21 @@ package enum HTMLReport {
         svg += "<rect x=\"180\" y=\"\(legendY)\" width=\"14\" height=\"12\" fill=\"#e4e4e4\" stroke=\"#555\" stroke-width=\"0.5\"/><text x=\"200\" y=\"\(legendY + 11)\" font-size=\"12\">该部分分值</text>\n"
         svg += "</svg><figcaption>失分分布：各部分失去的分数，相对其分值</figcaption></figure>\n"
         return svg
+    }
+
+    /// A bar's label, escaped: cut to the 16 display columns left of the bars (`提升政务服务便利化水…`) with the
+    /// whole name as its title when longer.
+    static func chartLabel(_ name: String) -> String {
+        guard DisplayWidth.of(name) > 16 else { return escape(name) }
+        var label = ""
+        var width = 0
+        for scalar in name.unicodeScalars {
+            let next = DisplayWidth.of(scalar)
+            guard width + next <= 15 else { break }
+            label.unicodeScalars.append(scalar)
+            width += next
+        }
+        return "<title>\(escape(name))</title>\(escape(label))…"
     }
 
     /// The opening of a page of this package's, up to its `<title>` (escaped) and the end of that line.
