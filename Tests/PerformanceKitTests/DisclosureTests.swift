@@ -256,13 +256,14 @@ extension DisclosureTests {
                 #expect([indicator.category.rawValue, indicator.subcategory?.rawValue ?? ""] == expected, "\(table.label): \(indicator.name)")
             }
         }
-        // 278 of the 281 rows read carry a name the transcription has. Not yet: names cut where a cell wraps beside
-        // them (`≥500 家` / `数量`).
-        #expect(compared >= 278, "\(compared)")
+        // 280 of the rows read carry a name the transcription has (278 before a 二级 and a name broken together
+        // below their basis were read back: 生态效益指 / 标 and 高新技术企业≥500 家 / 数量).
+        #expect(compared >= 280, "\(compared)")
     }
 
     /// The text of the row above, printed after its basis, opens the next row's text: `指标` (the end of its 一级,
-    /// 成本 / 指标) and `控制率` (the end of its name, 预算资金 / 控制率) before 产出指标; `量` (the end of an unread
+    /// 成本 / 指标) and `控制率` (the end of its name, 预算资金 / 控制率) before 产出指标, or `标 数量` (the ends of its
+    /// 二级 and name, 生态效益指 / 标 and 高新技术企业≥500 家 / 数量) before 满意度指标; `量` (the end of an unread
     /// row's 科技交流质 / 量) before 时效指标. The first goes back to the name above; the second is said, and the row
     /// after it keeps its own 二级 (it read `量时效指标预算使用及时率` under 数量指标).
     @Test func seed002TextOfTheRowAboveGoesBackToItOrIsSaid() throws {
@@ -274,6 +275,16 @@ extension DisclosureTests {
         let timely = try #require(exchange.evaluation.indicators.first { $0.name == "预算使用及时率" })
         #expect(timely.subcategory == .timeliness)
         #expect(exchange.warnings.contains { $0.code == .unplacedText && $0.message.hasSuffix(": 量") })
+        // A 二级 and a name broken together, both ends printed after the basis: `生态效益指高新技术企业≥500 家 ≥500
+        // 计划数据`, then `标 数量` before 满意度指标. The `标` ends the 二级, `数量` the name; neither opens the next row.
+        let longTerm = try #require(tables.first { $0.label == "lines 1544-1587" }).result.get()
+        let names = longTerm.evaluation.indicators.map(\.name)
+        let broken = try #require(names.firstIndex(of: "高新技术企业≥500 家数量"))
+        #expect(longTerm.evaluation.indicators[broken].subcategory == IndicatorSubcategory(parsing: "生态效益指标"))
+        #expect(names[broken + 1] == "全区科技企业服务对象满意度测评")
+        #expect(longTerm.evaluation.indicators[broken + 1].category == .satisfaction)
+        let annual = try #require(tables.first { $0.label == "lines 2138-2218" }).result.get()
+        #expect(annual.evaluation.indicators.map(\.name).contains("规模以上工业节能减排程度"))
     }
 
     /// Seeds 000, 003 and 004: every target table reads row for row as the transcription has it, 一级, 二级, name and

@@ -453,6 +453,16 @@ struct TargetTableText {
             rows[above].fields[3] += before.dropFirst(2)
             names.goal = ""
         }
+        // The same after a 二级 broken over the row above (生态效益指 / 标): its `标`, then the end of its 三级 name
+        // (高新技术企业≥500 家 / 数量), `标 数量` before this row's 一级. Only a few characters of words are a name's end.
+        if brokenSubcategory, before.hasPrefix("标"), !before.contains("目标"), carriedCategory != nil,
+           let above = rows.indices.last, rows[above].fields.count > 3 {
+            let tail = before.dropFirst()
+            if tail.count <= 6, tail.allSatisfy({ !$0.isNumber && !$0.isPunctuation && !$0.isSymbol }) {
+                rows[above].fields[3] += tail
+                names.goal = ""
+            }
+        }
         // Text before this row's 二级 that is the end of a cell above whose row could not be read: said, not dropped.
         if !names.lead.isEmpty {
             unplaced.append(Line(number: line, text: names.lead, isPageFurniture: false))
