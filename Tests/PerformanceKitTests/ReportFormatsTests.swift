@@ -152,6 +152,16 @@ struct ReportFormatsTests {
 
 @Suite("Spreadsheet tables (CSV, TSV)")
 struct SpreadsheetTests {
+    /// Header cells as the forms print them, full-width and half-width, with the form's column marks and spaces.
+    @Test(arguments: [
+        ("年初目标值（A）", "年初目标值"), ("实际完成值 (B)", "实际完成值"), ("预算数（A）", "预算数"),
+        ("执行率（B/A）", "执行率"), ("得分（分×执行率）", "得分"), ("分值（10分）", "分值"), ("三 级 指 标", "三级指标"),
+        ("（A）年初目标值", "年初目标值"), ("年初目标值(A)备注", "年初目标值备注"), ("（（A）B）", ""), ("(A", "(A"),
+    ])
+    func normalizesHeaderCells(_ cell: String, _ normalized: String) {
+        #expect(TableReading.normalizedHeader(cell) == normalized)
+    }
+
     static let pairs = [
         ("examples/spreadsheets/03-zhengwu-fuwu.csv", "examples/wuhan-2023/03-zhengwu-fuwu.json"),
         ("examples/spreadsheets/01-xingzheng-yunxing-gb18030.csv", "examples/wuhan-2023/01-xingzheng-yunxing.json"),

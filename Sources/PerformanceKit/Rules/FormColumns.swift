@@ -7,12 +7,12 @@
 /// planned budget), so that a form written out reads back in: one description of a column's names for both ways.
 package struct FormColumns: Sendable, Equatable {
     /// A column of the budget block.
-    package enum BudgetColumn: Sendable, Equatable {
+    package enum BudgetColumn: Sendable, Hashable {
         case initial, planned, executed, rate, weight, score
     }
 
     /// A column of the indicator table.
-    package enum IndicatorColumn: Sendable, Equatable {
+    package enum IndicatorColumn: Sendable, Hashable {
         case category, subcategory, name, weight, target, actual, score, reason
     }
 
@@ -49,7 +49,7 @@ package struct FormColumns: Sendable, Equatable {
             indicators.append((label, column))
         }
         guard indicators.prefix(3).map(\.1) == [.category, .subcategory, .name],
-              Set(indicators.map { "\($0.1)" }).count == indicators.count, Set(budget.map { "\($0.1)" }).count == budget.count
+              Set(indicators.map(\.1)).count == indicators.count, Set(budget.map(\.1)).count == budget.count
         else { return nil }
         self.budgetHeading = budgetHeading
         self.budget = budget
