@@ -184,6 +184,15 @@ struct TaxonomyTests {
         #expect(IndicatorSubcategory(rawValue: "自定义指标").expectedCategories == nil)
     }
 
+    @Test func tellsTheCostNamesByTheirIndex() {
+        // isCost reads the standard index; the list `costs` says which names are cost names.
+        for (subcategory, _) in IndicatorSubcategory.standard {
+            #expect(subcategory.isCost == IndicatorSubcategory.costs.contains(subcategory), "\(subcategory)")
+        }
+        #expect(IndicatorSubcategory(rawValue: "经济成本").isCost == false)
+        #expect(IndicatorSubcategory(rawValue: "经济成本指标").isCost)
+    }
+
     @Test func readsJudgementsInBothLanguages() {
         #expect(Indicator.Judgement(parsing: "达成") == .achieved)
         #expect(Indicator.Judgement(parsing: "partial") == .partial)

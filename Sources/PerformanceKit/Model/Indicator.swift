@@ -278,6 +278,6 @@ extension Indicator {
     /// Whether the row is a cost row: under 成本指标 as first level, or under 成本指标 as second level (the 2020
     /// layout's 产出 / 成本指标, and the 2021 layout's 经济 / 社会 / 生态环境成本指标).
     var isCost: Bool {
-        category == .cost || subcategory.map(IndicatorSubcategory.costs.contains) == true
+        category == .cost || storage.subcategory?.isCost == true
     }
 }

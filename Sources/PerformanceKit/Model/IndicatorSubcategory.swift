@@ -77,6 +77,12 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     /// reads as a ceiling.
     static let costs: [IndicatorSubcategory] = [.cost, .economicCost, .socialCost, .environmentalCost]
 
+    /// Whether this is one of ``costs``: told from the standard index (3 to 6), without comparing names.
+    var isCost: Bool {
+        guard let index = standardIndex else { return false }
+        return index >= Self.cost.standardIndex! && index <= Self.environmentalCost.standardIndex!
+    }
+
     /// Reads a printed second-level name, normalising numbered and short variants.
     ///
     /// `数量指标1`, `数量指标（2）`, `数量` → ``quantity``; `社会效益` → ``socialBenefit``;

@@ -111,8 +111,39 @@ public struct RuleProfile: Sendable, Equatable {
 
     /// Which direction each notation implies.
     struct DirectionRule: Sendable, Equatable {
+        /// A direction for each comparator, read and set by comparator: five fields, so that every row's
+        /// inference is a switch, not a hashed lookup.
+        struct ComparatorDirections: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+            private var atLeast, atMost, lessThan, greaterThan, equal: Indicator.Direction?
+
+            init(dictionaryLiteral elements: (IndicatorValue.Comparator, Indicator.Direction)...) {
+                for (comparator, direction) in elements { self[comparator] = direction }
+            }
+
+            subscript(comparator: IndicatorValue.Comparator) -> Indicator.Direction? {
+                get {
+                    switch comparator {
+                    case .atLeast: return atLeast
+                    case .atMost: return atMost
+                    case .lessThan: return lessThan
+                    case .greaterThan: return greaterThan
+                    case .equal: return equal
+                    }
+                }
+                set {
+                    switch comparator {
+                    case .atLeast: atLeast = newValue
+                    case .atMost: atMost = newValue
+                    case .lessThan: lessThan = newValue
+                    case .greaterThan: greaterThan = newValue
+                    case .equal: equal = newValue
+                    }
+                }
+            }
+        }
+
         /// The direction of each comparator (`≥ > =` forward and `≤ <` reverse everywhere known so far).
-        var comparators: [IndicatorValue.Comparator: Indicator.Direction]
+        var comparators: ComparatorDirections
         /// A bare figure (`7`, `60个`).
         var bareTarget: Indicator.Direction
         /// A bare figure under 成本指标 (first or second level).
@@ -121,7 +152,7 @@ public struct RuleProfile: Sendable, Equatable {
         var bareZero: Indicator.Direction
 
         /// Creates the direction rule; the defaults are those of every profile known so far.
-        init(comparators: [IndicatorValue.Comparator: Indicator.Direction] = DirectionRule.standardComparators,
+        init(comparators: ComparatorDirections = DirectionRule.standardComparators,
                     bareTarget: Indicator.Direction = .forward, bareTargetUnderCost: Indicator.Direction = .reverse,
                     bareZero: Indicator.Direction = .reverse) {
             self.comparators = comparators
@@ -131,7 +162,7 @@ public struct RuleProfile: Sendable, Equatable {
         }
 
         /// `≥ > =` forward, `≤ <` reverse.
-        static let standardComparators: [IndicatorValue.Comparator: Indicator.Direction] = [
+        static let standardComparators: ComparatorDirections = [
             .atLeast: .forward, .greaterThan: .forward, .equal: .forward, .atMost: .reverse, .lessThan: .reverse,
         ]
     }

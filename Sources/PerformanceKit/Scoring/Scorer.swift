@@ -147,18 +147,20 @@ public struct Scorer: Sendable {
         order.reserveCapacity(4)
         weights.reserveCapacity(4)
         scores.reserveCapacity(4)
-        for row in indicators {
+        // By index, not `for row in indicators`, which copies every row's score with its explanation.
+        for position in indicators.indices {
+            let category = indicators[position].indicator.category
             let index: Int
-            if let found = order.firstIndex(of: row.category) {
+            if let found = order.firstIndex(of: category) {
                 index = found
             } else {
-                order.append(row.category)
+                order.append(category)
                 weights.append(.zero)
                 scores.append(.zero)
                 index = order.count - 1
             }
-            weights[index] = weights[index].adding(WideDecimal(row.weight)) ?? weights[index]
-            if let running = scores[index], let score = row.score {
+            weights[index] = weights[index].adding(WideDecimal(indicators[position].indicator.weight)) ?? weights[index]
+            if let running = scores[index], let score = indicators[position].score {
                 scores[index] = running.adding(WideDecimal(score))
             } else {
                 scores[index] = nil

@@ -107,26 +107,69 @@ struct EvaluationDecoding {
     static let goalKeys = KeyTable(["name", "ratio"])
 
     /// The keys an object may hold, in the order findings are reported, found by their bytes.
-    struct KeyTable: Sendable {
+    ///
+    /// A key is looked up in one step: its length and first and last bytes pick a slot of a small open-addressed
+    /// table (``slots``), whose entry is compared byte for byte; a key of no field meets an empty slot.
+    final class KeyTable: Sendable {
         let names: [String]
-        let bytes: [[UInt8]]
+        /// Every name's bytes, one after another; name `i` starts at `starts[i]`.
+        private let packed: [UInt8]
+        private let starts: [Int]
+        /// Field index + 1 per slot, 0 for an empty slot; a power of two long.
+        private let slots: [Int8]
 
         init(_ names: [String]) {
             self.names = names
-            bytes = names.map { Array($0.utf8) }
+            var packed: [UInt8] = []
+            var starts: [Int] = []
+            for name in names {
+                starts.append(packed.count)
+                packed.append(contentsOf: name.utf8)
+            }
+            starts.append(packed.count)
+            self.packed = packed
+            self.starts = starts
+            var size = 16
+            while size < names.count * 4 { size *= 2 }
+            var slots = [Int8](repeating: 0, count: size)
+            for (index, name) in names.enumerated() {
+                let bytes = Array(name.utf8)
+                var slot = Self.hash(count: bytes.count, first: bytes.first ?? 0, last: bytes.last ?? 0) & (size - 1)
+                while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Int8(index + 1)
+            }
+            self.slots = slots
         }
 
         subscript(field: Int) -> String { names[field] }
+
+        @inline(__always)
+        private static func hash(count: Int, first: UInt8, last: UInt8) -> Int {
+            count &* 7 &+ Int(first) &* 3 &+ Int(last)
+        }
 
         /// The field a key names, compared byte for byte.
         @inline(__always)
         func field(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
             let count = key.count
-            guard let base = key.base.baseAddress.map({ $0 + key.startIndex }) else { return nil }
-            for index in bytes.indices where bytes[index].count == count {
-                if bytes[index].withUnsafeBufferPointer({ memcmpEqual($0.baseAddress, base, count) }) { return index }
+            guard count > 0, let base = key.base.baseAddress.map({ $0 + key.startIndex }) else { return nil }
+            return slots.withUnsafeBufferPointer { slots in
+                packed.withUnsafeBufferPointer { packed in
+                    starts.withUnsafeBufferPointer { starts in
+                        let mask = slots.count - 1
+                        var slot = Self.hash(count: count, first: base[0], last: base[count - 1]) & mask
+                        while true {
+                            let entry = Int(slots[slot])
+                            if entry == 0 { return nil }
+                            let start = starts[entry - 1]
+                            if starts[entry] - start == count, memcmpEqual(packed.baseAddress! + start, base, count) {
+                                return entry - 1
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
             }
-            return nil
         }
     }
 
@@ -668,6 +711,7 @@ struct EvaluationDecoding {
             return nil
         }
         var indicators: [Indicator] = []
+        indicators.reserveCapacity(16)
         var complete = true
         var count = 0
         // Findings on rows are kept aside: a table with too many rows reports only that.
@@ -702,16 +746,20 @@ struct EvaluationDecoding {
         let (range, escaped) = try scanner.readStringRange()
         if escaped == nil {
             let bytes = scanner.bytes[range]
-            if field == 0, let category = IndicatorCategory.standard.first(where: { $0.rawValue.hasSameBytes(as: bytes) }) {
-                return (category, nil)
+            if field == 0, let index = standardCategoryNames.field(bytes) {
+                return (IndicatorCategory.standard[index], nil)
             }
-            if field == 1, let entry = IndicatorSubcategory.standard.first(where: { $0.subcategory.rawValue.hasSameBytes(as: bytes) }) {
-                return (nil, entry.subcategory)
+            if field == 1, let index = standardSubcategoryNames.field(bytes) {
+                return (nil, IndicatorSubcategory.standard[index].subcategory)
             }
         }
         scanner.index = start
         return nil
     }
+
+    /// The printed names of the standard categories and second-level names, in the order of their `standard` lists.
+    static let standardCategoryNames = KeyTable(IndicatorCategory.standard.map(\.rawValue))
+    static let standardSubcategoryNames = KeyTable(IndicatorSubcategory.standard.map(\.subcategory.rawValue))
 
     static let categoryExpected = "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标 (or cost, output, benefit, satisfaction)"
     static let targetExpected = "年初目标值 as printed (\"≥1800\", \"＜48小时\", \"是\") or a number"

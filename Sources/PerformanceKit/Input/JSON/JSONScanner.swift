@@ -126,6 +126,7 @@ struct JSONScanner {
     }
 
     /// Reads `"key":` and returns the key's bytes and where its quote stands.
+    @inline(__always)
     mutating func readKey() throws(Problem) -> (key: Slice<UnsafeBufferPointer<UInt8>>, offset: Int, escaped: String?) {
         skipWhitespace()
         guard index < end, bytes[index] == UInt8(ascii: "\"") else { throw syntaxError(expected: "a key in double quotes") }
@@ -156,15 +157,23 @@ struct JSONScanner {
     }
 
     /// Reads a string at the cursor: the byte range of its contents when it has no escapes, else the unescaped text.
+    @inline(__always)
     mutating func readStringRange() throws(Problem) -> (range: Range<Int>, escaped: String?) {
         index += 1  // opening quote
         let start = index
         skipToSpecialByte()
-        guard index < end else { throw syntaxError(expected: "a closing '\"'") }
-        if bytes[index] == UInt8(ascii: "\"") {
+        if index < end, bytes[index] == UInt8(ascii: "\"") {
             index += 1
             return (start..<(index - 1), nil)
         }
+        return try readEscapedString(from: start)
+    }
+
+    /// The rest of a string whose plain bytes from `start` end at the cursor on a backslash, a control character
+    /// or the end of the input: its unescaped text, or the problem.
+    @inline(never)
+    mutating func readEscapedString(from start: Int) throws(Problem) -> (range: Range<Int>, escaped: String?) {
+        guard index < end else { throw syntaxError(expected: "a closing '\"'") }
         // Escapes: unescape into a buffer from here on, a run of plain bytes at a time.
         var pieces = Array(bytes[start..<index])
         while index < end {
