@@ -4,40 +4,57 @@
 /// first-level name is kept as printed (a warning says it is not one of the four). The raw value is the Chinese
 /// name as tables print it (`产出指标`).
 public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The name: one of the four by its place, or a name of the table's own. A standard category holds no
+    /// string, so that copying a row's category, row after row, copies a few bytes and counts no reference.
+    private enum Name: Sendable, Hashable {
+        case standard(Int8)
+        case custom(String)
+    }
+
+    private var name: Name
+
     /// The printed name (`产出指标`).
     public var rawValue: String {
-        didSet { standardIndex = Self.standardIndex(of: rawValue) }
+        get {
+            switch name {
+            case .standard(let index): return Self.standardNames[Int(index)]
+            case .custom(let text): return text
+            }
+        }
+        set { name = Self.name(for: newValue) }
     }
-    /// The category's place among the four of the national framework, found once when it is made, so that
-    /// comparing and classifying categories, row after row, costs an integer comparison.
-    private(set) var standardIndex: Int8?
+
+    /// The category's place among the four of the national framework, so that comparing and classifying
+    /// categories, row after row, costs an integer comparison.
+    var standardIndex: Int8? {
+        if case .standard(let index) = name { return index }
+        return nil
+    }
 
     /// Creates a category from its printed name, as is; ``init(parsing:)`` also reads short names and English ids.
     public init(rawValue: String) {
-        self.rawValue = rawValue
-        standardIndex = Self.standardIndex(of: rawValue)
+        name = Self.name(for: rawValue)
     }
 
-    private init(standard rawValue: String, index: Int8) {
-        self.rawValue = rawValue
-        standardIndex = index
+    private init(standard index: Int8) {
+        name = .standard(index)
+    }
+
+    private static func name(for text: String) -> Name {
+        standardNames.firstIndex { $0.hasSameBytes(as: text) }.map { .standard(Int8($0)) } ?? .custom(text)
     }
 
     /// The printed names of the four, in the order of ``standard``.
     private static let standardNames = ["成本指标", "产出指标", "效益指标", "满意度指标"]
 
-    private static func standardIndex(of name: String) -> Int8? {
-        standardNames.firstIndex { $0.hasSameBytes(as: name) }.map(Int8.init)
-    }
-
     /// 成本指标: first-level in the 2021 layout (经济 / 社会 / 生态环境成本); under 产出 in the 2020 one.
-    public static let cost = IndicatorCategory(standard: "成本指标", index: 0)
+    public static let cost = IndicatorCategory(standard: 0)
     /// 产出指标: 数量, 质量, 时效 (and 成本 in the 2020 layout).
-    public static let output = IndicatorCategory(standard: "产出指标", index: 1)
+    public static let output = IndicatorCategory(standard: 1)
     /// 效益指标: 经济, 社会, 生态效益 and 可持续影响.
-    public static let benefit = IndicatorCategory(standard: "效益指标", index: 2)
+    public static let benefit = IndicatorCategory(standard: 2)
     /// 满意度指标: 服务对象满意度.
-    public static let satisfaction = IndicatorCategory(standard: "满意度指标", index: 3)
+    public static let satisfaction = IndicatorCategory(standard: 3)
 
     /// The four categories of the national framework, in the order the 2021 layout prints them.
     static let standard: [IndicatorCategory] = [.cost, .output, .benefit, .satisfaction]
@@ -73,9 +90,11 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     /// Whether two categories have the same name, byte for byte (names are compared as printed, without Unicode
     /// normalisation, which is both exact and fast).
     public static func == (lhs: IndicatorCategory, rhs: IndicatorCategory) -> Bool {
-        if let left = lhs.standardIndex, let right = rhs.standardIndex { return left == right }
-        if (lhs.standardIndex == nil) != (rhs.standardIndex == nil) { return false }
-        return lhs.rawValue.hasSameBytes(as: rhs.rawValue)
+        switch (lhs.name, rhs.name) {
+        case (.standard(let left), .standard(let right)): return left == right
+        case (.custom(let left), .custom(let right)): return left.hasSameBytes(as: right)
+        default: return false
+        }
     }
 
     /// Hashes the name's bytes.

@@ -6,56 +6,73 @@
 /// Two layouts exist. The 2020 one (财预〔2020〕10号 annex) files 成本指标 under 产出指标; the 2021 one makes 成本指标
 /// a first-level category with 经济成本指标, 社会成本指标 and 生态环境成本指标 under it. ``expectedCategories`` accepts both.
 public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The name: a standard one by its place, or a name of the table's own. A standard name holds no string, so
+    /// that copying a row's second level, row after row, copies a few bytes and counts no reference.
+    private enum Name: Sendable, Hashable {
+        case standard(Int8)
+        case custom(String)
+    }
+
+    private var name: Name
+
     /// The printed name (`数量指标`).
     public var rawValue: String {
-        didSet { standardIndex = Self.standardIndex(of: rawValue) }
+        get {
+            switch name {
+            case .standard(let index): return Self.standardNames[Int(index)]
+            case .custom(let text): return text
+            }
+        }
+        set { name = Self.name(for: newValue) }
     }
-    /// The name's place in ``standard``, found once when it is made.
-    private(set) var standardIndex: Int8?
+
+    /// The name's place in ``standard``.
+    var standardIndex: Int8? {
+        if case .standard(let index) = name { return index }
+        return nil
+    }
 
     /// Creates a second-level name as is; ``init(parsing:)`` also normalises numbered and short variants.
     public init(rawValue: String) {
-        self.rawValue = rawValue
-        standardIndex = Self.standardIndex(of: rawValue)
+        name = Self.name(for: rawValue)
     }
 
-    private init(standard rawValue: String, index: Int8) {
-        self.rawValue = rawValue
-        standardIndex = index
+    private init(standard index: Int8) {
+        name = .standard(index)
+    }
+
+    private static func name(for text: String) -> Name {
+        standardNames.firstIndex { $0.hasSameBytes(as: text) }.map { .standard(Int8($0)) } ?? .custom(text)
     }
 
     /// The standard names, in the order of ``standard``.
     private static let standardNames = ["数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
                                         "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"]
 
-    private static func standardIndex(of name: String) -> Int8? {
-        standardNames.firstIndex { $0.hasSameBytes(as: name) }.map(Int8.init)
-    }
-
     /// 数量指标: how much is delivered.
-    public static let quantity = IndicatorSubcategory(standard: "数量指标", index: 0)
+    public static let quantity = IndicatorSubcategory(standard: 0)
     /// 质量指标: to what standard.
-    public static let quality = IndicatorSubcategory(standard: "质量指标", index: 1)
+    public static let quality = IndicatorSubcategory(standard: 1)
     /// 时效指标: how fast or on time.
-    public static let timeliness = IndicatorSubcategory(standard: "时效指标", index: 2)
+    public static let timeliness = IndicatorSubcategory(standard: 2)
     /// 成本指标 as a second-level name, under 产出指标 in the 2020 layout.
-    public static let cost = IndicatorSubcategory(standard: "成本指标", index: 3)
+    public static let cost = IndicatorSubcategory(standard: 3)
     /// 经济成本指标 (2021 layout, under 成本指标).
-    package static let economicCost = IndicatorSubcategory(standard: "经济成本指标", index: 4)
+    package static let economicCost = IndicatorSubcategory(standard: 4)
     /// 社会成本指标 (2021 layout, under 成本指标).
-    package static let socialCost = IndicatorSubcategory(standard: "社会成本指标", index: 5)
+    package static let socialCost = IndicatorSubcategory(standard: 5)
     /// 生态环境成本指标 (2021 layout, under 成本指标).
-    package static let environmentalCost = IndicatorSubcategory(standard: "生态环境成本指标", index: 6)
+    package static let environmentalCost = IndicatorSubcategory(standard: 6)
     /// 经济效益指标.
-    public static let economicBenefit = IndicatorSubcategory(standard: "经济效益指标", index: 7)
+    public static let economicBenefit = IndicatorSubcategory(standard: 7)
     /// 社会效益指标.
-    public static let socialBenefit = IndicatorSubcategory(standard: "社会效益指标", index: 8)
+    public static let socialBenefit = IndicatorSubcategory(standard: 8)
     /// 生态效益指标.
-    public static let ecologicalBenefit = IndicatorSubcategory(standard: "生态效益指标", index: 9)
+    public static let ecologicalBenefit = IndicatorSubcategory(standard: 9)
     /// 可持续影响指标.
-    public static let sustainableImpact = IndicatorSubcategory(standard: "可持续影响指标", index: 10)
+    public static let sustainableImpact = IndicatorSubcategory(standard: 10)
     /// 服务对象满意度指标.
-    public static let serviceRecipientSatisfaction = IndicatorSubcategory(standard: "服务对象满意度指标", index: 11)
+    public static let serviceRecipientSatisfaction = IndicatorSubcategory(standard: 11)
 
     /// Every standard second-level name with the first-level categories it may stand under (both layouts).
     static let standard: [(subcategory: IndicatorSubcategory, categories: [IndicatorCategory])] = [
@@ -125,9 +142,11 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
 
     /// Whether two names are the same, byte for byte.
     public static func == (lhs: IndicatorSubcategory, rhs: IndicatorSubcategory) -> Bool {
-        if let left = lhs.standardIndex, let right = rhs.standardIndex { return left == right }
-        if (lhs.standardIndex == nil) != (rhs.standardIndex == nil) { return false }
-        return lhs.rawValue.hasSameBytes(as: rhs.rawValue)
+        switch (lhs.name, rhs.name) {
+        case (.standard(let left), .standard(let right)): return left == right
+        case (.custom(let left), .custom(let right)): return left.hasSameBytes(as: right)
+        default: return false
+        }
     }
 
     /// Hashes the name's bytes.

@@ -110,11 +110,14 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
         remainder(of: text, after: ["尚未", "未", "没有", "没"])
     }
 
-    /// `text` after the first of `marks` it starts with, when something follows.
+    /// `text` after the first of `marks` it starts with, when something follows (compared byte for byte, as cells
+    /// are).
     private static func remainder(of text: String, after marks: [String]) -> String? {
-        for mark in marks where text.hasPrefix(mark) {
-            let rest = String(text.dropFirst(mark.count))
-            return rest.isEmpty ? nil : rest
+        let bytes = text.utf8
+        for mark in marks where bytes.startsBytes(with: mark) {
+            let length = mark.utf8.count
+            guard bytes.count > length else { return nil }
+            return String(text.utf8.dropFirst(length))
         }
         return nil
     }

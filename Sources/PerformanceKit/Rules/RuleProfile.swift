@@ -219,39 +219,130 @@ public struct RuleProfile: Sendable, Equatable {
         }
     }
 
+    /// The profile's fields, shared by copies until one of them changes (copy on write): a profile is copied into
+    /// every scorer and score card, and across threads, where one shared reference is all a copy costs. Mutated
+    /// only when this value holds the only reference.
+    struct Fields: Sendable, Equatable {
+        var id: RuleProfileID
+        var title: String
+        var jurisdiction: String
+        var year: Int?
+        var source: Source
+        var notes: [String]
+        var budget: BudgetRule
+        var indicators: IndicatorPoints
+        var direction: DirectionRule
+        var reverseFormula: ReverseFormula
+        var qualitativeTiers: [QualitativeTier]
+        var achievementWords: WordList
+        var overAchievementFlag: ExactDecimal?
+        var roundingScale: Int
+        var grades: [GradeBand]
+        var form: FormColumns = .hubei
+        var unusableReason: String?
+    }
+
+    final class Storage: @unchecked Sendable, Equatable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+
+        /// Profiles are equal when every field is.
+        static func == (lhs: Storage, rhs: Storage) -> Bool {
+            lhs === rhs || lhs.fields == rhs.fields
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another value shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
+
     /// The profile's id, what `rules` in an evaluation and `--rules` name.
-    public var id: RuleProfileID
+    public var id: RuleProfileID {
+        get { storage.fields.id }
+        set { unique.fields.id = newValue }
+    }
     /// The profile's title.
-    public var title: String
+    public var title: String {
+        get { storage.fields.title }
+        set { unique.fields.title = newValue }
+    }
     /// The jurisdiction whose rule it is.
-    package var jurisdiction: String
+    package var jurisdiction: String {
+        get { storage.fields.jurisdiction }
+        set { unique.fields.jurisdiction = newValue }
+    }
     /// The budget year the profile was written for, when it is tied to one.
-    package var year: Int?
+    package var year: Int? {
+        get { storage.fields.year }
+        set { unique.fields.year = newValue }
+    }
     /// The document it is taken from.
-    package var source: Source
+    package var source: Source {
+        get { storage.fields.source }
+        set { unique.fields.source = newValue }
+    }
     /// What the source does not settle or could not be confirmed, and what the profile decided, in words.
-    package var notes: [String]
+    package var notes: [String] {
+        get { storage.fields.notes }
+        set { unique.fields.notes = newValue }
+    }
     /// The budget execution block's points and formula.
-    var budget: BudgetRule
+    var budget: BudgetRule {
+        get { storage.fields.budget }
+        set { unique.fields.budget = newValue }
+    }
     /// The indicators' points and default split.
-    var indicators: IndicatorPoints
+    var indicators: IndicatorPoints {
+        get { storage.fields.indicators }
+        set { unique.fields.indicators = newValue }
+    }
     /// Which direction each notation implies.
-    var direction: DirectionRule
+    var direction: DirectionRule {
+        get { storage.fields.direction }
+        set { unique.fields.direction = newValue }
+    }
     /// The formula of a reverse indicator whose actual exceeds its target.
-    var reverseFormula: ReverseFormula
+    var reverseFormula: ReverseFormula {
+        get { storage.fields.reverseFormula }
+        set { unique.fields.reverseFormula = newValue }
+    }
     /// Tiers of the qualitative scale, highest first.
-    var qualitativeTiers: [QualitativeTier]
+    var qualitativeTiers: [QualitativeTier] {
+        get { storage.fields.qualitativeTiers }
+        set { unique.fields.qualitativeTiers = newValue }
+    }
     /// Actual values that meet a text target (`是`, `完成`, `通过`, `达成`, `达标`, `满意`).
-    var achievementWords: WordList
+    var achievementWords: WordList {
+        get { storage.fields.achievementWords }
+        set { unique.fields.achievementWords = newValue }
+    }
     /// A forward actual at this multiple of its target or more is flagged for review (财预〔2020〕10号: targets set
     /// too low are marked down at the evaluator's discretion); `nil` for no flag.
-    var overAchievementFlag: ExactDecimal?
+    var overAchievementFlag: ExactDecimal? {
+        get { storage.fields.overAchievementFlag }
+        set { unique.fields.overAchievementFlag = newValue }
+    }
     /// ExactDecimal places every score is rounded to (half-up).
-    var roundingScale: Int
+    var roundingScale: Int {
+        get { storage.fields.roundingScale }
+        set { unique.fields.roundingScale = newValue }
+    }
     /// Grade bands, highest minimum first.
-    var grades: [GradeBand]
+    var grades: [GradeBand] {
+        get { storage.fields.grades }
+        set { unique.fields.grades = newValue }
+    }
     /// The official form's columns, for the reports that lay a table out as the form (the Hubei form by default).
-    package var form: FormColumns = .hubei
+    package var form: FormColumns {
+        get { storage.fields.form }
+        set { unique.fields.form = newValue }
+    }
 
     /// Creates a profile; ``init(jsonData:)`` reads one from a profile file.
     init(
@@ -260,26 +351,19 @@ public struct RuleProfile: Sendable, Equatable {
         reverseFormula: ReverseFormula = .ratio, qualitativeTiers: [QualitativeTier], achievementWords: WordList,
         overAchievementFlag: ExactDecimal? = nil, roundingScale: Int = 2, grades: [GradeBand]
     ) {
-        self.id = id
-        self.title = title
-        self.jurisdiction = jurisdiction
-        self.year = year
-        self.source = source
-        self.notes = notes
-        self.budget = budget
-        self.indicators = indicators
-        self.direction = direction
-        self.reverseFormula = reverseFormula
-        self.qualitativeTiers = qualitativeTiers
-        self.achievementWords = achievementWords
-        self.overAchievementFlag = overAchievementFlag
-        self.roundingScale = roundingScale
-        self.grades = grades
+        storage = Storage(Fields(
+            id: id, title: title, jurisdiction: jurisdiction, year: year, source: source, notes: notes, budget: budget,
+            indicators: indicators, direction: direction, reverseFormula: reverseFormula, qualitativeTiers: qualitativeTiers,
+            achievementWords: achievementWords, overAchievementFlag: overAchievementFlag, roundingScale: roundingScale,
+            grades: grades))
     }
 
     /// Why the profile cannot score anything, when it stands for a built-in profile that could not be decoded;
     /// `nil` for every usable profile.
-    var unusableReason: String?
+    var unusableReason: String? {
+        get { storage.fields.unusableReason }
+        set { unique.fields.unusableReason = newValue }
+    }
 
     /// A profile that scores nothing: every evaluation scored by it gets an error saying `reason`.
     static func unusable(_ id: RuleProfileID, reason: String) -> RuleProfile {

@@ -32,6 +32,14 @@ struct IndicatorScorer: Sendable {
         /// against `是`), though the rule gives no figure for it.
         case undefined(code: Diagnostic.Code, message: String, field: String, missed: Bool = false)
 
+        /// The branch that scored, `nil` for no figure: read without copying the rest of the outcome.
+        var basis: IndicatorScore.Basis? {
+            switch self {
+            case .scored(_, let basis, _, _, _): return basis
+            case .undefined: return nil
+            }
+        }
+
         static func scored(_ value: ExactDecimal, _ basis: IndicatorScore.Basis, _ direction: Indicator.Direction?,
                            _ explanation: Explanation) -> Outcome {
             .scored(raw: Quotient(value), basis: basis, direction: direction, explanation: explanation)
@@ -179,7 +187,7 @@ struct IndicatorScorer: Sendable {
         case (.measure(let written), .measure(let writtenActual)):
             guard let a = columned(written), let b = columned(writtenActual) else { return tooLarge }
             let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
-            if case .scored(_, .forward, _, _, _) = outcome, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, index: index) {
+            if outcome.basis == .forward, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, index: index) {
                 diagnostics.append(note)
             }
             return outcome
