@@ -18,17 +18,25 @@ struct IndicatorValueParser {
     /// Reads a value: normalises it (into a copy only when something changes) and parses it.
     static func parse(_ text: String) throws(NotationError) -> IndicatorValue {
         var contiguous = text
-        let result: Result<IndicatorValue, NotationError> = contiguous.withUTF8 { raw in
-            if let normalized = normalize(raw) {
-                return normalized.withUnsafeBufferPointer { buffer in
-                    var parser = IndicatorValueParser(original: text, bytes: buffer, changed: true)
-                    return Result { () throws(NotationError) -> IndicatorValue in try parser.parse() }
+        var value = IndicatorValue.empty
+        var failure: NotationError?
+        contiguous.withUTF8 { raw in
+            do throws(NotationError) {
+                if let normalized = normalize(raw) {
+                    try normalized.withUnsafeBufferPointer { (buffer) throws(NotationError) in
+                        var parser = IndicatorValueParser(original: text, bytes: buffer, changed: true)
+                        value = try parser.parse()
+                    }
+                } else {
+                    var parser = IndicatorValueParser(original: text, bytes: raw, changed: false)
+                    value = try parser.parse()
                 }
+            } catch {
+                failure = error
             }
-            var parser = IndicatorValueParser(original: text, bytes: raw, changed: false)
-            return Result { () throws(NotationError) -> IndicatorValue in try parser.parse() }
         }
-        return try result.get()
+        if let failure { throw failure }
+        return value
     }
 
     private init(original: String, bytes: Bytes, changed: Bool) {
@@ -47,8 +55,8 @@ struct IndicatorValueParser {
     mutating func parse() throws(NotationError) -> IndicatorValue {
         if bytes.isEmpty { return .empty }
         if !bytes.contains(where: Self.isDigit) {
-            if let symbol = Self.match(Self.symbolSpellings, in: bytes, at: 0) {
-                throw error(at: symbol.length, expected: "a number after '\(symbol.text)'")
+            if let symbol = Self.symbols.match(in: bytes, at: 0) {
+                throw error(at: symbol.length, expected: "a number after '\(string(0..<symbol.length))'")
             }
             let text = normalized
             return .text(TextValue(text: text, kind: TextValue.classify(text)))
@@ -99,8 +107,7 @@ struct IndicatorValueParser {
             let byte = bytes[end]
             if Self.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
                 || (byte >= 0x80 && Self.starts(bytes, at: end, with: Self.minusSign))
-                || Self.match(Self.symbolSpellings, in: bytes, at: end) != nil
-                || Self.match(Self.prefixWords, in: bytes, at: end) != nil {
+                || (Self.comparators.mayStart(with: byte) && Self.comparators.match(in: bytes, at: end) != nil) {
                 break
             }
             end += UTF8Bytes.scalarLength(bytes[end])
@@ -124,16 +131,9 @@ struct IndicatorValueParser {
     }
 
     mutating func readComparator() -> IndicatorValue.Comparator? {
-        guard Self.mayStart(.comparator, at: position, in: bytes) else { return nil }
-        if let symbol = Self.match(Self.symbolSpellings, in: bytes, at: position) {
-            position += symbol.length
-            return symbol.comparator
-        }
-        if let word = Self.match(Self.prefixWords, in: bytes, at: position) {
-            position += word.length
-            return word.comparator
-        }
-        return nil
+        guard let (comparator, length) = Self.comparators.match(in: bytes, at: position) else { return nil }
+        position += length
+        return comparator
     }
 
     /// Sign, digits with optional thousands separators, optional fraction, magnitude, unit.
@@ -148,7 +148,7 @@ struct IndicatorValueParser {
         let magnitude = readMagnitude()
         skipSpaces()
         let unit = try readUnit()
-        guard let quantity = Quantity(number: number, magnitude: magnitude, unit: unit.map(Quantity.normalizedUnit)) else {
+        guard let quantity = Quantity(number: number, magnitude: magnitude, unit: unit) else {
             throw error(at: magnitudeStart, expected: "a figure of at most 18 digits after its magnitude")
         }
         return quantity
@@ -215,45 +215,61 @@ struct IndicatorValueParser {
     }
 
     mutating func readMagnitude() -> Quantity.Magnitude {
-        guard Self.mayStart(.magnitude, at: position, in: bytes) else { return .one }
-        for (spelling, magnitude) in Self.magnitudes where Self.starts(bytes, at: position, with: spelling) {
-            position += spelling.count
-            return magnitude
-        }
-        return .one
+        guard let (magnitude, length) = Self.magnitudes.match(in: bytes, at: position) else { return .one }
+        position += length
+        return magnitude
     }
 
-    /// A unit runs to the end, to a suffix comparator word, or to a `/` that starts another figure.
+    /// A unit runs to the end, to a suffix comparator word, or to a `/` that starts another figure. It is given
+    /// normalised (``Quantity/normalizedUnit(_:)``: `平方米` → `㎡`).
     mutating func readUnit() throws(NotationError) -> String? {
         let start = position
         var end = start
         var hasPercent = false
         var hasLatin = false
         while end < bytes.count {
-            if Self.suffixWord(exactly: end, in: bytes) != nil { break }
             let byte = bytes[end]
-            if byte == UInt8(ascii: "/"), startsFigure(at: end + 1) { break }
+            if byte < 0x80 {
+                // ASCII: a letter, `%` or `/` goes on (a `/` before a figure starts another one); a digit, a space or
+                // any other sign ends the unit.
+                if byte == UInt8(ascii: "/") {
+                    if startsFigure(at: end + 1) { break }
+                } else if byte == UInt8(ascii: "%") {
+                    hasPercent = true
+                } else if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    hasLatin = true
+                } else {
+                    break
+                }
+                end += 1
+                continue
+            }
+            if Self.suffixWords.mayStart(with: byte), Self.suffixWords.matchRest(of: bytes, from: end) != nil { break }
             let (scalar, length) = UTF8Bytes.scalar(at: end, in: bytes)
-            if Self.isDigit(byte) || scalar.isTableWhitespace || !Self.isUnitScalar(scalar) { break }
-            if byte == UInt8(ascii: "%") { hasPercent = true }
-            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { hasLatin = true }
+            if scalar.isTableWhitespace || !Self.isUnitScalar(scalar) { break }
             end += length
         }
         guard end > start else { return nil }
-        let unit = string(start..<end)
         let startsWithSlash = bytes[start] == UInt8(ascii: "/")
         if startsWithSlash || bytes[end - 1] == UInt8(ascii: "/") {
             // `次/年` divides one unit by another; a `/` with nothing on one side is no unit.
             throw error(at: startsWithSlash ? start : end - 1, expected: "a unit on both sides of '/'")
         }
-        if hasPercent, unit != "%", !unit.utf8.startsBytes(with: "%/") {
+        // `%` stands alone, or as `%/…`.
+        if hasPercent, end - start > 1, !(bytes[start] == UInt8(ascii: "%") && bytes[start + 1] == UInt8(ascii: "/")) {
             throw error(at: bytes[start] == UInt8(ascii: "%") ? start + 1 : start, expected: "a unit ('%' stands alone)")
         }
-        if hasLatin, !Self.latinUnits.contains(unit.lowercased()) {
+        let unit = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let (normal, _) = Self.unitSpellings.matchRest(of: unit, from: 0) {
+            position = end
+            return normal
+        }
+        let text = String(decoding: unit, as: UTF8.self)
+        if hasLatin, !Self.latinUnits.contains(text.lowercased()) {
             throw error(at: start, expected: "a unit (\(Self.latinUnitList))")
         }
         position = end
-        return unit
+        return text
     }
 
     /// Whether a figure starts at `index`: a digit, or a sign followed by a digit.
@@ -272,9 +288,9 @@ struct IndicatorValueParser {
     }
 
     mutating func readSuffixComparator() -> IndicatorValue.Comparator? {
-        guard let word = Self.suffixWord(exactly: position, in: bytes) else { return nil }
-        position += word.length
-        return word.comparator
+        guard let (comparator, length) = Self.suffixWords.matchRest(of: bytes, from: position) else { return nil }
+        position += length
+        return comparator
     }
 
     mutating func skipSpaces() {
@@ -298,66 +314,18 @@ struct IndicatorValueParser {
 
     // MARK: - Vocabulary
 
-    /// A comparator's spelling as bytes (its text is made only for a message).
-    struct Spelling: Sendable {
-        let bytes: [UInt8]
-        let comparator: IndicatorValue.Comparator
-
-        init(_ spelling: (String, IndicatorValue.Comparator)) {
-            bytes = Array(spelling.0.utf8)
-            comparator = spelling.1
-        }
-
-        var length: Int { bytes.count }
-        var text: String { String(decoding: bytes, as: UTF8.self) }
-    }
-
-    static let symbolSpellings: [Spelling] = IndicatorValue.Comparator.symbolSpellings.map(Spelling.init)
-    static let prefixWords: [Spelling] = IndicatorValue.Comparator.prefixWords.map(Spelling.init)
-    static let suffixWords: [Spelling] = IndicatorValue.Comparator.suffixWords.map(Spelling.init)
-    static let magnitudes: [([UInt8], Quantity.Magnitude)] = [Quantity.Magnitude.trillion, .tenThousand, .hundredMillion]
-        .map { (Array($0.rawValue.utf8), $0) }
+    /// Comparator signs, then words that stand before the number (`≥`, `>=`, `不低于`).
+    static let comparators = ByteVocabulary(IndicatorValue.Comparator.symbolSpellings + IndicatorValue.Comparator.prefixWords)
+    /// Comparator signs alone.
+    static let symbols = ByteVocabulary(IndicatorValue.Comparator.symbolSpellings)
+    /// Comparator words that stand after the value (`以上`, `以内`).
+    static let suffixWords = ByteVocabulary(IndicatorValue.Comparator.suffixWords)
+    /// Unit spellings that mean another unit (``Quantity/unitSpellings``), each with the unit it is read as.
+    static let unitSpellings = ByteVocabulary(Quantity.unitSpellings)
+    /// Magnitude words, 万亿 before 万.
+    static let magnitudes = ByteVocabulary([Quantity.Magnitude.trillion, .tenThousand, .hundredMillion].map { ($0.rawValue, $0) })
     /// `−` (U+2212), a minus sign some tables print.
     static let minusSign: [UInt8] = Array("−".utf8)
-
-    /// What a word of the vocabulary may start at a byte: most positions are passed over by one look at a table
-    /// of first bytes, without trying each spelling.
-    struct Starts: OptionSet {
-        let rawValue: UInt8
-        static let comparator = Starts(rawValue: 1)
-        static let suffixWord = Starts(rawValue: 2)
-        static let magnitude = Starts(rawValue: 4)
-    }
-
-    /// For each byte, what may start with it.
-    static let starts: [Starts] = {
-        var table = Array(repeating: Starts(), count: 256)
-        for spelling in symbolSpellings + prefixWords { table[Int(spelling.bytes[0])].insert(.comparator) }
-        for spelling in suffixWords { table[Int(spelling.bytes[0])].insert(.suffixWord) }
-        for (spelling, _) in magnitudes { table[Int(spelling[0])].insert(.magnitude) }
-        return table
-    }()
-
-    @inline(__always)
-    static func mayStart(_ kind: Starts, at index: Int, in bytes: Bytes) -> Bool {
-        index < bytes.count && starts[Int(bytes[index])].contains(kind)
-    }
-
-    /// The first spelling that stands at `index`, longest spellings being listed first.
-    static func match(_ spellings: [Spelling], in bytes: Bytes, at index: Int) -> Spelling? {
-        guard mayStart(.comparator, at: index, in: bytes) else { return nil }
-        for entry in spellings where starts(bytes, at: index, with: entry.bytes) {
-            return entry
-        }
-        return nil
-    }
-
-    /// A suffix comparator word that is all of the rest of the text from `index` (`以上`, `以内` …).
-    static func suffixWord(exactly index: Int, in bytes: Bytes) -> Spelling? {
-        guard bytes.count - index >= 3, mayStart(.suffixWord, at: index, in: bytes) else { return nil }
-        let rest = bytes.count - index
-        return suffixWords.first { $0.bytes.count == rest && starts(bytes, at: index, with: $0.bytes) }
-    }
 
     @inline(__always)
     static func starts(_ bytes: Bytes, at index: Int, with prefix: [UInt8]) -> Bool {
@@ -396,12 +364,18 @@ struct IndicatorValueParser {
     /// trimmed, with a trailing `。`, `；`, `，`, `、`, `;`, `,` or a `.` after a non-digit.
     static func normalize(_ raw: Bytes) -> [UInt8]? {
         var needsCopy = false
-        for index in 0..<raw.count {
+        var index = 0
+        let count = raw.count
+        while index < count {
             let byte = raw[index]
+            index += 1
+            // Only EF, E3 and C2 lead what is replaced; ASCII and other leads are passed over at once.
+            guard byte >= 0xC2, byte == 0xEF || byte == 0xE3 || byte == 0xC2 else { continue }
             // EF BC 80–EF BD 9F: U+FF00–U+FF5F (full-width ASCII); E3 80 80: U+3000; C2 A0: U+00A0.
-            if byte == 0xEF, index + 1 < raw.count, raw[index + 1] == 0xBC || raw[index + 1] == 0xBD { needsCopy = true; break }
-            if byte == 0xE3, index + 2 < raw.count, raw[index + 1] == 0x80, raw[index + 2] == 0x80 { needsCopy = true; break }
-            if byte == 0xC2, index + 1 < raw.count, raw[index + 1] == 0xA0 { needsCopy = true; break }
+            let at = index - 1
+            if byte == 0xEF, at + 1 < count, raw[at + 1] == 0xBC || raw[at + 1] == 0xBD { needsCopy = true; break }
+            if byte == 0xE3, at + 2 < count, raw[at + 1] == 0x80, raw[at + 2] == 0x80 { needsCopy = true; break }
+            if byte == 0xC2, at + 1 < count, raw[at + 1] == 0xA0 { needsCopy = true; break }
         }
         var out: [UInt8]
         if needsCopy {
@@ -465,7 +439,16 @@ struct IndicatorValueParser {
 
     /// Whether the text has white space at either end, or a trailing punctuation mark.
     static func needsTrimming(_ raw: Bytes) -> Bool {
-        guard !raw.isEmpty else { return false }
+        guard let firstByte = raw.first, let lastByte = raw.last else { return false }
+        // Told from the end bytes for most values: one that starts with a byte no white space starts with, and ends
+        // with a byte that ends no white space and no trailing mark (`；` `;` `。` `，` `,` `、` `.` end in 9B, 3B, 82,
+        // 8C, 2C, 81, 2E), needs no trimming.
+        if !String.mayBeWhitespace(first: firstByte), !String.mayBeWhitespace(last: lastByte) {
+            switch lastByte {
+            case 0x9B, 0x3B, 0x82, 0x8C, 0x2C, 0x81, 0x2E: break
+            default: return false
+            }
+        }
         let (first, _) = UTF8Bytes.scalar(at: 0, in: raw)
         let (last, _) = UTF8Bytes.scalar(endingAt: raw.count, in: raw)
         return first.isTableWhitespace || last.isTableWhitespace || isTrailingMark(last) || last == "."

@@ -256,6 +256,7 @@ struct EvaluationDecoding {
     /// key stands, the cursor on its value, which the caller reads; `nil` once the object's `}` is read. The first
     /// call opens the object (the cursor on its `{`). Duplicate and unknown keys are reported here and skipped
     /// (unknown ones kept in `extra`, as the bytes they were written in, when `kept`).
+    @inline(__always)
     mutating func nextMember(_ scanner: inout JSONScanner, _ context: inout ObjectContext, depth: Int, kept: Bool,
                              extra: inout [RawJSON.Member]) throws(Problem) -> (field: Int, offset: Int)? {
         while true {
@@ -273,32 +274,52 @@ struct EvaluationDecoding {
                 context.offset = offset
             }
             scanner.skipWhitespace()
-            let field = escaped.map { key in context.known.names.firstIndex { $0.hasSameBytes(as: key) } } ?? context.known.field(keyBytes)
-            if let field {
-                if context.sawKey(field) {
-                    problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(context.known[field]), location: scanner.location(offset))))
-                    _ = try scanner.skipValue(depth: depth + 1)
-                    continue
-                }
+            // A known key seen for the first time, as nearly every key is; the rest is reported out of line.
+            if escaped == nil, let field = context.known.field(keyBytes), !context.sawKey(field) {
                 context.seen |= 1 << UInt64(field)
                 if scanner.current != UInt8(ascii: "n") { context.present |= 1 << UInt64(field) }
                 return (field, offset)
             }
-            let key = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
-            if context.unknownSeen.contains(key) {
-                problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
-            }
-            context.unknownSeen.append(key)
-            let suggestion = KeySuggestion.closest(to: key, among: context.known.names).map { "; did you mean \"\($0)\"?" } ?? ""
-            warnings.append((context.key + [Self.unknownSlot], Diagnostic(.unknownField, .warning,
-                "\"\(key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
-                at: context.path.appending(key))))
-            let start = scanner.index
-            _ = try scanner.skipValue(depth: depth + 1)
-            if kept {
-                extra.append(RawJSON.Member(key: key, value: RawJSON(bytes: Array(scanner.bytes[start..<scanner.index])), offset: offset))
+            if let field = try unusualMember(&scanner, &context, key: keyBytes, escaped: escaped, offset: offset, depth: depth,
+                                             kept: kept, extra: &extra) {
+                return (field, offset)
             }
         }
+    }
+
+    /// A member whose key is escaped, repeated or unknown: its field when it is a known field seen for the first
+    /// time (the cursor on its value), else `nil` after reporting it and passing over its value (an unknown one kept
+    /// in `extra`, as the bytes it was written in, when `kept`).
+    @inline(never)
+    mutating func unusualMember(_ scanner: inout JSONScanner, _ context: inout ObjectContext, key keyBytes: Slice<UnsafeBufferPointer<UInt8>>,
+                                escaped: String?, offset: Int, depth: Int, kept: Bool,
+                                extra: inout [RawJSON.Member]) throws(Problem) -> Int? {
+        let field = escaped.map { key in context.known.names.firstIndex { $0.hasSameBytes(as: key) } } ?? context.known.field(keyBytes)
+        if let field {
+            if context.sawKey(field) {
+                problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(context.known[field]), location: scanner.location(offset))))
+                _ = try scanner.skipValue(depth: depth + 1)
+                return nil
+            }
+            context.seen |= 1 << UInt64(field)
+            if scanner.current != UInt8(ascii: "n") { context.present |= 1 << UInt64(field) }
+            return field
+        }
+        let key = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
+        if context.unknownSeen.contains(key) {
+            problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(key), location: scanner.location(offset))))
+        }
+        context.unknownSeen.append(key)
+        let suggestion = KeySuggestion.closest(to: key, among: context.known.names).map { "; did you mean \"\($0)\"?" } ?? ""
+        warnings.append((context.key + [Self.unknownSlot], Diagnostic(.unknownField, .warning,
+            "\"\(key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
+            at: context.path.appending(key))))
+        let start = scanner.index
+        _ = try scanner.skipValue(depth: depth + 1)
+        if kept {
+            extra.append(RawJSON.Member(key: key, value: RawJSON(bytes: Array(scanner.bytes[start..<scanner.index])), offset: offset))
+        }
+        return nil
     }
 
     /// A missing-field problem for each required field of `context` that was absent or null.
