@@ -64,9 +64,29 @@ struct DeadlineTests {
             #expect(Deadline.mayBeDeadlineOrOnTime(text), "\(text)")
         }
         #expect(deadlines >= forms.count)
-        for text in ["≥1800", "＜48小时", "100%", "是", "≤50个", "7x24小时"] {
+        for text in ["≥1800", "＜48小时", "100%", "是", "≤50个", "7x24小时", "≥99.9%", "-5%", "2023-06", "１２．５"] {
             #expect(!Deadline.mayBeDeadlineOrOnTime(text), "\(text)")
         }
+    }
+
+    /// What the scanner reads as a date or period always passes ``Deadline/mayHoldDate(_:)``, the condition that
+    /// spares most rows the scan: over every real target, the forms above with each separator, and their pieces.
+    @Test func everyDateTheScannerReadsMayHoldADate() throws {
+        var texts = try Fixtures.targetStrings().map(\.target)
+        for separator in ["-", "/", ".", "－", "／", "．"] {
+            texts += ["2023\(separator)6\(separator)30", "于2023\(separator)06\(separator)30前", "2023\(separator)6", "6\(separator)30"]
+        }
+        texts += ["12月底前", "2024年", "年底", "全年", "上半年", "第三季度", "3季度", "6月中旬", "2023年12月31日前"]
+        var read = 0
+        for text in texts {
+            for end in text.indices + [text.endIndex] {
+                let piece = String(text[..<end])
+                guard Deadline(scanning: piece) != nil else { continue }
+                read += 1
+                #expect(Deadline.mayHoldDate(piece), "\(piece)")
+            }
+        }
+        #expect(read > 30)
     }
 
     // MARK: Scoring

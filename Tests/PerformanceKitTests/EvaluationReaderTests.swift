@@ -29,6 +29,37 @@ struct EvaluationReaderTests {
         }
     }
 
+    /// A row's texts stay places in the file's bytes (escaped ones unescaped beside them); what the row gives back
+    /// is the text as written, for each field, and a change to one copy of a row leaves the other as read.
+    @Test func keepsARowsTextsAsWrittenAndCopiesThemOnWrite() throws {
+        let result = try read("""
+            {"format": "perfscore/1", "budget": {"planned": 1, "executed": 1}, "indicators": [
+              {"category": "产出指标", "name": "通报\\"期数\\"", "unit": "期", "weight": 80, "target": "≥4", "actual": 3,
+               "reason": "合同有效期为2022年至2023年，\\n2022年仅完成3期\\u3002", "previous": "\\u22653", "basis": "计划标准",
+               "goal": "目标1"}]}
+            """)
+        var row = result.evaluation.indicators[0]
+        #expect(row.name == "通报\"期数\"")
+        #expect(row.unit == "期")
+        #expect(row.target == "≥4")
+        #expect(row.actual == "3")
+        #expect(row.reason == "合同有效期为2022年至2023年，\n2022年仅完成3期。")
+        #expect(row.previous == "≥3")
+        #expect(row.basis == "计划标准")
+        #expect(row.goal == "目标1")
+        #expect(row.withBytes(of: .reason) { Array($0) } == Array("合同有效期为2022年至2023年，\n2022年仅完成3期。".utf8))
+        #expect(row.withBytes(of: .actual) { String(decoding: $0, as: UTF8.self) } == "3")
+        let built = Indicator(category: .output, name: "通报\"期数\"", unit: "期", weight: 80, target: "≥4", actual: "3",
+                              reason: "合同有效期为2022年至2023年，\n2022年仅完成3期。", previous: "≥3", basis: "计划标准", goal: "目标1")
+        #expect(row == built)
+        let copy = row
+        row.name = "通报"
+        row.actual = nil
+        #expect(row.name == "通报" && row.actual == nil && row.withBytes(of: .actual) { _ in true } == nil)
+        #expect(copy.name == "通报\"期数\"" && copy.actual == "3")
+        #expect(row != copy)
+    }
+
     @Test func readsNumbersAsExactDecimals() throws {
         let result = try read(Self.minimal)
         #expect(result.evaluation.budget.planned == dec("894.13"))

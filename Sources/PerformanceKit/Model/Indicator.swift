@@ -76,34 +76,39 @@ public struct Indicator: Sendable, Equatable {
     /// The row's fields, shared by copies until one of them changes (copy on write): a row is copied into its
     /// score and passed through every stage, and a shared reference is all such a copy costs. Mutated only when
     /// this value holds the only reference, so that no two values ever see each other's changes.
+    ///
+    /// Texts are ``CellText``s: a row read from a file keeps them as places in the file's bytes (`store`), and a
+    /// string is made only when one is asked for.
     final class Storage: @unchecked Sendable {
+        var store: TextStore?
         var category: IndicatorCategory
         var subcategory: IndicatorSubcategory?
-        var name: String
-        var unit: String?
+        var name: CellText
+        var unit: CellText?
         var weight: ExactDecimal
-        var target: String
-        var actual: String?
+        var target: CellText
+        var actual: CellText?
         var direction: Direction?
         var judgement: Judgement?
         var score: ExactDecimal?
         var deduction: ExactDecimal?
-        var reason: String?
+        var reason: CellText?
         var parts: [Part]?
         var aggregation: Aggregation?
         var published: ExactDecimal?
-        var previous: String?
-        var basis: String?
-        var goal: String?
+        var previous: CellText?
+        var basis: CellText?
+        var goal: CellText?
         var additionalFields: [RawJSON.Member]
 
         init(
-            category: IndicatorCategory, subcategory: IndicatorSubcategory?, name: String, unit: String?,
-            weight: ExactDecimal, target: String, actual: String?, direction: Direction?, judgement: Judgement?,
-            score: ExactDecimal?, deduction: ExactDecimal?, reason: String?, parts: [Part]?,
-            aggregation: Aggregation?, published: ExactDecimal?, previous: String?, basis: String?, goal: String?,
+            store: TextStore?, category: IndicatorCategory, subcategory: IndicatorSubcategory?, name: CellText, unit: CellText?,
+            weight: ExactDecimal, target: CellText, actual: CellText?, direction: Direction?, judgement: Judgement?,
+            score: ExactDecimal?, deduction: ExactDecimal?, reason: CellText?, parts: [Part]?,
+            aggregation: Aggregation?, published: ExactDecimal?, previous: CellText?, basis: CellText?, goal: CellText?,
             additionalFields: [RawJSON.Member]
         ) {
+            self.store = store
             self.category = category
             self.subcategory = subcategory
             self.name = name
@@ -127,7 +132,7 @@ public struct Indicator: Sendable, Equatable {
 
         func copy() -> Storage {
             Storage(
-                category: category, subcategory: subcategory, name: name, unit: unit, weight: weight,
+                store: store, category: category, subcategory: subcategory, name: name, unit: unit, weight: weight,
                 target: target, actual: actual, direction: direction, judgement: judgement, score: score,
                 deduction: deduction, reason: reason, parts: parts, aggregation: aggregation, published: published,
                 previous: previous, basis: basis, goal: goal, additionalFields: additionalFields
@@ -155,13 +160,13 @@ public struct Indicator: Sendable, Equatable {
     }
     /// 三级指标: the indicator's name.
     public var name: String {
-        get { storage.name }
-        set { unique().name = newValue }
+        get { storage.name.string(in: storage.store) }
+        set { unique().name = CellText(newValue) }
     }
     /// 计量单位, when the target and actual do not carry it.
     public var unit: String? {
-        get { storage.unit }
-        set { unique().unit = newValue }
+        get { storage.unit?.string(in: storage.store) }
+        set { unique().unit = newValue.map(CellText.init) }
     }
     /// 分值: the indicator's points.
     public var weight: ExactDecimal {
@@ -170,13 +175,13 @@ public struct Indicator: Sendable, Equatable {
     }
     /// 年初目标值 / 年度指标值, as printed.
     public var target: String {
-        get { storage.target }
-        set { unique().target = newValue }
+        get { storage.target.string(in: storage.store) }
+        set { unique().target = CellText(newValue) }
     }
     /// 实际完成值, as printed; `nil` in a target table (绩效目标表) or when ``parts`` carry the actuals.
     public var actual: String? {
-        get { storage.actual }
-        set { unique().actual = newValue }
+        get { storage.actual?.string(in: storage.store) }
+        set { unique().actual = newValue.map(CellText.init) }
     }
     /// Overrides the direction the target's notation implies.
     public var direction: Direction? {
@@ -200,8 +205,8 @@ public struct Indicator: Sendable, Equatable {
     }
     /// Why the evaluator's ``score`` or ``deduction`` departs from the rule.
     public var reason: String? {
-        get { storage.reason }
-        set { unique().reason = newValue }
+        get { storage.reason?.string(in: storage.store) }
+        set { unique().reason = newValue.map(CellText.init) }
     }
     /// Several budget units' rows for this indicator.
     public var parts: [Part]? {
@@ -220,18 +225,18 @@ public struct Indicator: Sendable, Equatable {
     }
     /// Last year's target (上年指标值), as printed: lint compares it with this year's.
     package var previous: String? {
-        get { storage.previous }
-        set { unique().previous = newValue }
+        get { storage.previous?.string(in: storage.store) }
+        set { unique().previous = newValue.map(CellText.init) }
     }
     /// 指标值确定依据 (计划标准, 历史标准, 行业标准 …), as printed.
     package var basis: String? {
-        get { storage.basis }
-        set { unique().basis = newValue }
+        get { storage.basis?.string(in: storage.store) }
+        set { unique().basis = newValue.map(CellText.init) }
     }
     /// The name of the performance goal (``Evaluation/goals``) the row belongs to, in goal-ratio mode.
     public var goal: String? {
-        get { storage.goal }
-        set { unique().goal = newValue }
+        get { storage.goal?.string(in: storage.store) }
+        set { unique().goal = newValue.map(CellText.init) }
     }
     /// Fields perfscore/1 does not define, kept for round trips.
     var additionalFields: [RawJSON.Member] {
@@ -266,12 +271,64 @@ public struct Indicator: Sendable, Equatable {
         goal: String? = nil
     ) {
         storage = Storage(
-            category: category, subcategory: subcategory, name: name, unit: unit, weight: weight, target: target,
-            actual: actual, direction: direction, judgement: judgement, score: score, deduction: deduction,
-            reason: reason, parts: parts, aggregation: aggregation, published: published, previous: previous,
-            basis: basis, goal: goal, additionalFields: []
+            store: nil, category: category, subcategory: subcategory, name: CellText(name), unit: unit.map(CellText.init),
+            weight: weight, target: CellText(target), actual: actual.map(CellText.init), direction: direction,
+            judgement: judgement, score: score, deduction: deduction, reason: reason.map(CellText.init), parts: parts,
+            aggregation: aggregation, published: published, previous: previous.map(CellText.init),
+            basis: basis.map(CellText.init), goal: goal.map(CellText.init), additionalFields: []
         )
     }
+
+    /// A row read from a file: its texts are places in the file's bytes, `store` (``CellText``).
+    init(
+        store: TextStore, category: IndicatorCategory, subcategory: IndicatorSubcategory?, name: CellText, unit: CellText?,
+        weight: ExactDecimal, target: CellText, actual: CellText?, direction: Direction?, judgement: Judgement?,
+        score: ExactDecimal?, deduction: ExactDecimal?, reason: CellText?, parts: [Part]?, aggregation: Aggregation?,
+        published: ExactDecimal?, previous: CellText?, basis: CellText?, goal: CellText?, additionalFields: [RawJSON.Member]
+    ) {
+        storage = Storage(
+            store: store, category: category, subcategory: subcategory, name: name, unit: unit, weight: weight, target: target,
+            actual: actual, direction: direction, judgement: judgement, score: score, deduction: deduction, reason: reason,
+            parts: parts, aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal,
+            additionalFields: additionalFields
+        )
+    }
+
+    /// Runs `body` over the target's bytes, in place.
+    @inline(__always)
+    func withTargetBytes<Result, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        try storage.target.withBytes(in: storage.store, body)
+    }
+
+    /// Runs `body` over the actual's bytes (empty when there is none), in place.
+    @inline(__always)
+    func withActualBytes<Result, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        guard let actual = storage.actual else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try actual.withBytes(in: storage.store, body)
+    }
+
+    /// The row's texts, by name, for reading their bytes in place (``withBytes(of:_:)``).
+    enum TextField {
+        case name, unit, target, actual, reason, previous, basis, goal
+    }
+
+    /// Runs `body` over the bytes of one of the row's texts, in place; `nil` when the row has none.
+    @inline(__always)
+    func withBytes<Result>(of field: TextField, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let cell: CellText?
+        switch field {
+        case .name: cell = storage.name
+        case .unit: cell = storage.unit
+        case .target: cell = storage.target
+        case .actual: cell = storage.actual
+        case .reason: cell = storage.reason
+        case .previous: cell = storage.previous
+        case .basis: cell = storage.basis
+        case .goal: cell = storage.goal
+        }
+        return cell?.withBytes(in: storage.store, body)
+    }
+
 }
 
 extension Indicator {

@@ -86,8 +86,13 @@ package struct Deadline: Sendable, Equatable {
 
     /// Reads a deadline, or `nil` when the text is not one.
     package init?(parsing raw: String) {
-        // Folding trims the text first; the trimmed text itself is kept only for a deadline read.
         guard Self.mayHoldDate(raw) else { return nil }
+        self.init(scanning: raw)
+    }
+
+    /// Reads a deadline without first asking ``mayHoldDate(_:)``: what that necessary condition is tested against.
+    init?(scanning raw: String) {
+        // Folding trims the text first; the trimmed text itself is kept only for a deadline read.
         let foldedText = TextValue.folded(raw)
         let folded = foldedText.unicodeScalars
         // Most targets are not dates: told from the first scalar, before the text is copied to be scanned.
@@ -108,32 +113,58 @@ package struct Deadline: Sendable, Equatable {
     }
 
     /// Whether a text may hold a date or period: every one holds 年, 月 or 季, or the separator of 2023-06-30,
-    /// 2023/6/30, 2023.6.30, half- or full-width (`－`, `／`, `．` fold to `-`, `/`, `.`). Told from the bytes as
-    /// printed, before the text is folded or trimmed: a text with none of them is no date.
+    /// 2023/6/30, 2023.6.30 twice, half- or full-width (`－`, `／`, `．` fold to `-`, `/`, `.`). Told from the bytes as
+    /// printed, before the text is folded or trimmed: a text with none of them (`99.9%`, `-5%`) is no date.
     static func mayHoldDate(_ text: String) -> Bool {
-        text.withBytes { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
-                // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3; － EF BC 8D, ． EF BC 8E, ／ EF BC 8F.
-                guard byte == 0xE5 || byte == 0xE6 || byte == 0xEF, index + 2 < bytes.count else { continue }
-                switch (byte, bytes[index + 1], bytes[index + 2]) {
-                case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3), (0xEF, 0xBC, 0x8D...0x8F): return true
-                default: continue
-                }
+        text.withBytes(mayHoldDate)
+    }
+
+    /// ``mayHoldDate(_:)-(String)`` of the text's UTF-8 bytes.
+    static func mayHoldDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var separators = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x2D || byte == 0x2F || byte == 0x2E {
+                separators += 1
+                continue
             }
-            return false
+            // 年 E5 B9 B4, 月 E6 9C 88, 季 E5 AD A3; － EF BC 8D, ． EF BC 8E, ／ EF BC 8F.
+            guard byte == 0xE5 || byte == 0xE6 || byte == 0xEF, index + 1 < count else { continue }
+            switch (byte, bytes[index], bytes[index + 1]) {
+            case (0xE5, 0xB9, 0xB4), (0xE6, 0x9C, 0x88), (0xE5, 0xAD, 0xA3): return true
+            case (0xEF, 0xBC, 0x8D...0x8F): separators += 1
+            default: continue
+            }
         }
+        return separators >= 2
     }
 
     /// Whether a target may be a deadline or say "on time" (``saysOnTime(_:)``): a necessary condition, told from
     /// the bytes and the first scalar, so that the rows that are neither (most) are passed over without trimming or
     /// folding their texts.
     package static func mayBeDeadlineOrOnTime(_ text: String) -> Bool {
-        if mayHoldDate(text) { return true }
-        switch text.unicodeScalars.first(where: { !$0.isTableWhitespace }) {
-        case "按"?, "如"?, "及"?, "准"?: return true
-        default: return false
+        text.withBytes(mayBeDeadlineOrOnTime)
+    }
+
+    /// ``mayBeDeadlineOrOnTime(_:)-(String)`` of the text's UTF-8 bytes (a row's target in place).
+    static func mayBeDeadlineOrOnTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if mayHoldDate(bytes) { return true }
+        // The first scalar that is not white space: 按 E6 8C 89, 如 E5 A6 82, 及 E5 8F 8A, 准 E5 87 86.
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = UTF8Bytes.scalar(at: index, in: bytes)
+            guard scalar.isTableWhitespace else {
+                switch scalar {
+                case "按", "如", "及", "准": return true
+                default: return false
+                }
+            }
+            index += length
         }
+        return false
     }
 
     /// The last day of a month; February has 29 days unless the year is known and not a leap year.

@@ -8,10 +8,14 @@
 struct IndicatorValueParser {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    let original: String
+    /// The value's bytes as given.
+    private let raw: Bytes
+    /// The value as given, when the caller has it as a string (it is made from `raw` otherwise, for a text value or
+    /// a message).
+    private let given: String?
     /// The normalised text's bytes.
     private let bytes: Bytes
-    /// Whether normalisation changed anything; when it did not, the normalised text is `original` itself.
+    /// Whether normalisation changed anything; when it did not, the normalised text is the value as given.
     private let changed: Bool
     private var position = 0
 
@@ -22,15 +26,7 @@ struct IndicatorValueParser {
         var failure: NotationError?
         contiguous.withUTF8 { raw in
             do throws(NotationError) {
-                if let normalized = normalize(raw) {
-                    try normalized.withUnsafeBufferPointer { (buffer) throws(NotationError) in
-                        var parser = IndicatorValueParser(original: text, bytes: buffer, changed: true)
-                        value = try parser.parse()
-                    }
-                } else {
-                    var parser = IndicatorValueParser(original: text, bytes: raw, changed: false)
-                    value = try parser.parse()
-                }
+                value = try parse(raw, given: text)
             } catch {
                 failure = error
             }
@@ -39,10 +35,28 @@ struct IndicatorValueParser {
         return value
     }
 
-    private init(original: String, bytes: Bytes, changed: Bool) {
-        self.original = original
+    /// Reads a value from its UTF-8 bytes (a row's text in place, ``CellText``).
+    static func parse(_ raw: Bytes, given: String? = nil) throws(NotationError) -> IndicatorValue {
+        if let normalized = normalize(raw) {
+            return try normalized.withUnsafeBufferPointer { (buffer) throws(NotationError) in
+                var parser = IndicatorValueParser(raw: raw, given: given, bytes: buffer, changed: true)
+                return try parser.parse()
+            }
+        }
+        var parser = IndicatorValueParser(raw: raw, given: given, bytes: raw, changed: false)
+        return try parser.parse()
+    }
+
+    private init(raw: Bytes, given: String?, bytes: Bytes, changed: Bool) {
+        self.raw = raw
+        self.given = given
         self.bytes = bytes
         self.changed = changed
+    }
+
+    /// The value as given.
+    var original: String {
+        given ?? String(decoding: raw, as: UTF8.self)
     }
 
     /// The value after normalisation: full-width digits made ASCII, ends trimmed.

@@ -53,20 +53,19 @@ package enum UnitConversion {
         }
     }
 
-    /// A figure with the unit column applied when it carries no unit of its own; `nil` when the column's
-    /// magnitude makes it too large for a decimal. A figure with its own unit, or with a magnitude and a column
-    /// that carries one too, keeps its own reading of the digits.
+    /// Applies the unit column to a figure that carries no unit of its own, in place; `false` (the figure left as
+    /// it was) when the column's magnitude makes it too large for a decimal. A figure with its own unit, or with a
+    /// magnitude and a column that carries one too, keeps its own reading of the digits.
     ///
     /// `column` is the column's text, split by ``split(column:)`` only when a bare figure needs it, at most once
     /// for a row's target and actual together.
-    static func applying(column: inout LazyColumn, to measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
-        guard measure.quantity.unit == nil, let (magnitude, unit) = column.split else { return measure }
+    static func apply(column: inout LazyColumn, to measure: inout IndicatorValue.Measure) -> Bool {
+        guard measure.quantity.unit == nil, let (magnitude, unit) = column.split else { return true }
         let quantity = measure.quantity
         let applied = quantity.magnitude == .one ? magnitude : quantity.magnitude
-        guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: unit) else { return nil }
-        var result = measure
-        result.quantity = withColumn
-        return result
+        guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: unit) else { return false }
+        measure.quantity = withColumn
+        return true
     }
 
     /// How to bring two different units onto one: the finer of the two, and the factor the coarser one's

@@ -151,12 +151,12 @@ struct IndicatorScorer: Sendable {
         let target: IndicatorValue
         let actual: IndicatorValue
         do {
-            target = try IndicatorValue(parsing: indicator.target)
+            target = try indicator.withTargetBytes { (bytes) throws(NotationError) in try IndicatorValueParser.parse(bytes) }
         } catch {
             return unreadOutcome(indicator, field: "target", error: error)
         }
         do {
-            actual = try IndicatorValue(parsing: indicator.actual ?? "")
+            actual = try indicator.withActualBytes { (bytes) throws(NotationError) in try IndicatorValueParser.parse(bytes) }
         } catch {
             return unreadOutcome(indicator, field: "actual", error: error)
         }
@@ -174,8 +174,8 @@ struct IndicatorScorer: Sendable {
         }
         // The unit column (计量单位) applies to a bare figure, with its magnitude: 200 under 万元 is 200万元.
         var column = UnitConversion.LazyColumn(indicator.unit)
-        func columned(_ measure: IndicatorValue.Measure) -> IndicatorValue.Measure? {
-            UnitConversion.applying(column: &column, to: measure)
+        func columned(_ measure: inout IndicatorValue.Measure) -> Bool {
+            UnitConversion.apply(column: &column, to: &measure)
         }
         // Worded only when it happens: a message built for every row costs more than scoring the row.
         var tooLarge: Outcome {
@@ -184,19 +184,19 @@ struct IndicatorScorer: Sendable {
                 field: "unit")
         }
         switch (target, actual) {
-        case (.measure(let written), .measure(let writtenActual)):
-            guard let a = columned(written), let b = columned(writtenActual) else { return tooLarge }
+        case (.measure(var a), .measure(var b)):
+            guard columned(&a), columned(&b) else { return tooLarge }
             let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
             if outcome.basis == .forward, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, index: index) {
                 diagnostics.append(note)
             }
             return outcome
-        case (.measure(let written), .text(let b)) where b.kind == .zeroEvent:
-            guard let a = columned(written) else { return tooLarge }
+        case (.measure(var a), .text(let b)) where b.kind == .zeroEvent:
+            guard columned(&a) else { return tooLarge }
             let zero = Figure(value: .zero, unit: a.quantity.unit)
             return figureOutcome(indicator, target: a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
-        case (.text(let a), .measure(let writtenActual)) where a.kind == .zeroEvent:
-            guard let b = columned(writtenActual) else { return tooLarge }
+        case (.text(let a), .measure(var b)) where a.kind == .zeroEvent:
+            guard columned(&b) else { return tooLarge }
             let zero = IndicatorValue.Measure(quantity: Quantity(plain: .zero, unit: b.quantity.unit))
             return figureOutcome(indicator, target: zero, actual: Figure(b), note: .targetReadAsZero(a.text), keepsFigures: false)
         default:
@@ -221,7 +221,7 @@ struct IndicatorScorer: Sendable {
     /// No rule says how far a missed deadline falls, so none is guessed; a printed score then stands as the
     /// evaluator's judgement. `nil` when the target is not a deadline: the figure rules read it.
     func deadlineOutcome(_ indicator: Indicator) -> Outcome? {
-        guard Deadline.mayBeDeadlineOrOnTime(indicator.target) else { return nil }
+        guard indicator.withTargetBytes(Deadline.mayBeDeadlineOrOnTime) else { return nil }
         let w = indicator.weight
         let targetText = indicator.target.trimmingWhitespace
         let actualText = (indicator.actual ?? "").trimmingWhitespace

@@ -44,8 +44,10 @@ public struct EvaluationReader: Sendable {
     /// - Throws: ``EvaluationFileError`` listing every problem, each with its path and line.
     public func read(_ bytes: [UInt8]) throws(EvaluationFileError) -> Result {
         let requiresActuals = self.requiresActuals
+        // The rows' texts stay places in these bytes (``TextStore``).
+        let store = TextStore(source: bytes)
         let decoded = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
-            var decoding = EvaluationDecoding(requiresActuals: requiresActuals)
+            var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
             let evaluation = try decoding.evaluation(&scanner)
             return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
         }
@@ -85,11 +87,14 @@ extension EvaluationReader {
 /// sort key made of those positions.
 struct EvaluationDecoding {
     let requiresActuals: Bool
+    /// The file's bytes, which the rows' texts are places in.
+    let store: TextStore
     private var problems: [(key: [Int], problem: EvaluationFileError.Problem)] = []
     private var warnings: [(key: [Int], diagnostic: Diagnostic)] = []
 
-    init(requiresActuals: Bool) {
+    init(requiresActuals: Bool, store: TextStore) {
         self.requiresActuals = requiresActuals
+        self.store = store
     }
 
     typealias Problem = JSONScanner.Problem
@@ -410,6 +415,91 @@ struct EvaluationDecoding {
             problems.append((context.key + [field], .wrongType(context.path.appending(context.known[field]),
                 expected: "a string as printed or a number", found: describe(value, scanner), location: scanner.location(offset))))
             return nil
+        }
+    }
+
+    /// A row's text member read whole: a string as a place in the file's bytes (``TextStore``), a number's
+    /// literal likewise, null, or anything else as messages name it.
+    enum TextScalar {
+        case string(CellText, bytes: Int)
+        case number(Range<Int>)
+        case null
+        case other(String)
+    }
+
+    @inline(__always)
+    mutating func textScalar(_ scanner: inout JSONScanner, depth: Int) throws(Problem) -> TextScalar {
+        switch scanner.current {
+        case UInt8(ascii: "\"")?:
+            let (range, unescaped) = try scanner.readStringBytes()
+            if let unescaped { return .string(store.appendUnescaped(unescaped), bytes: unescaped.count) }
+            return .string(CellText(sourceAt: range.lowerBound, count: range.count), bytes: range.count)
+        case UInt8(ascii: "n")?:
+            try scanner.readKeyword("null")
+            return .null
+        case let byte? where byte == UInt8(ascii: "-") || scanner.isDigit(byte):
+            return .number(try scanner.readNumber())
+        default: return .other(try scanner.skipValue(depth: depth + 1))
+        }
+    }
+
+    /// The same value as ``Scalar``, for messages and for the checks that read it as a string.
+    func scalar(_ value: TextScalar, _ scanner: JSONScanner) -> Scalar {
+        switch value {
+        case .string(let text, _): return .string(text.string(in: store))
+        case .number(let range): return .number(range)
+        case .null: return .null
+        case .other(let kind): return .other(kind)
+        }
+    }
+
+    /// An optional text (``string(_:_:_:_:_:)`` for a row's text).
+    mutating func string(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> CellText? {
+        switch value {
+        case .null: return nil
+        case .string(let text, let count) where withinLength(text, bytes: count): return text
+        default: return string(scalar(value, scanner), context, field, offset, scanner).map(CellText.init)
+        }
+    }
+
+    /// A non-empty text (``text(_:_:_:_:_:expected:)`` for a row's text).
+    mutating func text(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
+                       expected: String) -> CellText? {
+        switch value {
+        case .null: return nil
+        case .string(let text, let count) where withinLength(text, bytes: count) && !isBlank(text): return text
+        default: return self.text(scalar(value, scanner), context, field, offset, scanner, expected: expected).map(CellText.init)
+        }
+    }
+
+    /// A target or actual (``cell(_:_:_:_:_:)`` for a row's text): a string, or a number's literal.
+    mutating func cell(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> CellText? {
+        switch value {
+        case .null: return nil
+        case .string(let text, let count) where withinLength(text, bytes: count): return text
+        case .number(let range): return CellText(sourceAt: range.lowerBound, count: range.count)
+        default: return cell(scalar(value, scanner), context, field, offset, scanner).map(CellText.init)
+        }
+    }
+
+    /// Whether a text is within ``EvaluationReader/longestText`` scalars: told from its byte count for nearly all.
+    func withinLength(_ text: CellText, bytes count: Int) -> Bool {
+        guard count > EvaluationReader.longestText else { return true }
+        return text.withBytes(in: store) { bytes in
+            bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } <= EvaluationReader.longestText
+        }
+    }
+
+    /// Whether a text is empty or white space only.
+    func isBlank(_ text: CellText) -> Bool {
+        text.withBytes(in: store) { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = UTF8Bytes.scalar(at: index, in: bytes)
+                guard scalar.isTableWhitespace else { return false }
+                index += length
+            }
+            return true
         }
     }
 
@@ -794,10 +884,10 @@ struct EvaluationDecoding {
         }
         var context = ObjectContext(place: .indicator(index), offset: offset, known: Self.indicatorKeys)
         var category: IndicatorCategory?, subcategory: IndicatorSubcategory?
-        var categoryText: String?, subcategoryText: String?, name: String?, unit: String?, weight: ExactDecimal?
-        var target: String?, actual: String?, directionText: String?, judgementText: String?
-        var score: ExactDecimal?, deduction: ExactDecimal?, reason: String?, previous: String?, basis: String?
-        var parts: [Indicator.Part]?, measureText: String?, goal: String?, published: ExactDecimal?
+        var categoryText: String?, subcategoryText: String?, name: CellText?, unit: CellText?, weight: ExactDecimal?
+        var target: CellText?, actual: CellText?, directionText: String?, judgementText: String?
+        var score: ExactDecimal?, deduction: ExactDecimal?, reason: CellText?, previous: CellText?, basis: CellText?
+        var parts: [Indicator.Part]?, measureText: String?, goal: CellText?, published: ExactDecimal?
         // Where the fields checked after the object ends stood: category, direction, judgement, measure.
         var categoryOffset = offset, directionOffset = offset, judgementOffset = offset, measureOffset = offset
         var extra: [RawJSON.Member] = []
@@ -818,24 +908,33 @@ struct EvaluationDecoding {
                 if field == 0 { category = known.category } else { subcategory = known.subcategory }
                 continue
             }
+            // The row's texts stay places in the file's bytes: no string is made for them.
+            switch field {
+            case 2, 3, 5, 6, 11, 12, 13, 16:
+                let value = try textScalar(&scanner, depth: 2)
+                switch field {
+                case 2: name = text(value, context, field, memberOffset, scanner, expected: "三级指标, the indicator's name")
+                case 3: unit = string(value, context, field, memberOffset, scanner)
+                case 5: target = cell(value, context, field, memberOffset, scanner)
+                case 6: actual = cell(value, context, field, memberOffset, scanner)
+                case 11: reason = string(value, context, field, memberOffset, scanner)
+                case 12: previous = cell(value, context, field, memberOffset, scanner)
+                case 13: basis = string(value, context, field, memberOffset, scanner)
+                default: goal = string(value, context, field, memberOffset, scanner)
+                }
+                continue
+            default: break
+            }
             let value = try scalar(&scanner, depth: 2)
             switch field {
             case 0: categoryText = text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
             case 1: subcategoryText = string(value, context, field, memberOffset, scanner)
-            case 2: name = text(value, context, field, memberOffset, scanner, expected: "三级指标, the indicator's name")
-            case 3: unit = string(value, context, field, memberOffset, scanner)
             case 4: weight = figure(value, context, field, memberOffset, scanner, expected: "the indicator's points (分值) as a number ≥ 0")
-            case 5: target = cell(value, context, field, memberOffset, scanner)
-            case 6: actual = cell(value, context, field, memberOffset, scanner)
             case 7: directionText = string(value, context, field, memberOffset, scanner)
             case 8: judgementText = string(value, context, field, memberOffset, scanner)
             case 9: score = figure(value, context, field, memberOffset, scanner, expected: "the evaluator's score as a number ≥ 0")
             case 10: deduction = figure(value, context, field, memberOffset, scanner, expected: "points deducted as a number ≥ 0")
-            case 11: reason = string(value, context, field, memberOffset, scanner)
-            case 12: previous = cell(value, context, field, memberOffset, scanner)
-            case 13: basis = string(value, context, field, memberOffset, scanner)
             case 15: measureText = string(value, context, field, memberOffset, scanner)
-            case 16: goal = string(value, context, field, memberOffset, scanner)
             default: published = figure(value, context, field, memberOffset, scanner, expected: "the printed score as a number ≥ 0 or null")
             }
         }
@@ -879,12 +978,12 @@ struct EvaluationDecoding {
             }
         }
         guard let category, let name, let weight, let target else { return nil }
-        var indicator = Indicator(category: category, subcategory: subcategory ?? subcategoryText.flatMap(IndicatorSubcategory.init(parsing:)),
-                                  name: name, unit: unit, weight: weight, target: target, actual: actual, direction: direction,
-                                  judgement: judgement, score: score, deduction: deduction, reason: reason, parts: parts,
-                                  aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal)
-        indicator.additionalFields = extra
-        return indicator
+        return Indicator(store: store, category: category,
+                         subcategory: subcategory ?? subcategoryText.flatMap(IndicatorSubcategory.init(parsing:)),
+                         name: name, unit: unit, weight: weight, target: target, actual: actual, direction: direction,
+                         judgement: judgement, score: score, deduction: deduction, reason: reason, parts: parts,
+                         aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal,
+                         additionalFields: extra)
     }
 
     mutating func partList(_ scanner: inout JSONScanner, indicator: Int, offset: Int) throws(Problem) -> [Indicator.Part]? {

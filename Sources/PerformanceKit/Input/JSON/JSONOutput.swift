@@ -132,6 +132,12 @@ package struct JSONOutput {
         appendQuoted(text)
     }
 
+    /// A string given as its UTF-8 bytes, escaped.
+    mutating func string(bytes text: UnsafeBufferPointer<UInt8>) {
+        beforeValue()
+        appendQuoted(buffer: text)
+    }
+
     /// A string written from its bytes through `render` (an explanation put into words), escaped.
     mutating func string(rendering render: (inout [UInt8]) -> Void) {
         beforeValue()
@@ -227,15 +233,21 @@ package struct JSONOutput {
             index += 1
             let at = index - 1
             if at > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
+            bytes.append(0x5C)
             switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+            case 0x22: bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C)
+            case 0x0A: bytes.append(0x6E)
+            case 0x0D: bytes.append(0x72)
+            case 0x09: bytes.append(0x74)
             default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                // \u00XX, the hex digits of the control character.
+                func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
+                bytes.append(0x75)
+                bytes.append(0x30)
+                bytes.append(0x30)
+                bytes.append(hex(byte >> 4))
+                bytes.append(hex(byte & 0x0F))
             }
             start = index
         }

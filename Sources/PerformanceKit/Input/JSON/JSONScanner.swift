@@ -173,6 +173,29 @@ struct JSONScanner {
     /// or the end of the input: its unescaped text, or the problem.
     @inline(never)
     mutating func readEscapedString(from start: Int) throws(Problem) -> (range: Range<Int>, escaped: String?) {
+        let pieces = try readEscapedBytes(from: start)
+        return (start..<(index - 1), String(decoding: pieces, as: UTF8.self))
+    }
+
+    /// Reads a string at the cursor (on its opening quote) for its bytes: the range of its contents when it has no
+    /// escapes, else its unescaped bytes.
+    @inline(__always)
+    mutating func readStringBytes() throws(Problem) -> (range: Range<Int>, unescaped: [UInt8]?) {
+        index += 1  // opening quote
+        let start = index
+        skipToSpecialByte()
+        if index < end, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return (start..<(index - 1), nil)
+        }
+        let pieces = try readEscapedBytes(from: start)
+        return (start..<(index - 1), pieces)
+    }
+
+    /// The unescaped bytes of a string whose plain bytes from `start` end at the cursor on a backslash, a control
+    /// character or the end of the input; the cursor after its closing quote.
+    @inline(never)
+    mutating func readEscapedBytes(from start: Int) throws(Problem) -> [UInt8] {
         guard index < end else { throw syntaxError(expected: "a closing '\"'") }
         // Escapes: unescape into a buffer from here on, a run of plain bytes at a time.
         var pieces = Array(bytes[start..<index])
@@ -180,7 +203,7 @@ struct JSONScanner {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return (start..<(index - 1), String(decoding: pieces, as: UTF8.self))
+                return pieces
             }
             if byte < 0x20 {
                 throw syntaxError(expected: "a closing '\"' (control characters must be escaped inside strings)")

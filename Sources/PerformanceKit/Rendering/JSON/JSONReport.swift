@@ -105,11 +105,13 @@ package enum JSONReport {
         out.key("path"); out.string(rendering: { row.path.appendDescription(to: &$0) })
         out.key("category"); out.string(row.category.rawValue)
         if let subcategory = row.subcategory { out.key("subcategory"); out.string(subcategory.rawValue) }
-        out.key("name"); out.string(row.name)
+        // The row's texts are written from their bytes in place.
+        let indicator = row.indicator
+        out.key("name"); indicator.withBytes(of: .name) { out.string(bytes: $0) }
         out.key("weight"); score(row.weight, into: &out)
-        out.key("target"); out.string(row.target)
+        out.key("target"); indicator.withBytes(of: .target) { out.string(bytes: $0) }
         out.key("actual")
-        if let actual = row.actual { out.string(actual) } else { out.null() }
+        if indicator.withBytes(of: .actual, { out.string(bytes: $0) }) == nil { out.null() }
         out.key("direction")
         if let direction = row.direction { out.string(direction.rawValue) } else { out.null() }
         out.key("basis")

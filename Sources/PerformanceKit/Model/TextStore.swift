@@ -1,0 +1,96 @@
+/// The bytes an evaluation's texts were read from, shared by every row read from them.
+///
+/// A row read from a file keeps its texts (name, target, actual, unit, reason, …) as places in these bytes instead
+/// of strings of their own: reading a table then makes no string for any cell, and a row is copied and let go of
+/// without counting a reference per text. A string is made when one is asked for (``Indicator/name``), and the
+/// scorer and the JSON writer read the bytes in place (``CellText``).
+///
+/// The file's bytes are kept as they are; a string that carried escapes (`\n`, `\"`) is kept unescaped after them,
+/// in ``unescaped``. Written only while the file is read, before any row is handed out; read-only after.
+final class TextStore: @unchecked Sendable {
+    /// The file's UTF-8 bytes, as read (already checked to be UTF-8).
+    let source: [UInt8]
+    /// The unescaped bytes of the strings that carried escapes, one after another.
+    private(set) var unescaped: [UInt8] = []
+
+    /// A store over a file's bytes.
+    init(source: [UInt8]) {
+        self.source = source
+    }
+
+    /// Keeps the unescaped bytes of a string and returns its place. Only while the file is read.
+    func appendUnescaped(_ bytes: some Collection<UInt8>) -> CellText {
+        let start = unescaped.count
+        unescaped.append(contentsOf: bytes)
+        return CellText(unescapedAt: start, count: unescaped.count - start)
+    }
+
+    /// Runs `body` over the bytes of a stored text.
+    @inline(__always)
+    func withBytes<Result, Failure: Error>(start: Int, count: Int, inUnescaped: Bool,
+                                           _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        try (inUnescaped ? unescaped : source).withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
+            try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
+        }
+    }
+}
+
+/// One text of a row: a place in the bytes of the file it was read from (``TextStore``), or a string given in code.
+///
+/// A stored text holds no reference of its own (its store is held once by the row), so that rows are built,
+/// copied and let go of without counting references per text.
+struct CellText: Sendable {
+    private enum Storage: Sendable {
+        /// `count` bytes at `start` of the store's source, or of its unescaped bytes when `unescaped`.
+        case stored(start: UInt32, count: UInt32, unescaped: Bool)
+        /// A string given in code (``Indicator/init(category:subcategory:name:unit:weight:target:actual:direction:judgement:score:deduction:reason:parts:aggregation:published:previous:basis:goal:)``, a setter).
+        case string(String)
+    }
+
+    private var storage: Storage
+
+    /// A text given as a string.
+    init(_ string: String) {
+        storage = .string(string)
+    }
+
+    /// The text at a place of a file's bytes.
+    init(sourceAt start: Int, count: Int) {
+        storage = .stored(start: UInt32(start), count: UInt32(count), unescaped: false)
+    }
+
+    fileprivate init(unescapedAt start: Int, count: Int) {
+        storage = .stored(start: UInt32(start), count: UInt32(count), unescaped: true)
+    }
+
+    /// The text as a string, its bytes read from `store` when it is stored there.
+    func string(in store: TextStore?) -> String {
+        switch storage {
+        case .string(let string):
+            return string
+        case .stored(let start, let count, let unescaped):
+            guard let store else { return "" }
+            return store.withBytes(start: Int(start), count: Int(count), inUnescaped: unescaped) {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Runs `body` over the text's UTF-8 bytes, in place wherever they are.
+    @inline(__always)
+    func withBytes<Result, Failure: Error>(in store: TextStore?,
+                                           _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        switch storage {
+        case .string(let string):
+            var failure: Failure?
+            let result: Result? = string.withBytes { bytes in
+                do throws(Failure) { return try body(bytes) } catch { failure = error; return nil }
+            }
+            if let failure { throw failure }
+            return result!
+        case .stored(let start, let count, let unescaped):
+            guard let store else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return try store.withBytes(start: Int(start), count: Int(count), inUnescaped: unescaped, body)
+        }
+    }
+}
