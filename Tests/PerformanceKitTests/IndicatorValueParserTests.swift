@@ -264,3 +264,27 @@ struct IndicatorValueParserTests {
         #expect(try IndicatorValue(parsing: input) == expected)
     }
 }
+
+@Suite("Values already read in a batch (NotationCache)")
+struct NotationCacheTests {
+    func fromCache(_ cache: NotationCache, _ text: String) throws(NotationError) -> IndicatorValue {
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(NotationError) in try cache.value(of: bytes) }
+    }
+
+    /// Every real target, read through a small cache (so that slots are shared and replaced) twice over, in two
+    /// orders, gives what reading it gives; an unreadable one gives its error each time.
+    @Test func givesWhatReadingGives() throws {
+        let targets = try Fixtures.targetStrings().map(\.target)
+            + ["≥≥5", "5%%", String(repeating: "很长的目标值", count: 8) + "≥5", "1,80", "≥４次/４份"]
+        let cache = NotationCache(slots: 16)
+        for text in targets + targets.reversed() + targets {
+            let direct = Result { () throws(NotationError) -> IndicatorValue in try IndicatorValue(parsing: text) }
+            let cached = Result { () throws(NotationError) -> IndicatorValue in try fromCache(cache, text) }
+            switch (direct, cached) {
+            case (.success(let a), .success(let b)): #expect(a == b, "\(text)")
+            case (.failure(let a), .failure(let b)): #expect(a == b, "\(text)")
+            default: Issue.record("\(text): \(direct) against \(cached)")
+            }
+        }
+    }
+}

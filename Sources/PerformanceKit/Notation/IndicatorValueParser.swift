@@ -86,6 +86,7 @@ struct IndicatorValueParser {
         }
     }
 
+    @inline(__always)
     mutating func parseMeasure() throws(NotationError) -> IndicatorValue.Measure {
         let label = readLabel()
         skipSpaces()
@@ -115,6 +116,7 @@ struct IndicatorValueParser {
     // MARK: - Steps
 
     /// Words before the figure that are not a comparator: `合同金额` in `合同金额=25万元`, `是` in `是≥4次`.
+    @inline(__always)
     mutating func readLabel() -> String? {
         var end = position
         while end < bytes.count {
@@ -144,6 +146,7 @@ struct IndicatorValueParser {
         return labelEnd > labelStart ? string(labelStart..<labelEnd) : nil
     }
 
+    @inline(__always)
     mutating func readComparator() -> IndicatorValue.Comparator? {
         guard let (comparator, length) = Self.comparators.match(in: bytes, at: position) else { return nil }
         position += length
@@ -151,6 +154,7 @@ struct IndicatorValueParser {
     }
 
     /// Sign, digits with optional thousands separators, optional fraction, magnitude, unit.
+    @inline(__always)
     mutating func readQuantity(after comparator: IndicatorValue.Comparator?) throws(NotationError) -> Quantity {
         let negative = readSign()
         let accumulator = try readNumber(after: comparator, negative: negative)
@@ -168,6 +172,7 @@ struct IndicatorValueParser {
         return quantity
     }
 
+    @inline(__always)
     mutating func readSign() -> Bool {
         guard let first = current else { return false }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -182,6 +187,7 @@ struct IndicatorValueParser {
     }
 
     /// `80,000` → 80000; `0.17` → 17 with 2 places. `.5` is refused (a digit must come first).
+    @inline(__always)
     mutating func readNumber(after comparator: IndicatorValue.Comparator?, negative: Bool) throws(NotationError)
         -> ExactDecimal.DigitAccumulator {
         guard let first = current, Self.isDigit(first) else {
@@ -228,6 +234,7 @@ struct IndicatorValueParser {
         return start + 3 == bytes.count || !Self.isDigit(bytes[start + 3])
     }
 
+    @inline(__always)
     mutating func readMagnitude() -> Quantity.Magnitude {
         guard let (magnitude, length) = Self.magnitudes.match(in: bytes, at: position) else { return .one }
         position += length
@@ -301,12 +308,14 @@ struct IndicatorValueParser {
         return index + signLength < bytes.count && Self.isDigit(bytes[index + signLength])
     }
 
+    @inline(__always)
     mutating func readSuffixComparator() -> IndicatorValue.Comparator? {
         guard let (comparator, length) = Self.suffixWords.matchRest(of: bytes, from: position) else { return nil }
         position += length
         return comparator
     }
 
+    @inline(__always)
     mutating func skipSpaces() {
         while position < bytes.count {
             // ASCII white space is 09–0D and 20; any other ASCII byte ends the spaces without decoding.

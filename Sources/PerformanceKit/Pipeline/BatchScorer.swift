@@ -113,8 +113,10 @@ package struct BatchScorer: Sendable {
         }
         var tally = BatchTally()
         var failures: [Outcome] = []
+        // The run's lines repeat the same few targets: each is read once (the run is one thread's).
+        let cache = NotationCache()
         for (offset, bytes) in lines.enumerated() {
-            guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &output) else { continue }
+            guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &output, cache: cache) else { continue }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
         }
@@ -154,11 +156,11 @@ package struct BatchScorer: Sendable {
 
     /// One line's outcome, its result line (with its newline) appended to `output` when results are rendered;
     /// `nil` for a blank line. The outcome's own `line` stays empty: the bytes are in `output`.
-    func score(_ bytes: ArraySlice<UInt8>, lineNumber: Int, into output: inout [UInt8]) -> Outcome? {
+    func score(_ bytes: ArraySlice<UInt8>, lineNumber: Int, into output: inout [UInt8], cache: NotationCache? = nil) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do throws(Evaluator.Failure) {
             if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
-            let card = try evaluator.evaluate(Array(bytes))
+            let card = try evaluator.evaluate(Array(bytes), cache: cache)
             guard card.isComplete else {
                 let reason = card.errors.map { "\($0.path): \($0.message)" }.joined(separator: "; ")
                 return failure(lineNumber, reason, into: &output)

@@ -58,13 +58,18 @@ public struct Evaluator: Sendable {
     /// - Returns: the score card, with the reading's warnings first among its diagnostics.
     /// - Throws: ``Failure``.
     public func evaluate(_ bytes: [UInt8]) throws(Failure) -> ScoreCard {
+        try evaluate(bytes, cache: nil)
+    }
+
+    /// Reads, scores and verifies one file, finding values already read in `cache` (one run of a batch).
+    package func evaluate(_ bytes: [UInt8], cache: NotationCache?) throws(Failure) -> ScoreCard {
         let result: EvaluationReader.Result
         do {
             result = try EvaluationReader().read(bytes)
         } catch {
             throw .file(error)
         }
-        return try evaluate(result.evaluation, warnings: result.warnings)
+        return try evaluate(result.evaluation, warnings: result.warnings, cache: cache)
     }
 
     /// Scores and verifies an evaluation built in code or read elsewhere.
@@ -73,7 +78,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Scores and verifies an evaluation, with the warnings its reading produced put first.
-    package func evaluate(_ evaluation: Evaluation, warnings: [Diagnostic]) throws(Failure) -> ScoreCard {
+    package func evaluate(_ evaluation: Evaluation, warnings: [Diagnostic], cache: NotationCache? = nil) throws(Failure) -> ScoreCard {
         let profile: RuleProfile
         if let rules {
             profile = rules
@@ -91,6 +96,7 @@ public struct Evaluator: Sendable {
         // A table written for another rule is scored with the overriding profile's points.
         let writtenFor = evaluation.rules ?? RuleProfile.defaultID
         var scorer = Scorer(profile: profile)
+        scorer.cache = cache
         scorer.allocation = rules != nil && writtenFor != profile.id ? .profile : .asWritten
         var card = scorer.score(evaluation)
         if scorer.allocation == .asWritten {

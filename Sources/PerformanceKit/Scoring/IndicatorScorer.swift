@@ -22,6 +22,13 @@
 struct IndicatorScorer: Sendable {
     /// The rule the rows are scored by.
     var profile: RuleProfile
+    /// Values already read in this run of a batch (``NotationCache``); `nil` reads every value.
+    var cache: NotationCache?
+
+    init(profile: RuleProfile, cache: NotationCache? = nil) {
+        self.profile = profile
+        self.cache = cache
+    }
 
     /// What the rule gives for a target and an actual, before any evaluator's score, deduction or rounding.
     enum Outcome {
@@ -151,7 +158,7 @@ struct IndicatorScorer: Sendable {
         let target: IndicatorValue
         let actual: IndicatorValue
         do {
-            target = try indicator.withTargetBytes { (bytes) throws(NotationError) in try IndicatorValueParser.parse(bytes) }
+            target = try indicator.withTargetBytes { (bytes) throws(NotationError) in try readTarget(bytes) }
         } catch {
             return unreadOutcome(indicator, field: "target", error: error)
         }
@@ -206,6 +213,13 @@ struct IndicatorScorer: Sendable {
                               message: "no rule scores the actual \"\(indicator.actual ?? "")\" against the target \"\(indicator.target)\"; give a judgement (达成 / 部分达成 / 未达成) or a score",
                               field: "actual")
         }
+    }
+
+    /// The value of a target's bytes: from the cache when there is one (a batch's targets repeat; its actuals are
+    /// mostly figures of their own, and are read each time).
+    func readTarget(_ bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
+        if let cache { return try cache.value(of: bytes) }
+        return try IndicatorValueParser.parse(bytes)
     }
 
     /// A deadline (时效指标): a target that is a date or period (``Deadline``) with a deadline word (`前`, `底`,

@@ -27,6 +27,8 @@ public struct Scorer: Sendable {
     package var profile: RuleProfile
     /// Whose points count: the file's, or the profile's.
     var allocation: PointAllocation = .asWritten
+    /// Values already read in this run of a batch; `nil` reads every value.
+    var cache: NotationCache?
 
     /// Creates a scorer for a rule profile.
     public init(profile: RuleProfile) {
@@ -61,7 +63,7 @@ public struct Scorer: Sendable {
         let (budget, budgetDiagnostics) = BudgetScorer(profile: profile).score(evaluation.budget)
         diagnostics += budgetDiagnostics
 
-        let indicatorScorer = IndicatorScorer(profile: profile)
+        let indicatorScorer = IndicatorScorer(profile: profile, cache: cache)
         var indicators: [IndicatorScore] = []
         indicators.reserveCapacity(evaluation.indicators.count)
         for (index, indicator) in evaluation.indicators.enumerated() {
