@@ -58,6 +58,24 @@ import Testing
         #expect(TextValue.folded("完成1部宣传片，2套方案") == "完成1部宣传片,2套方案")
     }
 
+    /// Bytes are compared a word at a time with overlapping loads: every length from 0 to 40, equal, and with one
+    /// byte changed at each place (a low bit or a high one), says what comparing the arrays says.
+    @Test func comparesBytesAsTheArraysCompare() {
+        for count in 0...40 {
+            let a = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            a.withUnsafeBufferPointer { left in
+                #expect(Array(a).withUnsafeBufferPointer { memcmpEqual(left.baseAddress, $0.baseAddress, count) }, "\(count)")
+                for place in 0..<count {
+                    for flip: UInt8 in [0x01, 0x80] {
+                        var b = a
+                        b[place] ^= flip
+                        #expect(!b.withUnsafeBufferPointer { memcmpEqual(left.baseAddress, $0.baseAddress, count) }, "\(count) \(place)")
+                    }
+                }
+            }
+        }
+    }
+
     /// The byte-prefix test compares in place (issue 13); it must say what comparing the byte arrays says.
     @Test func findsBytePrefixesAsTheDefinitionSays() {
         let prefixes = ["", "万", "万亿", "亿", "%", "%/", "全年未发生", "无", "a", "abcdefghij", "指标成本效益"]

@@ -86,16 +86,30 @@ extension String {
 }
 
 /// `memcmp(a, b, count) == 0` without importing the C library into the model.
+///
+/// Eight bytes at a time, the last eight overlapping the ones before (a key or a name of 9 to 16 bytes is two
+/// loads a side); four at a time, overlapping, for 4 to 7 bytes; byte by byte below.
 @inline(__always)
 func memcmpEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
     guard let a, let b else { return count == 0 }
-    var index = 0
-    while index + 8 <= count {
-        if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) {
-            return false
-        }
-        index += 8
+    @inline(__always) func word(_ pointer: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(pointer + offset).loadUnaligned(as: UInt64.self)
     }
+    @inline(__always) func half(_ pointer: UnsafePointer<UInt8>, _ offset: Int) -> UInt32 {
+        UnsafeRawPointer(pointer + offset).loadUnaligned(as: UInt32.self)
+    }
+    if count >= 8 {
+        var index = 0
+        while index + 8 < count {
+            if word(a, index) != word(b, index) { return false }
+            index += 8
+        }
+        return word(a, count - 8) == word(b, count - 8)
+    }
+    if count >= 4 {
+        return half(a, 0) == half(b, 0) && half(a, count - 4) == half(b, count - 4)
+    }
+    var index = 0
     while index < count {
         if a[index] != b[index] { return false }
         index += 1

@@ -273,16 +273,42 @@ struct EvaluationDecoding {
             } else if try !scanner.nextAfterItem(close: UInt8(ascii: "}")) {
                 return nil
             }
-            let (keyBytes, offset, escaped) = try scanner.readKey()
+            // The key: a plain one (nearly every key) is read here, in place; an escaped one out of line.
+            scanner.skipWhitespace()
+            let offset = scanner.index
+            guard offset < scanner.end, scanner.bytes[offset] == UInt8(ascii: "\"") else {
+                throw scanner.syntaxError(expected: "a key in double quotes")
+            }
+            let keyStart = offset + 1
+            let keyEnd = JSONScanner.firstSpecialByte(in: scanner.bytes, from: keyStart)
+            var field: Int?
+            var keyBytes = scanner.bytes[keyStart..<keyStart]
+            var escaped: String?
+            if keyEnd < scanner.end, scanner.bytes[keyEnd] == UInt8(ascii: "\"") {
+                keyBytes = scanner.bytes[keyStart..<keyEnd]
+                scanner.index = keyEnd + 1
+                scanner.skipWhitespace()
+                guard scanner.index < scanner.end, scanner.bytes[scanner.index] == UInt8(ascii: ":") else {
+                    throw scanner.syntaxError(expected: "':' after the key \"\(scanner.text(keyStart..<keyEnd).truncatedForMessage)\"")
+                }
+                scanner.index += 1
+                field = context.known.field(keyBytes)
+            } else {
+                let key = try scanner.readKey()
+                keyBytes = key.key
+                escaped = key.escaped
+            }
             if !context.sawFirstKey {
                 context.sawFirstKey = true
                 context.offset = offset
             }
             scanner.skipWhitespace()
             // A known key seen for the first time, as nearly every key is; the rest is reported out of line.
-            if escaped == nil, let field = context.known.field(keyBytes), !context.sawKey(field) {
+            if let field, !context.sawKey(field) {
                 context.seen |= 1 << UInt64(field)
-                if scanner.current != UInt8(ascii: "n") { context.present |= 1 << UInt64(field) }
+                if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
+                    context.present |= 1 << UInt64(field)
+                }
                 return (field, offset)
             }
             if let field = try unusualMember(&scanner, &context, key: keyBytes, escaped: escaped, offset: offset, depth: depth,
@@ -849,23 +875,16 @@ struct EvaluationDecoding {
         return complete ? indicators : nil
     }
 
-    /// A standard category (field 0) or second-level name (field 1) in the string at the cursor, read whole;
-    /// `nil`, with the cursor left on the string, when it is written otherwise.
-    static func standardName(_ scanner: inout JSONScanner, field: Int)
-        throws(Problem) -> (category: IndicatorCategory?, subcategory: IndicatorSubcategory?)? {
-        let start = scanner.index
-        let (range, escaped) = try scanner.readStringRange()
-        if escaped == nil {
-            let bytes = scanner.bytes[range]
-            if field == 0, let index = standardCategoryNames.field(bytes) {
-                return (IndicatorCategory.standard[index], nil)
-            }
-            if field == 1, let index = standardSubcategoryNames.field(bytes) {
-                return (nil, IndicatorSubcategory.standard[index].subcategory)
-            }
-        }
-        scanner.index = start
-        return nil
+    /// The place in `names` of the standard name in the string at the cursor, read whole; `nil`, with the cursor
+    /// left on the string, when it is written otherwise (escaped, or a name of its own).
+    @inline(__always)
+    static func standardName(_ scanner: inout JSONScanner, in names: KeyTable) -> Int? {
+        let start = scanner.index + 1
+        let end = JSONScanner.firstSpecialByte(in: scanner.bytes, from: start)
+        guard end < scanner.end, scanner.bytes[end] == UInt8(ascii: "\""),
+              let index = names.field(scanner.bytes[start..<end]) else { return nil }
+        scanner.index = end + 1
+        return index
     }
 
     /// The printed names of the standard categories and second-level names, in the order of their `standard` lists.
@@ -904,8 +923,12 @@ struct EvaluationDecoding {
                 continue
             }
             // The standard names, found by their bytes without making a string of them.
-            if field == 0 || field == 1, scanner.current == UInt8(ascii: "\""), let known = try Self.standardName(&scanner, field: field) {
-                if field == 0 { category = known.category } else { subcategory = known.subcategory }
+            if field == 0, scanner.current == UInt8(ascii: "\""), let index = Self.standardName(&scanner, in: Self.standardCategoryNames) {
+                category = IndicatorCategory.standard[index]
+                continue
+            }
+            if field == 1, scanner.current == UInt8(ascii: "\""), let index = Self.standardName(&scanner, in: Self.standardSubcategoryNames) {
+                subcategory = IndicatorSubcategory.standard[index].subcategory
                 continue
             }
             // The row's texts stay places in the file's bytes: no string is made for them.
