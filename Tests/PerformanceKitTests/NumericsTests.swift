@@ -131,4 +131,27 @@ struct WideUIntTests {
         #expect(WideUInt(4).timesPowerOfTen(38) == nil)
         #expect(WideUInt.powersOfTen[38].digits.count == 39)
     }
+
+    /// The word-sized powers are the table's, and a product by any power from 0 to 38 is the table's power times
+    /// the factor, in one step or several.
+    @Test func multipliesByEveryPowerOfTen() {
+        for power in 0...19 {
+            #expect(WideUInt(WideUInt.wordPowerOfTen(power)) == WideUInt.powersOfTen[power], "\(power)")
+        }
+        for power in 0...38 {
+            for factor: UInt64 in [0, 1, 7, 123_456_789] {
+                #expect(WideUInt(factor).timesPowerOfTen(power) == WideUInt.powersOfTen[power].multiplied(by: factor), "\(factor)e\(power)")
+            }
+        }
+    }
+
+    /// A sum in one word's fast path equals the general alignment's: same scale and sign, with and without a carry.
+    @Test func addsWideDecimalsOfOneScale() {
+        let big = WideDecimal(magnitude: WideUInt(UInt64.max - 5), scale: 2, isNegative: false)
+        let sum = big.adding(WideDecimal(magnitude: WideUInt(10), scale: 2, isNegative: false))
+        #expect(sum == WideDecimal(magnitude: WideUInt(high: 1, low: 4), scale: 2, isNegative: false))
+        let negative = WideDecimal(ExactDecimal(-25)).adding(WideDecimal(ExactDecimal(-75)))
+        #expect(negative?.exact == ExactDecimal(-100))
+        #expect(WideDecimal(dec("1.5")).adding(WideDecimal(dec("-0.5")))?.exact == ExactDecimal(1))
+    }
 }

@@ -227,7 +227,7 @@ extension ExactDecimal: Hashable, Comparable {
 
     /// |significand| × 10^(scale − self.scale), for a scale at least this one's (at most 18 places more: fits).
     func wideMagnitude(atScale target: Int) -> WideUInt {
-        WideUInt.product(significand.magnitude, WideUInt.powersOfTen[target - Int(scale)].low)
+        WideUInt.product(significand.magnitude, WideUInt.wordPowerOfTen(target - Int(scale)))
     }
 
     /// The same number with trailing zeros after the point removed.
@@ -300,7 +300,7 @@ extension ExactDecimal {
     /// The value at a larger scale (more places), or `nil` when the digits do not fit.
     func rescaled(to target: Int) -> ExactDecimal? {
         guard target >= Int(scale), target <= Self.maximumScale else { return nil }
-        let (value, overflow) = significand.multipliedReportingOverflow(by: WideUInt.powersOfTen[target - Int(scale)].low.asInt64)
+        let (value, overflow) = significand.multipliedReportingOverflow(by: WideUInt.wordPowerOfTen(target - Int(scale)).asInt64)
         return overflow ? nil : ExactDecimal(significand: value, scale: target)
     }
 
@@ -349,7 +349,7 @@ extension ExactDecimal {
         if Int(scale) >= power { return ExactDecimal(significand: significand, scale: Int(scale) - power) }
         let rest = power - Int(scale)
         guard rest <= 18 else { return isZero ? .zero : nil }
-        let (value, overflow) = significand.multipliedReportingOverflow(by: WideUInt.powersOfTen[rest].low.asInt64)
+        let (value, overflow) = significand.multipliedReportingOverflow(by: WideUInt.wordPowerOfTen(rest).asInt64)
         return overflow ? nil : ExactDecimal(significand: value, scale: 0)
     }
 

@@ -16,7 +16,7 @@ struct RoundingRule: Sendable, Equatable {
     func round(_ value: ExactDecimal) -> ExactDecimal {
         let places = Int(value.scale)
         guard places > scale else { return value }
-        let divisor = WideUInt.powersOfTen[places - scale].low.asInt64
+        let divisor = WideUInt.wordPowerOfTen(places - scale).asInt64
         let magnitude = value.significand.magnitude
         var quotient = Int64(magnitude / UInt64(divisor))
         if magnitude % UInt64(divisor) >= UInt64(divisor) - magnitude % UInt64(divisor) { quotient += 1 }

@@ -38,6 +38,12 @@ struct WideDecimal: Sendable {
 
     /// The exact sum, or `nil` beyond 128 bits.
     func adding(_ other: WideDecimal) -> WideDecimal? {
+        // Two figures of one word each at one scale and of one sign (a table's points and scores, summed): one
+        // word's addition, its carry into the high word.
+        if scale == other.scale, isNegative == other.isNegative, magnitude.high == 0, other.magnitude.high == 0 {
+            let (low, carry) = magnitude.low.addingReportingOverflow(other.magnitude.low)
+            return WideDecimal(magnitude: WideUInt(high: carry ? 1 : 0, low: low), scale: scale, isNegative: isNegative)
+        }
         let target = max(scale, other.scale)
         guard let left = magnitude(atScale: target), let right = other.magnitude(atScale: target) else { return nil }
         if isNegative == other.isNegative {

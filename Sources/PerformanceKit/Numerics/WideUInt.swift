@@ -57,15 +57,46 @@ struct WideUInt: Sendable, Hashable, Comparable {
     /// `self × 10^power`, or `nil` beyond 128 bits.
     func timesPowerOfTen(_ power: Int) -> WideUInt? {
         guard power >= 0 else { return nil }
+        if power == 0 { return self }
+        // One word's multiplication for the powers a word holds (every alignment of two decimals' places).
+        if power <= 19 { return multiplied(by: Self.wordPowerOfTen(power)) }
         var result = self
         var remaining = power
         while remaining > 0 {
             let step = min(remaining, 19)
-            guard let next = result.multiplied(by: WideUInt.powersOfTen[step].low) else { return nil }
+            guard let next = result.multiplied(by: Self.wordPowerOfTen(step)) else { return nil }
             result = next
             remaining -= step
         }
         return result
+    }
+
+    /// 10^power for 0 ≤ power ≤ 19, the powers one word holds: a table the compiler lays out as constants, read
+    /// without the lazily made ``powersOfTen``.
+    @inline(__always)
+    static func wordPowerOfTen(_ power: Int) -> UInt64 {
+        switch power {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        default: return 10_000_000_000_000_000_000
+        }
     }
 
     /// Quotient and remainder; the divisor must not be zero.

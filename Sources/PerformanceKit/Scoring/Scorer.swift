@@ -69,7 +69,7 @@ public struct Scorer: Sendable {
         for (index, indicator) in evaluation.indicators.enumerated() {
             let (score, rowDiagnostics) = indicatorScorer.score(indicator, at: index)
             indicators.append(score)
-            diagnostics += rowDiagnostics
+            if !rowDiagnostics.isEmpty { diagnostics += rowDiagnostics }
         }
 
         var categories = Self.subtotals(indicators)
