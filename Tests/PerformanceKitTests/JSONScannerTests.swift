@@ -113,3 +113,42 @@ import Testing
         }
     }
 }
+
+@Suite("Bytes written (ByteBuffer)")
+struct ByteBufferTests {
+    /// Runs of every length from 0 to 40 (the short ones copied by overlapping words), appended after each other
+    /// in a buffer that starts too small, read back as an array appending the same would hold.
+    @Test func holdsWhatWasAppended() {
+        var buffer = ByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for length in 0...40 {
+            let run = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ length) }
+            run.withUnsafeBufferPointer { buffer.append($0) }
+            expected += run
+            buffer.append(0xFF)
+            expected.append(0xFF)
+        }
+        buffer.append("静态文本")
+        expected += Array("静态文本".utf8)
+        #expect(buffer.array == expected)
+        #expect(buffer.count == expected.count)
+        buffer.truncate(to: 5)
+        #expect(buffer.array == Array(expected.prefix(5)))
+        buffer.removeAll()
+        #expect(buffer.array.isEmpty)
+    }
+
+    /// Words put straight into the JSON writer's buffer are escaped when they hold a quote, a backslash or a line
+    /// break, and written as they are otherwise.
+    @Test func escapesRenderedWordsOnlyWhenTheyNeedIt() {
+        for (words, written) in [("a × b = 2.45", "\"a × b = 2.45\""), ("said \"no\"\nthen", "\"said \\\"no\\\"\\nthen\""),
+                                 ("", "\"\""), ("back\\slash", "\"back\\\\slash\"")] {
+            var out = JSONOutput(indent: 0)
+            out.beginArray()
+            out.string(rendering: { $0.write(words) })
+            out.string(words)
+            out.endArray()
+            #expect(out.text == "[\(written),\(written)]", "\(words)")
+        }
+    }
+}

@@ -58,16 +58,17 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Appends ``description``'s UTF-8 bytes.
-    func appendDescription(to bytes: inout [UInt8]) {
+    func appendDescription(to bytes: inout ByteBuffer) {
         if components.isEmpty {
-            bytes.append(contentsOf: "(file)".utf8)
+            bytes.append("(file)")
             return
         }
         for (position, component) in components.enumerated() {
             switch component {
             case .key(let key):
                 if position > 0 { bytes.append(UInt8(ascii: ".")) }
-                bytes.append(contentsOf: key.utf8)
+                var key = key
+                key.withUTF8 { bytes.append($0) }
             case .index(let index):
                 bytes.append(UInt8(ascii: "["))
                 Self.appendDigits(of: index, to: &bytes)
@@ -77,7 +78,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Decimal digits of a non-negative index.
-    static func appendDigits(of value: Int, to bytes: inout [UInt8]) {
+    static func appendDigits(of value: Int, to bytes: inout ByteBuffer) {
         if value >= 10 { appendDigits(of: value / 10, to: &bytes) }
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }

@@ -260,29 +260,55 @@ extension ExactDecimal: CustomStringConvertible, ExpressibleByIntegerLiteral {
 
     /// Appends ``description``'s bytes.
     func appendText(to bytes: inout [UInt8]) {
+        withText { bytes.append(contentsOf: $0) }
+    }
+
+    /// Runs `body` over ``description``'s bytes, put together in place (at most 21: a sign, 19 digits, a point,
+    /// and the zeros before a small fraction's digits).
+    @inline(__always)
+    func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let normal = normalized
         var magnitude = normal.significand.magnitude
         let scale = Int(normal.scale)
-        if normal.significand < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits of the magnitude, least significant first, into a fixed buffer.
+        // Digits of the magnitude, least significant first; then the text, most significant first.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            if count <= scale {
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "."))
-                for _ in count..<scale { bytes.append(UInt8(ascii: "0")) }
-                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-                return
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                if index == scale - 1 { bytes.append(UInt8(ascii: ".")) }
-                bytes.append(buffer[index])
+        var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { digits in
+            withUnsafeMutableBytes(of: &text) { text in
+                var count = 0
+                repeat {
+                    digits[count] = UInt8(magnitude % 10) + 0x30
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                var length = 0
+                if normal.significand < 0 {
+                    text[length] = UInt8(ascii: "-")
+                    length += 1
+                }
+                if count <= scale {
+                    text[length] = UInt8(ascii: "0")
+                    text[length + 1] = UInt8(ascii: ".")
+                    length += 2
+                    for _ in count..<scale {
+                        text[length] = UInt8(ascii: "0")
+                        length += 1
+                    }
+                    for index in stride(from: count - 1, through: 0, by: -1) {
+                        text[length] = digits[index]
+                        length += 1
+                    }
+                } else {
+                    for index in stride(from: count - 1, through: 0, by: -1) {
+                        if index == scale - 1 {
+                            text[length] = UInt8(ascii: ".")
+                            length += 1
+                        }
+                        text[length] = digits[index]
+                        length += 1
+                    }
+                }
+                return body(UnsafeBufferPointer(start: text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
             }
         }
     }

@@ -104,22 +104,22 @@ package struct BatchScorer: Sendable {
     /// How many runs of consecutive lines a chunk is cut into per core.
     static let runsPerCore = 4
 
-    /// Scores consecutive lines on the calling thread into one buffer, the memory of `buffer` reused.
+    /// Scores consecutive lines on the calling thread into one writer, whose bytes end in the memory of `buffer`,
+    /// reused.
     func scoreRun(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int, reusing buffer: consuming [UInt8]) -> Chunk {
         var output = consume buffer
         output.removeAll(keepingCapacity: true)
-        if rendersResults {
-            output.reserveCapacity(lines.reduce(0) { $0 + $1.count } * 5 / 2)
-        }
+        var out = JSONOutput(indent: 0, capacity: rendersResults ? lines.reduce(0) { $0 + $1.count } * 5 / 2 : 16)
         var tally = BatchTally()
         var failures: [Outcome] = []
         // The run's lines repeat the same few targets: each is read once (the run is one thread's).
         let cache = NotationCache()
         for (offset, bytes) in lines.enumerated() {
-            guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &output, cache: cache) else { continue }
+            guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &out, cache: cache) else { continue }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
         }
+        out.buffer.withBytes { output.append(contentsOf: $0) }
         return Chunk(pieces: [output], tally: tally, failures: failures)
     }
 
@@ -147,16 +147,17 @@ package struct BatchScorer: Sendable {
     ///
     /// With ``readsOnly``, the line is read and checked, not scored.
     package func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
-        var output: [UInt8] = []
-        guard var outcome = score(bytes, lineNumber: lineNumber, into: &output) else { return nil }
+        var out = JSONOutput(indent: 0)
+        guard var outcome = score(bytes, lineNumber: lineNumber, into: &out) else { return nil }
+        var output = out.bytes
         if output.last == 0x0A { output.removeLast() }
         outcome.line = String(decoding: output, as: UTF8.self)
         return outcome
     }
 
-    /// One line's outcome, its result line (with its newline) appended to `output` when results are rendered;
+    /// One line's outcome, its result line (with its newline) written to `output` when results are rendered;
     /// `nil` for a blank line. The outcome's own `line` stays empty: the bytes are in `output`.
-    func score(_ bytes: ArraySlice<UInt8>, lineNumber: Int, into output: inout [UInt8], cache: NotationCache? = nil) -> Outcome? {
+    func score(_ bytes: ArraySlice<UInt8>, lineNumber: Int, into output: inout JSONOutput, cache: NotationCache? = nil) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do throws(Evaluator.Failure) {
             if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
@@ -166,11 +167,8 @@ package struct BatchScorer: Sendable {
                 return failure(lineNumber, reason, into: &output)
             }
             if rendersResults {
-                var out = JSONOutput(indent: 0, appendingTo: output)
-                output = []
-                JSONReport.write(card, file: nil, into: &out)
-                out.bytes.append(0x0A)
-                output = out.bytes
+                JSONReport.write(card, file: nil, into: &output)
+                output.raw(0x0A)
             }
             return Outcome(lineNumber: lineNumber, line: "", total: card.total, grade: card.grade,
                            funds: card.budget.planned, failed: false, disagrees: card.verification?.agrees == false,
@@ -193,14 +191,12 @@ package struct BatchScorer: Sendable {
 
     /// The error outcome of a line that cannot be used: `{"line": N, "error": reason}`.
     package func failure(_ lineNumber: Int, _ reason: String) -> Outcome {
-        var output: [UInt8] = []
-        var outcome = failure(lineNumber, reason, into: &output)
-        outcome.line = String(decoding: output.dropLast(), as: UTF8.self)
-        return outcome
+        var output = JSONOutput(indent: 0)
+        return failure(lineNumber, reason, into: &output)
     }
 
-    /// The error outcome, its line (with a newline) appended to `output` when results are rendered.
-    func failure(_ lineNumber: Int, _ reason: String, into output: inout [UInt8]) -> Outcome {
+    /// The error outcome, its line (with a newline) written to `output` when results are rendered.
+    func failure(_ lineNumber: Int, _ reason: String, into output: inout JSONOutput) -> Outcome {
         var out = JSONOutput(indent: 0)
         out.beginObject()
         out.key("line"); out.number(lineNumber)
@@ -208,8 +204,8 @@ package struct BatchScorer: Sendable {
         out.endObject()
         let line = out.text
         if rendersResults {
-            output.append(contentsOf: out.bytes)
-            output.append(0x0A)
+            out.buffer.withBytes { output.buffer.append($0) }
+            output.raw(0x0A)
         }
         return Outcome(lineNumber: lineNumber, line: line, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false)
     }

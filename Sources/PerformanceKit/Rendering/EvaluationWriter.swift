@@ -15,7 +15,7 @@ package enum EvaluationWriter {
         out.beginArray()
         for evaluation in evaluations { write(evaluation, into: &out) }
         out.endArray()
-        out.bytes.append(0x0A)
+        out.raw(0x0A)
         return out.text
     }
 

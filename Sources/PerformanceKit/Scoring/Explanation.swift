@@ -113,22 +113,18 @@ enum Explanation: Sendable, Equatable {
 
 extension Explanation {
     static func == (lhs: Explanation, rhs: Explanation) -> Bool {
-        var left: [UInt8] = []
-        var right: [UInt8] = []
-        lhs.render(into: &left)
-        rhs.render(into: &right)
-        return left == right
+        lhs.text.hasSameBytes(as: rhs.text)
     }
 
     /// The explanation in words.
     var text: String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 64)
         render(into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     /// Appends the explanation's words as UTF-8.
-    func render(into out: inout [UInt8]) {
+    func render(into out: inout ByteBuffer) {
         switch self {
         case .ratio(let weight, let numerator, let denominator, let result, let capped):
             out.write(weight); out.write(" × "); out.write(numerator); out.write(" ÷ "); out.write(denominator)
@@ -231,7 +227,7 @@ extension Explanation {
         }
     }
 
-    static func renderTerms(_ terms: [Term], fundTotal: ExactDecimal, into out: inout [UInt8]) {
+    static func renderTerms(_ terms: [Term], fundTotal: ExactDecimal, into out: inout ByteBuffer) {
         out.write("(")
         for (index, term) in terms.enumerated() {
             if index > 0 { out.write(" + ") }
@@ -252,7 +248,7 @@ extension Explanation {
 }
 
 extension Explanation.Note {
-    func render(into out: inout [UInt8]) {
+    func render(into out: inout ByteBuffer) {
         switch self {
         case .actualReadAsZero(let text):
             out.write(text); out.write(" read as 0")
@@ -282,21 +278,21 @@ extension Explanation.Note {
 
 extension Explanation.Band {
     /// `80–100 % of 7`.
-    func render(into out: inout [UInt8]) {
+    func render(into out: inout ByteBuffer) {
         out.writeShare(lower); out.write("–"); out.writeShare(upper); out.write(" % of "); out.write(weight)
     }
 }
 
-extension [UInt8] {
+extension ByteBuffer {
     @inline(__always)
     mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withUTF8 { append($0) }
     }
 
     @inline(__always)
     mutating func write(_ value: ExactDecimal) {
-        value.appendText(to: &self)
+        value.withText { append($0) }
     }
 
     mutating func write(_ shown: Explanation.Shown) {

@@ -420,8 +420,13 @@ struct IndicatorScorer: Sendable {
         var target = target
         var actual = actual
         var conversion: Explanation.Note?
-        let targetUnit = target.quantity.unit ?? indicator.unit.map(Quantity.normalizedUnit)
-        let actualUnit = actual.unit ?? indicator.unit.map(Quantity.normalizedUnit)
+        var targetUnit = target.quantity.unit
+        var actualUnit = actual.unit
+        // The unit column stands in for a side that prints no unit; read once, and only then.
+        if targetUnit == nil || actualUnit == nil, let column = indicator.unit.map(Quantity.normalizedUnit) {
+            if targetUnit == nil { targetUnit = column }
+            if actualUnit == nil { actualUnit = column }
+        }
         if let targetUnit, let actualUnit, targetUnit != actualUnit {
             guard let common = UnitConversion.common(targetUnit, actualUnit) else {
                 return .undefined(code: .unitMismatch,
@@ -506,12 +511,12 @@ struct IndicatorScorer: Sendable {
             if a == b {
                 return .scored(w, .equal, .equal, noted(.equalsTarget(actual: bShown, weight: w)))
             }
-            var bText: [UInt8] = []
-            var aText: [UInt8] = []
+            var bText = ByteBuffer(capacity: 32)
+            var aText = ByteBuffer(capacity: 32)
             bText.write(bShown)
             aText.write(aShown)
             return .undefined(code: .undefinedScore,
-                message: "the actual \(String(decoding: bText, as: UTF8.self)) differs from the target \(String(decoding: aText, as: UTF8.self)) of an equal-direction indicator and the rule defines no partial score; give a judgement or a score",
+                message: "the actual \(bText.text) differs from the target \(aText.text) of an equal-direction indicator and the rule defines no partial score; give a judgement or a score",
                 field: "actual")
         case .qualitative:
             return .undefined(code: .undefinedScore,
@@ -596,9 +601,9 @@ struct IndicatorScorer: Sendable {
     }
 
     func bandText(_ band: Explanation.Band) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 32)
         band.render(into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     func tierOutcome(_ indicator: Indicator, judgement: Indicator.Judgement, index: Int,

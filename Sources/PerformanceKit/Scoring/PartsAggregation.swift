@@ -69,10 +69,10 @@ extension IndicatorScorer {
         if let given = indicator.actual, case .measure(let stated)? = try? IndicatorValue(parsing: given) {
             let places = Int(stated.quantity.number.scale)
             if RoundingRule(scale: places).round(total) != stated.quantity.value {
-                var noteText: [UInt8] = []
+                var noteText = ByteBuffer(capacity: 64)
                 note.render(into: &noteText)
                 return .undefined(code: .partsDisagree,
-                    message: "the actual \(given) disagrees with what its parts give (\(String(decoding: noteText, as: UTF8.self))); correct one of them",
+                    message: "the actual \(given) disagrees with what its parts give (\(noteText.text)); correct one of them",
                     field: "actual")
             }
         }

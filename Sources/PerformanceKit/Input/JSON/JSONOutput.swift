@@ -11,9 +11,9 @@
 /// out.key("total"); out.number(total)
 /// out.endObject()
 /// ```
-package struct JSONOutput {
+package struct JSONOutput: ~Copyable {
     /// The text written so far.
-    package var bytes: [UInt8]
+    package var buffer: ByteBuffer
     /// Spaces per level; 0 writes everything on one line.
     let indent: Int
     /// How many containers are open.
@@ -25,26 +25,27 @@ package struct JSONOutput {
     private var outerEmpty: [Bool] = []
     /// A key was just written; the value follows without a separator.
     private var afterKey = false
-    /// Where strings written through a renderer are put together before they are escaped, reused.
-    private var scratch: [UInt8] = []
 
-    /// A writer that appends to `buffer`, keeping what it holds.
-    init(indent: Int, appendingTo buffer: [UInt8]) {
-        bytes = buffer
-        self.indent = indent
-    }
-
-    package init(indent: Int = 2, reusing buffer: [UInt8] = []) {
-        var buffer = buffer
-        buffer.removeAll(keepingCapacity: true)
-        bytes = buffer
+    /// A writer with room for `capacity` bytes to begin with.
+    package init(indent: Int = 2, capacity: Int = 1024) {
+        buffer = ByteBuffer(capacity: capacity)
         self.indent = indent
         outerEmpty.reserveCapacity(8)
     }
 
+    /// The text written, as bytes.
+    package var bytes: [UInt8] {
+        buffer.array
+    }
+
     /// The text as a `String`.
     package var text: String {
-        String(decoding: bytes, as: UTF8.self)
+        buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends a byte as it is, outside any structure (the newline between JSON Lines).
+    package mutating func raw(_ byte: UInt8) {
+        buffer.append(byte)
     }
 
     // MARK: - Structure
@@ -57,7 +58,7 @@ package struct JSONOutput {
             return
         }
         guard depth > 0 else { return }
-        if !innermostEmpty { bytes.append(UInt8(ascii: ",")) }
+        if !innermostEmpty { buffer.append(UInt8(ascii: ",")) }
         innermostEmpty = false
         newline(depth)
     }
@@ -65,7 +66,7 @@ package struct JSONOutput {
     @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         beforeValue()
-        bytes.append(bracket)
+        buffer.append(bracket)
         if depth > 0 { outerEmpty.append(innermostEmpty) }
         innermostEmpty = true
         depth += 1
@@ -77,14 +78,14 @@ package struct JSONOutput {
         depth -= 1
         innermostEmpty = depth > 0 ? outerEmpty.removeLast() : true
         if !wasEmpty { newline(depth) }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     @inline(__always)
     private mutating func newline(_ level: Int) {
         guard indent > 0 else { return }
-        bytes.append(0x0A)
-        for _ in 0..<(level * indent) { bytes.append(0x20) }
+        buffer.append(0x0A)
+        for _ in 0..<(level * indent) { buffer.append(0x20) }
     }
 
     mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -98,9 +99,9 @@ package struct JSONOutput {
     /// A member's key: `"total": ` (or `"total":` on one line).
     mutating func key(_ name: StaticString) {
         memberStart()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(name)
+        buffer.append(UInt8(ascii: "\""))
         memberEnd()
     }
 
@@ -113,15 +114,15 @@ package struct JSONOutput {
 
     @inline(__always)
     private mutating func memberStart() {
-        if !innermostEmpty { bytes.append(UInt8(ascii: ",")) }
+        if !innermostEmpty { buffer.append(UInt8(ascii: ",")) }
         innermostEmpty = false
         newline(depth)
     }
 
     @inline(__always)
     private mutating func memberEnd() {
-        bytes.append(UInt8(ascii: ":"))
-        if indent > 0 { bytes.append(0x20) }
+        buffer.append(UInt8(ascii: ":"))
+        if indent > 0 { buffer.append(0x20) }
         afterKey = true
     }
 
@@ -139,40 +140,50 @@ package struct JSONOutput {
     }
 
     /// A string written from its bytes through `render` (an explanation put into words), escaped.
-    mutating func string(rendering render: (inout [UInt8]) -> Void) {
+    ///
+    /// The words are put straight after the opening quote; in the rare text that holds a byte to escape (a quote, a
+    /// backslash, a line break), they are taken out again and written escaped.
+    mutating func string(rendering render: (inout ByteBuffer) -> Void) {
         beforeValue()
-        var text = scratch
-        scratch = []
-        text.removeAll(keepingCapacity: true)
-        render(&text)
-        appendQuoted(bytes: text)
-        scratch = text
+        buffer.append(UInt8(ascii: "\""))
+        let start = buffer.count
+        render(&buffer)
+        let escapes = buffer.withBytes { written in
+            JSONScanner.firstSpecialByte(in: UnsafeBufferPointer(rebasing: written[start...]), from: 0) < written.count - start
+        }
+        if escapes {
+            let words = buffer.withBytes { Array($0[start...]) }
+            buffer.truncate(to: start - 1)
+            words.withUnsafeBufferPointer { appendQuoted(buffer: $0) }
+        } else {
+            buffer.append(UInt8(ascii: "\""))
+        }
     }
 
     mutating func number(_ value: ExactDecimal) {
         beforeValue()
-        value.appendText(to: &bytes)
+        value.withText { buffer.append($0) }
     }
 
     mutating func number(_ value: Int) {
         beforeValue()
-        bytes.append(contentsOf: String(value).utf8)
+        buffer.append(Array(String(value).utf8))
     }
 
     /// A number given as its literal text (a JSON number carried as written).
     mutating func number(literal: String) {
         beforeValue()
-        bytes.append(contentsOf: literal.utf8)
+        buffer.append(Array(literal.utf8))
     }
 
     mutating func null() {
         beforeValue()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        buffer.append("null")
     }
 
     mutating func bool(_ value: Bool) {
         beforeValue()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        buffer.append(value ? "true" : "false")
     }
 
     /// A value held as a tree.
@@ -204,7 +215,7 @@ package struct JSONOutput {
             value(tree)
         } else {
             beforeValue()
-            bytes.append(contentsOf: raw.bytes)
+            buffer.append(raw.bytes)
         }
     }
 
@@ -220,39 +231,40 @@ package struct JSONOutput {
     }
 
     /// `"text"` with quotes, backslashes and control characters escaped, the rest as it is.
-    mutating func appendQuoted(buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+    mutating func appendQuoted(buffer source: UnsafeBufferPointer<UInt8>) {
+        buffer.reserve(source.count + 2)
+        buffer.append(UInt8(ascii: "\""))
         var start = 0
         var index = 0
-        let count = buffer.count
+        let count = source.count
         while true {
             // To the next byte that needs an escape, eight bytes at a time, as the scanner finds a string's end.
-            index = JSONScanner.firstSpecialByte(in: buffer, from: index)
+            index = JSONScanner.firstSpecialByte(in: source, from: index)
             guard index < count else { break }
-            let byte = buffer[index]
+            let byte = source[index]
             index += 1
             let at = index - 1
-            if at > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<at])) }
-            bytes.append(0x5C)
+            if at > start { buffer.append(UnsafeBufferPointer(rebasing: source[start..<at])) }
+            buffer.append(0x5C)
             switch byte {
-            case 0x22: bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C)
-            case 0x0A: bytes.append(0x6E)
-            case 0x0D: bytes.append(0x72)
-            case 0x09: bytes.append(0x74)
+            case 0x22: buffer.append(0x22)
+            case 0x5C: buffer.append(0x5C)
+            case 0x0A: buffer.append(0x6E)
+            case 0x0D: buffer.append(0x72)
+            case 0x09: buffer.append(0x74)
             default:
                 // \u00XX, the hex digits of the control character.
                 func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
-                bytes.append(0x75)
-                bytes.append(0x30)
-                bytes.append(0x30)
-                bytes.append(hex(byte >> 4))
-                bytes.append(hex(byte & 0x0F))
+                buffer.append(0x75)
+                buffer.append(0x30)
+                buffer.append(0x30)
+                buffer.append(hex(byte >> 4))
+                buffer.append(hex(byte & 0x0F))
             }
             start = index
         }
-        if start < buffer.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
-        bytes.append(UInt8(ascii: "\""))
+        if start < count { buffer.append(UnsafeBufferPointer(rebasing: source[start...])) }
+        buffer.append(UInt8(ascii: "\""))
     }
 }
 
@@ -268,7 +280,7 @@ extension JSONOutput {
             for item in items { write(item, &out) }
             out.endArray()
         }
-        out.bytes.append(0x0A)
+        out.raw(0x0A)
         return out.text
     }
 }
