@@ -110,6 +110,23 @@ struct QuotientTests {
     }
 }
 
+extension QuotientTests {
+    /// A decimal over 1 is rounded from its own digits; it must round as the long division does the same value
+    /// written over 2 (`2v ÷ 2`): every scale, values at the halves, negative values, and ones that do not fit.
+    @Test func roundsADecimalOverOneAsTheLongDivisionDoes() {
+        let values = ["0", "7", "2.445", "2.455", "-2.445", "0.005", "0.004999", "99.995", "123456789.123456789",
+                      "922337203685477580.7", "0.000000000000000001", "5"].map(dec)
+        for value in values {
+            let doubled = WideDecimal(value).adding(WideDecimal(value))!
+            let longWay = Quotient(doubled, over: WideDecimal(ExactDecimal(2)))!
+            for scale in 0...18 {
+                #expect(Quotient(value).rounded(scale: scale) == longWay.rounded(scale: scale), "\(value) at \(scale)")
+                #expect(Quotient(value).rounded(scale: scale)?.scale == longWay.rounded(scale: scale)?.scale, "\(value) at \(scale)")
+            }
+        }
+    }
+}
+
 @Suite("128-bit integers")
 struct WideUIntTests {
     @Test func multipliesAndDividesInFullWidth() {

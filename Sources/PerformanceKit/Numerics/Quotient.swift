@@ -62,6 +62,16 @@ struct Quotient: Sendable {
         guard scale >= 0, scale <= ExactDecimal.maximumScale else { return nil }
         let n = numerator.magnitude
         let d = denominator.magnitude
+        // A decimal over 1 (a score taken as it is, a capped score): its own digits, rounded as a decimal is.
+        if d.high == 0, d.low == 1, denominator.scale == 0, n.high == 0, n.low <= UInt64(Int64.max), numerator.scale <= ExactDecimal.maximumScale {
+            let significand = Int64(n.low)
+            let value = ExactDecimal(unchecked: numerator.isNegative ? -significand : significand, scale: numerator.scale)
+            if numerator.scale <= scale {
+                // More places than it has: the same digits at the scale, when they fit.
+                return value.rescaled(to: scale)
+            }
+            return RoundingRule(scale: scale).round(value)
+        }
         let shift = denominator.scale - numerator.scale + scale
         let (q0, r0) = n.quotientAndRemainder(dividingBy: d)
         var result: WideUInt
