@@ -469,16 +469,18 @@ struct IndicatorScorer: Sendable {
         }
         let direction = indicator.direction ?? inferredDirection(indicator, target: target)
         let w = indicator.weight
-        var notes: [Explanation.Note] = []
-        if let note { notes.append(note) }
-        if let conversion { notes.append(conversion) }
+        var noteList: [Explanation.Note] = []
+        if let note { noteList.append(note) }
+        if let conversion { noteList.append(conversion) }
         let sameMagnitude = target.quantity.magnitude == actual.magnitude
         let aShown: Explanation.Shown = sameMagnitude ? .figure(target.quantity.number, target.quantity.magnitude)
                                                       : .figure(target.quantity.value, .one)
         let bShown = sameMagnitude ? actual.shownNumber : actual.shownValue
         if let comparator = actual.comparator {
-            notes.append(.comparatorOnActual(comparator, actual.shownNumber))
+            noteList.append(.comparatorOnActual(comparator, actual.shownNumber))
         }
+        // A constant, so that `noted` captures it in place (a captured variable is boxed on the heap, a row apiece).
+        let notes = noteList
         func noted(_ explanation: Explanation) -> Explanation {
             notes.isEmpty ? explanation : .noted(notes, explanation)
         }
