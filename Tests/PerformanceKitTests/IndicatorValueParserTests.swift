@@ -268,7 +268,9 @@ struct IndicatorValueParserTests {
 @Suite("Values already read in a batch (NotationCache)")
 struct NotationCacheTests {
     func fromCache(_ cache: NotationCache, _ text: String) throws(NotationError) -> IndicatorValue {
-        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(NotationError) in try cache.value(of: bytes) }
+        try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(NotationError) in
+            text.utf8.count % 2 == 0 ? try cache.target(of: bytes) : try cache.actual(of: bytes)
+        }
     }
 
     /// Every real target, read through a small cache (so that slots are shared and replaced) twice over, in two

@@ -1,45 +1,74 @@
-/// The values of targets already read in one run of a batch, found again by their bytes.
+/// The values of targets and actuals already read in one run of a batch, found again by their bytes.
 ///
-/// A batch of tables repeats a few dozen targets (`≥95%`, `100%`, `是`, `7x24小时`) over and over: each is read
-/// once (``IndicatorValueParser``) and then found here, by a hash of its bytes and a comparison of them. Reading a value depends on its bytes alone, so a value found here is the
-/// one reading would give. A text that cannot be read is not kept (its error is made again), nor is a long one.
+/// A batch of tables repeats a few dozen targets (`≥95%`, `100%`, `是`, `7x24小时`) over and over, and a good share
+/// of its actuals (`100%`, `完成`, `较好`): each is read once (``IndicatorValueParser``) and then found here, by a
+/// hash of its bytes and a comparison of them. Reading a value depends on its bytes alone, so a value found here is
+/// the one reading would give. A text that cannot be read is not kept (its error is made again), nor is a long one.
+/// Targets and actuals have tables of their own, so that actuals read once (most figures) push out no target.
 ///
 /// Confined to one thread: each run of ``BatchScorer`` makes its own, and nothing else holds it.
 package final class NotationCache: @unchecked Sendable {
-    /// One value and the bytes it was read from.
-    private struct Entry {
-        var key: [UInt8]
-        var value: IndicatorValue
+    /// A direct-mapped table: a value goes to the slot its bytes' hash picks, replacing what was there.
+    struct Table {
+        /// The bytes each slot's value was read from, ``longestKey`` bytes a slot, and how many of them there are
+        /// (0 for an empty slot); compared in place, so that a lookup copies nothing but the value found.
+        var keys: [UInt8]
+        var lengths: [UInt8]
+        var values: [IndicatorValue]
+        let mask: Int
+
+        init(slots: Int) {
+            keys = Array(repeating: 0, count: slots * NotationCache.longestKey)
+            lengths = Array(repeating: 0, count: slots)
+            values = Array(repeating: .empty, count: slots)
+            mask = slots - 1
+        }
+
+        /// The value of `bytes`: found here when the same bytes were read before, else read and kept.
+        mutating func value(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
+            let count = bytes.count
+            guard count > 0, count <= NotationCache.longestKey, let base = bytes.baseAddress else {
+                return try IndicatorValueParser.parse(bytes)
+            }
+            // FNV-1a over the bytes.
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            let start = slot * NotationCache.longestKey
+            let found = lengths.withUnsafeBufferPointer { lengths in
+                Int(lengths[slot]) == count && keys.withUnsafeBufferPointer { memcmpEqual($0.baseAddress! + start, base, count) }
+            }
+            if found { return values[slot] }
+            let value = try IndicatorValueParser.parse(bytes)
+            keys.withUnsafeMutableBufferPointer { keys in
+                for offset in 0..<count { keys[start + offset] = base[offset] }
+            }
+            lengths[slot] = UInt8(count)
+            values[slot] = value
+            return value
+        }
     }
 
-    /// A direct-mapped table: a value goes to the slot its bytes' hash picks, replacing what was there. (Confined
-    /// to one thread, so no access needs checking at run time.)
-    @exclusivity(unchecked) private var entries: [Entry?]
-    private let mask: Int
     /// Texts longer than this are read each time (a long text is seldom repeated, and costs its comparison).
     static let longestKey = 32
 
-    /// An empty cache of `slots` slots (a power of two).
+    /// Confined to one thread, so no access needs checking at run time.
+    @exclusivity(unchecked) private var targets: Table
+    @exclusivity(unchecked) private var actuals: Table
+
+    /// An empty cache of `slots` slots (a power of two) for targets and as many for actuals.
     package init(slots: Int = 512) {
-        entries = Array(repeating: nil, count: slots)
-        mask = slots - 1
+        targets = Table(slots: slots)
+        actuals = Table(slots: slots)
     }
 
-    /// The value of `bytes`: found here when the same bytes were read before, else read and kept.
-    func value(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
-        guard bytes.count <= Self.longestKey, let base = bytes.baseAddress else {
-            return try IndicatorValueParser.parse(bytes)
-        }
-        // FNV-1a over the bytes.
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        if let entry = entries[slot], entry.key.count == bytes.count,
-           entry.key.withUnsafeBufferPointer({ memcmpEqual($0.baseAddress, base, bytes.count) }) {
-            return entry.value
-        }
-        let value = try IndicatorValueParser.parse(bytes)
-        entries[slot] = Entry(key: Array(bytes), value: value)
-        return value
+    /// The value of a target's bytes.
+    func target(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
+        try targets.value(of: bytes)
+    }
+
+    /// The value of an actual's bytes.
+    func actual(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
+        try actuals.value(of: bytes)
     }
 }

@@ -152,7 +152,8 @@ struct IndicatorScorer: Sendable {
         if let parts = indicator.parts, !parts.isEmpty {
             return partsOutcome(indicator, parts: parts)
         }
-        if indicator.direction == nil, let outcome = deadlineOutcome(indicator) {
+        // Most targets are neither a deadline nor on time, as a few of their bytes tell before anything is read.
+        if indicator.direction == nil, indicator.withTargetBytes(Deadline.mayBeDeadlineOrOnTime), let outcome = deadlineOutcome(indicator) {
             return outcome
         }
         let target: IndicatorValue
@@ -163,7 +164,7 @@ struct IndicatorScorer: Sendable {
             return unreadOutcome(indicator, field: "target", error: error)
         }
         do {
-            actual = try indicator.withActualBytes { (bytes) throws(NotationError) in try IndicatorValueParser.parse(bytes) }
+            actual = try indicator.withActualBytes { (bytes) throws(NotationError) in try readActual(bytes) }
         } catch {
             return unreadOutcome(indicator, field: "actual", error: error)
         }
@@ -215,10 +216,15 @@ struct IndicatorScorer: Sendable {
         }
     }
 
-    /// The value of a target's bytes: from the cache when there is one (a batch's targets repeat; its actuals are
-    /// mostly figures of their own, and are read each time).
+    /// The value of a target's bytes: from the cache when there is one.
     func readTarget(_ bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
-        if let cache { return try cache.value(of: bytes) }
+        if let cache { return try cache.target(of: bytes) }
+        return try IndicatorValueParser.parse(bytes)
+    }
+
+    /// The value of an actual's bytes: from the cache when there is one.
+    func readActual(_ bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
+        if let cache { return try cache.actual(of: bytes) }
         return try IndicatorValueParser.parse(bytes)
     }
 
@@ -234,8 +240,8 @@ struct IndicatorScorer: Sendable {
     ///
     /// No rule says how far a missed deadline falls, so none is guessed; a printed score then stands as the
     /// evaluator's judgement. `nil` when the target is not a deadline: the figure rules read it.
+    /// The caller has asked ``Deadline/mayBeDeadlineOrOnTime(_:)-(UnsafeBufferPointer<UInt8>)`` of the target first.
     func deadlineOutcome(_ indicator: Indicator) -> Outcome? {
-        guard indicator.withTargetBytes(Deadline.mayBeDeadlineOrOnTime) else { return nil }
         let w = indicator.weight
         let targetText = indicator.target.trimmingWhitespace
         let actualText = (indicator.actual ?? "").trimmingWhitespace
