@@ -53,11 +53,10 @@ struct IndicatorScorer: Sendable {
         }
     }
 
-    /// Scores the indicator at `index`.
+    /// Scores the indicator at `index`, appending the findings on the row to `diagnostics`.
     ///
-    /// - Returns: the score (with `score == nil` when nothing defines one) and the findings on the row.
-    func score(_ indicator: Indicator, at index: Int) -> (IndicatorScore, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    /// - Returns: the score (with `score == nil` when nothing defines one).
+    func score(_ indicator: Indicator, at index: Int, diagnostics: inout [Diagnostic]) -> IndicatorScore {
         let w = indicator.weight
         let outcome: Outcome
         if let judgement = indicator.judgement, let parts = indicator.parts, !parts.isEmpty, parts.allSatisfy({ $0.score != nil }) {
@@ -141,9 +140,8 @@ struct IndicatorScorer: Sendable {
                 basis = nil
             }
         }
-        let result = IndicatorScore(indicator: indicator, index: index, direction: direction, basis: basis, score: score,
-                                    reasoning: explanation, ratioFigures: figures, missedTarget: missed)
-        return (result, diagnostics)
+        return IndicatorScore(indicator: indicator, index: index, direction: direction, basis: basis, score: score,
+                              reasoning: explanation, ratioFigures: figures, missedTarget: missed)
     }
 
     // MARK: - Rule
@@ -194,8 +192,10 @@ struct IndicatorScorer: Sendable {
         switch (target, actual) {
         case (.measure(var a), .measure(var b)):
             guard columned(&a), columned(&b) else { return tooLarge }
+            let (targetValue, actualValue) = (a.quantity.value, b.quantity.value)
+            // The figures are handed over (consumed), not copied.
             let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
-            if outcome.basis == .forward, let note = overAchievementNote(target: a.quantity.value, actual: b.quantity.value, index: index) {
+            if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
                 diagnostics.append(note)
             }
             return outcome
@@ -415,7 +415,7 @@ struct IndicatorScorer: Sendable {
     ///
     /// - Parameter keepsFigures: whether the verifier may try other readings of the ratio on these figures (not
     ///   for a value read from words, nor for several units' combined value).
-    func figureOutcome(_ indicator: Indicator, target: IndicatorValue.Measure, actual: Figure, note: Explanation.Note?,
+    func figureOutcome(_ indicator: Indicator, target: consuming IndicatorValue.Measure, actual: consuming Figure, note: Explanation.Note?,
                        keepsFigures: Bool = true) -> Outcome {
         if !target.alongside.isEmpty || actual.isCompound {
             let field = target.alongside.isEmpty ? "actual" : "target"

@@ -66,10 +66,8 @@ public struct Scorer: Sendable {
         let indicatorScorer = IndicatorScorer(profile: profile, cache: cache)
         var indicators: [IndicatorScore] = []
         indicators.reserveCapacity(evaluation.indicators.count)
-        for (index, indicator) in evaluation.indicators.enumerated() {
-            let (score, rowDiagnostics) = indicatorScorer.score(indicator, at: index)
-            indicators.append(score)
-            if !rowDiagnostics.isEmpty { diagnostics += rowDiagnostics }
+        for index in evaluation.indicators.indices {
+            indicators.append(indicatorScorer.score(evaluation.indicators[index], at: index, diagnostics: &diagnostics))
         }
 
         var categories = Self.subtotals(indicators)

@@ -23,3 +23,12 @@ func evaluation(_ indicators: [Indicator], planned: String = "100", executed: St
     Evaluation(title: "测试项目", budget: BudgetExecution(planned: dec(planned), executed: dec(executed)),
                indicators: indicators, published: published)
 }
+
+extension IndicatorScorer {
+    /// A row's score and its findings as one value, as the rule tests read them.
+    func score(_ indicator: Indicator, at index: Int) -> (IndicatorScore, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let result = score(indicator, at: index, diagnostics: &diagnostics)
+        return (result, diagnostics)
+    }
+}

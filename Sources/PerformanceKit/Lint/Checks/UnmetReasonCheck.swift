@@ -18,7 +18,8 @@ package struct UnmetReasonCheck: LintCheck {
         let scorer = IndicatorScorer(profile: table.profile)
         let severity: Diagnostic.Severity = table.isFiled ? .error : .warning
         return table.evaluation.indicators.enumerated().compactMap { index, indicator in
-            let (score, _) = scorer.score(indicator, at: index)
+            var ignored: [Diagnostic] = []
+            let score = scorer.score(indicator, at: index, diagnostics: &ignored)
             guard indicator.reason == nil else { return nil }
             if score.missedTarget {
                 // 否 against 是: missed, whatever score stands for it.
