@@ -215,6 +215,17 @@ struct TaxonomyTests {
         #expect(IndicatorSubcategory(rawValue: "自定义指标").expectedCategories == nil)
     }
 
+    @Test func tellsWhereANameMayStandByItsIndex() {
+        // mayStand(under:) reads a mask; expectedCategories says the same with a list.
+        for (subcategory, _) in IndicatorSubcategory.standard {
+            for category in IndicatorCategory.standard {
+                #expect(subcategory.mayStand(under: category) == subcategory.expectedCategories?.contains(category), "\(subcategory) \(category)")
+            }
+            #expect(subcategory.mayStand(under: IndicatorCategory(rawValue: "效果指标")) == nil)
+        }
+        #expect(IndicatorSubcategory(rawValue: "自定义指标").mayStand(under: .output) == nil)
+    }
+
     @Test func tellsTheCostNamesByTheirIndex() {
         // isCost reads the standard index; the list `costs` says which names are cost names.
         for (subcategory, _) in IndicatorSubcategory.standard {

@@ -155,8 +155,23 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
     }
 
     /// The first-level categories this name may stand under, or `nil` when it is not a standard name.
+    ///
+    /// Asked of every row, in its cheap form ``mayStand(under:)``.
     var expectedCategories: [IndicatorCategory]? {
         standardIndex.map { Self.standard[Int($0)].categories }
+    }
+
+    /// Whether this name may stand under `category`: `true` or `false` for a standard name under a standard
+    /// category, `nil` when either is a table's own (no rule says where it stands). The same answer as
+    /// ``expectedCategories``, read from a mask of the standard categories' indices.
+    func mayStand(under category: IndicatorCategory) -> Bool? {
+        guard let index = standardIndex, let categoryIndex = category.standardIndex else { return nil }
+        return Self.categoryMasks[Int(index)] & (1 << UInt8(categoryIndex)) != 0
+    }
+
+    /// For each standard name, a bit for each standard category it may stand under.
+    private static let categoryMasks: [UInt8] = standard.map { entry in
+        entry.categories.reduce(0) { mask, category in mask | (1 << UInt8(category.standardIndex ?? 0)) }
     }
 
     /// The printed name.

@@ -139,27 +139,34 @@ public struct Scorer: Sendable {
 
     /// Category subtotals in order of first appearance: points summed, rounded scores summed (exact, in full width).
     static func subtotals(_ indicators: [IndicatorScore]) -> [ScoreCard.CategoryScore] {
-        // A table has a handful of categories: a small array searched in order beats hashing every row's name.
+        // A table has a handful of categories: a small array searched in order beats hashing every row's name, and
+        // a standard category finds its place by its index without comparing at all.
         var order: [IndicatorCategory] = []
         var weights: [WideDecimal] = []
         var scores: [WideDecimal?] = []
+        var standardPlaces = StandardPlaces()
         // Room for the four standard categories at once, instead of growing the arrays one by one.
         order.reserveCapacity(4)
         weights.reserveCapacity(4)
         scores.reserveCapacity(4)
         // By index, not `for row in indicators`, which copies every row's score with its explanation.
         for position in indicators.indices {
-            let category = indicators[position].indicator.category
-            let index: Int
-            if let found = order.firstIndex(of: category) {
-                index = found
+            let indicator = indicators[position].indicator
+            let category = indicator.category
+            var index = -1
+            if let standard = category.standardIndex {
+                index = standardPlaces[standard]
             } else {
+                index = order.firstIndex(of: category) ?? -1
+            }
+            if index < 0 {
                 order.append(category)
                 weights.append(.zero)
                 scores.append(.zero)
                 index = order.count - 1
+                if let standard = category.standardIndex { standardPlaces[standard] = index }
             }
-            weights[index] = weights[index].adding(WideDecimal(indicators[position].indicator.weight)) ?? weights[index]
+            weights[index] = weights[index].adding(WideDecimal(indicator.weight)) ?? weights[index]
             if let running = scores[index], let score = indicators[position].score {
                 scores[index] = running.adding(WideDecimal(score))
             } else {
@@ -168,6 +175,30 @@ public struct Scorer: Sendable {
         }
         return order.indices.map { index in
             ScoreCard.CategoryScore(category: order[index], weight: weights[index].exact ?? .zero, score: scores[index]?.exact)
+        }
+    }
+}
+
+/// Where each of the four standard categories stands among a table's subtotals; -1 before it appears.
+private struct StandardPlaces {
+    private var places = (-1, -1, -1, -1)
+
+    subscript(standard: Int8) -> Int {
+        get {
+            switch standard {
+            case 0: return places.0
+            case 1: return places.1
+            case 2: return places.2
+            default: return places.3
+            }
+        }
+        set {
+            switch standard {
+            case 0: places.0 = newValue
+            case 1: places.1 = newValue
+            case 2: places.2 = newValue
+            default: places.3 = newValue
+            }
         }
     }
 }

@@ -2,14 +2,17 @@
 enum TaxonomyCheck {
     static func diagnostics(for evaluation: Evaluation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (index, indicator) in evaluation.indicators.enumerated() {
-            if !indicator.category.isStandard {
+        for index in evaluation.indicators.indices {
+            let indicator = evaluation.indicators[index]
+            let category = indicator.category
+            if !category.isStandard {
                 diagnostics.append(Diagnostic(.unknownCategory, .warning,
-                    "\"\(indicator.category)\" is not one of 成本指标, 产出指标, 效益指标, 满意度指标; it is scored as a category of its own",
+                    "\"\(category)\" is not one of 成本指标, 产出指标, 效益指标, 满意度指标; it is scored as a category of its own",
                     at: JSONPath.indicator(index).appending("category")))
             }
-            if let subcategory = indicator.subcategory, let expected = subcategory.expectedCategories,
-               indicator.category.isStandard, !expected.contains(indicator.category) {
+            // Told from the two names' standard indices: most rows stand where they should.
+            if let subcategory = indicator.subcategory, subcategory.mayStand(under: category) == false,
+               let expected = subcategory.expectedCategories {
                 let names = expected.map(\.rawValue).joined(separator: " or ")
                 diagnostics.append(Diagnostic(.subcategoryMismatch, .warning,
                     "\(subcategory) belongs under \(names), not \(indicator.category)",
