@@ -307,6 +307,11 @@ public struct Indicator: Sendable, Equatable {
         return try actual.withBytes(in: storage.store, body)
     }
 
+    /// The reason, where the row keeps it: an explanation holds it without making a string of it.
+    var storedReason: StoredText? {
+        storage.reason.map { StoredText(store: storage.store, cell: $0) }
+    }
+
     /// The row's texts, by name, for reading their bytes in place (``withBytes(of:_:)``).
     enum TextField {
         case name, unit, target, actual, reason, previous, basis, goal

@@ -94,3 +94,21 @@ struct CellText: Sendable {
         }
     }
 }
+
+/// A text of a row where the row keeps it (``CellText`` and its store): written from its bytes in place, made a
+/// string only when one is asked for. An explanation holds a row's reason this way, so that scoring a row with a
+/// reason makes no string of it.
+struct StoredText: Sendable {
+    let store: TextStore?
+    let cell: CellText
+
+    /// The text as a string.
+    var string: String {
+        cell.string(in: store)
+    }
+
+    /// Runs `body` over the text's bytes, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        cell.withBytes(in: store, body)
+    }
+}

@@ -33,7 +33,7 @@ enum Explanation: Sendable, Equatable {
     /// Notes on how the values were read, then the rest: `note; note: rest`.
     indirect case noted([Note], Explanation)
     /// `达成 (80–100 % of 7): evaluator's score 6.5` and the reason.
-    case judgementScore(Indicator.Judgement, Band, score: ExactDecimal, reason: String?)
+    case judgementScore(Indicator.Judgement, Band, score: ExactDecimal, reason: StoredText?)
     /// `达成 (80–100 % of 7): top of the band, 7 × 1 = 7`.
     case judgementTop(Indicator.Judgement, Band, upper: ExactDecimal, result: ExactDecimal)
     /// `部分达成 (50–80 % of 4): rest` (several units' fund-weighted scores inside the tier's band).
@@ -41,13 +41,13 @@ enum Explanation: Sendable, Equatable {
     /// `parts' scores weighted by fund: (f × s + …) ÷ F = r`.
     case fundWeightedScores(terms: [Term], fundTotal: ExactDecimal, result: ExactDecimal)
     /// `evaluator's score s (the rule gives rest)` and the reason.
-    indirect case evaluatorOverride(score: ExactDecimal, ruleGives: Explanation, reason: String?)
+    indirect case evaluatorOverride(score: ExactDecimal, ruleGives: Explanation, reason: StoredText?)
     /// `evaluator's score s` and the reason: a row the rule cannot score.
-    case evaluatorScore(ExactDecimal, reason: String?)
+    case evaluatorScore(ExactDecimal, reason: StoredText?)
     /// `printed score p, taken as the evaluator's judgement`.
     case printedScoreStands(ExactDecimal)
     /// `rest; − d deducted (reason) = r`.
-    indirect case deducted(Explanation, deduction: ExactDecimal, reason: String?, result: ExactDecimal)
+    indirect case deducted(Explanation, deduction: ExactDecimal, reason: StoredText?, result: ExactDecimal)
     /// No figure: the message of the row's error.
     case undefined(String)
     /// `w × B ÷ A = r` of the budget block, with plain figures.
@@ -293,6 +293,11 @@ extension ByteBuffer {
     @inline(__always)
     mutating func write(_ value: ExactDecimal) {
         value.withText { append($0) }
+    }
+
+    /// A row's text, from its bytes in place.
+    mutating func write(_ text: StoredText) {
+        text.withBytes { append($0) }
     }
 
     mutating func write(_ shown: Explanation.Shown) {

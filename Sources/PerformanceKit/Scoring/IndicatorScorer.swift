@@ -100,7 +100,7 @@ struct IndicatorScorer: Sendable {
             if acceptsAsWritten(evaluatorScore, weight: w, at: index, diagnostics: &diagnostics) {
                 let ruleScore = profile.rounding.round(ruleValue)
                 if ruleScore != evaluatorScore {
-                    explanation = .evaluatorOverride(score: evaluatorScore, ruleGives: explanation, reason: indicator.reason)
+                    explanation = .evaluatorOverride(score: evaluatorScore, ruleGives: explanation, reason: indicator.storedReason)
                     if indicator.reason == nil {
                         diagnostics.append(Diagnostic(.departureWithoutReason, .warning,
                             "the evaluator's score \(evaluatorScore.plainText) departs from the rule's \(ruleScore?.plainText ?? "figure") and gives no reason",
@@ -123,7 +123,7 @@ struct IndicatorScorer: Sendable {
                         at: JSONPath.indicator(index).appending("deduction")))
                 }
                 let after = reduced.isNegative ? Quotient(.zero) : reduced
-                explanation = .deducted(explanation, deduction: deduction, reason: indicator.reason,
+                explanation = .deducted(explanation, deduction: deduction, reason: indicator.storedReason,
                                         result: profile.rounding.round(after) ?? .zero)
                 value = after
             } else {
@@ -637,7 +637,7 @@ struct IndicatorScorer: Sendable {
                     at: JSONPath.indicator(index).appending("score")))
             }
             return .scored(evaluatorScore, .judgement, .qualitative,
-                           .judgementScore(judgement, band, score: evaluatorScore, reason: indicator.reason))
+                           .judgementScore(judgement, band, score: evaluatorScore, reason: indicator.storedReason))
         }
         guard let top = w.multiplied(by: tier.upper) else {
             return .undefined(code: .figureTooLarge, message: "the top of the band needs more digits than a decimal holds (18)", field: "weight")
@@ -668,7 +668,7 @@ struct IndicatorScorer: Sendable {
         if let evaluatorScore = indicator.score {
             guard acceptsAsWritten(evaluatorScore, weight: indicator.weight, at: index, diagnostics: &diagnostics)
             else { return nil }
-            return (evaluatorScore, .evaluator, .evaluatorScore(evaluatorScore, reason: indicator.reason))
+            return (evaluatorScore, .evaluator, .evaluatorScore(evaluatorScore, reason: indicator.storedReason))
         }
         if let printed = indicator.published {
             guard checkRange(printed, weight: indicator.weight, at: index, "published", diagnostics: &diagnostics)
