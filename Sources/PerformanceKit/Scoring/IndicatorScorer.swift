@@ -620,7 +620,8 @@ struct IndicatorScorer: Sendable {
         guard let tier = profile.tier(for: judgement) else {
             return .undefined(code: .undefinedScore, message: "\(profile.id) has no tier \(judgement.rawValue)", field: "judgement")
         }
-        if case .measure? = try? IndicatorValue(parsing: indicator.target), indicator.direction != .qualitative {
+        if indicator.direction != .qualitative,
+           case .measure? = try? indicator.withTargetBytes({ (bytes) throws(NotationError) in try readTarget(bytes) }) {
             diagnostics.append(Diagnostic(.judgementOverridesFigure, .note,
                 "the target reads as a figure, but the judgement \(judgement.rawValue) decides the score",
                 at: JSONPath.indicator(index).appending("judgement")))

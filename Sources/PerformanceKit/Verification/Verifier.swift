@@ -55,8 +55,10 @@ package struct Verifier: Sendable {
             differences.append(difference)
         }
 
-        for row in card.indicators {
-            guard let printed = row.published else { continue }
+        // By index: `for row in card.indicators` copies every row's score with its explanation.
+        for position in card.indicators.indices {
+            guard let printed = card.indicators[position].published else { continue }
+            let row = card.indicators[position]
             // Built only for a difference: most rows agree.
             var path: JSONPath { row.path.appending("published") }
             if let outside = rangeDifference(row, printed: printed) {
@@ -150,12 +152,13 @@ package struct Verifier: Sendable {
 
     /// The sum of a category's printed row scores, when every row of it printed one.
     func printedRowSum(of category: IndicatorCategory, in evaluation: Evaluation) -> ExactDecimal? {
-        var scores: [ExactDecimal] = []
-        for row in evaluation.indicators where row.category == category {
-            guard let printed = row.published else { return nil }
-            scores.append(printed)
+        // Summed as they come, in full width (``ExactDecimal/sum(_:)``), without gathering them first.
+        var total = WideDecimal.zero
+        for index in evaluation.indicators.indices where evaluation.indicators[index].category == category {
+            guard let printed = evaluation.indicators[index].published, let next = total.adding(WideDecimal(printed)) else { return nil }
+            total = next
         }
-        return ExactDecimal.sum(scores)
+        return total.exact
     }
 
     /// What the table prints beneath its total, added up: the printed budget score and, for each category, its
