@@ -60,6 +60,24 @@ struct EvaluationReaderTests {
         #expect(row != copy)
     }
 
+    /// A printed category is found by its name's bytes; written twice (plainly, or once with escapes) it is a
+    /// repeated field, and a name of the table's own or a short name is read as before.
+    @Test func readsPrintedCategoriesByTheirNames() throws {
+        func file(_ categories: String) -> String {
+            """
+            {"format": "perfscore/1", "budget": {"planned": 1, "executed": 1},
+             "indicators": [{"category": "产出指标", "name": "a", "weight": 80, "target": "1", "actual": "1"}],
+             "published": {"total": 100, "budget": 20, "categories": \(categories)}}
+            """
+        }
+        #expect(problems(file(#"{"产出指标": 80, "产出指标": 80}"#)) == ["3:71: published.categories.产出指标: this field stands twice in the same object; keep one"])
+        #expect(problems(file(#"{"\u4ea7\u51fa\u6307\u6807": 80, "产出指标": 79}"#)).count == 1)
+        #expect(problems(file(#"{"产出指标": null}"#)).first?.contains("null") == true)
+        let read = try read(file(#"{"产出": 80, "自定义": 5, "满意度指标": 1}"#))
+        #expect(read.evaluation.published?.categories.map(\.category.rawValue) == ["产出指标", "自定义", "满意度指标"])
+        #expect(read.evaluation.published?.categories.map(\.score) == [80, 5, 1])
+    }
+
     @Test func readsNumbersAsExactDecimals() throws {
         let result = try read(Self.minimal)
         #expect(result.evaluation.budget.planned == dec("894.13"))

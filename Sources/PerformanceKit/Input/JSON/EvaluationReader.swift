@@ -1099,11 +1099,34 @@ struct EvaluationDecoding {
         var categories: [PublishedFigures.CategoryScore] = []
         if scanner.closesAtOnce(UInt8(ascii: "}")) { return categories }
         var seen: [String] = []
+        var seenStandard: UInt8 = 0
         var position = 0
         repeat {
             let (keyBytes, keyOffset, escaped) = try scanner.readKey()
-            let name = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
             scanner.skipWhitespace()
+            // A standard category's name (nearly every key) is found by its bytes, and its repetition by a bit.
+            let standardIndex = escaped.map { name in Self.standardCategoryNames.names.firstIndex { $0.hasSameBytes(as: name) } }
+                ?? Self.standardCategoryNames.field(keyBytes)
+            if let index = standardIndex {
+                let bit: UInt8 = 1 << UInt8(index)
+                let value = try scalar(&scanner, depth: 2)
+                if seenStandard & bit != 0 {
+                    problems.append(([10, 2, Self.duplicateSlot], .duplicateField(path.appending(Self.standardCategoryNames[index]),
+                                                                                location: scanner.location(keyOffset))))
+                }
+                seenStandard |= bit
+                let category = IndicatorCategory.standard[index]
+                if let score = figure(value, [10, 2, position], path.appending(Self.standardCategoryNames[index]), keyOffset, scanner,
+                                      expected: "the printed category score as a number ≥ 0") {
+                    categories.append(PublishedFigures.CategoryScore(category: category, score: score))
+                } else if case .null = value {
+                    problems.append(([10, 2, position], .wrongType(path.appending(Self.standardCategoryNames[index]),
+                        expected: "the printed category score as a number ≥ 0", found: "null", location: scanner.location(keyOffset))))
+                }
+                position += 1
+                continue
+            }
+            let name = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
             if seen.contains(name) {
                 problems.append(([10, 2, Self.duplicateSlot], .duplicateField(path.appending(name), location: scanner.location(keyOffset))))
             }
