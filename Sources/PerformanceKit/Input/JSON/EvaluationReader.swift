@@ -329,7 +329,7 @@ struct EvaluationDecoding {
         if let field {
             if context.sawKey(field) {
                 problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(context.known[field]), location: scanner.location(offset))))
-                _ = try scanner.skipValue(depth: depth + 1)
+                try scanner.skip(depth: depth + 1)
                 return nil
             }
             context.seen |= 1 << UInt64(field)
@@ -346,7 +346,7 @@ struct EvaluationDecoding {
             "\"\(key)\" is not a perfscore/1 field; it is \(kept ? "kept but not scored" : "ignored")\(suggestion)",
             at: context.path.appending(key))))
         let start = scanner.index
-        _ = try scanner.skipValue(depth: depth + 1)
+        try scanner.skip(depth: depth + 1)
         if kept {
             extra.append(RawJSON.Member(key: key, value: RawJSON(bytes: Array(scanner.bytes[start..<scanner.index])), offset: offset))
         }
@@ -645,7 +645,7 @@ struct EvaluationDecoding {
             case 12: form = try formDetails(&scanner, offset: offset)
             default:  // source: carried as written
                 let start = scanner.index
-                _ = try scanner.skipValue(depth: 0)
+                try scanner.skip(depth: 0)
                 source = RawJSON(bytes: Array(scanner.bytes[start..<scanner.index]))
             }
         }
@@ -755,7 +755,7 @@ struct EvaluationDecoding {
             guard let kind = FundSource.Kind(parsing: name) else {
                 problems.append(([6, 4, position], .invalidValue(path.appending(name), expected: "a source: 财政拨款, 上年结转 or 其他资金",
                                                                  found: "\"\(name.truncatedForMessage)\"", location: scanner.location(keyOffset))))
-                _ = try scanner.skipValue(depth: 3)
+                try scanner.skip(depth: 3)
                 continue
             }
             if seen.contains(kind) {
@@ -857,7 +857,7 @@ struct EvaluationDecoding {
         repeat {
             scanner.skipWhitespace()
             if count >= EvaluationReader.mostIndicators {
-                _ = try scanner.skipValue(depth: 1)
+                try scanner.skip(depth: 1)
             } else if let indicator = try indicator(&scanner, index: count, offset: offset) {
                 indicators.append(indicator)
             } else {

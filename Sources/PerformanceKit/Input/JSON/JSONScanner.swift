@@ -377,6 +377,39 @@ struct JSONScanner {
 
     // MARK: - Any value
 
+    /// Reads the value at the cursor whole, checking it as ``skipValue(depth:)`` does, without describing it: what
+    /// passing over a value nobody reads costs (a `source` object, an unknown field's value, the members inside a
+    /// value described as a whole).
+    mutating func skip(depth: Int) throws(Problem) {
+        skipWhitespace()
+        guard index < end else { throw syntaxError(expected: "a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try checkDepth(depth + 1)
+            index += 1
+            if !closesAtOnce(UInt8(ascii: "}")) {
+                repeat {
+                    _ = try readKey()
+                    try skip(depth: depth + 1)
+                } while try nextAfterItem(close: UInt8(ascii: "}"))
+            }
+        case UInt8(ascii: "["):
+            try checkDepth(depth + 1)
+            index += 1
+            if !closesAtOnce(UInt8(ascii: "]")) {
+                repeat {
+                    try skip(depth: depth + 1)
+                } while try nextAfterItem(close: UInt8(ascii: "]"))
+            }
+        case UInt8(ascii: "\""): _ = try readStringBytes()
+        case UInt8(ascii: "t"): try readKeyword("true")
+        case UInt8(ascii: "f"): try readKeyword("false")
+        case UInt8(ascii: "n"): try readKeyword("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try readNumber()
+        default: throw syntaxError(expected: "a value (an object, array, string, number, true, false or null)")
+        }
+    }
+
     /// What kind of value starts at the cursor, as messages name it, after reading it whole: `the number 7`,
     /// `the string "七"`, `an array`, `an object`, `true`, `null`.
     mutating func skipValue(depth: Int) throws(Problem) -> String {
@@ -389,7 +422,7 @@ struct JSONScanner {
             if !closesAtOnce(UInt8(ascii: "}")) {
                 repeat {
                     _ = try readKey()
-                    _ = try skipValue(depth: depth + 1)
+                    try skip(depth: depth + 1)
                 } while try nextAfterItem(close: UInt8(ascii: "}"))
             }
             return "an object"
@@ -398,7 +431,7 @@ struct JSONScanner {
             index += 1
             if !closesAtOnce(UInt8(ascii: "]")) {
                 repeat {
-                    _ = try skipValue(depth: depth + 1)
+                    try skip(depth: depth + 1)
                 } while try nextAfterItem(close: UInt8(ascii: "]"))
             }
             return "an array"
