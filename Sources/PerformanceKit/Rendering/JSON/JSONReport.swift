@@ -49,14 +49,15 @@ package enum JSONReport {
                 out.key("weight"); score(goal.weight, into: &out)
                 out.key("score"); score(goal.score, into: &out)
                 out.key("weighted"); score(goal.weighted, into: &out)
-                out.key("explanation"); out.string(rendering: goal.reasoning.render)
+                out.key("explanation"); out.string(explanation: goal.reasoning)
                 out.endObject()
             }
             out.endArray()
         }
         out.key("indicators")
         out.beginArray()
-        for row in card.indicators { indicator(row, into: &out) }
+        // By index: `for row in card.indicators` copies every row's score with its explanation.
+        for index in card.indicators.indices { indicator(card.indicators[index], into: &out) }
         out.endArray()
         if let verification = card.verification {
             out.key("verification")
@@ -96,13 +97,13 @@ package enum JSONReport {
         out.key("rate")
         if let rate = budget.rate { out.number(rate) } else { out.null() }
         out.key("score"); score(budget.score, into: &out)
-        out.key("explanation"); out.string(rendering: budget.reasoning.render)
+        out.key("explanation"); out.string(explanation: budget.reasoning)
         out.endObject()
     }
 
     static func indicator(_ row: IndicatorScore, into out: inout JSONOutput) {
         out.beginObject()
-        out.key("path"); out.string(rendering: { row.path.appendDescription(to: &$0) })
+        out.key("path"); out.string(path: row.path)
         out.key("category"); out.string(row.category.rawValue)
         if let subcategory = row.subcategory { out.key("subcategory"); out.string(subcategory.rawValue) }
         // The row's texts are written from their bytes in place.
@@ -117,7 +118,7 @@ package enum JSONReport {
         out.key("basis")
         if let basis = row.basis { out.string(basis.rawValue) } else { out.null() }
         out.key("score"); score(row.score, into: &out)
-        out.key("explanation"); out.string(rendering: row.reasoning.render)
+        out.key("explanation"); out.string(explanation: row.reasoning)
         if let published = row.published { out.key("published"); score(published, into: &out) }
         out.endObject()
     }
@@ -160,5 +161,17 @@ package enum JSONReport {
     /// A score or weight as a JSON number with at most two decimals (rounded half-up), or null.
     static func score(_ value: ExactDecimal?, into out: inout JSONOutput) {
         if let value { out.number(RoundingRule(scale: 2).round(value)) } else { out.null() }
+    }
+}
+
+extension JSONOutput {
+    /// An explanation in words, as a string, put together straight into the output.
+    mutating func string(explanation: Explanation) {
+        string(rendering: { explanation.render(into: &$0) })
+    }
+
+    /// A path (`indicators[3]`), as a string, put together straight into the output.
+    mutating func string(path: JSONPath) {
+        string(rendering: { path.appendDescription(to: &$0) })
     }
 }
