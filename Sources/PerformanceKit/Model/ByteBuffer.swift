@@ -43,6 +43,13 @@ package struct ByteBuffer: ~Copyable {
         capacity = newCapacity
     }
 
+    /// Appends one byte where room was made beforehand (``reserve(_:)``).
+    @inline(__always)
+    mutating func appendReserved(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
     /// Appends one byte.
     @inline(__always)
     package mutating func append(_ byte: UInt8) {

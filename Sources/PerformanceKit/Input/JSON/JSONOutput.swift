@@ -98,6 +98,20 @@ package struct JSONOutput: ~Copyable {
 
     /// A member's key: `"total": ` (or `"total":` on one line).
     mutating func key(_ name: StaticString) {
+        // On one line, the comma, the key and its colon are written after making room for them once.
+        if indent == 0 {
+            name.withUTF8Buffer { name in
+                buffer.reserve(name.count + 4)
+                if !innermostEmpty { buffer.appendReserved(UInt8(ascii: ",")) }
+                buffer.appendReserved(UInt8(ascii: "\""))
+                buffer.append(name)
+                buffer.appendReserved(UInt8(ascii: "\""))
+                buffer.appendReserved(UInt8(ascii: ":"))
+            }
+            innermostEmpty = false
+            afterKey = true
+            return
+        }
         memberStart()
         buffer.append(UInt8(ascii: "\""))
         buffer.append(name)
@@ -131,6 +145,19 @@ package struct JSONOutput: ~Copyable {
     mutating func string(_ text: String) {
         beforeValue()
         appendQuoted(text)
+    }
+
+    /// A string known to hold nothing to escape (a raw value of the library's own: a direction, a basis, a code, a
+    /// standard category's name), written as it is.
+    mutating func string(plain text: String) {
+        beforeValue()
+        var text = text
+        text.withUTF8 { text in
+            buffer.reserve(text.count + 2)
+            buffer.appendReserved(UInt8(ascii: "\""))
+            buffer.append(text)
+            buffer.appendReserved(UInt8(ascii: "\""))
+        }
     }
 
     /// A string given as its UTF-8 bytes, escaped.

@@ -104,8 +104,14 @@ package enum JSONReport {
     static func indicator(_ row: IndicatorScore, into out: inout JSONOutput) {
         out.beginObject()
         out.key("path"); out.string(path: row.path)
-        out.key("category"); out.string(row.category.rawValue)
-        if let subcategory = row.subcategory { out.key("subcategory"); out.string(subcategory.rawValue) }
+        // A standard name holds nothing to escape; a table's own name is escaped.
+        let category = row.category
+        out.key("category")
+        if category.isStandard { out.string(plain: category.rawValue) } else { out.string(category.rawValue) }
+        if let subcategory = row.subcategory {
+            out.key("subcategory")
+            if subcategory.standardIndex != nil { out.string(plain: subcategory.rawValue) } else { out.string(subcategory.rawValue) }
+        }
         // The row's texts are written from their bytes in place.
         let indicator = row.indicator
         out.key("name"); indicator.withBytes(of: .name) { out.string(bytes: $0) }
@@ -114,9 +120,9 @@ package enum JSONReport {
         out.key("actual")
         if indicator.withBytes(of: .actual, { out.string(bytes: $0) }) == nil { out.null() }
         out.key("direction")
-        if let direction = row.direction { out.string(direction.rawValue) } else { out.null() }
+        if let direction = row.direction { out.string(plain: direction.rawValue) } else { out.null() }
         out.key("basis")
-        if let basis = row.basis { out.string(basis.rawValue) } else { out.null() }
+        if let basis = row.basis { out.string(plain: basis.rawValue) } else { out.null() }
         out.key("score"); score(row.score, into: &out)
         out.key("explanation"); out.string(explanation: row.reasoning)
         if let published = row.published { out.key("published"); score(published, into: &out) }
