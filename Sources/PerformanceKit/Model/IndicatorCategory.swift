@@ -4,44 +4,26 @@
 /// first-level name is kept as printed (a warning says it is not one of the four). The raw value is the Chinese
 /// name as tables print it (`产出指标`).
 public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
-    /// The name: one of the four by its place, or a name of the table's own. A standard category holds no
-    /// string, so that copying a row's category, row after row, copies a few bytes and counts no reference.
-    private enum Name: Sendable, Hashable {
-        case standard(Int8)
-        case custom(String)
-    }
-
-    private var name: Name
+    /// The name: a standard one by its place in ``standardNames``, or a name of the table's own.
+    private var name: TaxonomyName
 
     /// The printed name (`产出指标`).
     public var rawValue: String {
-        get {
-            switch name {
-            case .standard(let index): return Self.standardNames[Int(index)]
-            case .custom(let text): return text
-            }
-        }
-        set { name = Self.name(for: newValue) }
+        get { name.text(among: Self.standardNames) }
+        set { name = TaxonomyName(newValue, among: Self.standardNames) }
     }
 
     /// The category's place among the four of the national framework, so that comparing and classifying
     /// categories, row after row, costs an integer comparison.
-    var standardIndex: Int8? {
-        if case .standard(let index) = name { return index }
-        return nil
-    }
+    var standardIndex: Int8? { name.standardIndex }
 
     /// Creates a category from its printed name, as is; ``init(parsing:)`` also reads short names and English ids.
     public init(rawValue: String) {
-        name = Self.name(for: rawValue)
+        name = TaxonomyName(rawValue, among: Self.standardNames)
     }
 
     private init(standard index: Int8) {
         name = .standard(index)
-    }
-
-    private static func name(for text: String) -> Name {
-        standardNames.firstIndex { $0.hasSameBytes(as: text) }.map { .standard(Int8($0)) } ?? .custom(text)
     }
 
     /// The printed names of the four, in the order of ``standard``.
@@ -90,11 +72,7 @@ public struct IndicatorCategory: RawRepresentable, Sendable, Hashable, CustomStr
     /// Whether two categories have the same name, byte for byte (names are compared as printed, without Unicode
     /// normalisation, which is both exact and fast).
     public static func == (lhs: IndicatorCategory, rhs: IndicatorCategory) -> Bool {
-        switch (lhs.name, rhs.name) {
-        case (.standard(let left), .standard(let right)): return left == right
-        case (.custom(let left), .custom(let right)): return left.hasSameBytes(as: right)
-        default: return false
-        }
+        lhs.name.isSame(as: rhs.name)
     }
 
     /// Hashes the name's bytes.

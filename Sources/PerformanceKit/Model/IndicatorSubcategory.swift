@@ -6,43 +6,25 @@
 /// Two layouts exist. The 2020 one (财预〔2020〕10号 annex) files 成本指标 under 产出指标; the 2021 one makes 成本指标
 /// a first-level category with 经济成本指标, 社会成本指标 and 生态环境成本指标 under it. ``expectedCategories`` accepts both.
 public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
-    /// The name: a standard one by its place, or a name of the table's own. A standard name holds no string, so
-    /// that copying a row's second level, row after row, copies a few bytes and counts no reference.
-    private enum Name: Sendable, Hashable {
-        case standard(Int8)
-        case custom(String)
-    }
-
-    private var name: Name
+    /// The name: a standard one by its place in ``standardNames``, or a name of the table's own.
+    private var name: TaxonomyName
 
     /// The printed name (`数量指标`).
     public var rawValue: String {
-        get {
-            switch name {
-            case .standard(let index): return Self.standardNames[Int(index)]
-            case .custom(let text): return text
-            }
-        }
-        set { name = Self.name(for: newValue) }
+        get { name.text(among: Self.standardNames) }
+        set { name = TaxonomyName(newValue, among: Self.standardNames) }
     }
 
     /// The name's place in ``standard``.
-    var standardIndex: Int8? {
-        if case .standard(let index) = name { return index }
-        return nil
-    }
+    var standardIndex: Int8? { name.standardIndex }
 
     /// Creates a second-level name as is; ``init(parsing:)`` also normalises numbered and short variants.
     public init(rawValue: String) {
-        name = Self.name(for: rawValue)
+        name = TaxonomyName(rawValue, among: Self.standardNames)
     }
 
     private init(standard index: Int8) {
         name = .standard(index)
-    }
-
-    private static func name(for text: String) -> Name {
-        standardNames.firstIndex { $0.hasSameBytes(as: text) }.map { .standard(Int8($0)) } ?? .custom(text)
     }
 
     /// The standard names, in the order of ``standard``.
@@ -142,11 +124,7 @@ public struct IndicatorSubcategory: RawRepresentable, Sendable, Hashable, Custom
 
     /// Whether two names are the same, byte for byte.
     public static func == (lhs: IndicatorSubcategory, rhs: IndicatorSubcategory) -> Bool {
-        switch (lhs.name, rhs.name) {
-        case (.standard(let left), .standard(let right)): return left == right
-        case (.custom(let left), .custom(let right)): return left.hasSameBytes(as: right)
-        default: return false
-        }
+        lhs.name.isSame(as: rhs.name)
     }
 
     /// Hashes the name's bytes.
