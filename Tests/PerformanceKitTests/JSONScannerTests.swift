@@ -134,8 +134,10 @@ struct ByteBufferTests {
         #expect(buffer.count == expected.count)
         buffer.truncate(to: 5)
         #expect(buffer.array == Array(expected.prefix(5)))
-        buffer.removeAll()
+        buffer.truncate(to: 0)
         #expect(buffer.array.isEmpty)
+        buffer.append(utf8: String(-12_345) + "万元")
+        #expect(buffer.text == "-12345万元")
     }
 
     /// Words put straight into the JSON writer's buffer are escaped when they hold a quote, a backslash or a line

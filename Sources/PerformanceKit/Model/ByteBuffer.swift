@@ -17,12 +17,6 @@ package struct ByteBuffer: ~Copyable {
         count = 0
     }
 
-    /// A buffer holding `bytes` (and room for more).
-    package init(_ bytes: [UInt8]) {
-        self.init(capacity: bytes.count * 2)
-        append(bytes)
-    }
-
     deinit {
         base.deallocate()
     }
@@ -93,9 +87,11 @@ package struct ByteBuffer: ~Copyable {
         text.withUTF8Buffer { append($0) }
     }
 
-    /// Removes every byte, keeping the room.
-    package mutating func removeAll() {
-        count = 0
+    /// Appends the UTF-8 bytes of a string (read in place; a bridged or lazy string is made contiguous first).
+    @inline(__always)
+    package mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     /// Keeps the first `length` bytes.

@@ -58,10 +58,17 @@ extension String {
     }
 
     /// Runs `body` over the text's UTF-8 bytes: in place for a native string (they are contiguous), else a copy.
+    /// What `body` throws is thrown as it is.
     @inline(__always)
-    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(utf8).withUnsafeBufferPointer(body)
+    func withBytes<Result, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+        // `withContiguousStorageIfAvailable` only rethrows untyped errors: the error is carried out by hand.
+        var failure: Failure?
+        let inPlace = utf8.withContiguousStorageIfAvailable { bytes -> Result? in
+            do throws(Failure) { return try body(bytes) } catch { failure = error; return nil }
+        }
+        if let failure { throw failure }
+        if let inPlace { return inPlace! }
+        return try Array(utf8).withUnsafeBufferPointer(body)
     }
 
     /// Whether a text starting with `byte` may start with white space: an ASCII control or space, or the lead byte

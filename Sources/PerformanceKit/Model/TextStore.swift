@@ -82,12 +82,7 @@ struct CellText: Sendable {
                                            _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
         switch storage {
         case .string(let string):
-            var failure: Failure?
-            let result: Result? = string.withBytes { bytes in
-                do throws(Failure) { return try body(bytes) } catch { failure = error; return nil }
-            }
-            if let failure { throw failure }
-            return result!
+            return try string.withBytes(body)
         case .stored(let start, let count, let unescaped):
             guard let store else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
             return try store.withBytes(start: Int(start), count: Int(count), inUnescaped: unescaped, body)

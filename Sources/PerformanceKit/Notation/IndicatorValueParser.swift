@@ -21,18 +21,7 @@ struct IndicatorValueParser {
 
     /// Reads a value: normalises it (into a copy only when something changes) and parses it.
     static func parse(_ text: String) throws(NotationError) -> IndicatorValue {
-        var contiguous = text
-        var value = IndicatorValue.empty
-        var failure: NotationError?
-        contiguous.withUTF8 { raw in
-            do throws(NotationError) {
-                value = try parse(raw, given: text)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-        return value
+        try text.withBytes { (raw) throws(NotationError) in try parse(raw, given: text) }
     }
 
     /// Reads a value from its UTF-8 bytes (a row's text in place, ``CellText``).

@@ -117,7 +117,7 @@ package struct TextValue: Sendable, Hashable, CustomStringConvertible {
         for mark in marks where bytes.startsBytes(with: mark) {
             let length = mark.utf8.count
             guard bytes.count > length else { return nil }
-            return String(text.utf8.dropFirst(length))
+            return String(bytes.dropFirst(length))
         }
         return nil
     }

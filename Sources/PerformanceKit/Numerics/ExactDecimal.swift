@@ -252,15 +252,7 @@ extension ExactDecimal: CustomStringConvertible, ExpressibleByIntegerLiteral {
 
     /// Plain digits, no exponent, no grouping, trailing zeros after the point dropped: `80000`, `0.17`, `-3.5`.
     public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends ``description``'s bytes.
-    func appendText(to bytes: inout [UInt8]) {
-        withText { bytes.append(contentsOf: $0) }
+        withText { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs `body` over ``description``'s bytes, put together in place (at most 21: a sign, 19 digits, a point,

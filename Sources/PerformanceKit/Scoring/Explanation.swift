@@ -286,8 +286,7 @@ extension Explanation.Band {
 extension ByteBuffer {
     @inline(__always)
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        append(utf8: text)
     }
 
     @inline(__always)

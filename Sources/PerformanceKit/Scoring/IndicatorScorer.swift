@@ -423,8 +423,6 @@ struct IndicatorScorer: Sendable {
                 message: "\"\(field == "target" ? indicator.target : indicator.actual ?? "")\" states two figures; no rule scores a compound value; give one figure, a judgement or a score",
                 field: field)
         }
-        var target = target
-        var actual = actual
         var conversion: Explanation.Note?
         var targetUnit = target.quantity.unit
         var actualUnit = actual.unit

@@ -124,8 +124,8 @@ extension Verifier {
     /// A score that is not whole, rounded down and half-up to whole points: `5.96 → 5`, `5.96 → 6`.
     func wholePointReadings(of score: ExactDecimal) -> [OtherReading] {
         let places = Int(score.scale)
-        guard places > 0, !score.isNegative, score.significand % WideUInt.powersOfTen[places].low.asInt64 != 0 else { return [] }
-        let down = ExactDecimal(unchecked: score.significand / WideUInt.powersOfTen[places].low.asInt64, scale: 0)
+        guard places > 0, !score.isNegative, score.significand % WideUInt.wordPowerOfTen(places).asInt64 != 0 else { return [] }
+        let down = ExactDecimal(unchecked: score.significand / WideUInt.wordPowerOfTen(places).asInt64, scale: 0)
         let halfUp = RoundingRule(scale: 0).round(score)
         return [
             OtherReading(name: "rounding the score down to whole points", arithmetic: "\(score.plainText) → \(down.plainText)", value: down),

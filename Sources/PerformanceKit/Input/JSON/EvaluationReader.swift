@@ -470,7 +470,7 @@ struct EvaluationDecoding {
     }
 
     /// The same value as ``Scalar``, for messages and for the checks that read it as a string.
-    func scalar(_ value: TextScalar, _ scanner: JSONScanner) -> Scalar {
+    func scalar(_ value: TextScalar) -> Scalar {
         switch value {
         case .string(let text, _): return .string(text.string(in: store))
         case .number(let range): return .number(range)
@@ -484,7 +484,7 @@ struct EvaluationDecoding {
         switch value {
         case .null: return nil
         case .string(let text, let count) where withinLength(text, bytes: count): return text
-        default: return string(scalar(value, scanner), context, field, offset, scanner).map(CellText.init)
+        default: return string(scalar(value), context, field, offset, scanner).map(CellText.init)
         }
     }
 
@@ -494,7 +494,7 @@ struct EvaluationDecoding {
         switch value {
         case .null: return nil
         case .string(let text, let count) where withinLength(text, bytes: count) && !isBlank(text): return text
-        default: return self.text(scalar(value, scanner), context, field, offset, scanner, expected: expected).map(CellText.init)
+        default: return self.text(scalar(value), context, field, offset, scanner, expected: expected).map(CellText.init)
         }
     }
 
@@ -504,7 +504,7 @@ struct EvaluationDecoding {
         case .null: return nil
         case .string(let text, let count) where withinLength(text, bytes: count): return text
         case .number(let range): return CellText(sourceAt: range.lowerBound, count: range.count)
-        default: return cell(scalar(value, scanner), context, field, offset, scanner).map(CellText.init)
+        default: return cell(scalar(value), context, field, offset, scanner).map(CellText.init)
         }
     }
 
@@ -1104,49 +1104,42 @@ struct EvaluationDecoding {
         repeat {
             let (keyBytes, keyOffset, escaped) = try scanner.readKey()
             scanner.skipWhitespace()
-            // A standard category's name (nearly every key) is found by its bytes, and its repetition by a bit.
+            // A standard category's name (nearly every key) is found by its bytes, and its repetition by a bit;
+            // any other name is made a string and looked for among those seen.
             let standardIndex = escaped.map { name in Self.standardCategoryNames.names.firstIndex { $0.hasSameBytes(as: name) } }
                 ?? Self.standardCategoryNames.field(keyBytes)
+            let name: String
+            let repeated: Bool
+            let category: IndicatorCategory?
             if let index = standardIndex {
                 let bit: UInt8 = 1 << UInt8(index)
-                let value = try scalar(&scanner, depth: 2)
-                if seenStandard & bit != 0 {
-                    problems.append(([10, 2, Self.duplicateSlot], .duplicateField(path.appending(Self.standardCategoryNames[index]),
-                                                                                location: scanner.location(keyOffset))))
-                }
+                name = Self.standardCategoryNames[index]
+                repeated = seenStandard & bit != 0
                 seenStandard |= bit
-                let category = IndicatorCategory.standard[index]
-                if let score = figure(value, [10, 2, position], path.appending(Self.standardCategoryNames[index]), keyOffset, scanner,
-                                      expected: "the printed category score as a number ≥ 0") {
-                    categories.append(PublishedFigures.CategoryScore(category: category, score: score))
-                } else if case .null = value {
-                    problems.append(([10, 2, position], .wrongType(path.appending(Self.standardCategoryNames[index]),
-                        expected: "the printed category score as a number ≥ 0", found: "null", location: scanner.location(keyOffset))))
-                }
-                position += 1
-                continue
+                category = IndicatorCategory.standard[index]
+            } else {
+                name = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
+                repeated = seen.contains(name)
+                seen.append(name)
+                category = IndicatorCategory(parsing: name)
             }
-            let name = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
-            if seen.contains(name) {
+            if repeated {
                 problems.append(([10, 2, Self.duplicateSlot], .duplicateField(path.appending(name), location: scanner.location(keyOffset))))
             }
-            seen.append(name)
-            let entryPath = path.appending(name)
             let value = try scalar(&scanner, depth: 2)
-            guard let category = IndicatorCategory(parsing: name) else {
-                problems.append(([10, 2, position], .invalidValue(entryPath, expected: "a category name", found: "an empty key",
+            defer { position += 1 }
+            guard let category else {
+                problems.append(([10, 2, position], .invalidValue(path.appending(name), expected: "a category name", found: "an empty key",
                                                                   location: scanner.location(keyOffset))))
-                position += 1
                 continue
             }
-            if let score = figure(value, [10, 2, position], entryPath, keyOffset, scanner,
+            if let score = figure(value, [10, 2, position], path.appending(name), keyOffset, scanner,
                                   expected: "the printed category score as a number ≥ 0") {
                 categories.append(PublishedFigures.CategoryScore(category: category, score: score))
             } else if case .null = value {
-                problems.append(([10, 2, position], .wrongType(entryPath, expected: "the printed category score as a number ≥ 0",
+                problems.append(([10, 2, position], .wrongType(path.appending(name), expected: "the printed category score as a number ≥ 0",
                                                                found: "null", location: scanner.location(keyOffset))))
             }
-            position += 1
         } while try scanner.nextAfterItem(close: UInt8(ascii: "}"))
         return categories
     }

@@ -40,7 +40,7 @@ package struct JSONOutput: ~Copyable {
 
     /// The text as a `String`.
     package var text: String {
-        buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+        buffer.text
     }
 
     /// Appends a byte as it is, outside any structure (the newline between JSON Lines).
@@ -151,13 +151,9 @@ package struct JSONOutput: ~Copyable {
     /// standard category's name), written as it is.
     mutating func string(plain text: String) {
         beforeValue()
-        var text = text
-        text.withUTF8 { text in
-            buffer.reserve(text.count + 2)
-            buffer.appendReserved(UInt8(ascii: "\""))
-            buffer.append(text)
-            buffer.appendReserved(UInt8(ascii: "\""))
-        }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(utf8: text)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// A string given as its UTF-8 bytes, escaped.
@@ -194,13 +190,13 @@ package struct JSONOutput: ~Copyable {
 
     mutating func number(_ value: Int) {
         beforeValue()
-        buffer.append(Array(String(value).utf8))
+        buffer.append(utf8: String(value))
     }
 
     /// A number given as its literal text (a JSON number carried as written).
     mutating func number(literal: String) {
         beforeValue()
-        buffer.append(Array(literal.utf8))
+        buffer.append(utf8: literal)
     }
 
     mutating func null() {

@@ -159,22 +159,8 @@ struct JSONScanner {
     /// Reads a string at the cursor: the byte range of its contents when it has no escapes, else the unescaped text.
     @inline(__always)
     mutating func readStringRange() throws(Problem) -> (range: Range<Int>, escaped: String?) {
-        index += 1  // opening quote
-        let start = index
-        skipToSpecialByte()
-        if index < end, bytes[index] == UInt8(ascii: "\"") {
-            index += 1
-            return (start..<(index - 1), nil)
-        }
-        return try readEscapedString(from: start)
-    }
-
-    /// The rest of a string whose plain bytes from `start` end at the cursor on a backslash, a control character
-    /// or the end of the input: its unescaped text, or the problem.
-    @inline(never)
-    mutating func readEscapedString(from start: Int) throws(Problem) -> (range: Range<Int>, escaped: String?) {
-        let pieces = try readEscapedBytes(from: start)
-        return (start..<(index - 1), String(decoding: pieces, as: UTF8.self))
+        let (range, unescaped) = try readStringBytes()
+        return (range, unescaped.map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// Reads a string at the cursor (on its opening quote) for its bytes: the range of its contents when it has no
