@@ -111,6 +111,26 @@ struct DisclosureCommandTests {
         }
     }
 
+    /// Seed 003's target tables print no 分值: extracted, their rows carry no `weight` (not a 0 the table never
+    /// printed), so that lint of the extracted JSON finds what lint of the text finds.
+    @Test func aTargetTableWithoutPointsIsExtractedWithoutWeights() throws {
+        let seed = "examples/disclosures/003_6b15edb281b2cfcb.txt"
+        let result = runCommand(["extract", seed])
+        #expect(result.status == .success)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        let rows = array.flatMap { ($0["indicators"] as? [[String: Any]]) ?? [] }
+        #expect(rows.count > 40)
+        #expect(rows.allSatisfy { $0["weight"] == nil && $0["target"] != nil })
+        let first = try JSONSerialization.data(withJSONObject: array[0])
+        let read = try EvaluationReader(requiresActuals: false).read([UInt8](first))
+        #expect(read.warnings.count { $0.code == .noWeight } == (array[0]["indicators"] as? [Any])?.count)
+        let table = try #require(LintTable(name: "t.json", read: read, override: nil))
+        let reports = Linter().lint([table], readingFindings: ["t.json": read.warnings])
+        #expect(reports.first?.findings.map(\.description) == [
+            "warning[no-weight] indicators: no row carries points (分值); a table that is to be scored needs them on every row",
+        ])
+    }
+
     @Test func scoresAndVerifiesTheDisclosureDirectlyEachTableWithItsLines() {
         let score = runCommand([Self.seed])
         #expect(score.status == .success)

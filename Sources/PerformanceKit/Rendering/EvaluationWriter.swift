@@ -1,25 +1,50 @@
 /// Writes an ``Evaluation`` as a perfscore/1 file (FORMAT.md §1): what `perfscore convert` prints for a
 /// spreadsheet table. Reading the output with ``EvaluationReader`` gives the same evaluation back; fields carried
 /// as written (`source`, fields perfscore/1 does not define) are written back as they were.
+///
+/// A row of a target table that printed no points (a `no-weight` warning of the reading) is written without
+/// `weight`: the model holds 0 for it so that every check still runs, but 0 is not what the table says, and a
+/// `"weight": 0` written out would read back as a table that gave every row no points.
 package enum EvaluationWriter {
     /// The perfscore/1 text of an evaluation, keys in the order of FORMAT.md, indented by two spaces a level.
     package static func text(_ evaluation: Evaluation) -> String {
+        text(EvaluationReader.Result(evaluation: evaluation, warnings: []))
+    }
+
+    /// The perfscore/1 text of what was read, rows the table gave no points without `weight`.
+    package static func text(_ read: EvaluationReader.Result) -> String {
         var out = JSONOutput(indent: 2)
-        write(evaluation, into: &out)
+        write(read, into: &out)
         return out.text
     }
 
-    /// Several evaluations as one JSON array (what `perfscore extract` prints for a disclosure's tables).
-    package static func array(_ evaluations: [Evaluation]) -> String {
+    /// Several tables read as one JSON array (what `perfscore extract` prints for a disclosure's tables).
+    package static func array(_ reads: [EvaluationReader.Result]) -> String {
         var out = JSONOutput(indent: 2)
         out.beginArray()
-        for evaluation in evaluations { write(evaluation, into: &out) }
+        for read in reads { write(read, into: &out) }
         out.endArray()
         out.raw(0x0A)
         return out.text
     }
 
-    static func write(_ evaluation: Evaluation, into out: inout JSONOutput) {
+    /// The indices of the rows whose reading found no points (`no-weight` at `indicators[i].weight`).
+    static func rowsWithoutPoints(_ read: EvaluationReader.Result) -> Set<Int> {
+        var rows: Set<Int> = []
+        for warning in read.warnings where warning.code == .noWeight {
+            let steps = warning.path.components
+            guard steps.count == 3, steps[0] == .key("indicators"), steps[2] == .key("weight"), case .index(let index) = steps[1]
+            else { continue }
+            rows.insert(index)
+        }
+        return rows
+    }
+
+    static func write(_ read: EvaluationReader.Result, into out: inout JSONOutput) {
+        write(read.evaluation, rowsWithoutPoints: rowsWithoutPoints(read), into: &out)
+    }
+
+    static func write(_ evaluation: Evaluation, rowsWithoutPoints: Set<Int>, into out: inout JSONOutput) {
         out.beginObject()
         out.key("format"); out.string(Evaluation.formatTag)
         if let title = evaluation.title { out.key("title"); out.string(title) }
@@ -49,7 +74,9 @@ package enum EvaluationWriter {
         out.endObject()
         out.key("indicators")
         out.beginArray()
-        for indicator in evaluation.indicators { write(indicator, into: &out) }
+        for (index, indicator) in evaluation.indicators.enumerated() {
+            write(indicator, hasPoints: !rowsWithoutPoints.contains(index), into: &out)
+        }
         out.endArray()
         if let published = evaluation.published {
             out.key("published")
@@ -81,13 +108,13 @@ package enum EvaluationWriter {
         out.endObject()
     }
 
-    static func write(_ indicator: Indicator, into out: inout JSONOutput) {
+    static func write(_ indicator: Indicator, hasPoints: Bool, into out: inout JSONOutput) {
         out.beginObject()
         out.key("category"); out.string(indicator.category.rawValue)
         if let subcategory = indicator.subcategory { out.key("subcategory"); out.string(subcategory.rawValue) }
         out.key("name"); out.string(indicator.name)
         if let unit = indicator.unit { out.key("unit"); out.string(unit) }
-        out.key("weight"); out.number(indicator.weight)
+        if hasPoints { out.key("weight"); out.number(indicator.weight) }
         out.key("target"); out.string(indicator.target)
         if let actual = indicator.actual { out.key("actual"); out.string(actual) }
         if let direction = indicator.direction { out.key("direction"); out.string(direction.rawValue) }

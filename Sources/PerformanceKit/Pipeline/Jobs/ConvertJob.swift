@@ -23,6 +23,6 @@ package struct ConvertJob {
             io.message("\(JobIO.displayName(file)): the workbook holds \(tables.count) tables (\(sheets.joined(separator: ", "))); convert one at a time with --sheet NAME")
             return .unusable
         }
-        return JobOutput(.text(EvaluationWriter.text(table.result.evaluation) + "\n"), status: .success)
+        return JobOutput(.text(EvaluationWriter.text(table.result) + "\n"), status: .success)
     }
 }

@@ -32,7 +32,7 @@ package struct ExtractJob {
             io.message("\(name): no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表")
             return .unusable
         }
-        var read: [(table: DisclosureReader.Table, evaluation: Evaluation)] = []
+        var read: [(table: DisclosureReader.Table, result: EvaluationReader.Result)] = []
         var failed = false
         for table in tables {
             let label = TableReader.tableName(name, sheet: table.label)
@@ -42,7 +42,7 @@ package struct ExtractJob {
                 for warning in result.warnings where warning.code == .unplacedText {
                     io.message("\(label): \(warning.message)")
                 }
-                read.append((table, result.evaluation))
+                read.append((table, result))
             case .failure(let error):
                 failed = true
                 for problem in error.problems { io.message("\(label): \(problem)") }
@@ -52,13 +52,13 @@ package struct ExtractJob {
             .map { "\($0.value.count) \($0.key.rawValue)" }.joined(separator: ", ")
         io.message("\(name): \(tables.count) table(s) found (\(counts)); \(read.count) read")
         let status: JobStatus = failed ? .unusable : .success
-        guard filesForFolder else { return JobOutput(.text(EvaluationWriter.array(read.map(\.evaluation))), status: status) }
+        guard filesForFolder else { return JobOutput(.text(EvaluationWriter.array(read.map(\.result))), status: status) }
         var taken: Set<String> = []
         var written: [(name: String, bytes: [UInt8])] = []
-        for (table, evaluation) in read {
+        for (table, result) in read {
             let fileName = table.fileName(taken: taken)
             taken.insert(fileName)
-            written.append((fileName, Array((EvaluationWriter.text(evaluation) + "\n").utf8)))
+            written.append((fileName, Array((EvaluationWriter.text(result) + "\n").utf8)))
         }
         return JobOutput(.files(written, what: "the table's JSON"), status: status)
     }
