@@ -121,6 +121,8 @@ struct DisclosureCommandTests {
         let rows = array.flatMap { ($0["indicators"] as? [[String: Any]]) ?? [] }
         #expect(rows.count > 40)
         #expect(rows.allSatisfy { $0["weight"] == nil && $0["target"] != nil })
+        // Nor a budget block: the tables give none (the 项目申报表 beside them is not read), and 0 is no figure of theirs.
+        #expect(array.allSatisfy { $0["budget"] == nil })
         let first = try JSONSerialization.data(withJSONObject: array[0])
         let read = try EvaluationReader(requiresActuals: false).read([UInt8](first))
         #expect(read.warnings.count { $0.code == .noWeight } == (array[0]["indicators"] as? [Any])?.count)

@@ -315,6 +315,32 @@ struct SpreadsheetTests {
         #expect(card.verification?.agrees == true)
     }
 
+    /// A target table (绩效目标表) has no actuals and may have no budget block: convert writes it as lint reads it,
+    /// says so, and writes no figure the table does not give (no budget, no points where 分值 is empty).
+    @Test func convertsATargetTableAsItIs() throws {
+        let text = "项目支出绩效目标表\n项目名称,培训项目\n一级指标,二级指标,三级指标,分值,指标值\n"
+            + "产出指标,数量指标,培训次数（次）,30,≥4\n产出指标,质量指标,合格率,,100%\n"
+            + "效益指标,社会效益指标,群众知晓率,10,≥90%\n满意度指标,服务对象满意度指标,满意度,10,≥95%\n"
+        let result = run(["convert", "t.csv"], files: ["t.csv": Array(text.utf8)])
+        #expect(result.status == .success)
+        #expect(result.error == "perfscore: t.csv: read as a target table (绩效目标表): no row gives an actual\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["budget"] == nil)
+        let rows = try #require(object["indicators"] as? [[String: Any]])
+        #expect(rows.map { $0["weight"] as? Int } == [30, nil, 10, 10])
+        #expect(rows.allSatisfy { $0["actual"] == nil })
+        let read = try EvaluationReader(requiresActuals: false).read(Array(result.output.utf8))
+        #expect(read.evaluation.indicators.map(\.target) == ["≥4", "100%", "≥90%", "≥95%"])
+        #expect(read.warnings.map(\.description) == [
+            "warning[no-weight] indicators[1].weight: no points (分值) are given; a table that is to be scored needs them on every row",
+        ])
+        // A self-evaluation with one actual missing is still refused as one, naming the row.
+        let missing = "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,40,1,1\n产出指标,b,40,1,\n"
+        let refused = run(["convert", "x.csv"], files: ["x.csv": Array(missing.utf8)])
+        #expect(refused.status == .unusable)
+        #expect(refused.error == "perfscore: x.csv: row 5, column 5: no 实际完成值 for b\n")
+    }
+
     @Test(arguments: [
         ("ragged row", "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,1,1,extra\n",
          "perfscore: x.csv: row 4, column 6: the row has 6 cells but the header has 5\n"),

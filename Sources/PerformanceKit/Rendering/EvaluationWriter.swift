@@ -4,7 +4,9 @@
 ///
 /// A row of a target table that printed no points (a `no-weight` warning of the reading) is written without
 /// `weight`: the model holds 0 for it so that every check still runs, but 0 is not what the table says, and a
-/// `"weight": 0` written out would read back as a table that gave every row no points.
+/// `"weight": 0` written out would read back as a table that gave every row no points. Likewise a target table (no
+/// row gives an actual) whose budget block is all zeros, as the model holds a block the table does not give, is
+/// written without `budget` (FORMAT.md §6.1a lets a target table lack it); reading either back gives the same model.
 package enum EvaluationWriter {
     /// The perfscore/1 text of an evaluation, keys in the order of FORMAT.md, indented by two spaces a level.
     package static func text(_ evaluation: Evaluation) -> String {
@@ -52,26 +54,7 @@ package enum EvaluationWriter {
         if let year = evaluation.year { out.key("year"); out.number(year) }
         out.key("kind"); out.string(evaluation.kind.rawValue)
         if let rules = evaluation.rules { out.key("rules"); out.string(rules.rawValue) }
-        out.key("budget")
-        out.beginObject()
-        out.key("planned"); out.number(evaluation.budget.planned)
-        out.key("executed"); out.number(evaluation.budget.executed)
-        if let initial = evaluation.budget.initial { out.key("initial"); out.number(initial) }
-        if let weight = evaluation.budget.weight { out.key("weight"); out.number(weight) }
-        if !evaluation.budget.sources.isEmpty {
-            out.key("sources")
-            out.beginObject()
-            for source in evaluation.budget.sources {
-                out.key(named: source.kind.rawValue)
-                out.beginObject()
-                if let initial = source.initial { out.key("initial"); out.number(initial) }
-                if let planned = source.planned { out.key("planned"); out.number(planned) }
-                if let executed = source.executed { out.key("executed"); out.number(executed) }
-                out.endObject()
-            }
-            out.endObject()
-        }
-        out.endObject()
+        if hasBudget(evaluation) { write(evaluation.budget, into: &out) }
         out.key("indicators")
         out.beginArray()
         for (index, indicator) in evaluation.indicators.enumerated() {
@@ -104,6 +87,36 @@ package enum EvaluationWriter {
         for member in evaluation.additionalFields {
             out.key(named: member.key)
             out.value(raw: member.value)
+        }
+        out.endObject()
+    }
+
+    /// Whether the evaluation gives a budget block: every self-evaluation does; a target table whose block is all
+    /// zeros (what the model holds when the table gives none) does not.
+    static func hasBudget(_ evaluation: Evaluation) -> Bool {
+        let isTargetTable = evaluation.indicators.allSatisfy { $0.actual == nil && $0.parts == nil }
+        return !(isTargetTable && evaluation.budget == BudgetExecution(planned: .zero, executed: .zero))
+    }
+
+    static func write(_ budget: BudgetExecution, into out: inout JSONOutput) {
+        out.key("budget")
+        out.beginObject()
+        out.key("planned"); out.number(budget.planned)
+        out.key("executed"); out.number(budget.executed)
+        if let initial = budget.initial { out.key("initial"); out.number(initial) }
+        if let weight = budget.weight { out.key("weight"); out.number(weight) }
+        if !budget.sources.isEmpty {
+            out.key("sources")
+            out.beginObject()
+            for source in budget.sources {
+                out.key(named: source.kind.rawValue)
+                out.beginObject()
+                if let initial = source.initial { out.key("initial"); out.number(initial) }
+                if let planned = source.planned { out.key("planned"); out.number(planned) }
+                if let executed = source.executed { out.key("executed"); out.number(executed) }
+                out.endObject()
+            }
+            out.endObject()
         }
         out.endObject()
     }

@@ -1,5 +1,7 @@
 /// `perfscore convert FILE`: the perfscore/1 JSON of one spreadsheet table (or of a JSON file, normalised), one
-/// table at a time: a workbook of several asks for `--sheet`.
+/// table at a time: a workbook of several asks for `--sheet`. A target table (绩效目标表), whose rows give no
+/// actual, converts as lint reads it (FORMAT.md §6.1a): without actuals, budget block optional, rows that print no
+/// 分值 without `weight`.
 package struct ConvertJob {
     /// The formats it prints, with what each holds (the subcommand's help lists them).
     package static let formats: [(format: OutputFormat, prints: String)] = [
@@ -17,7 +19,19 @@ package struct ConvertJob {
             io.message("convert takes one file")
             return .unusable
         }
-        guard let tables = input.read(file, io: io) else { return .unusable }
+        // A target table (绩效目标表: no row gives an actual, and there need be no budget block) converts as it is,
+        // as lint reads it; any other table must read as a self-evaluation, and its problems are said as such.
+        var quiet = io
+        quiet.message = { _ in }
+        let tables: [TableInput.ReadTable]
+        if let targets = input.read(file, requiresActuals: false, io: quiet), targets.count == 1,
+           targets[0].result.evaluation.indicators.allSatisfy({ $0.actual == nil && $0.parts == nil }) {
+            tables = targets
+            io.message("\(targets[0].name): read as a target table (绩效目标表): no row gives an actual")
+        } else {
+            guard let read = input.read(file, io: io) else { return .unusable }
+            tables = read
+        }
         guard tables.count == 1, let table = tables.first else {
             let sheets = tables.compactMap(\.sheet)
             io.message("\(JobIO.displayName(file)): the workbook holds \(tables.count) tables (\(sheets.joined(separator: ", "))); convert one at a time with --sheet NAME")
