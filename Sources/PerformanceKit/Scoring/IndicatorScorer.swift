@@ -189,31 +189,33 @@ struct IndicatorScorer: Sendable {
                 message: "the figure under the unit column \(indicator.unit ?? "") needs more digits than a decimal holds (18); write it in a larger unit",
                 field: "unit")
         }
-        switch (target, actual) {
-        case (.measure(var a), .measure(var b)):
-            guard columned(&a), columned(&b) else { return tooLarge }
-            let (targetValue, actualValue) = (a.quantity.value, b.quantity.value)
-            // The figures are handed over (consumed), not copied.
-            let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
-            if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
-                diagnostics.append(note)
+        // Each value is taken apart where it stands: a tuple of the two would copy both, and its cases copy again.
+        if case .measure(var a) = target {
+            if case .measure(var b) = actual {
+                guard columned(&a), columned(&b) else { return tooLarge }
+                let (targetValue, actualValue) = (a.quantity.value, b.quantity.value)
+                // The figures are handed over (consumed), not copied.
+                let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
+                if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
+                    diagnostics.append(note)
+                }
+                return outcome
             }
-            return outcome
-        case (.measure(var a), .text(let b)) where b.kind == .zeroEvent:
-            guard columned(&a) else { return tooLarge }
-            let zero = Figure(value: .zero, unit: a.quantity.unit)
-            return figureOutcome(indicator, target: a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
-        case (.text(let a), .measure(var b)) where a.kind == .zeroEvent:
+            if case .text(let b) = actual, b.kind == .zeroEvent {
+                guard columned(&a) else { return tooLarge }
+                let zero = Figure(value: .zero, unit: a.quantity.unit)
+                return figureOutcome(indicator, target: a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
+            }
+        } else if case .text(let a) = target, a.kind == .zeroEvent, case .measure(var b) = actual {
             guard columned(&b) else { return tooLarge }
             let zero = IndicatorValue.Measure(quantity: Quantity(plain: .zero, unit: b.quantity.unit))
             return figureOutcome(indicator, target: zero, actual: Figure(b), note: .targetReadAsZero(a.text), keepsFigures: false)
-        default:
-            if let denial = denialOutcome(target: target, actual: actual, indicator: indicator) { return denial }
-            return textOutcome(indicator, target: target, actual: actual)
-                ?? .undefined(code: .undefinedScore,
-                              message: "no rule scores the actual \"\(indicator.actual ?? "")\" against the target \"\(indicator.target)\"; give a judgement (达成 / 部分达成 / 未达成) or a score",
-                              field: "actual")
         }
+        if let denial = denialOutcome(target: target, actual: actual, indicator: indicator) { return denial }
+        return textOutcome(indicator, target: target, actual: actual)
+            ?? .undefined(code: .undefinedScore,
+                          message: "no rule scores the actual \"\(indicator.actual ?? "")\" against the target \"\(indicator.target)\"; give a judgement (达成 / 部分达成 / 未达成) or a score",
+                          field: "actual")
     }
 
     /// The value of a target's bytes: from the cache when there is one.
