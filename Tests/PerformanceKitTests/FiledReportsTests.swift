@@ -15,9 +15,9 @@ struct FiledReportsTests {
     @Test func everyFormatShowsThePrintedFigureBesideTheRecomputedOne() throws {
         let card = try Self.differing()
         let text = card.report(as: .text)
-        #expect(text.contains("得分   表中得分"))
-        #expect(text.contains("20  19.6 rule"))
-        #expect(text.contains("总分 97（满分 100）  等级 优  表中 96.6 rule"))
+        #expect(text.contains("  得分       表中得分\n"))
+        #expect(text.contains("20  19.6 规则差异"))
+        #expect(text.contains("总分 97（满分 100）  等级 优  表中 96.6 规则差异"))
         let markdown = card.report(as: .markdown)
         #expect(markdown.contains("| 20 | 19.6 | 规则差异 |"))
         #expect(markdown.contains("表中总分 96.6（规则差异）"))

@@ -50,12 +50,13 @@ package struct TextReport: Sendable {
         return lines
     }
 
-    /// The printed figure at `path` with its kind (`19.6 rule`) when it differs from the recomputed one; `nil` when
-    /// it agrees or nothing was printed. A table that printed other figures shows them beside the rule's.
+    /// The printed figure at `path` with its kind as the form names it (`19.6 规则差异`, `7 未核对`), as the Markdown
+    /// and HTML reports name it, when it differs from the recomputed one or could not be compared; `nil` when it
+    /// agrees or nothing was printed. A table that printed other figures shows them beside the rule's.
     func differingPrinted(_ card: ScoreCard, at path: String, _ figure: ExactDecimal?) -> String? {
         let check = PrintedBeside(card).check(figure, at: path)
         guard !check.printed.isEmpty, check.check != "agrees" else { return nil }
-        return "\(check.printed) \(check.check)"
+        return "\(check.printed) \(FormLayout.kindName(check.check))"
     }
 
     func budgetBlock(_ budget: ScoreCard.BudgetScore, printed: String? = nil) -> [String] {
