@@ -36,8 +36,11 @@ package enum SummaryReport {
             lines.append("No indicator lost points.")
         } else {
             lines.append("Indicators that lost the most points:")
-            for loss in rollUp.losses {
-                lines.append("  −\(loss.lost.scoreText())  \(loss.indicator) (\(loss.score.scoreText()) of \(loss.weight.scoreText())) · \(loss.title ?? loss.file)")
+            // The losses right-aligned, so that the names start in one column.
+            let losses = rollUp.losses.map { "−" + $0.lost.scoreText() }
+            let width = losses.map(DisplayWidth.of).max() ?? 0
+            for (loss, shown) in zip(rollUp.losses, losses) {
+                lines.append("  \(DisplayWidth.pad(shown, to: width, alignRight: true))  \(loss.indicator) (\(loss.score.scoreText()) of \(loss.weight.scoreText())) · \(loss.title ?? loss.file)")
             }
         }
         if !skipped.isEmpty {
