@@ -118,8 +118,7 @@ enum Usage {
 
     EXIT STATUS:
       0  scored; every printed figure agrees (lint: no finding of error severity)
-      1  scored, but a printed figure differs or could not be compared, or a row has an error finding
-         (lint: an error was found)
+      1  scored, but a printed figure differs or was not compared, or a row has an error (lint: an error found)
       2  a file or the command line could not be used; the message names the file, the field and what was expected
 
     EXAMPLES:
