@@ -12,6 +12,23 @@ struct FiledReportsTests {
         try Evaluator().evaluate(try Fixtures.fixture("reports/printed-differs.json"))
     }
 
+    /// A printed score the rule cannot check (text against other text, no judgement) is named 未核对 in every
+    /// human format, and a list of such figures alone is not headed as disagreements.
+    @Test func aFigureThatCouldNotBeComparedIsNotCalledADisagreement() throws {
+        let json = """
+        {"format": "perfscore/1", "title": "t", "budget": {"planned": 100, "executed": 100},
+         "indicators": [{"category": "产出指标", "name": "数量", "weight": 70, "target": "≥4", "actual": "4", "published": 70},
+                        {"category": "效益指标", "name": "就业能力", "weight": 10, "target": "明显提升", "actual": "有所提升", "published": 7}]}
+        """
+        let card = try Evaluator().evaluate(Array(json.utf8))
+        #expect(card.report(as: .text).contains("  7 未核对\n"))
+        #expect(card.report(as: .markdown).contains("核对：未能核对的表中得分：\n\n- **未核对** 就业能力:"))
+        let html = card.report(as: .html)
+        #expect(html.contains("<h2>核对：未能核对的表中得分</h2>"))
+        #expect(html.contains("<td class=\"check\">未核对</td>"))
+        #expect(!html.contains("不一致之处"))
+    }
+
     @Test func everyFormatShowsThePrintedFigureBesideTheRecomputedOne() throws {
         let card = try Self.differing()
         let text = card.report(as: .text)
@@ -23,8 +40,8 @@ struct FiledReportsTests {
         #expect(markdown.contains("表中总分 96.6（规则差异）"))
         #expect(markdown.contains("- **规则差异** 群众满意度: printed 19.6, recomputed 20"))
         let html = card.report(as: .html)
-        #expect(html.contains("<td class=\"number differs\">19.6</td><td>规则差异</td>"))
-        #expect(html.contains("<td class=\"number differs\">96.6</td><td>规则差异</td>"))
+        #expect(html.contains("<td class=\"number differs\">19.6</td><td class=\"check\">规则差异</td>"))
+        #expect(html.contains("<td class=\"number differs\">96.6</td><td class=\"check\">规则差异</td>"))
         #expect(html.contains("<li><b>规则差异</b> 群众满意度: printed 19.6, recomputed 20"))
         let csv = card.report(as: .csv)
         #expect(csv.contains("群众满意度,20,≥95%,98%,20,19.6,rule"))

@@ -102,6 +102,14 @@ struct FormLayout {
     /// The findings to list under the form: each difference with its kind and what explains it.
     var differences: [Verification.Difference] { card.verification?.differences ?? [] }
 
+    /// What the list of ``differences`` is headed on the form: a figure that could not be compared is no
+    /// disagreement, so a list of those alone says so.
+    var differencesHeading: String {
+        let uncompared = differences.count { $0.kind == .notCompared }
+        if uncompared == 0 { return "表中得分与规则计算不一致之处" }
+        return uncompared == differences.count ? "未能核对的表中得分" : "表中得分与规则计算不一致或未能核对之处"
+    }
+
     /// The name verification's kinds go by on the form.
     static func kindName(_ kind: String) -> String {
         switch kind {

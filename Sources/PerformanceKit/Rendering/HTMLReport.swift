@@ -30,6 +30,7 @@ package enum HTMLReport {
             th { background: #eef1f5; font-weight: 600; }
             table.project th { white-space: nowrap; width: 7em; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.check { white-space: nowrap; }
             td.lost { font-weight: 700; text-decoration: underline; }
             td.differs { font-weight: 700; background: #fde9d9; }
             td.reason { font-size: 0.92em; }
@@ -110,7 +111,7 @@ package enum HTMLReport {
             }
             html += "<td class=\"number\">\(figure)</td>"
             if column == .score, showsPrinted {
-                html += "<td class=\"number\(differs ? " differs" : "")\">\(printed.printed)</td><td>\(FormLayout.kindName(printed.check))</td>"
+                html += "<td class=\"number\(differs ? " differs" : "")\">\(printed.printed)</td><td class=\"check\">\(FormLayout.kindName(printed.check))</td>"
             }
         }
         html += "</tr>\n"
@@ -174,7 +175,7 @@ package enum HTMLReport {
             case .score:
                 html += "<td class=\"number\">\(total)</td>"
                 if printedColumns {
-                    html += "<td class=\"number\(totalDiffers ? " differs" : "")\">\(printedTotal.printed)</td><td>\(printedTotal.printed.isEmpty ? "" : FormLayout.kindName(printedTotal.check))</td>"
+                    html += "<td class=\"number\(totalDiffers ? " differs" : "")\">\(printedTotal.printed)</td><td class=\"check\">\(printedTotal.printed.isEmpty ? "" : FormLayout.kindName(printedTotal.check))</td>"
                 }
             case .reason:
                 html += "<td>" + (!printedColumns && !printedTotal.printed.isEmpty ? "表中总分 \(printedTotal.printed)（\(FormLayout.kindName(printedTotal.check))）" : "") + "</td>"
@@ -216,7 +217,7 @@ package enum HTMLReport {
                         if printedColumns {
                             let check = layout.check(row)
                             let differs = !check.printed.isEmpty && check.check != "agrees" ? " differs" : ""
-                            html += "<td class=\"number\(differs)\">\(check.printed)</td><td>\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
+                            html += "<td class=\"number\(differs)\">\(check.printed)</td><td class=\"check\">\(check.printed.isEmpty ? "" : FormLayout.kindName(check.check))</td>"
                         }
                     case .reason: html += "<td class=\"reason\">\(escape(row.indicator.reason ?? ""))</td>"
                     }
@@ -261,7 +262,7 @@ package enum HTMLReport {
         guard !layout.differences.isEmpty else {
             return "<p class=\"agrees\">核对：表中 \(verification.compared) 处得分与规则计算一致（容差 \(verification.tolerance.plainText)）。</p>\n"
         }
-        var html = "<h2>核对：表中得分与规则计算不一致之处</h2>\n<ul class=\"findings\">\n"
+        var html = "<h2>核对：\(layout.differencesHeading)</h2>\n<ul class=\"findings\">\n"
         for difference in layout.differences {
             html += "<li><b>\(FormLayout.kindName(difference.kind.rawValue))</b> \(escape(difference.message))</li>\n"
         }

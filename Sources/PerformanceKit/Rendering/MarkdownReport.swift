@@ -75,7 +75,7 @@ package enum MarkdownReport {
             if layout.differences.isEmpty {
                 lines.append("核对：表中 \(verification.compared) 处得分与规则计算一致（容差 \(verification.tolerance.plainText)）。")
             } else {
-                lines.append("核对：表中得分与规则计算不一致之处：")
+                lines.append("核对：\(layout.differencesHeading)：")
                 lines.append("")
                 for difference in layout.differences {
                     lines.append("- **\(FormLayout.kindName(difference.kind.rawValue))** \(cell(difference.message))")
