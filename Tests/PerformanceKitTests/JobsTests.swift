@@ -110,4 +110,27 @@ import Testing
         #expect(results.count == 5)
         #expect(results[4].hasPrefix("{\"line\":5,\"error\":\"not valid JSON"))
     }
+
+    /// With `--totals` a line that cannot be used is said in words on standard error, as every other message is,
+    /// not as the JSON object the full results hold for it.
+    @Test func totalsSayEachUnusableLineInWords() {
+        let input = Array("{\"format\": \"perfscore/1\"}\nnot json\n".utf8)
+        final class Messages: @unchecked Sendable {
+            var lines: [String] = []
+        }
+        let messages = Messages()
+        var served = false
+        let streams = JSONLinesJob.Streams(open: { _ in
+            .success({
+                defer { served = true }
+                return served ? [] : input
+            })
+        }, write: { _ in }, message: { messages.lines.append($0) })
+        let result = JSONLinesJob(evaluator: Evaluator(), totalsOnly: true).run(["batch.jsonl"], streams: streams)
+        #expect(result.status == .unusable)
+        #expect(messages.lines == [
+            "line 1: budget: missing; expected an object with planned and executed; indicators: missing; expected an array of indicator objects",
+            "line 2: not valid JSON: expected a value, found 'n'",
+        ])
+    }
 }

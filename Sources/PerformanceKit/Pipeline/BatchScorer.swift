@@ -35,6 +35,8 @@ package struct BatchScorer: Sendable {
         package var disagrees: Bool
         /// Whether the scored line carries an error-severity finding (a table scored as the evaluator wrote it).
         package var hasErrors = false
+        /// Why the line could not be used, in words (what `error` holds in ``line``); `nil` when it was used.
+        package var reason: String? = nil
     }
 
     /// Reads, scores and verifies each line.
@@ -207,7 +209,8 @@ package struct BatchScorer: Sendable {
             out.buffer.withBytes { output.buffer.append($0) }
             output.raw(0x0A)
         }
-        return Outcome(lineNumber: lineNumber, line: line, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false)
+        return Outcome(lineNumber: lineNumber, line: line, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false,
+                       reason: reason)
     }
 }
 

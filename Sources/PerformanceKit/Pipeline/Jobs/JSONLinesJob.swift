@@ -71,7 +71,7 @@ package struct JSONLinesJob {
                 let chunk = batch.scoreChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten())
                 tally.add(chunk.tally)
                 if totalsOnly {
-                    for failure in chunk.failures { streams.message("line \(failure.lineNumber): \(failure.line)") }
+                    for failure in chunk.failures { streams.message("line \(failure.lineNumber): \(failure.reason ?? failure.line)") }
                 } else {
                     output.submit(chunk.pieces)
                 }
@@ -81,7 +81,7 @@ package struct JSONLinesJob {
                 let outcome = batch.failure(number, "the line is longer than \(Self.longestLine) bytes")
                 tally.add(outcome)
                 if totalsOnly {
-                    streams.message("line \(outcome.lineNumber): \(outcome.line)")
+                    streams.message("line \(outcome.lineNumber): \(outcome.reason ?? outcome.line)")
                 } else {
                     output.submit([Array((outcome.line + "\n").utf8)])
                 }
