@@ -373,7 +373,13 @@ extension ExactDecimal {
 
     /// The sum of `values`, or `nil` when it does not fit; summed in full width, so that only the result must fit.
     static func sum(_ values: some Sequence<ExactDecimal>) -> ExactDecimal? {
-        var total = WideDecimal.zero
+        sum(.zero, plus: values)
+    }
+
+    /// `first` and the sum of `values` (a total: the budget's score and the categories'), as ``sum(_:)`` adds them,
+    /// without gathering them into an array first.
+    static func sum(_ first: ExactDecimal, plus values: some Sequence<ExactDecimal>) -> ExactDecimal? {
+        var total = WideDecimal(first)
         for value in values {
             guard let next = total.adding(WideDecimal(value)) else { return nil }
             total = next

@@ -100,9 +100,11 @@ public struct Evaluator: Sendable {
         scorer.allocation = rules != nil && writtenFor != profile.id ? .profile : .asWritten
         var card = scorer.score(evaluation)
         if scorer.allocation == .asWritten {
-            card.verification = Verifier(tolerance: tolerance, catalog: catalog).verify(card)
+            // Verified first, then set: reading the card while assigning into it made a copy of the whole card.
+            let verification = Verifier(tolerance: tolerance, catalog: catalog).verify(card)
+            card.verification = verification
         }
-        card.diagnostics = warnings + card.diagnostics
+        if !warnings.isEmpty { card.diagnostics = warnings + card.diagnostics }
         return card
     }
 }

@@ -99,7 +99,7 @@ public struct Scorer: Sendable {
         var maximum = indicatorPoints.flatMap { $0.adding(budget.weight) }
         if evaluation.goals.isEmpty {
             if categories.allSatisfy({ $0.score != nil }) {
-                total = ExactDecimal.sum([budget.score] + categories.compactMap(\.score))
+                total = ExactDecimal.sum(budget.score, plus: categories.lazy.compactMap(\.score))
             }
         } else {
             let (goalScores, goalDiagnostics, goalMaximum) = GoalRatios(profile: profile, scale: scale).score(evaluation, rows: indicators)
@@ -108,19 +108,17 @@ public struct Scorer: Sendable {
             maximum = goalMaximum.flatMap { $0.adding(budget.weight) }
             if goalDiagnostics.allSatisfy({ $0.severity != .error }), goals.allSatisfy({ $0.weighted != nil }),
                categories.allSatisfy({ $0.score != nil }) {
-                total = ExactDecimal.sum([budget.score] + goals.compactMap(\.weighted))
+                total = ExactDecimal.sum(budget.score, plus: goals.lazy.compactMap(\.weighted))
             }
         }
         if diagnostics.contains(where: { $0.severity == .error && ($0.code == .figureTooLarge || $0.path == JSONPath.root.appending("rules")) }) {
             total = nil
         }
-        var card = ScoreCard(
+        // Made whole at once and returned: a card set up field by field afterwards was copied on the way out.
+        return ScoreCard(
             evaluation: evaluation, profile: profile, budget: budget, indicators: indicators, categories: categories,
             total: total, grade: total.flatMap(profile.grade(for:)), verification: nil, diagnostics: diagnostics,
-            indicatorScale: scale)
-        card.goals = goals
-        card.exactMaximum = maximum
-        return card
+            indicatorScale: scale, goals: goals, exactMaximum: maximum)
     }
 
     /// Notes where a category's points differ from the profile's default split (财预〔2020〕10号 sets it "原则上",
@@ -151,8 +149,8 @@ public struct Scorer: Sendable {
         scores.reserveCapacity(4)
         // By index, not `for row in indicators`, which copies every row's score with its explanation.
         for position in indicators.indices {
-            let indicator = indicators[position].indicator
-            let category = indicator.category
+            // The category and points read in place: binding the row's indicator retains and releases it.
+            let category = indicators[position].indicator.category
             var index = -1
             if let standard = category.standardIndex {
                 index = standardPlaces[standard]
@@ -166,7 +164,7 @@ public struct Scorer: Sendable {
                 index = order.count - 1
                 if let standard = category.standardIndex { standardPlaces[standard] = index }
             }
-            weights[index] = weights[index].adding(WideDecimal(indicator.weight)) ?? weights[index]
+            weights[index] = weights[index].adding(WideDecimal(indicators[position].indicator.weight)) ?? weights[index]
             if let running = scores[index], let score = indicators[position].score {
                 scores[index] = running.adding(WideDecimal(score))
             } else {

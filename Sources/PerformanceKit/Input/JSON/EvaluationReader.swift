@@ -46,15 +46,16 @@ public struct EvaluationReader: Sendable {
         let requiresActuals = self.requiresActuals
         // The rows' texts stay places in these bytes (``TextStore``).
         let store = TextStore(source: bytes)
-        let decoded = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
+        // Taken apart at once, so that the evaluation is handed on rather than copied out of the tuple.
+        let (read, problems, warnings) = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
             var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
             let evaluation = try decoding.evaluation(&scanner)
             return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
         }
-        guard decoded.1.isEmpty, let evaluation = decoded.0 else {
-            throw EvaluationFileError(problems: Self.suggestingMisspeltKeys(decoded.1, warnings: decoded.2))
+        guard problems.isEmpty, let evaluation = read else {
+            throw EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings))
         }
-        return Result(evaluation: evaluation, warnings: decoded.2)
+        return Result(evaluation: evaluation, warnings: warnings)
     }
 }
 
