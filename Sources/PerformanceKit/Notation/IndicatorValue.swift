@@ -18,22 +18,64 @@ package enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
     case empty
 
     /// A figure as a target or actual states it: `≥1800`, `＜48小时`, `合同金额=25万元`, `≥4次/4份`.
+    ///
+    /// Its fields live in one immutable box shared by every copy: a value is copied several times a row (the
+    /// notation cache hands out copies, the rule takes them apart), and one reference to count is cheaper than
+    /// three and a hundred bytes. Setting a field makes a new box; values are compared and hashed by their fields.
     package struct Measure: Sendable, Hashable, CustomStringConvertible {
+        /// The fields, never changed once made.
+        private final class Fields: Sendable {
+            let label: String?
+            let comparator: Comparator?
+            let quantity: Quantity
+            let alongside: [Quantity]
+
+            init(label: String?, comparator: Comparator?, quantity: Quantity, alongside: [Quantity]) {
+                self.label = label
+                self.comparator = comparator
+                self.quantity = quantity
+                self.alongside = alongside
+            }
+        }
+
+        private var fields: Fields
+
         /// Words printed before the figure (`合同金额`, `是`), which the rule does not read.
-        package var label: String?
+        package var label: String? {
+            get { fields.label }
+            set { fields = Fields(label: newValue, comparator: comparator, quantity: quantity, alongside: alongside) }
+        }
         /// The comparator, `nil` for a bare figure (`7`, `60个`, `99.9%`).
-        package var comparator: Comparator?
+        package var comparator: Comparator? {
+            get { fields.comparator }
+            set { fields = Fields(label: label, comparator: newValue, quantity: quantity, alongside: alongside) }
+        }
         /// The figure.
-        package var quantity: Quantity
+        package var quantity: Quantity {
+            get { fields.quantity }
+            set { fields = Fields(label: label, comparator: comparator, quantity: newValue, alongside: alongside) }
+        }
         /// Further figures after a `/` (`≥4次/4份` states 4份 too): a compound value no rule scores.
-        package var alongside: [Quantity]
+        package var alongside: [Quantity] {
+            get { fields.alongside }
+            set { fields = Fields(label: label, comparator: comparator, quantity: quantity, alongside: newValue) }
+        }
 
         /// Creates a figure; ``IndicatorValue/init(parsing:)`` reads one from text.
         package init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
-            self.label = label
-            self.comparator = comparator
-            self.quantity = quantity
-            self.alongside = alongside
+            fields = Fields(label: label, comparator: comparator, quantity: quantity, alongside: alongside)
+        }
+
+        package static func == (lhs: Measure, rhs: Measure) -> Bool {
+            lhs.fields === rhs.fields || (lhs.label == rhs.label && lhs.comparator == rhs.comparator
+                && lhs.quantity == rhs.quantity && lhs.alongside == rhs.alongside)
+        }
+
+        package func hash(into hasher: inout Hasher) {
+            hasher.combine(label)
+            hasher.combine(comparator)
+            hasher.combine(quantity)
+            hasher.combine(alongside)
         }
 
         /// `合同金额=25万元`, `≥80000㎡`, `≥4次/4份`.
