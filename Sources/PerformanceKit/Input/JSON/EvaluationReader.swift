@@ -282,27 +282,29 @@ struct EvaluationDecoding {
             }
             let keyStart = offset + 1
             let keyEnd = JSONScanner.firstSpecialByte(in: scanner.bytes, from: keyStart)
-            var field: Int?
-            var keyBytes = scanner.bytes[keyStart..<keyStart]
-            var escaped: String?
-            if keyEnd < scanner.end, scanner.bytes[keyEnd] == UInt8(ascii: "\"") {
-                keyBytes = scanner.bytes[keyStart..<keyEnd]
-                scanner.index = keyEnd + 1
-                scanner.skipWhitespace()
-                guard scanner.index < scanner.end, scanner.bytes[scanner.index] == UInt8(ascii: ":") else {
-                    throw scanner.syntaxError(expected: "':' after the key \"\(scanner.text(keyStart..<keyEnd).truncatedForMessage)\"")
-                }
-                scanner.index += 1
-                field = context.known.field(keyBytes)
-            } else {
-                let key = try scanner.readKey()
-                keyBytes = key.key
-                escaped = key.escaped
-            }
             if !context.sawFirstKey {
                 context.sawFirstKey = true
                 context.offset = offset
             }
+            guard keyEnd < scanner.end, scanner.bytes[keyEnd] == UInt8(ascii: "\"") else {
+                // An escaped key, read out of line (its string lives only here, so that a plain key has none to
+                // let go of), and never a known field seen at once.
+                let key = try scanner.readKey()
+                scanner.skipWhitespace()
+                if let field = try unusualMember(&scanner, &context, key: key.key, escaped: key.escaped, offset: offset,
+                                                 depth: depth, kept: kept, extra: &extra) {
+                    return (field, offset)
+                }
+                continue
+            }
+            let keyBytes = scanner.bytes[keyStart..<keyEnd]
+            scanner.index = keyEnd + 1
+            scanner.skipWhitespace()
+            guard scanner.index < scanner.end, scanner.bytes[scanner.index] == UInt8(ascii: ":") else {
+                throw scanner.syntaxError(expected: "':' after the key \"\(scanner.text(keyStart..<keyEnd).truncatedForMessage)\"")
+            }
+            scanner.index += 1
+            let field = context.known.field(keyBytes)
             scanner.skipWhitespace()
             // A known key seen for the first time, as nearly every key is; the rest is reported out of line.
             if let field, !context.sawKey(field) {
@@ -312,7 +314,7 @@ struct EvaluationDecoding {
                 }
                 return (field, offset)
             }
-            if let field = try unusualMember(&scanner, &context, key: keyBytes, escaped: escaped, offset: offset, depth: depth,
+            if let field = try unusualMember(&scanner, &context, key: keyBytes, escaped: nil, offset: offset, depth: depth,
                                              kept: kept, extra: &extra) {
                 return (field, offset)
             }
@@ -904,10 +906,13 @@ struct EvaluationDecoding {
         }
         var context = ObjectContext(place: .indicator(index), offset: offset, known: Self.indicatorKeys)
         var category: IndicatorCategory?, subcategory: IndicatorSubcategory?
-        var categoryText: String?, subcategoryText: String?, name: CellText?, unit: CellText?, weight: ExactDecimal?
-        var target: CellText?, actual: CellText?, directionText: String?, judgementText: String?
+        var name: CellText?, unit: CellText?, weight: ExactDecimal?
+        var target: CellText?, actual: CellText?
         var score: ExactDecimal?, deduction: ExactDecimal?, reason: CellText?, previous: CellText?, basis: CellText?
-        var parts: [Indicator.Part]?, measureText: String?, goal: CellText?, published: ExactDecimal?
+        var parts: [Indicator.Part]?, goal: CellText?, published: ExactDecimal?
+        // The texts read as strings, which most rows do not give: kept together, so that a row without any lets go of
+        // one empty value rather than five.
+        var texts: RowTexts?
         // Where the fields checked after the object ends stood: category, direction, judgement, measure.
         var categoryOffset = offset, directionOffset = offset, judgementOffset = offset, measureOffset = offset
         var extra: [RawJSON.Member] = []
@@ -951,14 +956,14 @@ struct EvaluationDecoding {
             }
             let value = try scalar(&scanner, depth: 2)
             switch field {
-            case 0: categoryText = text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
-            case 1: subcategoryText = string(value, context, field, memberOffset, scanner)
+            case 0: texts.given.category = text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
+            case 1: texts.given.subcategory = string(value, context, field, memberOffset, scanner)
             case 4: weight = figure(value, context, field, memberOffset, scanner, expected: "the indicator's points (分值) as a number ≥ 0")
-            case 7: directionText = string(value, context, field, memberOffset, scanner)
-            case 8: judgementText = string(value, context, field, memberOffset, scanner)
+            case 7: texts.given.direction = string(value, context, field, memberOffset, scanner)
+            case 8: texts.given.judgement = string(value, context, field, memberOffset, scanner)
             case 9: score = figure(value, context, field, memberOffset, scanner, expected: "the evaluator's score as a number ≥ 0")
             case 10: deduction = figure(value, context, field, memberOffset, scanner, expected: "points deducted as a number ≥ 0")
-            case 15: measureText = string(value, context, field, memberOffset, scanner)
+            case 15: texts.given.measure = string(value, context, field, memberOffset, scanner)
             default: published = figure(value, context, field, memberOffset, scanner, expected: "the printed score as a number ≥ 0 or null")
             }
         }
@@ -969,8 +974,8 @@ struct EvaluationDecoding {
         require(context, 5, Self.targetExpected, location: location)
         // Rows with parts (even `"parts": null`) need no actual of their own.
         if requiresActuals, !context.sawKey(14) { require(context, 6, Self.actualExpected, location: location) }
-        if category == nil { category = categoryText.flatMap(IndicatorCategory.init(parsing:)) }
-        if let categoryText, category == nil {
+        if category == nil { category = texts?.category.flatMap(IndicatorCategory.init(parsing:)) }
+        if let categoryText = texts?.category, category == nil {
             invalid(context, 0, categoryOffset, scanner, expected: "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标", found: categoryText)
         }
         // A target table (绩效目标表) may lack points: department tables print none. That is a finding, not a
@@ -981,21 +986,21 @@ struct EvaluationDecoding {
             weight = .zero
         }
         var direction: Indicator.Direction?
-        if let directionText {
+        if let directionText = texts?.direction {
             direction = Indicator.Direction(rawValue: directionText)
             if direction == nil {
                 invalid(context, 7, directionOffset, scanner, expected: "forward, reverse, equal or qualitative", found: directionText)
             }
         }
         var judgement: Indicator.Judgement?
-        if let judgementText {
+        if let judgementText = texts?.judgement {
             judgement = Indicator.Judgement(parsing: judgementText)
             if judgement == nil {
                 invalid(context, 8, judgementOffset, scanner, expected: "达成, 部分达成 or 未达成 (achieved, partial, unachieved)", found: judgementText)
             }
         }
         var aggregation: Indicator.Aggregation?
-        if let measureText {
+        if let measureText = texts?.measure {
             aggregation = Indicator.Aggregation(rawValue: measureText)
             if aggregation == nil {
                 invalid(context, 15, measureOffset, scanner, expected: "absolute or relative", found: measureText)
@@ -1003,11 +1008,21 @@ struct EvaluationDecoding {
         }
         guard let category, let name, let weight, let target else { return nil }
         return Indicator(store: store, category: category,
-                         subcategory: subcategory ?? subcategoryText.flatMap(IndicatorSubcategory.init(parsing:)),
+                         subcategory: subcategory ?? texts?.subcategory.flatMap(IndicatorSubcategory.init(parsing:)),
                          name: name, unit: unit, weight: weight, target: target, actual: actual, direction: direction,
                          judgement: judgement, score: score, deduction: deduction, reason: reason, parts: parts,
                          aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal,
                          additionalFields: extra)
+    }
+
+    /// A row's texts that are read as strings: a first or second level outside the standard names, a direction, a
+    /// judgement, a parts measure.
+    struct RowTexts {
+        var category: String?
+        var subcategory: String?
+        var direction: String?
+        var judgement: String?
+        var measure: String?
     }
 
     mutating func partList(_ scanner: inout JSONScanner, indicator: Int, offset: Int) throws(Problem) -> [Indicator.Part]? {
@@ -1145,4 +1160,12 @@ struct EvaluationDecoding {
         return categories
     }
 
+}
+
+extension Optional where Wrapped == EvaluationDecoding.RowTexts {
+    /// The texts, made empty the first time one is set.
+    var given: EvaluationDecoding.RowTexts {
+        get { self ?? EvaluationDecoding.RowTexts() }
+        set { self = newValue }
+    }
 }
