@@ -334,6 +334,11 @@ struct SpreadsheetTests {
         #expect(read.warnings.map(\.description) == [
             "warning[no-weight] indicators[1].weight: no points (分值) are given; a table that is to be scored needs them on every row",
         ])
+        // A self-evaluation form whose 实际完成值 column is left blank is no target table: refused, row by row.
+        let blank = "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,1,\n"
+        let unfilled = run(["convert", "y.csv"], files: ["y.csv": Array(blank.utf8)])
+        #expect(unfilled.status == .unusable)
+        #expect(unfilled.error == "perfscore: y.csv: row 4, column 5: no 实际完成值 for a\n")
         // A self-evaluation with one actual missing is still refused as one, naming the row.
         let missing = "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,40,1,1\n产出指标,b,40,1,\n"
         let refused = run(["convert", "x.csv"], files: ["x.csv": Array(missing.utf8)])

@@ -19,13 +19,15 @@ package struct ConvertJob {
             io.message("convert takes one file")
             return .unusable
         }
-        // A target table (绩效目标表: no row gives an actual, and there need be no budget block) converts as it is,
-        // as lint reads it; any other table must read as a self-evaluation, and its problems are said as such.
+        // A target table (绩效目标表: no row gives an actual, nor has a 实际完成值 column to give one in, and there need
+        // be no budget block) converts as it is, as lint reads it; any other table must read as a self-evaluation,
+        // and its problems are said as such (a self-evaluation form with its actuals left blank among them).
         var quiet = io
         quiet.message = { _ in }
         let tables: [TableInput.ReadTable]
         if let targets = input.read(file, requiresActuals: false, io: quiet), targets.count == 1,
-           targets[0].result.evaluation.indicators.allSatisfy({ $0.actual == nil && $0.parts == nil }) {
+           targets[0].result.evaluation.indicators.allSatisfy({ $0.actual == nil && $0.parts == nil }),
+           targets[0].result.places.cell(of: JSONPath.indicator(0).appending("actual"))?.column == nil {
             tables = targets
             io.message("\(targets[0].name): read as a target table (绩效目标表): no row gives an actual")
         } else {
