@@ -369,47 +369,74 @@ struct IndicatorScorer: Sendable {
     }
 
     /// The actual side of a figure comparison: a printed figure, or several units' combined value.
+    ///
+    /// Made and handed on for every row, so it holds each thing once: a printed figure its digits and its value, from
+    /// which the quotient and the spellings explanations show are made when asked for.
     struct Figure {
-        /// The number times its magnitude.
-        var value: Quotient
-        /// The same, when it is a printed figure rather than several units' combined value.
-        var exactValue: ExactDecimal?
+        /// What the figure is: printed digits (with the value they stand for, the number times its magnitude), or
+        /// several units' combined value, kept whole.
+        private enum Amount {
+            case printed(number: ExactDecimal, value: ExactDecimal)
+            case aggregate(Quotient)
+        }
+
+        private var amount: Amount
         var magnitude: Quantity.Magnitude
-        /// The number as explanations show it: with its magnitude word, and as a plain value.
-        var shownNumber: Explanation.Shown
-        var shownValue: Explanation.Shown
         var unit: String?
         var comparator: IndicatorValue.Comparator?
         /// Whether the cell states further figures after a `/`.
         var isCompound = false
 
         init(_ measure: IndicatorValue.Measure) {
-            value = Quotient(measure.quantity.value)
-            exactValue = measure.quantity.value
-            magnitude = measure.quantity.magnitude
-            shownNumber = .figure(measure.quantity.number, measure.quantity.magnitude)
-            shownValue = .figure(measure.quantity.value, .one)
-            unit = measure.quantity.unit
+            let quantity = measure.quantity
+            amount = .printed(number: quantity.number, value: quantity.value)
+            magnitude = quantity.magnitude
+            unit = quantity.unit
             comparator = measure.comparator
             isCompound = !measure.alongside.isEmpty
         }
 
         /// Several units' combined value.
         init(value: Quotient, unit: String?) {
-            self.value = value
+            amount = .aggregate(value)
             magnitude = .one
-            shownNumber = .aggregate(value)
-            shownValue = .aggregate(value)
             self.unit = unit
         }
 
         init(value: ExactDecimal, unit: String?) {
-            self.value = Quotient(value)
-            exactValue = value
+            amount = .printed(number: value, value: value)
             magnitude = .one
-            shownNumber = .figure(value, .one)
-            shownValue = .figure(value, .one)
             self.unit = unit
+        }
+
+        /// The number times its magnitude.
+        var value: Quotient {
+            switch amount {
+            case .printed(_, let value): return Quotient(value)
+            case .aggregate(let value): return value
+            }
+        }
+
+        /// The same, when it is a printed figure rather than several units' combined value.
+        var exactValue: ExactDecimal? {
+            if case .printed(_, let value) = amount { return value }
+            return nil
+        }
+
+        /// The number as explanations show it, with its magnitude word (`808.44亿`).
+        var shownNumber: Explanation.Shown {
+            switch amount {
+            case .printed(let number, _): return .figure(number, magnitude)
+            case .aggregate(let value): return .aggregate(value)
+            }
+        }
+
+        /// The number as a plain value (`80844000000`).
+        var shownValue: Explanation.Shown {
+            switch amount {
+            case .printed(_, let value): return .figure(value, .one)
+            case .aggregate(let value): return .aggregate(value)
+            }
         }
     }
 
