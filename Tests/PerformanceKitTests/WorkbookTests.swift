@@ -30,6 +30,16 @@ struct DeflateTests {
         #expect(try Inflater.inflate(try Self.deflate(stream)[...], limit: 1 << 20) == expected)
     }
 
+    /// The fixed codes are built without the check a file's lengths get: their constants must pass it (and fill the
+    /// code: 288 literal and 30 distance codes, as RFC 1951 §3.2.6 sets them), and an over-subscribed code must not.
+    @Test func theFixedCodesPassTheCheckAFilesCodesGet() {
+        #expect(HuffmanTable.fits(Inflater.fixedLiteralLengths))
+        #expect(HuffmanTable.fits(Inflater.fixedDistanceLengths))
+        #expect(Inflater.fixedLiteralLengths.count == 288)
+        #expect(HuffmanTable.counts(Inflater.fixedLiteralLengths)[7...9] == [24, 152, 112])
+        #expect(!HuffmanTable.fits([UInt8](repeating: 1, count: 3)[...]))
+    }
+
     @Test func stopsAZipBombAtTheLimit() throws {
         // 1,033 bytes that expand to 1 MiB of zeros.
         let bomb = try Self.deflate("bomb")

@@ -138,11 +138,15 @@ struct Inflater {
     static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    /// The fixed codes of block type 1 (RFC 1951 §3.2.6). Built from constant lengths that form a complete code, so
-    /// `try!` cannot fail whatever a file holds; `fixed.deflate` in the workbook tests decodes through both tables.
-    static let fixedLiterals = try! HuffmanTable(lengths: ([UInt8](repeating: 8, count: 144) + [UInt8](repeating: 9, count: 112)
-        + [UInt8](repeating: 7, count: 24) + [UInt8](repeating: 8, count: 8))[...])
-    static let fixedDistances = try! HuffmanTable(lengths: [UInt8](repeating: 5, count: 30)[...])
+    /// The code lengths of block type 1's fixed codes (RFC 1951 §3.2.6): constants, not a file's, and a complete
+    /// code (a test checks both with ``HuffmanTable/fits(_:)``).
+    static let fixedLiteralLengths = ([UInt8](repeating: 8, count: 144) + [UInt8](repeating: 9, count: 112)
+        + [UInt8](repeating: 7, count: 24) + [UInt8](repeating: 8, count: 8))[...]
+    static let fixedDistanceLengths = [UInt8](repeating: 5, count: 30)[...]
+
+    /// The fixed codes, built without the check a block's own lengths need: nothing a file holds reaches them.
+    static let fixedLiterals = HuffmanTable(fitting: fixedLiteralLengths)
+    static let fixedDistances = HuffmanTable(fitting: fixedDistanceLengths)
 }
 
 /// A canonical Huffman code as a lookup table: entry `symbol << 4 | length` at every index whose low `length` bits
@@ -155,14 +159,32 @@ struct HuffmanTable {
     ///
     /// - Throws: ``Inflater/Failure`` for an over-subscribed code (more codes of some length than can exist).
     init(lengths: ArraySlice<UInt8>) throws(Inflater.Failure) {
+        guard Self.fits(lengths) else { throw Inflater.Failure(description: "an over-subscribed Huffman code") }
+        self.init(fitting: lengths)
+    }
+
+    /// How many symbols have a code of each length, 1 to 15 (index 0 is kept 0).
+    static func counts(_ lengths: ArraySlice<UInt8>) -> [Int] {
         var counts = [Int](repeating: 0, count: 16)
         for length in lengths { counts[Int(length)] += 1 }
         counts[0] = 0
+        return counts
+    }
+
+    /// Whether the lengths form a code that is not over-subscribed: no more codes of any length than can exist.
+    static func fits(_ lengths: ArraySlice<UInt8>) -> Bool {
+        let counts = counts(lengths)
         var available = 1
         for length in 1...15 {
             available = available << 1 - counts[length]
-            guard available >= 0 else { throw Inflater.Failure(description: "an over-subscribed Huffman code") }
+            if available < 0 { return false }
         }
+        return true
+    }
+
+    /// The code of lengths that ``fits(_:)``: a block's, once checked, or the fixed codes' constants.
+    init(fitting lengths: ArraySlice<UInt8>) {
+        let counts = Self.counts(lengths)
         let maximum = max(1, counts.lastIndex { $0 > 0 } ?? 1)
         var next = [Int](repeating: 0, count: 16)
         var code = 0
