@@ -125,12 +125,7 @@ public struct Linter: Sendable {
 
     /// Findings ordered by the row they concern (table-wide ones first), keeping each check's order within a row.
     static func ordered(_ findings: [Diagnostic]) -> [Diagnostic] {
-        func row(_ path: JSONPath) -> Int {
-            if path.components.count >= 2, case .key("indicators") = path.components[0], case .index(let index) = path.components[1] {
-                return index
-            }
-            return -1
-        }
+        func row(_ path: JSONPath) -> Int { path.indicatorIndex ?? -1 }
         return findings.enumerated().sorted { lhs, rhs in
             let (left, right) = (row(lhs.element.path), row(rhs.element.path))
             return left != right ? left < right : lhs.offset < rhs.offset

@@ -342,4 +342,10 @@ extension Indicator {
     var isCost: Bool {
         category == .cost || storage.subcategory?.isCost == true
     }
+
+    /// Whether the row states no actual: none of its own and no parts to make one, as a target table's (绩效目标表)
+    /// rows do.
+    var givesNoActual: Bool {
+        storage.actual == nil && storage.parts == nil
+    }
 }

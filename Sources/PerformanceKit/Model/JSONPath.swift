@@ -57,6 +57,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         JSONPath([.key("indicators"), .index(index)])
     }
 
+    /// The row this path is in (`indicators[3].target` → 3); `nil` for a path outside the rows.
+    var indicatorIndex: Int? {
+        guard components.count >= 2, components[0] == .key("indicators"), case .index(let index) = components[1] else { return nil }
+        return index
+    }
+
     /// Appends ``description``'s UTF-8 bytes.
     func appendDescription(to bytes: inout ByteBuffer) {
         if components.isEmpty {

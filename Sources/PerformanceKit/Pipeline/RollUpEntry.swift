@@ -15,7 +15,7 @@ extension Evaluator {
     /// that fails the ordinary reading is read again leniently only to tell a target table from a broken file.
     package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?) -> [RollUpEntry] {
         func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
-            if result.evaluation.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) { return .targetTable(name: name) }
+            if result.evaluation.indicators.contains(where: \.givesNoActual) { return .targetTable(name: name) }
             do {
                 let card = try evaluate(result.evaluation, warnings: result.warnings)
                 guard card.isComplete else {
@@ -42,7 +42,7 @@ extension Evaluator {
             return [.scored(name: name, card: card)]
         } catch {
             if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
-               table.indicators.contains(where: { $0.actual == nil && $0.parts == nil }) {
+               table.indicators.contains(where: \.givesNoActual) {
                 return [.targetTable(name: name)]
             }
             return [.failed(name: name, reason: "cannot be read: \(error)")]

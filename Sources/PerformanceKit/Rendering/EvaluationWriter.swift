@@ -34,10 +34,7 @@ package enum EvaluationWriter {
     static func rowsWithoutPoints(_ read: EvaluationReader.Result) -> Set<Int> {
         var rows: Set<Int> = []
         for warning in read.warnings where warning.code == .noWeight {
-            let steps = warning.path.components
-            guard steps.count == 3, steps[0] == .key("indicators"), steps[2] == .key("weight"), case .index(let index) = steps[1]
-            else { continue }
-            rows.insert(index)
+            if let row = warning.path.indicatorIndex, warning.path == JSONPath.indicator(row).appending("weight") { rows.insert(row) }
         }
         return rows
     }
@@ -94,7 +91,7 @@ package enum EvaluationWriter {
     /// Whether the evaluation gives a budget block: every self-evaluation does; a target table whose block is all
     /// zeros (what the model holds when the table gives none) does not.
     static func hasBudget(_ evaluation: Evaluation) -> Bool {
-        let isTargetTable = evaluation.indicators.allSatisfy { $0.actual == nil && $0.parts == nil }
+        let isTargetTable = evaluation.indicators.allSatisfy(\.givesNoActual)
         return !(isTargetTable && evaluation.budget == BudgetExecution(planned: .zero, executed: .zero))
     }
 

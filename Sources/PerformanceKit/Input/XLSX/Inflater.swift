@@ -138,8 +138,8 @@ struct Inflater {
     static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    /// The code lengths of block type 1's fixed codes (RFC 1951 §3.2.6): constants, not a file's, and a complete
-    /// code (a test checks both with ``HuffmanTable/fits(_:)``).
+    /// The code lengths of block type 1's fixed codes (RFC 1951 §3.2.6): constants, not a file's, which pass
+    /// ``HuffmanTable/fits(_:)`` (a test checks them, and their counts per length).
     static let fixedLiteralLengths = ([UInt8](repeating: 8, count: 144) + [UInt8](repeating: 9, count: 112)
         + [UInt8](repeating: 7, count: 24) + [UInt8](repeating: 8, count: 8))[...]
     static let fixedDistanceLengths = [UInt8](repeating: 5, count: 30)[...]

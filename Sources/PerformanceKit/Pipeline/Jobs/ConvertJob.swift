@@ -22,16 +22,17 @@ package struct ConvertJob {
         // A target table (绩效目标表: no row gives an actual, nor has a 实际完成值 column to give one in, and there need
         // be no budget block) converts as it is, as lint reads it; any other table must read as a self-evaluation,
         // and its problems are said as such (a self-evaluation form with its actuals left blank among them).
+        guard let bytes = io.bytes(of: file) else { return .unusable }
         var quiet = io
         quiet.message = { _ in }
         let tables: [TableInput.ReadTable]
-        if let targets = input.read(file, requiresActuals: false, io: quiet), targets.count == 1,
-           targets[0].result.evaluation.indicators.allSatisfy({ $0.actual == nil && $0.parts == nil }),
+        if let targets = input.read(bytes, of: file, requiresActuals: false, io: quiet), targets.count == 1,
+           targets[0].result.evaluation.indicators.allSatisfy(\.givesNoActual),
            targets[0].result.places.cell(of: JSONPath.indicator(0).appending("actual"))?.column == nil {
             tables = targets
             io.message("\(targets[0].name): read as a target table (绩效目标表): no row gives an actual")
         } else {
-            guard let read = input.read(file, io: io) else { return .unusable }
+            guard let read = input.read(bytes, of: file, io: io) else { return .unusable }
             tables = read
         }
         guard tables.count == 1, let table = tables.first else {

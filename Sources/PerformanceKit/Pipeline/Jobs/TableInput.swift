@@ -75,8 +75,13 @@ package struct TableInput: Sendable {
     /// Every table of one file read (a JSON file's one evaluation, a workbook's sheets, a disclosure's tables);
     /// `nil` after saying why the file cannot be read.
     package func read(_ file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
-        let name = JobIO.displayName(file)
         guard let bytes = io.bytes(of: file) else { return nil }
+        return read(bytes, of: file, requiresActuals: requiresActuals, io: io)
+    }
+
+    /// The tables of `file`'s bytes, read already (a job that reads them twice, two ways, reads the file once).
+    package func read(_ bytes: [UInt8], of file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
+        let name = JobIO.displayName(file)
         if let form = form(for: file) {
             return readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io)
         }
