@@ -36,6 +36,7 @@ struct DeflateTests {
         #expect(HuffmanTable.fits(Inflater.fixedLiteralLengths))
         #expect(HuffmanTable.fits(Inflater.fixedDistanceLengths))
         #expect(Inflater.fixedLiteralLengths.count == 288)
+        #expect(Inflater.fixedDistanceLengths.count == 30)
         #expect(HuffmanTable.counts(Inflater.fixedLiteralLengths)[7...9] == [24, 152, 112])
         #expect(!HuffmanTable.fits([UInt8](repeating: 1, count: 3)[...]))
     }
