@@ -72,35 +72,61 @@ package struct BatchScorer: Sendable {
         }
     }
 
-    /// Scores a chunk of lines on all cores: the chunk is cut into runs of consecutive lines, each core takes runs
-    /// in turn and writes a run's results into one buffer (a piece of the chunk's output), so that nothing is copied
-    /// between cores.
+    /// Scores a chunk of lines on all cores and waits for it: ``beginChunk(_:firstLineNumber:reusing:)`` then
+    /// ``PendingChunk/finish()``.
+    package func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
+        beginChunk(lines, firstLineNumber: firstLineNumber, reusing: buffers).finish()
+    }
+
+    /// Starts scoring a chunk of lines on all cores and returns at once: the chunk is cut into runs of consecutive
+    /// lines, queued on the shared concurrent queue; each core takes runs in turn and writes a run's results into one
+    /// buffer (a piece of the chunk's output), so that nothing is copied between cores.
+    ///
+    /// The caller reads the next chunk meanwhile and begins it before finishing this one, so that the cores go from
+    /// one chunk's runs to the next without waiting for the reading, or for the slowest run of a chunk.
     ///
     /// - Parameters:
     ///   - lines: the lines' bytes, without their newlines; blank lines are skipped.
     ///   - firstLineNumber: the input line number of `lines[0]`.
     ///   - buffers: the pieces of an earlier chunk, done with: their memory is reused, so that a long batch
-    ///     stops allocating after its first chunk.
-    package func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
-        // Four runs per core: a core that finishes its run early takes another, so that no core waits long for
-        // the slowest run of the chunk.
+    ///     stops allocating after its first chunks.
+    package func beginChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> PendingChunk {
+        // Four runs per core: a core that finishes its run early takes another.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * Self.runsPerCore, lines.count))
         let stride = (lines.count + workers - 1) / workers
         let buffers = Slots(buffers, count: workers)
-        let runs = Slots<Chunk>(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = min(lines.count, worker * stride)
-            let end = min(lines.count, start + stride)
-            runs.set(worker, scoreRun(lines[start..<end], firstLineNumber: firstLineNumber + start,
-                                      reusing: buffers.take(worker) ?? []))
+        let pending = PendingChunk(runs: workers)
+        for worker in 0..<workers {
+            DispatchQueue.global().async(group: pending.group) { [self] in
+                let start = min(lines.count, worker * stride)
+                let end = min(lines.count, start + stride)
+                pending.runs.set(worker, scoreRun(lines[start..<end], firstLineNumber: firstLineNumber + start,
+                                                  reusing: buffers.take(worker) ?? []))
+            }
         }
-        var chunk = Chunk(pieces: [], tally: BatchTally(), failures: [])
-        for case let run? in runs.values {
-            chunk.pieces += run.pieces
-            chunk.tally.add(run.tally)
-            chunk.failures += run.failures
+        return pending
+    }
+
+    /// A chunk whose runs are being scored.
+    package final class PendingChunk: Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate let runs: Slots<Chunk>
+
+        fileprivate init(runs: Int) {
+            self.runs = Slots(count: runs)
         }
-        return chunk
+
+        /// Waits for the chunk's runs and joins them, in input order.
+        package func finish() -> Chunk {
+            group.wait()
+            var chunk = Chunk(pieces: [], tally: BatchTally(), failures: [])
+            for case let run? in runs.values {
+                chunk.pieces += run.pieces
+                chunk.tally.add(run.tally)
+                chunk.failures += run.failures
+            }
+            return chunk
+        }
     }
 
     /// How many runs of consecutive lines a chunk is cut into per core.

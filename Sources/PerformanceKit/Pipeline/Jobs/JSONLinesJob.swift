@@ -1,8 +1,9 @@
 import Foundation
 
-/// `perfscore --jsonl FILE|-`: one evaluation per line, read in chunks, each chunk scored on all cores, one result
-/// per line written in the same order while the next chunk is scored (``OutputPipeline``). Memory stays bounded by
-/// the chunk, whatever the size of the input: a line longer than ``longestLine`` gets an error result as it is read.
+/// `perfscore --jsonl FILE|-`: one evaluation per line, read in chunks, each chunk scored on all cores while the
+/// next is read and begun, one result per line written in the same order on a thread of its own
+/// (``OutputPipeline``). Memory stays bounded by the chunks in flight, whatever the size of the input: a line longer
+/// than ``longestLine`` gets an error result as it is read.
 package struct JSONLinesJob {
     package var evaluator: Evaluator
     /// Print only the counts, the fund-weighted mean and the grades (`--totals`); failed lines become messages.
@@ -12,6 +13,8 @@ package struct JSONLinesJob {
 
     /// Lines scored together: enough to keep every core busy, few enough to keep memory flat.
     package static let linesPerChunk = 2048
+    /// Chunks begun and not yet finished, at most: one being finished while the next is scored.
+    static let chunksScoredAtOnce = 2
     /// A longer line gets an error result as it is read, so that memory stays under 100 MB whatever the input:
     /// an evaluation is a few kilobytes, and even one of a thousand rows of long names is well under 1 MB.
     package static let longestLine = 8 << 20
@@ -62,22 +65,39 @@ package struct JSONLinesJob {
                 unreadable = true
                 continue
             }
-            var pending: [UInt8] = []
+            // The start of a line that the last piece left unfinished: only it is copied, every whole line of a
+            // piece stays a slice of the piece.
+            var carry: [UInt8] = []
             var lines: [ArraySlice<UInt8>] = []
             var lineNumber = 1
             var firstOfChunk = 1
-            func flush() {
-                guard !lines.isEmpty else { return }
-                let chunk = batch.scoreChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten())
+            // Chunks being scored, oldest first: one more is begun before the oldest is finished, so that the cores
+            // go on to it while this thread reads and cuts the next piece and writes the oldest's results.
+            var scoring: [BatchScorer.PendingChunk] = []
+            func finishOldest() {
+                let chunk = scoring.removeFirst().finish()
                 tally.add(chunk.tally)
                 if totalsOnly {
                     for failure in chunk.failures { streams.message("line \(failure.lineNumber): \(failure.reason ?? failure.line)") }
                 } else {
                     output.submit(chunk.pieces)
                 }
+            }
+            // Begins the lines read so far (each chunk holds lines of one piece and one carried line at most, which
+            // bounds its memory).
+            func flush() {
+                guard !lines.isEmpty else { return }
+                scoring.append(batch.beginChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten()))
                 lines.removeAll(keepingCapacity: true)
+                if scoring.count > Self.chunksScoredAtOnce { finishOldest() }
+            }
+            // Everything begun, finished in order: before a result this thread writes itself.
+            func finishAll() {
+                flush()
+                while !scoring.isEmpty { finishOldest() }
             }
             func refuseLongLine(_ number: Int) {
+                finishAll()
                 let outcome = batch.failure(number, "the line is longer than \(Self.longestLine) bytes")
                 tally.add(outcome)
                 if totalsOnly {
@@ -99,36 +119,40 @@ package struct JSONLinesJob {
                     start = newline + 1
                     skipping = false
                 }
-                pending += piece[start...]
-                start = 0
-                for newline in Self.newlines(in: pending) {
-                    if newline - start > Self.longestLine {
+                for newline in Self.newlines(in: piece, from: start) {
+                    let line: ArraySlice<UInt8>
+                    if carry.isEmpty {
+                        line = piece[start..<newline]
+                    } else {
+                        carry += piece[start..<newline]
+                        line = carry[...]
+                        carry = []
+                    }
+                    if line.count > Self.longestLine {
                         // A whole line over the limit (the check below catches the ones still unfinished).
-                        flush()
                         refuseLongLine(lineNumber)
                     } else {
                         if lines.isEmpty { firstOfChunk = lineNumber }
-                        lines.append(pending[start..<newline])
+                        lines.append(line)
                     }
                     lineNumber += 1
                     start = newline + 1
                     if lines.count == Self.linesPerChunk { flush() }
                 }
                 flush()
-                // Keep the unfinished line, and the buffer's memory with it.
-                pending.removeSubrange(..<start)
-                if pending.count > Self.longestLine {
+                carry += piece[start...]
+                if carry.count > Self.longestLine {
                     refuseLongLine(lineNumber)
                     lineNumber += 1
-                    pending.removeAll()
+                    carry = []
                     skipping = true
                 }
             }
-            if !pending.isEmpty {
+            if !carry.isEmpty {
                 firstOfChunk = lineNumber
-                lines.append(pending[...])
-                flush()
+                lines.append(carry[...])
             }
+            finishAll()
         }
         output.drain()
         var status: JobStatus = unreadable || tally.failed > 0 ? .unusable : .success
@@ -136,12 +160,12 @@ package struct JSONLinesJob {
         return JobOutput(totalsOnly ? .text(Self.totals(tally)) : nil, status: status)
     }
 
-    /// The offsets of the newlines in `bytes`, found with `memchr`.
-    static func newlines(in bytes: [UInt8]) -> [Int] {
+    /// The offsets of the newlines in `bytes` from `start`, found with `memchr`.
+    static func newlines(in bytes: [UInt8], from start: Int = 0) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
             var offsets: [Int] = []
-            var position = 0
+            var position = start
             while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
                 let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 offsets.append(offset)
