@@ -473,38 +473,39 @@ extension TextLocation {
 }
 
 /// Finds the first byte that breaks UTF-8, so that the error can point at it.
+///
+/// Sixteen bytes at a time while they are valid (``blockIsValid(_:at:)``), one scalar at a time from where a block
+/// is not (to name the byte) and for the last bytes.
 enum UTF8Validation {
+    typealias Block = SIMD16<UInt8>
+
+    /// The offset of the first byte at which no valid scalar starts (the lead of a short or malformed sequence, a
+    /// stray continuation byte), or `nil` when all of `bytes` is UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
             guard let base = buffer.baseAddress else { return nil }
+            // Blocks look three bytes back, so they start at a scalar's start from offset 3; after a block that
+            // fails, the scalars up to its end are read one at a time, to name the byte.
+            var blocksFrom = 3
             while index < count {
-                // Eight ASCII bytes at a time while they last.
-                while index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    guard word & 0x8080_8080_8080_8080 == 0 else { break }
-                    index += 8
+                if index >= blocksFrom, index + Block.scalarCount <= count {
+                    var stop = index
+                    while stop + Block.scalarCount <= count, blockIsValid(base, at: stop) { stop += Block.scalarCount }
+                    blocksFrom = stop + Block.scalarCount
+                    if stop > index {
+                        // Resume at the start of the last scalar that starts before `stop`: every byte before it
+                        // is a whole scalar, and the scalar itself may go on into the block not yet checked.
+                        index = stop - 1
+                        while base[index] & 0xC0 == 0x80 { index -= 1 }
+                    }
                 }
-                guard index < count else { break }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     index += 1
                     continue
                 }
-                // Two three-byte scalars at a time while they last (Chinese text): leads E1–EC and EE–EF take any
-                // continuation bytes; E0 and ED, whose second byte is bounded, take the general path below.
-                var skipped = false
-                while index + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
-                    let first = word & 0x0F
-                    let second = (word >> 24) & 0x0F
-                    guard first != 0, first != 0x0D, second != 0, second != 0x0D else { break }
-                    index += 6
-                    skipped = true
-                }
-                if skipped { continue }
                 // Continuation bytes are 10xxxxxx; the second byte's range rules out overlong forms, surrogates
                 // and scalars above U+10FFFF.
                 @inline(__always) func continuation(_ offset: Int) -> Bool { buffer[index + offset] & 0xC0 == 0x80 }
@@ -532,5 +533,40 @@ enum UTF8Validation {
             }
             return nil
         }
+    }
+
+    /// Whether the sixteen bytes at `offset` (at least 3, the three bytes before it whole scalars or the start of
+    /// one) keep the rules of UTF-8, every byte checked against the three before it at once:
+    ///
+    /// - a byte is a continuation byte (10xxxxxx) exactly when the byte before it is a lead byte (≥ C0), or the one
+    ///   two before starts a three- or four-byte scalar (≥ E0), or the one three before starts a four-byte scalar
+    ///   (≥ F0);
+    /// - C0, C1 and F5–FF never occur (they begin only overlong forms or scalars above U+10FFFF);
+    /// - after E0 comes A0–BF (not an overlong form), after ED 80–9F (not a surrogate), after F0 90–BF (not an
+    ///   overlong form), after F4 80–8F (not above U+10FFFF).
+    ///
+    /// Together these are the whole definition of UTF-8 (RFC 3629 §4) for the bytes of the block; a scalar that
+    /// begins in the block and ends after it is checked by the next block, or byte by byte at the end.
+    @inline(__always)
+    static func blockIsValid(_ base: UnsafePointer<UInt8>, at offset: Int) -> Bool {
+        let bytes = UnsafeRawPointer(base + offset)
+        let current = bytes.loadUnaligned(as: Block.self)
+        let back1 = bytes.loadUnaligned(fromByteOffset: -1, as: Block.self)
+        let back2 = bytes.loadUnaligned(fromByteOffset: -2, as: Block.self)
+        let back3 = bytes.loadUnaligned(fromByteOffset: -3, as: Block.self)
+        let isContinuation = (current & Block(repeating: 0xC0)) .== Block(repeating: 0x80)
+        let needsContinuation = (back1 .>= Block(repeating: 0xC0)) .| (back2 .>= Block(repeating: 0xE0))
+            .| (back3 .>= Block(repeating: 0xF0))
+        var bad = isContinuation .^ needsContinuation
+        bad = bad .| (current .== Block(repeating: 0xC0)) .| (current .== Block(repeating: 0xC1))
+            .| (current .>= Block(repeating: 0xF5))
+        bad = bad .| ((back1 .== Block(repeating: 0xE0)) .& (current .< Block(repeating: 0xA0)))
+        bad = bad .| ((back1 .== Block(repeating: 0xED)) .& (current .>= Block(repeating: 0xA0)))
+        bad = bad .| ((back1 .== Block(repeating: 0xF0)) .& (current .< Block(repeating: 0x90)))
+        bad = bad .| ((back1 .== Block(repeating: 0xF4)) .& (current .>= Block(repeating: 0x90)))
+        // Lanes of a mask are all ones or all zeros: any set bit in the sixteen bytes is a bad lane (read as two
+        // words, which `any(_:)`, a generic call here, is not).
+        let lanes = unsafeBitCast(bad, to: SIMD2<UInt64>.self)
+        return lanes[0] | lanes[1] == 0
     }
 }
