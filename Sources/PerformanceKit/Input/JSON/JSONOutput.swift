@@ -99,15 +99,16 @@ package struct JSONOutput: ~Copyable {
     /// A member's key: `"total": ` (or `"total":` on one line).
     mutating func key(_ name: StaticString) {
         // On one line, the comma, the key and its colon are written after making room for them once.
-        if indent == 0 {
-            name.withUTF8Buffer { name in
-                buffer.reserve(name.count + 4)
-                if !innermostEmpty { buffer.appendReserved(UInt8(ascii: ",")) }
-                buffer.appendReserved(UInt8(ascii: "\""))
-                buffer.append(name)
-                buffer.appendReserved(UInt8(ascii: "\""))
-                buffer.appendReserved(UInt8(ascii: ":"))
-            }
+        // A key literal is stored as its bytes (read in place); `withUTF8Buffer`, a closure call per key, only for
+        // the other kind.
+        if indent == 0, name.hasPointerRepresentation {
+            let count = name.utf8CodeUnitCount
+            buffer.reserve(count + 4)
+            if !innermostEmpty { buffer.appendReserved(UInt8(ascii: ",")) }
+            buffer.appendReserved(UInt8(ascii: "\""))
+            buffer.append(UnsafeBufferPointer(start: name.utf8Start, count: count))
+            buffer.appendReserved(UInt8(ascii: "\""))
+            buffer.appendReserved(UInt8(ascii: ":"))
             innermostEmpty = false
             afterKey = true
             return
