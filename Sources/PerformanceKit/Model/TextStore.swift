@@ -10,19 +10,21 @@
 final class TextStore: @unchecked Sendable {
     /// The file's UTF-8 bytes, as read (already checked to be UTF-8).
     let source: [UInt8]
-    /// The unescaped bytes of the strings that carried escapes, one after another.
-    private(set) var unescaped: [UInt8] = []
+    /// The unescaped bytes of the strings that carried escapes, one after another (written by the reader's thread
+    /// alone, before the store is shared).
+    @exclusivity(unchecked) private(set) var unescaped: [UInt8] = []
 
     /// A store over a file's bytes.
     init(source: [UInt8]) {
         self.source = source
     }
 
-    /// Keeps the unescaped bytes of a string and returns its place. Only while the file is read.
-    func appendUnescaped(_ bytes: some Collection<UInt8>) -> CellText {
+    /// Keeps the unescaped bytes of a string, which `write` appends in place, and returns their place and count.
+    /// Only while the file is read.
+    func appendingUnescaped<Failure: Error>(_ write: (inout [UInt8]) throws(Failure) -> Void) throws(Failure) -> (text: CellText, count: Int) {
         let start = unescaped.count
-        unescaped.append(contentsOf: bytes)
-        return CellText(unescapedAt: start, count: unescaped.count - start)
+        try write(&unescaped)
+        return (CellText(unescapedAt: start, count: unescaped.count - start), unescaped.count - start)
     }
 
     /// Runs `body` over the bytes of a stored text.

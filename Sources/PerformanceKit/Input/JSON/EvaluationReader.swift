@@ -460,9 +460,13 @@ struct EvaluationDecoding {
     mutating func textScalar(_ scanner: inout JSONScanner, depth: Int) throws(Problem) -> TextScalar {
         switch scanner.current {
         case UInt8(ascii: "\"")?:
-            let (range, unescaped) = try scanner.readStringBytes()
-            if let unescaped { return .string(store.appendUnescaped(unescaped), bytes: unescaped.count) }
-            return .string(CellText(sourceAt: range.lowerBound, count: range.count), bytes: range.count)
+            // Unescaped bytes go straight into the store (most strings have none, and take only their range).
+            var read: (range: Range<Int>, escaped: Bool) = (0..<0, false)
+            let unescaped = try store.appendingUnescaped { (bytes: inout [UInt8]) throws(Problem) in
+                read = try scanner.readStringBytes(unescapingInto: &bytes)
+            }
+            if read.escaped { return .string(unescaped.text, bytes: unescaped.count) }
+            return .string(CellText(sourceAt: read.range.lowerBound, count: read.range.count), bytes: read.range.count)
         case UInt8(ascii: "n")?:
             try scanner.readKeyword("null")
             return .null

@@ -167,29 +167,39 @@ struct JSONScanner {
     /// escapes, else its unescaped bytes.
     @inline(__always)
     mutating func readStringBytes() throws(Problem) -> (range: Range<Int>, unescaped: [UInt8]?) {
+        var unescaped: [UInt8] = []
+        let (range, escaped) = try readStringBytes(unescapingInto: &unescaped)
+        return (range, escaped ? unescaped : nil)
+    }
+
+    /// Reads a string at the cursor (on its opening quote) for its bytes: the range of its contents, and whether it
+    /// carries escapes, when its unescaped bytes are appended to `unescaped` (a reader's buffer of them, which
+    /// grows once for many strings).
+    @inline(__always)
+    mutating func readStringBytes(unescapingInto unescaped: inout [UInt8]) throws(Problem) -> (range: Range<Int>, escaped: Bool) {
         index += 1  // opening quote
         let start = index
         skipToSpecialByte()
         if index < end, bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return (start..<(index - 1), nil)
+            return (start..<(index - 1), false)
         }
-        let pieces = try readEscapedBytes(from: start)
-        return (start..<(index - 1), pieces)
+        try appendEscapedBytes(from: start, to: &unescaped)
+        return (start..<(index - 1), true)
     }
 
-    /// The unescaped bytes of a string whose plain bytes from `start` end at the cursor on a backslash, a control
-    /// character or the end of the input; the cursor after its closing quote.
+    /// Appends to `pieces` the unescaped bytes of a string whose plain bytes from `start` end at the cursor on a
+    /// backslash, a control character or the end of the input; the cursor after its closing quote.
     @inline(never)
-    mutating func readEscapedBytes(from start: Int) throws(Problem) -> [UInt8] {
+    mutating func appendEscapedBytes(from start: Int, to pieces: inout [UInt8]) throws(Problem) {
         guard index < end else { throw syntaxError(expected: "a closing '\"'") }
-        // Escapes: unescape into a buffer from here on, a run of plain bytes at a time.
-        var pieces = Array(bytes[start..<index])
+        // Escapes: unescape from here on, a run of plain bytes at a time.
+        pieces.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return pieces
+                return
             }
             if byte < 0x20 {
                 throw syntaxError(expected: "a closing '\"' (control characters must be escaped inside strings)")
