@@ -26,7 +26,7 @@ package final class ChunkReader {
         }
     }
 
-    package static let pieceSize = 1 << 22
+    package static let pieceSize = 1 << 21
 
     private let descriptor: Int32
     private let closesDescriptor: Bool

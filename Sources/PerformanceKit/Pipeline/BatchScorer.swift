@@ -45,6 +45,9 @@ package struct BatchScorer: Sendable {
     package var rendersResults: Bool
     /// Whether to read and check each line without scoring it (a benchmark of the reader alone).
     package var readsOnly = false
+    /// The notation caches of the runs, each lent to one run at a time, so that a cache stays warm from one run to
+    /// the next instead of being filled again for every run of every chunk.
+    private let caches = NotationCachePool()
 
     /// Creates a batch scorer.
     ///
@@ -91,7 +94,7 @@ package struct BatchScorer: Sendable {
     ///   - buffers: the pieces of an earlier chunk, done with: their memory is reused, so that a long batch
     ///     stops allocating after its first chunks.
     package func beginChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> PendingChunk {
-        // Four runs per core: a core that finishes its run early takes another.
+        // Two runs per core: a core that finishes its run early takes another (and then the next chunk's).
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * Self.runsPerCore, lines.count))
         let stride = (lines.count + workers - 1) / workers
         let buffers = Slots(buffers, count: workers)
@@ -130,7 +133,7 @@ package struct BatchScorer: Sendable {
     }
 
     /// How many runs of consecutive lines a chunk is cut into per core.
-    static let runsPerCore = 4
+    static let runsPerCore = 2
 
     /// Scores consecutive lines on the calling thread into one writer, whose bytes end in the memory of `buffer`,
     /// reused.
@@ -140,13 +143,14 @@ package struct BatchScorer: Sendable {
         var out = JSONOutput(indent: 0, capacity: rendersResults ? lines.reduce(0) { $0 + $1.count } * 5 / 2 : 16)
         var tally = BatchTally()
         var failures: [Outcome] = []
-        // The run's lines repeat the same few targets: each is read once (the run is one thread's).
-        let cache = NotationCache()
+        // The lines repeat the same few targets: each is read once, in a cache this run alone holds while it runs.
+        let cache = caches.lend()
         for (offset, bytes) in lines.enumerated() {
             guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &out, cache: cache) else { continue }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
         }
+        caches.takeBack(cache)
         out.buffer.withBytes { output.append(contentsOf: $0) }
         return Chunk(pieces: [output], tally: tally, failures: failures)
     }
@@ -237,6 +241,25 @@ package struct BatchScorer: Sendable {
         }
         return Outcome(lineNumber: lineNumber, line: line, total: nil, grade: nil, funds: .zero, failed: true, disagrees: false,
                        reason: reason)
+    }
+}
+
+/// Notation caches lent to runs: a run takes one (a new one when all are out) and gives it back when it ends, so
+/// that no two runs hold the same cache at once and a batch keeps about one cache per core.
+private final class NotationCachePool: @unchecked Sendable {
+    private var free: [NotationCache] = []
+    private let lock = NSLock()
+
+    func lend() -> NotationCache {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? NotationCache()
+    }
+
+    func takeBack(_ cache: NotationCache) {
+        lock.lock()
+        free.append(cache)
+        lock.unlock()
     }
 }
 
