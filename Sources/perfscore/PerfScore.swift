@@ -1,3 +1,4 @@
+import CommandLineKit
 import Foundation
 import PerformanceKit
 
@@ -5,8 +6,7 @@ import PerformanceKit
 @main
 struct PerfScore {
     static func main() {
-        // A write beyond the file-size limit fails with EFBIG, reported, instead of killing the process midway.
-        signal(SIGXFSZ, SIG_IGN)
+        ProcessSetup.forCommandLine()
         let status = CommandRunner(environment: .process).run(Array(CommandLine.arguments.dropFirst()))
         exit(status.rawValue)
     }
