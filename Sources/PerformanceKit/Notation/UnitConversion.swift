@@ -33,20 +33,21 @@ package enum UnitConversion {
         return (.one, text.isEmpty ? nil : Quantity.normalizedUnit(text))
     }
 
-    /// A row's unit column, split into magnitude and unit the first time a bare figure asks for it.
+    /// A row's unit column, made a string and split into magnitude and unit the first time a bare figure asks for
+    /// it (most figures print their own unit, and their rows make no string of the column).
     struct LazyColumn {
-        let text: String?
+        private let indicator: Indicator
         private var cached: (magnitude: Quantity.Magnitude, unit: String?)??
 
-        init(_ text: String?) {
-            self.text = text
+        init(of indicator: Indicator) {
+            self.indicator = indicator
         }
 
         /// The column split (``split(column:)``); `nil` when the row has no unit column.
         var split: (magnitude: Quantity.Magnitude, unit: String?)? {
             mutating get {
                 if let cached { return cached }
-                let value = text.map(UnitConversion.split(column:))
+                let value = indicator.unit.map(UnitConversion.split(column:))
                 cached = .some(value)
                 return value
             }

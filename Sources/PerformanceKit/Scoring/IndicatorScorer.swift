@@ -179,7 +179,7 @@ struct IndicatorScorer: Sendable {
                               field: "judgement")
         }
         // The unit column (计量单位) applies to a bare figure, with its magnitude: 200 under 万元 is 200万元.
-        var column = UnitConversion.LazyColumn(indicator.unit)
+        var column = UnitConversion.LazyColumn(of: indicator)
         func columned(_ measure: inout IndicatorValue.Measure) -> Bool {
             UnitConversion.apply(column: &column, to: &measure)
         }
