@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reads a file (or standard input) in pieces of 4 MB with `read(2)`, into one buffer that is handed out and
-/// reused: once the caller has let go of a piece, the next is read into the same memory, so that a batch of any
-/// size reads without allocating.
+/// Reads a file (or standard input) in pieces of 2 MB with `read(2)`, into one buffer that is handed out and
+/// reused: once the caller has let go of a piece, the next is read into the same memory; while the caller still
+/// holds it (its lines are being scored), the next piece goes to new memory, which the allocator takes from what
+/// earlier pieces freed (``ProcessSetup/keepFreedMemoryForReuse()``).
 package final class ChunkReader {
     /// Why a file cannot be opened, as `errno` tells it.
     package struct OpenFailure: Error, CustomStringConvertible {
