@@ -13,8 +13,11 @@ package struct JSONLinesJob {
 
     /// Lines scored together: enough to keep every core busy, few enough to keep memory flat.
     package static let linesPerChunk = 2048
-    /// Chunks begun and not yet finished, at most: one being finished while the next is scored.
+    /// Chunks begun and not yet finished, at most: the oldest being finished while the next is scored.
     static let chunksScoredAtOnce = 2
+    /// Input bytes begun and not yet finished, at most, unless one chunk alone holds more: a chunk of a few lines of
+    /// megabytes each (an evaluation of thousands of rows) is scored alone, so that memory stays under 100 MB.
+    static let bytesScoredAtOnce = 8 << 20
     /// A longer line gets an error result as it is read, so that memory stays under 100 MB whatever the input:
     /// an evaluation is a few kilobytes, and even one of a thousand rows of long names is well under 1 MB.
     package static let longestLine = 8 << 20
@@ -73,9 +76,12 @@ package struct JSONLinesJob {
             var firstOfChunk = 1
             // Chunks being scored, oldest first: one more is begun before the oldest is finished, so that the cores
             // go on to it while this thread reads and cuts the next piece and writes the oldest's results.
-            var scoring: [BatchScorer.PendingChunk] = []
+            var scoring: [(chunk: BatchScorer.PendingChunk, bytes: Int)] = []
+            var bytesScoring = 0
             func finishOldest() {
-                let chunk = scoring.removeFirst().finish()
+                let oldest = scoring.removeFirst()
+                bytesScoring -= oldest.bytes
+                let chunk = oldest.chunk.finish()
                 tally.add(chunk.tally)
                 if totalsOnly {
                     for failure in chunk.failures { streams.message("line \(failure.lineNumber): \(failure.reason ?? failure.line)") }
@@ -87,9 +93,14 @@ package struct JSONLinesJob {
             // bounds its memory).
             func flush() {
                 guard !lines.isEmpty else { return }
-                scoring.append(batch.beginChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten()))
+                // Room first: a chunk is begun beside the ones in flight only within both bounds.
+                let bytes = lines.reduce(0) { $0 + $1.count }
+                while scoring.count >= Self.chunksScoredAtOnce || (!scoring.isEmpty && bytesScoring + bytes > Self.bytesScoredAtOnce) {
+                    finishOldest()
+                }
+                scoring.append((batch.beginChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten()), bytes))
+                bytesScoring += bytes
                 lines.removeAll(keepingCapacity: true)
-                if scoring.count > Self.chunksScoredAtOnce { finishOldest() }
             }
             // Everything begun, finished in order: before a result this thread writes itself.
             func finishAll() {
