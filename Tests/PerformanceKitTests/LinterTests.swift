@@ -35,6 +35,18 @@ struct LinterTests {
         #expect(lint(clean).isEmpty)
     }
 
+    /// The scorer's finding, told before filing: 2.125 points will print as 2.13 when scored.
+    @Test func tellsPointsFinerThanTheScores() {
+        var rows = clean
+        rows[1].weight = dec("20.125")
+        rows[2].weight = dec("19.875")
+        #expect(lint(rows).map(\.description) == [
+            "warning[points-precision] indicators[1].weight: the points 20.125 carry more decimals than scores are printed with (2): a full score prints as 20.13, above the points, and the subtotals and the total add up the printed scores; give the points with at most 2 decimals",
+            "warning[points-precision] indicators[2].weight: the points 19.875 carry more decimals than scores are printed with (2): a full score prints as 19.88, above the points, and the subtotals and the total add up the printed scores; give the points with at most 2 decimals",
+        ])
+        #expect(lint(rows, checks: [PointsPrecisionCheck()]).count == 2)
+    }
+
     @Test func checksPointsAgainstTheProfileAndTheDeclaredTotal() {
         #expect(lint(clean, declared: "100").map(\.description) == [
             "error[declared-total] declaredPoints: the table declares 100 points but its rows add up to 80",

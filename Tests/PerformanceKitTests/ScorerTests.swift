@@ -47,6 +47,25 @@ struct ScorerTests {
         #expect(card.total == dec("97.99"))
     }
 
+    /// "Never above the indicator's own points" and "rounded half-up to 2 decimals, as printed" cannot both hold for
+    /// points of 3 decimals: a full 2.125 prints as 2.13 and the total can pass the maximum. No rule says which way
+    /// to go, so the row is scored as printed and each such row is told; points at 2 places (2.120 too) are not.
+    @Test func tellsPointsFinerThanThePrintedScores() {
+        let rows = [row("95", "96", weight: "2.125"), row("95", "96", weight: "77.865"), row("1", "1", weight: "0.010")]
+        let card = scorer.score(evaluation(rows))
+        #expect(card.indicators.map(\.score) == [dec("2.13"), dec("77.87"), dec("0.01")])
+        #expect(card.total == dec("100.01"))
+        #expect(card.maximum == 100)
+        let told = card.diagnostics.filter { $0.code == .pointsPrecision }
+        #expect(told.map(\.path.description) == ["indicators[0].weight", "indicators[1].weight"])
+        #expect(told.allSatisfy { $0.severity == .warning })
+        #expect(told.first?.message == "the points 2.125 carry more decimals than scores are printed with (2): a full score prints as 2.13, above the points, and the subtotals and the total add up the printed scores; give the points with at most 2 decimals")
+        #expect(told.last?.message.contains("a full score prints as 77.87, above the points") == true)
+        let below = scorer.score(evaluation([row("95", "96", weight: "2.124"), row("1", "1", weight: "77.876")]))
+        #expect(below.diagnostics.filter { $0.code == .pointsPrecision }.map(\.message).first?.contains("prints as 2.12, below the points") == true)
+        #expect(scorer.score(evaluation([row("1", "1", weight: "80")])).diagnostics.allSatisfy { $0.code != .pointsPrecision })
+    }
+
     @Test func keepsCategoriesInTableOrder() {
         let rows = [row("1", "1", weight: "40", category: .satisfaction, subcategory: nil),
                     row("1", "1", weight: "40", category: .output)]

@@ -60,7 +60,7 @@ public struct Linter: Sendable {
 
     /// Every check this version has, in the order their findings are listed.
     package static let standardChecks: [any LintCheck] = [
-        PointsTotalCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(), VagueTargetCheck(),
+        PointsTotalCheck(), PointsPrecisionCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(), VagueTargetCheck(),
         IndicatorNameCheck(), DuplicateIndicatorCheck(), TargetLoweredCheck(), IndicatorCountCheck(), UnmetReasonCheck(),
         ProjectFieldsCheck(), UnfilledCellCheck(), BlankScoreCheck(), FundSourcesCheck(),
     ]

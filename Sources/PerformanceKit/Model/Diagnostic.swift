@@ -56,6 +56,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case judgementOverridesFigure = "judgement-overrides-figure"
         /// Indicator points do not add up to what the profile expects.
         case pointsTotal = "points-total"
+        /// A row's points carry more decimals than scores are rounded to: its full score prints above (or below) them.
+        case pointsPrecision = "points-precision"
         /// The budget block's points differ from the profile's.
         case budgetWeight = "budget-weight"
         /// The adjusted budget is 0: the execution rate is undefined and the block scores 0.

@@ -58,6 +58,10 @@ struct IndicatorScorer: Sendable {
     /// - Returns: the score (with `score == nil` when nothing defines one).
     func score(_ indicator: Indicator, at index: Int, diagnostics: inout [Diagnostic]) -> IndicatorScore {
         let w = indicator.weight
+        // Points finer than the printed scores (2.125 at 2 places) are told; the row is scored as printed.
+        if let finding = PointsPrecision.finding(points: w, rounding: profile.rounding, at: JSONPath.indicator(index).appending("weight")) {
+            diagnostics.append(finding)
+        }
         let outcome: Outcome
         if let judgement = indicator.judgement, let parts = indicator.parts, !parts.isEmpty, parts.allSatisfy({ $0.score != nil }) {
             outcome = bandChecked(fundWeightedScores(indicator, parts: parts), indicator: indicator, judgement: judgement)
