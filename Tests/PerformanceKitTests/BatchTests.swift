@@ -32,6 +32,15 @@ struct BatchTests {
         #expect(outcomes[2]?.lineNumber == 9)
     }
 
+    /// A byte that is not UTF-8 is counted in its line, and said to be: "byte 33" of a file would be elsewhere.
+    @Test func countsABadByteInItsLine() {
+        let good = Array(#"{"format":"perfscore/1","title":"t"}"#.utf8)
+        let bad = Array(#"{"format":"perfscore/1","title":""#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        let outcomes = BatchScorer(evaluator: Evaluator()).score([good[...], bad[...]], firstLineNumber: 1)
+        #expect(outcomes[1]?.line == #"{"line":2,"error":"the line is not UTF-8 (byte 33 of the line cannot be read); save the file as UTF-8"}"#)
+        #expect(outcomes[1]?.reason == "the line is not UTF-8 (byte 33 of the line cannot be read); save the file as UTF-8")
+    }
+
     @Test func runsTheCommandOverJSONLinesInOrder() throws {
         let lines = try Self.exampleLines()
         var text = lines.map { String(decoding: $0.line, as: UTF8.self) }.joined(separator: "\n") + "\n{oops}\n"

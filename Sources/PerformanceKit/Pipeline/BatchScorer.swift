@@ -206,8 +206,20 @@ package struct BatchScorer: Sendable {
                            funds: card.budget.planned, failed: false, disagrees: card.verification?.agrees == false,
                            hasErrors: !card.errors.isEmpty)
         } catch {
-            return failure(lineNumber, error.description.replacingOccurrences(of: "\n", with: "; "), into: &output)
+            return failure(lineNumber, Self.reason(error), into: &output)
         }
+    }
+
+    /// Why a line could not be used, in words for a line: its problems on one line, a byte offset counted in the
+    /// line (a file's "byte 33" would point into another line).
+    static func reason(_ error: Evaluator.Failure) -> String {
+        guard case .file(let fileError) = error else { return error.description }
+        return fileError.problems.map { problem in
+            if case .notUTF8(let offset, _) = problem {
+                return "the line is not UTF-8 (byte \(offset) of the line cannot be read); save the file as UTF-8"
+            }
+            return problem.description.replacingOccurrences(of: "\n", with: "; ")
+        }.joined(separator: "; ")
     }
 
     /// A line read and checked, not scored.
