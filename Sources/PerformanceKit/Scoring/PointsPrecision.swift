@@ -6,13 +6,14 @@
 /// this one finding.
 enum PointsPrecision {
     /// `points-precision` (a warning) at `path` when a full score of `points` prints as another figure under
-    /// `rounding`; `nil` when the points have no more places than the scores (2.5, 2.120).
-    static func finding(points: ExactDecimal, rounding: RoundingRule, at path: JSONPath) -> Diagnostic? {
+    /// `rounding`; `nil` when the points have no more places than the scores (2.5, 2.120). The path is built only
+    /// for a finding: a row's path costs more than the check.
+    static func finding(points: ExactDecimal, rounding: RoundingRule, at path: @autoclosure () -> JSONPath) -> Diagnostic? {
         guard Int(points.scale) > rounding.scale else { return nil }
         let printed = rounding.round(points)
         guard printed != points else { return nil }
         return Diagnostic(.pointsPrecision, .warning,
             "the points \(points.plainText) carry more decimals than scores are printed with (\(rounding.scale)): a full score prints as \(printed.plainText), \(printed > points ? "above" : "below") the points, and the subtotals and the total add up the printed scores; give the points with at most \(rounding.scale) decimals",
-            at: path)
+            at: path())
     }
 }
