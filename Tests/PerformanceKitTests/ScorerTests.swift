@@ -66,6 +66,24 @@ struct ScorerTests {
         #expect(scorer.score(evaluation([row("1", "1", weight: "80")])).diagnostics.allSatisfy { $0.code != .pointsPrecision })
     }
 
+    /// A rate saved as a fraction (a spreadsheet's 93 % read as 0.93) against a percentage target reads as 0.93 %,
+    /// and the row loses nearly all its points: scored as written (no rule reads a fraction as a percentage), and
+    /// told, whether the % is in the target or in the unit column; a figure with its own unit, a zero, or a target
+    /// that is itself at most 1 % is not.
+    @Test func tellsAFractionReadAgainstAPercentage() {
+        let (score, diagnostics) = scoreRow(row("≥95%", "0.93", weight: "40", name: "验收合格率"))
+        #expect(score.score == dec("0.39"))
+        #expect(diagnostics.map(\.description) == [
+            "warning[rate-as-fraction] indicators[0].actual: the actual 0.93 has no unit and the target ≥95% is a percentage, so it reads as 0.93 %: if it is a rate written as a fraction, write it as printed (93%)",
+        ])
+        #expect(scoreRow(row("≥95", "0.93", unit: "%")).diagnostics.map(\.code) == [.rateAsFraction])
+        #expect(scoreRow(row("≥95", "1", unit: "%")).diagnostics.map(\.code) == [.rateAsFraction])
+        #expect(scoreRow(row("≥95%", "93%")).diagnostics.isEmpty)
+        #expect(scoreRow(row("≥95%", "0")).diagnostics.isEmpty)
+        #expect(scoreRow(row("≤0.5%", "0.3")).diagnostics.isEmpty)
+        #expect(scoreRow(row("≥95", "0.93")).diagnostics.isEmpty)
+    }
+
     @Test func keepsCategoriesInTableOrder() {
         let rows = [row("1", "1", weight: "40", category: .satisfaction, subcategory: nil),
                     row("1", "1", weight: "40", category: .output)]

@@ -198,6 +198,12 @@ struct IndicatorScorer: Sendable {
             if case .measure(var b) = actual {
                 guard columned(&a), columned(&b) else { return tooLarge }
                 let (targetValue, actualValue) = (a.quantity.value, b.quantity.value)
+                // A fraction against a percentage: the figures first (few actuals are at most 1), then whether the
+                // actual as printed has no unit (`actual` is the value before the unit column lent it one).
+                if fractionMayBeRate(target: targetValue, actual: actualValue), a.quantity.unit == "%",
+                   case .measure(let printed) = actual, printed.quantity.unit == nil {
+                    diagnostics.append(fractionNote(actual: actualValue, indicator: indicator, index: index))
+                }
                 // The figures are handed over (consumed), not copied.
                 let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
                 if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
@@ -630,6 +636,29 @@ struct IndicatorScorer: Sendable {
               let flagPercent = flag.timesPowerOfTen(2) else { return nil }
         return Diagnostic(.overAchievement, .warning,
             "the actual is \(percent.plainText) % of the target (flag at \(flagPercent.plainText) %): under \(profile.id) a target set too low is marked down at the evaluator's discretion; review the target or give a score with a reason",
+            at: JSONPath.indicator(index).appending("actual"))
+    }
+
+    /// Whether the figures are those of a fraction against a percentage: an actual above 0 and at most 1, a target
+    /// above 1 (``fractionNote(actual:indicator:index:)`` when the target is a percentage and the actual has no unit).
+    func fractionMayBeRate(target: ExactDecimal, actual: ExactDecimal) -> Bool {
+        // By the digits (1 is 10^scale at a scale), without the rescaling a comparison makes: asked of every row.
+        func one(at scale: Int8) -> Int64 {
+            var one: Int64 = 1
+            for _ in 0..<scale { one &*= 10 }
+            return one
+        }
+        guard actual.significand > 0, actual.significand <= one(at: actual.scale) else { return false }
+        return target.significand > one(at: target.scale)
+    }
+
+    /// An actual with no unit, above 0 and at most 1, against a percentage target above 1 (`0.93` against `≥95%`):
+    /// read as written it is 0.93 %, and the row loses nearly all its points; it is most likely a rate saved as a
+    /// fraction (a spreadsheet's 93 %). No rule reads a fraction as a percentage, so the row is scored as written and
+    /// the reading is told (`rate-as-fraction`, the warning lint gives a target written so).
+    func fractionNote(actual: ExactDecimal, indicator: Indicator, index: Int) -> Diagnostic {
+        Diagnostic(.rateAsFraction, .warning,
+            "the actual \(indicator.actual ?? actual.plainText) has no unit and the target \(indicator.target) is a percentage, so it reads as \(actual.plainText) %: if it is a rate written as a fraction, write it as printed (\(actual.percentText)%)",
             at: JSONPath.indicator(index).appending("actual"))
     }
 
