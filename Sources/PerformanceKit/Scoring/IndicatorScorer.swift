@@ -643,11 +643,7 @@ struct IndicatorScorer: Sendable {
     /// above 1 (``fractionNote(actual:indicator:index:)`` when the target is a percentage and the actual has no unit).
     func fractionMayBeRate(target: ExactDecimal, actual: ExactDecimal) -> Bool {
         // By the digits (1 is 10^scale at a scale), without the rescaling a comparison makes: asked of every row.
-        func one(at scale: Int8) -> Int64 {
-            var one: Int64 = 1
-            for _ in 0..<scale { one &*= 10 }
-            return one
-        }
+        func one(at scale: Int8) -> Int64 { WideUInt.wordPowerOfTen(Int(scale)).asInt64 }
         guard actual.significand > 0, actual.significand <= one(at: actual.scale) else { return false }
         return target.significand > one(at: target.scale)
     }
