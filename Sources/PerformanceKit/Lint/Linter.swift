@@ -60,9 +60,9 @@ public struct Linter: Sendable {
 
     /// Every check this version has, in the order their findings are listed.
     package static let standardChecks: [any LintCheck] = [
-        PointsTotalCheck(), PointsPrecisionCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(), VagueTargetCheck(),
-        IndicatorNameCheck(), DuplicateIndicatorCheck(), TargetLoweredCheck(), IndicatorCountCheck(), UnmetReasonCheck(),
-        ProjectFieldsCheck(), UnfilledCellCheck(), BlankScoreCheck(), FundSourcesCheck(),
+        PointsTotalCheck(), PointsPrecisionCheck(), MissingCategoryCheck(), TargetFormCheck(), ComparatorCategoryCheck(),
+        VagueTargetCheck(), IndicatorNameCheck(), DuplicateIndicatorCheck(), TargetLoweredCheck(), IndicatorCountCheck(),
+        UnmetReasonCheck(), ProjectFieldsCheck(), UnfilledCellCheck(), BlankScoreCheck(), FundSourcesCheck(),
     ]
 
     /// Lints each table, and the tables against each other (copied blocks).

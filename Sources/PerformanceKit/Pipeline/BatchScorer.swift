@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let batch = BatchScorer(evaluator: Evaluator())
-/// let chunk = batch.scoreChunk(lines, firstLineNumber: 1)      // the fastest: bytes out, exact tally
+/// let chunk = batch.beginChunk(lines, firstLineNumber: 1).finish()   // the fastest: bytes out, exact tally
 /// for piece in chunk.pieces { FileHandle.standardOutput.write(Data(piece)) }
 /// print(chunk.tally.fundWeightedMean!)
 /// for outcome in batch.score(lines, firstLineNumber: 1) { print(outcome.line) }   // one value per line
@@ -73,12 +73,6 @@ package struct BatchScorer: Sendable {
         package var output: [UInt8] {
             pieces.flatMap { $0 }
         }
-    }
-
-    /// Scores a chunk of lines on all cores and waits for it: ``beginChunk(_:firstLineNumber:reusing:)`` then
-    /// ``PendingChunk/finish()``.
-    package func scoreChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> Chunk {
-        beginChunk(lines, firstLineNumber: firstLineNumber, reusing: buffers).finish()
     }
 
     /// Starts scoring a chunk of lines on all cores and returns at once: the chunk is cut into runs of consecutive
