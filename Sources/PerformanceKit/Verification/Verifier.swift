@@ -58,6 +58,14 @@ package struct Verifier: Sendable {
         // By index: `for row in card.indicators` copies every row's score with its explanation.
         for position in card.indicators.indices {
             guard let printed = card.indicators[position].published else { continue }
+            // Most rows agree with their printed score: told by their fields read in place, as the rest below
+            // would tell it (inside the row's points, scored by the rule, within the tolerance), without binding
+            // the row, which copies its score with its explanation.
+            if let score = card.indicators[position].score, card.indicators[position].basis != .published,
+               !(printed > card.indicators[position].indicator.weight || printed.isNegative), isClose(score, printed) {
+                record(nil)
+                continue
+            }
             let row = card.indicators[position]
             // Built only for a difference: most rows agree.
             var path: JSONPath { row.path.appending("published") }
