@@ -31,7 +31,14 @@ final class TextStore: @unchecked Sendable {
     @inline(__always)
     func withBytes<Result, Failure: Error>(start: Int, count: Int, inUnescaped: Bool,
                                            _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
-        try (inUnescaped ? unescaped : source).withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
+        // Each array read where it stands: choosing one by a conditional expression copies it (a reference
+        // counted in and out for every text read).
+        if inUnescaped {
+            return try unescaped.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
+                try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
+            }
+        }
+        return try source.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
             try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
         }
     }

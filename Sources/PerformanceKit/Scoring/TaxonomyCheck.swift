@@ -3,19 +3,19 @@ enum TaxonomyCheck {
     static func diagnostics(for evaluation: Evaluation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for index in evaluation.indicators.indices {
-            let indicator = evaluation.indicators[index]
-            let category = indicator.category
+            // The names read in place: binding the row retains and releases its fields.
+            let category = evaluation.indicators[index].category
             if !category.isStandard {
                 diagnostics.append(Diagnostic(.unknownCategory, .warning,
                     "\"\(category)\" is not one of 成本指标, 产出指标, 效益指标, 满意度指标; it is scored as a category of its own",
                     at: JSONPath.indicator(index).appending("category")))
             }
             // Told from the two names' standard indices: most rows stand where they should.
-            if let subcategory = indicator.subcategory, subcategory.mayStand(under: category) == false,
+            if let subcategory = evaluation.indicators[index].subcategory, subcategory.mayStand(under: category) == false,
                let expected = subcategory.expectedCategories {
                 let names = expected.map(\.rawValue).joined(separator: " or ")
                 diagnostics.append(Diagnostic(.subcategoryMismatch, .warning,
-                    "\(subcategory) belongs under \(names), not \(indicator.category)",
+                    "\(subcategory) belongs under \(names), not \(category)",
                     at: JSONPath.indicator(index).appending("subcategory")))
             }
         }

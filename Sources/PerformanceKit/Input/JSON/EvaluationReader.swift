@@ -1170,6 +1170,10 @@ extension Optional where Wrapped == EvaluationDecoding.RowTexts {
     /// The texts, made empty the first time one is set.
     var given: EvaluationDecoding.RowTexts {
         get { self ?? EvaluationDecoding.RowTexts() }
-        set { self = newValue }
+        // Set in place: a getter and setter would copy the texts out and back for every one set.
+        _modify {
+            if self == nil { self = EvaluationDecoding.RowTexts() }
+            yield &self!
+        }
     }
 }
