@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let batch = BatchScorer(evaluator: Evaluator())
-/// let chunk = batch.beginChunk(lines, firstLineNumber: 1).finish()   // the fastest: bytes out, exact tally
+/// let chunk = batch.beginChunk(lineChunk, firstLineNumber: 1).finish()   // the fastest: bytes out, exact tally
 /// for piece in chunk.pieces { FileHandle.standardOutput.write(Data(piece)) }
 /// print(chunk.tally.fundWeightedMean!)
 /// for outcome in batch.score(lines, firstLineNumber: 1) { print(outcome.line) }   // one value per line
@@ -83,11 +83,11 @@ package struct BatchScorer: Sendable {
     /// one chunk's runs to the next without waiting for the reading, or for the slowest run of a chunk.
     ///
     /// - Parameters:
-    ///   - lines: the lines' bytes, without their newlines; blank lines are skipped.
-    ///   - firstLineNumber: the input line number of `lines[0]`.
+    ///   - lines: the lines, without their newlines; blank lines are skipped.
+    ///   - firstLineNumber: the input line number of the first line.
     ///   - buffers: the pieces of an earlier chunk, done with: their memory is reused, so that a long batch
     ///     stops allocating after its first chunks.
-    package func beginChunk(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> PendingChunk {
+    package func beginChunk(_ lines: LineChunk, firstLineNumber: Int, reusing buffers: consuming [[UInt8]] = []) -> PendingChunk {
         // Two runs per core: a core that finishes its run early takes another (and then the next chunk's).
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount * Self.runsPerCore, lines.count))
         let stride = (lines.count + workers - 1) / workers
@@ -97,7 +97,7 @@ package struct BatchScorer: Sendable {
             DispatchQueue.global().async(group: pending.group) { [self] in
                 let start = min(lines.count, worker * stride)
                 let end = min(lines.count, start + stride)
-                pending.runs.set(worker, scoreRun(lines[start..<end], firstLineNumber: firstLineNumber + start,
+                pending.runs.set(worker, scoreRun(lines, start..<end, firstLineNumber: firstLineNumber + start,
                                                   reusing: buffers.take(worker) ?? []))
             }
         }
@@ -129,18 +129,18 @@ package struct BatchScorer: Sendable {
     /// How many runs of consecutive lines a chunk is cut into per core.
     static let runsPerCore = 2
 
-    /// Scores consecutive lines on the calling thread into one writer, whose bytes end in the memory of `buffer`,
-    /// reused.
-    func scoreRun(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int, reusing buffer: consuming [UInt8]) -> Chunk {
+    /// Scores the consecutive lines at `positions` of `lines` on the calling thread into one writer, whose bytes end
+    /// in the memory of `buffer`, reused.
+    func scoreRun(_ lines: LineChunk, _ positions: Range<Int>, firstLineNumber: Int, reusing buffer: consuming [UInt8]) -> Chunk {
         var output = consume buffer
         output.removeAll(keepingCapacity: true)
-        var out = JSONOutput(indent: 0, capacity: rendersResults ? lines.reduce(0) { $0 + $1.count } * 5 / 2 : 16)
+        var out = JSONOutput(indent: 0, capacity: rendersResults ? lines.byteCount(in: positions) * 5 / 2 : 16)
         var tally = BatchTally()
         var failures: [Outcome] = []
         // The lines repeat the same few targets: each is read once, in a cache this run alone holds while it runs.
         let cache = caches.lend()
-        for (offset, bytes) in lines.enumerated() {
-            guard let outcome = score(bytes, lineNumber: firstLineNumber + offset, into: &out, cache: cache) else { continue }
+        lines.forEachLine(in: positions) { position, bytes in
+            guard let outcome = score(bytes, lineNumber: firstLineNumber + position - positions.lowerBound, into: &out, cache: cache) else { return }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
         }
@@ -174,7 +174,7 @@ package struct BatchScorer: Sendable {
     /// With ``readsOnly``, the line is read and checked, not scored.
     package func scoreLine(_ bytes: ArraySlice<UInt8>, lineNumber: Int) -> Outcome? {
         var out = JSONOutput(indent: 0)
-        guard var outcome = score(bytes, lineNumber: lineNumber, into: &out) else { return nil }
+        guard var outcome = bytes.withUnsafeBufferPointer({ score($0, lineNumber: lineNumber, into: &out) }) else { return nil }
         var output = out.bytes
         if output.last == 0x0A { output.removeLast() }
         outcome.line = String(decoding: output, as: UTF8.self)
@@ -183,7 +183,7 @@ package struct BatchScorer: Sendable {
 
     /// One line's outcome, its result line (with its newline) written to `output` when results are rendered;
     /// `nil` for a blank line. The outcome's own `line` stays empty: the bytes are in `output`.
-    func score(_ bytes: ArraySlice<UInt8>, lineNumber: Int, into output: inout JSONOutput, cache: NotationCache? = nil) -> Outcome? {
+    func score(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int, into output: inout JSONOutput, cache: NotationCache? = nil) -> Outcome? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do throws(Evaluator.Failure) {
             if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
@@ -217,7 +217,7 @@ package struct BatchScorer: Sendable {
     }
 
     /// A line read and checked, not scored.
-    func readOutcome(_ bytes: ArraySlice<UInt8>, lineNumber: Int) throws(Evaluator.Failure) -> Outcome {
+    func readOutcome(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(Evaluator.Failure) -> Outcome {
         let funds: ExactDecimal
         do {
             funds = try EvaluationReader().read(Array(bytes)).evaluation.budget.planned

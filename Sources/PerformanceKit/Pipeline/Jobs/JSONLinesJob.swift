@@ -69,9 +69,9 @@ package struct JSONLinesJob {
                 continue
             }
             // The start of a line that the last piece left unfinished: only it is copied, every whole line of a
-            // piece stays a slice of the piece.
+            // piece stays a place in the piece.
             var carry: [UInt8] = []
-            var lines: [ArraySlice<UInt8>] = []
+            var lines = LineChunk()
             var lineNumber = 1
             var firstOfChunk = 1
             // Chunks being scored, oldest first: one more is begun before the oldest is finished, so that the cores
@@ -94,13 +94,13 @@ package struct JSONLinesJob {
             func flush() {
                 guard !lines.isEmpty else { return }
                 // Room first: a chunk is begun beside the ones in flight only within both bounds.
-                let bytes = lines.reduce(0) { $0 + $1.count }
+                let bytes = lines.byteCount
                 while scoring.count >= Self.chunksScoredAtOnce || (!scoring.isEmpty && bytesScoring + bytes > Self.bytesScoredAtOnce) {
                     finishOldest()
                 }
                 scoring.append((batch.beginChunk(lines, firstLineNumber: firstOfChunk, reusing: output.takeWritten()), bytes))
                 bytesScoring += bytes
-                lines.removeAll(keepingCapacity: true)
+                lines.removeAll()
             }
             // Everything begun, finished in order: before a result this thread writes itself.
             func finishAll() {
@@ -124,6 +124,8 @@ package struct JSONLinesJob {
                 bytesRead += piece.count
                 streams.progress?(lineNumber - 1, bytesRead)
                 var start = piece.startIndex
+                // The piece's place among the chunk's buffers, added with its first whole line.
+                var pieceInChunk: Int?
                 if skipping {
                     // The rest of an over-long line: dropped up to its newline.
                     guard let newline = piece.firstIndex(of: 0x0A) else { continue }
@@ -131,20 +133,23 @@ package struct JSONLinesJob {
                     skipping = false
                 }
                 for newline in Self.newlines(in: piece, from: start) {
-                    let line: ArraySlice<UInt8>
-                    if carry.isEmpty {
-                        line = piece[start..<newline]
-                    } else {
-                        carry += piece[start..<newline]
-                        line = carry[...]
-                        carry = []
-                    }
-                    if line.count > Self.longestLine {
+                    if carry.count + newline - start > Self.longestLine {
                         // A whole line over the limit (the check below catches the ones still unfinished).
+                        carry = []
                         refuseLongLine(lineNumber)
                     } else {
-                        if lines.isEmpty { firstOfChunk = lineNumber }
-                        lines.append(line)
+                        if lines.isEmpty {
+                            firstOfChunk = lineNumber
+                            pieceInChunk = nil
+                        }
+                        if carry.isEmpty {
+                            if pieceInChunk == nil { pieceInChunk = lines.add(piece) }
+                            lines.append(line: start..<newline, in: pieceInChunk!)
+                        } else {
+                            carry += piece[start..<newline]
+                            lines.append(line: 0..<carry.count, in: lines.add(carry))
+                            carry = []
+                        }
                     }
                     lineNumber += 1
                     start = newline + 1
@@ -161,7 +166,7 @@ package struct JSONLinesJob {
             }
             if !carry.isEmpty {
                 firstOfChunk = lineNumber
-                lines.append(carry[...])
+                lines.append(line: 0..<carry.count, in: lines.add(carry))
             }
             finishAll()
         }
