@@ -570,13 +570,22 @@ enum UTF8Validation {
         var bad = isContinuation .^ needsContinuation
         bad = bad .| (current .== Block(repeating: 0xC0)) .| (current .== Block(repeating: 0xC1))
             .| (current .>= Block(repeating: 0xF5))
-        bad = bad .| ((back1 .== Block(repeating: 0xE0)) .& (current .< Block(repeating: 0xA0)))
-        bad = bad .| ((back1 .== Block(repeating: 0xED)) .& (current .>= Block(repeating: 0xA0)))
-        bad = bad .| ((back1 .== Block(repeating: 0xF0)) .& (current .< Block(repeating: 0x90)))
-        bad = bad .| ((back1 .== Block(repeating: 0xF4)) .& (current .>= Block(repeating: 0x90)))
-        // Lanes of a mask are all ones or all zeros: any set bit in the sixteen bytes is a bad lane (read as two
-        // words, which `any(_:)`, a generic call here, is not).
-        let lanes = unsafeBitCast(bad, to: SIMD2<UInt64>.self)
-        return lanes[0] | lanes[1] == 0
+        // The second bytes after E0, ED, F0 and F4 are checked only where such a lead stands: the leads of Chinese
+        // text are E3 to E9, so most blocks have none.
+        if isAnySet(back1 .== Block(repeating: 0xE0) .| (back1 .>= Block(repeating: 0xED))) {
+            bad = bad .| ((back1 .== Block(repeating: 0xE0)) .& (current .< Block(repeating: 0xA0)))
+            bad = bad .| ((back1 .== Block(repeating: 0xED)) .& (current .>= Block(repeating: 0xA0)))
+            bad = bad .| ((back1 .== Block(repeating: 0xF0)) .& (current .< Block(repeating: 0x90)))
+            bad = bad .| ((back1 .== Block(repeating: 0xF4)) .& (current .>= Block(repeating: 0x90)))
+        }
+        return !isAnySet(bad)
+    }
+
+    /// Whether any lane of a mask is set. Lanes of a mask are all ones or all zeros: the sixteen bytes are read as
+    /// two words, which `any(_:)`, a generic call here, is not.
+    @inline(__always)
+    static func isAnySet(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let lanes = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return lanes[0] | lanes[1] != 0
     }
 }
