@@ -22,6 +22,9 @@ final class TextStore: @unchecked Sendable {
     /// Keeps the unescaped bytes of a string, which `write` appends in place, and returns their place and count.
     /// Only while the file is read.
     func appendingUnescaped<Failure: Error>(_ write: (inout [UInt8]) throws(Failure) -> Void) throws(Failure) -> (text: CellText, count: Int) {
+        // Room at once for the strings with escapes that a file holds (reasons with quotes and line breaks), rather
+        // than growing the array by doubling from a few bytes, a copy each time.
+        if unescaped.capacity == 0 { unescaped.reserveCapacity(min(max(256, source.count / 4), 1 << 16)) }
         let start = unescaped.count
         try write(&unescaped)
         return (CellText(unescapedAt: start, count: unescaped.count - start), unescaped.count - start)

@@ -17,7 +17,8 @@ struct BudgetScorer: Sendable {
         let rounding = profile.rounding
         let weight = budget.weight ?? profile.budgetWeight
         var diagnostics: [Diagnostic] = []
-        let path = JSONPath.root.appending("budget")
+        // Built only for a finding: a path is an array, made anew each time.
+        var path: JSONPath { JSONPath.root.appending("budget") }
         if budget.weight != nil, weight != profile.budgetWeight {
             diagnostics.append(Diagnostic(.budgetWeight, .warning,
                 "the budget block carries \(weight.plainText) points; \(profile.id) gives it \(profile.budgetWeight.plainText)",

@@ -117,8 +117,18 @@ extension Verifier {
 
     /// Whether every score the table prints, rows and budget, is a whole number of points.
     func printsWholePoints(_ evaluation: Evaluation) -> Bool {
-        let printed = evaluation.indicators.compactMap(\.published) + [evaluation.published?.budget].compactMap { $0 }
-        return !printed.isEmpty && printed.allSatisfy { $0.normalized.scale == 0 }
+        // Read in place, without gathering the figures in an array of their own.
+        var printsAny = false
+        for index in evaluation.indicators.indices {
+            guard let printed = evaluation.indicators[index].published else { continue }
+            guard printed.normalized.scale == 0 else { return false }
+            printsAny = true
+        }
+        if let budget = evaluation.published?.budget {
+            guard budget.normalized.scale == 0 else { return false }
+            printsAny = true
+        }
+        return printsAny
     }
 
     /// A score that is not whole, rounded down and half-up to whole points: `5.96 → 5`, `5.96 → 6`.

@@ -174,6 +174,7 @@ package struct Verifier: Sendable {
     func printedSumBeneathTotal(_ card: ScoreCard, published: PublishedFigures) -> (sum: ExactDecimal, what: String)? {
         guard let budget = published.budget else { return nil }
         var parts = [budget]
+        parts.reserveCapacity(card.categories.count + 1)
         var usedRows = false
         var usedCategories = false
         for category in card.categories {

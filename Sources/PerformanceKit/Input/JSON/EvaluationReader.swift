@@ -205,7 +205,9 @@ struct EvaluationDecoding {
         var place: Place
         /// Where a missing field is reported: the object's first key, or where the object was found.
         var offset: Int
-        var known: KeyTable
+        /// The object's keys: one of the reader's static tables, which live as long as the program, held without
+        /// counting a reference (every object of every row took one and gave it back, on both cores at once).
+        private let table: Unmanaged<KeyTable>
         /// Fields seen with a value other than null, by their index in `known`.
         var present: UInt64 = 0
         /// Fields seen at all (null too).
@@ -214,6 +216,21 @@ struct EvaluationDecoding {
         var sawFirstKey = false
         /// Whether the object's `{` has been read.
         var opened = false
+
+        init(place: Place, offset: Int, known: KeyTable) {
+            self.place = place
+            self.offset = offset
+            table = .passUnretained(known)
+        }
+
+        /// The object's keys.
+        var known: KeyTable { table.takeUnretainedValue() }
+
+        /// The field a plain key names, looked up without counting a reference to the table.
+        @inline(__always)
+        func field(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            table._withUnsafeGuaranteedRef { $0.field(key) }
+        }
 
         var path: JSONPath { place.path }
         var key: [Int] { place.key }
@@ -304,7 +321,7 @@ struct EvaluationDecoding {
                 throw scanner.syntaxError(expected: "':' after the key \"\(scanner.text(keyStart..<keyEnd).truncatedForMessage)\"")
             }
             scanner.index += 1
-            let field = context.known.field(keyBytes)
+            let field = context.field(keyBytes)
             scanner.skipWhitespace()
             // A known key seen for the first time, as nearly every key is; the rest is reported out of line.
             if let field, !context.sawKey(field) {
@@ -328,7 +345,7 @@ struct EvaluationDecoding {
     mutating func unusualMember(_ scanner: inout JSONScanner, _ context: inout ObjectContext, key keyBytes: Slice<UnsafeBufferPointer<UInt8>>,
                                 escaped: String?, offset: Int, depth: Int, kept: Bool,
                                 extra: inout [RawJSON.Member]) throws(Problem) -> Int? {
-        let field = escaped.map { key in context.known.names.firstIndex { $0.hasSameBytes(as: key) } } ?? context.known.field(keyBytes)
+        let field = escaped.map { key in context.known.names.firstIndex { $0.hasSameBytes(as: key) } } ?? context.field(keyBytes)
         if let field {
             if context.sawKey(field) {
                 problems.append((context.key + [Self.duplicateSlot], .duplicateField(context.path.appending(context.known[field]), location: scanner.location(offset))))
@@ -707,7 +724,8 @@ struct EvaluationDecoding {
     // MARK: - The budget block
 
     mutating func budgetBlock(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> BudgetExecution? {
-        let path = JSONPath.root.appending("budget")
+        // Built only for a finding: a path is an array, made anew each time.
+        var path: JSONPath { JSONPath.root.appending("budget") }
         guard scanner.current == UInt8(ascii: "{") else {
             if scanner.current == UInt8(ascii: "n") {
                 try scanner.readKeyword("null")
@@ -841,7 +859,7 @@ struct EvaluationDecoding {
     // MARK: - Indicators
 
     mutating func indicatorList(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> [Indicator]? {
-        let path = JSONPath.root.appending("indicators")
+        var path: JSONPath { JSONPath.root.appending("indicators") }
         guard scanner.current == UInt8(ascii: "[") else {
             let value = try scalar(&scanner, depth: 0)
             if case .null = value { return nil }
@@ -1079,7 +1097,7 @@ struct EvaluationDecoding {
     // MARK: - Printed figures
 
     mutating func publishedFigures(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> PublishedFigures? {
-        let path = JSONPath.root.appending("published")
+        var path: JSONPath { JSONPath.root.appending("published") }
         guard scanner.current == UInt8(ascii: "{") else {
             let value = try scalar(&scanner, depth: 0)
             if case .null = value { return nil }
@@ -1100,13 +1118,14 @@ struct EvaluationDecoding {
                 budget = figure(try scalar(&scanner, depth: 1), context, field, memberOffset, scanner,
                                         expected: "the printed budget score as a number ≥ 0")
             default:
-                categories = try printedCategories(&scanner, path: path.appending("categories"), offset: memberOffset)
+                categories = try printedCategories(&scanner, offset: memberOffset)
             }
         }
         return PublishedFigures(total: total, budget: budget, categories: categories)
     }
 
-    mutating func printedCategories(_ scanner: inout JSONScanner, path: JSONPath, offset: Int) throws(Problem) -> [PublishedFigures.CategoryScore] {
+    mutating func printedCategories(_ scanner: inout JSONScanner, offset: Int) throws(Problem) -> [PublishedFigures.CategoryScore] {
+        var path: JSONPath { JSONPath.root.appending("published").appending("categories") }
         guard scanner.current == UInt8(ascii: "{") else {
             let value = try scalar(&scanner, depth: 1)
             if case .null = value { return [] }
@@ -1118,6 +1137,8 @@ struct EvaluationDecoding {
         scanner.index += 1
         var categories: [PublishedFigures.CategoryScore] = []
         if scanner.closesAtOnce(UInt8(ascii: "}")) { return categories }
+        // Room for the four standard categories at once, instead of growing the array one by one.
+        categories.reserveCapacity(4)
         var seen: [String] = []
         var seenStandard: UInt8 = 0
         var position = 0
