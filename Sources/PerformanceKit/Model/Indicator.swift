@@ -307,6 +307,13 @@ public struct Indicator: Sendable, Equatable {
         return try actual.withBytes(in: storage.store, body)
     }
 
+    /// Runs `body` over the unit column's bytes, in place; `nil` when the row has no unit column.
+    @inline(__always)
+    func withUnitBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let unit = storage.unit else { return nil }
+        return unit.withBytes(in: storage.store, body)
+    }
+
     /// The reason, where the row keeps it: an explanation holds it without making a string of it.
     var storedReason: StoredText? {
         storage.reason.map { StoredText(store: storage.store, cell: $0) }

@@ -24,33 +24,44 @@ package enum UnitConversion {
 
     /// A unit column split into its magnitude and its unit: `万元` → (万, 元), `亿元` → (亿, 元), `个` → (one, 个),
     /// `万` → (万, nil). Units are normalised (`％` → `%`).
-    static func split(column: String) -> (magnitude: Quantity.Magnitude, unit: String?) {
+    static func split(column: String) -> Column {
         let text = column.trimmingWhitespace
         for magnitude in magnitudesLongestFirst where text.utf8.startsBytes(with: magnitude.rawValue) {
             let rest = String(decoding: text.utf8.dropFirst(magnitude.rawValue.utf8.count), as: UTF8.self)
-            return (magnitude, rest.isEmpty ? nil : Quantity.normalizedUnit(rest))
+            return Column(magnitude: magnitude, unit: rest.isEmpty ? nil : Quantity.normalizedUnit(rest))
         }
-        return (.one, text.isEmpty ? nil : Quantity.normalizedUnit(text))
+        return Column(magnitude: .one, unit: text.isEmpty ? nil : Quantity.normalizedUnit(text))
     }
 
-    /// A row's unit column, made a string and split into magnitude and unit the first time a bare figure asks for
-    /// it (most figures print their own unit, and their rows make no string of the column).
+    /// A unit column split: its magnitude (`.one` when it has none) and its unit (`nil` for a bare magnitude).
+    struct Column {
+        var magnitude: Quantity.Magnitude
+        var unit: String?
+    }
+
+    /// A row's unit column, split into magnitude and unit the first time a bare figure asks for it (most figures
+    /// print their own unit, and their rows never read the column): found by its bytes in the run's
+    /// ``NotationCache`` when there is one, else made a string and split.
     struct LazyColumn {
         private let indicator: Indicator
-        private var cached: (magnitude: Quantity.Magnitude, unit: String?)??
+        private var cached: Column??
 
         init(of indicator: Indicator) {
             self.indicator = indicator
         }
 
-        /// The column split (``split(column:)``); `nil` when the row has no unit column.
-        var split: (magnitude: Quantity.Magnitude, unit: String?)? {
-            mutating get {
-                if let cached { return cached }
-                let value = indicator.unit.map(UnitConversion.split(column:))
-                cached = .some(value)
-                return value
+        /// The column split (``split(column:)``), looked up in `cache` when there is one; `nil` when the row has
+        /// no unit column.
+        mutating func split(cache: NotationCache?) -> Column? {
+            if let cached { return cached }
+            let value: Column?
+            if let cache {
+                value = indicator.withUnitBytes { bytes in cache.column(of: bytes) }
+            } else {
+                value = indicator.unit.map(UnitConversion.split(column:))
             }
+            cached = .some(value)
+            return value
         }
     }
 
@@ -59,9 +70,11 @@ package enum UnitConversion {
     /// magnitude and a column that carries one too, keeps its own reading of the digits.
     ///
     /// `column` is the column's text, split by ``split(column:)`` only when a bare figure needs it, at most once
-    /// for a row's target and actual together.
-    static func apply(column: inout LazyColumn, to measure: inout IndicatorValue.Measure) -> Bool {
-        guard measure.quantity.unit == nil, let (magnitude, unit) = column.split else { return true }
+    /// for a row's target and actual together, and found in `cache` (a run of a batch) when the same column was
+    /// split before.
+    static func apply(column: inout LazyColumn, to measure: inout IndicatorValue.Measure, cache: NotationCache? = nil) -> Bool {
+        guard measure.quantity.unit == nil, let split = column.split(cache: cache) else { return true }
+        let (magnitude, unit) = (split.magnitude, split.unit)
         let quantity = measure.quantity
         let applied = quantity.magnitude == .one ? magnitude : quantity.magnitude
         guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: unit) else { return false }
