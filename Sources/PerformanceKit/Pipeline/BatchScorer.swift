@@ -9,6 +9,9 @@ import Foundation
 ///
 /// ```swift
 /// let batch = BatchScorer(evaluator: Evaluator())
+/// var lineChunk = LineChunk()
+/// let piece = lineChunk.add(bytesRead)                                   // a buffer the lines are in
+/// for range in lineRanges { lineChunk.append(line: range, in: piece) }   // each line's place, no newline
 /// let chunk = batch.beginChunk(lineChunk, firstLineNumber: 1).finish()   // the fastest: bytes out, exact tally
 /// for piece in chunk.pieces { FileHandle.standardOutput.write(Data(piece)) }
 /// print(chunk.tally.fundWeightedMean!)
