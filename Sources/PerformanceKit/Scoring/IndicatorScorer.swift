@@ -32,9 +32,11 @@ struct IndicatorScorer: Sendable {
 
     /// What the rule gives for a target and an actual, before any evaluator's score, deduction or rounding.
     enum Outcome {
-        /// A raw figure (unrounded, already capped), how it was reached, and the ratio's figures when it is one.
+        /// A raw figure (unrounded, already capped), how it was reached, the ratio's figures when it is one, and the
+        /// raw figure rounded by the profile when the rule has already rounded it for its explanation (so that it
+        /// is not divided out twice).
         case scored(raw: Quotient, basis: IndicatorScore.Basis, direction: Indicator.Direction?, explanation: Explanation,
-                    figures: IndicatorScore.RatioFigures? = nil)
+                    figures: IndicatorScore.RatioFigures? = nil, rounded: ExactDecimal? = nil)
         /// No figure: why, and at which field; `missed` when the row's own values say the target was not met (`否`
         /// against `是`), though the rule gives no figure for it.
         case undefined(code: Diagnostic.Code, message: String, field: String, missed: Bool = false)
@@ -42,7 +44,7 @@ struct IndicatorScorer: Sendable {
         /// The branch that scored, `nil` for no figure: read without copying the rest of the outcome.
         var basis: IndicatorScore.Basis? {
             switch self {
-            case .scored(_, let basis, _, _, _): return basis
+            case .scored(_, let basis, _, _, _, _): return basis
             case .undefined: return nil
             }
         }
@@ -77,13 +79,16 @@ struct IndicatorScorer: Sendable {
         var explanation: Explanation
         var figures: IndicatorScore.RatioFigures?
         var missed = false
+        // `value` rounded by the profile, while it is still the rule's raw figure and the rule rounded it already.
+        var rounded: ExactDecimal?
         switch consume outcome {
-        case .scored(let raw, let outcomeBasis, let outcomeDirection, let reached, let ratioFigures):
+        case .scored(let raw, let outcomeBasis, let outcomeDirection, let reached, let ratioFigures, let ruleRounded):
             basis = outcomeBasis
             direction = outcomeDirection
             value = raw
             explanation = reached
             figures = ratioFigures
+            rounded = ruleRounded
         case .undefined(let code, let message, let field, let saysMissed):
             explanation = .undefined(message)
             missed = saysMissed
@@ -102,7 +107,7 @@ struct IndicatorScorer: Sendable {
         if indicator.judgement == nil, let evaluatorScore = indicator.score, let ruleValue = value, basis != .evaluator,
            basis != .published {
             if acceptsAsWritten(evaluatorScore, weight: w, at: index, diagnostics: &diagnostics) {
-                let ruleScore = profile.rounding.round(ruleValue)
+                let ruleScore = rounded ?? profile.rounding.round(ruleValue)
                 if ruleScore != evaluatorScore {
                     explanation = .evaluatorOverride(score: evaluatorScore, ruleGives: explanation, reason: indicator.storedReason)
                     if indicator.reason == nil {
@@ -112,6 +117,7 @@ struct IndicatorScorer: Sendable {
                     }
                 }
                 value = Quotient(evaluatorScore)
+                rounded = nil
                 basis = ruleScore == evaluatorScore ? basis : .evaluator
             } else {
                 value = nil
@@ -130,6 +136,7 @@ struct IndicatorScorer: Sendable {
                 explanation = .deducted(explanation, deduction: deduction, reason: indicator.storedReason,
                                         result: profile.rounding.round(after) ?? .zero)
                 value = after
+                rounded = nil
             } else {
                 value = nil
             }
@@ -137,7 +144,7 @@ struct IndicatorScorer: Sendable {
 
         var score: ExactDecimal?
         if let value {
-            score = profile.rounding.round(value)
+            score = rounded ?? profile.rounding.round(value)
             if score == nil {
                 diagnostics.append(Diagnostic(.figureTooLarge, .error,
                     "the score needs more digits than a decimal holds (18); write the figures in a larger unit", at: JSONPath.indicator(index)))
@@ -587,7 +594,9 @@ struct IndicatorScorer: Sendable {
                 field: "actual")
         }
         let explanation = Explanation.ratio(weight: w, numerator: shown.0, denominator: shown.1, result: result, capped: order > 0)
-        return .scored(raw: value, basis: basis, direction: direction, explanation: noted(explanation), figures: figures)
+        // Uncapped, the result shown is the raw figure rounded by the profile: the score, handed on.
+        return .scored(raw: value, basis: basis, direction: direction, explanation: noted(explanation), figures: figures,
+                       rounded: order > 0 ? nil : result)
     }
 
     /// The linear reverse formula: `B ≤ A` scores `w`, `A < B < 2A` scores `w × (1 − (B − A) ÷ A)`, `B ≥ 2A` scores 0.
@@ -708,7 +717,7 @@ struct IndicatorScorer: Sendable {
 
     /// A fund-weighted score of several units, checked against the band of the row's judgement.
     func bandChecked(_ outcome: Outcome, indicator: Indicator, judgement: Indicator.Judgement) -> Outcome {
-        guard case .scored(let raw, _, _, let explanation, _) = outcome, let tier = profile.tier(for: judgement) else { return outcome }
+        guard case .scored(let raw, _, _, let explanation, _, _) = outcome, let tier = profile.tier(for: judgement) else { return outcome }
         let w = indicator.weight
         let band = band(tier, weight: w)
         guard tier.contains(raw, of: w) else {
