@@ -100,7 +100,7 @@ package struct BatchScorer: Sendable {
             DispatchQueue.global().async(group: pending.group) { [self] in
                 let start = min(lines.count, worker * stride)
                 let end = min(lines.count, start + stride)
-                pending.runs.set(worker, scoreRun(lines, start..<end, firstLineNumber: firstLineNumber + start,
+                pending.runs.set(worker, scoreRun(lines, start..<end, firstLineNumber: firstLineNumber,
                                                   reusing: buffers.take(worker) ?? []))
             }
         }
@@ -132,8 +132,8 @@ package struct BatchScorer: Sendable {
     /// How many runs of consecutive lines a chunk is cut into per core.
     static let runsPerCore = 2
 
-    /// Scores the consecutive lines at `positions` of `lines` on the calling thread into one writer, whose bytes end
-    /// in the memory of `buffer`, reused.
+    /// Scores the consecutive lines at `positions` of `lines` (whose first line is input line `firstLineNumber`) on
+    /// the calling thread into one writer, whose bytes end in the memory of `buffer`, reused.
     func scoreRun(_ lines: LineChunk, _ positions: Range<Int>, firstLineNumber: Int, reusing buffer: consuming [UInt8]) -> Chunk {
         var output = consume buffer
         output.removeAll(keepingCapacity: true)
@@ -143,7 +143,7 @@ package struct BatchScorer: Sendable {
         // The lines repeat the same few targets: each is read once, in a cache this run alone holds while it runs.
         let cache = caches.lend()
         lines.forEachLine(in: positions) { position, bytes in
-            guard let outcome = score(bytes, lineNumber: firstLineNumber + position - positions.lowerBound, into: &out, cache: cache) else { return }
+            guard let outcome = score(bytes, lineNumber: firstLineNumber + position, into: &out, cache: cache) else { return }
             tally.add(outcome)
             if outcome.failed { failures.append(outcome) }
         }

@@ -62,7 +62,7 @@ package struct Verifier: Sendable {
             // would tell it (inside the row's points, scored by the rule, within the tolerance), without binding
             // the row, which copies its score with its explanation.
             if let score = card.indicators[position].score, card.indicators[position].basis != .published,
-               !(printed > card.indicators[position].indicator.weight || printed.isNegative), isClose(score, printed) {
+               !liesOutsidePoints(printed, card.indicators[position].indicator.weight), isClose(score, printed) {
                 record(nil)
                 continue
             }
@@ -197,9 +197,14 @@ package struct Verifier: Sendable {
         return (sum, what)
     }
 
+    /// Whether a printed row score lies outside 0…`points`.
+    func liesOutsidePoints(_ printed: ExactDecimal, _ points: ExactDecimal) -> Bool {
+        printed > points || printed.isNegative
+    }
+
     /// An arithmetic difference when a printed row score lies outside 0…its points.
     func rangeDifference(_ row: IndicatorScore, printed: ExactDecimal) -> Verification.Difference? {
-        guard printed > row.weight || printed.isNegative else { return nil }
+        guard liesOutsidePoints(printed, row.weight) else { return nil }
         return .init(path: row.path.appending("published"), printed: printed, recomputed: row.score, kind: .arithmetic,
                      message: "\(row.name): the printed \(printed.plainText) lies outside 0…\(row.weight.plainText), its points")
     }
