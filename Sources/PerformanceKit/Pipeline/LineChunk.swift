@@ -33,12 +33,17 @@ package struct LineChunk: Sendable {
         byteCount += range.count
     }
 
+    /// Adds a line that is a buffer of its own (a line carried over from the end of one piece into the next).
+    package mutating func append(wholeLine line: [UInt8]) {
+        append(line: 0..<line.count, in: add(line))
+    }
+
     /// The bytes of the lines at `positions`, summed.
     func byteCount(in positions: Range<Int>) -> Int {
         places[positions].reduce(0) { $0 + $1.range.count }
     }
 
-    /// Empties the chunk, keeping its memory for the next.
+    /// Empties the chunk for the next lines, with room for as many (a chunk already begun keeps its own copy).
     package mutating func removeAll() {
         buffers.removeAll(keepingCapacity: true)
         places.removeAll(keepingCapacity: true)

@@ -147,7 +147,7 @@ package struct JSONLinesJob {
                             lines.append(line: start..<newline, in: pieceInChunk!)
                         } else {
                             carry += piece[start..<newline]
-                            lines.append(line: 0..<carry.count, in: lines.add(carry))
+                            lines.append(wholeLine: carry)
                             carry = []
                         }
                     }
@@ -166,7 +166,7 @@ package struct JSONLinesJob {
             }
             if !carry.isEmpty {
                 firstOfChunk = lineNumber
-                lines.append(line: 0..<carry.count, in: lines.add(carry))
+                lines.append(wholeLine: carry)
             }
             finishAll()
         }
