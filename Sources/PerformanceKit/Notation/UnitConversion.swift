@@ -74,10 +74,9 @@ package enum UnitConversion {
     /// split before.
     static func apply(column: inout LazyColumn, to measure: inout IndicatorValue.Measure, cache: NotationCache? = nil) -> Bool {
         guard measure.quantity.unit == nil, let split = column.split(cache: cache) else { return true }
-        let (magnitude, unit) = (split.magnitude, split.unit)
         let quantity = measure.quantity
-        let applied = quantity.magnitude == .one ? magnitude : quantity.magnitude
-        guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: unit) else { return false }
+        let applied = quantity.magnitude == .one ? split.magnitude : quantity.magnitude
+        guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: split.unit) else { return false }
         measure.quantity = withColumn
         return true
     }
