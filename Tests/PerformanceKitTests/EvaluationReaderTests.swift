@@ -175,6 +175,47 @@ struct EvaluationReaderTests {
         #expect(problems(text) == ["5:55: indicators[0].weight: this field stands twice in the same object; keep one"])
     }
 
+    /// The reader tries first the key that came next in the row before (``KeyOrder``): rows that change their order,
+    /// escape a key or put a space before its colon read the same as rows that do not.
+    @Test func readsRowsWhateverTheOrderOfTheirKeys() throws {
+        let rows = [
+            #"{"category":"产出指标","name":"甲","weight":1,"target":"≥4","actual":"4"}"#,
+            #"{"category":"产出指标","name":"乙","weight":2,"target":"≥5","actual":"5"}"#,
+            #"{"name":"丙","category":"效益指标","target":"≥6","actual":"6","weight":3}"#,
+            #"{"category":"产出指标","n\u0061me":"丁","weight" :4,"target":"≥7","actual":"7"}"#,
+            #"{"category":"产出指标","name":"戊","unit":"个","weight":5,"target":"≥8","actual":"8"}"#,
+        ]
+        let text = #"{"format":"perfscore/1","budget":{"planned":1,"executed":1},"indicators":["# + rows.joined(separator: ",") + "]}"
+        let indicators = try read(text).evaluation.indicators
+        #expect(indicators.map(\.name) == ["甲", "乙", "丙", "丁", "戊"])
+        #expect(indicators.map(\.weight) == [1, 2, 3, 4, 5].map { ExactDecimal($0) })
+        #expect(indicators.map(\.target) == ["≥4", "≥5", "≥6", "≥7", "≥8"])
+        #expect(indicators.map(\.actual) == ["4", "5", "6", "7", "8"])
+        #expect(indicators.map(\.category) == [.output, .output, .benefit, .output, .output])
+        #expect(indicators.map(\.unit) == [nil, nil, nil, nil, "个"])
+    }
+
+    /// An order keeps a field after each of its 24 entries, the last learnt standing; beyond them it keeps none.
+    @Test func keepsTheLastOrderOfKeys() {
+        var order = KeyOrder()
+        #expect(order.field(after: 0) == nil)
+        for entry in 0..<KeyOrder.capacity { order.learn(entry % 23, after: entry) }
+        #expect((0..<KeyOrder.capacity).map { order.field(after: $0) } == (0..<KeyOrder.capacity).map { $0 % 23 })
+        order.learn(5, after: 12)
+        order.learn(31, after: 3)
+        order.learn(1, after: KeyOrder.capacity)
+        #expect(order.field(after: 12) == 5 && order.field(after: 11) == 11 && order.field(after: 13) == 13)
+        #expect(order.field(after: 3) == 3 && order.field(after: KeyOrder.capacity) == nil)
+    }
+
+    /// A key that the row before leads the reader to expect, but that this row has already given, is a duplicate.
+    @Test func refusesADuplicateKeyWhereTheRowBeforeHadItsFirst() {
+        let text = #"{"format":"perfscore/1","budget":{"planned":1,"executed":1},"indicators":["#
+            + #"{"category":"产出指标","name":"甲","weight":1,"target":"≥4","actual":"4"},"#
+            + #"{"weight":2,"category":"产出指标","name":"乙","weight":3,"target":"≥4","actual":"4"}]}"#
+        #expect(problems(text) == ["1:185: indicators[1].weight: this field stands twice in the same object; keep one"])
+    }
+
     @Test func refusesFiguresBeyondTheLargest() {
         for literal in ["1e400", "1e16", "12345678901234567890"] {
             let text = Self.minimal.replacingOccurrences(of: "\"weight\": 80", with: "\"weight\": \(literal)")

@@ -92,6 +92,9 @@ struct EvaluationDecoding {
     let store: TextStore
     private var problems: [(key: [Int], problem: EvaluationFileError.Problem)] = []
     private var warnings: [(key: [Int], diagnostic: Diagnostic)] = []
+    /// The order the last row, and the last part of a row, wrote their keys in (``KeyOrder``).
+    private var indicatorKeyOrder = KeyOrder()
+    private var partKeyOrder = KeyOrder()
 
     init(requiresActuals: Bool, store: TextStore) {
         self.requiresActuals = requiresActuals
@@ -123,6 +126,31 @@ struct EvaluationDecoding {
         private let starts: [Int]
         /// Field index + 1 per slot, 0 for an empty slot; a power of two long.
         private let slots: [Int8]
+        /// Each field's key as it stands before its value, `"key":`, for ``endOfKey(_:in:at:)``.
+        private let patterns: [KeyPattern]
+
+        /// Up to sixteen bytes as two little-endian words, and which of their bytes count.
+        struct KeyPattern {
+            var first: UInt64 = 0, second: UInt64 = 0
+            var firstMask: UInt64 = 0, secondMask: UInt64 = 0
+            /// How many bytes count; 0 for a key too long to compare in sixteen bytes, which never matches.
+            var length = 0
+
+            init(_ bytes: [UInt8]) {
+                guard bytes.count <= 16 else { return }
+                length = bytes.count
+                for (index, byte) in bytes.enumerated() {
+                    let shift = UInt64(8 * (index % 8))
+                    if index < 8 {
+                        first |= UInt64(byte) << shift
+                        firstMask |= 0xFF << shift
+                    } else {
+                        second |= UInt64(byte) << shift
+                        secondMask |= 0xFF << shift
+                    }
+                }
+            }
+        }
 
         init(_ names: [String]) {
             self.names = names
@@ -145,6 +173,7 @@ struct EvaluationDecoding {
                 slots[slot] = Int8(index + 1)
             }
             self.slots = slots
+            patterns = names.map { KeyPattern(Array("\"\($0)\":".utf8)) }
         }
 
         subscript(field: Int) -> String { names[field] }
@@ -175,6 +204,24 @@ struct EvaluationDecoding {
                         }
                     }
                 }
+            }
+        }
+
+        /// Where the value begins when the bytes at `offset` are `field`'s key exactly, in quotes and followed at once
+        /// by its colon (`"name":`); `nil` for anything else, which is then read and looked up as any key is.
+        ///
+        /// Sixteen bytes are compared as two words under the pattern's masks, so fewer than sixteen bytes before
+        /// the end of `bytes` never match.
+        @inline(__always)
+        func endOfKey(_ field: Int, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+            guard offset + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+            return patterns.withUnsafeBufferPointer { patterns in
+                let pattern = patterns[field]
+                let at = UnsafeRawPointer(base + offset)
+                let first = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
+                let second = UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                let differs = (first ^ pattern.first) & pattern.firstMask | (second ^ pattern.second) & pattern.secondMask
+                return differs == 0 && pattern.length > 0 ? offset + pattern.length : nil
             }
         }
     }
@@ -216,11 +263,16 @@ struct EvaluationDecoding {
         var sawFirstKey = false
         /// Whether the object's `{` has been read.
         var opened = false
+        /// The order the last object of this kind wrote its keys in, learnt further as this one is read.
+        var order: KeyOrder
+        /// Where in ``order`` the next key stands: after the last known field read, or at the start.
+        var orderEntry = 0
 
-        init(place: Place, offset: Int, known: KeyTable) {
+        init(place: Place, offset: Int, known: KeyTable, order: KeyOrder = KeyOrder()) {
             self.place = place
             self.offset = offset
             table = .passUnretained(known)
+            self.order = order
         }
 
         /// The object's keys.
@@ -230,6 +282,12 @@ struct EvaluationDecoding {
         @inline(__always)
         func field(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
             table._withUnsafeGuaranteedRef { $0.field(key) }
+        }
+
+        /// Where the value begins when the key at `offset` is `field`'s, written plainly (``KeyTable/endOfKey(_:in:at:)``).
+        @inline(__always)
+        func endOfKey(_ field: Int, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+            table._withUnsafeGuaranteedRef { $0.endOfKey(field, in: bytes, at: offset) }
         }
 
         var path: JSONPath { place.path }
@@ -291,9 +349,25 @@ struct EvaluationDecoding {
             } else if try !scanner.nextAfterItem(close: UInt8(ascii: "}")) {
                 return nil
             }
-            // The key: a plain one (nearly every key) is read here, in place; an escaped one out of line.
+            // The key: the one that came next in the last object of this kind, when it is that again; else a plain
+            // one (nearly every key) is read here, in place; an escaped one out of line.
             scanner.skipWhitespace()
             let offset = scanner.index
+            if let expected = context.order.field(after: context.orderEntry), !context.sawKey(expected),
+               let valueStart = context.endOfKey(expected, in: scanner.bytes, at: offset) {
+                if !context.sawFirstKey {
+                    context.sawFirstKey = true
+                    context.offset = offset
+                }
+                scanner.index = valueStart
+                scanner.skipWhitespace()
+                context.seen |= 1 << UInt64(expected)
+                if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
+                    context.present |= 1 << UInt64(expected)
+                }
+                context.orderEntry = KeyOrder.entry(after: expected)
+                return (expected, offset)
+            }
             guard offset < scanner.end, scanner.bytes[offset] == UInt8(ascii: "\"") else {
                 throw scanner.syntaxError(expected: "a key in double quotes")
             }
@@ -329,6 +403,8 @@ struct EvaluationDecoding {
                 if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
                     context.present |= 1 << UInt64(field)
                 }
+                context.order.learn(field, after: context.orderEntry)
+                context.orderEntry = KeyOrder.entry(after: field)
                 return (field, offset)
             }
             if let field = try unusualMember(&scanner, &context, key: keyBytes, escaped: nil, offset: offset, depth: depth,
@@ -926,7 +1002,8 @@ struct EvaluationDecoding {
             wrongContainer([9, index], .indicator(index), expected: "an indicator object", found: found, location: scanner.location(offset))
             return nil
         }
-        var context = ObjectContext(place: .indicator(index), offset: offset, known: Self.indicatorKeys)
+        var context = ObjectContext(place: .indicator(index), offset: offset, known: Self.indicatorKeys, order: indicatorKeyOrder)
+        defer { indicatorKeyOrder = context.order }
         var category: IndicatorCategory?, subcategory: IndicatorSubcategory?
         var name: CellText?, unit: CellText?, weight: ExactDecimal?
         var target: CellText?, actual: CellText?
@@ -1070,7 +1147,9 @@ struct EvaluationDecoding {
                 wrongContainer(key + [index], elementPath, expected: "an object with agency, fund and actual", found: found,
                                location: scanner.location(offset))
             } else {
-                var context = ObjectContext(place: .part(indicator: indicator, part: index), offset: offset, known: Self.partKeys)
+                var context = ObjectContext(place: .part(indicator: indicator, part: index), offset: offset, known: Self.partKeys,
+                                            order: partKeyOrder)
+                defer { partKeyOrder = context.order }
                 var agency: String?, fund: ExactDecimal?, score: ExactDecimal?, actual: String?
                 var ignored: [RawJSON.Member] = []
                 while let (field, memberOffset) = try nextMember(&scanner, &context, depth: 3, kept: false, extra: &ignored) {
