@@ -184,15 +184,29 @@ struct EvaluationReaderTests {
             #"{"name":"丙","category":"效益指标","target":"≥6","actual":"6","weight":3}"#,
             #"{"category":"产出指标","n\u0061me":"丁","weight" :4,"target":"≥7","actual":"7"}"#,
             #"{"category":"产出指标","name":"戊","unit":"个","weight":5,"target":"≥8","actual":"8"}"#,
+            #"{"category":"产出指标","name":"己","weight":6,"target":"≥9","actual":"9"}"#,
         ]
         let text = #"{"format":"perfscore/1","budget":{"planned":1,"executed":1},"indicators":["# + rows.joined(separator: ",") + "]}"
         let indicators = try read(text).evaluation.indicators
-        #expect(indicators.map(\.name) == ["甲", "乙", "丙", "丁", "戊"])
-        #expect(indicators.map(\.weight) == [1, 2, 3, 4, 5].map { ExactDecimal($0) })
-        #expect(indicators.map(\.target) == ["≥4", "≥5", "≥6", "≥7", "≥8"])
-        #expect(indicators.map(\.actual) == ["4", "5", "6", "7", "8"])
-        #expect(indicators.map(\.category) == [.output, .output, .benefit, .output, .output])
-        #expect(indicators.map(\.unit) == [nil, nil, nil, nil, "个"])
+        #expect(indicators.map(\.name) == ["甲", "乙", "丙", "丁", "戊", "己"])
+        #expect(indicators.map(\.weight) == [1, 2, 3, 4, 5, 6].map { ExactDecimal($0) })
+        #expect(indicators.map(\.target) == ["≥4", "≥5", "≥6", "≥7", "≥8", "≥9"])
+        #expect(indicators.map(\.actual) == ["4", "5", "6", "7", "8", "9"])
+        #expect(indicators.map(\.category) == [.output, .output, .benefit, .output, .output, .output])
+        #expect(indicators.map(\.unit) == [nil, nil, nil, nil, "个", nil])
+    }
+
+    /// A name of white space only is refused, whichever white space it is; a name that begins with white space, or
+    /// with any character (ASCII, Chinese, a full-width bracket), is read as written.
+    @Test func refusesANameOfWhiteSpaceOnly() throws {
+        for blank in ["", " ", "\\t", "\u{3000}", "\u{A0}", "\u{2003}", "\u{1680}", " \u{3000} "] {
+            let text = Self.minimal.replacingOccurrences(of: "\"name\": \"通报\"", with: "\"name\": \"\(blank)\"")
+            #expect(problems(text).first?.hasSuffix("found an empty string") == true, "\(blank.unicodeScalars.map(\.value))")
+        }
+        for name in ["\u{3000}通报", " A", "A", "通报", "（一）通报", "\u{A0}x", "é", "😀"] {
+            let text = Self.minimal.replacingOccurrences(of: "\"name\": \"通报\"", with: "\"name\": \"\(name)\"")
+            #expect(try read(text).evaluation.indicators.first?.name == name)
+        }
     }
 
     /// An order keeps a field after each of its 24 entries, the last learnt standing; beyond them it keeps none.
@@ -208,12 +222,18 @@ struct EvaluationReaderTests {
         #expect(order.field(after: 3) == 3 && order.field(after: KeyOrder.capacity) == nil)
     }
 
-    /// A key that the row before leads the reader to expect, but that this row has already given, is a duplicate.
+    /// A key that the row before leads the reader to expect, or the one after it, but that this row has already
+    /// given, is a duplicate.
     @Test func refusesADuplicateKeyWhereTheRowBeforeHadItsFirst() {
         let text = #"{"format":"perfscore/1","budget":{"planned":1,"executed":1},"indicators":["#
             + #"{"category":"产出指标","name":"甲","weight":1,"target":"≥4","actual":"4"},"#
             + #"{"weight":2,"category":"产出指标","name":"乙","weight":3,"target":"≥4","actual":"4"}]}"#
         #expect(problems(text) == ["1:185: indicators[1].weight: this field stands twice in the same object; keep one"])
+        // The key after the expected one (here `weight`, after `unit`) is no exception.
+        let skipped = #"{"format":"perfscore/1","budget":{"planned":1,"executed":1},"indicators":["#
+            + #"{"category":"产出指标","name":"甲","unit":"个","weight":1,"target":"≥4","actual":"4"},"#
+            + #"{"weight":2,"category":"产出指标","name":"乙","weight":3,"target":"≥4","actual":"4"}]}"#
+        #expect(problems(skipped) == ["1:196: indicators[1].weight: this field stands twice in the same object; keep one"])
     }
 
     @Test func refusesFiguresBeyondTheLargest() {

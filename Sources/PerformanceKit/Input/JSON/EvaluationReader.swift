@@ -353,20 +353,28 @@ struct EvaluationDecoding {
             // one (nearly every key) is read here, in place; an escaped one out of line.
             scanner.skipWhitespace()
             let offset = scanner.index
-            if let expected = context.order.field(after: context.orderEntry), !context.sawKey(expected),
-               let valueStart = context.endOfKey(expected, in: scanner.bytes, at: offset) {
-                if !context.sawFirstKey {
-                    context.sawFirstKey = true
-                    context.offset = offset
+            if var expected = context.order.field(after: context.orderEntry) {
+                var valueStart = context.sawKey(expected) ? nil : context.endOfKey(expected, in: scanner.bytes, at: offset)
+                // Not that key: perhaps the one after it, as when this row leaves out a field the last one gave.
+                if valueStart == nil, let following = context.order.field(after: KeyOrder.entry(after: expected)),
+                   !context.sawKey(following) {
+                    expected = following
+                    valueStart = context.endOfKey(following, in: scanner.bytes, at: offset)
                 }
-                scanner.index = valueStart
-                scanner.skipWhitespace()
-                context.seen |= 1 << UInt64(expected)
-                if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
-                    context.present |= 1 << UInt64(expected)
+                if let valueStart {
+                    if !context.sawFirstKey {
+                        context.sawFirstKey = true
+                        context.offset = offset
+                    }
+                    scanner.index = valueStart
+                    scanner.skipWhitespace()
+                    context.seen |= 1 << UInt64(expected)
+                    if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
+                        context.present |= 1 << UInt64(expected)
+                    }
+                    context.orderEntry = KeyOrder.entry(after: expected)
+                    return (expected, offset)
                 }
-                context.orderEntry = KeyOrder.entry(after: expected)
-                return (expected, offset)
             }
             guard offset < scanner.end, scanner.bytes[offset] == UInt8(ascii: "\"") else {
                 throw scanner.syntaxError(expected: "a key in double quotes")
@@ -580,7 +588,17 @@ struct EvaluationDecoding {
     }
 
     /// An optional text (``string(_:_:_:_:_:)`` for a row's text).
+    ///
+    /// A string of at most ``EvaluationReader/longestText`` bytes, as nearly every one is, is taken here, in the
+    /// caller; the rest is read out of line.
+    @inline(__always)
     mutating func string(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> CellText? {
+        if case .string(let text, let count) = value, count <= EvaluationReader.longestText { return text }
+        return otherString(value, context, field, offset, scanner)
+    }
+
+    @inline(never)
+    mutating func otherString(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> CellText? {
         switch value {
         case .null: return nil
         case .string(let text, let count) where withinLength(text, bytes: count): return text
@@ -589,8 +607,16 @@ struct EvaluationDecoding {
     }
 
     /// A non-empty text (``text(_:_:_:_:_:expected:)`` for a row's text).
+    @inline(__always)
     mutating func text(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
                        expected: String) -> CellText? {
+        if case .string(let text, let count) = value, count <= EvaluationReader.longestText, !isBlank(text) { return text }
+        return otherText(value, context, field, offset, scanner, expected: expected)
+    }
+
+    @inline(never)
+    mutating func otherText(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
+                            expected: String) -> CellText? {
         switch value {
         case .null: return nil
         case .string(let text, let count) where withinLength(text, bytes: count) && !isBlank(text): return text
@@ -599,7 +625,14 @@ struct EvaluationDecoding {
     }
 
     /// A target or actual (``cell(_:_:_:_:_:)`` for a row's text): a string, or a number's literal.
+    @inline(__always)
     mutating func cell(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> CellText? {
+        if case .string(let text, let count) = value, count <= EvaluationReader.longestText { return text }
+        return otherCell(value, context, field, offset, scanner)
+    }
+
+    @inline(never)
+    mutating func otherCell(_ value: TextScalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner) -> CellText? {
         switch value {
         case .null: return nil
         case .string(let text, let count) where withinLength(text, bytes: count): return text
@@ -617,8 +650,14 @@ struct EvaluationDecoding {
     }
 
     /// Whether a text is empty or white space only.
+    ///
+    /// A text that begins with a printable ASCII character, or with a lead byte from E4 to EF (Chinese characters
+    /// among them), is not: every white space scalar (``Unicode/Scalar/isTableWhitespace``) is a control or space
+    /// byte, or begins with C2, E1, E2 or E3.
+    @inline(__always)
     func isBlank(_ text: CellText) -> Bool {
         text.withBytes(in: store) { bytes in
+            if let first = bytes.first, (0x21...0x7E).contains(first) || (0xE4...0xEF).contains(first) { return false }
             var index = 0
             while index < bytes.count {
                 let (scalar, length) = UTF8Bytes.scalar(at: index, in: bytes)
@@ -693,8 +732,21 @@ struct EvaluationDecoding {
         return integerPart.drop { $0 == "-" || $0 == "0" }.count <= 15
     }
 
+    /// A figure of an object's member: a number in range, as nearly every one is, is taken here, in the caller; the
+    /// rest (null, a figure out of range, another kind of value) is read out of line.
+    @inline(__always)
     mutating func figure(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
                          expected: String) -> ExactDecimal? {
+        if case .number(let literal) = value, let number = ExactDecimal.parse(scanner.bytes[literal]),
+           number.magnitude < EvaluationReader.largestFigure, !number.isNegative {
+            return number
+        }
+        return otherFigure(value, context, field, offset, scanner, expected: expected)
+    }
+
+    @inline(never)
+    mutating func otherFigure(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
+                              expected: String) -> ExactDecimal? {
         figure(value, context.key + [field], context.path.appending(context.known[field]), offset, scanner, expected: expected)
     }
 

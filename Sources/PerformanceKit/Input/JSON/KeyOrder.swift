@@ -3,9 +3,10 @@
 ///
 /// The rows of one file nearly always write their keys in one order (`category`, `subcategory`, `name`, `target`,
 /// …), whatever that order is. ``EvaluationDecoding`` keeps one `KeyOrder` per kind of repeated object (rows, parts)
-/// and hands it from each object to the next: a key that follows the key before it as it did last time is matched by
-/// comparing the sixteen bytes at the cursor with `"key":` (``EvaluationDecoding/KeyTable/endOfKey(_:in:at:)``),
-/// and only a key that does not is looked up, and learnt.
+/// and hands it from each object to the next: a key that follows the key before it as it did last time, or that
+/// follows that one (the row left out a field the last row gave), is matched by comparing the sixteen bytes at the
+/// cursor with `"key":` (``EvaluationDecoding/KeyTable/endOfKey(_:in:at:)``); only another key is looked up, and
+/// learnt.
 ///
 /// A guess only saves work: a key that is not the one expected, or is written another way (escaped, with a space
 /// before its colon), is read and looked up as before, so what is read never depends on the order.
