@@ -8,15 +8,21 @@
 /// The file's bytes are kept as they are; a string that carried escapes (`\n`, `\"`) is kept unescaped after them,
 /// in ``unescaped``. Written only while the file is read, before any row is handed out; read-only after.
 final class TextStore: @unchecked Sendable {
-    /// The file's UTF-8 bytes, as read (already checked to be UTF-8).
-    let source: [UInt8]
+    /// A copy of the file's UTF-8 bytes, as read (already checked to be UTF-8), in memory the store owns: a text is
+    /// read from it without counting a reference to an array, as reading a stored array would, several times a row.
+    private let source: UnsafeMutableBufferPointer<UInt8>
     /// The unescaped bytes of the strings that carried escapes, one after another (written by the reader's thread
     /// alone, before the store is shared).
     @exclusivity(unchecked) private(set) var unescaped: [UInt8] = []
 
-    /// A store over a file's bytes.
-    init(source: [UInt8]) {
-        self.source = source
+    /// A store over a copy of a file's bytes.
+    init(source bytes: UnsafeBufferPointer<UInt8>) {
+        source = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)
+        _ = source.initialize(from: bytes)
+    }
+
+    deinit {
+        source.deallocate()
     }
 
     /// Keeps the unescaped bytes of a string, which `write` appends in place, and returns their place and count.
@@ -41,9 +47,7 @@ final class TextStore: @unchecked Sendable {
                 try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
             }
         }
-        return try source.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
-            try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
-        }
+        return try body(UnsafeBufferPointer(rebasing: source[start..<(start + count)]))
     }
 }
 

@@ -63,6 +63,19 @@ public struct Evaluator: Sendable {
 
     /// Reads, scores and verifies one file, finding values already read in `cache` (one run of a batch).
     package func evaluate(_ bytes: [UInt8], cache: NotationCache?) throws(Failure) -> ScoreCard {
+        let outcome: Result<ScoreCard, Failure> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(Failure) {
+                return .success(try evaluate(buffer, cache: cache))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Reads, scores and verifies one file from bytes in place (a line of a batch), finding values already read in
+    /// `cache`.
+    package func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, cache: NotationCache?) throws(Failure) -> ScoreCard {
         let result: EvaluationReader.Result
         do {
             result = try EvaluationReader().read(bytes)

@@ -43,8 +43,20 @@ public struct EvaluationReader: Sendable {
     ///
     /// - Throws: ``EvaluationFileError`` listing every problem, each with its path and line.
     public func read(_ bytes: [UInt8]) throws(EvaluationFileError) -> Result {
+        let outcome: Swift.Result<Result, EvaluationFileError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(EvaluationFileError) {
+                return .success(try read(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// Reads a perfscore/1 file from bytes in place (a line of a batch), which the result does not hold on to.
+    package func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(EvaluationFileError) -> Result {
         let requiresActuals = self.requiresActuals
-        // The rows' texts stay places in these bytes (``TextStore``).
+        // The rows' texts stay places in a copy of these bytes (``TextStore``).
         let store = TextStore(source: bytes)
         // Taken apart at once, so that the evaluation is handed on rather than copied out of the tuple.
         let (read, problems, warnings) = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in

@@ -28,23 +28,35 @@ struct JSONScanner {
     /// after `body`, only white space may follow.
     static func document<Result>(_ bytes: [UInt8], _ body: (inout JSONScanner) throws(Problem) -> Result)
         throws(EvaluationFileError) -> Result {
-        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
-            throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: bytes))])
-        }
-        let outcome: Swift.Result<Result, Problem> = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
-            do throws(Problem) {
-                scanner.skipWhitespace()
-                let value = try body(&scanner)
-                scanner.skipWhitespace()
-                if scanner.index < scanner.end {
-                    throw scanner.syntaxError(expected: "the end of the file")
-                }
-                return .success(value)
+        let outcome: Swift.Result<Result, EvaluationFileError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(EvaluationFileError) {
+                return .success(try document(buffer, body))
             } catch {
                 return .failure(error)
             }
+        }
+        return try outcome.get()
+    }
+
+    /// ``document(_:_:)-([UInt8],_)`` over bytes in place.
+    static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONScanner) throws(Problem) -> Result)
+        throws(EvaluationFileError) -> Result {
+        if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
+            throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: buffer))])
+        }
+        let outcome: Swift.Result<Result, Problem>
+        var scanner = JSONScanner(buffer)
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
+        do throws(Problem) {
+            scanner.skipWhitespace()
+            let value = try body(&scanner)
+            scanner.skipWhitespace()
+            if scanner.index < scanner.end {
+                throw scanner.syntaxError(expected: "the end of the file")
+            }
+            outcome = .success(value)
+        } catch {
+            outcome = .failure(error)
         }
         switch outcome {
         case .success(let value): return value
@@ -492,57 +504,60 @@ enum UTF8Validation {
     /// The offset of the first byte at which no valid scalar starts (the lead of a short or malformed sequence, a
     /// stray continuation byte), or `nil` when all of `bytes` is UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            guard let base = buffer.baseAddress else { return nil }
-            // Blocks look three bytes back, so they start at a scalar's start from offset 3; after a block that
-            // fails, the scalars up to its end are read one at a time, to name the byte.
-            var blocksFrom = 3
-            while index < count {
-                if index >= blocksFrom, index + Block.scalarCount <= count {
-                    var stop = index
-                    while stop + Block.scalarCount <= count, blockIsValid(base, at: stop) { stop += Block.scalarCount }
-                    blocksFrom = stop + Block.scalarCount
-                    if stop > index {
-                        // Resume at the start of the last scalar that starts before `stop`: every byte before it
-                        // is a whole scalar, and the scalar itself may go on into the block not yet checked.
-                        index = stop - 1
-                        while base[index] & 0xC0 == 0x80 { index -= 1 }
-                    }
+        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+    }
+
+    /// ``firstInvalidOffset(in:)-([UInt8])`` over bytes in place.
+    static func firstInvalidOffset(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return nil }
+        // Blocks look three bytes back, so they start at a scalar's start from offset 3; after a block that
+        // fails, the scalars up to its end are read one at a time, to name the byte.
+        var blocksFrom = 3
+        while index < count {
+            if index >= blocksFrom, index + Block.scalarCount <= count {
+                var stop = index
+                while stop + Block.scalarCount <= count, blockIsValid(base, at: stop) { stop += Block.scalarCount }
+                blocksFrom = stop + Block.scalarCount
+                if stop > index {
+                    // Resume at the start of the last scalar that starts before `stop`: every byte before it
+                    // is a whole scalar, and the scalar itself may go on into the block not yet checked.
+                    index = stop - 1
+                    while base[index] & 0xC0 == 0x80 { index -= 1 }
                 }
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                // Continuation bytes are 10xxxxxx; the second byte's range rules out overlong forms, surrogates
-                // and scalars above U+10FFFF.
-                @inline(__always) func continuation(_ offset: Int) -> Bool { buffer[index + offset] & 0xC0 == 0x80 }
-                let length: Int
-                switch lead {
-                case 0xC2...0xDF:
-                    guard index + 2 <= count, continuation(1) else { return index }
-                    length = 2
-                case 0xE0...0xEF:
-                    guard index + 3 <= count, continuation(1), continuation(2) else { return index }
-                    let second = buffer[index + 1]
-                    if lead == 0xE0, second < 0xA0 { return index }
-                    if lead == 0xED, second > 0x9F { return index }
-                    length = 3
-                case 0xF0...0xF4:
-                    guard index + 4 <= count, continuation(1), continuation(2), continuation(3) else { return index }
-                    let second = buffer[index + 1]
-                    if lead == 0xF0, second < 0x90 { return index }
-                    if lead == 0xF4, second > 0x8F { return index }
-                    length = 4
-                default:
-                    return index
-                }
-                index += length
             }
-            return nil
+            let lead = buffer[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // Continuation bytes are 10xxxxxx; the second byte's range rules out overlong forms, surrogates
+            // and scalars above U+10FFFF.
+            @inline(__always) func continuation(_ offset: Int) -> Bool { buffer[index + offset] & 0xC0 == 0x80 }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF:
+                guard index + 2 <= count, continuation(1) else { return index }
+                length = 2
+            case 0xE0...0xEF:
+                guard index + 3 <= count, continuation(1), continuation(2) else { return index }
+                let second = buffer[index + 1]
+                if lead == 0xE0, second < 0xA0 { return index }
+                if lead == 0xED, second > 0x9F { return index }
+                length = 3
+            case 0xF0...0xF4:
+                guard index + 4 <= count, continuation(1), continuation(2), continuation(3) else { return index }
+                let second = buffer[index + 1]
+                if lead == 0xF0, second < 0x90 { return index }
+                if lead == 0xF4, second > 0x8F { return index }
+                length = 4
+            default:
+                return index
+            }
+            index += length
         }
+        return nil
     }
 
     /// Whether the sixteen bytes at `offset` (at least 3, the three bytes before it whole scalars or the start of
