@@ -35,8 +35,9 @@ enum Usage {
         }
         lines.append("OPTIONS:")
         // The whole command's --format entry describes what scoring prints; a subcommand's formats are its own.
+        // (`--json` documents `--format` too, and keeps its own line.)
         lines += kept.flatMap { entry in
-            guard entry.names.contains("--format"), let first = formats.first else { return entry.lines }
+            guard entry.names.contains("--format"), !entry.names.contains("--json"), let first = formats.first else { return entry.lines }
             let choices = formats.map(\.format.rawValue).joined(separator: "|")
             return ["  -f, --format FORMAT      " + (formats.count == 1 ? "\(choices), the only one" : "\(choices), as FORMATS says (default \(first.format))")]
         }

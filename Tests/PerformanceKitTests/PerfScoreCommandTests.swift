@@ -78,6 +78,14 @@ struct PerfScoreCommandTests {
         #expect(!lint.contains("markdown") && !lint.contains("xlsx: a workbook"))
         #expect(run(["template", "--help"]).output.contains("-f, --format FORMAT      xlsx|csv, as FORMATS says (default xlsx)\n"))
         #expect(run(["convert", "--help"]).output.contains("-f, --format FORMAT      json, the only one\n"))
+        // One --format line each; --json keeps its own line where JSON is printed (extract's help had printed the
+        // --format line twice, in the place of --json's).
+        for entry in Usage.subcommands {
+            let help = run([entry.name, "--help"]).output
+            #expect(help.components(separatedBy: "-f, --format FORMAT").count <= 2, "\(entry.name)")
+            let printsJSON = Command.accepted[entry.name]?.formats.contains { $0.format == .json } ?? false
+            #expect(!printsJSON || help.contains("--json                   the same as --format json"), "\(entry.name)")
+        }
         for (subcommand, accepted) in Command.accepted where !subcommand.hasPrefix("score") {
             #expect(accepted.formats.allSatisfy { !$0.prints.isEmpty }, "\(subcommand): what each format prints")
         }
