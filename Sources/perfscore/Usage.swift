@@ -34,8 +34,7 @@ enum Usage {
             lines += ["FORMATS:"] + formats.map { "  " + $0.rawValue + String(repeating: " ", count: 10 - $0.rawValue.count) + $1 } + [""]
         }
         lines.append("OPTIONS:")
-        // The whole command's --format entry describes what scoring prints; a subcommand's formats are its own.
-        // (`--json` documents `--format` too, and keeps its own line.)
+        // Scoring's --format entry says what scoring prints; a subcommand's formats are its own (--json keeps its line).
         lines += kept.flatMap { entry in
             guard entry.names.contains("--format"), !entry.names.contains("--json"), let first = formats.first else { return entry.lines }
             let choices = formats.map(\.format.rawValue).joined(separator: "|")
