@@ -93,5 +93,25 @@ public struct Evaluation: Sendable, Equatable {
     }
 
     /// The format tag every perfscore/1 file carries.
+    /// An evaluation as a file gives it, with what only reading gives (the form's details, the `source` and other
+    /// unknown fields as written), set in one go: setting them after `init` copied the whole evaluation.
+    init(title: String?, agency: String?, year: Int?, kind: Kind, rules: RuleProfileID?, budget: BudgetExecution,
+         indicators: [Indicator], published: PublishedFigures?, declaredPoints: ExactDecimal?, goals: [Goal],
+         form: FormDetails, source: RawJSON?, additionalFields: [RawJSON.Member]) {
+        self.title = title
+        self.agency = agency
+        self.year = year
+        self.kind = kind
+        self.rules = rules
+        self.budget = budget
+        self.indicators = indicators
+        self.published = published
+        self.declaredPoints = declaredPoints
+        self.goals = goals
+        self.form = form
+        self.source = source
+        self.additionalFields = additionalFields
+    }
+
     static let formatTag = "perfscore/1"
 }

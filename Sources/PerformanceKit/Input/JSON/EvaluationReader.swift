@@ -833,13 +833,9 @@ struct EvaluationDecoding {
         }
         requireFields(context, [(9, "an array of indicator objects")], location: location)
         guard let budget, let indicators else { return nil }
-        var evaluation = Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules.map(RuleProfileID.init(rawValue:)),
-                                    budget: budget, indicators: indicators, published: published,
-                                    declaredPoints: declaredPoints, goals: goals)
-        evaluation.source = source
-        evaluation.form = form
-        evaluation.additionalFields = extra
-        return evaluation
+        return Evaluation(title: title, agency: agency, year: year, kind: kind, rules: rules.map(RuleProfileID.init(rawValue:)),
+                          budget: budget, indicators: indicators, published: published, declaredPoints: declaredPoints,
+                          goals: goals, form: form, source: source, additionalFields: extra)
     }
 
     /// `form`: the form's other cells, each a string (FORMAT.md §6.1).
