@@ -139,14 +139,10 @@ public struct Scorer: Sendable {
     static func subtotals(_ indicators: [IndicatorScore]) -> [ScoreCard.CategoryScore] {
         // A table has a handful of categories: a small array searched in order beats hashing every row's name, and
         // a standard category finds its place by its index without comparing at all.
-        var order: [IndicatorCategory] = []
-        var weights: [WideDecimal] = []
-        var scores: [WideDecimal?] = []
+        var sums: [CategorySum] = []
         var standardPlaces = StandardPlaces()
-        // Room for the four standard categories at once, instead of growing the arrays one by one.
-        order.reserveCapacity(4)
-        weights.reserveCapacity(4)
-        scores.reserveCapacity(4)
+        // Room for the four standard categories at once, instead of growing the array one by one.
+        sums.reserveCapacity(4)
         // By index, not `for row in indicators`, which copies every row's score with its explanation.
         for position in indicators.indices {
             // The category and points read in place: binding the row's indicator retains and releases it.
@@ -155,24 +151,37 @@ public struct Scorer: Sendable {
             if let standard = category.standardIndex {
                 index = standardPlaces[standard]
             } else {
-                index = order.firstIndex(of: category) ?? -1
+                index = sums.firstIndex { $0.category == category } ?? -1
             }
             if index < 0 {
-                order.append(category)
-                weights.append(.zero)
-                scores.append(.zero)
-                index = order.count - 1
+                sums.append(CategorySum(category: category))
+                index = sums.count - 1
                 if let standard = category.standardIndex { standardPlaces[standard] = index }
             }
-            weights[index] = weights[index].adding(WideDecimal(indicators[position].indicator.weight)) ?? weights[index]
-            if let running = scores[index], let score = indicators[position].score {
-                scores[index] = running.adding(WideDecimal(score))
-            } else {
-                scores[index] = nil
-            }
+            sums[index].add(points: indicators[position].indicator.weight, score: indicators[position].score)
         }
-        return order.indices.map { index in
-            ScoreCard.CategoryScore(category: order[index], weight: weights[index].exact ?? .zero, score: scores[index]?.exact)
+        return sums.map { sum in
+            ScoreCard.CategoryScore(category: sum.category, weight: sum.points.exact ?? .zero, score: sum.score?.exact)
+        }
+    }
+}
+
+/// One category's running subtotal: its rows' points, and their scores while every row has one.
+private struct CategorySum {
+    let category: IndicatorCategory
+    var points = WideDecimal.zero
+    var score: WideDecimal? = .zero
+
+    init(category: IndicatorCategory) {
+        self.category = category
+    }
+
+    mutating func add(points rowPoints: ExactDecimal, score rowScore: ExactDecimal?) {
+        points = points.adding(WideDecimal(rowPoints)) ?? points
+        if let running = score, let rowScore {
+            score = running.adding(WideDecimal(rowScore))
+        } else {
+            score = nil
         }
     }
 }
