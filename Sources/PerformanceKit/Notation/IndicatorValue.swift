@@ -62,6 +62,13 @@ package enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
         }
 
         /// Creates a figure; ``IndicatorValue/init(parsing:)`` reads one from text.
+        /// The quantity, the comparator and whether other figures stand alongside, read from the box in one go
+        /// (a figure of the rule is made of them; three reads through the box counted a reference each).
+        var figureParts: (quantity: Quantity, comparator: Comparator?, isCompound: Bool) {
+            let fields = self.fields
+            return (fields.quantity, fields.comparator, !fields.alongside.isEmpty)
+        }
+
         package init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
             fields = Fields(label: label, comparator: comparator, quantity: quantity, alongside: alongside)
         }

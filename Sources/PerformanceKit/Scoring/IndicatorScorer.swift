@@ -405,12 +405,12 @@ struct IndicatorScorer: Sendable {
         var isCompound = false
 
         init(_ measure: IndicatorValue.Measure) {
-            let quantity = measure.quantity
+            let (quantity, comparator, isCompound) = measure.figureParts
             amount = .printed(number: quantity.number, value: quantity.value)
             magnitude = quantity.magnitude
             unit = quantity.unit
-            comparator = measure.comparator
-            isCompound = !measure.alongside.isEmpty
+            self.comparator = comparator
+            self.isCompound = isCompound
         }
 
         /// Several units' combined value.
