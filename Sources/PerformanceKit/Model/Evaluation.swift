@@ -80,19 +80,11 @@ public struct Evaluation: Sendable, Equatable {
         declaredPoints: ExactDecimal? = nil,
         goals: [Goal] = []
     ) {
-        self.title = title
-        self.agency = agency
-        self.year = year
-        self.kind = kind
-        self.rules = rules
-        self.budget = budget
-        self.indicators = indicators
-        self.published = published
-        self.declaredPoints = declaredPoints
-        self.goals = goals
+        self.init(title: title, agency: agency, year: year, kind: kind, rules: rules, budget: budget, indicators: indicators,
+                  published: published, declaredPoints: declaredPoints, goals: goals, form: FormDetails(), source: nil,
+                  additionalFields: [])
     }
 
-    /// The format tag every perfscore/1 file carries.
     /// An evaluation as a file gives it, with what only reading gives (the form's details, the `source` and other
     /// unknown fields as written), set in one go: setting them after `init` copied the whole evaluation.
     init(title: String?, agency: String?, year: Int?, kind: Kind, rules: RuleProfileID?, budget: BudgetExecution,
@@ -113,5 +105,6 @@ public struct Evaluation: Sendable, Equatable {
         self.additionalFields = additionalFields
     }
 
+    /// The format tag every perfscore/1 file carries.
     static let formatTag = "perfscore/1"
 }
