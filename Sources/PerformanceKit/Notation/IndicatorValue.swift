@@ -61,7 +61,6 @@ package enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
             set { fields = Fields(label: label, comparator: comparator, quantity: quantity, alongside: newValue) }
         }
 
-        /// Creates a figure; ``IndicatorValue/init(parsing:)`` reads one from text.
         /// The quantity, the comparator and whether other figures stand alongside, read from the box in one go
         /// (a figure of the rule is made of them; three reads through the box counted a reference each).
         var figureParts: (quantity: Quantity, comparator: Comparator?, isCompound: Bool) {
@@ -69,6 +68,7 @@ package enum IndicatorValue: Sendable, Hashable, CustomStringConvertible {
             return (fields.quantity, fields.comparator, !fields.alongside.isEmpty)
         }
 
+        /// Creates a figure; ``IndicatorValue/init(parsing:)`` reads one from text.
         package init(label: String? = nil, comparator: Comparator? = nil, quantity: Quantity, alongside: [Quantity] = []) {
             fields = Fields(label: label, comparator: comparator, quantity: quantity, alongside: alongside)
         }

@@ -58,19 +58,7 @@ public struct Evaluator: Sendable {
     /// - Returns: the score card, with the reading's warnings first among its diagnostics.
     /// - Throws: ``Failure``.
     public func evaluate(_ bytes: [UInt8]) throws(Failure) -> ScoreCard {
-        try evaluate(bytes, cache: nil)
-    }
-
-    /// Reads, scores and verifies one file, finding values already read in `cache` (one run of a batch).
-    package func evaluate(_ bytes: [UInt8], cache: NotationCache?) throws(Failure) -> ScoreCard {
-        let outcome: Result<ScoreCard, Failure> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(Failure) {
-                return .success(try evaluate(buffer, cache: cache))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> ScoreCard in try evaluate(buffer, cache: nil) }
     }
 
     /// Reads, scores and verifies one file from bytes in place (a line of a batch), finding values already read in

@@ -43,14 +43,7 @@ public struct EvaluationReader: Sendable {
     ///
     /// - Throws: ``EvaluationFileError`` listing every problem, each with its path and line.
     public func read(_ bytes: [UInt8]) throws(EvaluationFileError) -> Result {
-        let outcome: Swift.Result<Result, EvaluationFileError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(EvaluationFileError) {
-                return .success(try read(buffer))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(EvaluationFileError) -> Result in try read(buffer) }
     }
 
     /// Reads a perfscore/1 file from bytes in place (a line of a batch), which the result does not hold on to.

@@ -28,14 +28,7 @@ struct JSONScanner {
     /// after `body`, only white space may follow.
     static func document<Result>(_ bytes: [UInt8], _ body: (inout JSONScanner) throws(Problem) -> Result)
         throws(EvaluationFileError) -> Result {
-        let outcome: Swift.Result<Result, EvaluationFileError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(EvaluationFileError) {
-                return .success(try document(buffer, body))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try outcome.get()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(EvaluationFileError) -> Result in try document(buffer, body) }
     }
 
     /// ``document(_:_:)-([UInt8],_)`` over bytes in place.
@@ -44,7 +37,6 @@ struct JSONScanner {
         if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
             throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: buffer))])
         }
-        let outcome: Swift.Result<Result, Problem>
         var scanner = JSONScanner(buffer)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
         do throws(Problem) {
@@ -54,13 +46,9 @@ struct JSONScanner {
             if scanner.index < scanner.end {
                 throw scanner.syntaxError(expected: "the end of the file")
             }
-            outcome = .success(value)
+            return value
         } catch {
-            outcome = .failure(error)
-        }
-        switch outcome {
-        case .success(let value): return value
-        case .failure(let problem): throw EvaluationFileError(problems: [problem])
+            throw EvaluationFileError(problems: [error])
         }
     }
 

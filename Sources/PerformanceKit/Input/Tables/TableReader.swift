@@ -229,7 +229,7 @@ package struct TableReader: Sendable {
     static func decode(_ bytes: [UInt8]) throws(TableReadError) -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if UTF8Validation.firstInvalidOffset(in: Array(body)) == nil {
+        if body.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil {
             return String(decoding: body, as: UTF8.self)
         }
         if let text = String(data: Data(body), encoding: gb18030) {
