@@ -264,6 +264,43 @@ struct EvaluationReaderTests {
         #expect(evaluation.published?.total == dec("99.75"))
         #expect(evaluation.published?.categories == [PublishedFigures.CategoryScore(category: .output, score: dec("79.75"))])
     }
+
+    /// A direction, a judgement and a parts measure are read from their bytes when written as one of their words,
+    /// and as strings otherwise: each way gives the same value, and a word the rules do not know is refused.
+    @Test func readsTheWordsOfARowWhicheverWayTheyAreWritten() throws {
+        func table(_ members: String) -> String {
+            """
+            {"format": "perfscore/1", "budget": {"planned": 1, "executed": 1}, "indicators": [
+              {"category": "满意度指标", "name": "满意度", "weight": 80, "target": "≥90%", "actual": "95%", \(members)}]}
+            """
+        }
+        func escaped(_ word: String) -> String {
+            word.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+        }
+        for spelling in Indicator.Judgement.spellings {
+            for written in [spelling.text, escaped(spelling.text), " \(spelling.text) "] {
+                let indicator = try read(table(#""judgement": "\#(written)""#)).evaluation.indicators[0]
+                #expect(indicator.judgement == spelling.judgement, "\(written)")
+            }
+        }
+        for direction in Indicator.Direction.allCases {
+            for written in [direction.rawValue, escaped(direction.rawValue)] {
+                #expect(try read(table(#""direction": "\#(written)""#)).evaluation.indicators[0].direction == direction)
+            }
+        }
+        for measure in Indicator.Aggregation.allCases {
+            for written in [measure.rawValue, escaped(measure.rawValue)] {
+                #expect(try read(table(#""measure": "\#(written)""#)).evaluation.indicators[0].aggregation == measure)
+            }
+        }
+        #expect(problems(table(#""direction": "Forward""#)) == [
+            #"2:89: indicators[0].direction: expected forward, reverse, equal or qualitative, found "Forward""#])
+        #expect(problems(table(#""judgement": "达成了""#)) == [
+            #"2:89: indicators[0].judgement: expected 达成, 部分达成 or 未达成 (achieved, partial, unachieved), found "达成了""#])
+        #expect(problems(table(#""measure": "total""#)) == [#"2:89: indicators[0].measure: expected absolute or relative, found "total""#])
+        #expect(problems(table(#""direction": 1"#)) == [
+            "2:89: indicators[0].direction: expected a string, found the number 1"])
+    }
 }
 
 @Suite("The indicator taxonomy")

@@ -25,15 +25,20 @@ public struct Indicator: Sendable, Equatable {
         /// 未达成预期指标且效果较差.
         case unachieved = "未达成"
 
-        /// Reads the Chinese tier names and their English ids (`achieved`, `partial`, `unachieved`).
+        /// Reads the Chinese tier names and their English ids (`achieved`, `partial`, `unachieved`): one of
+        /// ``spellings``, with white space around it.
         package init?(parsing text: String) {
-            switch text.trimmingWhitespace {
-            case "达成", "达成预期指标", "achieved": self = .achieved
-            case "部分达成", "部分达成预期指标", "部分达成预期指标并具有一定效果", "partial": self = .partial
-            case "未达成", "未达成预期指标", "未达成预期指标且效果较差", "unachieved": self = .unachieved
-            default: return nil
-            }
+            let trimmed = text.trimmingWhitespace
+            guard let spelling = Self.spellings.first(where: { $0.text == trimmed }) else { return nil }
+            self = spelling.judgement
         }
+
+        /// Every way a tier is written, each with its tier: the short and the long Chinese names, and the English id.
+        static let spellings: [(text: String, judgement: Judgement)] = [
+            ("达成", .achieved), ("达成预期指标", .achieved), ("achieved", .achieved),
+            ("部分达成", .partial), ("部分达成预期指标", .partial), ("部分达成预期指标并具有一定效果", .partial), ("partial", .partial),
+            ("未达成", .unachieved), ("未达成预期指标", .unachieved), ("未达成预期指标且效果较差", .unachieved), ("unachieved", .unachieved),
+        ]
 
         /// The English id used in JSON output.
         var englishID: String {

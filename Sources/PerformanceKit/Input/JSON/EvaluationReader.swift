@@ -1044,6 +1044,12 @@ struct EvaluationDecoding {
     /// The printed names of the standard categories and second-level names, in the order of their `standard` lists.
     static let standardCategoryNames = KeyTable(IndicatorCategory.standard.map(\.rawValue))
     static let standardSubcategoryNames = KeyTable(IndicatorSubcategory.standard.map(\.subcategory.rawValue))
+    /// The words of a row's direction, judgement and parts measure, in the order of their `allCases` or `spellings`.
+    static let directions = Indicator.Direction.allCases
+    static let directionNames = KeyTable(directions.map(\.rawValue))
+    static let judgementNames = KeyTable(Indicator.Judgement.spellings.map(\.text))
+    static let measures = Indicator.Aggregation.allCases
+    static let measureNames = KeyTable(measures.map(\.rawValue))
 
     static let categoryExpected = "一级指标: 成本指标, 产出指标, 效益指标 or 满意度指标 (or cost, output, benefit, satisfaction)"
     static let targetExpected = "年初目标值 as printed (\"≥1800\", \"＜48小时\", \"是\") or a number"
@@ -1062,6 +1068,7 @@ struct EvaluationDecoding {
         var target: CellText?, actual: CellText?
         var score: ExactDecimal?, deduction: ExactDecimal?, reason: CellText?, previous: CellText?, basis: CellText?
         var parts: [Indicator.Part]?, goal: CellText?, published: ExactDecimal?
+        var direction: Indicator.Direction?, judgement: Indicator.Judgement?, aggregation: Indicator.Aggregation?
         // The texts read as strings, which most rows do not give: kept together, so that a row without any lets go of
         // one empty value rather than five.
         var texts: RowTexts?
@@ -1091,6 +1098,9 @@ struct EvaluationDecoding {
             }
             // The row's texts stay places in the file's bytes: no string is made for them.
             switch field {
+            case 7, 8, 15:
+                try rowWord(&scanner, field, context, memberOffset, &direction, &judgement, &aggregation, &texts)
+                continue
             case 2, 3, 5, 6, 11, 12, 13, 16:
                 let value = try textScalar(&scanner, depth: 2)
                 switch field {
@@ -1111,11 +1121,8 @@ struct EvaluationDecoding {
             case 0: texts.given.category = text(value, context, field, memberOffset, scanner, expected: Self.categoryExpected)
             case 1: texts.given.subcategory = string(value, context, field, memberOffset, scanner)
             case 4: weight = figure(value, context, field, memberOffset, scanner, expected: "the indicator's points (分值) as a number ≥ 0")
-            case 7: texts.given.direction = string(value, context, field, memberOffset, scanner)
-            case 8: texts.given.judgement = string(value, context, field, memberOffset, scanner)
             case 9: score = figure(value, context, field, memberOffset, scanner, expected: "the evaluator's score as a number ≥ 0")
             case 10: deduction = figure(value, context, field, memberOffset, scanner, expected: "points deducted as a number ≥ 0")
-            case 15: texts.given.measure = string(value, context, field, memberOffset, scanner)
             default: published = figure(value, context, field, memberOffset, scanner, expected: "the printed score as a number ≥ 0 or null")
             }
         }
@@ -1137,21 +1144,18 @@ struct EvaluationDecoding {
                 "no points (分值) are given; a table that is to be scored needs them on every row", at: context.path.appending("weight"))))
             weight = .zero
         }
-        var direction: Indicator.Direction?
         if let directionText = texts?.direction {
             direction = Indicator.Direction(rawValue: directionText)
             if direction == nil {
                 invalid(context, 7, directionOffset, scanner, expected: "forward, reverse, equal or qualitative", found: directionText)
             }
         }
-        var judgement: Indicator.Judgement?
         if let judgementText = texts?.judgement {
             judgement = Indicator.Judgement(parsing: judgementText)
             if judgement == nil {
                 invalid(context, 8, judgementOffset, scanner, expected: "达成, 部分达成 or 未达成 (achieved, partial, unachieved)", found: judgementText)
             }
         }
-        var aggregation: Indicator.Aggregation?
         if let measureText = texts?.measure {
             aggregation = Indicator.Aggregation(rawValue: measureText)
             if aggregation == nil {
@@ -1165,6 +1169,37 @@ struct EvaluationDecoding {
                          judgement: judgement, score: score, deduction: deduction, reason: reason, parts: parts,
                          aggregation: aggregation, published: published, previous: previous, basis: basis, goal: goal,
                          additionalFields: extra)
+    }
+
+    /// A row's direction (`field` 7), judgement (8) or parts measure (15). Written as one of its words, it is found
+    /// by its bytes, as the standard names are, without making a string; anything else (an escaped word, white
+    /// space around it, another word, another type) is read as a string and checked once the row has been read.
+    /// Out of line: the row's loop runs faster without these rarer fields' code in it.
+    @inline(never)
+    mutating func rowWord(_ scanner: inout JSONScanner, _ field: Int, _ context: ObjectContext, _ offset: Int,
+                          _ direction: inout Indicator.Direction?, _ judgement: inout Indicator.Judgement?,
+                          _ aggregation: inout Indicator.Aggregation?, _ texts: inout RowTexts?) throws(Problem) {
+        let quoted = scanner.current == UInt8(ascii: "\"")
+        switch field {
+        case 7:
+            if quoted, let index = Self.standardName(&scanner, in: Self.directionNames) {
+                direction = Self.directions[index]
+            } else {
+                texts.given.direction = string(try scalar(&scanner, depth: 2), context, field, offset, scanner)
+            }
+        case 8:
+            if quoted, let index = Self.standardName(&scanner, in: Self.judgementNames) {
+                judgement = Indicator.Judgement.spellings[index].judgement
+            } else {
+                texts.given.judgement = string(try scalar(&scanner, depth: 2), context, field, offset, scanner)
+            }
+        default:
+            if quoted, let index = Self.standardName(&scanner, in: Self.measureNames) {
+                aggregation = Self.measures[index]
+            } else {
+                texts.given.measure = string(try scalar(&scanner, depth: 2), context, field, offset, scanner)
+            }
+        }
     }
 
     /// A row's texts that are read as strings: a first or second level outside the standard names, a direction, a
