@@ -20,6 +20,28 @@ struct ExactDecimalTests {
         #expect(ExactDecimal(text) == nil, "\(text)")
     }
 
+    /// The short literals read in one pass give the same significand and places as the full reading, for every
+    /// shape: trailing and leading zeros, a point anywhere, none, two, signs, an exponent, up to 20 bytes.
+    @Test func readsShortLiteralsAsTheFullReadingDoes() {
+        var generator = SystemRandomNumberGenerator()
+        var literals = ["0", "0.0", "1.50", "00.500", "123456789012345678", "12345678901234567.8", "0.00000000000000001",
+                        "999999999999999999", ".", "1..2", "1.2.3", ".5", "5.", "-1.5", "+2", "1e2", "", "12a"]
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 1...20, using: &generator)
+            var literal = String((0..<length).map { _ in "0123456789".randomElement(using: &generator)! })
+            if Bool.random(using: &generator) {
+                let point = literal.index(literal.startIndex, offsetBy: Int.random(in: 0...length, using: &generator))
+                literal.insert(".", at: point)
+            }
+            literals.append(literal)
+        }
+        for literal in literals {
+            var text = literal
+            let (fast, full) = text.withUTF8 { (ExactDecimal.parse($0[...]), ExactDecimal.parseInFull($0[...])) }
+            #expect(fast?.significand == full?.significand && fast?.scale == full?.scale, "\(literal)")
+        }
+    }
+
     @Test func comparesByNumberNotSpelling() throws {
         #expect(dec("1.50") == dec("1.5"))
         #expect(dec("1.50").hashValue == dec("1.5").hashValue)

@@ -63,7 +63,37 @@ public struct ExactDecimal: Sendable {
     }
 
     /// Reads the digits of a number from UTF-8 bytes: the grammar of ``init(_:)-(String)``.
+    ///
+    /// A literal of at most 18 bytes, digits with at most one point between them, as nearly every figure in a
+    /// table is (`3.5`, `8596.15`), is read in one pass here; it always fits, and every digit counts (`1.50` has
+    /// two places), as ``parseInFull(_:)`` would count them. Anything else is read by that.
+    @inline(never)
     static func parse(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> ExactDecimal? {
+        if bytes.count <= 18 {
+            var significand: Int64 = 0
+            var point = -1
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                let digit = byte &- 0x30
+                if digit < 10 {
+                    significand = significand &* 10 &+ Int64(digit)
+                } else if byte == UInt8(ascii: "."), point < 0, index > bytes.startIndex, index < bytes.endIndex - 1 {
+                    point = index
+                } else {
+                    return parseInFull(bytes)
+                }
+                index += 1
+            }
+            if index > bytes.startIndex {
+                return ExactDecimal(unchecked: significand, scale: point < 0 ? 0 : bytes.endIndex - 1 - point)
+            }
+        }
+        return parseInFull(bytes)
+    }
+
+    /// ``parse(_:)`` for any literal: a sign, an exponent, more digits than fit, trailing zeros beyond 18 places.
+    static func parseInFull(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> ExactDecimal? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         var negative = false
