@@ -31,7 +31,15 @@ enum TaxonomyName: Sendable {
 
     /// Whether two names are the same, byte for byte (a name spelt as a standard one is always made standard, so
     /// a standard and a custom name always differ).
+    @inline(__always)
     func isSame(as other: TaxonomyName) -> Bool {
+        if case .standard(let left) = self, case .standard(let right) = other { return left == right }
+        return isSameCustom(as: other)
+    }
+
+    /// ``isSame(as:)`` when either name is custom: out of line, so that comparing two standard names is inlined.
+    @inline(never)
+    private func isSameCustom(as other: TaxonomyName) -> Bool {
         switch (self, other) {
         case (.standard(let left), .standard(let right)): return left == right
         case (.custom(let left), .custom(let right)): return left.hasSameBytes(as: right)
