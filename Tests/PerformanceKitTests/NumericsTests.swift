@@ -149,6 +149,26 @@ extension QuotientTests {
     }
 }
 
+extension QuotientTests {
+    /// A quotient whose parts fit one word is rounded in one word; the full-width division gives the same figure
+    /// at every scale, for ratios of every size, halves among them, and says alike when the result does not fit.
+    @Test func roundsInOneWordAsInFullWidth() throws {
+        var generator = SeededGenerator(seed: 7)
+        for round in 0..<20_000 {
+            let digits = [1, 3, 6, 12, 18][round % 5]
+            let limit = WideUInt.wordPowerOfTen(digits)
+            // Halves: a denominator of 2, 8 or 200, with odd numerators among the rest.
+            let d = round % 11 == 0 ? [2, 8, 200][round % 3] : generator.next() % limit + 1
+            let numerator = WideDecimal(magnitude: WideUInt(generator.next() % limit), scale: Int(generator.next() % 5),
+                                        isNegative: round % 7 == 0)
+            let quotient = try #require(Quotient(numerator, over: WideDecimal(magnitude: WideUInt(d), scale: Int(generator.next() % 5), isNegative: false)))
+            let scale = Int(generator.next() % 19)
+            let fast = quotient.rounded(scale: scale), full = quotient.roundedInFullWidth(scale: scale)
+            #expect(fast == full && fast?.scale == full?.scale, "\(quotient.numerator.magnitude.low) ÷ \(d) at \(scale)")
+        }
+    }
+}
+
 @Suite("128-bit integers")
 struct WideUIntTests {
     @Test func multipliesAndDividesInFullWidth() {

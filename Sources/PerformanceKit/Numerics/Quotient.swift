@@ -73,6 +73,27 @@ struct Quotient: Sendable {
             return RoundingRule(scale: scale).round(value)
         }
         let shift = denominator.scale - numerator.scale + scale
+        // The usual ratio of a row, whose numerator brought to the scale fits one word, as does the denominator:
+        // the same division and the same half-up test as the full width's, in 64 bits.
+        if n.high == 0, d.high == 0, shift >= 0, shift <= 19 {
+            let (scaled, overflow) = n.low.multipliedReportingOverflow(by: WideUInt.wordPowerOfTen(shift))
+            if !overflow {
+                let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: d.low)
+                // A remainder of at least half the divisor rounds up; the quotient is then below 2⁶⁴ − 1 (it is
+                // 2⁶⁴ − 1 only over 1, with no remainder).
+                let magnitude = remainder >= d.low - remainder ? quotient + 1 : quotient
+                guard magnitude <= UInt64(Int64.max) else { return nil }
+                return ExactDecimal(unchecked: numerator.isNegative ? -Int64(magnitude) : Int64(magnitude), scale: scale)
+            }
+        }
+        return roundedInFullWidth(scale: scale)
+    }
+
+    /// ``rounded(scale:)`` in 128 bits: any quotient that is not a decimal over 1, at any scale.
+    func roundedInFullWidth(scale: Int) -> ExactDecimal? {
+        let n = numerator.magnitude
+        let d = denominator.magnitude
+        let shift = denominator.scale - numerator.scale + scale
         let (q0, r0) = n.quotientAndRemainder(dividingBy: d)
         var result: WideUInt
         var roundsUp: Bool
