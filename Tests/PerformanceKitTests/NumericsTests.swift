@@ -42,6 +42,24 @@ struct ExactDecimalTests {
         }
     }
 
+    /// Whether a figure lies below a power of ten, told from its digits and places, is what comparing its
+    /// magnitude with that power says: at the boundary, at every place, negative or not.
+    @Test func tellsAFigureBelowAPowerOfTenAsAComparisonDoes() throws {
+        var generator = SeededGenerator(seed: 15)
+        var values = ["999999999999999.99", "1000000000000000", "1000000000000000.000", "-999999999999999",
+                      "-1000000000000000", "0", "0.000000000000000001", "9223372036854775807", "922337203685477.5807"].map(dec)
+        for _ in 0..<5_000 {
+            let significand = Int64(bitPattern: generator.next()) >> Int(generator.next() % 63)
+            values.append(try #require(ExactDecimal(significand: significand == .min ? 0 : significand, scale: Int(generator.next() % 19))))
+        }
+        for value in values {
+            for power in 0...18 {
+                let bound = ExactDecimal(significand: Int64(WideUInt.wordPowerOfTen(power)), scale: 0)!
+                #expect(value.isBelow(powerOfTen: power) == (value.magnitude < bound), "\(value) below 10^\(power)")
+            }
+        }
+    }
+
     @Test func comparesByNumberNotSpelling() throws {
         #expect(dec("1.50") == dec("1.5"))
         #expect(dec("1.50").hashValue == dec("1.5").hashValue)

@@ -379,6 +379,14 @@ extension ExactDecimal {
         significand < 0 ? negated : self
     }
 
+    /// Whether the value lies strictly between −10^`power` and 10^`power` (`power` ≥ 0): told from the
+    /// significand and the places at once (|significand| < 10^(power + places)), without aligning two decimals
+    /// as a comparison does. Every significand is below 10¹⁹.
+    func isBelow(powerOfTen power: Int) -> Bool {
+        let digits = power + Int(scale)
+        return digits >= 19 || significand.magnitude < WideUInt.wordPowerOfTen(digits)
+    }
+
     /// `self × other`, exact, or `nil` when the product does not fit in 18 significant digits and 18 places.
     func multiplied(by other: ExactDecimal) -> ExactDecimal? {
         let product = WideDecimal.product(self, other)

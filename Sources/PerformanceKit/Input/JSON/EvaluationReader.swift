@@ -10,8 +10,8 @@
 /// perfscore/1 does not define are kept on the model as the bytes they were written in and reported as warnings,
 /// with a suggestion when they look like a misspelt field.
 public struct EvaluationReader: Sendable {
-    /// Largest magnitude accepted for any figure: 15 integer digits, far above any budget in 万元.
-    static let largestFigure = ExactDecimal(unchecked: 1_000_000_000_000_000, scale: 0)
+    /// Every figure accepted lies below 10 to this power: 15 integer digits, far above any budget in 万元.
+    static let figureDigits = 15
     /// Most indicators one evaluation may hold (real tables hold under a hundred); more is refused with a message
     /// instead of being read at any cost.
     static let mostIndicators = 10_000
@@ -711,7 +711,7 @@ struct EvaluationDecoding {
         case .null: return nil
         case .number(let literal):
             let parsed = ExactDecimal.parse(scanner.bytes[literal])
-            guard let number = parsed, number.magnitude < EvaluationReader.largestFigure else {
+            guard let number = parsed, number.isBelow(powerOfTen: EvaluationReader.figureDigits) else {
                 let text = scanner.text(literal)
                 let tooPrecise = parsed == nil && Self.fitsBelowLimit(text)
                 problems.append((key(), .invalidValue(path(), expected: tooPrecise ? "\(expected), with at most 18 significant digits"
@@ -743,7 +743,7 @@ struct EvaluationDecoding {
     mutating func figure(_ value: Scalar, _ context: ObjectContext, _ field: Int, _ offset: Int, _ scanner: JSONScanner,
                          expected: String) -> ExactDecimal? {
         if case .number(let literal) = value, let number = ExactDecimal.parse(scanner.bytes[literal]),
-           number.magnitude < EvaluationReader.largestFigure, !number.isNegative {
+           number.isBelow(powerOfTen: EvaluationReader.figureDigits), !number.isNegative {
             return number
         }
         return otherFigure(value, context, field, offset, scanner, expected: expected)

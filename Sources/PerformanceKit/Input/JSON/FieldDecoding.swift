@@ -151,13 +151,13 @@ extension FieldDecoding {
         return decimal(member.value, path: object.path.appending(key), offset: member.offset, expected: expected)
     }
 
-    /// A JSON number as an exact decimal, at least 0 and at most ``EvaluationReader/largestFigure``.
+    /// A JSON number as an exact decimal, at least 0 and below 10^``EvaluationReader/figureDigits``.
     mutating func decimal(_ value: JSONValue, path: JSONPath, offset: Int, expected: String) -> ExactDecimal? {
         guard case .number(let literal) = value else {
             problems.append(.wrongType(path, expected: expected, found: value.kindDescription, location: location(offset)))
             return nil
         }
-        guard let number = ExactDecimal(literal), number.magnitude < EvaluationReader.largestFigure else {
+        guard let number = ExactDecimal(literal), number.isBelow(powerOfTen: EvaluationReader.figureDigits) else {
             problems.append(.invalidValue(path, expected: "\(expected), below 10^15", found: literal, location: location(offset)))
             return nil
         }
