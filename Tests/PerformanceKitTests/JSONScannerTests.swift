@@ -147,7 +147,7 @@ struct ByteBufferTests {
                                  ("", "\"\""), ("back\\slash", "\"back\\\\slash\"")] {
             var out = JSONOutput(indent: 0)
             out.beginArray()
-            out.string(rendering: { $0.write(words) })
+            out.string(rendering: { $0.write(string: words) })
             out.string(words)
             out.endArray()
             #expect(out.text == "[\(written),\(written)]", "\(words)")

@@ -155,19 +155,19 @@ extension Explanation {
         case .equalsTarget(let actual, let weight):
             out.write("actual "); out.write(actual); out.write(" equals the target: "); out.write(weight)
         case .bothReadAsZero(let target, let actual, let weight):
-            out.write("target "); out.write(target); out.write(" and actual "); out.write(actual)
+            out.write("target "); out.write(string: target); out.write(" and actual "); out.write(string: actual)
             out.write(" both read as 0: "); out.write(weight)
         case .achievementWord(let actual, let target, let weight):
-            out.write("actual "); out.write(actual); out.write(" meets the text target "); out.write(target)
+            out.write("actual "); out.write(string: actual); out.write(" meets the text target "); out.write(string: target)
             out.write(": "); out.write(weight)
         case .deadlineMet(let actual, let actualLatest, let deadline, let deadlineLatest, let weight):
-            out.write("actual "); out.write(actual)
-            if let actualLatest { out.write(" (at the latest "); out.write(actualLatest); out.write(")") }
-            out.write(" is not later than the deadline "); out.write(deadline)
-            if let deadlineLatest { out.write(" ("); out.write(deadlineLatest); out.write(")") }
+            out.write("actual "); out.write(string: actual)
+            if let actualLatest { out.write(" (at the latest "); out.write(string: actualLatest); out.write(")") }
+            out.write(" is not later than the deadline "); out.write(string: deadline)
+            if let deadlineLatest { out.write(" ("); out.write(string: deadlineLatest); out.write(")") }
             out.write(": "); out.write(weight)
         case .saidOnTime(let actual, let deadline, let weight):
-            out.write("actual "); out.write(actual); out.write(" says the deadline "); out.write(deadline)
+            out.write("actual "); out.write(string: actual); out.write(" says the deadline "); out.write(string: deadline)
             out.write(" was met: "); out.write(weight)
         case .noted(let notes, let rest):
             for (index, note) in notes.enumerated() {
@@ -177,14 +177,14 @@ extension Explanation {
             out.write(": ")
             rest.render(into: &out)
         case .judgementScore(let judgement, let band, let score, let reason):
-            out.write(judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): evaluator's score ")
+            out.write(string: judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): evaluator's score ")
             out.write(score)
             if let reason { out.write(": "); out.write(reason) }
         case .judgementTop(let judgement, let band, let upper, let result):
-            out.write(judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): top of the band, ")
+            out.write(string: judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): top of the band, ")
             out.write(band.weight); out.write(" × "); out.write(upper); out.write(" = "); out.write(result)
         case .banded(let judgement, let band, let rest):
-            out.write(judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): ")
+            out.write(string: judgement.rawValue); out.write(" ("); band.render(into: &out); out.write("): ")
             rest.render(into: &out)
         case .fundWeightedScores(let terms, let fundTotal, let result):
             out.write("parts' scores weighted by fund: ")
@@ -206,7 +206,7 @@ extension Explanation {
             if let reason { out.write(" ("); out.write(reason); out.write(")") }
             out.write(" = "); out.write(result)
         case .undefined(let message):
-            out.write(message)
+            out.write(string: message)
         case .noBudget:
             out.write("planned 0: no execution rate, 0")
         case .budgetStep(let rate, let step, let score, let table):
@@ -251,11 +251,11 @@ extension Explanation.Note {
     func render(into out: inout ByteBuffer) {
         switch self {
         case .actualReadAsZero(let text):
-            out.write(text); out.write(" read as 0")
+            out.write(string: text); out.write(" read as 0")
         case .targetReadAsZero(let text):
-            out.write("target "); out.write(text); out.write(" read as 0")
+            out.write("target "); out.write(string: text); out.write(" read as 0")
         case .comparatorOnActual(let comparator, let shown):
-            out.write("actual "); out.write(comparator.rawValue); out.write(shown); out.write(" read as "); out.write(shown)
+            out.write("actual "); out.write(string: comparator.rawValue); out.write(shown); out.write(" read as "); out.write(shown)
         case .partsSummed(let values, let total):
             out.write("parts summed: ")
             for (index, value) in values.enumerated() {
@@ -268,10 +268,10 @@ extension Explanation.Note {
             Explanation.renderTerms(terms, fundTotal: fundTotal, into: &out)
             out.write(" = "); out.write(total)
         case .statedAsDone(let actual, let done):
-            out.write("actual "); out.write(actual); out.write(" says "); out.write(done); out.write(" was done")
+            out.write("actual "); out.write(string: actual); out.write(" says "); out.write(string: done); out.write(" was done")
         case .unitConverted(let onTarget, let from, let fromUnit, let to, let toUnit):
-            out.write(onTarget ? "target " : "actual "); out.write(from); out.write(fromUnit)
-            out.write(" read as "); out.write(to); out.write(toUnit)
+            out.write(onTarget ? "target " : "actual "); out.write(from); out.write(string: fromUnit)
+            out.write(" read as "); out.write(to); out.write(string: toUnit)
         }
     }
 }
@@ -284,8 +284,16 @@ extension Explanation.Band {
 }
 
 extension ByteBuffer {
+    /// The explanation's own words, from the bytes the compiler laid out (a literal written as a `String` is read
+    /// through the string's storage, several times the cost for a few bytes).
     @inline(__always)
-    mutating func write(_ text: String) {
+    mutating func write(_ words: StaticString) {
+        append(words)
+    }
+
+    /// A text made at run time: a unit, a judgement's name, a message.
+    @inline(__always)
+    mutating func write(string text: String) {
         append(utf8: text)
     }
 
@@ -310,7 +318,7 @@ extension ByteBuffer {
                 write(RoundingRule(scale: 4).round(value))
                 write("…")
             }
-            if magnitude != .one { write(magnitude.rawValue) }
+            if magnitude != .one { write(string: magnitude.rawValue) }
         case .aggregate(let quotient):
             if quotient.isExact(atScale: 4), let exact = quotient.rounded(scale: 4) {
                 write(exact)
@@ -322,9 +330,9 @@ extension ByteBuffer {
             }
         case .plainMagnitude(let value, let magnitude):
             write(value)
-            if magnitude != .one { write(magnitude.rawValue) }
+            if magnitude != .one { write(string: magnitude.rawValue) }
         case .value(let value):
-            write(value.description)
+            write(string: value.description)
         }
     }
 

@@ -56,8 +56,11 @@ package enum JSONReport {
         }
         out.key("indicators")
         out.beginArray()
-        // By index: `for row in card.indicators` copies every row's score with its explanation.
-        for index in card.indicators.indices { indicator(card.indicators[index], into: &out) }
+        // Each row read where it stands: `for row in card.indicators`, and even an array's subscript, copy every
+        // row's score with its explanation (a reference counted in and out per field).
+        card.indicators.withUnsafeBufferPointer { rows in
+            for index in rows.indices { indicator(rows[index], into: &out) }
+        }
         out.endArray()
         if let verification = card.verification {
             out.key("verification")
