@@ -60,6 +60,25 @@ struct ExactDecimalTests {
         }
     }
 
+    /// The printed digits are the significand's, the point `scale` places from the right, `0` before a point
+    /// with nothing before it, trailing zeros after the point dropped, and a sign for a negative value.
+    @Test func printsEverySignificandAtEveryPlace() throws {
+        var generator = SeededGenerator(seed: 23)
+        var significands: [Int64] = [0, 1, -1, 10, 100, -120, 9, Int64.max, -Int64.max, 1_000_000_000_000_000_000]
+        for _ in 0..<3_000 { significands.append(Int64(bitPattern: generator.next()) >> Int(generator.next() % 63)) }
+        for significand in significands where significand != .min {
+            for scale in 0...18 {
+                let value = try #require(ExactDecimal(significand: significand, scale: scale))
+                var digits = String(significand.magnitude)
+                if digits.count <= scale { digits = String(repeating: "0", count: scale + 1 - digits.count) + digits }
+                var printed = scale == 0 ? digits : digits.dropLast(scale) + "." + digits.suffix(scale)
+                if scale > 0 { while printed.hasSuffix("0") { printed.removeLast() }; if printed.hasSuffix(".") { printed.removeLast() } }
+                if significand < 0 { printed = "-" + printed }
+                #expect(value.description == printed, "\(significand) at \(scale)")
+            }
+        }
+    }
+
     @Test func comparesByNumberNotSpelling() throws {
         #expect(dec("1.50") == dec("1.5"))
         #expect(dec("1.50").hashValue == dec("1.5").hashValue)

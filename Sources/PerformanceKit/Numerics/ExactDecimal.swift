@@ -285,53 +285,40 @@ extension ExactDecimal: CustomStringConvertible, ExpressibleByIntegerLiteral {
         withText { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Runs `body` over ``description``'s bytes, put together in place (at most 21: a sign, 19 digits, a point,
-    /// and the zeros before a small fraction's digits).
+    /// Runs `body` over ``description``'s bytes, put together in place, from the last digit back (at most 21: a
+    /// sign, 19 digits, a point, or a point after `0` and the zeros before a small fraction's digits).
     @inline(__always)
     func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let normal = normalized
-        var magnitude = normal.significand.magnitude
-        let scale = Int(normal.scale)
-        // Digits of the magnitude, least significant first; then the text, most significant first.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &digits) { digits in
-            withUnsafeMutableBytes(of: &text) { text in
-                var count = 0
-                repeat {
-                    digits[count] = UInt8(magnitude % 10) + 0x30
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                var length = 0
-                if normal.significand < 0 {
-                    text[length] = UInt8(ascii: "-")
-                    length += 1
-                }
-                if count <= scale {
-                    text[length] = UInt8(ascii: "0")
-                    text[length + 1] = UInt8(ascii: ".")
-                    length += 2
-                    for _ in count..<scale {
-                        text[length] = UInt8(ascii: "0")
-                        length += 1
-                    }
-                    for index in stride(from: count - 1, through: 0, by: -1) {
-                        text[length] = digits[index]
-                        length += 1
-                    }
-                } else {
-                    for index in stride(from: count - 1, through: 0, by: -1) {
-                        if index == scale - 1 {
-                            text[length] = UInt8(ascii: ".")
-                            length += 1
-                        }
-                        text[length] = digits[index]
-                        length += 1
-                    }
-                }
-                return body(UnsafeBufferPointer(start: text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
+        var magnitude = significand.magnitude
+        var scale = Int(self.scale)
+        // Trailing zeros after the point are dropped (`1.50` prints `1.5`, `0.00` prints `0`).
+        while scale > 0, magnitude != 0, magnitude % 10 == 0 {
+            magnitude /= 10
+            scale -= 1
+        }
+        if magnitude == 0 { scale = 0 }
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &text) { text in
+            var start = text.count
+            @inline(__always) func prepend(_ byte: UInt8) {
+                start -= 1
+                text[start] = byte
             }
+            // The places after the point, zeros first where the digits run out (`0.05`), then the point.
+            if scale > 0 {
+                for _ in 0..<scale {
+                    prepend(UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30)
+                    magnitude /= 10
+                }
+                prepend(UInt8(ascii: "."))
+            }
+            // The whole part, `0` at least.
+            repeat {
+                prepend(UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30)
+                magnitude /= 10
+            } while magnitude > 0
+            if significand < 0 { prepend(UInt8(ascii: "-")) }
+            return body(UnsafeBufferPointer(start: text.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, count: text.count - start))
         }
     }
 }

@@ -8,8 +8,16 @@ enum PointsPrecision {
     /// `points-precision` (a warning) at `path` when a full score of `points` prints as another figure under
     /// `rounding`; `nil` when the points have no more places than the scores (2.5, 2.120). The path is built only
     /// for a finding: a row's path costs more than the check.
+    @inline(__always)
     static func finding(points: ExactDecimal, rounding: RoundingRule, at path: @autoclosure () -> JSONPath) -> Diagnostic? {
         guard Int(points.scale) > rounding.scale else { return nil }
+        return finerFinding(points: points, rounding: rounding, at: path)
+    }
+
+    /// ``finding(points:rounding:at:)`` for points with more places than the scores: out of line, since nearly no
+    /// row has them, so that the check of every row stays one comparison in the scorer.
+    @inline(never)
+    private static func finerFinding(points: ExactDecimal, rounding: RoundingRule, at path: () -> JSONPath) -> Diagnostic? {
         let printed = rounding.round(points)
         guard printed != points else { return nil }
         return Diagnostic(.pointsPrecision, .warning,
