@@ -147,7 +147,9 @@ struct ByteBufferTests {
                                  ("", "\"\""), ("back\\slash", "\"back\\\\slash\"")] {
             var out = JSONOutput(indent: 0)
             out.beginArray()
-            out.string(rendering: { $0.write(string: words) })
+            let start = out.beginRenderedString()
+            out.buffer.write(string: words)
+            out.endRenderedString(from: start)
             out.string(words)
             out.endArray()
             #expect(out.text == "[\(written),\(written)]", "\(words)")

@@ -179,15 +179,17 @@ package struct JSONOutput: ~Copyable {
         appendQuoted(buffer: text)
     }
 
-    /// A string written from its bytes through `render` (an explanation put into words), escaped.
-    ///
-    /// The words are put straight after the opening quote; in the rare text that holds a byte to escape (a quote, a
-    /// backslash, a line break), they are taken out again and written escaped.
-    mutating func string(rendering render: (inout ByteBuffer) -> Void) {
+    /// Opens a string whose text is then written straight into ``buffer`` (an explanation, a path), and returns
+    /// where the text starts, for ``endRenderedString(from:)``.
+    mutating func beginRenderedString() -> Int {
         beforeValue()
         buffer.append(UInt8(ascii: "\""))
-        let start = buffer.count
-        render(&buffer)
+        return buffer.count
+    }
+
+    /// Closes a string opened by ``beginRenderedString()``: the text written since `start` is escaped, where it
+    /// holds anything to escape (a reason's quote or line break), and quoted.
+    mutating func endRenderedString(from start: Int) {
         let escapes = buffer.withBytes { written in
             JSONScanner.firstSpecialByte(in: UnsafeBufferPointer(rebasing: written[start...]), from: 0) < written.count - start
         }

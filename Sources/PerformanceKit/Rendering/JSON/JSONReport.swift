@@ -56,11 +56,8 @@ package enum JSONReport {
         }
         out.key("indicators")
         out.beginArray()
-        // Each row read where it stands: `for row in card.indicators`, and even an array's subscript, copy every
-        // row's score with its explanation (a reference counted in and out per field).
-        card.indicators.withUnsafeBufferPointer { rows in
-            for index in rows.indices { indicator(rows[index], into: &out) }
-        }
+        // By index: `for row in card.indicators` copies every row's score with its explanation.
+        for index in card.indicators.indices { indicator(card.indicators[index], into: &out) }
         out.endArray()
         if let verification = card.verification {
             out.key("verification")
@@ -104,7 +101,7 @@ package enum JSONReport {
         out.endObject()
     }
 
-    static func indicator(_ row: IndicatorScore, into out: inout JSONOutput) {
+    static func indicator(_ row: borrowing IndicatorScore, into out: inout JSONOutput) {
         out.beginObject()
         out.key("path"); out.string(path: row.path)
         // A standard name holds nothing to escape; a table's own name is escaped.
@@ -176,11 +173,15 @@ package enum JSONReport {
 extension JSONOutput {
     /// An explanation in words, as a string, put together straight into the output.
     mutating func string(explanation: Explanation) {
-        string(rendering: { explanation.render(into: &$0) })
+        let start = beginRenderedString()
+        explanation.render(into: &buffer)
+        endRenderedString(from: start)
     }
 
     /// A path (`indicators[3]`), as a string, put together straight into the output.
     mutating func string(path: JSONPath) {
-        string(rendering: { path.appendDescription(to: &$0) })
+        let start = beginRenderedString()
+        path.appendDescription(to: &buffer)
+        endRenderedString(from: start)
     }
 }
