@@ -140,6 +140,17 @@ struct ByteBufferTests {
         #expect(buffer.text == "-12345万元")
     }
 
+    /// A row's path written without making it is the path's own description, for every index a table may hold.
+    @Test func writesARowsPathAsThePathDescribesItself() {
+        for index in Array(0...1_000) + [9_999, 10_000, 123_456] {
+            var written = ByteBuffer()
+            JSONPath.appendIndicatorDescription(index, to: &written)
+            var described = ByteBuffer()
+            JSONPath.indicator(index).appendDescription(to: &described)
+            #expect(written.text == JSONPath.indicator(index).description && described.text == written.text, "\(index)")
+        }
+    }
+
     /// Words put straight into the JSON writer's buffer are escaped when they hold a quote, a backslash or a line
     /// break, and written as they are otherwise.
     @Test func escapesRenderedWordsOnlyWhenTheyNeedIt() {

@@ -76,11 +76,23 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 var key = key
                 key.withUTF8 { bytes.append($0) }
             case .index(let index):
-                bytes.append(UInt8(ascii: "["))
-                Self.appendDigits(of: index, to: &bytes)
-                bytes.append(UInt8(ascii: "]"))
+                Self.appendIndex(index, to: &bytes)
             }
         }
+    }
+
+    /// What ``appendDescription(to:)`` writes for ``indicator(_:)`` (`indicators[3]`), without making the path:
+    /// a result writes one for every row.
+    static func appendIndicatorDescription(_ index: Int, to bytes: inout ByteBuffer) {
+        bytes.append("indicators")
+        appendIndex(index, to: &bytes)
+    }
+
+    /// An index component, `[3]`.
+    static func appendIndex(_ index: Int, to bytes: inout ByteBuffer) {
+        bytes.append(UInt8(ascii: "["))
+        appendDigits(of: index, to: &bytes)
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Decimal digits of a non-negative index.

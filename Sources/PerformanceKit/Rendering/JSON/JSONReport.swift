@@ -103,7 +103,7 @@ package enum JSONReport {
 
     static func indicator(_ row: borrowing IndicatorScore, into out: inout JSONOutput) {
         out.beginObject()
-        out.key("path"); out.string(path: row.path)
+        out.key("path"); out.string(indicatorPath: row.index)
         // A standard name holds nothing to escape; a table's own name is escaped.
         let category = row.category
         out.key("category")
@@ -178,10 +178,10 @@ extension JSONOutput {
         endRenderedString(from: start)
     }
 
-    /// A path (`indicators[3]`), as a string, put together straight into the output.
-    mutating func string(path: JSONPath) {
+    /// The path of the row at `index` (`indicators[3]`), as a string, put together straight into the output.
+    mutating func string(indicatorPath index: Int) {
         let start = beginRenderedString()
-        path.appendDescription(to: &buffer)
+        JSONPath.appendIndicatorDescription(index, to: &buffer)
         endRenderedString(from: start)
     }
 }
