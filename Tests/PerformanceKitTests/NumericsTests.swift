@@ -187,6 +187,29 @@ extension QuotientTests {
 }
 
 extension QuotientTests {
+    /// Two quotients whose parts fit one word are compared in one 128-bit product each; the full-width comparison
+    /// says the same for every sign, size and scale, zeros among them, and says alike when the products cannot be
+    /// brought to one scale.
+    @Test func comparesInOneWordAsInFullWidth() throws {
+        var generator = SeededGenerator(seed: 11)
+        func part(_ round: Int, canBeNegative: Bool) -> WideDecimal {
+            let digits = [1, 2, 6, 12, 19][Int(generator.next() % 5)]
+            let magnitude = digits == 19 ? generator.next() : generator.next() % WideUInt.wordPowerOfTen(digits)
+            return WideDecimal(magnitude: WideUInt(magnitude), scale: Int(generator.next() % 19),
+                               isNegative: canBeNegative && generator.next() % 3 == 0)
+        }
+        for round in 0..<20_000 {
+            var denominators = (part(round, canBeNegative: false), part(round, canBeNegative: false))
+            if denominators.0.magnitude.isZero { denominators.0 = WideDecimal(ExactDecimal(3)) }
+            if denominators.1.magnitude.isZero { denominators.1 = WideDecimal(ExactDecimal(7)) }
+            let lhs = try #require(Quotient(part(round, canBeNegative: true), over: denominators.0))
+            // Equal values now and then: the same quotient, or one of its parts scaled by ten on both sides.
+            let rhs = round % 9 == 0 ? lhs : try #require(Quotient(part(round, canBeNegative: true), over: denominators.1))
+            #expect(Quotient.compare(lhs, rhs) == Quotient.compareInFullWidth(lhs, rhs))
+            #expect(Quotient.compare(rhs, lhs) == Quotient.compareInFullWidth(rhs, lhs))
+        }
+    }
+
     /// A quotient whose parts fit one word is rounded in one word; the full-width division gives the same figure
     /// at every scale, for ratios of every size, halves among them, and says alike when the result does not fit.
     @Test func roundsInOneWordAsInFullWidth() throws {

@@ -151,7 +151,36 @@ struct Quotient: Sendable {
     }
 
     /// −1, 0 or 1 by cross-multiplying, or `nil` when the products do not fit in 128 bits.
+    ///
+    /// When all four parts fit one word (a row's ratio against its points, as nearly every comparison is), the
+    /// products are taken at once in 128 bits and the one at fewer places brought to the other's; else the
+    /// full-width comparison (``compareInFullWidth(_:_:)``) does the same with wider parts.
     static func compare(_ lhs: Quotient, _ rhs: Quotient) -> Int? {
+        let (ln, ld, rn, rd) = (lhs.numerator, lhs.denominator, rhs.numerator, rhs.denominator)
+        guard ln.magnitude.high == 0, ld.magnitude.high == 0, rn.magnitude.high == 0, rd.magnitude.high == 0 else {
+            return compareInFullWidth(lhs, rhs)
+        }
+        // Denominators are positive: the signs are the numerators'.
+        let leftSign = ln.magnitude.low == 0 ? 0 : ln.isNegative ? -1 : 1
+        let rightSign = rn.magnitude.low == 0 ? 0 : rn.isNegative ? -1 : 1
+        if leftSign != rightSign { return leftSign < rightSign ? -1 : 1 }
+        if leftSign == 0 { return 0 }
+        var left = WideUInt.product(ln.magnitude.low, rd.magnitude.low)
+        var right = WideUInt.product(rn.magnitude.low, ld.magnitude.low)
+        let leftScale = ln.scale + rd.scale, rightScale = rn.scale + ld.scale
+        if leftScale < rightScale {
+            guard let aligned = left.timesPowerOfTen(rightScale - leftScale) else { return nil }
+            left = aligned
+        } else if rightScale < leftScale {
+            guard let aligned = right.timesPowerOfTen(leftScale - rightScale) else { return nil }
+            right = aligned
+        }
+        let order = left < right ? -1 : left == right ? 0 : 1
+        return leftSign > 0 ? order : -order
+    }
+
+    /// ``compare(_:_:)`` in full width: any parts whose products fit 128 bits.
+    static func compareInFullWidth(_ lhs: Quotient, _ rhs: Quotient) -> Int? {
         guard let left = lhs.numerator.times(rhs.denominator), let right = rhs.numerator.times(lhs.denominator) else {
             return nil
         }
