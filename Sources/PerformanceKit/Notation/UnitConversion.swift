@@ -42,17 +42,16 @@ package enum UnitConversion {
     /// A row's unit column, split into magnitude and unit the first time a bare figure asks for it (most figures
     /// print their own unit, and their rows never read the column): found by its bytes in the run's
     /// ``NotationCache`` when there is one, else made a string and split.
+    ///
+    /// The row is passed to each call rather than kept, so that making the column counts no reference to it.
     struct LazyColumn {
-        private let indicator: Indicator
         private var cached: Column??
 
-        init(of indicator: Indicator) {
-            self.indicator = indicator
-        }
+        init() {}
 
-        /// The column split (``split(column:)``), looked up in `cache` when there is one; `nil` when the row has
-        /// no unit column.
-        mutating func split(cache: NotationCache?) -> Column? {
+        /// The column of `indicator` split (``split(column:)``), looked up in `cache` when there is one; `nil` when
+        /// the row has no unit column.
+        mutating func split(of indicator: Indicator, cache: NotationCache?) -> Column? {
             if let cached { return cached }
             let value: Column?
             if let cache {
@@ -72,8 +71,9 @@ package enum UnitConversion {
     /// `column` is the column's text, split by ``split(column:)`` only when a bare figure needs it, at most once
     /// for a row's target and actual together, and found in `cache` (a run of a batch) when the same column was
     /// split before.
-    static func apply(column: inout LazyColumn, to measure: inout IndicatorValue.Measure, cache: NotationCache? = nil) -> Bool {
-        guard measure.quantity.unit == nil, let split = column.split(cache: cache) else { return true }
+    static func apply(column: inout LazyColumn, of indicator: Indicator, to measure: inout IndicatorValue.Measure,
+                      cache: NotationCache? = nil) -> Bool {
+        guard measure.quantity.unit == nil, let split = column.split(of: indicator, cache: cache) else { return true }
         let quantity = measure.quantity
         let applied = quantity.magnitude == .one ? split.magnitude : quantity.magnitude
         guard let withColumn = Quantity(number: quantity.number, magnitude: applied, unit: split.unit) else { return false }

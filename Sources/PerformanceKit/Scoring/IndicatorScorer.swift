@@ -190,9 +190,9 @@ struct IndicatorScorer: Sendable {
                               field: "judgement")
         }
         // The unit column (计量单位) applies to a bare figure, with its magnitude: 200 under 万元 is 200万元.
-        var column = UnitConversion.LazyColumn(of: indicator)
+        var column = UnitConversion.LazyColumn()
         func columned(_ measure: inout IndicatorValue.Measure) -> Bool {
-            UnitConversion.apply(column: &column, to: &measure, cache: cache)
+            UnitConversion.apply(column: &column, of: indicator, to: &measure, cache: cache)
         }
         // Worded only when it happens: a message built for every row costs more than scoring the row.
         var tooLarge: Outcome {
