@@ -10,26 +10,41 @@
 /// Confined to one thread: each run of ``BatchScorer`` makes its own, and nothing else holds it.
 package final class NotationCache: @unchecked Sendable {
     /// A direct-mapped table: a value goes to the slot its bytes' hash picks, replacing what was there.
+    ///
+    /// Its memory is the cache's own, allocated once and freed by the cache's `deinit`: a lookup reads the slot's
+    /// bytes and value in place, without counting a reference to an array for each (atomic operations, two or three
+    /// a lookup, twice a row), and a miss writes them without asking whether an array is shared.
     struct Table<Value> {
         /// The bytes each slot's value was read from, ``longestKey`` bytes a slot, and how many of them there are
         /// (0 for an empty slot); compared in place, so that a lookup copies nothing but the value found.
-        var keys: [UInt8]
-        var lengths: [UInt8]
-        var values: [Value]
-        let mask: Int
+        private let keys: UnsafeMutablePointer<UInt8>
+        private let lengths: UnsafeMutablePointer<UInt8>
+        private let values: UnsafeMutablePointer<Value>
+        private let slots: Int
 
         init(slots: Int, empty: Value) {
-            keys = Array(repeating: 0, count: slots * NotationCache.longestKey)
-            lengths = Array(repeating: 0, count: slots)
-            values = Array(repeating: empty, count: slots)
-            mask = slots - 1
+            keys = .allocate(capacity: slots * NotationCache.longestKey)
+            keys.initialize(repeating: 0, count: slots * NotationCache.longestKey)
+            lengths = .allocate(capacity: slots)
+            lengths.initialize(repeating: 0, count: slots)
+            values = .allocate(capacity: slots)
+            values.initialize(repeating: empty, count: slots)
+            self.slots = slots
+        }
+
+        /// Lets go of the values and frees the memory; once, from the cache's `deinit`.
+        func deallocate() {
+            values.deinitialize(count: slots)
+            values.deallocate()
+            lengths.deallocate()
+            keys.deallocate()
         }
 
         /// The value of `bytes`: found here when the same bytes were read before, else read by `read` and kept.
         /// `read` must depend on the bytes alone.
         @inline(__always)
-        mutating func value<Failure: Error>(of bytes: UnsafeBufferPointer<UInt8>,
-                                            read: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value) throws(Failure) -> Value {
+        func value<Failure: Error>(of bytes: UnsafeBufferPointer<UInt8>,
+                                   read: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value) throws(Failure) -> Value {
             let count = bytes.count
             guard count > 0, count <= NotationCache.longestKey, let base = bytes.baseAddress else {
                 return try read(bytes)
@@ -37,16 +52,11 @@ package final class NotationCache: @unchecked Sendable {
             // FNV-1a over the bytes.
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            let start = slot * NotationCache.longestKey
-            let found = lengths.withUnsafeBufferPointer { lengths in
-                Int(lengths[slot]) == count && keys.withUnsafeBufferPointer { memcmpEqual($0.baseAddress! + start, base, count) }
-            }
-            if found { return values[slot] }
+            let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (slots - 1)
+            let key = keys + slot * NotationCache.longestKey
+            if Int(lengths[slot]) == count, memcmpEqual(key, base, count) { return values[slot] }
             let value = try read(bytes)
-            keys.withUnsafeMutableBufferPointer { keys in
-                for offset in 0..<count { keys[start + offset] = base[offset] }
-            }
+            key.update(from: base, count: count)
             lengths[slot] = UInt8(count)
             values[slot] = value
             return value
@@ -56,11 +66,10 @@ package final class NotationCache: @unchecked Sendable {
     /// Texts longer than this are read each time (a long text is seldom repeated, and costs its comparison).
     static let longestKey = 32
 
-    /// Confined to one thread, so no access needs checking at run time.
-    @exclusivity(unchecked) private var targets: Table<IndicatorValue>
-    @exclusivity(unchecked) private var actuals: Table<IndicatorValue>
+    private let targets: Table<IndicatorValue>
+    private let actuals: Table<IndicatorValue>
     /// Unit columns (计量单位) split into magnitude and unit: a table has a handful of them.
-    @exclusivity(unchecked) private var columns: Table<UnitConversion.Column>
+    private let columns: Table<UnitConversion.Column>
 
     /// An empty cache of `slots` slots (a power of two) for targets and as many for actuals, and a few for unit
     /// columns.
@@ -68,6 +77,12 @@ package final class NotationCache: @unchecked Sendable {
         targets = Table(slots: slots, empty: .empty)
         actuals = Table(slots: slots, empty: .empty)
         columns = Table(slots: 64, empty: UnitConversion.Column(magnitude: .one, unit: nil))
+    }
+
+    deinit {
+        targets.deallocate()
+        actuals.deallocate()
+        columns.deallocate()
     }
 
     /// The value of a target's bytes.
