@@ -295,6 +295,21 @@ struct EvaluationDecoding {
             table._withUnsafeGuaranteedRef { $0.endOfKey(field, in: bytes, at: offset) }
         }
 
+        /// Notes where the object's first key stands, where a missing field is reported.
+        @inline(__always)
+        mutating func noteKey(at offset: Int) {
+            guard !sawFirstKey else { return }
+            sawFirstKey = true
+            self.offset = offset
+        }
+
+        /// Marks `field` as given, and as present unless its value, at the cursor, is null.
+        @inline(__always)
+        mutating func accept(_ field: Int, valueAt scanner: JSONScanner) {
+            seen |= 1 << UInt64(field)
+            if scanner.current != UInt8(ascii: "n") { present |= 1 << UInt64(field) }
+        }
+
         var path: JSONPath { place.path }
         var key: [Int] { place.key }
 
@@ -367,16 +382,10 @@ struct EvaluationDecoding {
                     valueStart = context.endOfKey(following, in: scanner.bytes, at: offset)
                 }
                 if let valueStart {
-                    if !context.sawFirstKey {
-                        context.sawFirstKey = true
-                        context.offset = offset
-                    }
+                    context.noteKey(at: offset)
                     scanner.index = valueStart
                     scanner.skipWhitespace()
-                    context.seen |= 1 << UInt64(expected)
-                    if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
-                        context.present |= 1 << UInt64(expected)
-                    }
+                    context.accept(expected, valueAt: scanner)
                     context.orderEntry = KeyOrder.entry(after: expected)
                     return (expected, offset)
                 }
@@ -386,10 +395,7 @@ struct EvaluationDecoding {
             }
             let keyStart = offset + 1
             let keyEnd = JSONScanner.firstSpecialByte(in: scanner.bytes, from: keyStart)
-            if !context.sawFirstKey {
-                context.sawFirstKey = true
-                context.offset = offset
-            }
+            context.noteKey(at: offset)
             guard keyEnd < scanner.end, scanner.bytes[keyEnd] == UInt8(ascii: "\"") else {
                 // An escaped key, read out of line (its string lives only here, so that a plain key has none to
                 // let go of), and never a known field seen at once.
@@ -412,10 +418,7 @@ struct EvaluationDecoding {
             scanner.skipWhitespace()
             // A known key seen for the first time, as nearly every key is; the rest is reported out of line.
             if let field, !context.sawKey(field) {
-                context.seen |= 1 << UInt64(field)
-                if scanner.index >= scanner.end || scanner.bytes[scanner.index] != UInt8(ascii: "n") {
-                    context.present |= 1 << UInt64(field)
-                }
+                context.accept(field, valueAt: scanner)
                 context.order.learn(field, after: context.orderEntry)
                 context.orderEntry = KeyOrder.entry(after: field)
                 return (field, offset)
@@ -441,8 +444,7 @@ struct EvaluationDecoding {
                 try scanner.skip(depth: depth + 1)
                 return nil
             }
-            context.seen |= 1 << UInt64(field)
-            if scanner.current != UInt8(ascii: "n") { context.present |= 1 << UInt64(field) }
+            context.accept(field, valueAt: scanner)
             return field
         }
         let key = escaped ?? String(decoding: UnsafeBufferPointer(rebasing: keyBytes), as: UTF8.self)
