@@ -152,31 +152,20 @@ struct Quotient: Sendable {
 
     /// −1, 0 or 1 by cross-multiplying, or `nil` when the products do not fit in 128 bits.
     ///
-    /// When all four parts fit one word (a row's ratio against its points, as nearly every comparison is), the
-    /// products are taken at once in 128 bits and the one at fewer places brought to the other's; else the
-    /// full-width comparison (``compareInFullWidth(_:_:)``) does the same with wider parts.
+    /// When all four parts fit one word (a row's ratio against its points, as nearly every comparison is), each
+    /// cross product is one 64 × 64-bit multiplication, which always fits; else the full-width multiplications
+    /// (``compareInFullWidth(_:_:)``). Either way ``WideDecimal/compare(_:_:)`` compares the two products.
     static func compare(_ lhs: Quotient, _ rhs: Quotient) -> Int? {
         let (ln, ld, rn, rd) = (lhs.numerator, lhs.denominator, rhs.numerator, rhs.denominator)
         guard ln.magnitude.high == 0, ld.magnitude.high == 0, rn.magnitude.high == 0, rd.magnitude.high == 0 else {
             return compareInFullWidth(lhs, rhs)
         }
-        // Denominators are positive: the signs are the numerators'.
-        let leftSign = ln.magnitude.low == 0 ? 0 : ln.isNegative ? -1 : 1
-        let rightSign = rn.magnitude.low == 0 ? 0 : rn.isNegative ? -1 : 1
-        if leftSign != rightSign { return leftSign < rightSign ? -1 : 1 }
-        if leftSign == 0 { return 0 }
-        var left = WideUInt.product(ln.magnitude.low, rd.magnitude.low)
-        var right = WideUInt.product(rn.magnitude.low, ld.magnitude.low)
-        let leftScale = ln.scale + rd.scale, rightScale = rn.scale + ld.scale
-        if leftScale < rightScale {
-            guard let aligned = left.timesPowerOfTen(rightScale - leftScale) else { return nil }
-            left = aligned
-        } else if rightScale < leftScale {
-            guard let aligned = right.timesPowerOfTen(leftScale - rightScale) else { return nil }
-            right = aligned
-        }
-        let order = left < right ? -1 : left == right ? 0 : 1
-        return leftSign > 0 ? order : -order
+        // Denominators are positive: each product has its numerator's sign.
+        let left = WideDecimal(magnitude: WideUInt.product(ln.magnitude.low, rd.magnitude.low), scale: ln.scale + rd.scale,
+                               isNegative: ln.isNegative)
+        let right = WideDecimal(magnitude: WideUInt.product(rn.magnitude.low, ld.magnitude.low), scale: rn.scale + ld.scale,
+                                isNegative: rn.isNegative)
+        return WideDecimal.compare(left, right)
     }
 
     /// ``compare(_:_:)`` in full width: any parts whose products fit 128 bits.
