@@ -109,7 +109,7 @@ import Testing
             cases.append((0..<count).map { _ in [0xE6, 0x8C, 0x87, 0xED, 0x9F, 0xA0, 0x41, 0xF0, 0x90, 0x80][Int.random(in: 0..<10, using: &generator)] })
         }
         for bytes in cases {
-            #expect(UTF8Validation.firstInvalidOffset(in: bytes) == Self.plainFirstInvalid(bytes), "\(bytes)")
+            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) } == Self.plainFirstInvalid(bytes), "\(bytes)")
         }
     }
 }

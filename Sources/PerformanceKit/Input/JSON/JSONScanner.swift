@@ -490,12 +490,7 @@ enum UTF8Validation {
     typealias Block = SIMD16<UInt8>
 
     /// The offset of the first byte at which no valid scalar starts (the lead of a short or malformed sequence, a
-    /// stray continuation byte), or `nil` when all of `bytes` is UTF-8.
-    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
-    }
-
-    /// ``firstInvalidOffset(in:)-([UInt8])`` over bytes in place.
+    /// stray continuation byte), or `nil` when all of `buffer` is UTF-8.
     static func firstInvalidOffset(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = buffer.count
