@@ -1,9 +1,8 @@
 import Foundation
 
-/// Reads a file (or standard input) in pieces of 2 MB with `read(2)`, into one buffer that is handed out and
-/// reused: once the caller has let go of a piece, the next is read into the same memory; while the caller still
-/// holds it (its lines are being scored), the next piece goes to new memory, which the allocator takes from what
-/// earlier pieces freed (``ProcessSetup/keepFreedMemoryForReuse()``).
+/// Reads a file (or standard input) in pieces of 2 MB with `read(2)`, each straight into a new array's storage:
+/// the caller may still hold earlier pieces (their lines are being scored), and the allocator gives each new piece
+/// memory that earlier pieces freed (``ProcessSetup/keepFreedMemoryForReuse()``).
 package final class ChunkReader {
     /// Why a file cannot be opened, as `errno` tells it.
     package struct OpenFailure: Error, CustomStringConvertible {
@@ -31,8 +30,6 @@ package final class ChunkReader {
 
     private let descriptor: Int32
     private let closesDescriptor: Bool
-    private let scratch: UnsafeMutableRawPointer
-    private var piece: [UInt8] = []
 
     /// Opens `path`, or standard input for `-`.
     package init(path: String) throws {
@@ -49,24 +46,23 @@ package final class ChunkReader {
             }
             closesDescriptor = true
         }
-        scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.pieceSize, alignment: 16)
     }
 
     deinit {
         if closesDescriptor { close(descriptor) }
-        scratch.deallocate()
     }
 
     /// The next piece, empty at the end of the input (or at a read error, such as reading a directory).
+    ///
+    /// The system reads straight into the piece's own storage: a piece is new for each call (the one before may
+    /// still be being scored), so it is never copied out of a buffer of the reader's.
     package func next() -> [UInt8] {
-        var count: Int
-        repeat {
-            count = read(descriptor, scratch, Self.pieceSize)
-        } while count < 0 && errno == EINTR
-        piece.removeAll(keepingCapacity: true)
-        if count > 0 {
-            piece.append(contentsOf: UnsafeRawBufferPointer(start: scratch, count: count))
+        [UInt8](unsafeUninitializedCapacity: Self.pieceSize) { buffer, initialized in
+            var count: Int
+            repeat {
+                count = read(descriptor, buffer.baseAddress, Self.pieceSize)
+            } while count < 0 && errno == EINTR
+            initialized = max(count, 0)
         }
-        return piece
     }
 }
