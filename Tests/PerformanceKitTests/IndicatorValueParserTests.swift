@@ -74,6 +74,20 @@ struct IndicatorValueParserTests {
         #expect(try IndicatorValue(parsing: "＜48 小时") == measure(.lessThan, "48", .one, "小时"))
     }
 
+    /// Every white-space scalar of a table (each lead byte that starts one: C2, E1, E2, E3) between comparator,
+    /// number, magnitude and unit is passed over; a unit or magnitude right after the figure (leads E3 to E9) is
+    /// read as one, not taken for white space.
+    @Test func passesOverEveryWhiteSpaceBetweenTheParts() throws {
+        for space in [" ", "\t", "\u{85}", "\u{A0}", "\u{1680}", "\u{2002}", "\u{200A}", "\u{202F}", "\u{205F}", "\u{3000}"] {
+            #expect(try IndicatorValue(parsing: "≥\(space)1800\(space)万\(space)元") == measure(.atLeast, "1800", .tenThousand, "元"),
+                    "\(space.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(try IndicatorValue(parsing: "＜\(space)48\(space)小时") == measure(.lessThan, "48", .one, "小时"))
+        }
+        #expect(try IndicatorValue(parsing: "80000㎡") == measure(nil, "80000", .one, "㎡"))
+        #expect(try IndicatorValue(parsing: "5个") == measure(nil, "5", .one, "个"))
+        #expect(try IndicatorValue(parsing: "3次/年") == measure(nil, "3", .one, "次/年"))
+    }
+
     @Test func keepsLabelsAndCompoundFigures() throws {
         #expect(try IndicatorValue(parsing: "合同金额=25万元") == measure(.equal, "25", .tenThousand, "元", label: "合同金额"))
         #expect(try IndicatorValue(parsing: "合同金额40万元") == measure(nil, "40", .tenThousand, "元", label: "合同金额"))
