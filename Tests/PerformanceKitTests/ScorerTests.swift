@@ -16,6 +16,36 @@ struct ScorerTests {
         #expect(card.budget.explanation == "20 × 3857.18 ÷ 3857.18 = 20")
     }
 
+    /// An evaluation's fields live in one box shared by its copies: a change to a copy, field by field and a row in
+    /// place, leaves the original as it was, and scoring under another rule (which clears the printed figures of
+    /// the evaluation it scores) leaves the caller's evaluation as it was.
+    @Test func changesACopyOfAnEvaluationAlone() throws {
+        let original = try EvaluationReader().read(Fixtures.bytes("examples/wuhan-2023/03-zhengwu-fuwu.json")).evaluation
+        let kept = try EvaluationReader().read(Fixtures.bytes("examples/wuhan-2023/03-zhengwu-fuwu.json")).evaluation
+        #expect(original == kept)
+        var changes: [(String, (inout Evaluation) -> Void)] = [
+            ("title", { $0.title = "另一个项目" }), ("agency", { $0.agency = nil }), ("year", { $0.year = 1999 }),
+            ("kind", { $0.kind = .department }), ("rules", { $0.rules = RuleProfileID(rawValue: "mof-2020") }),
+            ("budget", { $0.budget.weight = nil }), ("row", { $0.indicators[0].published = nil }),
+            ("rows", { $0.indicators.removeLast() }), ("published", { $0.published = nil }),
+            ("declaredPoints", { $0.declaredPoints = 7 }), ("goals", { $0.goals = [Evaluation.Goal(name: "目标", ratio: 100)] }),
+            ("form", { $0.form = FormDetails() }), ("source", { $0.source = nil }),
+            ("additionalFields", { $0.additionalFields = [] }),
+        ]
+        changes.append(("nothing", { _ in }))
+        for (field, change) in changes {
+            var copy = original
+            change(&copy)
+            #expect(original == kept, "\(field)")
+            #expect((copy == original) == (field == "nothing" || (field == "form" && original.form == FormDetails())
+                || (field == "source" && original.source == nil) || (field == "additionalFields" && original.additionalFields.isEmpty)), "\(field)")
+        }
+        var other = Scorer(profile: .mof2020)
+        other.allocation = .profile
+        _ = other.score(original)
+        #expect(original == kept && original.published != nil && original.indicators[0].published != nil)
+    }
+
     @Test func scoresAPartlyExecutedBudgetProportionally() {
         let card = scorer.score(evaluation([row("1", "1", weight: "80")], planned: "1000", executed: "861.9"))
         #expect(card.budget.score == dec("17.24"))

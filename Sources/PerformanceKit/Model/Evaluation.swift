@@ -37,35 +37,115 @@ public struct Evaluation: Sendable, Equatable {
         case department
     }
 
+    /// The fields, in one box shared by copies until one of them changes (copy on write): an evaluation is handed
+    /// from the reader to the scorer and into its score card, and a copy of thirteen fields counted a reference
+    /// for each of their strings and arrays, atomically, several times an evaluation. Changed only when this value
+    /// holds the only reference, so that no two values see each other's changes.
+    struct Fields: Sendable, Equatable {
+        var title: String?
+        var agency: String?
+        var year: Int?
+        var kind: Kind
+        var rules: RuleProfileID?
+        var budget: BudgetExecution
+        var indicators: [Indicator]
+        var published: PublishedFigures?
+        var declaredPoints: ExactDecimal?
+        var goals: [Goal]
+        var form: FormDetails
+        var source: RawJSON?
+        var additionalFields: [RawJSON.Member]
+    }
+
+    final class Storage: @unchecked Sendable, Equatable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+
+        /// Evaluations are equal when every field is.
+        static func == (lhs: Storage, rhs: Storage) -> Bool {
+            lhs === rhs || lhs.fields == rhs.fields
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first when another value shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
+
     /// 项目名称.
-    public var title: String?
+    public var title: String? {
+        get { storage.fields.title }
+        set { unique.fields.title = newValue }
+    }
     /// 单位名称: the budget unit that files the evaluation.
-    public var agency: String?
+    public var agency: String? {
+        get { storage.fields.agency }
+        set { unique.fields.agency = newValue }
+    }
     /// 年度: the budget year evaluated.
-    public var year: Int?
+    public var year: Int? {
+        get { storage.fields.year }
+        set { unique.fields.year = newValue }
+    }
     /// A project (the default) or a unit's whole spending.
-    public var kind: Kind
+    public var kind: Kind {
+        get { storage.fields.kind }
+        set { unique.fields.kind = newValue }
+    }
     /// The rule profile named by the file; `nil` means the caller's choice (``RuleProfile/wuhan2023`` by default).
-    public var rules: RuleProfileID?
+    public var rules: RuleProfileID? {
+        get { storage.fields.rules }
+        set { unique.fields.rules = newValue }
+    }
     /// 预算执行情况.
-    public var budget: BudgetExecution
+    public var budget: BudgetExecution {
+        get { storage.fields.budget }
+        set { unique.fields.budget = newValue }
+    }
     /// The 三级指标 rows, in table order.
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] {
+        get { storage.fields.indicators }
+        // A row changed in place (`indicators[3].published = nil`) changes the array where it stands.
+        _modify { yield &unique.fields.indicators }
+    }
     /// What the published table printed, when it was published.
-    public var published: PublishedFigures?
+    public var published: PublishedFigures? {
+        get { storage.fields.published }
+        set { unique.fields.published = newValue }
+    }
     /// The indicator points the table declares (指标权重比例, say 100), when it prints a total: lint compares it
     /// with the rows. An extension of perfscore/1.
-    package var declaredPoints: ExactDecimal?
+    package var declaredPoints: ExactDecimal? {
+        get { storage.fields.declaredPoints }
+        set { unique.fields.declaredPoints = newValue }
+    }
     /// Performance goals with ratios; when given, every indicator names its `goal` and the total is the budget
     /// score plus the goals' weighted scores. An extension of perfscore/1.
-    public var goals: [Goal]
+    public var goals: [Goal] {
+        get { storage.fields.goals }
+        set { unique.fields.goals = newValue }
+    }
     /// The form's other cells: 实施单位, 年度总体目标, 填报人, 填报日期. An extension of perfscore/1.
-    package var form = FormDetails()
+    package var form: FormDetails {
+        get { storage.fields.form }
+        set { unique.fields.form = newValue }
+    }
     /// Where the figures come from (document, lines, notes), as the file wrote it: carried along, never scored.
     /// An extension of perfscore/1, see `docs/FORMAT.md` in the repository.
-    var source: RawJSON?
+    var source: RawJSON? {
+        get { storage.fields.source }
+        set { unique.fields.source = newValue }
+    }
     /// Fields perfscore/1 does not define, kept so that a round trip loses nothing; reported as warnings.
-    var additionalFields: [RawJSON.Member] = []
+    var additionalFields: [RawJSON.Member] {
+        get { storage.fields.additionalFields }
+        set { unique.fields.additionalFields = newValue }
+    }
 
     /// Creates an evaluation; only the budget block and the indicators are required.
     public init(
@@ -90,19 +170,9 @@ public struct Evaluation: Sendable, Equatable {
     init(title: String?, agency: String?, year: Int?, kind: Kind, rules: RuleProfileID?, budget: BudgetExecution,
          indicators: [Indicator], published: PublishedFigures?, declaredPoints: ExactDecimal?, goals: [Goal],
          form: FormDetails, source: RawJSON?, additionalFields: [RawJSON.Member]) {
-        self.title = title
-        self.agency = agency
-        self.year = year
-        self.kind = kind
-        self.rules = rules
-        self.budget = budget
-        self.indicators = indicators
-        self.published = published
-        self.declaredPoints = declaredPoints
-        self.goals = goals
-        self.form = form
-        self.source = source
-        self.additionalFields = additionalFields
+        storage = Storage(Fields(title: title, agency: agency, year: year, kind: kind, rules: rules, budget: budget,
+                                 indicators: indicators, published: published, declaredPoints: declaredPoints, goals: goals,
+                                 form: form, source: source, additionalFields: additionalFields))
     }
 
     /// The format tag every perfscore/1 file carries.
