@@ -57,8 +57,11 @@ struct IndicatorScorer: Sendable {
 
     /// Scores the indicator at `index`, appending the findings on the row to `diagnostics`.
     ///
+    /// The row is taken (`consuming`) into the score that holds it: the caller's copy is handed on, not counted a
+    /// second time.
+    ///
     /// - Returns: the score (with `score == nil` when nothing defines one).
-    func score(_ indicator: Indicator, at index: Int, diagnostics: inout [Diagnostic]) -> IndicatorScore {
+    func score(_ indicator: consuming Indicator, at index: Int, diagnostics: inout [Diagnostic]) -> IndicatorScore {
         let w = indicator.weight
         // Points finer than the printed scores (2.125 at 2 places) are told; the row is scored as printed.
         if let finding = PointsPrecision.finding(points: w, rounding: profile.rounding, at: JSONPath.indicator(index).appending("weight")) {

@@ -1015,7 +1015,8 @@ struct EvaluationDecoding {
             if count >= EvaluationReader.mostIndicators {
                 try scanner.skip(depth: 1)
             } else if let indicator = try indicator(&scanner, index: count, offset: offset) {
-                indicators.append(indicator)
+                // Handed on, not copied: a copy counted a reference in and out, atomically, for every row.
+                indicators.append(consume indicator)
             } else {
                 complete = false
             }
