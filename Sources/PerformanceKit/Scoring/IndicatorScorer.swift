@@ -214,8 +214,9 @@ struct IndicatorScorer: Sendable {
                    case .measure(let printed) = actual, printed.quantity.unit == nil {
                     diagnostics.append(fractionNote(actual: actualValue, indicator: indicator, index: index))
                 }
-                // The figures are handed over (consumed), not copied.
-                let outcome = figureOutcome(indicator, target: a, actual: Figure(b), note: nil)
+                // The figures are handed over (`consume`), not copied: without it, each was counted a second time
+                // on the way in and let go of after the call, atomically, on every row.
+                let outcome = figureOutcome(indicator, target: consume a, actual: Figure(consume b), note: nil)
                 if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
                     diagnostics.append(note)
                 }
@@ -224,12 +225,12 @@ struct IndicatorScorer: Sendable {
             if case .text(let b) = actual, b.kind == .zeroEvent {
                 guard columned(&a) else { return tooLarge }
                 let zero = Figure(value: .zero, unit: a.quantity.unit)
-                return figureOutcome(indicator, target: a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
+                return figureOutcome(indicator, target: consume a, actual: zero, note: .actualReadAsZero(b.text), keepsFigures: false)
             }
         } else if case .text(let a) = target, a.kind == .zeroEvent, case .measure(var b) = actual {
             guard columned(&b) else { return tooLarge }
             let zero = IndicatorValue.Measure(quantity: Quantity(plain: .zero, unit: b.quantity.unit))
-            return figureOutcome(indicator, target: zero, actual: Figure(b), note: .targetReadAsZero(a.text), keepsFigures: false)
+            return figureOutcome(indicator, target: zero, actual: Figure(consume b), note: .targetReadAsZero(a.text), keepsFigures: false)
         }
         if let denial = denialOutcome(target: target, actual: actual, indicator: indicator) { return denial }
         return textOutcome(indicator, target: target, actual: actual)
