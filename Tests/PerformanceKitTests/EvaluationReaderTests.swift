@@ -60,6 +60,29 @@ struct EvaluationReaderTests {
         #expect(row != copy)
     }
 
+    /// Read with its texts left in place in the bytes (as a batch reads a line), every example and the 3,000
+    /// real-shaped lines pinned for the batch are the same evaluations, text for text, as read into a copy; and the
+    /// in-place rows read the caller's bytes themselves: a byte changed after reading shows in the row, which a
+    /// copy's would not.
+    @Test func readsTheSameInPlaceAsInACopy() throws {
+        var sources = try Fixtures.examples.map { try Fixtures.bytes($0) }
+        sources += TableLines.corpus(count: 3_000, seed: 2023).map { Array($0.utf8) }
+        #expect(sources.count > 3_000)
+        for source in sources {
+            let copied = try EvaluationReader().read(source)
+            let inPlace = try source.withUnsafeBufferPointer { try EvaluationReader().read($0, inPlace: true) }
+            #expect(inPlace == copied)
+        }
+        var bytes = Array(#"{"format": "perfscore/1", "budget": {"planned": 1, "executed": 1}, "indicators": [{"category": "产出指标", "name": "甲", "weight": 80, "target": "≥4", "actual": "3"}]}"#.utf8)
+        let actualAt = bytes.lastIndex(of: UInt8(ascii: "3"))!
+        try bytes.withUnsafeMutableBufferPointer { buffer in
+            let inPlace = try EvaluationReader().read(UnsafeBufferPointer(buffer), inPlace: true).evaluation
+            let copied = try EvaluationReader().read(UnsafeBufferPointer(buffer)).evaluation
+            buffer[actualAt] = UInt8(ascii: "4")
+            #expect(inPlace.indicators[0].actual == "4" && copied.indicators[0].actual == "3")
+        }
+    }
+
     /// A printed category is found by its name's bytes; written twice (plainly, or once with escapes) it is a
     /// repeated field, and a name of the table's own or a short name is read as before.
     @Test func readsPrintedCategoriesByTheirNames() throws {

@@ -8,9 +8,12 @@
 /// The file's bytes are kept as they are; a string that carried escapes (`\n`, `\"`) is kept unescaped after them,
 /// in ``unescaped``. Written only while the file is read, before any row is handed out; read-only after.
 final class TextStore: @unchecked Sendable {
-    /// A copy of the file's UTF-8 bytes, as read (already checked to be UTF-8), in memory the store owns: a text is
-    /// read from it without counting a reference to an array, as reading a stored array would, several times a row.
+    /// The file's UTF-8 bytes, as read (already checked to be UTF-8): a copy in memory the store owns, or the
+    /// caller's bytes in place (``init(inPlace:)``). A text is read from them without counting a reference to an
+    /// array, as reading a stored array would, several times a row.
     private let source: UnsafeMutableBufferPointer<UInt8>
+    /// Whether `source` is the store's own copy, freed with it.
+    private let ownsSource: Bool
     /// The unescaped bytes of the strings that carried escapes, one after another (written by the reader's thread
     /// alone, before the store is shared).
     @exclusivity(unchecked) private(set) var unescaped: [UInt8] = []
@@ -19,10 +22,20 @@ final class TextStore: @unchecked Sendable {
     init(source bytes: UnsafeBufferPointer<UInt8>) {
         source = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)
         _ = source.initialize(from: bytes)
+        ownsSource = true
+    }
+
+    /// A store over `bytes` where they stand, not copied: whoever makes it keeps them alive and unchanged for as
+    /// long as any row read from them is in use. A batch does, whose lines outlive the score card made of each
+    /// (the card is read and let go of before the line's piece is); copying every line, a few kilobytes each, had
+    /// cost as much time as any single step of scoring.
+    init(inPlace bytes: UnsafeBufferPointer<UInt8>) {
+        source = UnsafeMutableBufferPointer(mutating: bytes)
+        ownsSource = false
     }
 
     deinit {
-        source.deallocate()
+        if ownsSource { source.deallocate() }
     }
 
     /// Keeps the unescaped bytes of a string, which `write` appends in place, and returns their place and count.

@@ -190,7 +190,8 @@ package struct BatchScorer: Sendable {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         do throws(Evaluator.Failure) {
             if readsOnly { return try readOutcome(bytes, lineNumber: lineNumber) }
-            let card = try evaluator.evaluate(bytes, cache: cache)
+            // The card is read and let go of here, while the line's bytes stand: its rows keep their texts in them.
+            let card = try evaluator.evaluate(bytes, cache: cache, inPlace: true)
             guard card.isComplete else {
                 let reason = card.errors.map { "\($0.path): \($0.message)" }.joined(separator: "; ")
                 return failure(lineNumber, reason, into: &output)
@@ -223,7 +224,8 @@ package struct BatchScorer: Sendable {
     func readOutcome(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(Evaluator.Failure) -> Outcome {
         let funds: ExactDecimal
         do {
-            funds = try EvaluationReader().read(bytes).evaluation.budget.planned
+            // Only the funds are kept, a figure: the rows may keep their texts in the line's bytes.
+            funds = try EvaluationReader().read(bytes, inPlace: true).evaluation.budget.planned
         } catch {
             throw .file(error)
         }

@@ -63,10 +63,14 @@ public struct Evaluator: Sendable {
 
     /// Reads, scores and verifies one file from bytes in place (a line of a batch), finding values already read in
     /// `cache`.
-    package func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, cache: NotationCache?) throws(Failure) -> ScoreCard {
+    ///
+    /// - Parameter inPlace: whether the card's rows may keep their texts in `bytes` themselves
+    ///   (``EvaluationReader/read(_:inPlace:)``): only for a caller that keeps `bytes` alive and unchanged for as
+    ///   long as it keeps the card.
+    package func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, cache: NotationCache?, inPlace: Bool = false) throws(Failure) -> ScoreCard {
         let result: EvaluationReader.Result
         do {
-            result = try EvaluationReader().read(bytes)
+            result = try EvaluationReader().read(bytes, inPlace: inPlace)
         } catch {
             throw .file(error)
         }

@@ -47,10 +47,14 @@ public struct EvaluationReader: Sendable {
     }
 
     /// Reads a perfscore/1 file from bytes in place (a line of a batch), which the result does not hold on to.
-    package func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(EvaluationFileError) -> Result {
+    ///
+    /// - Parameter inPlace: whether the rows may keep their texts as places in `bytes` themselves rather than in a
+    ///   copy of them (``TextStore/init(inPlace:)``): only for a caller that keeps `bytes` alive and unchanged for as
+    ///   long as it keeps the result, or anything made of it.
+    package func read(_ bytes: UnsafeBufferPointer<UInt8>, inPlace: Bool = false) throws(EvaluationFileError) -> Result {
         let requiresActuals = self.requiresActuals
-        // The rows' texts stay places in a copy of these bytes (``TextStore``).
-        let store = TextStore(source: bytes)
+        // The rows' texts stay places in these bytes or a copy of them (``TextStore``).
+        let store = inPlace ? TextStore(inPlace: bytes) : TextStore(source: bytes)
         // Taken apart at once, so that the evaluation is handed on rather than copied out of the tuple.
         let (read, problems, warnings) = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
             var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
