@@ -203,25 +203,32 @@ struct IndicatorScorer: Sendable {
                 message: "the figure under the unit column \(indicator.unit ?? "") needs more digits than a decimal holds (18); write it in a larger unit",
                 field: "unit")
         }
+        // Two figures, the usual case. Their measures are taken out of the values (`consume`), which this branch no
+        // longer needs: a measure bound out of a value still held was a copy, counted in and out atomically on every
+        // row. (Binding them in a `switch` over the consumed values, or in a function taking them `consuming`,
+        // still copied; this form does not.)
+        if case .measure = target, case .measure = actual {
+            guard case .measure(var a) = consume target, case .measure(var b) = consume actual else {
+                preconditionFailure("both values were just found to be figures")
+            }
+            // Whether the actual as printed has no unit, before the unit column lends it one.
+            let actualPrintsNoUnit = b.quantity.unit == nil
+            guard columned(&a), columned(&b) else { return tooLarge }
+            let (targetValue, actualValue) = (a.quantity.value, b.quantity.value)
+            // A fraction against a percentage: the figures first (few actuals are at most 1).
+            if fractionMayBeRate(target: targetValue, actual: actualValue), a.quantity.unit == "%", actualPrintsNoUnit {
+                diagnostics.append(fractionNote(actual: actualValue, indicator: indicator, index: index))
+            }
+            // The figures are handed over (`consume`), not copied: without it, each was counted a second time on
+            // the way in and let go of after the call.
+            let outcome = figureOutcome(indicator, target: consume a, actual: Figure(consume b), note: nil)
+            if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
+                diagnostics.append(note)
+            }
+            return outcome
+        }
         // Each value is taken apart where it stands: a tuple of the two would copy both, and its cases copy again.
         if case .measure(var a) = target {
-            if case .measure(var b) = actual {
-                guard columned(&a), columned(&b) else { return tooLarge }
-                let (targetValue, actualValue) = (a.quantity.value, b.quantity.value)
-                // A fraction against a percentage: the figures first (few actuals are at most 1), then whether the
-                // actual as printed has no unit (`actual` is the value before the unit column lent it one).
-                if fractionMayBeRate(target: targetValue, actual: actualValue), a.quantity.unit == "%",
-                   case .measure(let printed) = actual, printed.quantity.unit == nil {
-                    diagnostics.append(fractionNote(actual: actualValue, indicator: indicator, index: index))
-                }
-                // The figures are handed over (`consume`), not copied: without it, each was counted a second time
-                // on the way in and let go of after the call, atomically, on every row.
-                let outcome = figureOutcome(indicator, target: consume a, actual: Figure(consume b), note: nil)
-                if outcome.basis == .forward, let note = overAchievementNote(target: targetValue, actual: actualValue, index: index) {
-                    diagnostics.append(note)
-                }
-                return outcome
-            }
             if case .text(let b) = actual, b.kind == .zeroEvent {
                 guard columned(&a) else { return tooLarge }
                 let zero = Figure(value: .zero, unit: a.quantity.unit)
