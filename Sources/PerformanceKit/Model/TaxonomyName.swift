@@ -37,13 +37,11 @@ enum TaxonomyName: Sendable {
         return isSameCustom(as: other)
     }
 
-    /// ``isSame(as:)`` when either name is custom: out of line, so that comparing two standard names is inlined.
+    /// ``isSame(as:)`` when either name is custom (two standard names are compared by the caller): out of line, so
+    /// that comparing two standard names is inlined. A custom name never equals a standard one.
     @inline(never)
     private func isSameCustom(as other: TaxonomyName) -> Bool {
-        switch (self, other) {
-        case (.standard(let left), .standard(let right)): return left == right
-        case (.custom(let left), .custom(let right)): return left.hasSameBytes(as: right)
-        default: return false
-        }
+        guard case .custom(let left) = self, case .custom(let right) = other else { return false }
+        return left.hasSameBytes(as: right)
     }
 }
