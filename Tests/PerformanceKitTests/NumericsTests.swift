@@ -274,3 +274,35 @@ struct WideUIntTests {
         #expect(WideDecimal(dec("1.5")).adding(WideDecimal(dec("-0.5")))?.exact == ExactDecimal(1))
     }
 }
+
+extension QuotientTests {
+    /// Two sums' terms of one word each are added in one word, the one at fewer places first brought to the other's;
+    /// the full-width way (both brought to the larger scale in 128 bits, then added or subtracted) gives the same
+    /// digits, scale and sign for every size, scale and sign of the terms, and says alike when they cannot be aligned.
+    @Test func addsInOneWordAsInFullWidth() {
+        var generator = SeededGenerator(seed: 23)
+        func term() -> WideDecimal {
+            let digits = [1, 2, 4, 9, 15, 19][Int(generator.next() % 6)]
+            let low = digits == 19 ? generator.next() : generator.next() % WideUInt.wordPowerOfTen(digits)
+            let high = generator.next() % 8 == 0 ? generator.next() % 1000 : 0
+            return WideDecimal(magnitude: WideUInt(high: high, low: low), scale: Int(generator.next() % 24),
+                               isNegative: generator.next() % 4 == 0)
+        }
+        var inOneWord = 0
+        for _ in 0..<20_000 {
+            let (a, b) = (term(), term())
+            let sum = a.adding(b)
+            let expected = a.addingInFullWidth(b)
+            #expect(sum?.magnitude == expected?.magnitude && sum?.scale == expected?.scale
+                    && sum?.isNegative == expected?.isNegative, "\(a) + \(b)")
+            if a.magnitude.high == 0, b.magnitude.high == 0, a.isNegative == b.isNegative { inOneWord += 1 }
+        }
+        // Both ways were taken, many times each.
+        #expect(inOneWord > 5_000 && inOneWord < 15_000)
+        // A table's figures: 4.75 + 5 = 9.75, 0.5 + 0.25 = 0.75, and a carry into the high word.
+        #expect(WideDecimal(dec("4.75")).adding(WideDecimal(dec("5"))) == WideDecimal(dec("9.75")))
+        #expect(WideDecimal(dec("0.5")).adding(WideDecimal(dec("0.25")))?.scale == 2)
+        let big = WideDecimal(magnitude: WideUInt(UInt64.max), scale: 0, isNegative: false)
+        #expect(big.adding(WideDecimal(dec("1")))?.magnitude == WideUInt(high: 1, low: 0))
+    }
+}

@@ -37,13 +37,36 @@ struct WideDecimal: Sendable {
     }
 
     /// The exact sum, or `nil` beyond 128 bits.
+    ///
+    /// Inlined where it is called: it is called twice a row (a category's points and scores), and its one-word way
+    /// costs less than a call; the full-width way is out of line (``addingInFullWidth(_:)``).
+    @inline(__always)
     func adding(_ other: WideDecimal) -> WideDecimal? {
-        // Two figures of one word each at one scale and of one sign (a table's points and scores, summed): one
-        // word's addition, its carry into the high word.
-        if scale == other.scale, isNegative == other.isNegative, magnitude.high == 0, other.magnitude.high == 0 {
-            let (low, carry) = magnitude.low.addingReportingOverflow(other.magnitude.low)
-            return WideDecimal(magnitude: WideUInt(high: carry ? 1 : 0, low: low), scale: scale, isNegative: isNegative)
+        // Two figures of one word each and of one sign (a table's points and scores, summed, at 0 to 2 places): the
+        // one at fewer places brought to the other's by one word's multiplication, then one word's addition, its
+        // carry into the high word. A multiplication that does not fit a word takes the full-width way below.
+        if isNegative == other.isNegative, magnitude.high == 0, other.magnitude.high == 0 {
+            var (left, right, target) = (magnitude.low, other.magnitude.low, scale)
+            var fits = true
+            if scale < other.scale {
+                let shift = other.scale - scale
+                (left, fits) = shift <= 19 ? Self.wordTimesPowerOfTen(left, shift) : (0, false)
+                target = other.scale
+            } else if scale > other.scale {
+                let shift = scale - other.scale
+                (right, fits) = shift <= 19 ? Self.wordTimesPowerOfTen(right, shift) : (0, false)
+            }
+            if fits {
+                let (low, carry) = left.addingReportingOverflow(right)
+                return WideDecimal(magnitude: WideUInt(high: carry ? 1 : 0, low: low), scale: target, isNegative: isNegative)
+            }
         }
+        return addingInFullWidth(other)
+    }
+
+    /// The exact sum, both brought to the larger scale in 128 bits, or `nil` beyond them.
+    @inline(never)
+    func addingInFullWidth(_ other: WideDecimal) -> WideDecimal? {
         let target = max(scale, other.scale)
         guard let left = magnitude(atScale: target), let right = other.magnitude(atScale: target) else { return nil }
         if isNegative == other.isNegative {
@@ -54,6 +77,13 @@ struct WideDecimal: Sendable {
             return WideDecimal(magnitude: left.subtracting(right), scale: target, isNegative: isNegative)
         }
         return WideDecimal(magnitude: right.subtracting(left), scale: target, isNegative: other.isNegative)
+    }
+
+    /// `word × 10^power` (`power` at most 19) and whether it fits in a word.
+    @inline(__always)
+    private static func wordTimesPowerOfTen(_ word: UInt64, _ power: Int) -> (UInt64, Bool) {
+        let (product, overflow) = word.multipliedReportingOverflow(by: WideUInt.wordPowerOfTen(power))
+        return (product, !overflow)
     }
 
     /// The value as an ``ExactDecimal`` when it fits exactly (trailing zeros after the point dropped as needed).
