@@ -81,7 +81,7 @@ public struct Scorer: Sendable {
             }
         }
         // Every subtotal fits when the points of all rows do (scores never exceed points).
-        let indicatorPoints = ExactDecimal.sum(evaluation.indicators.lazy.map(\.weight)).flatMap { _ in ExactDecimal.sum(categories.lazy.map(\.weight)) }
+        let indicatorPoints = Self.pointsTotal(evaluation.indicators).flatMap { _ in ExactDecimal.sum(categories.lazy.map(\.weight)) }
         if indicatorPoints == nil {
             diagnostics.append(Diagnostic(.figureTooLarge, .error,
                 "the indicators' points add up to more than a decimal holds (18 digits)", at: JSONPath.root.appending("indicators")))
@@ -133,6 +133,18 @@ public struct Scorer: Sendable {
                 "\(expected.category) carries \(points.plainText) points; \(profile.id) sets \(expected.points.plainText) in principle",
                 at: JSONPath.root.appending("indicators"))
         }
+    }
+
+    /// The rows' points summed (``ExactDecimal/sum(_:)``), or `nil` beyond what a decimal holds. Each row's points
+    /// are read in place, by index: mapping the rows to their points counted a reference to each row's box in and
+    /// out, atomically.
+    static func pointsTotal(_ indicators: [Indicator]) -> ExactDecimal? {
+        var total = WideDecimal.zero
+        for index in indicators.indices {
+            guard let next = total.adding(WideDecimal(indicators[index].weight)) else { return nil }
+            total = next
+        }
+        return total.exact
     }
 
     /// Category subtotals in order of first appearance: points summed, rounded scores summed (exact, in full width).
