@@ -306,3 +306,35 @@ extension QuotientTests {
         #expect(big.adding(WideDecimal(dec("1")))?.magnitude == WideUInt(high: 1, low: 0))
     }
 }
+
+extension ExactDecimalTests {
+    /// Two decimals at different places are added by bringing the one at fewer places up with one multiplication;
+    /// the way out of line (each brought to the larger scale, trailing zeros dropped first where it would not fit)
+    /// gives the same sum, or says alike that it does not fit, for every size, scale and sign.
+    @Test func addsAtDifferentPlacesAsAtACommonScale() {
+        var generator = SeededGenerator(seed: 31)
+        func term() -> ExactDecimal {
+            let digits = [1, 2, 3, 6, 12, 17, 18][Int(generator.next() % 7)]
+            let magnitude = Int64(generator.next() % WideUInt.wordPowerOfTen(digits))
+            // Some with trailing zeros, which the way out of line drops when it must.
+            let zeros = generator.next() % 3 == 0 ? Int64(WideUInt.wordPowerOfTen(Int(generator.next() % 4))) : 1
+            let significand = magnitude.multipliedReportingOverflow(by: zeros).overflow ? magnitude : magnitude * zeros
+            return ExactDecimal(significand: generator.next() % 3 == 0 ? -significand : significand,
+                                scale: Int(generator.next() % 19))!
+        }
+        var tooLarge = 0
+        for _ in 0..<20_000 {
+            let (a, b) = (term(), term())
+            let sum = a.adding(b)
+            let expected = a.addingAtCommonScale(b)
+            #expect(sum?.significand == expected?.significand && sum?.scale == expected?.scale, "\(a) + \(b)")
+            if expected == nil { tooLarge += 1 }
+        }
+        // Sums that do not fit were among them, and most did.
+        #expect(tooLarge > 100 && tooLarge < 15_000)
+        #expect(dec("4.75").adding(dec("5")) == dec("9.75"))
+        #expect(dec("5").adding(dec("-4.75"))?.scale == 2)
+        // 10^17 at no places and 1 at 2 places: 10^19 + 1 does not fit a word; dropping zeros does not help.
+        #expect(dec("100000000000000000").adding(dec("0.01")) == nil)
+    }
+}

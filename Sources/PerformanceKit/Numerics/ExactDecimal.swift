@@ -340,11 +340,30 @@ extension ExactDecimal {
     }
 
     /// `self + other`, or `nil` when the result does not fit.
+    ///
+    /// Inlined where it is called (the verifier compares each row's printed score with its own so): the one at
+    /// fewer places is brought to the other's by one multiplication and added; only when that overflows does the
+    /// sum take the way out of line (``addingAtCommonScale(_:)``), which first drops trailing zeros.
+    @inline(__always)
     func adding(_ other: ExactDecimal) -> ExactDecimal? {
         if scale == other.scale {
             let (sum, overflow) = significand.addingReportingOverflow(other.significand)
             return overflow ? nil : ExactDecimal(significand: sum, scale: Int(scale))
         }
+        let (fewer, more) = scale < other.scale ? (self, other) : (other, self)
+        let (raised, overflow) = fewer.significand.multipliedReportingOverflow(
+            by: WideUInt.wordPowerOfTen(Int(more.scale) - Int(fewer.scale)).asInt64)
+        if !overflow {
+            let (sum, sumOverflow) = raised.addingReportingOverflow(more.significand)
+            if !sumOverflow { return ExactDecimal(significand: sum, scale: Int(more.scale)) }
+        }
+        return addingAtCommonScale(other)
+    }
+
+    /// `self + other` at the larger of the two scales, each brought to it with its trailing zeros dropped first
+    /// when it does not fit as it is; `nil` when the result does not fit.
+    @inline(never)
+    func addingAtCommonScale(_ other: ExactDecimal) -> ExactDecimal? {
         let target = max(Int(scale), Int(other.scale))
         guard let left = rescaled(to: target) ?? normalized.rescaled(to: target),
               let right = other.rescaled(to: target) ?? other.normalized.rescaled(to: target) else { return nil }
