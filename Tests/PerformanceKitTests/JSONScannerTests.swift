@@ -84,7 +84,8 @@ import Testing
     }
 
     /// Every lead byte that matters, with every second byte's class, at every place of the first three blocks and
-    /// the bytes after them, among Chinese text and ASCII; and random bytes, short and over several blocks.
+    /// the bytes after them (blocks are checked two at a time, then one), among Chinese text and ASCII, and with
+    /// continuation bytes after it; and random bytes, short and over several blocks.
     @Test func namesTheFirstBadByteAsSwiftDoes() {
         let text = Array("指标成本效益满意度".utf8)
         var cases: [[UInt8]] = []
@@ -100,6 +101,11 @@ import Testing
                     var ascii = Array("abcdefghijklmnopqrstuvwxyz".utf8) + text
                     ascii[place] = lead
                     cases.append(ascii)
+                    // The lead followed by as many continuation bytes as it would take, among ASCII: only the lead's
+                    // own rule (C0, C1, F5–FF never occur) or its second byte's range can find what is wrong.
+                    var whole = Array(String(repeating: "abcdefghijklmnopqrstuvwxyz", count: 3).utf8)
+                    whole.replaceSubrange(place..<place + 4, with: [lead, second, 0x80, 0xBF])
+                    cases.append(whole)
                 }
             }
         }

@@ -484,7 +484,7 @@ extension TextLocation {
 
 /// Finds the first byte that breaks UTF-8, so that the error can point at it.
 ///
-/// Sixteen bytes at a time while they are valid (``blockIsValid(_:at:)``), one scalar at a time from where a block
+/// Sixteen bytes at a time while they are valid (``wrongBytes(_:at:)``), one scalar at a time from where a block
 /// is not (to name the byte) and for the last bytes.
 enum UTF8Validation {
     typealias Block = SIMD16<UInt8>
@@ -501,7 +501,13 @@ enum UTF8Validation {
         while index < count {
             if index >= blocksFrom, index + Block.scalarCount <= count {
                 var stop = index
-                while stop + Block.scalarCount <= count, blockIsValid(base, at: stop) { stop += Block.scalarCount }
+                // Two blocks at a time, their wrong bytes gathered once; then one, which also finds the block of
+                // a pair that failed.
+                while stop + 2 * Block.scalarCount <= count,
+                      isNoneSet(wrongBytes(base, at: stop) | wrongBytes(base, at: stop + Block.scalarCount)) {
+                    stop += 2 * Block.scalarCount
+                }
+                while stop + Block.scalarCount <= count, isNoneSet(wrongBytes(base, at: stop)) { stop += Block.scalarCount }
                 blocksFrom = stop + Block.scalarCount
                 if stop > index {
                     // Resume at the start of the last scalar that starts before `stop`: every byte before it
@@ -543,8 +549,8 @@ enum UTF8Validation {
         return nil
     }
 
-    /// Whether the sixteen bytes at `offset` (at least 3, the three bytes before it whole scalars or the start of
-    /// one) keep the rules of UTF-8, every byte checked against the three before it at once:
+    /// Above 0 at each of the sixteen bytes at `offset` (at least 3, the three bytes before it whole scalars or the
+    /// start of one) that breaks the rules of UTF-8, every byte checked against the three before it at once:
     ///
     /// - a byte is a continuation byte (10xxxxxx) exactly when the byte before it is a lead byte (≥ C0), or the one
     ///   two before starts a three- or four-byte scalar (≥ E0), or the one three before starts a four-byte scalar
@@ -555,35 +561,60 @@ enum UTF8Validation {
     ///
     /// Together these are the whole definition of UTF-8 (RFC 3629 §4) for the bytes of the block; a scalar that
     /// begins in the block and ends after it is checked by the next block, or byte by byte at the end.
+    ///
+    /// "At least" is a subtraction that stops at 0 (`max(x, c) − c`, one instruction on most machines): it is
+    /// above 0 exactly where `x > c`. A continuation byte, read as a signed byte, is below −64.
     @inline(__always)
-    static func blockIsValid(_ base: UnsafePointer<UInt8>, at offset: Int) -> Bool {
-        let bytes = UnsafeRawPointer(base + offset)
-        let current = bytes.loadUnaligned(as: Block.self)
-        let back1 = bytes.loadUnaligned(fromByteOffset: -1, as: Block.self)
-        let back2 = bytes.loadUnaligned(fromByteOffset: -2, as: Block.self)
-        let back3 = bytes.loadUnaligned(fromByteOffset: -3, as: Block.self)
-        let isContinuation = (current & Block(repeating: 0xC0)) .== Block(repeating: 0x80)
-        let needsContinuation = (back1 .>= Block(repeating: 0xC0)) .| (back2 .>= Block(repeating: 0xE0))
-            .| (back3 .>= Block(repeating: 0xF0))
-        var bad = isContinuation .^ needsContinuation
-        bad = bad .| (current .== Block(repeating: 0xC0)) .| (current .== Block(repeating: 0xC1))
-            .| (current .>= Block(repeating: 0xF5))
+    static func wrongBytes(_ base: UnsafePointer<UInt8>, at offset: Int) -> Block {
+        let raw = UnsafeRawPointer(base + offset)
+        let current = raw.loadUnaligned(as: Block.self)
+        let back1 = raw.loadUnaligned(fromByteOffset: -1, as: Block.self)
+        let back2 = raw.loadUnaligned(fromByteOffset: -2, as: Block.self)
+        let back3 = raw.loadUnaligned(fromByteOffset: -3, as: Block.self)
+        // Above 0 where the byte must be a continuation byte: one before ≥ C0, two before ≥ E0, three before ≥ F0.
+        let needsContinuation = above(back1, 0xBF) | above(back2, 0xDF) | above(back3, 0xEF)
+        let isContinuation = unsafeBitCast(current, to: SIMD16<Int8>.self) .< SIMD16<Int8>(repeating: -64)
+        // Above 0 where a byte is wrong: "is a continuation byte" and "needs none" agree; C0 or C1; above F4. Kept
+        // as bytes, not as a mask: a mask carried past the branch below was taken apart lane by lane at the end.
+        var bad = bytes(isContinuation .== (needsContinuation .== Block(repeating: 0)))
+            | bytes(current & Block(repeating: 0xFE) .== Block(repeating: 0xC0)) | above(current, 0xF4)
         // The second bytes after E0, ED, F0 and F4 are checked only where such a lead stands: the leads of Chinese
         // text are E3 to E9, so most blocks have none.
-        if isAnySet(back1 .== Block(repeating: 0xE0) .| (back1 .>= Block(repeating: 0xED))) {
-            bad = bad .| ((back1 .== Block(repeating: 0xE0)) .& (current .< Block(repeating: 0xA0)))
-            bad = bad .| ((back1 .== Block(repeating: 0xED)) .& (current .>= Block(repeating: 0xA0)))
-            bad = bad .| ((back1 .== Block(repeating: 0xF0)) .& (current .< Block(repeating: 0x90)))
-            bad = bad .| ((back1 .== Block(repeating: 0xF4)) .& (current .>= Block(repeating: 0x90)))
+        let lead = bytes(back1 .== Block(repeating: 0xE0)) | above(back1, 0xEC)
+        if isAnySet(lead .!= Block(repeating: 0)) {
+            bad |= bytes((back1 .== Block(repeating: 0xE0)) .& (current .< Block(repeating: 0xA0)))
+            bad |= bytes((back1 .== Block(repeating: 0xED)) .& (current .>= Block(repeating: 0xA0)))
+            bad |= bytes((back1 .== Block(repeating: 0xF0)) .& (current .< Block(repeating: 0x90)))
+            bad |= bytes((back1 .== Block(repeating: 0xF4)) .& (current .>= Block(repeating: 0x90)))
         }
-        return !isAnySet(bad)
+        return bad
     }
 
-    /// Whether any lane of a mask is set. Lanes of a mask are all ones or all zeros: the sixteen bytes are read as
-    /// two words, which `any(_:)`, a generic call here, is not.
+    /// Whether no lane of `bytes` is above 0.
+    @inline(__always)
+    static func isNoneSet(_ bytes: Block) -> Bool {
+        !isAnySet(bytes .!= Block(repeating: 0))
+    }
+
+    /// A mask's lanes as bytes: FF where set, 0 where not.
+    @inline(__always)
+    static func bytes(_ mask: SIMDMask<SIMD16<Int8>>) -> Block {
+        unsafeBitCast(mask, to: Block.self)
+    }
+
+    /// `x − c` where `x > c`, else 0, lane by lane (written so, the compiler makes it one saturating subtraction;
+    /// `pointwiseMax` was a call).
+    @inline(__always)
+    static func above(_ x: Block, _ c: UInt8) -> Block {
+        let c = Block(repeating: c)
+        return (x &- c) & unsafeBitCast(x .> c, to: Block.self)
+    }
+
+    /// Whether any lane of a mask is set: compared with a mask of none, which the compiler makes one instruction
+    /// that gathers a bit of each lane (`any(_:)` is a generic call here, and reading the lanes as two words went
+    /// through four more instructions).
     @inline(__always)
     static func isAnySet(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
-        let lanes = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
-        return lanes[0] | lanes[1] != 0
+        mask != SIMDMask(repeating: false)
     }
 }
