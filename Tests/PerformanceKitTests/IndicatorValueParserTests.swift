@@ -281,14 +281,20 @@ struct IndicatorValueParserTests {
 
 @Suite("Values already read in a batch (NotationCache)")
 struct NotationCacheTests {
+    /// The text read as a target (and its deadline hint checked against the text's own) or as an actual, by its
+    /// length.
     func fromCache(_ cache: NotationCache, _ text: String) throws(NotationError) -> IndicatorValue {
         try Array(text.utf8).withUnsafeBufferPointer { (bytes) throws(NotationError) in
-            text.utf8.count % 2 == 0 ? try cache.target(of: bytes) : try cache.actual(of: bytes)
+            guard text.utf8.count % 2 == 0 else { return try cache.actual(of: bytes) }
+            let target = try cache.target(of: bytes)
+            #expect(target.mayBeDeadlineOrOnTime == Deadline.mayBeDeadlineOrOnTime(text), "\(text)")
+            return target.value
         }
     }
 
     /// Every real target, read through a small cache (so that slots are shared and replaced) twice over, in two
-    /// orders, gives what reading it gives; an unreadable one gives its error each time.
+    /// orders, gives what reading it gives, and whether it may be a deadline; an unreadable one gives its error each
+    /// time.
     @Test func givesWhatReadingGives() throws {
         let targets = try Fixtures.targetStrings().map(\.target)
             + ["≥≥5", "5%%", String(repeating: "很长的目标值", count: 8) + "≥5", "1,80", "≥４次/４份"]

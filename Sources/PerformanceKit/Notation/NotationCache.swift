@@ -66,7 +66,14 @@ package final class NotationCache: @unchecked Sendable {
     /// Texts longer than this are read each time (a long text is seldom repeated, and costs its comparison).
     static let longestKey = 32
 
-    private let targets: Table<IndicatorValue>
+    /// A target's value, and whether it may be a deadline (``Deadline/mayBeDeadlineOrOnTime(_:)-(UnsafeBufferPointer<UInt8>)``),
+    /// which the rule asks of every row's target before it reads it as a figure.
+    struct Target {
+        var value: IndicatorValue
+        var mayBeDeadlineOrOnTime: Bool
+    }
+
+    private let targets: Table<Target>
     private let actuals: Table<IndicatorValue>
     /// Unit columns (计量单位) split into magnitude and unit: a table has a handful of them.
     private let columns: Table<UnitConversion.Column>
@@ -74,7 +81,7 @@ package final class NotationCache: @unchecked Sendable {
     /// An empty cache of `slots` slots (a power of two) for targets and as many for actuals, and a few for unit
     /// columns.
     package init(slots: Int = 512) {
-        targets = Table(slots: slots, empty: .empty)
+        targets = Table(slots: slots, empty: Target(value: .empty, mayBeDeadlineOrOnTime: false))
         actuals = Table(slots: slots, empty: .empty)
         columns = Table(slots: 64, empty: UnitConversion.Column(magnitude: .one, unit: nil))
     }
@@ -85,9 +92,11 @@ package final class NotationCache: @unchecked Sendable {
         columns.deallocate()
     }
 
-    /// The value of a target's bytes.
-    func target(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
-        try targets.value(of: bytes) { (bytes) throws(NotationError) in try IndicatorValueParser.parse(bytes) }
+    /// The value of a target's bytes, and whether it may be a deadline.
+    func target(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> Target {
+        try targets.value(of: bytes) { (bytes) throws(NotationError) in
+            Target(value: try IndicatorValueParser.parse(bytes), mayBeDeadlineOrOnTime: Deadline.mayBeDeadlineOrOnTime(bytes))
+        }
     }
 
     /// The value of an actual's bytes.

@@ -164,15 +164,20 @@ struct IndicatorScorer: Sendable {
         if let parts = indicator.parts, !parts.isEmpty {
             return partsOutcome(indicator, parts: parts)
         }
-        // Most targets are neither a deadline nor on time, as a few of their bytes tell before anything is read.
-        if indicator.direction == nil, indicator.withTargetBytes(Deadline.mayBeDeadlineOrOnTime), let outcome = deadlineOutcome(indicator) {
-            return outcome
-        }
+        // A deadline is scored before the target is read as a figure, whether or not it reads as one. Most targets
+        // are neither a deadline nor on time, as a few of their bytes tell (kept with the target's value in a batch).
         let target: IndicatorValue
         let actual: IndicatorValue
         do {
-            target = try indicator.withTargetBytes { (bytes) throws(NotationError) in try readTarget(bytes) }
+            let read = try indicator.withTargetBytes { (bytes) throws(NotationError) in try readTarget(bytes) }
+            if indicator.direction == nil, read.mayBeDeadlineOrOnTime, let outcome = deadlineOutcome(indicator) {
+                return outcome
+            }
+            target = read.value
         } catch {
+            if indicator.direction == nil, indicator.withTargetBytes(Deadline.mayBeDeadlineOrOnTime), let outcome = deadlineOutcome(indicator) {
+                return outcome
+            }
             return unreadOutcome(indicator, field: "target", error: error)
         }
         do {
@@ -246,10 +251,10 @@ struct IndicatorScorer: Sendable {
                           field: "actual")
     }
 
-    /// The value of a target's bytes: from the cache when there is one.
-    func readTarget(_ bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> IndicatorValue {
+    /// The value of a target's bytes, and whether it may be a deadline: from the cache when there is one.
+    func readTarget(_ bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> NotationCache.Target {
         if let cache { return try cache.target(of: bytes) }
-        return try IndicatorValueParser.parse(bytes)
+        return NotationCache.Target(value: try IndicatorValueParser.parse(bytes), mayBeDeadlineOrOnTime: Deadline.mayBeDeadlineOrOnTime(bytes))
     }
 
     /// The value of an actual's bytes: from the cache when there is one.
@@ -697,7 +702,7 @@ struct IndicatorScorer: Sendable {
             return .undefined(code: .undefinedScore, message: "\(profile.id) has no tier \(judgement.rawValue)", field: "judgement")
         }
         if indicator.direction != .qualitative,
-           case .measure? = try? indicator.withTargetBytes({ (bytes) throws(NotationError) in try readTarget(bytes) }) {
+           case .measure? = (try? indicator.withTargetBytes({ (bytes) throws(NotationError) in try readTarget(bytes) }))?.value {
             diagnostics.append(Diagnostic(.judgementOverridesFigure, .note,
                 "the target reads as a figure, but the judgement \(judgement.rawValue) decides the score",
                 at: JSONPath.indicator(index).appending("judgement")))
