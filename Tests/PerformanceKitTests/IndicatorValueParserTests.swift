@@ -281,6 +281,24 @@ struct IndicatorValueParserTests {
 
 @Suite("Values already read in a batch (NotationCache)")
 struct NotationCacheTests {
+    /// The distinct real targets and a run of percentages that differ only in their last digits (actuals such as
+    /// `95.12%` and `95.13%`) spread over the slots about as evenly as random slots would: a direct-mapped cache
+    /// reads again every value whose slot another took. The number of slots taken is within 10 % of what random
+    /// slots would take on average, for 512 and 64 slots.
+    @Test func spreadsKeysOverTheSlots() throws {
+        let targets = Set(try Fixtures.targetStrings().map(\.target).filter { !$0.isEmpty && $0.utf8.count <= NotationCache.longestKey })
+        let percentages = Set((0..<400).map { "\(90 + $0 / 100).\($0 % 100)%" })
+        for keys in [Array(targets), Array(percentages)] {
+            for slots in [512, 64] {
+                let taken = Set(keys.map { key in
+                    Array(key.utf8).withUnsafeBufferPointer { Int(truncatingIfNeeded: NotationCache.hash($0.baseAddress!, $0.count)) & (slots - 1) }
+                })
+                let expected = Double(slots) * (1 - pow(1 - 1 / Double(slots), Double(keys.count)))
+                #expect(Double(taken.count) >= 0.9 * expected, "\(keys.count) keys took \(taken.count) of \(slots) slots; random slots take \(expected) on average")
+            }
+        }
+    }
+
     /// The text read as a target (and its deadline hint checked against the text's own) or as an actual, by its
     /// length.
     func fromCache(_ cache: NotationCache, _ text: String) throws(NotationError) -> IndicatorValue {

@@ -49,10 +49,7 @@ package final class NotationCache: @unchecked Sendable {
             guard count > 0, count <= NotationCache.longestKey, let base = bytes.baseAddress else {
                 return try read(bytes)
             }
-            // FNV-1a over the bytes.
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (slots - 1)
+            let slot = Int(truncatingIfNeeded: NotationCache.hash(base, count)) & (slots - 1)
             let key = keys + slot * NotationCache.longestKey
             if Int(lengths[slot]) == count, memcmpEqual(key, base, count) { return values[slot] }
             let value = try read(bytes)
@@ -65,6 +62,40 @@ package final class NotationCache: @unchecked Sendable {
 
     /// Texts longer than this are read each time (a long text is seldom repeated, and costs its comparison).
     static let longestKey = 32
+
+    /// A hash of `count` bytes (at least 1), eight at a time: each word (the last one overlapping the one before,
+    /// as ``memcmpEqual(_:_:_:)`` reads them; under eight bytes, two overlapping halves or the bytes themselves)
+    /// multiplied in, and the result folded and multiplied once more, so that its low bits, the slot, depend on
+    /// every byte (a product's low bits depend only on its factors' low bits). A key is compared in full after its
+    /// slot is found, so the hash decides only which keys share a slot.
+    @inline(__always)
+    static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        @inline(__always) func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        }
+        @inline(__always) func finish(_ hash: UInt64) -> UInt64 {
+            let product = (hash ^ hash >> 32) &* 0x9E37_79B9_7F4A_7C15
+            return product ^ product >> 32
+        }
+        let raw = UnsafeRawPointer(base)
+        var hash = UInt64(truncatingIfNeeded: count)
+        if count >= 8 {
+            var index = 0
+            while index + 8 < count {
+                hash = mix(hash, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            return finish(mix(hash, raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)))
+        }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return finish(mix(hash, low | high << 32))
+        }
+        var word: UInt64 = 0
+        for index in 0..<count { word = word << 8 | UInt64(base[index]) }
+        return finish(mix(hash, word))
+    }
 
     /// A target's value, and whether it may be a deadline (``Deadline/mayBeDeadlineOrOnTime(_:)-(UnsafeBufferPointer<UInt8>)``),
     /// which the rule asks of every row's target before it reads it as a figure.
