@@ -125,9 +125,7 @@ package final class NotationCache: @unchecked Sendable {
 
     /// The value of a target's bytes, and whether it may be a deadline.
     func target(of bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> Target {
-        try targets.value(of: bytes) { (bytes) throws(NotationError) in
-            Target(value: try IndicatorValueParser.parse(bytes), mayBeDeadlineOrOnTime: Deadline.mayBeDeadlineOrOnTime(bytes))
-        }
+        try targets.value(of: bytes) { (bytes) throws(NotationError) in try Target(reading: bytes) }
     }
 
     /// The value of an actual's bytes.
@@ -138,5 +136,13 @@ package final class NotationCache: @unchecked Sendable {
     /// A unit column's bytes split into magnitude and unit (``UnitConversion/split(column:)``).
     func column(of bytes: UnsafeBufferPointer<UInt8>) -> UnitConversion.Column {
         columns.value(of: bytes) { UnitConversion.split(column: String(decoding: $0, as: UTF8.self)) }
+    }
+}
+
+extension NotationCache.Target {
+    /// Reads a target's bytes (``IndicatorValueParser``), and tells whether they may be a deadline: what the cache
+    /// keeps, and what the rule reads when there is no cache.
+    init(reading bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) {
+        self.init(value: try IndicatorValueParser.parse(bytes), mayBeDeadlineOrOnTime: Deadline.mayBeDeadlineOrOnTime(bytes))
     }
 }

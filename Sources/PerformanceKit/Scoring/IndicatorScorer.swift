@@ -175,6 +175,7 @@ struct IndicatorScorer: Sendable {
             }
             target = read.value
         } catch {
+            // A target that does not read has no hint kept: its bytes are asked.
             if indicator.direction == nil, indicator.withTargetBytes(Deadline.mayBeDeadlineOrOnTime), let outcome = deadlineOutcome(indicator) {
                 return outcome
             }
@@ -254,7 +255,7 @@ struct IndicatorScorer: Sendable {
     /// The value of a target's bytes, and whether it may be a deadline: from the cache when there is one.
     func readTarget(_ bytes: UnsafeBufferPointer<UInt8>) throws(NotationError) -> NotationCache.Target {
         if let cache { return try cache.target(of: bytes) }
-        return NotationCache.Target(value: try IndicatorValueParser.parse(bytes), mayBeDeadlineOrOnTime: Deadline.mayBeDeadlineOrOnTime(bytes))
+        return try NotationCache.Target(reading: bytes)
     }
 
     /// The value of an actual's bytes: from the cache when there is one.
