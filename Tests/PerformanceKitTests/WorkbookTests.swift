@@ -181,7 +181,9 @@ struct SpreadsheetMLTests {
 
 /// A workbook built part by part, as a spreadsheet program writes one, for the cases the examples do not show.
 enum WorkbookBuilder {
-    /// `sheets`: name and the `<sheetData>` rows (cells as inline strings or numbers).
+    /// `sheets`: name and the `<sheetData>` rows (cells as inline strings or numbers). A cell written `=F` holds the
+    /// formula `F` with no saved value, as a program that does not calculate writes it; `=F|V` holds it with the
+    /// value `V`, as Excel saves it.
     static func workbook(_ sheets: [(String, [[String]])], merges: [String] = [], hidden: Set<String> = []) -> [UInt8] {
         var zip = ZipWriter()
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -199,7 +201,10 @@ enum WorkbookBuilder {
                 xml += "<row r=\"\(row + 1)\">"
                 for (column, cell) in cells.enumerated() where !cell.isEmpty {
                     let reference = CellPlaces.letters(column + 1) + String(row + 1)
-                    if Double(cell) != nil {
+                    if cell.hasPrefix("=") {
+                        let parts = cell.dropFirst().split(separator: "|", omittingEmptySubsequences: false)
+                        xml += "<c r=\"\(reference)\"><f>\(parts[0])</f>" + (parts.count > 1 ? "<v>\(parts[1])</v>" : "") + "</c>"
+                    } else if Double(cell) != nil {
                         xml += "<c r=\"\(reference)\"><v>\(cell)</v></c>"
                     } else {
                         xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(cell.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</t></is></c>"
@@ -622,6 +627,53 @@ struct FormTemplateTests {
         // 10 × 90 ÷ 100 + 30 × 3 ÷ 4 + 20 + 30 + 10 = 9 + 22.5 + 60.
         #expect(card.total == dec("91.5"))
         #expect(card.diagnostics.filter { $0.severity != .note }.isEmpty)
+    }
+
+    /// A workbook written by a script (openpyxl, Fixtures/openpyxl/make) carries its formulas without their values:
+    /// every 得分 cell and the 总分 a formula. The rows are still scored from their targets and actuals; each blank
+    /// 得分 names its formula, and the other formula cells are named together.
+    @Test func namesFormulasSavedWithoutTheirValues() throws {
+        let bytes = try Fixtures.fixture("openpyxl/scored-by-formula.xlsx")
+        let sheet = try Workbook(bytes).sheets[0]
+        #expect(sheet.uncalculated.count == 11)
+        #expect(sheet.uncalculated.first == Workbook.FormulaCell(row: 10, column: 5, formula: "D10/C10"))
+        #expect(sheet.uncalculated.contains(Workbook.FormulaCell(row: 16, column: 7, formula: "MIN(D16,D16*E16/F16)")))
+        let read = try TableReader().readWorkbook(bytes)[0].result
+        let formulas = read.warnings.filter { $0.code == .uncalculatedFormula }
+        #expect(formulas.map(\.path) == (0..<8).map { JSONPath.indicator($0).appending("published") } + [.root])
+        #expect(read.places.describe(formulas[0].path) == "项目支出绩效自评表!G16 (indicators[0].published)")
+        #expect(formulas[0].message.hasPrefix("the cell holds the formula =MIN(D16,D16*E16/F16) but no saved value, so it reads as blank"))
+        #expect(formulas[8].message.hasPrefix("项目支出绩效自评表!E10, 项目支出绩效自评表!G10, 项目支出绩效自评表!G29 hold formulas but no saved value"))
+        // 20 × 456.3 ÷ 480 = 19.01; 10 × 300 ÷ 312.5 = 9.6; 10 × 95 ÷ 100 = 9.5; the other rows full: 15 + 5 + 10 + 10 + 15 + 5.
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.total == dec("98.11"))
+        #expect(card.evaluation.indicators.allSatisfy { $0.published == nil })
+    }
+
+    /// A target typed `=10` is stored as a formula by such a program: the empty target is named with the formula.
+    @Test func explainsAnEmptyTargetByItsFormula() {
+        let result = runCommand(["Tests/PerformanceKitTests/Fixtures/openpyxl/target-formula.xlsx"])
+        #expect(result.status == .unusable)
+        let lines = result.error.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasSuffix("项目支出绩效自评表!E21 (indicators[3].target): the target is empty; give a target, a judgement or a score"))
+        #expect(lines[1].hasSuffix("项目支出绩效自评表!E21 (indicators[3].target): the cell holds the formula =10 but no saved value, so it reads as blank: the workbook was written by a program that does not calculate; open it in Excel, WPS or LibreOffice and save it, or type the value"))
+        #expect(lines[2].hasSuffix("not scored: 1 row(s) need a readable value, a judgement or a score"))
+    }
+
+    /// A formula saved with its value, as Excel, WPS and LibreOffice save it, reads as the value and is no finding;
+    /// one without, in a cell no field comes from, is named on its own.
+    @Test func readsAFormulaByItsSavedValue() throws {
+        var table = WorkbookBuilder.table
+        table[4][6] = "=MIN(D5,D5*F5/E5)|50"
+        table[5][6] = "=D6|30"
+        let read = try TableReader().readWorkbook(WorkbookBuilder.workbook([("表", table)]))[0].result
+        #expect(read.evaluation.indicators.map(\.published) == [dec("50"), dec("30")])
+        #expect(!read.warnings.contains { $0.code == .uncalculatedFormula })
+        table[2].append("=B3/B2")
+        let other = try TableReader().readWorkbook(WorkbookBuilder.workbook([("表", table)]))[0].result
+        #expect(other.warnings.filter { $0.code == .uncalculatedFormula }.map(\.message)
+                == ["表!C3 holds a formula but no saved value, so it reads as blank: the workbook was written by a program that does not calculate; open it in Excel, WPS or LibreOffice and save it, or type the value"])
     }
 
     @Test func saysWhatABlankFormLacks() {

@@ -135,6 +135,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         /// the 摘要版 split within a category whose printed score they reproduce).
         case reconstructedFigure = "reconstructed-figure"
 
+        /// A workbook cell a field is read from that holds a formula but no saved value: the field reads as blank.
+        case uncalculatedFormula = "uncalculated-formula"
+
         /// The code as printed: `unreadable-value`.
         public var description: String {
             rawValue

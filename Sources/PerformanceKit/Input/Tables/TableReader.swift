@@ -174,6 +174,7 @@ package struct TableReader: Sendable {
         do {
             var result = try read(rows: sheet.rows)
             result.places.sheet = sheet.name
+            result.warnings += Self.uncalculatedFormulas(sheet.uncalculated, places: result.places)
             return result
         } catch {
             throw TableReadError(problems: error.problems.map { problem in
@@ -182,6 +183,39 @@ package struct TableReader: Sendable {
                 return problem
             })
         }
+    }
+
+    /// A warning for each cell an indicator's field was read from that holds a formula saved without its value: the
+    /// field read as blank, which the scorer or lint then reports as empty or not compared, and the cell is where to
+    /// look. The other such cells (the budget block, 总分, a 执行率 the scorer works out itself) are named together in
+    /// one warning on the file. In the order of the sheet.
+    static func uncalculatedFormulas(_ cells: [Workbook.FormulaCell], places: CellPlaces) -> [Diagnostic] {
+        guard !cells.isEmpty else { return [] }
+        var paths: [Int: [Int: JSONPath]] = [:]
+        for (path, cell) in places.cells {
+            if let column = cell.column { paths[cell.row, default: [:]][column] = path }
+        }
+        let advice = "the workbook was written by a program that does not calculate; open it in Excel, WPS or LibreOffice and save it, or type the value"
+        var warnings: [Diagnostic] = []
+        var others: [String] = []
+        for cell in cells {
+            guard let path = paths[cell.row]?[cell.column] else {
+                others.append(CellPlaces.letters(cell.column) + String(cell.row))
+                continue
+            }
+            let formula = cell.formula.isEmpty ? "a formula shared with the cells beside it" : "the formula =\(cell.formula)"
+            warnings.append(Diagnostic(.uncalculatedFormula, .warning,
+                                       "the cell holds \(formula) but no saved value, so it reads as blank: \(advice)", at: path))
+        }
+        if !others.isEmpty {
+            let sheet = places.sheet.map { "\($0)!" } ?? ""
+            let named = others.prefix(8).map { sheet + $0 }.joined(separator: ", ") + (others.count > 8 ? " and \(others.count - 8) more" : "")
+            warnings.append(Diagnostic(.uncalculatedFormula, .warning,
+                                       others.count == 1 ? "\(named) holds a formula but no saved value, so it reads as blank: \(advice)"
+                                                         : "\(named) hold formulas but no saved value, so they read as blank: \(advice)s",
+                                       at: .root))
+        }
+        return warnings
     }
 
     /// The sheets of a workbook that hold a table, each read into an evaluation: `sheet` alone when it names one,

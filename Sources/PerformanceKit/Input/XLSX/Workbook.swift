@@ -3,8 +3,9 @@
 ///
 /// What a cell shows: a shared or inline string (rich-text runs joined, phonetic guides left out); a number from its
 /// stored digits (``StoredNumber``: 15 significant digits, percentages and dates as the cell's format shows them);
-/// a formula cell's cached value (the formula itself is not evaluated: a workbook saved without cached values shows
-/// blanks); `TRUE` / `FALSE`; an error such as `#DIV/0!` as its text, which the interpreter then refuses as a figure.
+/// a formula cell's cached value (the formula itself is not evaluated: a cell saved without its value, as programs
+/// that write workbooks without calculating them leave it, shows blank and is listed in ``Sheet/uncalculated``);
+/// `TRUE` / `FALSE`; an error such as `#DIV/0!` as its text, which the interpreter then refuses as a figure.
 /// A merged range holds its value in its top-left cell and blanks elsewhere, as the spreadsheet saves it to CSV; the
 /// interpreter carries 一级 and 二级 down over blanks, which is what the forms merge.
 ///
@@ -16,6 +17,18 @@ package struct Workbook: Sendable {
         package var name: String
         package var isHidden: Bool
         var rows: [CSVParser.Row]
+        /// The cells that hold a formula but no saved value, in the order of the sheet: they read as blank.
+        var uncalculated: [FormulaCell] = []
+    }
+
+    /// A cell holding a formula whose value the file does not carry (`<f>` without `<v>`): a workbook written by a
+    /// program that does not calculate, such as a script; Excel, WPS and LibreOffice save the value with it.
+    struct FormulaCell: Sendable, Equatable {
+        /// 1-based, as spreadsheets count.
+        var row: Int
+        var column: Int
+        /// The formula as the file writes it, without `=` (`D16*F16/E16`); empty for a cell sharing another's.
+        var formula: String
     }
 
     /// The sheets, in the workbook's order.
@@ -68,11 +81,11 @@ package struct Workbook: Sendable {
             guard let link = links[entry.relationship], link.type.hasSuffix("/worksheet") else { continue }
             let path = Self.resolve(link.target, from: folder)
             let context = SheetContext(strings: strings, displays: styles, uses1904: book.uses1904)
-            guard let rows = try parse(path, { (scanner: inout XMLScanner) throws(XMLScanner.Failure) in try Self.rows(&scanner, context) }) else {
+            guard let cells = try parse(path, { (scanner: inout XMLScanner) throws(XMLScanner.Failure) in try Self.cells(&scanner, context) }) else {
                 throw Failure(description: "sheet \(entry.name): its part \(path) is missing")
             }
-            guard let rows = rows else { throw Failure(description: "sheet \(entry.name) has more than \(Self.cellLimit) cells") }
-            sheets.append(Sheet(name: entry.name, isHidden: entry.isHidden, rows: rows))
+            guard let cells = cells else { throw Failure(description: "sheet \(entry.name) has more than \(Self.cellLimit) cells") }
+            sheets.append(Sheet(name: entry.name, isHidden: entry.isHidden, rows: cells.rows, uncalculated: cells.uncalculated))
         }
         self.sheets = sheets
     }
@@ -174,9 +187,11 @@ package struct Workbook: Sendable {
         var uses1904: Bool
     }
 
-    /// The rows of a worksheet part; `nil` when it has more than ``cellLimit`` cells.
-    static func rows(_ scanner: inout XMLScanner, _ context: SheetContext) throws(XMLScanner.Failure) -> [CSVParser.Row]? {
+    /// The rows of a worksheet part and its formulas saved without a value; `nil` when it has more than
+    /// ``cellLimit`` cells.
+    static func cells(_ scanner: inout XMLScanner, _ context: SheetContext) throws(XMLScanner.Failure) -> (rows: [CSVParser.Row], uncalculated: [FormulaCell])? {
         var rows: [CSVParser.Row] = []
+        var uncalculated: [FormulaCell] = []
         var cells = 0
         var rowNumber = 0
         var fields: [String] = []
@@ -201,26 +216,33 @@ package struct Workbook: Sendable {
                 }
                 cells += column - fields.count
                 guard cells <= cellLimit else { return nil }
-                let value = isEmpty ? "" : try cellText(&scanner, attributes, context)
+                var formula: String?
+                let value = isEmpty ? "" : try cellText(&scanner, attributes, context, formula: &formula)
+                if let formula { uncalculated.append(FormulaCell(row: rowNumber, column: column, formula: formula)) }
                 fields.append(contentsOf: repeatElement("", count: column - 1 - fields.count))
                 fields.append(value)
             default: break
             }
         }
         endRow()
-        return rows
+        return (rows, uncalculated)
     }
 
-    /// The text a cell shows, the scanner inside `<c>`; its end is consumed.
-    static func cellText(_ scanner: inout XMLScanner, _ attributes: [String: String], _ context: SheetContext) throws(XMLScanner.Failure) -> String {
+    /// The text a cell shows, the scanner inside `<c>`; its end is consumed. `uncalculated` is set to the cell's
+    /// formula when it has one but no saved value (`<f>` without `<v>`).
+    static func cellText(_ scanner: inout XMLScanner, _ attributes: [String: String], _ context: SheetContext,
+                         formula uncalculated: inout String?) throws(XMLScanner.Failure) -> String {
         var stored: String?
         var inline: String?
+        var formula: String?
         while let event = try scanner.next() {
             switch event {
             case .start("v", _, false): stored = try scanner.text(of: "v")
             case .start("is", _, false): inline = try richText(&scanner, closing: "is")
+            case .start("f", _, let isEmpty): formula = isEmpty ? "" : try scanner.text(of: "f")
             case .start(let name, _, false): try scanner.skipElement(name)
             case .end("c"):
+                if let formula, stored == nil, inline == nil { uncalculated = formula }
                 switch attributes["t"] ?? "n" {
                 case "s":
                     guard let stored else { return "" }

@@ -11,7 +11,8 @@ package struct ScoredTable: Sendable {
 extension Evaluator {
     /// Every table of one file scored (one, or a workbook's sheets, or a disclosure's tables); `failed` after
     /// saying why a table, or the file, could not be scored. A table with a row that cannot be scored (no readable
-    /// value, judgement or score) is not scored at all: each such row is named with its place.
+    /// value, judgement or score) is not scored at all: each such row is named with its place, and with the warnings
+    /// on the same field, which say why.
     package func scoreTables(of file: String, input: TableInput, io: JobIO) -> (tables: [ScoredTable], failed: Bool) {
         let name = JobIO.displayName(file)
         guard let bytes = io.bytes(of: file) else { return ([], true) }
@@ -21,6 +22,10 @@ extension Evaluator {
             guard card.isComplete else {
                 for diagnostic in card.errors {
                     io.message("\(name): \(places.describe(diagnostic.path)): \(diagnostic.message)")
+                    // A warning on the same field says why it could not be read (a formula saved without its value).
+                    for cause in card.diagnostics where cause.severity == .warning && cause.path == diagnostic.path {
+                        io.message("\(name): \(places.describe(cause.path)): \(cause.message)")
+                    }
                 }
                 io.message("\(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score")
                 failed = true
