@@ -52,6 +52,12 @@ package final class ChunkReader {
         if closesDescriptor { close(descriptor) }
     }
 
+    /// A file (or `-`) opened for reading: each call of the function gives the next chunk, empty at the end.
+    package static func chunks(_ path: String) throws -> () -> [UInt8] {
+        let reader = try ChunkReader(path: path)
+        return { reader.next() }
+    }
+
     /// The next piece, empty at the end of the input (or at a read error, such as reading a directory).
     ///
     /// The system reads straight into the piece's own storage: a piece is new for each call (the one before may

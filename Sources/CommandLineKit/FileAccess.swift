@@ -59,6 +59,11 @@ package enum FileAccess {
         return files.sorted()
     }
 
+    /// Makes a folder and the folders above it that are missing; nothing when it exists.
+    package static func makeFolder(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed into place. A write that
     /// fails midway (no space, a size limit) removes its temporary file and leaves the old one.
     package static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws {

@@ -20,6 +20,8 @@ struct CommandRunner {
         var writeOutputBytes: (([UInt8]) -> Void)? = nil
         /// Writes bytes to a path atomically (a temporary file in the same folder, renamed into place).
         var writeFileAtomically: (String, [UInt8]) throws -> Void = FileAccess.writeAtomically
+        /// Creates a folder and the folders above it that are missing; nothing when it exists.
+        var createFolder: (String) throws -> Void = FileAccess.makeFolder
         /// Whether long work shows a progress line on standard error (only when it is a terminal).
         var showsProgress = false
         /// Whether standard output is a terminal too: results printed there as they come leave no room for a
@@ -32,10 +34,7 @@ struct CommandRunner {
         /// The device and inode of an existing path, to tell when `-o` names an input.
         var fileIdentity: (String) -> OutputGuard.FileIdentity? = OutputGuard.identityOnDisk
         /// A file (or `-`) opened for reading in chunks: each call gives the next chunk, empty at the end.
-        var openChunks: (String) throws -> () -> [UInt8] = { path in
-            let reader = try ChunkReader(path: path)
-            return { reader.next() }
-        }
+        var openChunks: (String) throws -> () -> [UInt8] = ChunkReader.chunks
 
         /// The real files (at most ``largestFile`` bytes read whole), standard input, output and error.
         static var process: Environment {
@@ -204,7 +203,7 @@ struct CommandRunner {
         case .files(let files, let what):
             let folder = options.outputPath ?? "."
             for file in files {
-                guard writeFile(file.bytes, to: (folder as NSString).appendingPathComponent(file.name), what: what) else { return .unusable }
+                guard writeFile(file.bytes, to: (folder as NSString).appendingPathComponent(file.name), what: what, makingFolder: options.outputPath) else { return .unusable }
             }
             return output.status
         }
@@ -215,9 +214,10 @@ struct CommandRunner {
         return writeFile(bytes, to: path, what: "the report") ? output.status : .unusable
     }
 
-    /// Writes one file atomically; `false` after saying why it could not be written.
-    func writeFile(_ bytes: [UInt8], to path: String, what: String) -> Bool {
+    /// Writes one file atomically, in `folder` made first when missing (`-o DIR/`); `false` after saying why not.
+    func writeFile(_ bytes: [UInt8], to path: String, what: String, makingFolder folder: String? = nil) -> Bool {
         do {
+            if let folder { try environment.createFolder(folder) }
             try environment.writeFileAtomically(path, bytes)
             return true
         } catch {

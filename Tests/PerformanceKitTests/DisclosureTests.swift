@@ -111,6 +111,27 @@ struct DisclosureCommandTests {
         }
     }
 
+    /// `-o DIR/` names a folder: made with the folders above it when missing, one file a table in it; a folder that
+    /// cannot be made (a file stands in its way) is said in words, exit 2, and nothing is written.
+    @Test func extractMakesTheFolderItIsGiven() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("extract-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("tables").appendingPathComponent("2023").path + "/"
+        let result = runCommand(["extract", Self.seed, "-o", folder])
+        #expect(result.status == .success)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(written.count == 4)
+        #expect(written.allSatisfy { $0.hasSuffix(".json") })
+
+        let file = parent.appendingPathComponent("a-file").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let refused = runCommand(["extract", Self.seed, "-o", file + "/tables/"])
+        #expect(refused.status == .unusable)
+        #expect(refused.error.contains("perfscore: \(file)/tables/"))
+        #expect(refused.error.contains(": cannot write the table's JSON: a part of the path is not a folder\n"))
+        #expect(!FileManager.default.fileExists(atPath: file + "/tables"))
+    }
+
     /// Seed 003's target tables print no 分值: extracted, their rows carry no `weight` (not a 0 the table never
     /// printed), so that lint of the extracted JSON finds what lint of the text finds.
     @Test func aTargetTableWithoutPointsIsExtractedWithoutWeights() throws {

@@ -4,7 +4,7 @@
 package struct ExtractJob {
     /// The formats it prints, with what each holds (the subcommand's help lists them).
     package static let formats: [(format: OutputFormat, prints: String)] = [
-        (.json, "the tables as perfscore/1 JSON, an array; with -o DIR, one file per table"),
+        (.json, "the tables as perfscore/1 JSON, an array; with -o DIR/, one file per table (the folder made if missing)"),
     ]
 
     /// One file per table (named from its project) rather than one array.
