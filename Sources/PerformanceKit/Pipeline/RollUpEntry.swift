@@ -18,9 +18,7 @@ extension Evaluator {
             if result.evaluation.indicators.contains(where: \.givesNoActual) { return .targetTable(name: name) }
             do {
                 let card = try evaluate(result.evaluation, warnings: result.warnings)
-                guard card.isComplete else {
-                    return .failed(name: name, reason: "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")")
-                }
+                guard card.isComplete else { return .failed(name: name, reason: Self.whyNotScored(card, places: result.places)) }
                 return .scored(name: name, card: card)
             } catch {
                 return .failed(name: name, reason: "cannot be read: \(error)")
@@ -36,9 +34,7 @@ extension Evaluator {
         }
         do {
             let card = try evaluate(bytes)
-            guard card.isComplete else {
-                return [.failed(name: name, reason: "not scored: \(card.errors.first.map { "\($0.path): \($0.message)" } ?? "")")]
-            }
+            guard card.isComplete else { return [.failed(name: name, reason: Self.whyNotScored(card, places: CellPlaces()))] }
             return [.scored(name: name, card: card)]
         } catch {
             if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
@@ -47,5 +43,13 @@ extension Evaluator {
             }
             return [.failed(name: name, reason: "cannot be read: \(error)")]
         }
+    }
+
+    /// `not scored: 自评表!E21 (indicators[3].target): the target is empty; … (the cell holds the formula =10 …)`: the
+    /// first error, at its cell in a spreadsheet, with the warnings on its field that say why.
+    static func whyNotScored(_ card: ScoreCard, places: CellPlaces) -> String {
+        guard let error = card.errors.first else { return "not scored" }
+        let causes = card.causes(of: error).map { " (\($0.message))" }.joined()
+        return "not scored: \(places.describe(error.path)): \(error.message)\(causes)"
     }
 }

@@ -102,6 +102,12 @@ public struct ScoreCard: Sendable, Equatable {
     public var errors: [Diagnostic] {
         diagnostics.filter { $0.severity == .error }
     }
+
+    /// The warnings on the field an error is on, which say why it could not be read (a workbook formula saved
+    /// without its value, ``Diagnostic/Code/uncalculatedFormula``).
+    package func causes(of error: Diagnostic) -> [Diagnostic] {
+        diagnostics.filter { $0.severity == .warning && $0.path == error.path }
+    }
 }
 
 extension ScoreCard.BudgetScore {

@@ -22,8 +22,7 @@ extension Evaluator {
             guard card.isComplete else {
                 for diagnostic in card.errors {
                     io.message("\(name): \(places.describe(diagnostic.path)): \(diagnostic.message)")
-                    // A warning on the same field says why it could not be read (a formula saved without its value).
-                    for cause in card.diagnostics where cause.severity == .warning && cause.path == diagnostic.path {
+                    for cause in card.causes(of: diagnostic) {
                         io.message("\(name): \(places.describe(cause.path)): \(cause.message)")
                     }
                 }
