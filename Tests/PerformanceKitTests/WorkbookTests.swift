@@ -650,6 +650,21 @@ struct FormTemplateTests {
         #expect(card.evaluation.indicators.allSatisfy { $0.published == nil })
     }
 
+    /// Scoring and `verify` exit 1 on such a workbook: its printed figures could not be compared. `verify` lists
+    /// each unread cell under its one line.
+    @Test func aFigureNotReadIsAFinding() {
+        let file = "Tests/PerformanceKitTests/Fixtures/openpyxl/scored-by-formula.xlsx"
+        #expect(runCommand([file]).status == .findings)
+        let verify = runCommand(["verify", file])
+        #expect(verify.status == .findings)
+        let lines = verify.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 10)
+        #expect(lines[0] == "\(file): no printed figures to verify")
+        #expect(lines[1].hasPrefix("  unread 项目支出绩效自评表!G16 (indicators[0].published): the cell holds the formula =MIN(D16,D16*E16/F16) but no saved value"))
+        #expect(lines[9].hasPrefix("  unread (file): 项目支出绩效自评表!E10, 项目支出绩效自评表!G10, 项目支出绩效自评表!G29 hold formulas"))
+        #expect(runCommand(["verify", "examples/spreadsheets/05-zhengwu-fuwu.xlsx"]).status == .success)
+    }
+
     /// A target typed `=10` is stored as a formula by such a program: the empty target is named with the formula.
     @Test func explainsAnEmptyTargetByItsFormula() {
         let result = runCommand(["Tests/PerformanceKitTests/Fixtures/openpyxl/target-formula.xlsx"])

@@ -103,6 +103,12 @@ public struct ScoreCard: Sendable, Equatable {
         diagnostics.filter { $0.severity == .error }
     }
 
+    /// The cells of a workbook read as blank because they hold a formula saved without its value: figures, printed
+    /// or not, that could not be compared.
+    package var unreadCells: [Diagnostic] {
+        diagnostics.filter { $0.code == .uncalculatedFormula }
+    }
+
     /// The warnings on the field an error is on, which say why it could not be read (a workbook formula saved
     /// without its value, ``Diagnostic/Code/uncalculatedFormula``).
     package func causes(of error: Diagnostic) -> [Diagnostic] {

@@ -15,7 +15,8 @@ package struct ScoreJob {
         self.explainAll = explainAll
     }
 
-    /// Scores the files. The status is `findings` when a printed figure disagrees or a table has error findings,
+    /// Scores the files. The status is `findings` when a printed figure disagrees, a table has error findings or a
+    /// workbook cell held a formula saved without its value (a figure not compared),
     /// `unusable` when a file or a table could not be scored; the report is `nil` when no table was scored.
     package func run(_ files: [String], io: JobIO) -> JobOutput {
         if format == .html, files.count > 1 {
@@ -35,7 +36,7 @@ package struct ScoreJob {
             }
             for table in scored {
                 let card = table.card
-                if card.verification?.agrees == false || !card.errors.isEmpty { status = max(status, .findings) }
+                if card.verification?.agrees == false || !card.errors.isEmpty || !card.unreadCells.isEmpty { status = max(status, .findings) }
                 let label = file == "-" ? file : table.name
                 switch format {
                 case .text:

@@ -18,7 +18,8 @@ package struct VerifyJob {
         self.input = input
     }
 
-    /// Verifies the files: `findings` when a printed figure differs, `unusable` when a file could not be scored.
+    /// Verifies the files: `findings` when a printed figure differs or a workbook's cell holds a formula saved
+    /// without its value (listed, `unread`), `unusable` when a file could not be scored.
     package func run(_ files: [String], io: JobIO) -> JobOutput {
         var status = JobStatus.success
         var results: [(card: ScoreCard, file: String)] = []
@@ -28,12 +29,15 @@ package struct VerifyJob {
             if failed { status = max(status, .unusable) }
             for table in scored {
                 let verification = table.card.verification
-                if verification?.agrees == false { status = max(status, .findings) }
+                // A printed figure a workbook holds as a formula without its value could not be compared either.
+                let unread = table.card.unreadCells
+                if verification?.agrees == false || !unread.isEmpty { status = max(status, .findings) }
                 let label = file == "-" ? file : table.name
                 if format == .json {
                     results.append((table.card, label))
                 } else {
                     text += VerificationReport.text(verification, file: label)
+                    text += unread.map { "  unread \(table.places.describe($0.path)): \($0.message)\n" }.joined()
                 }
             }
         }
