@@ -57,8 +57,8 @@ package struct RollUp: Sendable, Equatable {
         package var recomputed: ExactDecimal?
         /// How many printed figures differ (and, when the table's points do not add up to the rule's, one more).
         package var differences: Int
-        /// How many printed figures could not be compared (a row the rule cannot score): never counted as agreeing,
-        /// nor as differing.
+        /// How many printed figures could not be compared (a row the rule cannot score, a workbook cell holding a
+        /// formula saved without its value): never counted as agreeing, nor as differing.
         package var notCompared: Int
     }
 
@@ -88,10 +88,13 @@ package struct RollUp: Sendable, Equatable {
             Self.group(unit.shown, scored.map(\.card).filter { key($0) == unit.key })
         }
         disagreements = scored.compactMap { file, card in
-            guard let verification = card.verification, !verification.agrees else { return nil }
-            return Disagreement(file: file, title: card.evaluation.title, printed: verification.publishedTotal,
-                                recomputed: card.total, differences: verification.differences.count - verification.notComparedCount,
-                                notCompared: verification.notComparedCount)
+            // A workbook cell read as blank (a formula saved without its value) is a figure not compared too.
+            let unread = card.unreadCells.count
+            guard card.verification?.agrees == false || unread > 0 else { return nil }
+            let differences = card.verification.map { $0.differences.count - $0.notComparedCount } ?? 0
+            return Disagreement(file: file, title: card.evaluation.title, printed: card.verification?.publishedTotal,
+                                recomputed: card.total, differences: differences,
+                                notCompared: (card.verification?.notComparedCount ?? 0) + unread)
         }
         let allLosses = scored.flatMap { file, card in
             card.indicators.compactMap { row -> Loss? in
