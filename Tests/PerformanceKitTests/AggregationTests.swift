@@ -169,6 +169,23 @@ struct RollUpTests {
         #expect(SummaryReport.text(rollUp).contains("  x.json: printed 96, recomputed 96 (1 not compared)\n"))
     }
 
+    /// A table that prints no figure neither agrees nor disagrees: the roll-up said "Every evaluation agrees with
+    /// its printed figures" of tables that printed none.
+    @Test func doesNotCallATableThatPrintsNothingAgreeing() throws {
+        let printed = try Fixtures.scoreExample("examples/wuhan-2023/03-zhengwu-fuwu.json")
+        var evaluation = printed.evaluation
+        evaluation.published = nil
+        for index in evaluation.indicators.indices { evaluation.indicators[index].published = nil }
+        let bare = try Evaluator().evaluate(evaluation)
+        #expect(bare.verification == nil)
+        let both = RollUp([("a.json", printed), ("b.json", bare)])
+        #expect(both.printingNothing == 1)
+        #expect(SummaryReport.text(both).contains("\nEvery evaluation that prints figures agrees with them; 1 prints none.\n"))
+        #expect(SummaryReport.markdown(both).contains("\n印有得分的自评表都与规则计算一致；另有 1 张未印得分，未核对。\n"))
+        #expect(SummaryReport.text(RollUp([("b.json", bare)])).contains("\nNo evaluation prints figures to compare.\n"))
+        #expect(SummaryReport.text(RollUp([("a.json", printed)])).contains("\nEvery evaluation agrees with its printed figures.\n"))
+    }
+
     /// A file left out for several problems lists each under the file's line, not at the margin.
     @Test func indentsEachProblemOfAFileLeftOut() {
         let text = SummaryReport.text(RollUp([]), skipped: [("bad.json", "cannot be read: budget.planned: …\nindicators[1].weight: missing")])

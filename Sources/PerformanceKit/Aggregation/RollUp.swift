@@ -70,6 +70,22 @@ package struct RollUp: Sendable, Equatable {
     package var disagreements: [Disagreement]
     /// The indicators that lost the most points, most first (at most ``largestLosses``).
     package var losses: [Loss]
+    /// How many evaluations print no figure to compare (no 得分, no 总分): they neither agree nor disagree.
+    package var printingNothing: Int
+
+    /// When no evaluation disagrees: that every one agrees, or every one that prints figures, and how many print
+    /// none; in English for the text report, in Chinese for the pages.
+    package func agreementLine(chinese: Bool) -> String {
+        let count = overall.count
+        switch (printingNothing, chinese) {
+        case (0, false): return "Every evaluation agrees with its printed figures."
+        case (0, true): return "每张自评表的表中得分都与规则计算一致。"
+        case (count, false): return "No evaluation prints figures to compare."
+        case (count, true): return "没有自评表印有可核对的得分。"
+        case (let none, false): return "Every evaluation that prints figures agrees with them; \(none) print\(none == 1 ? "s" : "") none."
+        case (let none, true): return "印有得分的自评表都与规则计算一致；另有 \(none) 张未印得分，未核对。"
+        }
+    }
 
     /// How many losses are kept.
     package static let largestLosses = 10
@@ -96,6 +112,7 @@ package struct RollUp: Sendable, Equatable {
                                 recomputed: card.total, differences: differences,
                                 notCompared: (card.verification?.notComparedCount ?? 0) + unread)
         }
+        printingNothing = scored.filter { $0.card.verification == nil && $0.card.unreadCells.isEmpty }.count
         let allLosses = scored.flatMap { file, card in
             card.indicators.compactMap { row -> Loss? in
                 guard let score = row.score, score < row.weight, let lost = row.weight.subtracting(score) else { return nil }

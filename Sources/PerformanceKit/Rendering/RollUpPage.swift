@@ -50,7 +50,7 @@ package enum RollUpPage {
         html += gradeChart(rollUp.overall)
         html += "<h2>与表中得分不一致（或未能核对）的自评表</h2>\n"
         if rollUp.disagreements.isEmpty {
-            html += "<p>每张自评表的表中得分都与规则计算一致。</p>\n"
+            html += "<p>\(rollUp.agreementLine(chinese: true))</p>\n"
         } else {
             html += "<table class=\"disagreements\">\n<thead><tr><th>自评表</th><th>表中总分</th><th>规则总分</th><th>不一致处</th><th>未核对处</th></tr></thead>\n<tbody>\n"
             for item in rollUp.disagreements {

@@ -21,7 +21,7 @@ package enum SummaryReport {
         }
         lines.append("")
         if rollUp.disagreements.isEmpty {
-            lines.append("Every evaluation agrees with its printed figures.")
+            lines.append(rollUp.agreementLine(chinese: false))
         } else {
             lines.append("Disagree with their printed figures, or could not compare them all:")
             for item in rollUp.disagreements {
@@ -67,7 +67,7 @@ package enum SummaryReport {
         }
         lines.append("")
         if rollUp.disagreements.isEmpty {
-            lines.append("每张自评表的表中得分都与规则计算一致。")
+            lines.append(rollUp.agreementLine(chinese: true))
         } else {
             lines += ["与表中得分不一致（或未能核对）的自评表：", "", "| 自评表 | 表中总分 | 规则总分 | 不一致处 | 未核对处 |",
                       "| --- | ---: | ---: | ---: | ---: |"]
