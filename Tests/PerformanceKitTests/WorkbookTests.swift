@@ -652,7 +652,7 @@ struct FormTemplateTests {
 
     /// Scoring and `verify` exit 1 on such a workbook: its printed figures could not be compared. `verify` lists
     /// each unread cell under its one line.
-    @Test func aFigureNotReadIsAFinding() {
+    @Test func aFigureNotReadIsAFinding() throws {
         let file = "Tests/PerformanceKitTests/Fixtures/openpyxl/scored-by-formula.xlsx"
         #expect(runCommand([file]).status == .findings)
         let verify = runCommand(["verify", file])
@@ -663,6 +663,19 @@ struct FormTemplateTests {
         #expect(lines[1].hasPrefix("  unread 项目支出绩效自评表!G16 (indicators[0].published): the cell holds the formula =MIN(D16,D16*E16/F16) but no saved value"))
         #expect(lines[9].hasPrefix("  unread (file): 项目支出绩效自评表!E10, 项目支出绩效自评表!G10, 项目支出绩效自评表!G29 hold formulas"))
         #expect(runCommand(["verify", "examples/spreadsheets/05-zhengwu-fuwu.xlsx"]).status == .success)
+        // The HTML and Markdown reports list them under 提示, by cell.
+        let html = runCommand(["--format", "html", file])
+        #expect(html.output.contains("<h2>提示</h2>\n<ul class=\"findings\">\n<li><b>警告</b> <code>uncalculated-formula</code> 项目支出绩效自评表!G16 (indicators[0].published)：the cell holds the formula =MIN(D16,D16*E16/F16) but no saved value"))
+        let markdown = runCommand(["--format", "markdown", file])
+        #expect(markdown.output.contains("\n提示：\n\n- **警告** `uncalculated-formula` 项目支出绩效自评表!G16 (indicators[0].published)：the cell holds the formula"))
+        #expect(markdown.output.components(separatedBy: "- **警告** `uncalculated-formula`").count == 10)
+        // A table whose only findings are notes (its rule read from its 10-point budget row) has no 提示.
+        let ministry = try Fixtures.fixture("libreoffice/ministry-form.csv")
+        let read = try TableReader().read(ministry)
+        let card = try Evaluator().evaluate(read.evaluation, warnings: read.warnings)
+        #expect(card.diagnostics.contains { $0.code == .rulesInferred })
+        #expect(!HTMLReport.render(card, places: read.places).contains("提示"))
+        #expect(!MarkdownReport.render(card, places: read.places).contains("提示"))
         // The roll-up does not call it agreeing: its 9 unread cells are figures not compared.
         let summary = runCommand(["summary", file])
         #expect(summary.output.contains("\(file): printed —, recomputed 98.11 (9 not compared)"))

@@ -110,6 +110,20 @@ struct FormLayout {
         return uncompared == differences.count ? "未能核对的表中得分" : "表中得分与规则计算不一致或未能核对之处"
     }
 
+    /// The warnings and errors the form does not show (a value that could not be read, a formula saved without its
+    /// value, points that do not add up to the rule's), to list under it as 提示: each with its severity as the form
+    /// names it (错误, 警告), its code, and its place (`自评表!G16 (indicators[0].published)` in a spreadsheet, the
+    /// path otherwise). Notes are left to the text report.
+    static func notices(_ card: ScoreCard, places: CellPlaces) -> [(severity: String, code: String, place: String, message: String)] {
+        card.diagnostics.compactMap { diagnostic in
+            switch diagnostic.severity {
+            case .note: return nil
+            case .warning: return ("警告", diagnostic.code.rawValue, places.describe(diagnostic.path), diagnostic.message)
+            case .error: return ("错误", diagnostic.code.rawValue, places.describe(diagnostic.path), diagnostic.message)
+            }
+        }
+    }
+
     /// The name verification's kinds go by on the form.
     static func kindName(_ kind: String) -> String {
         switch kind {

@@ -6,11 +6,12 @@ import Foundation
 /// 二级 in the form's order with merged cells (``FormLayout``), 偏差原因分析及改进措施 in its column; 总分 and grade;
 /// 填报人, 联系电话, 填报日期 when given. Where the table printed figures, each stands beside the recomputed one
 /// (表中得分, 核对), and the differences are listed with their kind and the reading that explains them. A chart
-/// shows where points were lost, against the points available, or is left out when none were. No external
-/// resources; a print stylesheet for A4 that keeps rows whole.
+/// shows where points were lost, against the points available, or is left out when none were; 提示 lists the
+/// warnings and errors (``FormLayout/notices(_:places:)``). No external resources; a print stylesheet for A4 that
+/// keeps rows whole.
 package enum HTMLReport {
-    /// The page of one score card.
-    package static func render(_ card: ScoreCard) -> String {
+    /// The page of one score card; `places` name the cells of a spreadsheet's table in its 提示.
+    package static func render(_ card: ScoreCard, places: CellPlaces = CellPlaces()) -> String {
         let evaluation = card.evaluation
         let layout = FormLayout(card)
         let title = evaluation.title ?? "项目支出绩效自评表"
@@ -77,6 +78,14 @@ package enum HTMLReport {
             html += "<h2>失分说明</h2>\n<ul class=\"lost\">\n"
             for row in lost {
                 html += "<li>\(escape(row.name))：\(escape(row.explanation))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        let notices = FormLayout.notices(card, places: places)
+        if !notices.isEmpty {
+            html += "<h2>提示</h2>\n<ul class=\"findings\">\n"
+            for notice in notices {
+                html += "<li><b>\(notice.severity)</b> <code>\(notice.code)</code> \(escape(notice.place))：\(escape(notice.message))</li>\n"
             }
             html += "</ul>\n"
         }

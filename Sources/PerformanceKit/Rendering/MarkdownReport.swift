@@ -3,10 +3,10 @@ import Foundation
 /// The self-evaluation table as Markdown, to paste into a document: the project, the budget block, the indicator
 /// table in the form's order (``FormLayout``) with subtotals, 总分 and grade, and where points were lost. Where the
 /// table printed figures, each stands beside the recomputed one (表中得分, 核对) and the differences are listed with
-/// their kind and the reading that explains them.
+/// their kind and the reading that explains them; 提示 lists the warnings and errors.
 package enum MarkdownReport {
-    /// The report of one score card, ending in a newline.
-    package static func render(_ card: ScoreCard) -> String {
+    /// The report of one score card, ending in a newline; `places` name the cells of a spreadsheet's table in its 提示.
+    package static func render(_ card: ScoreCard, places: CellPlaces = CellPlaces()) -> String {
         let evaluation = card.evaluation
         let layout = FormLayout(card)
         var lines: [String] = []
@@ -89,6 +89,13 @@ package enum MarkdownReport {
             lines.append("")
             for row in lost {
                 lines.append("- \(cell(row.name))：\(cell(row.explanation))")
+            }
+        }
+        let notices = FormLayout.notices(card, places: places)
+        if !notices.isEmpty {
+            lines += ["", "提示：", ""]
+            for notice in notices {
+                lines.append("- **\(notice.severity)** `\(notice.code)` \(cell(notice.place))：\(cell(notice.message))")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -44,9 +44,9 @@ package struct ScoreJob {
                     report.places = table.places
                     reports.append(report.render(card, file: label))
                 case .json: results.append((card, label))
-                case .markdown: reports.append(MarkdownReport.render(card))
+                case .markdown: reports.append(MarkdownReport.render(card, places: table.places))
                 case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
-                case .html: reports.append(HTMLReport.render(card))
+                case .html: reports.append(HTMLReport.render(card, places: table.places))
                 case .xlsx: sheets.append((table.sheet, card))
                 }
             }
