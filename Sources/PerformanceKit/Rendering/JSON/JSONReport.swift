@@ -85,6 +85,14 @@ package enum JSONReport {
         out.key("total"); score(card.total, into: &out)
         out.key("verification")
         if let verification = card.verification { self.verification(verification, into: &out) } else { out.null() }
+        // Workbook cells read as blank (formulas saved without their values): figures not compared, so verify exits 1.
+        let unread = card.unreadCells
+        if !unread.isEmpty {
+            out.key("unread")
+            out.beginArray()
+            for cell in unread { diagnostic(cell, into: &out) }
+            out.endArray()
+        }
         out.endObject()
     }
 
