@@ -3,6 +3,8 @@ import Testing
 @testable import PerformanceKit
 @testable import perfscore
 
+private final class CollectedText: @unchecked Sendable { var text = "" }
+
 /// Issue 17: reports a finance bureau can file — the official form, printed beside recomputed, a chart that informs.
 @Suite("Reports to file")
 struct FiledReportsTests {
@@ -123,6 +125,26 @@ struct RollUpPageTests {
         #expect(markdown.contains("| 示例：印刷点位运维项目 | 96.6 | 97 | 2 |"))
         let csv = SummaryReport.csv(rollUp)
         #expect(csv.hasPrefix("\u{FEFF}单位,项目数,资金（万元）,加权平均分,平均分,优,良,中,差\r\n合计,4,"))
+    }
+
+    /// A folder of what systems export as `.xls`: the renamed workbook is rolled up, the Excel 97–2003 file and the
+    /// web page are listed as not read, each with what to do (they were passed over without a word).
+    @Test func rollsUpAFolderOfXLSFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(try Fixtures.bytes("examples/spreadsheets/05-zhengwu-fuwu.xlsx")).write(to: folder.appendingPathComponent("a-自评表.xls"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: folder.appendingPathComponent("b-旧表.xls"))
+        try Data("<html><body><table><tr><td>项目名称</td></tr></table></body></html>".utf8).write(to: folder.appendingPathComponent("c-导出.xls"))
+        let output = CollectedText()
+        var environment = CommandRunner.Environment.process
+        environment.writeOutput = { output.text += $0 }
+        environment.writeError = { output.text += $0 }
+        let status = CommandRunner(environment: environment).run(["summary", folder.path])
+        #expect(status == .unusable)
+        #expect(output.text.split(separator: "\n").first { $0.hasPrefix("合计") }?.split(separator: " ").dropFirst().first == "1")
+        #expect(output.text.contains("b-旧表.xls: cannot be read: an Excel 97–2003 (.xls), WPS (.et) or password-protected workbook"))
+        #expect(output.text.contains("c-导出.xls: cannot be read: a web page (HTML) or XML named as a workbook"))
     }
 
     @Test func writesThePageAndEveryTablesPageToAFolder() throws {

@@ -345,7 +345,7 @@ struct WorkbookTests {
         do {
             _ = try Workbook(compound)
         } catch {
-            #expect(error.description.hasPrefix("an Excel 97–2003 (.xls) or password-protected workbook"))
+            #expect(error.description.hasPrefix("an Excel 97–2003 (.xls), WPS (.et) or password-protected workbook"))
         }
     }
 
@@ -717,6 +717,31 @@ struct FormTemplateTests {
         let other = try TableReader().readWorkbook(WorkbookBuilder.workbook([("表", table)]))[0].result
         #expect(other.warnings.filter { $0.code == .uncalculatedFormula }.map(\.message)
                 == ["表!C3 holds a formula but no saved value, so it reads as blank: the workbook was written by a program that does not calculate; open it in Excel, WPS or LibreOffice and save it, or type the value"])
+    }
+
+    /// What systems export as `.xls` is read for what it is: an `.xlsx` under another name is read as a workbook
+    /// (its bytes say so), an Excel 97–2003 or WPS file is named as one, and a web page or text named `.xls` is
+    /// named as such, each with what to do; they read "the file is not UTF-8" or "not valid JSON" before.
+    @Test func tellsWhatAFileNamedAsAWorkbookHolds() throws {
+        let workbook = try Fixtures.bytes("examples/spreadsheets/05-zhengwu-fuwu.xlsx")
+        let input = TableInput()
+        #expect(input.form(for: "自评表.json", bytes: workbook) == .workbook(sheet: nil))
+        #expect(input.form(for: "自评表.xls", bytes: workbook) == .workbook(sheet: nil))
+        let compound: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+        #expect(input.form(for: "x.bin", bytes: compound) == .workbook(sheet: nil))
+        #expect(input.form(for: "x.json", bytes: Array("{}".utf8)) == nil)
+        #expect(TableInput(kind: .csv).form(for: "x.xlsx", bytes: workbook) == .delimited(.comma))
+        func refusal(_ bytes: [UInt8]) -> String {
+            do { _ = try TableReader().readWorkbook(bytes); return "read" } catch { return error.problems.map(\.message).joined() }
+        }
+        #expect(refusal(compound).hasPrefix("an Excel 97–2003 (.xls), WPS (.et) or password-protected workbook, which is not read: save it as .xlsx"))
+        let page = Array("\u{FEFF}\n<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><body><table><tr><td>项目名称</td></tr></table>".utf8)
+        #expect(input.form(for: "导出.xls", bytes: page) == .workbook(sheet: nil))
+        #expect(refusal(page).hasPrefix("a web page (HTML) or XML named as a workbook, as some systems export tables, not an .xlsx workbook: open it in Excel or WPS and save it as .xlsx"))
+        #expect(refusal(Array("项目名称\t测试\n".utf8)).hasPrefix("text named as a workbook, not an .xlsx workbook: if it is a table saved as text, name it .csv or .tsv"))
+        #expect(refusal(Array("项目名称\t测试\n".utf8)).contains("--input tsv"))
+        let scored = runCommand(["examples/spreadsheets/05-zhengwu-fuwu.xlsx"])
+        #expect(scored.status == .success)
     }
 
     @Test func saysWhatABlankFormLacks() {

@@ -44,11 +44,15 @@ package struct Workbook: Sendable {
 
     /// Reads a workbook.
     ///
-    /// - Throws: ``Failure`` for a file that is not a ZIP archive, an Excel 97–2003 `.xls` or an encrypted workbook
-    ///   (both OLE compound files), a damaged part, or a sheet beyond the limits.
+    /// - Throws: ``Failure`` for a file that is not a ZIP archive (said as a web page or text when it is one), an
+    ///   Excel 97–2003 `.xls`, a WPS `.et` or an encrypted workbook (OLE compound files), a damaged part, or a sheet
+    ///   beyond the limits.
     package init(_ bytes: [UInt8]) throws(Failure) {
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw Failure(description: "an Excel 97–2003 (.xls) or password-protected workbook, which is not read: save it as .xlsx (Excel 工作簿) without a password")
+        if Self.isCompoundFile(bytes) {
+            throw Failure(description: "an Excel 97–2003 (.xls), WPS (.et) or password-protected workbook, which is not read: save it as .xlsx (Excel 工作簿) without a password")
+        }
+        if !Self.isZipArchive(bytes), let kind = Self.textKind(bytes) {
+            throw Failure(description: kind)
         }
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes) } catch { throw Failure(description: "not an .xlsx workbook: \(error)") }
@@ -88,6 +92,33 @@ package struct Workbook: Sendable {
             sheets.append(Sheet(name: entry.name, isHidden: entry.isHidden, rows: cells.rows, uncalculated: cells.uncalculated))
         }
         self.sheets = sheets
+    }
+
+    /// Whether the bytes start as an OLE compound file does (`D0 CF 11 E0 A1 B1 1A E1`): an Excel 97–2003 `.xls`, a
+    /// WPS `.et`, or an encrypted `.xlsx`.
+    package static func isCompoundFile(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    }
+
+    /// Whether the bytes start as a ZIP archive does (a local file header, `PK 03 04`), as every `.xlsx` does.
+    package static func isZipArchive(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// What a file named as a workbook holds when it is text, in words with what to do: systems that export
+    /// tables often write a web page (HTML) or tab-separated text and name it `.xls`. `nil` for bytes that are
+    /// not text.
+    static func textKind(_ bytes: [UInt8]) -> String? {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let start = body.prefix(512).drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = start.first, first >= 0x09, !start.contains(0) else { return nil }
+        let head = String(decoding: start.prefix(64), as: UTF8.self).lowercased()
+        if first == UInt8(ascii: "<"), head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<table")
+            || head.hasPrefix("<?xml") || head.hasPrefix("<meta") {
+            return "a web page (HTML) or XML named as a workbook, as some systems export tables, not an .xlsx workbook: open it in Excel or WPS and save it as .xlsx (Excel 工作簿)"
+        }
+        return "text named as a workbook, not an .xlsx workbook: if it is a table saved as text, name it .csv or .tsv (or give --input csv or --input tsv); else open it in Excel or WPS and save it as .xlsx"
     }
 
     /// A relationship of a `.rels` part.

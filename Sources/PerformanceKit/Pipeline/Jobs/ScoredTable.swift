@@ -33,7 +33,7 @@ extension Evaluator {
             scored.append(ScoredTable(name: name, sheet: sheet, card: card, places: places))
         }
         do {
-            if let form = input.form(for: file) {
+            if let form = input.form(for: file, bytes: bytes) {
                 guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return ([], true) }
                 for table in tables {
                     add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,

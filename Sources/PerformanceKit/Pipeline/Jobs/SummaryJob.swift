@@ -51,7 +51,7 @@ package struct SummaryJob {
                 status = .unusable
                 continue
             }
-            for entry in evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file)) {
+            for entry in evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file, bytes: bytes)) {
                 switch entry {
                 case .scored(let name, let card): cards.append((name, card))
                 case .targetTable(let name): skipped.append((name, "a target table (no actuals): see perfscore lint"))

@@ -26,8 +26,16 @@ package struct TableInput: Sendable {
     }
 
     /// How `file` holds its tables: `kind`, else its extension (`.csv`, `.tsv`, `.xlsx`, `.xlsm`, `.txt`, and
-    /// `.pdf`, which the disclosure reader names for what it is); `nil` for perfscore/1 JSON.
-    package func form(for file: String) -> TableReader.Form? {
+    /// `.pdf`, which the disclosure reader names for what it is; `.xls`, `.xlt`, `.et` and `.ett`, which the workbook
+    /// reader names for what they are), else its first bytes (a ZIP archive or an OLE compound file is a workbook,
+    /// whatever its name: an `.xlsx` renamed, or an `.xls` the reader names); `nil` for perfscore/1 JSON.
+    package func form(for file: String, bytes: [UInt8]) -> TableReader.Form? {
+        if kind == nil, Workbook.isZipArchive(bytes) || Workbook.isCompoundFile(bytes) { return .workbook(sheet: sheet) }
+        return form(for: file)
+    }
+
+    /// How `file` holds its tables by `kind` or its extension alone.
+    func form(for file: String) -> TableReader.Form? {
         let name = JobIO.displayName(file)
         switch kind {
         case .csv?: return .delimited(.comma)
@@ -39,7 +47,7 @@ package struct TableInput: Sendable {
             let lowered = file.lowercased()
             if lowered.hasSuffix(".csv") { return .delimited(.comma) }
             if lowered.hasSuffix(".tsv") { return .delimited(.tab) }
-            if lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") { return .workbook(sheet: sheet) }
+            if [".xlsx", ".xlsm", ".xls", ".xlt", ".et", ".ett"].contains(where: lowered.hasSuffix) { return .workbook(sheet: sheet) }
             if lowered.hasSuffix(".txt") || lowered.hasSuffix(".pdf") { return .disclosure(file: name) }
             return nil
         }
@@ -82,7 +90,7 @@ package struct TableInput: Sendable {
     /// The tables of `file`'s bytes, read already (a job that reads them twice, two ways, reads the file once).
     package func read(_ bytes: [UInt8], of file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
         let name = JobIO.displayName(file)
-        if let form = form(for: file) {
+        if let form = form(for: file, bytes: bytes) {
             return readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io)
         }
         do {
