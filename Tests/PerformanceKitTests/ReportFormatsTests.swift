@@ -183,6 +183,27 @@ struct SpreadsheetTests {
         #expect(fromSheet.budget.score == fromJSON.budget.score)
     }
 
+    /// Excel's and WPS's "Unicode 文本" is UTF-16 (little-endian, with its byte-order mark) and tab-separated: a seed
+    /// table saved so reads back to its scores, big-endian too; named .csv, it is refused with the way to read it; a
+    /// UTF-16 file cut in the middle of a character is refused in words. They read as "neither UTF-8 nor GB18030".
+    @Test func readsATableSavedAsUnicodeText() throws {
+        let text = String(decoding: try Fixtures.bytes("examples/spreadsheets/02-shiminzhijia-dalou.tsv"), as: UTF8.self)
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let expected = try Fixtures.scoreExample("examples/wuhan-2023/02-shiminzhijia-dalou.json")
+        for bytes in [little, big] {
+            let table = try TableReader(separator: .tab).read(bytes)
+            let card = Scorer(profile: .wuhan2023).score(table.evaluation)
+            #expect(card.total == expected.total)
+            #expect(card.indicators.map(\.score) == expected.indicators.map(\.score))
+        }
+        func refusal(_ bytes: [UInt8], _ separator: TableReader.Separator) -> String {
+            do { _ = try TableReader(separator: separator).read(bytes); return "read" } catch { return error.problems.map(\.message).joined() }
+        }
+        #expect(refusal(little, .comma).hasSuffix("; the header's cells are separated by tabs (as Excel's Unicode text is): name the file .tsv or give --input tsv"))
+        #expect(refusal(Array(little.dropLast()), .tab) == "the file starts as UTF-16 but is not UTF-16 throughout; save it as CSV UTF-8 (逗号分隔) from the spreadsheet")
+    }
+
     @Test func scoresTheCSVOfTheNinetyNineSeventyFiveTable() {
         let result = run(["examples/spreadsheets/03-zhengwu-fuwu.csv"])
         #expect(result.status == .success)

@@ -259,9 +259,19 @@ package struct TableReader: Sendable {
         return result
     }
 
-    /// UTF-8 (a byte-order mark skipped), else GB18030; else an error that says to save as UTF-8.
+    /// UTF-8 (a byte-order mark skipped), else GB18030; UTF-16 after its byte-order mark (`FF FE`, `FE FF`: Excel's
+    /// and WPS's "Unicode 文本", tab-separated); else an error that says to save as UTF-8.
     static func decode(_ bytes: [UInt8]) throws(TableReadError) -> String {
         var body = bytes[...]
+        if let littleEndian = [[0xFF, 0xFE], [0xFE, 0xFF]].firstIndex(where: { body.starts(with: $0) }).map({ $0 == 0 }) {
+            let units = stride(from: 2, to: body.count - 1, by: 2).map { offset in
+                let (first, second) = (UInt16(body[offset]), UInt16(body[offset + 1]))
+                return littleEndian ? first | second << 8 : first << 8 | second
+            }
+            if body.count % 2 == 0, let text = String(validating: units, as: UTF16.self) { return text }
+            throw TableReadError(problems: [.init(row: 1, column: nil,
+                message: "the file starts as UTF-16 but is not UTF-16 throughout; save it as CSV UTF-8 (逗号分隔) from the spreadsheet")])
+        }
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil {
             return String(decoding: body, as: UTF8.self)
@@ -349,8 +359,14 @@ struct TableReading {
 
     mutating func evaluation() -> Evaluation? {
         guard let headerIndex = Self.headerIndex(in: rows) else {
+            // A header whose cells are separated by tabs, read as one cell: Excel's and WPS's "Unicode 文本" is TSV.
+            let tabbed = rows.contains { row in
+                row.fields.contains { $0.contains("\t") }
+                    && Self.isHeader(CSVParser.Row(line: row.line, fields: row.fields.flatMap { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }))
+            }
             problems.append(.init(row: rows.first?.line ?? 1, column: nil,
-                message: "no header row: expected a row naming at least 三级指标 and 年初目标值 (or 年度指标值)"))
+                message: "no header row: expected a row naming at least 三级指标 and 年初目标值 (or 年度指标值)"
+                    + (tabbed ? "; the header's cells are separated by tabs (as Excel's Unicode text is): name the file .tsv or give --input tsv" : "")))
             return nil
         }
         let header = rows[headerIndex]
