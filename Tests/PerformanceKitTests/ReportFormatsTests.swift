@@ -344,7 +344,8 @@ struct SpreadsheetTests {
             + "效益指标,社会效益指标,群众知晓率,10,≥90%\n满意度指标,服务对象满意度指标,满意度,10,≥95%\n"
         let result = run(["convert", "t.csv"], files: ["t.csv": Array(text.utf8)])
         #expect(result.status == .success)
-        #expect(result.error == "perfscore: t.csv: read as a target table (绩效目标表): no row gives an actual\n")
+        #expect(result.error == "perfscore: t.csv: read as a target table (绩效目标表): no row gives an actual\n"
+                + "perfscore: t.csv: warning[no-weight] row 5, column 4 (indicators[1].weight): no points (分值) are given; a table that is to be scored needs them on every row\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(object["budget"] == nil)
         let rows = try #require(object["indicators"] as? [[String: Any]])

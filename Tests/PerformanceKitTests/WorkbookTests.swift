@@ -699,6 +699,11 @@ struct FormTemplateTests {
         #expect(lines[0].hasSuffix("项目支出绩效自评表!E21 (indicators[3].target): the target is empty; give a target, a judgement or a score"))
         #expect(lines[1].hasSuffix("项目支出绩效自评表!E21 (indicators[3].target): the cell holds the formula =10 but no saved value, so it reads as blank: the workbook was written by a program that does not calculate; open it in Excel, WPS or LibreOffice and save it, or type the value"))
         #expect(lines[2].hasSuffix("not scored: 1 row(s) need a readable value, a judgement or a score"))
+        // convert writes the JSON of the table as read, and says the cause by cell on standard error.
+        let converted = runCommand(["convert", "Tests/PerformanceKitTests/Fixtures/openpyxl/target-formula.xlsx"])
+        #expect(converted.status == .success)
+        #expect(converted.output.contains("\"target\": \"\""))
+        #expect(converted.error.contains("target-formula.xlsx: warning[uncalculated-formula] 项目支出绩效自评表!E21 (indicators[3].target): the cell holds the formula =10 but no saved value"))
         // The roll-up names the cell and the cause too.
         let summary = runCommand(["summary", "Tests/PerformanceKitTests/Fixtures/openpyxl/target-formula.xlsx"])
         #expect((summary.output + summary.error).contains("target-formula.xlsx: not scored: 项目支出绩效自评表!E21 (indicators[3].target): the target is empty; give a target, a judgement or a score (the cell holds the formula =10 but no saved value"))

@@ -40,6 +40,11 @@ package struct ConvertJob {
             io.message("\(JobIO.displayName(file)): the workbook holds \(tables.count) tables (\(sheets.joined(separator: ", "))); convert one at a time with --sheet NAME")
             return .unusable
         }
+        // What reading found that the JSON cannot say (a formula saved without its value, a row without points), by
+        // cell, on standard error: the JSON is still the table as read.
+        for warning in table.result.warnings where warning.severity != .note {
+            io.message("\(table.name): \(warning.severity.rawValue)[\(warning.code.rawValue)] \(table.result.places.describe(warning.path)): \(warning.message)")
+        }
         return JobOutput(.text(EvaluationWriter.text(table.result) + "\n"), status: .success)
     }
 }
