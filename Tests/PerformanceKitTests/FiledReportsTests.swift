@@ -156,10 +156,16 @@ struct RollUpPageTests {
         let listing = CommandRunner.Environment.process.listDirectory
         environment.listDirectory = { path in path.hasPrefix("/") ? listing(path) : nil }
         let status = CommandRunner(environment: environment).run(["summary", "--format", "html", "-o", folder.path + "/",
-                                                                  "examples/wuhan-2023/03-zhengwu-fuwu.json", "examples/spreadsheets/06-two-projects.xlsx"])
-        #expect(status == .success)
+                                                                  "examples/wuhan-2023/03-zhengwu-fuwu.json", "examples/spreadsheets/06-two-projects.xlsx",
+                                                                  "Tests/PerformanceKitTests/Fixtures/openpyxl/scored-by-formula.xlsx"])
+        // The workbook's unread cells are figures not compared: a finding.
+        #expect(status == .findings)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(written == ["03-zhengwu-fuwu.html", "06-two-projects-市民之家大楼.html", "06-two-projects-行政运行工作经费.html", "index.html"])
+        #expect(written == ["03-zhengwu-fuwu.html", "06-two-projects-市民之家大楼.html", "06-two-projects-行政运行工作经费.html", "index.html",
+                            "scored-by-formula.html"])
+        // A table's page names its cells in its 提示, as the page made on its own does.
+        let workbookPage = try String(contentsOf: folder.appendingPathComponent("scored-by-formula.html"), encoding: .utf8)
+        #expect(workbookPage.contains("<code>uncalculated-formula</code> 项目支出绩效自评表!G16 (indicators[0].published)："))
         let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
         for page in written where page != "index.html" { #expect(index.contains("href=\"\(page)\"")) }
         let page = try String(contentsOf: folder.appendingPathComponent("03-zhengwu-fuwu.html"), encoding: .utf8)

@@ -1,7 +1,8 @@
 /// What one table of a roll-up (`perfscore summary`) comes to: scored, a target table left out (it has no actuals;
 /// lint is its check), or not scored and why.
 package enum RollUpEntry: Sendable {
-    case scored(name: String, card: ScoreCard)
+    /// Scored, with where its fields stand when it was read from a spreadsheet (for its page's 提示).
+    case scored(name: String, card: ScoreCard, places: CellPlaces)
     /// Rows without actuals: a 绩效目标表, left out of the roll-up.
     case targetTable(name: String)
     /// A table or file that cannot be read or scored, and why in words.
@@ -19,7 +20,7 @@ extension Evaluator {
             do {
                 let card = try evaluate(result.evaluation, warnings: result.warnings)
                 guard card.isComplete else { return .failed(name: name, reason: Self.whyNotScored(card, places: result.places)) }
-                return .scored(name: name, card: card)
+                return .scored(name: name, card: card, places: result.places)
             } catch {
                 return .failed(name: name, reason: "cannot be read: \(error)")
             }
@@ -35,7 +36,7 @@ extension Evaluator {
         do {
             let card = try evaluate(bytes)
             guard card.isComplete else { return [.failed(name: name, reason: Self.whyNotScored(card, places: CellPlaces()))] }
-            return [.scored(name: name, card: card)]
+            return [.scored(name: name, card: card, places: CellPlaces())]
         } catch {
             if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
                table.indicators.contains(where: \.givesNoActual) {

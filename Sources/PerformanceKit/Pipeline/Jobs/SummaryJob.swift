@@ -45,6 +45,7 @@ package struct SummaryJob {
         }
         var status = JobStatus.success
         var cards: [(file: String, card: ScoreCard)] = []
+        var places: [String: CellPlaces] = [:]
         for (position, file) in files.enumerated() {
             if files.count > 1 { io.progress?(position, files.count) }
             guard let bytes = io.bytes(of: file) else {
@@ -53,7 +54,9 @@ package struct SummaryJob {
             }
             for entry in evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file, bytes: bytes)) {
                 switch entry {
-                case .scored(let name, let card): cards.append((name, card))
+                case .scored(let name, let card, let cells):
+                    cards.append((name, card))
+                    places[name] = cells
                 case .targetTable(let name): skipped.append((name, "a target table (no actuals): see perfscore lint"))
                 case .failed(let name, let reason):
                     skipped.append((name, reason))
@@ -77,7 +80,7 @@ package struct SummaryJob {
             for (file, card) in cards {
                 let page = RollUpPage.pageName(for: file, taken: Set(pages.values))
                 pages[file] = page
-                written.append((page, Array(HTMLReport.render(card).utf8)))
+                written.append((page, Array(HTMLReport.render(card, places: places[file] ?? CellPlaces()).utf8)))
             }
             written.append(("index.html", Array(RollUpPage.render(rollUp, skipped: skipped, pages: pages).utf8)))
             return JobOutput(.files(written, what: "the page"), status: status)
