@@ -204,6 +204,25 @@ struct SpreadsheetTests {
         #expect(refusal(Array(little.dropLast()), .tab) == "the file starts as UTF-16 but is not UTF-16 throughout; save it as CSV UTF-8 (逗号分隔) from the spreadsheet")
     }
 
+    /// Two tables stacked in one file or sheet, as some units keep their projects: the second's 项目名称 under the
+    /// first's rows is refused, naming its row. They were merged into one table: the second's title and budget, both
+    /// tables' rows, 总分 130 of 180, 优, exit 0.
+    @Test func refusesTablesStackedInOneFile() throws {
+        let table = { (title: String, planned: Int, name: String) in
+            "项目名称,\(title)\n预算数,\(planned)\n执行数,90\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,\(name),80,≥4,4\n"
+        }
+        func refusal(_ text: String) -> [String] {
+            do { _ = try TableReader().read(Array(text.utf8)); return [] } catch { return error.problems.map(\.description) }
+        }
+        #expect(refusal(table("甲项目", 100, "培训次数") + table("乙项目", 200, "会议次数"))
+                == ["row 6: another table starts here (项目名称 乙项目) under the rows of 甲项目: a file or sheet is read as one table; put each table in a sheet or file of its own"])
+        // One table whose 项目名称 stands once, or whose header repeats (a page break), still reads.
+        #expect(refusal(table("甲项目", 100, "培训次数")).isEmpty)
+        #expect(refusal(table("甲项目", 100, "培训次数") + "一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,质量指标,合格率,0,100%,100%\n").isEmpty)
+        let stacked = WorkbookBuilder.workbook([("自评表", WorkbookBuilder.table + [["项目名称", "另一项目"]] + WorkbookBuilder.table.dropFirst())])
+        #expect(throws: TableReadError.self) { try TableReader().readWorkbook(stacked) }
+    }
+
     @Test func scoresTheCSVOfTheNinetyNineSeventyFiveTable() {
         let result = run(["examples/spreadsheets/03-zhengwu-fuwu.csv"])
         #expect(result.status == .success)

@@ -9,6 +9,8 @@ extension TableReading {
     /// evaluation a department's.
     struct Metadata {
         var title: String?
+        /// How many rows named a 项目名称: a second after the indicators starts another table.
+        var titleRows = 0
         /// 主管部门, else the first of 单位名称, 部门（单位）名称, 预算单位.
         var agency: String?
         var year: Int?
@@ -48,7 +50,9 @@ extension TableReading {
 
         mutating func set(_ field: Field, _ value: String) {
             switch field {
-            case .title: title = value
+            case .title:
+                title = value
+                titleRows += 1
             case .agency: agency = value
             case .unit: if agency == nil { agency = value }
             case .implementer: form.implementer = value

@@ -447,7 +447,18 @@ struct TableReading {
                     : cells.reversed().lazy.compactMap { Self.decimal($0) }.first
                 continue
             }
-            if meta.read(row, into: &problems) { continue }
+            let titlesBefore = meta.titleRows
+            let title = meta.title
+            if meta.read(row, into: &problems) {
+                // A 项目名称 under the indicators of one already named: a second table stacked below the first, which
+                // would otherwise merge into it (its budget block over the first's, its rows added to the first's).
+                if meta.titleRows > titlesBefore, titlesBefore > 0, !indicators.isEmpty {
+                    problems.append(.init(row: row.line, column: nil,
+                        message: "another table starts here (项目名称 \(meta.title ?? "")) under the rows of \(title ?? "the first"): a file or sheet is read as one table; put each table in a sheet or file of its own"))
+                    return nil
+                }
+                continue
+            }
             if !cell(.goal).isEmpty {
                 goal = cell(.goal)
                 readGoalRatio(of: cell(.goal), from: cell(.goalRatio), row: row.line, column: index(.goalRatio).map { $0 + 1 },
