@@ -216,6 +216,13 @@ struct SpreadsheetTests {
         }
         #expect(refusal(table("甲项目", 100, "培训次数") + table("乙项目", 200, "会议次数"))
                 == ["row 6: another table starts here (项目名称 乙项目) under the rows of 甲项目: a file or sheet is read as one table; put each table in a sheet or file of its own"])
+        // Without a 项目名称 of its own, the second table's budget block gives it away.
+        let untitled = table("甲项目", 100, "培训次数") + "预算数,200\n执行数,100\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,会议次数,80,≥10,5\n"
+        #expect(refusal(untitled) == ["row 6: another table starts here (a budget block) under the rows of 甲项目: a file or sheet is read as one table; put each table in a sheet or file of its own"])
+        // A budget block under the rows of a table that gave none above them is that table's.
+        let below = "项目名称,甲项目\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,培训次数,80,≥4,4\n预算数,100\n执行数,90\n"
+        #expect(refusal(below).isEmpty)
+        #expect(try TableReader().read(Array(below.utf8)).evaluation.budget.planned == 100)
         // One table whose 项目名称 stands once, or whose header repeats (a page break), still reads.
         #expect(refusal(table("甲项目", 100, "培训次数")).isEmpty)
         #expect(refusal(table("甲项目", 100, "培训次数") + "一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,质量指标,合格率,0,100%,100%\n").isEmpty)

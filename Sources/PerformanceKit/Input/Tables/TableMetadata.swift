@@ -9,8 +9,10 @@ extension TableReading {
     /// evaluation a department's.
     struct Metadata {
         var title: String?
-        /// How many rows named a 项目名称: a second after the indicators starts another table.
+        /// How many rows named a 项目名称, and how many gave a budget figure by its label: a second of either after
+        /// the indicators starts another table.
         var titleRows = 0
+        var budgetRows = 0
         /// 主管部门, else the first of 单位名称, 部门（单位）名称, 预算单位.
         var agency: String?
         var year: Int?
@@ -57,8 +59,12 @@ extension TableReading {
             case .unit: if agency == nil { agency = value }
             case .implementer: form.implementer = value
             case .year: year = Int(TextValue.folded(value).filter(\.isNumber))
-            case .planned: planned = TableReading.decimal(value)
-            case .executed: executed = TableReading.decimal(value)
+            case .planned:
+                planned = TableReading.decimal(value)
+                budgetRows += 1
+            case .executed:
+                executed = TableReading.decimal(value)
+                budgetRows += 1
             case .initial: initial = TableReading.decimal(value)
             case .rules: rules = value
             case .preparer: form.preparer = value

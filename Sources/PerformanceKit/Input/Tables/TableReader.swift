@@ -406,6 +406,8 @@ struct TableReading {
 
         var meta = Metadata()
         meta.read(rows[..<headerIndex], into: &problems)
+        // A budget block above the header: another one under the rows starts a second table.
+        let budgetAbove = meta.planned != nil || meta.executed != nil
         var indicators: [Indicator] = []
         var category: String?
         var subcategory: String?
@@ -447,14 +449,16 @@ struct TableReading {
                     : cells.reversed().lazy.compactMap { Self.decimal($0) }.first
                 continue
             }
-            let titlesBefore = meta.titleRows
-            let title = meta.title
+            let (titlesBefore, budgetBefore, title) = (meta.titleRows, meta.budgetRows, meta.title)
             if meta.read(row, into: &problems) {
-                // A 项目名称 under the indicators of one already named: a second table stacked below the first, which
-                // would otherwise merge into it (its budget block over the first's, its rows added to the first's).
-                if meta.titleRows > titlesBefore, titlesBefore > 0, !indicators.isEmpty {
+                // A 项目名称, or a budget figure, under the indicators of a table that had one above them: a second table
+                // stacked below the first, which would otherwise merge into it (its budget over the first's, its rows
+                // added to the first's).
+                let newTitle = meta.titleRows > titlesBefore && titlesBefore > 0
+                if !indicators.isEmpty, newTitle || (meta.budgetRows > budgetBefore && budgetAbove) {
+                    let what = newTitle ? "项目名称 \(meta.title ?? "")" : "a budget block"
                     problems.append(.init(row: row.line, column: nil,
-                        message: "another table starts here (项目名称 \(meta.title ?? "")) under the rows of \(title ?? "the first"): a file or sheet is read as one table; put each table in a sheet or file of its own"))
+                        message: "another table starts here (\(what)) under the rows of \(title ?? "the first"): a file or sheet is read as one table; put each table in a sheet or file of its own"))
                     return nil
                 }
                 continue
