@@ -328,6 +328,10 @@ struct WorkbookTests {
         #expect(tables.map(\.sheet) == ["自评表"])
         #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == 98)
         #expect(tables[0].result.places.describe(.indicator(0).appending("target")) == "自评表!E5 (indicators[0].target)")
+        // Passed over, but said: a table kept in a hidden sheet is not lost without a word.
+        #expect(tables[0].result.warnings.filter { $0.code == .hiddenSheet }.map(\.message)
+                == ["the hidden sheet 旧表 holds a table, which is not read; --sheet 旧表 reads it"])
+        #expect(try TableReader().readWorkbook(bytes, sheet: "旧表")[0].result.warnings.allSatisfy { $0.code != .hiddenSheet })
     }
 
     @Test func saysWhenNoSheetHoldsATable() {

@@ -137,6 +137,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
         /// A workbook cell a field is read from that holds a formula but no saved value: the field reads as blank.
         case uncalculatedFormula = "uncalculated-formula"
+        /// A hidden sheet of the workbook holds a table, which is not read unless `--sheet` names it.
+        case hiddenSheet = "hidden-sheet"
 
         /// The code as printed: `unreadable-value`.
         public var description: String {

@@ -244,6 +244,11 @@ package struct TableReader: Sendable {
             do { results.append((sheet.name, try read(sheet))) } catch { problems += error.problems }
         }
         guard problems.isEmpty else { throw TableReadError(problems: problems) }
+        // A hidden sheet is often an old version, and is passed over; said, so that a table kept there is not lost.
+        for hidden in workbook.sheets where hidden.isHidden && TableReading.headerIndex(in: hidden.rows) != nil {
+            results[0].result.warnings.append(Diagnostic(.hiddenSheet, .note,
+                "the hidden sheet \(hidden.name) holds a table, which is not read; --sheet \(hidden.name) reads it", at: .root))
+        }
         return results
     }
 
