@@ -204,30 +204,61 @@ struct SpreadsheetTests {
         #expect(refusal(Array(little.dropLast()), .tab) == "the file starts as UTF-16 but is not UTF-16 throughout; save it as CSV UTF-8 (逗号分隔) from the spreadsheet")
     }
 
-    /// Two tables stacked in one file or sheet, as some units keep their projects: the second's 项目名称 under the
-    /// first's rows is refused, naming its row. They were merged into one table: the second's title and budget, both
-    /// tables' rows, 总分 130 of 180, 优, exit 0.
-    @Test func refusesTablesStackedInOneFile() throws {
-        let table = { (title: String, planned: Int, name: String) in
-            "项目名称,\(title)\n预算数,\(planned)\n执行数,90\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,\(name),80,≥4,4\n"
+    /// Two tables stacked in one file or sheet, as some units keep their projects, are read as two, each from its
+    /// title rows and 项目名称 (or its budget block) on, named by its rows (`FILE[rows 6-10]`). They were merged
+    /// into one table: the second's title and budget, both tables' rows, 总分 130 of 180, 优, exit 0. The reader of
+    /// one table refuses them, naming the row where the second starts.
+    @Test func readsTablesStackedInOneFileAsSeveral() throws {
+        let table = { (title: String, planned: Int, name: String, actual: Int) in
+            "项目支出绩效自评表\n（2024年度）\n项目名称,\(title)\n预算数,\(planned)\n执行数,90\n"
+                + "一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,\(name),80,≥10,\(actual)\n填报人：张三\n"
         }
+        let stacked = table("甲项目", 100, "培训次数", 10) + table("乙项目", 200, "会议次数", 5)
+        let tables = try TableReader().readTables(Array(stacked.utf8), form: .delimited(.comma))
+        #expect(tables.map(\.sheet) == ["rows 1-8", "rows 9-16"])
+        #expect(tables.map(\.result.evaluation.title) == ["甲项目", "乙项目"])
+        #expect(tables.map(\.result.evaluation.budget.planned) == [100, 200])
+        #expect(tables.map { $0.result.evaluation.indicators.map(\.name) } == [["培训次数"], ["会议次数"]])
+        #expect(tables[1].result.places.describe(.indicator(0).appending("actual")) == "row 15, column 6 (indicators[0].actual)")
+        let scored = tables.map { Scorer(profile: .wuhan2023).score($0.result.evaluation).total }
+        // 20 × 90 ÷ 100 + 80 = 98; 20 × 90 ÷ 200 + 80 × 5 ÷ 10 = 9 + 40.
+        #expect(scored == [dec("98"), dec("49")])
+        let result = run(["stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
+        #expect(result.status == .success)
+        #expect(result.output.contains("rules wuhan-2023 · stack.csv[rows 1-8]\n"))
+        #expect(result.output.contains("rules wuhan-2023 · stack.csv[rows 9-16]\n"))
+        let converted = run(["convert", "stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
+        #expect(converted.status == .unusable)
+        #expect(converted.error == "perfscore: stack.csv: the file holds 2 tables (rows 1-8, rows 9-16); convert reads one table: save each in a sheet or file of its own (scoring, verify, lint and summary read them as they stand)\n")
+
         func refusal(_ text: String) -> [String] {
             do { _ = try TableReader().read(Array(text.utf8)); return [] } catch { return error.problems.map(\.description) }
         }
-        #expect(refusal(table("甲项目", 100, "培训次数") + table("乙项目", 200, "会议次数"))
-                == ["row 6: another table starts here (项目名称 乙项目) under the rows of 甲项目: a file or sheet is read as one table; put each table in a sheet or file of its own"])
-        // Without a 项目名称 of its own, the second table's budget block gives it away.
-        let untitled = table("甲项目", 100, "培训次数") + "预算数,200\n执行数,100\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,会议次数,80,≥10,5\n"
-        #expect(refusal(untitled) == ["row 6: another table starts here (a budget block) under the rows of 甲项目: a file or sheet is read as one table; put each table in a sheet or file of its own"])
-        // A budget block under the rows of a table that gave none above them is that table's.
+        #expect(refusal(stacked) == ["row 11: another table starts here (项目名称 乙项目) under the rows of 甲项目: a file or sheet is read as one table; put each table in a sheet or file of its own"])
+        // Without a 项目名称 of its own, the second table's budget block starts it.
+        let untitled = "预算数,100\n执行数,90\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,培训次数,80,≥10,10\n"
+            + "预算数,200\n执行数,90\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,会议次数,80,≥10,5\n"
+        #expect(try TableReader().readTables(Array(untitled.utf8), form: .delimited(.comma)).map(\.sheet) == ["rows 1-4", "rows 5-8"])
+        // A budget block under the rows of a table that gave none above them is that table's; a repeated header (a
+        // page break) keeps one table.
         let below = "项目名称,甲项目\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,培训次数,80,≥4,4\n预算数,100\n执行数,90\n"
         #expect(refusal(below).isEmpty)
         #expect(try TableReader().read(Array(below.utf8)).evaluation.budget.planned == 100)
-        // One table whose 项目名称 stands once, or whose header repeats (a page break), still reads.
-        #expect(refusal(table("甲项目", 100, "培训次数")).isEmpty)
-        #expect(refusal(table("甲项目", 100, "培训次数") + "一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,质量指标,合格率,0,100%,100%\n").isEmpty)
-        let stacked = WorkbookBuilder.workbook([("自评表", WorkbookBuilder.table + [["项目名称", "另一项目"]] + WorkbookBuilder.table.dropFirst())])
-        #expect(throws: TableReadError.self) { try TableReader().readWorkbook(stacked) }
+        let paged = table("甲项目", 100, "培训次数", 10) + "一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,质量指标,合格率,0,100%,100%\n"
+        #expect(refusal(paged).isEmpty)
+        #expect(try TableReader().readTables(Array(paged.utf8), form: .delimited(.comma)).map(\.sheet) == [nil])
+        // A second table that cannot be read names its rows.
+        let broken = table("甲项目", 100, "培训次数", 10) + "项目名称,乙项目\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,数量指标,会议次数,八十,≥10,5\n"
+        #expect(throws: TableReadError.self) { try TableReader().readTables(Array(broken.utf8), form: .delimited(.comma)) }
+        do { _ = try TableReader().readTables(Array(broken.utf8), form: .delimited(.comma)) } catch {
+            #expect(error.problems.first?.description == "row 11, column 4: the table at rows 9-11: 分值 \"八十\" is not a number (points: 10 or 10分)")
+        }
+        // In a workbook: one sheet, two tables, each named by the sheet and its rows.
+        let sheet = WorkbookBuilder.workbook([("自评表", WorkbookBuilder.table + [["项目名称", "另一项目"]] + WorkbookBuilder.table.dropFirst())])
+        let fromSheet = try TableReader().readWorkbook(sheet)
+        #expect(fromSheet.map(\.sheet) == ["自评表 rows 1-6", "自评表 rows 7-12"])
+        #expect(fromSheet.map(\.result.evaluation.title) == ["培训经费", "另一项目"])
+        #expect(fromSheet[1].result.places.describe(.indicator(0).appending("target")) == "自评表!E11 (indicators[0].target)")
     }
 
     @Test func scoresTheCSVOfTheNinetyNineSeventyFiveTable() {

@@ -113,7 +113,9 @@ package struct TableReader: Sendable {
         case .delimited(let separator):
             var reader = self
             reader.separator = separator
-            return [(nil, try reader.read(bytes))]
+            return try reader.readAll(rows: reader.rows(bytes)).map { table in
+                (table.rows.map { "rows \($0.lowerBound)-\($0.upperBound)" }, table.result)
+            }
         case .workbook(let sheet):
             return try readWorkbook(bytes, sheet: sheet).map { ($0.sheet, $0.result) }
         case .disclosure(let file):
@@ -159,10 +161,15 @@ package struct TableReader: Sendable {
     ///
     /// - Throws: ``TableReadError`` listing every problem with its row and column.
     package func read(_ bytes: [UInt8]) throws(TableReadError) -> EvaluationReader.Result {
+        try read(rows: rows(bytes))
+    }
+
+    /// The rows of CSV or TSV bytes.
+    func rows(_ bytes: [UInt8]) throws(TableReadError) -> [CSVParser.Row] {
         let text = try Self.decode(bytes)
         let parser = CSVParser(separator: separator == .comma ? "," : "\t")
         switch parser.rows(text) {
-        case .success(let rows): return try read(rows: rows)
+        case .success(let rows): return rows
         case .failure(let error): throw error
         }
     }
@@ -171,11 +178,26 @@ package struct TableReader: Sendable {
     ///
     /// - Throws: ``TableReadError`` listing every problem with its sheet, row and column.
     package func read(_ sheet: Workbook.Sheet) throws(TableReadError) -> EvaluationReader.Result {
+        let tables = try tables(in: sheet)
+        guard tables.count == 1 else {
+            throw TableReadError(problems: [.init(row: 0, column: nil, message: "the sheet holds \(tables.count) tables", sheet: sheet.name)])
+        }
+        return tables[0].result
+    }
+
+    /// The tables of one sheet (several when they stand one under another, each labelled `SHEET rows A-B`), every
+    /// problem and place naming the sheet.
+    ///
+    /// - Throws: ``TableReadError`` listing every problem with its sheet, row and column.
+    func tables(in sheet: Workbook.Sheet) throws(TableReadError) -> [(label: String, result: EvaluationReader.Result)] {
         do {
-            var result = try read(rows: sheet.rows)
-            result.places.sheet = sheet.name
-            result.warnings += Self.uncalculatedFormulas(sheet.uncalculated, places: result.places)
-            return result
+            return try readAll(rows: sheet.rows).map { table in
+                var result = table.result
+                result.places.sheet = sheet.name
+                let rows = table.rows ?? (0...Int.max)
+                result.warnings += Self.uncalculatedFormulas(sheet.uncalculated.filter { rows.contains($0.row) }, places: result.places)
+                return (table.rows.map { "\(sheet.name) rows \($0.lowerBound)-\($0.upperBound)" } ?? sheet.name, result)
+            }
         } catch {
             throw TableReadError(problems: error.problems.map { problem in
                 var problem = problem
@@ -231,7 +253,7 @@ package struct TableReader: Sendable {
             guard let sheet = workbook.sheets.first(where: { $0.name == name }) else {
                 throw TableReadError(problems: [.init(row: 0, column: nil, message: "no sheet named \(name); the workbook has \(names)")])
             }
-            return [(sheet.name, try read(sheet))]
+            return try tables(in: sheet).map { ($0.label, $0.result) }
         }
         let tables = workbook.sheets.filter { !$0.isHidden && TableReading.headerIndex(in: $0.rows) != nil }
         guard !tables.isEmpty else {
@@ -241,7 +263,7 @@ package struct TableReader: Sendable {
         var results: [(sheet: String, result: EvaluationReader.Result)] = []
         var problems: [TableReadError.Problem] = []
         for sheet in tables {
-            do { results.append((sheet.name, try read(sheet))) } catch { problems += error.problems }
+            do { results += try self.tables(in: sheet).map { ($0.label, $0.result) } } catch { problems += error.problems }
         }
         guard problems.isEmpty else { throw TableReadError(problems: problems) }
         // A hidden sheet is often an old version, and is passed over; said, so that a table kept there is not lost.
@@ -252,13 +274,63 @@ package struct TableReader: Sendable {
         return results
     }
 
-    /// Rows read into an evaluation.
+    /// Rows read into an evaluation: one table (a second stacked under it is refused).
     func read(rows: [CSVParser.Row]) throws(TableReadError) -> EvaluationReader.Result {
+        var reading = reading(rows)
+        return try Self.result(reading.evaluation(), of: reading)
+    }
+
+    /// The tables of rows: one, or several standing one under another, each from where the one above it ends (its
+    /// 项目名称, or its budget block, and the title rows above them) and then labelled by its rows (`6...10`, the
+    /// lines or row numbers of the file). One table is read once; stacked ones are found by reading on, then each
+    /// is read again alone.
+    ///
+    /// - Throws: ``TableReadError`` with every table's problems, each prefixed by the table's rows when there are
+    ///   several.
+    func readAll(rows: [CSVParser.Row]) throws(TableReadError) -> [(rows: ClosedRange<Int>?, result: EvaluationReader.Result)] {
+        var tables: [(rows: ClosedRange<Int>, result: EvaluationReader.Result?, problems: [TableReadError.Problem])] = []
+        var start = 0
+        repeat {
+            var probe = reading(Array(rows[start...]))
+            var evaluation = probe.evaluation()
+            let end = probe.nextTable.map { start + $0 } ?? rows.count
+            if end < rows.count {
+                probe = reading(Array(rows[start..<end]))
+                evaluation = probe.evaluation()
+            }
+            let span = (rows.isEmpty ? 1 : rows[start].line)...(rows.isEmpty ? 1 : rows[max(start, end - 1)].line)
+            do {
+                tables.append((span, try Self.result(evaluation, of: probe), []))
+            } catch {
+                tables.append((span, nil, error.problems))
+            }
+            start = end
+        } while start < rows.count
+        if tables.count == 1 {
+            guard let result = tables[0].result else { throw TableReadError(problems: tables[0].problems) }
+            return [(nil, result)]
+        }
+        let problems = tables.flatMap { table in
+            table.problems.map { problem in
+                var problem = problem
+                problem.message = "the table at rows \(table.rows.lowerBound)-\(table.rows.upperBound): \(problem.message)"
+                return problem
+            }
+        }
+        guard problems.isEmpty else { throw TableReadError(problems: problems) }
+        return tables.compactMap { table in table.result.map { (table.rows, $0) } }
+    }
+
+    /// A reading of rows with this reader's defaults.
+    private func reading(_ rows: [CSVParser.Row]) -> TableReading {
         var reading = TableReading(rows: rows, defaults: defaults)
         reading.requiresActuals = requiresActuals
-        guard let evaluation = reading.evaluation(), reading.problems.isEmpty else {
-            throw TableReadError(problems: reading.problems)
-        }
+        return reading
+    }
+
+    /// The result of a finished reading, or its problems.
+    static func result(_ evaluation: Evaluation?, of reading: TableReading) throws(TableReadError) -> EvaluationReader.Result {
+        guard let evaluation, reading.problems.isEmpty else { throw TableReadError(problems: reading.problems) }
         var result = EvaluationReader.Result(evaluation: evaluation, warnings: reading.warnings)
         result.places = reading.places
         return result
@@ -301,6 +373,9 @@ struct TableReading {
     var requiresActuals = true
     /// Where each indicator's fields stand.
     var places = CellPlaces()
+    /// Where another table stacked under this one starts, as an index into ``rows``: its title rows, then its
+    /// 项目名称 or budget block. This reading then stops with a problem; ``TableReader/readAll(rows:)`` reads each.
+    var nextTable: Int?
 
     init(rows: [CSVParser.Row], defaults: TableReader.Defaults) {
         self.rows = rows
@@ -420,7 +495,8 @@ struct TableReading {
         var goal: String?
         var goals: [Evaluation.Goal] = []
         var goalRows: [String: Int] = [:]
-        for row in rows[(headerIndex + 1)...] {
+        for position in (headerIndex + 1)..<rows.count {
+            let row = rows[position]
             let cells = row.fields
             func cell(_ column: TableReader.Column) -> String {
                 guard let position = index(column), position < cells.count else { return "" }
@@ -461,6 +537,13 @@ struct TableReading {
                 // added to the first's).
                 let newTitle = meta.titleRows > titlesBefore && titlesBefore > 0
                 if !indicators.isEmpty, newTitle || (meta.budgetRows > budgetBefore && budgetAbove) {
+                    // Its title rows above (项目支出绩效自评表, （2024年度）, 附件3): one filled cell, no footer.
+                    var start = position
+                    while start - 1 > headerIndex, !Metadata.isFooter(rows[start - 1]),
+                          rows[start - 1].fields.count(where: { !$0.trimmingWhitespace.isEmpty }) == 1 {
+                        start -= 1
+                    }
+                    nextTable = start
                     let what = newTitle ? "项目名称 \(meta.title ?? "")" : "a budget block"
                     problems.append(.init(row: row.line, column: nil,
                         message: "another table starts here (\(what)) under the rows of \(title ?? "the first"): a file or sheet is read as one table; put each table in a sheet or file of its own"))

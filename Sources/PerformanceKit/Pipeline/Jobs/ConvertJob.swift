@@ -37,7 +37,13 @@ package struct ConvertJob {
         }
         guard tables.count == 1, let table = tables.first else {
             let sheets = tables.compactMap(\.sheet)
-            io.message("\(JobIO.displayName(file)): the workbook holds \(tables.count) tables (\(sheets.joined(separator: ", "))); convert one at a time with --sheet NAME")
+            // Tables stacked in one sheet or file are named by their rows, which --sheet cannot pick apart.
+            let stacked = input.sheet != nil || sheets.contains { $0.hasPrefix("rows ") || $0.contains(" rows ") }
+            var holder = "file"
+            if case .workbook = input.form(for: file, bytes: bytes) { holder = "workbook" }
+            io.message("\(JobIO.displayName(file)): the \(holder) holds \(tables.count) tables (\(sheets.joined(separator: ", "))); "
+                + (stacked ? "convert reads one table: save each in a sheet or file of its own (scoring, verify, lint and summary read them as they stand)"
+                           : "convert one at a time with --sheet NAME"))
             return .unusable
         }
         // What reading found that the JSON cannot say (a formula saved without its value, a row without points), by
