@@ -694,6 +694,20 @@ struct FormTemplateTests {
         #expect(!summary.output.contains("Every evaluation agrees"))
     }
 
+    /// Two seed tables on the official form, stacked in one sheet by a script (Fixtures/openpyxl/make): each reads
+    /// back to its published total with every printed figure agreeing, named by its rows.
+    @Test func readsTwoOfficialFormsStackedInOneSheet() throws {
+        let tables = try TableReader().readWorkbook(try Fixtures.fixture("openpyxl/stacked-forms.xlsx"))
+        #expect(tables.map(\.sheet) == ["自评表 rows 1-24", "自评表 rows 27-47"])
+        let cards = try tables.map { try Evaluator().evaluate($0.result.evaluation, warnings: $0.result.warnings) }
+        #expect(cards.map(\.total) == [dec("99.75"), dec("100")])
+        #expect(cards.allSatisfy { $0.verification?.agrees == true })
+        #expect(cards.map(\.evaluation.title) == ["政务服务和政务公开能力建设运行费", "行政运行工作经费"])
+        let result = runCommand(["verify", "Tests/PerformanceKitTests/Fixtures/openpyxl/stacked-forms.xlsx"])
+        #expect(result.status == .success)
+        #expect(result.output.split(separator: "\n").count == 2)
+    }
+
     /// A target typed `=10` is stored as a formula by such a program: the empty target is named with the formula.
     @Test func explainsAnEmptyTargetByItsFormula() {
         let result = runCommand(["Tests/PerformanceKitTests/Fixtures/openpyxl/target-formula.xlsx"])
