@@ -49,6 +49,12 @@ package struct CellPlaces: Sendable, Equatable {
         return "\(place) (\(path))"
     }
 
+    /// A finding as reports and messages print it, at its place: `error[empty-target] 自评表!E21
+    /// (indicators[3].target): the target is empty`; with no places, at its path (``Diagnostic/description``).
+    package func describe(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)] \(describe(diagnostic.path)): \(diagnostic.message)"
+    }
+
     /// `D`, `AA`: a 1-based column as a spreadsheet names it.
     static func letters(_ column: Int) -> String {
         var column = column

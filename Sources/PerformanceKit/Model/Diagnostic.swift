@@ -165,6 +165,6 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// `error[unreadable-value] indicators[3].target: cannot read "≥≥5": …`.
     public var description: String {
-        "\(severity.rawValue)[\(code.rawValue)] \(path): \(message)"
+        CellPlaces().describe(self)
     }
 }

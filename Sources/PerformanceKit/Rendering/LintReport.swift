@@ -13,7 +13,7 @@ package enum LintReport {
             return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
         }
         var lines = ["\(report.name)\(title.map { " \($0)" } ?? ""): " + (counts.isEmpty ? "no findings" : counts.joined(separator: ", "))]
-        lines += report.findings.map { "  \($0.severity.rawValue)[\($0.code.rawValue)] \(places.describe($0.path)): \($0.message)" }
+        lines += report.findings.map { "  " + places.describe($0) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -178,7 +178,7 @@ package struct TextReport: Sendable {
 
     func diagnostics(_ card: ScoreCard) -> [String] {
         guard !card.diagnostics.isEmpty else { return [] }
-        return card.diagnostics.map { "\($0.severity.rawValue)[\($0.code.rawValue)] \(places.describe($0.path)): \($0.message)" }
+        return card.diagnostics.map(places.describe)
     }
 }
 

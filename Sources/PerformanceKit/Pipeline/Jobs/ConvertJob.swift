@@ -49,7 +49,7 @@ package struct ConvertJob {
         // What reading found that the JSON cannot say (a formula saved without its value, a row without points), by
         // cell, on standard error: the JSON is still the table as read.
         for warning in table.result.warnings where warning.severity != .note {
-            io.message("\(table.name): \(warning.severity.rawValue)[\(warning.code.rawValue)] \(table.result.places.describe(warning.path)): \(warning.message)")
+            io.message("\(table.name): \(table.result.places.describe(warning))")
         }
         return JobOutput(.text(EvaluationWriter.text(table.result) + "\n"), status: .success)
     }
