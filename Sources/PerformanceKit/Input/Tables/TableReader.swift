@@ -174,17 +174,6 @@ package struct TableReader: Sendable {
         }
     }
 
-    /// One sheet of a workbook read into an evaluation, every problem and place naming the sheet.
-    ///
-    /// - Throws: ``TableReadError`` listing every problem with its sheet, row and column.
-    package func read(_ sheet: Workbook.Sheet) throws(TableReadError) -> EvaluationReader.Result {
-        let tables = try tables(in: sheet)
-        guard tables.count == 1 else {
-            throw TableReadError(problems: [.init(row: 0, column: nil, message: "the sheet holds \(tables.count) tables", sheet: sheet.name)])
-        }
-        return tables[0].result
-    }
-
     /// The tables of one sheet (several when they stand one under another, each labelled `SHEET rows A-B`), every
     /// problem and place naming the sheet.
     ///
