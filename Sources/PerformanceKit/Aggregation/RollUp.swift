@@ -104,13 +104,12 @@ package struct RollUp: Sendable, Equatable {
             Self.group(unit.shown, scored.map(\.card).filter { key($0) == unit.key })
         }
         disagreements = scored.compactMap { file, card in
-            // A workbook cell read as blank (a formula saved without its value) is a figure not compared too.
-            let unread = card.unreadCells.count
-            guard card.verification?.agrees == false || unread > 0 else { return nil }
+            guard !card.printedFiguresAgree else { return nil }
             let differences = card.verification.map { $0.differences.count - $0.notComparedCount } ?? 0
             return Disagreement(file: file, title: card.evaluation.title, printed: card.verification?.publishedTotal,
                                 recomputed: card.total, differences: differences,
-                                notCompared: (card.verification?.notComparedCount ?? 0) + unread)
+                                // A workbook cell read as blank (a formula saved without its value) is one too.
+                                notCompared: (card.verification?.notComparedCount ?? 0) + card.unreadCells.count)
         }
         printingNothing = scored.filter { $0.card.verification == nil && $0.card.unreadCells.isEmpty }.count
         let allLosses = scored.flatMap { file, card in

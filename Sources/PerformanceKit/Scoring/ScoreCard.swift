@@ -109,6 +109,12 @@ public struct ScoreCard: Sendable, Equatable {
         diagnostics.filter { $0.code == .uncalculatedFormula }
     }
 
+    /// Whether every printed figure was compared and agrees: no difference, nothing left uncompared, and no workbook
+    /// cell read as blank for want of its saved value (``unreadCells``). True of a table that prints none.
+    package var printedFiguresAgree: Bool {
+        verification?.agrees != false && unreadCells.isEmpty
+    }
+
     /// The warnings on the field an error is on, which say why it could not be read (a workbook formula saved
     /// without its value, ``Diagnostic/Code/uncalculatedFormula``).
     package func causes(of error: Diagnostic) -> [Diagnostic] {

@@ -36,7 +36,7 @@ package struct ScoreJob {
             }
             for table in scored {
                 let card = table.card
-                if card.verification?.agrees == false || !card.errors.isEmpty || !card.unreadCells.isEmpty { status = max(status, .findings) }
+                if !card.printedFiguresAgree || !card.errors.isEmpty { status = max(status, .findings) }
                 let label = file == "-" ? file : table.name
                 switch format {
                 case .text:

@@ -29,15 +29,13 @@ package struct VerifyJob {
             if failed { status = max(status, .unusable) }
             for table in scored {
                 let verification = table.card.verification
-                // A printed figure a workbook holds as a formula without its value could not be compared either.
-                let unread = table.card.unreadCells
-                if verification?.agrees == false || !unread.isEmpty { status = max(status, .findings) }
+                if !table.card.printedFiguresAgree { status = max(status, .findings) }
                 let label = file == "-" ? file : table.name
                 if format == .json {
                     results.append((table.card, label))
                 } else {
                     text += VerificationReport.text(verification, file: label)
-                    text += unread.map { "  unread \(table.places.describe($0.path)): \($0.message)\n" }.joined()
+                    text += table.card.unreadCells.map { "  unread \(table.places.describe($0.path)): \($0.message)\n" }.joined()
                 }
             }
         }
