@@ -120,7 +120,7 @@ struct CommandRunner {
             case .verify: output = VerifyJob(evaluator: evaluator, format: format, input: input).run(options.files, io: io)
             case .lint: output = LintJob(override: override, format: format, input: input).run(options.files, io: io)
             case .summary: output = summary(SummaryJob(evaluator: evaluator, format: format, input: input, pagesForFolder: format == .html && folder != nil), options)
-            case .convert: output = ConvertJob(input: input).run(options.files, io: io)
+            case .convert: output = ConvertJob(input: input, filesForFolder: folder != nil).run(options.files, io: io)
             case .extract: output = ExtractJob(filesForFolder: folder != nil).run(options.files, io: io)
             case .template: output = TemplateJob(profile: override ?? .wuhan2023, format: format, year: options.year).run()
             }

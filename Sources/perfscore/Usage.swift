@@ -10,7 +10,7 @@ enum Usage {
         ("verify", "[options] FILE...", "compare every printed figure; name each difference's kind"),
         ("lint", "[options] FILE...", "check target tables or evaluations before they are filed"),
         ("summary", "[options] DIR|FILE...", "roll many evaluations up, per unit and overall"),
-        ("convert", "FILE.csv|FILE.tsv|FILE.xlsx", "the perfscore/1 JSON of a spreadsheet table"),
+        ("convert", "FILE.csv|FILE.tsv|FILE.xlsx", "the perfscore/1 JSON of a spreadsheet's tables"),
         ("extract", "FILE.txt [-o DIR]", "every table of a disclosure's text (决算 / 预算公开) as perfscore/1 JSON"),
         ("template", "[--rules ID|PATH] [--year N] -o FILE.xlsx", "the blank official form of a rule profile, to fill in"),
         ("rules", "[ID|PATH]", "list the rule profiles, or show one in words"),
@@ -73,7 +73,7 @@ enum Usage {
            perfscore verify [options] FILE...          compare every printed figure; name each difference's kind
            perfscore lint [options] FILE...            check target tables or evaluations before they are filed
            perfscore summary [options] DIR|FILE...     roll many evaluations up, per unit and overall
-           perfscore convert FILE.csv|.tsv|.xlsx       the perfscore/1 JSON of a spreadsheet table
+           perfscore convert FILE.csv|.tsv|.xlsx       the perfscore/1 JSON of a spreadsheet's tables
            perfscore extract FILE.txt [-o DIR]         every table of a disclosure's text as perfscore/1 JSON
            perfscore template [--rules ID] -o FILE.xlsx the blank official form of a profile, to fill in
            perfscore rules [ID|PATH]                   list the rule profiles, or show one in words

@@ -227,9 +227,14 @@ struct SpreadsheetTests {
         #expect(result.status == .success)
         #expect(result.output.contains("rules wuhan-2023 · stack.csv[rows 1-8]\n"))
         #expect(result.output.contains("rules wuhan-2023 · stack.csv[rows 9-16]\n"))
+        // convert writes both, an array that reads back as the two tables.
         let converted = run(["convert", "stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
-        #expect(converted.status == .unusable)
-        #expect(converted.error == "perfscore: stack.csv: the file holds 2 tables (rows 1-8, rows 9-16); convert reads one table: save each in a sheet or file of its own (scoring, verify, lint and summary read them as they stand)\n")
+        #expect(converted.status == .success)
+        #expect(converted.error == "perfscore: stack.csv: 2 tables (rows 1-8, rows 9-16), an array of evaluations (-o DIR/ writes a file each)\n")
+        let back = run(["--format", "json", "converted.json"], files: ["converted.json": Array(converted.output.utf8)])
+        #expect(back.status == .success)
+        #expect(back.output.contains("\"file\": \"converted.json[0]\""))
+        #expect(back.output.contains("\"file\": \"converted.json[1]\""))
 
         func refusal(_ text: String) -> [String] {
             do { _ = try TableReader().read(Array(text.utf8)); return [] } catch { return error.problems.map(\.description) }

@@ -372,15 +372,35 @@ struct WorkbookTests {
         #expect(runCommand(["--sheet", "x", "examples/spreadsheets/03-zhengwu-fuwu.csv"]).status == .unusable)
     }
 
-    @Test func convertsOneSheetOfAWorkbookAtATime() throws {
-        let both = runCommand(["convert", "examples/spreadsheets/06-two-projects.xlsx"])
-        #expect(both.status == .unusable)
-        #expect(both.error == "perfscore: examples/spreadsheets/06-two-projects.xlsx: the workbook holds 2 tables (行政运行工作经费, 市民之家大楼); convert one at a time with --sheet NAME\n")
-        let one = runCommand(["convert", "--sheet", "行政运行工作经费", "examples/spreadsheets/06-two-projects.xlsx"])
+    /// A workbook of two tables converts to an array of the two evaluations (it was refused, exit 2, asking for
+    /// `--sheet`), which perfscore reads back, each table as `FILE[0]`, `FILE[1]`; `-o DIR/` writes a file each,
+    /// named after its project; `--sheet` still picks one.
+    @Test func convertsEveryTableOfAWorkbook() throws {
+        let workbook = "examples/spreadsheets/06-two-projects.xlsx"
+        let both = runCommand(["convert", workbook])
+        #expect(both.status == .success)
+        #expect(both.error == "perfscore: \(workbook): 2 tables (行政运行工作经费, 市民之家大楼), an array of evaluations (-o DIR/ writes a file each)\n")
+        let elements = try #require(try EvaluationReader().readArray(Array(both.output.utf8)))
+        let cards = try elements.map { try Evaluator().evaluate($0.get().evaluation) }
+        #expect(cards.map(\.evaluation.title) == ["行政运行工作经费", "市民之家大楼运行维护费"])
+        #expect(cards.map(\.total) == [dec("100"), dec("100")])
+        #expect(cards.allSatisfy { $0.verification?.agrees == true })
+
+        let one = runCommand(["convert", "--sheet", "行政运行工作经费", workbook])
         #expect(one.status == .success)
+        #expect(one.error.isEmpty)
         let card = try Evaluator().evaluate(Array(one.output.utf8))
         #expect(card.total == 100)
         #expect(card.verification?.agrees == true)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convert-\(UUID().uuidString)").path + "/"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let written = runCommand(["convert", workbook, "-o", folder], realFiles: true)
+        #expect(written.status == .success)
+        #expect(written.output.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["市民之家大楼运行维护费.json", "行政运行工作经费.json"])
+        let file = try Evaluator().evaluate(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "行政运行工作经费.json"))))
+        #expect(file.total == 100)
     }
 }
 

@@ -12,7 +12,8 @@ package enum RollUpEntry: Sendable {
 extension Evaluator {
     /// The tables of one file scored for a roll-up, each named as reports name it (`FILE`, `FILE[SHEET]`,
     /// `FILE[lines A-B]`): a spreadsheet's or a disclosure's tables when `form` says how the file holds them (read
-    /// once, leniently, so that a target table is told from an evaluation), else the perfscore/1 file. A JSON file
+    /// once, leniently, so that a target table is told from an evaluation), else the perfscore/1 file (each element of
+    /// an array of evaluations, read so too, as `FILE[0]`, `FILE[1]`, …). A JSON file
     /// that fails the ordinary reading is read again leniently only to tell a target table from a broken file.
     package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?) -> [RollUpEntry] {
         func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
@@ -32,6 +33,19 @@ extension Evaluator {
             } catch {
                 return [.failed(name: name, reason: "cannot be read: \(error)")]
             }
+        }
+        // An array of evaluations: each element a table, read leniently as a spreadsheet's are.
+        do {
+            if let elements = try TableInput.elements(bytes, name: name, requiresActuals: false) {
+                return elements.map { element in
+                    switch element.result {
+                    case .success(let read): return entry(read, named: element.name)
+                    case .failure(let error): return .failed(name: element.name, reason: "cannot be read: \(error)")
+                    }
+                }
+            }
+        } catch {
+            return [.failed(name: name, reason: "cannot be read: \(error)")]
         }
         do {
             let card = try evaluate(bytes)

@@ -39,15 +39,6 @@ package struct DisclosureReader: Sendable {
 
         /// `lines 3276-3448`.
         package var label: String { "lines \(lines.lowerBound)-\(lines.upperBound)" }
-
-        /// The file name `extract -o DIR` gives the table: its project (`行政运行工作经费.json`), else its form, with
-        /// its first line when that name is taken.
-        package func fileName(taken: Set<String>) -> String {
-            let title = (try? result.get().evaluation.title) ?? nil
-            let base = String((title ?? form.rawValue).map { "/\\:*?\"<>|".contains($0) || $0.isWhitespace ? "-" : $0 })
-            let name = base + ".json"
-            return taken.contains(name) ? "\(base)-\(lines.lowerBound).json" : name
-        }
     }
 
     /// The tables of a disclosure, in file order; none when the text holds none.

@@ -69,6 +69,50 @@ public struct EvaluationReader: Sendable {
 }
 
 extension EvaluationReader {
+    /// The evaluations of a file that holds an array of them, as `perfscore extract` and `perfscore convert` write
+    /// several tables: each element read on its own, as ``read(_:)-([UInt8])`` reads a file's one evaluation, so that
+    /// a broken element leaves the others readable; `nil` when the file's first value is not an array (read it with
+    /// ``read(_:)-([UInt8])``).
+    ///
+    /// A finding's path is the element's own (`indicators[3].target`, the element named by its index where the
+    /// caller names the table); its line and column are the file's.
+    ///
+    /// - Throws: ``EvaluationFileError`` when the file is not JSON at all (not UTF-8, a syntax error, nesting too
+    ///   deep), or holds an empty array: no element can then be told from the next.
+    package func readArray(_ bytes: [UInt8]) throws(EvaluationFileError) -> [Swift.Result<Result, EvaluationFileError>]? {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "[") else { return nil }
+        let requiresActuals = self.requiresActuals
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(EvaluationFileError) -> [Swift.Result<Result, EvaluationFileError>] in
+            let store = TextStore(source: buffer)
+            return try JSONScanner.document(buffer) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
+                let opening = scanner.index
+                try scanner.expect(UInt8(ascii: "["), "an array of evaluation objects")
+                scanner.skipWhitespace()
+                guard scanner.current != UInt8(ascii: "]") else {
+                    throw JSONScanner.Problem.invalidValue(.root, expected: "at least one evaluation object", found: "an empty array",
+                                                           location: scanner.location(opening))
+                }
+                var elements: [Swift.Result<Result, EvaluationFileError>] = []
+                repeat {
+                    scanner.skipWhitespace()
+                    var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
+                    let evaluation = try decoding.evaluation(&scanner, origin: scanner.index)
+                    let (problems, warnings) = (decoding.sortedProblems, decoding.sortedWarnings)
+                    if problems.isEmpty, let evaluation {
+                        elements.append(.success(Result(evaluation: evaluation, warnings: warnings)))
+                    } else {
+                        elements.append(.failure(EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings))))
+                    }
+                } while try scanner.nextAfterItem(close: UInt8(ascii: "]"))
+                return elements
+            }
+        }
+    }
+}
+
+extension EvaluationReader {
     /// A missing field beside an unknown key that is close to it (`"wieght"` where `weight` is missing) says so:
     /// `weight: missing; expected …; "wieght" is given: did you mean "weight"?`. The unknown-field warning that
     /// found the likeness would otherwise never be seen, since a file with problems is not scored.
@@ -773,13 +817,17 @@ struct EvaluationDecoding {
 
     // MARK: - The evaluation
 
-    mutating func evaluation(_ scanner: inout JSONScanner) throws(Problem) -> Evaluation? {
+    ///
+    /// - Parameter origin: where the evaluation starts in the bytes, which findings on the whole of it point at: 0
+    ///   for a file's one evaluation (its first line, whatever space comes first), an element's first byte in an
+    ///   array of them.
+    mutating func evaluation(_ scanner: inout JSONScanner, origin: Int = 0) throws(Problem) -> Evaluation? {
         guard scanner.current == UInt8(ascii: "{") else {
             let found = try scanner.skipValue(depth: 0)
-            wrongContainer([], .root, expected: "an evaluation object", found: found, location: scanner.location(0))
+            wrongContainer([], .root, expected: "an evaluation object", found: found, location: scanner.location(origin))
             return nil
         }
-        var context = ObjectContext(place: .root, offset: 0, known: Self.topLevelKeys)
+        var context = ObjectContext(place: .root, offset: origin, known: Self.topLevelKeys)
         var title: String?, agency: String?, year: Int?, kindText: String?, rules: String?
         var budget: BudgetExecution?, goals: [Evaluation.Goal] = [], declaredPoints: ExactDecimal?
         var indicators: [Indicator]?, published: PublishedFigures?, source: RawJSON?, form = FormDetails()
@@ -813,7 +861,7 @@ struct EvaluationDecoding {
             }
         }
         if !context.sawKey(0) {
-            problems.append(([0], .unsupportedFormat(found: "no format field", location: scanner.location(0))))
+            problems.append(([0], .unsupportedFormat(found: "no format field", location: scanner.location(origin))))
         }
         var kind = Evaluation.Kind.project
         if let kindText {

@@ -53,12 +53,10 @@ package struct ExtractJob {
         io.message("\(name): \(tables.count) table(s) found (\(counts)); \(read.count) read")
         let status: JobStatus = failed ? .unusable : .success
         guard filesForFolder else { return JobOutput(.text(EvaluationWriter.array(read.map(\.result))), status: status) }
-        var taken: Set<String> = []
-        var written: [(name: String, bytes: [UInt8])] = []
-        for (table, result) in read {
-            let fileName = table.fileName(taken: taken)
-            taken.insert(fileName)
-            written.append((fileName, Array((EvaluationWriter.text(result) + "\n").utf8)))
+        var names = TableFileNames()
+        let written = read.map { table, result in
+            (name: names.name(title: result.evaluation.title, otherwise: table.form.rawValue, place: "\(table.lines.lowerBound)"),
+             bytes: Array((EvaluationWriter.text(result) + "\n").utf8))
         }
         return JobOutput(.files(written, what: "the table's JSON"), status: status)
     }

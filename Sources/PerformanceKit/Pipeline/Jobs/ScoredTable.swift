@@ -9,7 +9,7 @@ package struct ScoredTable: Sendable {
 }
 
 extension Evaluator {
-    /// Every table of one file scored (one, or a workbook's sheets, or a disclosure's tables); `failed` after
+    /// Every table of one file scored (one, an array of them, a workbook's sheets, a disclosure's tables); `failed` after
     /// saying why a table, or the file, could not be scored. A table with a row that cannot be scored (no readable
     /// value, judgement or score) is not scored at all: each such row is named with its place, and with the warnings
     /// on the same field, which say why.
@@ -39,6 +39,16 @@ extension Evaluator {
                     add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
                         sheet: table.sheet, places: table.result.places)
                 }
+            } else if let elements = try Self.elements(bytes, name: name) {
+                // An array of evaluations: each scored on its own, a broken one named and passed over.
+                for element in elements {
+                    switch element.result {
+                    case .success(let read): add(try evaluate(read.evaluation, warnings: read.warnings), name: element.name, places: CellPlaces())
+                    case .failure(let error):
+                        io.say(error.problems, file: element.name)
+                        failed = true
+                    }
+                }
             } else {
                 add(try evaluate(bytes), name: name, places: CellPlaces())
             }
@@ -50,5 +60,15 @@ extension Evaluator {
             return (scored, true)
         }
         return (scored, failed)
+    }
+
+    /// ``TableInput/elements(_:name:requiresActuals:)``, failing as reading one evaluation fails.
+    private static func elements(_ bytes: [UInt8], name: String) throws(Failure)
+        -> [(name: String, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
+        do {
+            return try TableInput.elements(bytes, name: name)
+        } catch {
+            throw .file(error)
+        }
     }
 }

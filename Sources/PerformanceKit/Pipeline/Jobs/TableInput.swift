@@ -53,8 +53,9 @@ package struct TableInput: Sendable {
         }
     }
 
-    /// One table read: the name reports give it (`FILE`, `FILE[SHEET]`, `FILE[lines A-B]`), its sheet when the
-    /// workbook holds several, and what was read.
+    /// One table read: the name reports give it (`FILE`, `FILE[SHEET]`, `FILE[lines A-B]`, `FILE[0]`), what stands in
+    /// its brackets when the file holds several (its sheet, its rows or lines, its index in an array), and what was
+    /// read.
     package struct ReadTable {
         package var name: String
         package var sheet: String?
@@ -80,8 +81,8 @@ package struct TableInput: Sendable {
         }
     }
 
-    /// Every table of one file read (a JSON file's one evaluation, a workbook's sheets, a disclosure's tables);
-    /// `nil` after saying why the file cannot be read.
+    /// Every table of one file read (a JSON file's one evaluation or array of them, a workbook's sheets, a
+    /// disclosure's tables); `nil` after saying why the file, or a table of it, cannot be read.
     package func read(_ file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
         guard let bytes = io.bytes(of: file) else { return nil }
         return read(bytes, of: file, requiresActuals: requiresActuals, io: io)
@@ -94,10 +95,32 @@ package struct TableInput: Sendable {
             return readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io)
         }
         do {
-            return [ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes))]
+            guard let elements = try Self.elements(bytes, name: name, requiresActuals: requiresActuals) else {
+                return [ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes))]
+            }
+            var tables: [ReadTable] = []
+            for (position, element) in elements.enumerated() {
+                switch element.result {
+                case .success(let result):
+                    tables.append(ReadTable(name: element.name, sheet: elements.count > 1 ? "\(position)" : nil, result: result))
+                case .failure(let error): io.say(error.problems, file: element.name)
+                }
+            }
+            return tables.count == elements.count ? tables : nil
         } catch {
             io.say(error.problems, file: name)
             return nil
+        }
+    }
+
+    /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), named as
+    /// reports name it: `FILE[0]`, `FILE[1]`, … by its index, as paths count (the file's name alone for an array of
+    /// one); `nil` for a file of one evaluation.
+    package static func elements(_ bytes: [UInt8], name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
+        -> [(name: String, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
+        guard let elements = try EvaluationReader(requiresActuals: requiresActuals).readArray(bytes) else { return nil }
+        return elements.enumerated().map { position, result in
+            (TableReader.tableName(name, sheet: elements.count > 1 ? "\(position)" : nil), result)
         }
     }
 }

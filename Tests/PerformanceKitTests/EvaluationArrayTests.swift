@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import PerformanceKit
+@testable import perfscore
+
+private func run(_ arguments: [String], files: [String: String]) -> (status: perfscore.ExitStatus, output: String, error: String) {
+    final class Box: @unchecked Sendable { var text = "" }
+    let output = Box()
+    let error = Box()
+    let environment = CommandRunner.Environment(
+        readFile: { path in try files[path].map { Array($0.utf8) } ?? Fixtures.bytes(path) }, readStandardInput: { [] },
+        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status, output.text, error.text)
+}
+
+/// A JSON file that holds an array of evaluations, as `extract` writes a disclosure's tables and `convert` a
+/// workbook's: it was refused whole ("expected an evaluation object, found an array"), so that what extract wrote
+/// could not be scored. Each element is now a table of its own, `FILE[0]`, `FILE[1]`, …, read as a file's one
+/// evaluation is read; a broken element is named with its line and passed over.
+@Suite("Arrays of evaluations in one file")
+struct EvaluationArrayTests {
+    static let seed = "examples/disclosures/001_56ba69dbb77db55d.txt"
+
+    static func evaluation(_ title: String, weight: String = "80", actual: String = "3") -> String {
+        """
+        {"format": "perfscore/1", "title": "\(title)", "budget": {"planned": 100, "executed": 90},
+         "indicators": [{"category": "产出指标", "name": "通报", "weight": \(weight), "target": "≥4", "actual": "\(actual)"}]}
+        """
+    }
+
+    @Test func readsEachElementOnItsOwn() throws {
+        let text = "[\n" + Self.evaluation("甲") + ",\n" + Self.evaluation("乙", weight: "\"x\"") + ",\n" + Self.evaluation("丙", actual: "4") + "\n]"
+        let elements = try #require(try EvaluationReader().readArray(Array(text.utf8)))
+        #expect(elements.count == 3)
+        #expect(try elements[0].get().evaluation.title == "甲")
+        #expect(try elements[2].get().evaluation.title == "丙")
+        // The broken element's finding: its own path, the file's line and column.
+        guard case .failure(let error) = elements[1] else { Issue.record("the second element was read"); return }
+        #expect(error.problems.map { "\($0.location): \($0)" }
+                == ["5:52: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\""])
+        // A file of one evaluation is not an array: read as ever.
+        #expect(try EvaluationReader().readArray(Array(Self.evaluation("甲").utf8)) == nil)
+    }
+
+    @Test func refusesAnArrayThatIsNotOneOfEvaluations() {
+        func problems(_ text: String) -> [String] {
+            do {
+                let elements = try EvaluationReader().readArray(Array(text.utf8)) ?? []
+                return elements.flatMap { element -> [String] in
+                    guard case .failure(let error) = element else { return [] }
+                    return error.problems.map { "\($0.location): \($0)" }
+                }
+            } catch {
+                return error.problems.map { "\($0.location): \($0)" }
+            }
+        }
+        #expect(problems(" [ ] ") == ["1:2: (file): expected at least one evaluation object, found an empty array"])
+        #expect(problems("[1]") == ["1:2: (file): expected an evaluation object, found the number 1"])
+        // JSON that does not hold together stops the whole file: no element can be told from the next.
+        #expect(problems("[" + Self.evaluation("甲") + ",]")
+                == ["2:99: not valid JSON: expected a value (an object, array, string, number, true, false or null), found ']'"])
+        #expect(problems("[" + Self.evaluation("甲") + "] x") == ["2:100: not valid JSON: expected the end of the file, found 'x'"])
+    }
+
+    /// What extract writes, scored, verified, linted and rolled up as it stands: the four seed tables and their
+    /// published totals.
+    @Test func scoresWhatExtractWrites() throws {
+        let extracted = run(["extract", Self.seed], files: [:])
+        #expect(extracted.status == .success)
+        let files = ["tables.json": extracted.output]
+        let scored = run(["--format", "json", "tables.json"], files: files)
+        #expect(scored.status == .success)
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(scored.output.utf8)) as? [[String: Any]])
+        #expect(results.map { $0["file"] as? String } == ["tables.json[0]", "tables.json[1]", "tables.json[2]", "tables.json[3]"])
+        #expect(results.map { "\($0["total"] ?? "")" } == ["100", "98.07", "100", "99.75"])
+        let verified = run(["verify", "tables.json"], files: files)
+        #expect(verified.status == .success)
+        #expect(verified.output.components(separatedBy: "\n").filter { $0.hasPrefix("tables.json[") && $0.contains(": agrees") }.count == 4)
+        let rolledUp = run(["summary", "tables.json"], files: files)
+        #expect(rolledUp.status == .success)
+        #expect(rolledUp.output.contains("合计                                                           4      10922.89"))
+        let linted = run(["lint", "tables.json"], files: files)
+        #expect(linted.output.contains("tables.json[3]: "))
+    }
+
+    /// A broken element is named (`FILE[1]`, with the file's line) and the others are scored; the status is 2, as
+    /// for any table that cannot be read.
+    @Test func namesABrokenElementAndScoresTheOthers() {
+        let text = "[\n" + Self.evaluation("甲") + ",\n" + Self.evaluation("乙", weight: "\"x\"") + "\n]"
+        let result = run(["many.json"], files: ["many.json": text])
+        #expect(result.status == .unusable)
+        #expect(result.output.contains("many.json[0]"))
+        #expect(!result.output.contains("many.json[1]"))
+        #expect(result.error == "perfscore: many.json[1]:5:52: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\"\n")
+        let summary = run(["summary", "many.json"], files: ["many.json": text])
+        #expect(summary.output.contains("many.json[1]: cannot be read: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\""))
+        // lint and convert read a file whole: a broken element stops them, named.
+        let converted = run(["convert", "many.json"], files: ["many.json": text])
+        #expect(converted.status == .unusable)
+        #expect(converted.output.isEmpty)
+        #expect(converted.error.contains("perfscore: many.json[1]:5:52: indicators[0].weight"))
+    }
+}
+
+/// The names of the files `-o DIR/` writes a table each to.
+@Suite("File names of tables")
+struct TableFileNamesTests {
+    @Test func namesEachTableOnceAndSafely() {
+        var names = TableFileNames()
+        #expect(names.name(title: "行政运行工作经费", otherwise: "x", place: "120") == "行政运行工作经费.json")
+        #expect(names.name(title: "行政运行工作经费", otherwise: "x", place: "340") == "行政运行工作经费-340.json")
+        #expect(names.name(title: "行政运行工作经费", otherwise: "x", place: "340") == "行政运行工作经费-340-2.json")
+        #expect(names.name(title: "行政运行工作经费", otherwise: "x", place: nil) == "行政运行工作经费-2.json")
+        #expect(names.name(title: "a/b: c*?", otherwise: "x", place: nil) == "a-b--c--.json")
+        #expect(names.name(title: "../上级", otherwise: "x", place: nil) == "-.-上级.json")
+        #expect(names.name(title: " ", otherwise: "x", place: nil) == "-.json")
+        #expect(names.name(title: nil, otherwise: "rows 9-16", place: "rows 9-16") == "rows-9-16.json")
+        #expect(names.name(title: "", otherwise: "绩效目标表", place: nil) == "绩效目标表.json")
+    }
+}
