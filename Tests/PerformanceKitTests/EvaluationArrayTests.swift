@@ -81,7 +81,7 @@ struct EvaluationArrayTests {
         #expect(rolledUp.status == .success)
         #expect(rolledUp.output.contains("合计                                                           4      10922.89"))
         let linted = run(["lint", "tables.json"], files: files)
-        #expect(linted.output.contains("tables.json[3]: "))
+        #expect(linted.output.contains("tables.json[3] 政务服务和政务公开能力建设运行费: "))
     }
 
     /// A broken element is named (`FILE[1]`, with the file's line) and the others are scored; the status is 2, as

@@ -26,7 +26,8 @@ package struct LintJob {
         var tables: [LintTable] = []
         var readingFindings: [String: [Diagnostic]] = [:]
         var places: [String: CellPlaces] = [:]
-        // A table of a disclosure's text is named by its lines: its title says which project it is.
+        // A table of several in a file is named by its place (its lines in a disclosure's text, its index in an array,
+        // its sheet): its title says which project it is, where the place does not already.
         var titles: [String: String] = [:]
         for file in files {
             guard let read = input.read(file, requiresActuals: false, io: io) else {
@@ -42,7 +43,7 @@ package struct LintJob {
                 tables.append(linted)
                 readingFindings[table.name] = table.result.warnings
                 places[table.name] = table.result.places
-                if table.name.hasSuffix("]"), table.name.contains("[lines "), let title = table.result.evaluation.title {
+                if let label = table.sheet, let title = table.result.evaluation.title, label != title {
                     titles[table.name] = title
                 }
             }
