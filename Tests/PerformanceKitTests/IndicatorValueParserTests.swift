@@ -62,6 +62,19 @@ struct IndicatorValueParserTests {
         #expect(try IndicatorValue(parsing: "９９．５％") == measure(nil, "99.5", .one, "%"))
     }
 
+    /// A figure typed in full width keeps its comma in full width (`１，７５０人`): between digits it is read by the
+    /// rule of `,`, a thousands separator only before exactly three digits. It was refused ("expected the end of the
+    /// value after '≥1', found '，'"). Elsewhere it stays text.
+    @Test func readsAFullWidthCommaBetweenDigitsAsTheComma() throws {
+        #expect(try IndicatorValue(parsing: "≥１，７５０人") == measure(.atLeast, "1750", .one, "人"))
+        #expect(try IndicatorValue(parsing: "1，750人") == measure(nil, "1750", .one, "人"))
+        #expect(try IndicatorValue(parsing: "８１，３７５．２４㎡") == measure(nil, "81375.24", .one, "㎡"))
+        #expect(throws: NotationError.self) { try IndicatorValue(parsing: "3，5") }
+        #expect(throws: NotationError.self) { try IndicatorValue(parsing: "1，a") }
+        #expect(try IndicatorValue(parsing: "1，") == measure(nil, "1"))
+        #expect(try IndicatorValue(parsing: "完成，通过验收") == text("完成，通过验收", .statement))
+    }
+
     @Test func normalisesUnitSpellings() throws {
         #expect(try IndicatorValue(parsing: "≥80000平方米") == measure(.atLeast, "80000", .one, "㎡"))
         #expect(try IndicatorValue(parsing: "10398m²") == measure(nil, "10398", .one, "㎡"))

@@ -372,7 +372,8 @@ struct IndicatorValueParser {
     // MARK: - Normalisation and errors
 
     /// The normalised bytes when normalisation changes anything, else `nil` (the text is read as it is): full-width
-    /// digits, letters and signs become ASCII (`％` too), the ideographic and no-break spaces become spaces; ends are
+    /// digits, letters and signs become ASCII (`％` too, and `，` between digits), the ideographic and no-break
+    /// spaces become spaces; ends are
     /// trimmed, with a trailing `。`, `；`, `，`, `、`, `;`, `,` or a `.` after a non-digit.
     static func normalize(_ raw: Bytes) -> [UInt8]? {
         var needsCopy = false
@@ -401,6 +402,11 @@ struct IndicatorValueParser {
                     out.append(UInt8(scalar.value - 0xFEE0))
                 case 0xFF05: out.append(UInt8(ascii: "%"))
                 case 0x3000, 0x00A0: out.append(UInt8(ascii: " "))
+                // `１，７５０`: a full-width comma between digits is the comma of a figure typed in full width, read
+                // by the rule of `,` (a thousands separator only before exactly three digits); elsewhere it is text.
+                case 0xFF0C where out.last.map(isDigit) == true && index + length < raw.count
+                    && (isDigit(raw[index + length]) || (0xFF10...0xFF19).contains(UTF8Bytes.scalar(at: index + length, in: raw).0.value)):
+                    out.append(UInt8(ascii: ","))
                 default: out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<(index + length)]))
                 }
                 index += length
