@@ -499,6 +499,22 @@ struct XLSXReportTests {
         #expect(tables.count == 1)
         #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == dec("99.75"))
     }
+
+    /// A sheet is named after its table's sheet where it came from one, else after its project: the tables of a
+    /// disclosure's text and of a CSV file were named by their lines and rows (`lines 3276-3448`, `rows 1-8`).
+    @Test func namesASheetAfterTheProjectWhereTheTableHadNoSheet() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func sheets(of file: String) throws -> [String] {
+            let path = directory.appendingPathComponent("out.xlsx").path
+            #expect(runCommand(["--format", "xlsx", "-o", path, file], realFiles: true).status == .success)
+            return try Workbook([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).sheets.map(\.name)
+        }
+        #expect(try sheets(of: "examples/disclosures/001_56ba69dbb77db55d.txt")
+                == ["市民之家大楼运行维护费", "智慧城市建设及相关运维经费", "行政运行工作经费", "政务服务和政务公开能力建设运行费"])
+        #expect(try sheets(of: "examples/spreadsheets/06-two-projects.xlsx") == ["行政运行工作经费", "市民之家大楼"])
+    }
 }
 
 /// Issue 15 §2: a 部门整体 target table as a person pastes it from the disclosure into a spreadsheet.

@@ -2,7 +2,9 @@
 /// stand in a spreadsheet (for messages that name a cell).
 package struct ScoredTable: Sendable {
     package var name: String
-    /// The workbook sheet it was read from, when the workbook holds several tables.
+    /// The workbook sheet it was read from (`自评表`, or `自评表 rows 7-12` for one of tables stacked in it), when the
+    /// workbook holds several tables; `nil` for a table of a CSV file or a disclosure's text, whose rows or lines
+    /// name no sheet (the xlsx report names its sheet after the project instead).
     package var sheet: String?
     package var card: ScoreCard
     package var places: CellPlaces
@@ -37,7 +39,7 @@ extension Evaluator {
                 guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return ([], true) }
                 for table in tables {
                     add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
-                        sheet: table.sheet, places: table.result.places)
+                        sheet: Self.isWorkbook(form) ? table.sheet : nil, places: table.result.places)
                 }
             } else if let elements = try Self.elements(bytes, name: name) {
                 // An array of evaluations: each scored on its own, a broken one named and passed over.
@@ -60,6 +62,12 @@ extension Evaluator {
             return (scored, true)
         }
         return (scored, failed)
+    }
+
+    /// Whether tables of this form stand in a workbook's sheets.
+    private static func isWorkbook(_ form: TableReader.Form) -> Bool {
+        if case .workbook = form { return true }
+        return false
     }
 
     /// ``TableInput/elements(_:name:requiresActuals:)``, failing as reading one evaluation fails.
