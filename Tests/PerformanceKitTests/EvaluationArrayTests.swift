@@ -117,5 +117,6 @@ struct TableFileNamesTests {
         #expect(names.name(title: " ", otherwise: "x", place: nil) == "-.json")
         #expect(names.name(title: nil, otherwise: "rows 9-16", place: "rows 9-16") == "rows-9-16.json")
         #expect(names.name(title: "", otherwise: "绩效目标表", place: nil) == "绩效目标表.json")
+        #expect(names.name(title: nil, otherwise: "", place: nil) == "table.json")
     }
 }

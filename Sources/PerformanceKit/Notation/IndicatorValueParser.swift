@@ -373,8 +373,8 @@ struct IndicatorValueParser {
 
     /// The normalised bytes when normalisation changes anything, else `nil` (the text is read as it is): full-width
     /// digits, letters and signs become ASCII (`％` too, and `，` between digits), the ideographic and no-break
-    /// spaces become spaces; ends are
-    /// trimmed, with a trailing `。`, `；`, `，`, `、`, `;`, `,` or a `.` after a non-digit.
+    /// spaces become spaces; ends are trimmed, with a trailing `。`, `；`, `，`, `、`, `;`, `,` or a `.` after a
+    /// non-digit.
     static func normalize(_ raw: Bytes) -> [UInt8]? {
         var needsCopy = false
         var index = 0

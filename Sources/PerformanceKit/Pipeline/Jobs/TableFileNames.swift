@@ -18,7 +18,8 @@ package struct TableFileNames {
     ///   - place: where the table stands in its file (`120`, `Sheet2`, `rows 9-16`), added to a name already given.
     package mutating func name(title: String?, otherwise: String, place: String?) -> String {
         let title = title.map(Self.safe).flatMap { $0.isEmpty ? nil : $0 }
-        let base = title ?? Self.safe(otherwise)
+        let otherwise = Self.safe(otherwise)
+        let base = title ?? (otherwise.isEmpty ? "table" : otherwise)
         var name = base + ".json"
         if taken.contains(name), let place {
             name = "\(base)-\(Self.safe(place)).json"
