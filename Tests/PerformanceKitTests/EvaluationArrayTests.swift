@@ -56,7 +56,12 @@ struct EvaluationArrayTests {
             }
         }
         #expect(problems(" [ ] ") == ["1:2: (file): expected at least one evaluation object, found an empty array"])
-        #expect(problems("[1]") == ["1:2: (file): expected an evaluation object, found the number 1"])
+        #expect(problems("[1, " + Self.evaluation("甲") + "]") == ["1:2: (file): expected an evaluation object, found the number 1"])
+        // An array none of whose elements is an evaluation is another kind of file: said once, not element by
+        // element and field by field (a transcription of 27 target tables gave 537 lines).
+        #expect(problems("[1]") == ["1:1: (file): expected an evaluation object, or an array of them, found an array of 1 value(s), none with \"format\": \"perfscore/1\""])
+        #expect(problems(#"[{"table": "表11"}, {"table": "表12", "indicators": []}]"#)
+                == [#"1:1: (file): expected an evaluation object, or an array of them, found an array of 2 value(s), none with "format": "perfscore/1""#])
         // JSON that does not hold together stops the whole file: no element can be told from the next.
         #expect(problems("[" + Self.evaluation("甲") + ",]")
                 == ["2:99: not valid JSON: expected a value (an object, array, string, number, true, false or null), found ']'"])

@@ -106,7 +106,26 @@ extension EvaluationReader {
                         elements.append(.failure(EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings))))
                     }
                 } while try scanner.nextAfterItem(close: UInt8(ascii: "]"))
+                // An array none of whose elements says it is a perfscore/1 evaluation is some other file: one line
+                // says so, rather than every element's every missing field.
+                if elements.allSatisfy(Self.isNoEvaluation) {
+                    throw JSONScanner.Problem.wrongType(.root, expected: "an evaluation object, or an array of them",
+                        found: "an array of \(elements.count) value(s), none with \"format\": \"perfscore/1\"", location: scanner.location(opening))
+                }
                 return elements
+            }
+        }
+    }
+
+    /// Whether an element of an array failed for want of being an evaluation at all: not an object, or an object
+    /// with no `format` (a perfscore/1 evaluation always says it is one).
+    private static func isNoEvaluation(_ element: Swift.Result<Result, EvaluationFileError>) -> Bool {
+        guard case .failure(let error) = element else { return false }
+        return error.problems.contains { problem in
+            switch problem {
+            case .unsupportedFormat(let found, _): return found == "no format field"
+            case .wrongType(let path, _, _, _): return path == .root
+            default: return false
             }
         }
     }
