@@ -85,6 +85,10 @@ struct EvaluationArrayTests {
         let rolledUp = run(["summary", "tables.json"], files: files)
         #expect(rolledUp.status == .success)
         #expect(rolledUp.output.contains("合计                                                           4      10922.89"))
+        // One HTML page holds one table: the way to a page each is named (--sheet alone fits no array).
+        let page = run(["--format", "html", "tables.json"], files: files)
+        #expect(page.status == .unusable)
+        #expect(page.error == "perfscore: tables.json: the file holds 4 tables and --format html makes one page of one table: pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/\n")
         let linted = run(["lint", "tables.json"], files: files)
         #expect(linted.output.contains("tables.json[3] 政务服务和政务公开能力建设运行费: "))
     }

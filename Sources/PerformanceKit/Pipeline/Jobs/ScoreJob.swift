@@ -31,7 +31,8 @@ package struct ScoreJob {
             let (scored, failed) = evaluator.scoreTables(of: file, input: input, io: io)
             if failed { status = max(status, .unusable) }
             if format == .html, scored.count > 1 {
-                io.message("\(JobIO.displayName(file)): --format html makes one page of one table; pick a sheet with --sheet")
+                io.message("\(JobIO.displayName(file)): the file holds \(scored.count) tables and --format html makes one page of one table: "
+                    + "pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/")
                 return .unusable
             }
             for table in scored {
