@@ -13,7 +13,7 @@ struct CommandRunner {
         var readStandardInput: () throws -> [UInt8]
         /// The tables under a directory (`.json`, `.csv`, `.tsv`, `.xlsx`, `.xlsm`, `.xls`, `.et`, and `.txt`, which `summary`
         /// lists as not read), sorted, or `nil` when the path is not a directory.
-        var listDirectory: (String) -> [String]? = { FileAccess.files(under: $0, endingIn: [".json", ".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".et", ".txt"]) }
+        var listDirectory: (String) -> [String]? = { FileAccess.files(under: $0, endingIn: [".json", ".jsonl", ".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".et", ".txt"]) }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
         /// Writes bytes to standard output; `nil` sends them through ``writeOutput`` as text.

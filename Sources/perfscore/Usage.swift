@@ -43,8 +43,7 @@ enum Usage {
         return lines.joined(separator: "\n")
     }
 
-    /// The entries of the help's OPTIONS section, each with the long names it documents (`--json` documents
-    /// `--format`, `-o` `--output`).
+    /// The help's OPTIONS entries, each with the long names it documents (`--json` documents `--format`).
     static var optionEntries: [OptionHelp.Entry] {
         OptionHelp.entries(of: text, names: Command.scanner.names)
     }
@@ -94,7 +93,8 @@ enum Usage {
                                a PATH that is one of the inputs is refused, exit 2)
       --input json|csv|tsv|xlsx|text how to read the files (default: by extension: .csv, .tsv a spreadsheet's
                                table in UTF-8, GB18030 or UTF-16; .xlsx or any ZIP a workbook, a table a sheet
-                               (.xls, .et named as such); .txt a disclosure's text, each table as FILE[lines A-B])
+                               (.xls, .et named as such); .txt a disclosure's text, each table as FILE[lines A-B];
+                               .jsonl one evaluation per line, each as FILE[line N]; else JSON, one or an array)
       --sheet NAME             read only this sheet of a workbook (default: every sheet holding a table,
                                each reported as FILE[SHEET] when there are several)
       --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it

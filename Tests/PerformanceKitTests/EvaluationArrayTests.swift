@@ -112,6 +112,43 @@ struct EvaluationArrayTests {
     }
 }
 
+/// A JSON Lines file (`.jsonl`, `.ndjson`), the batch `perfscore --jsonl` scores for figures, read by the other jobs as
+/// a file of several tables, `FILE[line 3]`, so that a batch can be rolled up by unit (`summary`), verified or linted.
+/// It was read as one JSON document: "not valid JSON: expected the end of the file, found '{'" at line 2.
+@Suite("JSON Lines read as tables")
+struct JSONLinesTablesTests {
+    @Test func readsEachLineAsATable() throws {
+        let one = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
+        let two = EvaluationArrayTests.evaluation("乙", actual: "4").replacingOccurrences(of: "\n", with: "")
+        let broken = EvaluationArrayTests.evaluation("丙", weight: "\"x\"").replacingOccurrences(of: "\n", with: "")
+        let text = one + "\r\n\n" + two + "\n" + broken + "\n{\"format\": \"perfscore/1\",\n"
+        let lines = EvaluationReader().readLines(Array(text.utf8))
+        #expect(lines.map(\.line) == [1, 3, 4, 5])
+        #expect(try lines[0].result.get().evaluation.title == "甲")
+        #expect(try lines[1].result.get().evaluation.title == "乙")
+        func problems(_ result: Result<EvaluationReader.Result, EvaluationFileError>) -> [String] {
+            guard case .failure(let error) = result else { return [] }
+            return error.problems.map { "\($0.location): \($0)" }
+        }
+        // Each line's findings at the file's lines; a line that is not JSON fails alone.
+        #expect(problems(lines[2].result) == ["4:135: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\""])
+        #expect(problems(lines[3].result) == ["5:26: not valid JSON: expected a key in double quotes, found the end of the line"])
+
+        let result = run(["batch.jsonl"], files: ["batch.jsonl": one + "\n" + two + "\n"])
+        #expect(result.status == .success)
+        #expect(result.output.contains("rules wuhan-2023 · batch.jsonl[line 1]\n"))
+        #expect(result.output.contains("rules wuhan-2023 · batch.jsonl[line 2]\n"))
+        let summary = run(["summary", "batch.ndjson"], files: ["batch.ndjson": one + "\n" + broken + "\n" + two])
+        #expect(summary.output.contains("batch.ndjson[line 2]: cannot be read: indicators[0].weight"))
+        #expect(summary.output.contains("合计                 2           200"))
+        // A file of one line is one table, named as the file.
+        #expect(run(["verify", "one.jsonl"], files: ["one.jsonl": one]).output.hasPrefix("one.jsonl: "))
+        let empty = run(["empty.jsonl"], files: ["empty.jsonl": "\n \n"])
+        #expect(empty.status == .unusable)
+        #expect(empty.error == "perfscore: empty.jsonl: (file): expected one evaluation object per line (JSON Lines), found no line that is not blank\n")
+    }
+}
+
 /// The names of the files `-o DIR/` writes a table each to.
 @Suite("File names of tables")
 struct TableFileNamesTests {

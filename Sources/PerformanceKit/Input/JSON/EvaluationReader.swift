@@ -117,6 +117,58 @@ extension EvaluationReader {
         }
     }
 
+    /// The evaluations of a JSON Lines file (one per line, as `perfscore --jsonl` reads a batch), each line read as a
+    /// file's one evaluation and placed by its line number (1-based); blank lines are passed over. A line that is
+    /// not JSON fails on its own: the others stay readable. A finding's line and column are the file's.
+    package func readLines(_ bytes: [UInt8]) -> [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] {
+        bytes.withUnsafeBufferPointer { (buffer) -> [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] in
+            let store = TextStore(source: buffer)
+            var lines: [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] = []
+            var start = 0
+            var number = 1
+            while start <= buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                if !Self.isBlankLine(buffer, start..<end) {
+                    lines.append((number, readLine(buffer, start..<end, store: store)))
+                }
+                start = end + 1
+                number += 1
+            }
+            return lines
+        }
+    }
+
+    /// One line of JSON Lines read in place, as a file's one evaluation.
+    private func readLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, store: TextStore)
+        -> Swift.Result<Result, EvaluationFileError> {
+        let requiresActuals = self.requiresActuals
+        do {
+            let (read, problems, warnings) = try JSONScanner.document(buffer, in: range, endName: "the end of the line") { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
+                var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
+                let evaluation = try decoding.evaluation(&scanner, origin: scanner.index)
+                return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
+            }
+            guard problems.isEmpty, let read else {
+                return .failure(EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings)))
+            }
+            return .success(Result(evaluation: read, warnings: warnings))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Whether a line holds only spaces, tabs, a carriage return (CRLF) or, first in the file, a byte-order mark.
+    private static func isBlankLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        if index == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = min(3, range.upperBound) }
+        while index < range.upperBound {
+            guard buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == 0x0D else { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether an element of an array failed for want of being an evaluation at all: not an object, or an object
     /// with no `format` (a perfscore/1 evaluation always says it is one).
     private static func isNoEvaluation(_ element: Swift.Result<Result, EvaluationFileError>) -> Bool {

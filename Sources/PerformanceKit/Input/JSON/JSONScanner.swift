@@ -12,12 +12,16 @@ struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
     let end: Int
+    /// What messages call `end`: `the end of the file`, or `the end of the line` for a line of JSON Lines.
+    let endName: String
 
-    /// A scanner over `bytes` from `start`; the buffer must outlive the scanner.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+    /// A scanner over `bytes` from `start` to `end` (the buffer's end when `nil`); the buffer must outlive the
+    /// scanner. Locations count lines and columns from the buffer's start, whatever part is scanned.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil, endName: String = "the end of the file") {
         self.bytes = bytes
         self.index = start
-        self.end = bytes.count
+        self.end = end ?? bytes.count
+        self.endName = endName
     }
 
     typealias Problem = EvaluationFileError.Problem
@@ -34,17 +38,24 @@ struct JSONScanner {
     /// ``document(_:_:)-([UInt8],_)`` over bytes in place.
     static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONScanner) throws(Problem) -> Result)
         throws(EvaluationFileError) -> Result {
-        if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
+        try document(buffer, in: 0..<buffer.count, body)
+    }
+
+    /// ``document(_:_:)-([UInt8],_)`` over the part `range` of bytes in place (a line of JSON Lines), its findings
+    /// placed in the whole (line and column of the file); a byte-order mark is skipped at the start of the whole only.
+    static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>, endName: String = "the end of the file",
+                                 _ body: (inout JSONScanner) throws(Problem) -> Result) throws(EvaluationFileError) -> Result {
+        if let bad = UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: buffer[range])).map({ $0 + range.lowerBound }) {
             throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: buffer))])
         }
-        var scanner = JSONScanner(buffer)
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
+        var scanner = JSONScanner(buffer, start: range.lowerBound, end: range.upperBound, endName: endName)
+        if range.lowerBound == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
         do throws(Problem) {
             scanner.skipWhitespace()
             let value = try body(&scanner)
             scanner.skipWhitespace()
             if scanner.index < scanner.end {
-                throw scanner.syntaxError(expected: "the end of the file")
+                throw scanner.syntaxError(expected: scanner.endName)
             }
             return value
         } catch {
@@ -79,7 +90,7 @@ struct JSONScanner {
     }
 
     var foundDescription: String {
-        guard index < end else { return "the end of the file" }
+        guard index < end else { return endName }
         var stop = index + 1
         while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<stop]), as: UTF8.self)

@@ -42,7 +42,7 @@ extension Evaluator {
                         sheet: Self.isWorkbook(form) ? table.sheet : nil, places: table.result.places)
                 }
             } else if let elements = try Self.elements(bytes, name: name) {
-                // An array of evaluations: each scored on its own, a broken one named and passed over.
+                // An array of evaluations, or JSON Lines: each scored on its own, a broken one named and passed over.
                 for element in elements {
                     switch element.result {
                     case .success(let read): add(try evaluate(read.evaluation, warnings: read.warnings), name: element.name, places: CellPlaces())
@@ -72,7 +72,7 @@ extension Evaluator {
 
     /// ``TableInput/elements(_:name:requiresActuals:)``, failing as reading one evaluation fails.
     private static func elements(_ bytes: [UInt8], name: String) throws(Failure)
-        -> [(name: String, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
+        -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
         do {
             return try TableInput.elements(bytes, name: name)
         } catch {

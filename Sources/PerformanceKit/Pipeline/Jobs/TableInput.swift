@@ -99,10 +99,10 @@ package struct TableInput: Sendable {
                 return [ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes))]
             }
             var tables: [ReadTable] = []
-            for (position, element) in elements.enumerated() {
+            for element in elements {
                 switch element.result {
                 case .success(let result):
-                    tables.append(ReadTable(name: element.name, sheet: elements.count > 1 ? "\(position)" : nil, result: result))
+                    tables.append(ReadTable(name: element.name, sheet: element.label, result: result))
                 case .failure(let error): io.say(error.problems, file: element.name)
                 }
             }
@@ -113,14 +113,33 @@ package struct TableInput: Sendable {
         }
     }
 
-    /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), named as
-    /// reports name it: `FILE[0]`, `FILE[1]`, … by its index, as paths count (the file's name alone for an array of
-    /// one); `nil` for a file of one evaluation.
+    /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), or of a JSON
+    /// Lines file (`.jsonl`, `.ndjson`: one per line, ``EvaluationReader/readLines(_:)``), named as reports name it:
+    /// `FILE[0]`, `FILE[1]`, … by its index in the array, as paths count, `FILE[line 3]` by its line (the file's name
+    /// alone when it holds one); `nil` for a file of one evaluation.
     package static func elements(_ bytes: [UInt8], name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
-        -> [(name: String, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
-        guard let elements = try EvaluationReader(requiresActuals: requiresActuals).readArray(bytes) else { return nil }
-        return elements.enumerated().map { position, result in
-            (TableReader.tableName(name, sheet: elements.count > 1 ? "\(position)" : nil), result)
+        -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
+        let reader = EvaluationReader(requiresActuals: requiresActuals)
+        let labelled: [(label: String, result: Result<EvaluationReader.Result, EvaluationFileError>)]
+        if isJSONLines(name) {
+            labelled = reader.readLines(bytes).map { ("line \($0.line)", $0.result) }
+            guard !labelled.isEmpty else {
+                throw EvaluationFileError(problems: [.invalidValue(.root, expected: "one evaluation object per line (JSON Lines)",
+                                                                   found: "no line that is not blank", location: .unknown)])
+            }
+        } else {
+            guard let elements = try reader.readArray(bytes) else { return nil }
+            labelled = elements.enumerated().map { ("\($0.offset)", $0.element) }
         }
+        return labelled.map { label, result in
+            let label = labelled.count > 1 ? label : nil
+            return (TableReader.tableName(name, sheet: label), label, result)
+        }
+    }
+
+    /// Whether a file is named as JSON Lines: `.jsonl` or `.ndjson`.
+    static func isJSONLines(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson")
     }
 }
