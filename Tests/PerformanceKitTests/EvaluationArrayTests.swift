@@ -143,6 +143,10 @@ struct JSONLinesTablesTests {
         #expect(summary.output.contains("合计                 2           200"))
         // A file of one line is one table, named as the file.
         #expect(run(["verify", "one.jsonl"], files: ["one.jsonl": one]).output.hasPrefix("one.jsonl: "))
+        // Named .json, the same lines are one document with a second object on line 2: the message says what it is.
+        let misnamed = run(["batch.json"], files: ["batch.json": one + "\n" + two + "\n"])
+        #expect(misnamed.status == .unusable)
+        #expect(misnamed.error == "perfscore: batch.json:2:1: not valid JSON: expected the end of the file (one evaluation per line is JSON Lines: name the file .jsonl, or score it with --jsonl), found '{'\n")
         let empty = run(["empty.jsonl"], files: ["empty.jsonl": "\n \n"])
         #expect(empty.status == .unusable)
         #expect(empty.error == "perfscore: empty.jsonl: (file): expected one evaluation object per line (JSON Lines), found no line that is not blank\n")

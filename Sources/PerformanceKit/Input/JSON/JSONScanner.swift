@@ -53,9 +53,14 @@ struct JSONScanner {
         do throws(Problem) {
             scanner.skipWhitespace()
             let value = try body(&scanner)
+            let afterValue = scanner.index
             scanner.skipWhitespace()
             if scanner.index < scanner.end {
-                throw scanner.syntaxError(expected: scanner.endName)
+                // A second object on a line of its own: most likely JSON Lines under another name.
+                let onNewLine = scanner.current == UInt8(ascii: "{") && buffer[afterValue..<scanner.index].contains(0x0A)
+                throw scanner.syntaxError(expected: onNewLine
+                    ? "\(scanner.endName) (one evaluation per line is JSON Lines: name the file .jsonl, or score it with --jsonl)"
+                    : scanner.endName)
             }
             return value
         } catch {
