@@ -133,4 +133,28 @@ import Testing
             "line 2: not valid JSON: expected a value, found 'n'",
         ])
     }
+
+    /// A file of one JSON document over many lines (what extract and convert write, a pretty-printed evaluation)
+    /// given to `--jsonl` fails line by line, hundreds of times: its first line, `[` or `{` alone, is said first,
+    /// with what to do. A file of JSON Lines is not.
+    @Test func saysWhenTheFileIsOneDocumentNotJSONLines() {
+        func messages(_ text: String) -> [String] {
+            final class Messages: @unchecked Sendable { var lines: [String] = [] }
+            let messages = Messages()
+            var served = false
+            let streams = JSONLinesJob.Streams(open: { _ in
+                .success({
+                    defer { served = true }
+                    return served ? [] : Array(text.utf8)
+                })
+            }, write: { _ in }, message: { messages.lines.append($0) })
+            _ = JSONLinesJob(evaluator: Evaluator(), totalsOnly: true).run(["t.json"], streams: streams)
+            return messages.lines
+        }
+        let said = "t.json: line 1 is '[' alone: the file is one JSON document over many lines, not JSON Lines (one evaluation per line); score it without --jsonl"
+        #expect(messages("\u{FEFF}[ \r\n  {\"format\": \"perfscore/1\"}\n]\n").first == said)
+        #expect(messages("{\n\"format\": \"perfscore/1\"\n}\n").first?.hasPrefix("t.json: line 1 is '{' alone") == true)
+        #expect(messages("{\"format\": \"perfscore/1\"}\n").first?.hasPrefix("line 1: ") == true)
+        #expect(messages("[").first?.hasPrefix("line 1: ") == true)
+    }
 }

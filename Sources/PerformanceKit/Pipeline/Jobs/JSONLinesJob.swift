@@ -48,6 +48,18 @@ package struct JSONLinesJob {
         }
     }
 
+    /// `[` or `{` when the first line of a file holds only that (after a byte-order mark and spaces): the start of one
+    /// JSON document written over many lines (what `extract` and `convert` write, or any pretty-printed evaluation),
+    /// which `--jsonl` would report line by line as hundreds of failures; `nil` otherwise.
+    static func documentOpening(_ piece: [UInt8]) -> Character? {
+        var line = piece.prefix { $0 != 0x0A }
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+        let trimmed = line.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+        guard trimmed.count == 1, let only = trimmed.first, only == UInt8(ascii: "[") || only == UInt8(ascii: "{"),
+              line.endIndex < piece.endIndex else { return nil }
+        return Character(Unicode.Scalar(only))
+    }
+
     /// Scores every line of the files; the report is the totals with ``totalsOnly``, else `nil` (the results have
     /// been written). `unusable` when a line or a file could not be used, `findings` when a result disagrees
     /// with its printed figures or has error findings.
@@ -118,9 +130,14 @@ package struct JSONLinesJob {
                 }
             }
             var skipping = false
+            var firstPiece = true
             while true {
                 let piece = next()
                 if piece.isEmpty { break }
+                if firstPiece, let opening = Self.documentOpening(piece) {
+                    streams.message("\(file): line 1 is '\(opening)' alone: the file is one JSON document over many lines, not JSON Lines (one evaluation per line); score it without --jsonl")
+                }
+                firstPiece = false
                 bytesRead += piece.count
                 streams.progress?(lineNumber - 1, bytesRead)
                 var start = piece.startIndex
