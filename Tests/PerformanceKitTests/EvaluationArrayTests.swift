@@ -153,6 +153,31 @@ struct JSONLinesTablesTests {
     }
 }
 
+/// `examples/batch/seed-tables.jsonl`, which the README's batch commands run on: the four seed tables, a line each,
+/// the same evaluations as `examples/wuhan-2023/` (so that the copy cannot drift from them), scored by `--jsonl` and
+/// rolled up by `summary` to their published totals.
+@Suite("The shipped batch")
+struct ShippedBatchTests {
+    static let batch = "examples/batch/seed-tables.jsonl"
+
+    @Test func holdsTheFourSeedTablesALineEach() throws {
+        let lines = String(decoding: try Fixtures.bytes(Self.batch), as: UTF8.self).split(separator: "\n")
+        let seeds = Fixtures.examples.filter { $0.hasPrefix("examples/wuhan-2023/") }.sorted()
+        #expect(lines.count == seeds.count)
+        for (line, seed) in zip(lines, seeds) {
+            let fromLine = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
+            let fromSeed = try JSONSerialization.jsonObject(with: Data(try Fixtures.bytes(seed))) as? NSDictionary
+            #expect(fromLine == fromSeed, "\(seed): regenerate the batch as examples/README.md says")
+        }
+        let totals = run(["--jsonl", "--totals", Self.batch], files: [:])
+        #expect(totals.status == .success)
+        #expect(totals.output == "scored: 4, failed: 0, disagreeing with printed figures: 0\nfund-weighted mean total: 99.3\ngrades: 优 4, 良 0, 中 0, 差 0\n")
+        let scored = run(["--format", "json", Self.batch], files: [:])
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(scored.output.utf8)) as? [[String: Any]])
+        #expect(results.map { "\($0["total"] ?? "")" } == ["100", "100", "99.75", "98.07"])
+    }
+}
+
 /// The names of the files `-o DIR/` writes a table each to.
 @Suite("File names of tables")
 struct TableFileNamesTests {
