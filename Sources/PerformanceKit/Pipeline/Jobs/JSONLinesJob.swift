@@ -53,10 +53,15 @@ package struct JSONLinesJob {
     /// which `--jsonl` would report line by line as hundreds of failures; `nil` otherwise.
     static func documentOpening(_ piece: [UInt8]) -> Character? {
         var line = piece.prefix { $0 != 0x0A }
+        guard line.endIndex < piece.endIndex else { return nil }
         if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        let trimmed = line.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
-        guard trimmed.count == 1, let only = trimmed.first, only == UInt8(ascii: "[") || only == UInt8(ascii: "{"),
-              line.endIndex < piece.endIndex else { return nil }
+        // The one byte that is not a space, found without copying the line (which may be megabytes long).
+        var only: UInt8?
+        for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+            guard only == nil else { return nil }
+            only = byte
+        }
+        guard let only, only == UInt8(ascii: "[") || only == UInt8(ascii: "{") else { return nil }
         return Character(Unicode.Scalar(only))
     }
 
