@@ -8,7 +8,7 @@ import Foundation
 package struct ConvertJob {
     /// The formats it prints, with what each holds (the subcommand's help lists them).
     package static let formats: [(format: OutputFormat, prints: String)] = [
-        (.json, "the table as a perfscore/1 evaluation file (docs/FORMAT.md §1); several tables as an array of them, or with -o DIR/ one file per table (the folder made if missing)"),
+        (.json, "the table as perfscore/1 JSON (docs/FORMAT.md §1); several as an array, or with -o DIR/ one file per table"),
     ]
 
     package var input: TableInput
