@@ -97,14 +97,7 @@ extension EvaluationReader {
                 var elements: [Swift.Result<Result, EvaluationFileError>] = []
                 repeat {
                     scanner.skipWhitespace()
-                    var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
-                    let evaluation = try decoding.evaluation(&scanner, origin: scanner.index)
-                    let (problems, warnings) = (decoding.sortedProblems, decoding.sortedWarnings)
-                    if problems.isEmpty, let evaluation {
-                        elements.append(.success(Result(evaluation: evaluation, warnings: warnings)))
-                    } else {
-                        elements.append(.failure(EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings))))
-                    }
+                    elements.append(try Self.element(&scanner, requiresActuals: requiresActuals, store: store))
                 } while try scanner.nextAfterItem(close: UInt8(ascii: "]"))
                 // An array none of whose elements says it is a perfscore/1 evaluation is some other file: one line
                 // says so, rather than every element's every missing field.
@@ -144,18 +137,26 @@ extension EvaluationReader {
         -> Swift.Result<Result, EvaluationFileError> {
         let requiresActuals = self.requiresActuals
         do {
-            let (read, problems, warnings) = try JSONScanner.document(buffer, in: range, endName: "the end of the line") { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
-                var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
-                let evaluation = try decoding.evaluation(&scanner, origin: scanner.index)
-                return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
+            return try JSONScanner.document(buffer, in: range, endName: "the end of the line") { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
+                try Self.element(&scanner, requiresActuals: requiresActuals, store: store)
             }
-            guard problems.isEmpty, let read else {
-                return .failure(EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings)))
-            }
-            return .success(Result(evaluation: read, warnings: warnings))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// One evaluation of several in a file (an element of an array, a line of JSON Lines), read where the scanner
+    /// stands, its findings pointing at its first byte: the result, or its own problems (a missing field beside a
+    /// misspelt key suggested), which leave the others readable. JSON that does not hold together is thrown.
+    private static func element(_ scanner: inout JSONScanner, requiresActuals: Bool, store: TextStore)
+        throws(JSONScanner.Problem) -> Swift.Result<Result, EvaluationFileError> {
+        var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
+        let evaluation = try decoding.evaluation(&scanner, origin: scanner.index)
+        let (problems, warnings) = (decoding.sortedProblems, decoding.sortedWarnings)
+        guard problems.isEmpty, let evaluation else {
+            return .failure(EvaluationFileError(problems: suggestingMisspeltKeys(problems, warnings: warnings)))
+        }
+        return .success(Result(evaluation: evaluation, warnings: warnings))
     }
 
     /// Whether a line holds only spaces, tabs, a carriage return (CRLF) or, first in the file, a byte-order mark.
