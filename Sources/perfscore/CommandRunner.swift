@@ -11,8 +11,8 @@ struct CommandRunner {
     struct Environment {
         var readFile: (String) throws -> [UInt8]
         var readStandardInput: () throws -> [UInt8]
-        /// The tables under a directory (`.json`, `.csv`, `.tsv`, `.xlsx`, `.xlsm`, `.xls`, `.et`, and `.txt`, which `summary`
-        /// lists as not read), sorted, or `nil` when the path is not a directory.
+        /// The tables under a directory (`.json`, `.jsonl`, `.csv`, `.tsv`, `.xlsx`, `.xlsm`, `.xls`, `.et`, and `.txt`,
+        /// which `summary` lists as not read), sorted, or `nil` when the path is not a directory.
         var listDirectory: (String) -> [String]? = { FileAccess.files(under: $0, endingIn: [".json", ".jsonl", ".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".et", ".txt"]) }
         var writeOutput: (String) -> Void
         var writeError: (String) -> Void
@@ -202,8 +202,8 @@ struct CommandRunner {
             bytes = workbook
         case .files(let files, let what):
             let folder = options.outputPath ?? "."
-            for file in files {
-                guard writeFile(file.bytes, to: (folder as NSString).appendingPathComponent(file.name), what: what, makingFolder: options.outputPath) else { return .unusable }
+            for (position, file) in files.enumerated() {
+                guard writeFile(file.bytes, to: (folder as NSString).appendingPathComponent(file.name), what: what, makingFolder: position == 0 ? options.outputPath : nil) else { return .unusable }
             }
             return output.status
         }
@@ -214,7 +214,7 @@ struct CommandRunner {
         return writeFile(bytes, to: path, what: "the report") ? output.status : .unusable
     }
 
-    /// Writes one file atomically, in `folder` made first when missing (`-o DIR/`); `false` after saying why not.
+    /// Writes one file atomically, `folder` made first when missing (`-o DIR/`, given with the first file); `false` after saying why not.
     func writeFile(_ bytes: [UInt8], to path: String, what: String, makingFolder folder: String? = nil) -> Bool {
         do {
             if let folder { try environment.createFolder(folder) }
