@@ -13,7 +13,7 @@ extension Evaluator {
     /// The tables of one file scored for a roll-up, each named as reports name it (`FILE`, `FILE[SHEET]`,
     /// `FILE[lines A-B]`): a spreadsheet's or a disclosure's tables when `form` says how the file holds them (read
     /// once, leniently, so that a target table is told from an evaluation), else the perfscore/1 file (each element of
-    /// an array of evaluations, read so too, as `FILE[0]`, `FILE[1]`, …). A JSON file
+    /// an array of evaluations or line of JSON Lines, read so too, as `FILE[0]` or `FILE[line 3]`). A JSON file
     /// that fails the ordinary reading is read again leniently only to tell a target table from a broken file.
     package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?) -> [RollUpEntry] {
         func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
@@ -34,7 +34,7 @@ extension Evaluator {
                 return [.failed(name: name, reason: "cannot be read: \(error)")]
             }
         }
-        // An array of evaluations: each element a table, read leniently as a spreadsheet's are.
+        // An array of evaluations, or JSON Lines: each element or line a table, read leniently as a spreadsheet's are.
         do {
             if let elements = try TableInput.elements(bytes, name: name, requiresActuals: false) {
                 return elements.map { element in

@@ -116,11 +116,8 @@ struct FormLayout {
     /// path otherwise). Notes are left to the text report.
     static func notices(_ card: ScoreCard, places: CellPlaces) -> [(severity: String, code: String, place: String, message: String)] {
         card.diagnostics.compactMap { diagnostic in
-            switch diagnostic.severity {
-            case .note: return nil
-            case .warning: return ("警告", diagnostic.code.rawValue, places.describe(diagnostic.path), diagnostic.message)
-            case .error: return ("错误", diagnostic.code.rawValue, places.describe(diagnostic.path), diagnostic.message)
-            }
+            guard diagnostic.severity != .note else { return nil }
+            return (diagnostic.severity == .error ? "错误" : "警告", diagnostic.code.rawValue, places.describe(diagnostic.path), diagnostic.message)
         }
     }
 
