@@ -3,17 +3,6 @@ import Testing
 @testable import PerformanceKit
 @testable import perfscore
 
-private func run(_ arguments: [String], files: [String: String]) -> (status: perfscore.ExitStatus, output: String, error: String) {
-    final class Box: @unchecked Sendable { var text = "" }
-    let output = Box()
-    let error = Box()
-    let environment = CommandRunner.Environment(
-        readFile: { path in try files[path].map { Array($0.utf8) } ?? Fixtures.bytes(path) }, readStandardInput: { [] },
-        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
-    let status = CommandRunner(environment: environment).run(arguments)
-    return (status, output.text, error.text)
-}
-
 /// A JSON file that holds an array of evaluations, as `extract` writes a disclosure's tables and `convert` a
 /// workbook's: it was refused whole ("expected an evaluation object, found an array"), so that what extract wrote
 /// could not be scored. Each element is now a table of its own, `FILE[0]`, `FILE[1]`, …, read as a file's one
@@ -71,25 +60,25 @@ struct EvaluationArrayTests {
     /// What extract writes, scored, verified, linted and rolled up as it stands: the four seed tables and their
     /// published totals.
     @Test func scoresWhatExtractWrites() throws {
-        let extracted = run(["extract", Self.seed], files: [:])
+        let extracted = runPerfscore(["extract", Self.seed])
         #expect(extracted.status == .success)
         let files = ["tables.json": extracted.output]
-        let scored = run(["--format", "json", "tables.json"], files: files)
+        let scored = runPerfscore(["--format", "json", "tables.json"], files: files)
         #expect(scored.status == .success)
         let results = try #require(try JSONSerialization.jsonObject(with: Data(scored.output.utf8)) as? [[String: Any]])
         #expect(results.map { $0["file"] as? String } == ["tables.json[0]", "tables.json[1]", "tables.json[2]", "tables.json[3]"])
         #expect(results.map { "\($0["total"] ?? "")" } == ["100", "98.07", "100", "99.75"])
-        let verified = run(["verify", "tables.json"], files: files)
+        let verified = runPerfscore(["verify", "tables.json"], files: files)
         #expect(verified.status == .success)
         #expect(verified.output.components(separatedBy: "\n").filter { $0.hasPrefix("tables.json[") && $0.contains(": agrees") }.count == 4)
-        let rolledUp = run(["summary", "tables.json"], files: files)
+        let rolledUp = runPerfscore(["summary", "tables.json"], files: files)
         #expect(rolledUp.status == .success)
         #expect(rolledUp.output.contains("合计                                                           4      10922.89"))
         // One HTML page holds one table: the way to a page each is named (--sheet alone fits no array).
-        let page = run(["--format", "html", "tables.json"], files: files)
+        let page = runPerfscore(["--format", "html", "tables.json"], files: files)
         #expect(page.status == .unusable)
         #expect(page.error == "perfscore: tables.json: the file holds 4 tables and --format html makes one page of one table: pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/\n")
-        let linted = run(["lint", "tables.json"], files: files)
+        let linted = runPerfscore(["lint", "tables.json"], files: files)
         #expect(linted.output.contains("tables.json[3] 政务服务和政务公开能力建设运行费: "))
     }
 
@@ -97,15 +86,15 @@ struct EvaluationArrayTests {
     /// for any table that cannot be read.
     @Test func namesABrokenElementAndScoresTheOthers() {
         let text = "[\n" + Self.evaluation("甲") + ",\n" + Self.evaluation("乙", weight: "\"x\"") + "\n]"
-        let result = run(["many.json"], files: ["many.json": text])
+        let result = runPerfscore(["many.json"], files: ["many.json": text])
         #expect(result.status == .unusable)
         #expect(result.output.contains("many.json[0]"))
         #expect(!result.output.contains("many.json[1]"))
         #expect(result.error == "perfscore: many.json[1]:5:52: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\"\n")
-        let summary = run(["summary", "many.json"], files: ["many.json": text])
+        let summary = runPerfscore(["summary", "many.json"], files: ["many.json": text])
         #expect(summary.output.contains("many.json[1]: cannot be read: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\""))
         // lint and convert read a file whole: a broken element stops them, named.
-        let converted = run(["convert", "many.json"], files: ["many.json": text])
+        let converted = runPerfscore(["convert", "many.json"], files: ["many.json": text])
         #expect(converted.status == .unusable)
         #expect(converted.output.isEmpty)
         #expect(converted.error.contains("perfscore: many.json[1]:5:52: indicators[0].weight"))
@@ -134,20 +123,20 @@ struct JSONLinesTablesTests {
         #expect(problems(lines[2].result) == ["4:135: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\""])
         #expect(problems(lines[3].result) == ["5:26: not valid JSON: expected a key in double quotes, found the end of the line"])
 
-        let result = run(["batch.jsonl"], files: ["batch.jsonl": one + "\n" + two + "\n"])
+        let result = runPerfscore(["batch.jsonl"], files: ["batch.jsonl": one + "\n" + two + "\n"])
         #expect(result.status == .success)
         #expect(result.output.contains("rules wuhan-2023 · batch.jsonl[line 1]\n"))
         #expect(result.output.contains("rules wuhan-2023 · batch.jsonl[line 2]\n"))
-        let summary = run(["summary", "batch.ndjson"], files: ["batch.ndjson": one + "\n" + broken + "\n" + two])
+        let summary = runPerfscore(["summary", "batch.ndjson"], files: ["batch.ndjson": one + "\n" + broken + "\n" + two])
         #expect(summary.output.contains("batch.ndjson[line 2]: cannot be read: indicators[0].weight"))
         #expect(summary.output.contains("合计                 2           200"))
         // A file of one line is one table, named as the file.
-        #expect(run(["verify", "one.jsonl"], files: ["one.jsonl": one]).output.hasPrefix("one.jsonl: "))
+        #expect(runPerfscore(["verify", "one.jsonl"], files: ["one.jsonl": one]).output.hasPrefix("one.jsonl: "))
         // Named .json, the same lines are one document with a second object on line 2: the message says what it is.
-        let misnamed = run(["batch.json"], files: ["batch.json": one + "\n" + two + "\n"])
+        let misnamed = runPerfscore(["batch.json"], files: ["batch.json": one + "\n" + two + "\n"])
         #expect(misnamed.status == .unusable)
         #expect(misnamed.error == "perfscore: batch.json:2:1: not valid JSON: expected the end of the file (one evaluation per line is JSON Lines: name the file .jsonl, or score it with --jsonl), found '{'\n")
-        let empty = run(["empty.jsonl"], files: ["empty.jsonl": "\n \n"])
+        let empty = runPerfscore(["empty.jsonl"], files: ["empty.jsonl": "\n \n"])
         #expect(empty.status == .unusable)
         #expect(empty.error == "perfscore: empty.jsonl: (file): expected one evaluation object per line (JSON Lines), found no line that is not blank\n")
     }
@@ -169,10 +158,10 @@ struct ShippedBatchTests {
             let fromSeed = try JSONSerialization.jsonObject(with: Data(try Fixtures.bytes(seed))) as? NSDictionary
             #expect(fromLine == fromSeed, "\(seed): regenerate the batch as examples/README.md says")
         }
-        let totals = run(["--jsonl", "--totals", Self.batch], files: [:])
+        let totals = runPerfscore(["--jsonl", "--totals", Self.batch])
         #expect(totals.status == .success)
         #expect(totals.output == "scored: 4, failed: 0, disagreeing with printed figures: 0\nfund-weighted mean total: 99.3\ngrades: 优 4, 良 0, 中 0, 差 0\n")
-        let scored = run(["--format", "json", Self.batch], files: [:])
+        let scored = runPerfscore(["--format", "json", Self.batch])
         let results = try #require(try JSONSerialization.jsonObject(with: Data(scored.output.utf8)) as? [[String: Any]])
         #expect(results.map { "\($0["total"] ?? "")" } == ["100", "100", "99.75", "98.07"])
     }

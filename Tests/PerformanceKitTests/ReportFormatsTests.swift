@@ -3,40 +3,26 @@ import Testing
 @testable import PerformanceKit
 @testable import perfscore
 
-private final class Box: @unchecked Sendable { var text = "" }
-
-/// Runs the command in process; files come from the repository unless given as text.
-private func run(_ arguments: [String], files: [String: [UInt8]] = [:])
-    -> (status: perfscore.ExitStatus, output: String, error: String) {
-    let output = Box()
-    let error = Box()
-    let environment = CommandRunner.Environment(
-        readFile: { path in try files[path] ?? Fixtures.bytes(path) }, readStandardInput: { [] },
-        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
-    let status = CommandRunner(environment: environment).run(arguments)
-    return (status, output.text, error.text)
-}
-
 @Suite("Report formats")
 struct ReportFormatsTests {
     static let example = "examples/wuhan-2023/03-zhengwu-fuwu.json"
 
     @Test func pinsTheMarkdownReport() throws {
-        try assertGolden(run(["--format", "markdown", Self.example]).output, named: "pinsTheMarkdownReport.md")
+        try assertGolden(runPerfscore(["--format", "markdown", Self.example]).output, named: "pinsTheMarkdownReport.md")
     }
 
     @Test func pinsTheCSVReport() throws {
-        let output = run(["--format", "csv", Self.example]).output
+        let output = runPerfscore(["--format", "csv", Self.example]).output
         try assertGolden(output, named: "pinsTheCSVReport.csv")
         #expect(output.hasPrefix("\u{FEFF}项目支出绩效自评表,,,,,,,,,,,\r\n（2023年度）,,,,,,,,,,,\r\n项目名称,政务服务和政务公开能力建设运行费,"))
         #expect(output.contains("\r\n规则,wuhan-2023,,,,,,,,,,\r\n,,,,,,,,,,,\r\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值,得分,表中得分,核对,偏差原因,计算过程,等级\r\n"))
         // Several tables: one byte-order mark, at the start.
-        let two = run(["--format", "csv", Self.example, Self.example]).output
+        let two = runPerfscore(["--format", "csv", Self.example, Self.example]).output
         #expect(two.filter { $0 == "\u{FEFF}" }.count == 1)
     }
 
     @Test func pinsTheHTMLReport() throws {
-        let output = run(["--format", "html", Self.example]).output
+        let output = runPerfscore(["--format", "html", Self.example]).output
         try assertGolden(output, named: "pinsTheHTMLReport.html")
         #expect(output.contains("<td rowspan=\"8\">数量指标<br>（21分）</td>"))
         #expect(output.contains("<svg"))
@@ -90,10 +76,10 @@ struct ReportFormatsTests {
     /// categories alone add up to 158.48 + 19.2, not the 98.46 printed under them.
     @Test func showHowAGoalWeightedTotalIsReached() throws {
         let example = "examples/constructed/department-goal-ratios.json"
-        let markdown = run(["--format", "markdown", example]).output
+        let markdown = runPerfscore(["--format", "markdown", example]).output
         #expect(markdown.contains("| 年度目标1 | 60% | 80 | 47.62 | 79.37 × 60 ÷ 100 = 47.62 |\n| 年度目标2 | 40% | 80 | 31.64 | 79.11 × 40 ÷ 100 = 31.64 |"))
         #expect(markdown.contains("总分 = 预算执行 + 各目标加权得分：19.2 + 47.62 + 31.64 = 98.46"))
-        let html = run(["--format", "html", example]).output
+        let html = runPerfscore(["--format", "html", example]).output
         #expect(html.contains("<h1>部门整体支出绩效自评表</h1>") || html.contains("部门整体支出绩效自评表"))
         #expect(html.contains("<tr><td>年度目标2</td><td class=\"number\">40%</td><td class=\"number\">80</td><td class=\"number\">31.64</td><td>79.11 × 40 ÷ 100 = 31.64</td></tr>"))
         #expect(html.contains("<td>19.2 + 47.62 + 31.64 = 98.46</td>"))
@@ -105,9 +91,9 @@ struct ReportFormatsTests {
         #expect(!markdown.contains("**110**"))
         #expect(html.contains("<tr class=\"goal\"><th colspan=\"10\">年度目标2（目标权重 40%）</th></tr>\n<tr><td rowspan=\"3\">产出指标<br>（60分）</td>"))
         // A table without goals has no such block.
-        #expect(!run(["--format", "markdown", Self.example]).output.contains("绩效目标"))
-        #expect(!run(["--format", "html", Self.example]).output.contains("table class=\"goals\""))
-        #expect(!run(["--format", "html", Self.example]).output.contains("<tr class=\"goal\">"))
+        #expect(!runPerfscore(["--format", "markdown", Self.example]).output.contains("绩效目标"))
+        #expect(!runPerfscore(["--format", "html", Self.example]).output.contains("table class=\"goals\""))
+        #expect(!runPerfscore(["--format", "html", Self.example]).output.contains("<tr class=\"goal\">"))
     }
 
     @Test func writesTheGoalColumnsOfAGoalWeightedTable() throws {
@@ -145,7 +131,7 @@ struct ReportFormatsTests {
     }
 
     @Test func refusesSeveralFilesOnOneHTMLPage() {
-        let result = run(["--format", "html", Self.example, Self.example])
+        let result = runPerfscore(["--format", "html", Self.example, Self.example])
         #expect(result.status == .unusable)
     }
 }
@@ -223,15 +209,15 @@ struct SpreadsheetTests {
         let scored = tables.map { Scorer(profile: .wuhan2023).score($0.result.evaluation).total }
         // 20 × 90 ÷ 100 + 80 = 98; 20 × 90 ÷ 200 + 80 × 5 ÷ 10 = 9 + 40.
         #expect(scored == [dec("98"), dec("49")])
-        let result = run(["stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
+        let result = runPerfscore(["stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
         #expect(result.status == .success)
         #expect(result.output.contains("rules wuhan-2023 · stack.csv[rows 1-8]\n"))
         #expect(result.output.contains("rules wuhan-2023 · stack.csv[rows 9-16]\n"))
         // convert writes both, an array that reads back as the two tables.
-        let converted = run(["convert", "stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
+        let converted = runPerfscore(["convert", "stack.csv"], files: ["stack.csv": Array(stacked.utf8)])
         #expect(converted.status == .success)
         #expect(converted.error == "perfscore: stack.csv: 2 tables (rows 1-8, rows 9-16), an array of evaluations (-o DIR/ writes a file each)\n")
-        let back = run(["--format", "json", "converted.json"], files: ["converted.json": Array(converted.output.utf8)])
+        let back = runPerfscore(["--format", "json", "converted.json"], files: ["converted.json": Array(converted.output.utf8)])
         #expect(back.status == .success)
         #expect(back.output.contains("\"file\": \"converted.json[0]\""))
         #expect(back.output.contains("\"file\": \"converted.json[1]\""))
@@ -267,7 +253,7 @@ struct SpreadsheetTests {
     }
 
     @Test func scoresTheCSVOfTheNinetyNineSeventyFiveTable() {
-        let result = run(["examples/spreadsheets/03-zhengwu-fuwu.csv"])
+        let result = runPerfscore(["examples/spreadsheets/03-zhengwu-fuwu.csv"])
         #expect(result.status == .success)
         #expect(result.output.contains("总分 99.75（满分 100）  等级 优"))
     }
@@ -391,7 +377,7 @@ struct SpreadsheetTests {
     }
 
     @Test func convertsATableToPerfscoreJSONThatReadsBack() throws {
-        let result = run(["convert", "examples/spreadsheets/03-zhengwu-fuwu.csv"])
+        let result = runPerfscore(["convert", "examples/spreadsheets/03-zhengwu-fuwu.csv"])
         #expect(result.status == .success)
         let card = try Evaluator().evaluate(Array(result.output.utf8))
         #expect(card.total == dec("99.75"))
@@ -404,7 +390,7 @@ struct SpreadsheetTests {
         let text = "项目支出绩效目标表\n项目名称,培训项目\n一级指标,二级指标,三级指标,分值,指标值\n"
             + "产出指标,数量指标,培训次数（次）,30,≥4\n产出指标,质量指标,合格率,,100%\n"
             + "效益指标,社会效益指标,群众知晓率,10,≥90%\n满意度指标,服务对象满意度指标,满意度,10,≥95%\n"
-        let result = run(["convert", "t.csv"], files: ["t.csv": Array(text.utf8)])
+        let result = runPerfscore(["convert", "t.csv"], files: ["t.csv": Array(text.utf8)])
         #expect(result.status == .success)
         #expect(result.error == "perfscore: t.csv: read as a target table (绩效目标表): no row gives an actual\n"
                 + "perfscore: t.csv: warning[no-weight] row 5, column 4 (indicators[1].weight): no points (分值) are given; a table that is to be scored needs them on every row\n")
@@ -420,12 +406,12 @@ struct SpreadsheetTests {
         ])
         // A self-evaluation form whose 实际完成值 column is left blank is no target table: refused, row by row.
         let blank = "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,1,\n"
-        let unfilled = run(["convert", "y.csv"], files: ["y.csv": Array(blank.utf8)])
+        let unfilled = runPerfscore(["convert", "y.csv"], files: ["y.csv": Array(blank.utf8)])
         #expect(unfilled.status == .unusable)
         #expect(unfilled.error == "perfscore: y.csv: row 4, column 5: no 实际完成值 for a\n")
         // A self-evaluation with one actual missing is still refused as one, naming the row.
         let missing = "预算数,1\n执行数,1\n一级指标,三级指标,分值,目标值,实际值\n产出指标,a,40,1,1\n产出指标,b,40,1,\n"
-        let refused = run(["convert", "x.csv"], files: ["x.csv": Array(missing.utf8)])
+        let refused = runPerfscore(["convert", "x.csv"], files: ["x.csv": Array(missing.utf8)])
         #expect(refused.status == .unusable)
         #expect(refused.error == "perfscore: x.csv: row 5, column 5: no 实际完成值 for b\n")
     }
@@ -446,7 +432,7 @@ struct SpreadsheetTests {
         ("no category", "预算数,1\n执行数,1\n三级指标,分值,目标值,实际值\na,80,1,1\n", "perfscore: x.csv: row 4: no 一级指标 for a, here or above\n"),
     ])
     func refusesAMalformedTableNamingRowAndColumn(_ label: String, _ text: String, _ message: String) {
-        let result = run(["x.csv"], files: ["x.csv": Array(text.utf8)])
+        let result = runPerfscore(["x.csv"], files: ["x.csv": Array(text.utf8)])
         #expect(result.status == .unusable, "\(label)")
         #expect(result.error == message, "\(label)")
         #expect(result.output.isEmpty)
@@ -491,7 +477,7 @@ struct SpreadsheetTests {
     // Issue 15 §3: lint reads spreadsheets too, target tables without actuals or a budget block included.
     @Test func lintsATargetTableSavedAsCSV() {
         let text = "项目名称,目标表\n年度,2023\n一级指标,三级指标,分值,年度指标值\n产出指标,培训次数,50,XXX\n效益指标,覆盖率,30,≥90%\n"
-        let result = run(["lint", "t.csv"], files: ["t.csv": Array(text.utf8)])
+        let result = runPerfscore(["lint", "t.csv"], files: ["t.csv": Array(text.utf8)])
         #expect(result.status == .findings)
         #expect(result.output.contains("error[unfilled-cell] row 4, column 4 (indicators[0].target): the target \"XXX\" is the form's placeholder"))
         #expect(result.error.isEmpty)
@@ -500,7 +486,7 @@ struct SpreadsheetTests {
     // Issue 15 §3: a problem in a spreadsheet's values names its row and column, beside the path.
     @Test func namesTheRowAndColumnOfAProblemInASpreadsheet() {
         let text = "项目名称,t\n预算数,100\n执行数,100\n一级指标,三级指标,分值,年初目标值,实际完成值\n产出指标,培训次数,40,≥4次,4次\n效益指标,覆盖率,40,≥90%,很多\n"
-        let result = run(["t.csv"], files: ["t.csv": Array(text.utf8)])
+        let result = runPerfscore(["t.csv"], files: ["t.csv": Array(text.utf8)])
         #expect(result.status == .unusable)
         #expect(result.error.hasPrefix("perfscore: t.csv: row 6, column 5 (indicators[1].actual): no rule scores the actual \"很多\""))
         var places = CellPlaces()
@@ -549,14 +535,14 @@ struct SpreadsheetTests {
 
     @Test func takesTheBudgetFromTheCommandLine() {
         let text = "一级指标,三级指标,分值,目标值,实际值\n产出指标,a,80,4,3\n"
-        let result = run(["--planned", "100", "--executed", "50", "--json", "x.csv"], files: ["x.csv": Array(text.utf8)])
+        let result = runPerfscore(["--planned", "100", "--executed", "50", "--json", "x.csv"], files: ["x.csv": Array(text.utf8)])
         #expect(result.status == .success)
         #expect(result.output.contains("\"total\": 70,"))
     }
 
     @Test func refusesBytesThatAreNeitherUTF8NorGB18030() {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x00, 0xD8, 0x41]
-        let result = run(["x.csv"], files: ["x.csv": bytes])
+        let result = runPerfscore(["x.csv"], files: ["x.csv": bytes])
         #expect(result.status == .unusable)
         #expect(result.error.contains("save it as CSV UTF-8"))
     }

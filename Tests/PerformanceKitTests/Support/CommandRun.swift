@@ -1,0 +1,23 @@
+import Foundation
+@testable import perfscore
+
+private final class Printed: @unchecked Sendable { var text = "" }
+
+/// Runs the command in process, as a test runs it: `files` stand in for files of those names, any other file is read
+/// from the repository, standard input is empty; its exit status and what it printed on standard output and error.
+func runPerfscore(_ arguments: [String], files: [String: [UInt8]] = [:])
+    -> (status: perfscore.ExitStatus, output: String, error: String) {
+    let output = Printed()
+    let error = Printed()
+    let environment = CommandRunner.Environment(
+        readFile: { path in try files[path] ?? Fixtures.bytes(path) }, readStandardInput: { [] },
+        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+    let status = CommandRunner(environment: environment).run(arguments)
+    return (status, output.text, error.text)
+}
+
+/// ``runPerfscore(_:files:)-([String],[String:[UInt8]])`` with the files given as text.
+func runPerfscore(_ arguments: [String], files: [String: String])
+    -> (status: perfscore.ExitStatus, output: String, error: String) {
+    runPerfscore(arguments, files: files.mapValues { Array($0.utf8) })
+}
