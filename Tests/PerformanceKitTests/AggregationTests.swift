@@ -186,6 +186,41 @@ struct RollUpTests {
         #expect(SummaryReport.text(RollUp([("a.json", printed)])).contains("\nEvery evaluation agrees with its printed figures.\n"))
     }
 
+    /// With every file left out, the roll-up said "Every evaluation agrees with its printed figures" of none.
+    @Test func saysNothingWasComparedWhenNothingWasScored() {
+        let text = SummaryReport.text(RollUp([]), skipped: [("bad.json", "cannot be read: budget.planned: …")])
+        #expect(text.contains("\nNo evaluation was scored, so none was compared.\n"))
+        #expect(!text.contains("agrees"))
+        #expect(SummaryReport.markdown(RollUp([])).contains("\n没有计分的自评表，无可核对。\n"))
+    }
+
+    /// Every figure of the units' table prints in full: the grade columns were as wide as their heading (优), so that
+    /// a roll-up of 10,000 real-shaped tables printed 6,217 优 as `6…`, and funds beyond 12 characters were cut.
+    @Test func printsEveryFigureOfTheUnitsTableInFull() throws {
+        let card = try Fixtures.scoreExample("examples/wuhan-2023/03-zhengwu-fuwu.json")
+        var large = card
+        large.budget.block.planned = dec("123456789012345.67")
+        let rollUp = RollUp(Array(repeating: ("a.json", card), count: 150) + [("b.json", large)])
+        let text = SummaryReport.text(rollUp)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).map(String.init)
+        #expect(!lines.joined().contains("…"))
+        #expect(lines[1].contains("  151  "))
+        #expect(lines[1].hasSuffix("  151    0    0    0"))
+        let funds = try #require(card.budget.planned.multiplied(by: 150)?.adding(large.budget.planned))
+        #expect(lines[1].contains("  \(funds.plainText)  "))
+        // The headings stand right-aligned over their figures: each heading ends where its column's figures end.
+        let heading = lines[0]
+        for name in ["项目数", "资金（万元）", "加权平均分", "平均分", "优"] {
+            let end = DisplayWidth.of(String(heading[..<heading.range(of: name)!.upperBound]))
+            let figureEnds = lines[1...].map { line in
+                line.indices.filter { index in
+                    index == line.indices.last || line[line.index(after: index)] == " "
+                }.map { DisplayWidth.of(String(line[...$0])) }
+            }
+            #expect(figureEnds.allSatisfy { $0.contains(end) }, "\(name) ends at \(end)")
+        }
+    }
+
     /// A file left out for several problems lists each under the file's line, not at the margin.
     @Test func indentsEachProblemOfAFileLeftOut() {
         let text = SummaryReport.text(RollUp([]), skipped: [("bad.json", "cannot be read: budget.planned: …\nindicators[1].weight: missing")])

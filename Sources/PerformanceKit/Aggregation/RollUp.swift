@@ -74,9 +74,11 @@ package struct RollUp: Sendable, Equatable {
     package var printingNothing: Int
 
     /// When no evaluation disagrees: that every one agrees, or every one that prints figures, and how many print
-    /// none; in English for the text report, in Chinese for the pages.
+    /// none (or that none was scored); in English for the text report, in Chinese for the pages.
     package func agreementLine(chinese: Bool) -> String {
         let count = overall.count
+        // Nothing scored, nothing compared: "every evaluation agrees" would be said of none.
+        guard count > 0 else { return chinese ? "没有计分的自评表，无可核对。" : "No evaluation was scored, so none was compared." }
         switch (printingNothing, chinese) {
         case (0, false): return "Every evaluation agrees with its printed figures."
         case (0, true): return "每张自评表的表中得分都与规则计算一致。"

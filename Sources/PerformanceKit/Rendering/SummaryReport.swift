@@ -7,17 +7,31 @@ package enum SummaryReport {
         let names = groups.map { $0.agency ?? "合计" }
         let width = names.map(DisplayWidth.of).max() ?? 4
         let gradeNames = rollUp.overall.grades.map(\.grade)
-        lines.append(DisplayWidth.pad("单位", to: width) + "  项目数  资金（万元）   加权平均分  平均分  " + gradeNames.joined(separator: "   "))
-        for (group, name) in zip(groups, names) {
-            let counts = gradeNames.map { grade in
-                DisplayWidth.pad(String(group.grades.first { $0.grade == grade }?.count ?? 0), to: DisplayWidth.of(grade), alignRight: true)
+        // The figures of each column right-aligned under its heading, the column as wide as its widest figure: a
+        // figure is never cut (6,000 evaluations graded 优 print in full, not as `6…`).
+        let headings = ["项目数", "资金（万元）", "加权平均分", "平均分"] + gradeNames
+        let rows = groups.map { group in
+            [String(group.count), group.funds.plainText, group.fundWeightedMean.map { $0.scoreText() } ?? "—",
+             group.mean.map { $0.scoreText() } ?? "—"]
+                + gradeNames.map { grade in String(group.grades.first { $0.grade == grade }?.count ?? 0) }
+        }
+        // As wide as the heading at least, and the figures columns as wide as they were before they grew with their
+        // figures, so that a roll-up of a few tables keeps its look.
+        let least = [6, 12, 10, 6] + gradeNames.map(DisplayWidth.of)
+        let widths = headings.indices.map { column in
+            rows.reduce(max(least[column], DisplayWidth.of(headings[column]))) { max($0, DisplayWidth.of($1[column])) }
+        }
+        // Two spaces between columns, three between the grades' counts.
+        func line(_ name: String, _ cells: [String]) -> String {
+            var line = DisplayWidth.pad(name, to: width)
+            for (column, cell) in cells.enumerated() {
+                line += (column > headings.count - gradeNames.count ? "   " : "  ") + DisplayWidth.pad(cell, to: widths[column], alignRight: true)
             }
-            lines.append(DisplayWidth.pad(name, to: width) + "  "
-                + DisplayWidth.pad(String(group.count), to: 6, alignRight: true) + "  "
-                + DisplayWidth.pad(group.funds.plainText, to: 12, alignRight: true) + "  "
-                + DisplayWidth.pad(group.fundWeightedMean.map { $0.scoreText() } ?? "—", to: 10, alignRight: true) + "  "
-                + DisplayWidth.pad(group.mean.map { $0.scoreText() } ?? "—", to: 6, alignRight: true) + "  "
-                + counts.joined(separator: "   "))
+            return line
+        }
+        lines.append(line("单位", headings))
+        for (row, name) in zip(rows, names) {
+            lines.append(line(name, row))
         }
         lines.append("")
         if rollUp.disagreements.isEmpty {
