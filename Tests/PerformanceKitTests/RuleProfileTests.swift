@@ -25,6 +25,18 @@ struct RuleFilesTests {
         #expect(profile.budgetWeight + profile.indicatorWeight == 100)
     }
 
+    /// `perfscore rules` lists each profile's points in full: a column seven wide cut `12.5 + 87.5` to `12.5 + …`.
+    @Test func listsEveryProfilesPointsInFull() throws {
+        let text = try String(decoding: Fixtures.bytes("rules/wuhan-2023.json"), as: UTF8.self)
+            .replacingOccurrences(of: "\"weight\": 20,", with: "\"weight\": 12.5,")
+            .replacingOccurrences(of: "\"total\": 80,", with: "\"total\": 87.5,")
+            .replacingOccurrences(of: "\"id\": \"wuhan-2023\"", with: "\"id\": \"half-points\"")
+        let profile = try RuleProfile(jsonData: Array(text.utf8))
+        let lines = RuleProfileReport.list([profile, RuleProfile.wuhan2023]).split(separator: "\n")
+        #expect(lines[0].hasPrefix("half-points  12.5 + 87.5  "))
+        #expect(lines[1].hasPrefix("wuhan-2023   20 + 80      "))
+    }
+
     @Test func builtInProfilesAreExactlyTheFilesInRules() throws {
         let embedded = RuleProfile.embeddedFiles
         #expect(embedded.map { "rules/" + $0.name } == ruleFiles(), "add the new file's line to RuleProfile.embeddedFiles")

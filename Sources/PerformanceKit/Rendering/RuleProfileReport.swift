@@ -3,9 +3,11 @@ package enum RuleProfileReport {
     /// One line per profile: id, points and title.
     package static func list(_ profiles: [RuleProfile]) -> String {
         let width = profiles.map { DisplayWidth.of($0.id.rawValue) }.max() ?? 0
-        return profiles.map { profile in
-            let points = "\(profile.budgetWeight.plainText) + \(profile.indicatorWeight.plainText)"
-            return DisplayWidth.pad(profile.id.rawValue, to: width) + "  " + DisplayWidth.pad(points, to: 7) + "  " + profile.title
+        let points = profiles.map { "\($0.budgetWeight.plainText) + \($0.indicatorWeight.plainText)" }
+        // As wide as the widest points (a profile of 12.5 + 87.5 was cut to `12.5 + …`), and never narrower than 7.
+        let pointsWidth = points.map(DisplayWidth.of).reduce(7, max)
+        return zip(profiles, points).map { profile, points in
+            DisplayWidth.pad(profile.id.rawValue, to: width) + "  " + DisplayWidth.pad(points, to: pointsWidth) + "  " + profile.title
         }.joined(separator: "\n") + "\n"
     }
 
