@@ -127,6 +127,11 @@ struct RollUpTests {
         let rollUp = RollUp(cards)
         #expect(rollUp.agencies.map(\.agency) == ["某局 (某中心)", "某局（另一中心）"])
         #expect(rollUp.agencies.map(\.count) == [2, 1])
+        // In the order the units first appear, a unit's tables gathered wherever they stand.
+        let interleaved = RollUp([cards[0], cards[2], cards[1]])
+        #expect(interleaved.agencies.map(\.agency) == ["某局 (某中心)", "某局（另一中心）"])
+        #expect(interleaved.agencies.map(\.count) == [2, 1])
+        #expect(interleaved.agencies == rollUp.agencies)
     }
 
     @Test func rollsUpTheShippedExamples() throws {

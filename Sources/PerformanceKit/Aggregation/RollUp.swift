@@ -96,15 +96,22 @@ package struct RollUp: Sendable, Equatable {
     package init(_ cards: [(file: String, card: ScoreCard)]) {
         let scored = cards.filter { $0.card.total != nil }
         overall = Self.group(nil, scored.map(\.card))
-        // Units by their name in one spelling (`某局 (某中心)` and `某局（某中心）` are one unit), each shown as first written.
-        func key(_ card: ScoreCard) -> String { TextValue.unitName(card.evaluation.agency ?? "（未注明单位）") }
-        var order: [(key: String, shown: String)] = []
-        for (_, card) in scored where !order.contains(where: { $0.key == key(card) }) {
-            order.append((key(card), card.evaluation.agency ?? "（未注明单位）"))
+        // Units by their name in one spelling (`某局 (某中心)` and `某局（某中心）` are one unit), each shown as first
+        // written, in the order they first appear: gathered in one pass, each name spelled once. (Each unit went over
+        // every table, spelling every name again: 10,000 tables of 1,000 units took 27 s.)
+        var places: [String: Int] = [:]
+        var units: [(shown: String, cards: [ScoreCard])] = []
+        for (_, card) in scored {
+            let shown = card.evaluation.agency ?? "（未注明单位）"
+            let key = TextValue.unitName(shown)
+            if let place = places[key] {
+                units[place].cards.append(card)
+            } else {
+                places[key] = units.count
+                units.append((shown, [card]))
+            }
         }
-        agencies = order.map { unit in
-            Self.group(unit.shown, scored.map(\.card).filter { key($0) == unit.key })
-        }
+        agencies = units.map { Self.group($0.shown, $0.cards) }
         disagreements = scored.compactMap { file, card in
             guard !card.printedFiguresAgree else { return nil }
             let differences = card.verification.map { $0.differences.count - $0.notComparedCount } ?? 0
