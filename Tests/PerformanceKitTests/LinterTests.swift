@@ -307,6 +307,25 @@ struct LinterTests {
         ])
     }
 
+    /// A copy names the first earlier table it copies, whichever way: here the first table by most of its rows,
+    /// though a later one has its very skeleton; and a table whose rows were all renamed by its skeleton alone.
+    @Test func namesTheFirstTableACopyComesFrom() {
+        var original = evaluation(clean)
+        original.year = 2025
+        var repointed = original
+        repointed.indicators[1].weight = repointed.indicators[1].weight + 1
+        var renamed = original
+        for index in renamed.indicators.indices { renamed.indicators[index].name += "（新）" }
+        let tables = [("t0.json", original), ("t1.json", repointed), ("t2.json", repointed), ("t3.json", renamed)]
+        let reports = Linter().lint(tables.map { LintTable(name: $0.0, evaluation: $0.1, profile: .wuhan2023) })
+        #expect(reports.map { $0.findings.filter { $0.code == .copiedBlock }.map(\.message) } == [
+            [],
+            ["3 of 4 rows (name, target and points) are the same as in t0.json: is the table set for this project or copied?"],
+            ["3 of 4 rows (name, target and points) are the same as in t0.json: is the table set for this project or copied?"],
+            ["the same skeleton as t0.json (category, second level and points, row for row), with 0 of 4 rows identical: is the table set for this project or copied from a form?"],
+        ])
+    }
+
     @Test func runsEveryCheckWithoutStopping() {
         // One table with a finding for many checks at once: every one of them is reported.
         let rows = [target("≥≥5", "a/（b+c）"), target("是", "合格率", subcategory: .quality), target("≥120%", "覆盖率")]

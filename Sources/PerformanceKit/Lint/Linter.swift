@@ -71,46 +71,17 @@ public struct Linter: Sendable {
     ///   - tables: the tables, in the order they were given.
     ///   - readingFindings: what reading each table found already (rows without points), by table name.
     package func lint(_ tables: [LintTable], readingFindings: [String: [Diagnostic]] = [:]) -> [Report] {
-        tables.enumerated().map { position, table in
+        var copies = CopiedBlocks(copiedRows: copiedRows)
+        return tables.map { table in
             var findings = Self.collapsed(readingFindings[table.name, default: []].filter { $0.code != .unknownField },
                                           rows: table.evaluation.indicators.count)
             findings += TaxonomyCheck.diagnostics(for: table.evaluation)
             for check in checks {
                 findings += check.check(table)
             }
-            findings += copiedBlocks(table, earlier: tables[..<position])
+            findings += copies.findings(for: table)
             return Report(name: table.name, findings: Self.ordered(findings))
         }
-    }
-
-    /// A table copied from an earlier one: the same skeleton (category, second level and points, row for row; seed
-    /// 002's five projects on one [20, 10, 5, 5, 20, 20] form), or most of its rows (name, target, points) the same.
-    func copiedBlocks(_ table: LintTable, earlier: ArraySlice<LintTable>) -> [Diagnostic] {
-        func row(_ indicator: Indicator) -> String {
-            "\(indicator.category.rawValue)|\(indicator.name)|\(indicator.target)|\(indicator.weight.plainText)"
-        }
-        func skeleton(_ table: LintTable) -> [String] {
-            table.evaluation.indicators.map {
-                "\($0.category.rawValue)|\($0.subcategory?.rawValue ?? "")|\($0.weight.plainText)"
-            }
-        }
-        let rows = table.evaluation.indicators.map(row)
-        let path = JSONPath.root.appending("indicators")
-        for other in earlier {
-            let otherRows = Set(other.evaluation.indicators.map(row))
-            let shared = rows.filter(otherRows.contains).count
-            if table.hasWeights, other.hasWeights, rows.count >= copiedRows + 1, skeleton(table) == skeleton(other) {
-                return [Diagnostic(.copiedBlock, .warning,
-                    "the same skeleton as \(other.name) (category, second level and points, row for row), with \(shared) of \(rows.count) rows identical: is the table set for this project or copied from a form?",
-                    at: path)]
-            }
-            if shared >= copiedRows, shared * 2 >= min(rows.count, otherRows.count) {
-                return [Diagnostic(.copiedBlock, .warning,
-                    "\(shared) of \(rows.count) rows (name, target and points) are the same as in \(other.name): is the table set for this project or copied?",
-                    at: path)]
-            }
-        }
-        return []
     }
 
     /// Reading findings as lint reports them: a table none of whose rows carries points is one finding, not one per row.
