@@ -479,10 +479,38 @@ struct XLSXReportTests {
     }
 
     @Test func namesSheetsAsASpreadsheetAllows() {
-        #expect(XLSXReport.sheetName("a/b:c[1]", taken: [], position: 0) == "abc1")
-        #expect(XLSXReport.sheetName("表", taken: ["表"], position: 1) == "表（2）")
-        #expect(XLSXReport.sheetName("", taken: [], position: 2) == "表3")
-        #expect(XLSXReport.sheetName(String(repeating: "长", count: 40), taken: [], position: 0).count == 31)
+        var names = SheetNames()
+        #expect(names.name(for: "a/b:c[1]", position: 0) == "abc1")
+        #expect(names.name(for: "表", position: 1) == "表")
+        #expect(names.name(for: "表", position: 2) == "表（2）")
+        #expect(names.name(for: "", position: 3) == "表4")
+        #expect(names.name(for: String(repeating: "长", count: 40), position: 4).count == 31)
+        #expect(names.name(for: String(repeating: "长", count: 40), position: 5) == String(repeating: "长", count: 28) + "（2）")
+        // Excel compares sheet names without regard to case: a second `ABC1` would make the workbook "repaired".
+        #expect(names.name(for: "ABC1", position: 6) == "ABC1（2）")
+        // A name written with its number already is taken like any other: the next number is tried.
+        #expect(names.name(for: "表（3）", position: 7) == "表（3）")
+        #expect(names.name(for: "表", position: 8) == "表（4）")
+    }
+
+    /// A batch whose titles repeat names every sheet apart, each in a step or two (the names were searched from
+    /// `（2）` up in a list each time: 66,000 sheets of one title did not finish in ten minutes).
+    @Test func namesManySheetsOfOneTitleApart() {
+        var names = SheetNames()
+        let given = (0..<3_000).map { names.name(for: "项目", position: $0) }
+        #expect(Set(given).count == 3_000)
+        #expect(given.prefix(3) == ["项目", "项目（2）", "项目（3）"])
+        #expect(given.last == "项目（3000）")
+    }
+
+    /// A workbook of more sheets than a ZIP archive has parts is refused, by count, with what to do: the archive's
+    /// count of parts stopped the program (a trap) at 65,536.
+    @Test func refusesMoreTablesThanAWorkbookHolds() {
+        let line = #"{"format": "perfscore/1", "title": "项目", "budget": {"planned": 1, "executed": 1}, "indicators": [{"category": "产出指标", "name": "n", "weight": 80, "target": "≥1", "actual": "1"}]}"#
+        let batch = String(repeating: line + "\n", count: XLSXReport.mostSheets + 1)
+        let refused = runPerfscore(["--format", "xlsx", "-o", "many.xlsx", "many.jsonl"], files: ["many.jsonl": batch])
+        #expect(refused.status == .unusable)
+        #expect(refused.error == "perfscore: 65531 tables, and a workbook holds at most 65530 sheets (a ZIP archive at most 65535 parts): write them with --format json or csv, or score fewer tables at a time\n")
     }
 
     @Test func writesAWorkbookOnlyToAFile() throws {

@@ -19,13 +19,18 @@ package enum XLSXReport {
         })
     }
 
-    /// A workbook of sheets given as rows of cells and merged ranges (`A1:K1`), each named as ``sheetName(_:taken:position:)``
+    /// The most sheets a workbook can hold: a ZIP archive (without the ZIP64 extension, which ``ZipWriter`` does not
+    /// write) holds at most 65,535 parts, and the workbook has five besides its sheets.
+    package static let mostSheets = 65_535 - 5
+
+    /// A workbook of sheets given as rows of cells and merged ranges (`A1:K1`), each named as ``SheetNames/name(for:position:)``
     /// allows; `leading` columns (the goal columns of goal-ratio mode) stand before the form's.
     static func workbook(_ given: [(name: String, rows: [[Cell]], merges: [String], leading: Int)]) -> [UInt8] {
         var names: [String] = []
         var sheets: [String] = []
+        var taken = SheetNames()
         for (position, entry) in given.enumerated() {
-            names.append(sheetName(entry.name, taken: names, position: position))
+            names.append(taken.name(for: entry.name, position: position))
             sheets.append(worksheet(entry.rows, merges: entry.merges, leading: entry.leading))
         }
         var zip = ZipWriter()
@@ -196,20 +201,6 @@ package enum XLSXReport {
             + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
             + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf>"
             + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
-    }
-
-    /// A name a sheet may carry: without `[ ] : * ? / \`, at most 31 characters, not one already taken.
-    static func sheetName(_ wanted: String, taken: [String], position: Int) -> String {
-        var name = String(wanted.filter { !"[]:*?/\\".contains($0) }.prefix(31)).trimmingWhitespace
-        if name.isEmpty { name = "表\(position + 1)" }
-        var candidate = name
-        var number = 2
-        while taken.contains(candidate) {
-            let suffix = "（\(number)）"
-            candidate = String(name.prefix(31 - suffix.count)) + suffix
-            number += 1
-        }
-        return candidate
     }
 
     /// Text for an XML part: the characters markup uses escaped (as in HTML), and the control characters XML 1.0

@@ -53,6 +53,11 @@ package struct ScoreJob {
             }
         }
         if format == .xlsx {
+            guard sheets.count <= XLSXReport.mostSheets else {
+                io.message("\(sheets.count) tables, and a workbook holds at most \(XLSXReport.mostSheets) sheets (a ZIP archive at most 65535 parts): "
+                    + "write them with --format json or csv, or score fewer tables at a time")
+                return .unusable
+            }
             // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
             return JobOutput(sheets.isEmpty ? nil : .workbook(XLSXReport.render(sheets)), status: status)
         }
