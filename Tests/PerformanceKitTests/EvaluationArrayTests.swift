@@ -182,5 +182,17 @@ struct TableFileNamesTests {
         #expect(names.name(title: nil, otherwise: "rows 9-16", place: "rows 9-16") == "rows-9-16.json")
         #expect(names.name(title: "", otherwise: "绩效目标表", place: nil) == "绩效目标表.json")
         #expect(names.name(title: nil, otherwise: "", place: nil) == "table.json")
+        // One file on macOS and Windows, whose file systems ignore case: never written over each other.
+        #expect(names.name(title: "Table", otherwise: "x", place: nil) == "Table-2.json")
+        #expect(names.name(title: "行政运行工作经费", otherwise: "x", place: nil) == "行政运行工作经费-3.json")
+    }
+
+    /// `convert` of a batch names its first five tables and counts the rest, where it listed every one on one line.
+    @Test func namesTheFirstFewTablesOfABatch() throws {
+        let line = String(decoding: try Fixtures.bytes(ShippedBatchTests.batch), as: UTF8.self).split(separator: "\n")[0]
+        let batch = String(repeating: line + "\n", count: 7)
+        let converted = runPerfscore(["convert", "seven.jsonl"], files: ["seven.jsonl": batch])
+        #expect(converted.status == .success)
+        #expect(converted.error == "perfscore: seven.jsonl: 7 tables (line 1, line 2, line 3, line 4, line 5 and 2 more), an array of evaluations (-o DIR/ writes a file each)\n")
     }
 }

@@ -49,7 +49,10 @@ package struct ConvertJob {
             }
         }
         if tables.count > 1 {
-            io.message("\(JobIO.displayName(file)): \(tables.count) tables (\(tables.map { $0.sheet ?? $0.name }.joined(separator: ", "))), "
+            // The first few named, so that the line stays a line for a batch of thousands.
+            let named = tables.prefix(5).map { $0.sheet ?? $0.name }.joined(separator: ", ")
+            let list = tables.count > 5 ? "\(named) and \(tables.count - 5) more" : named
+            io.message("\(JobIO.displayName(file)): \(tables.count) tables (\(list)), "
                 + (filesForFolder ? "a file each" : "an array of evaluations (-o DIR/ writes a file each)"))
         }
         guard filesForFolder else {

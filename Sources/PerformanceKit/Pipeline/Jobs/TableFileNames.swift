@@ -4,9 +4,13 @@
 /// is written over another.
 ///
 /// A name keeps what a file name may hold on every system: `/ \ : * ? " < > |`, white space and control characters
-/// become `-`, and a name cannot start with `.` (a hidden file, or `..`).
+/// become `-`, and a name cannot start with `.` (a hidden file, or `..`). Names are told apart without regard to case,
+/// as the file systems of macOS and Windows tell them: `Report.json` and `report.json` would be one file there.
 package struct TableFileNames {
+    /// The names given, lowercased.
     private var taken: Set<String> = []
+    /// For each name given a number, the next number to try (every one before is taken).
+    private var nextNumber: [String: Int] = [:]
 
     package init() {}
 
@@ -21,16 +25,19 @@ package struct TableFileNames {
         let otherwise = Self.safe(otherwise)
         let base = title ?? (otherwise.isEmpty ? "table" : otherwise)
         var name = base + ".json"
-        if taken.contains(name), let place {
+        if taken.contains(name.lowercased()), let place {
             name = "\(base)-\(Self.safe(place)).json"
         }
-        var number = 2
         let stem = String(name.dropLast(".json".count))
-        while taken.contains(name) {
-            name = "\(stem)-\(number).json"
-            number += 1
+        if taken.contains(name.lowercased()) {
+            var number = nextNumber[stem.lowercased(), default: 2]
+            repeat {
+                name = "\(stem)-\(number).json"
+                number += 1
+            } while taken.contains(name.lowercased())
+            nextNumber[stem.lowercased()] = number
         }
-        taken.insert(name)
+        taken.insert(name.lowercased())
         return name
     }
 
