@@ -69,10 +69,29 @@ import Testing
     }
 
     @Test func namesPagesWithoutClashing() {
-        #expect(RollUpPage.pageName(for: "a/forms/03.json", taken: []) == "03.html")
-        #expect(RollUpPage.pageName(for: "b/forms/03.json", taken: ["03.html"]) == "forms-03.html")
-        #expect(RollUpPage.pageName(for: "c/forms/03.json", taken: ["03.html", "forms-03.html"]) == "03-2.html")
-        #expect(RollUpPage.pageName(for: "book.xlsx[自评表]", taken: []) == "book-自评表.html")
+        var names = RollUpPage.PageNames()
+        #expect(names.name(for: "a/forms/03.json") == "03.html")
+        #expect(names.name(for: "b/forms/03.json") == "forms-03.html")
+        #expect(names.name(for: "c/forms/03.json") == "03-2.html")
+        #expect(names.name(for: "book.xlsx[自评表]") == "book-自评表.html")
+        // The roll-up's own page is index.html: a table of that name had its page written over by it, and the
+        // roll-up linked to itself. Case is ignored, as macOS and Windows ignore it in file names.
+        #expect(names.name(for: "forms/index.json") == "forms-index.html")
+        #expect(names.name(for: "Index.json") == "Index-2.html")
+        #expect(names.name(for: "c/forms/03.JSON") == "03-3.html")
+    }
+
+    /// A table named index.json keeps a page of its own beside the roll-up's index.html, linked from it.
+    @Test func writesNoTablesPageOverTheRollUp() throws {
+        let table = try Fixtures.bytes("examples/wuhan-2023/03-zhengwu-fuwu.json")
+        let output = SummaryJob(evaluator: Evaluator(), format: .html, input: TableInput(), pagesForFolder: true)
+            .run(["index.json"], io: io(Messages(), files: ["index.json": table]))
+        guard case .files(let files, _)? = output.report else {
+            Issue.record("no pages")
+            return
+        }
+        #expect(files.map(\.name) == ["index-2.html", "index.html"])
+        #expect(String(decoding: files[1].bytes, as: UTF8.self).contains("href=\"index-2.html\""))
     }
 
     /// JSON Lines framing: the same results however the input is cut into chunks, a line cut anywhere.

@@ -76,13 +76,10 @@ package struct SummaryJob {
         case .csv: text = SummaryReport.csv(rollUp)
         case .html where pagesForFolder:
             var pages: [String: String] = [:]
-            // The names given so far, kept as they are given: a set made anew for each page cost as many steps as
-            // there were pages before it (10,000 lines of JSON Lines, 10,000 pages).
-            var taken: Set<String> = []
+            var names = RollUpPage.PageNames()
             var written: [(name: String, bytes: [UInt8])] = []
             for (file, card) in cards {
-                let page = RollUpPage.pageName(for: file, taken: taken)
-                taken.insert(page)
+                let page = names.name(for: file)
                 pages[file] = page
                 written.append((page, Array(HTMLReport.render(card, places: places[file] ?? CellPlaces()).utf8)))
             }

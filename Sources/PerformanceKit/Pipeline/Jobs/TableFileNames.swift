@@ -4,13 +4,10 @@
 /// is written over another.
 ///
 /// A name keeps what a file name may hold on every system: `/ \ : * ? " < > |`, white space and control characters
-/// become `-`, and a name cannot start with `.` (a hidden file, or `..`). Names are told apart without regard to case,
-/// as the file systems of macOS and Windows tell them: `Report.json` and `report.json` would be one file there.
+/// become `-`, and a name cannot start with `.` (a hidden file, or `..`). Names are told apart without regard to case
+/// (``DistinctNames``), as the file systems of macOS and Windows tell them apart.
 package struct TableFileNames {
-    /// The names given, lowercased.
-    private var taken: Set<String> = []
-    /// For each name given a number, the next number to try (every one before is taken).
-    private var nextNumber: [String: Int] = [:]
+    private var names = DistinctNames()
 
     package init() {}
 
@@ -24,21 +21,9 @@ package struct TableFileNames {
         let title = title.map(Self.safe).flatMap { $0.isEmpty ? nil : $0 }
         let otherwise = Self.safe(otherwise)
         let base = title ?? (otherwise.isEmpty ? "table" : otherwise)
-        var name = base + ".json"
-        if taken.contains(name.lowercased()), let place {
-            name = "\(base)-\(Self.safe(place)).json"
-        }
-        let stem = String(name.dropLast(".json".count))
-        if taken.contains(name.lowercased()) {
-            var number = nextNumber[stem.lowercased(), default: 2]
-            repeat {
-                name = "\(stem)-\(number).json"
-                number += 1
-            } while taken.contains(name.lowercased())
-            nextNumber[stem.lowercased()] = number
-        }
-        taken.insert(name.lowercased())
-        return name
+        let placed = place.map { "\(base)-\(Self.safe($0))" }
+        let stem = placed ?? base
+        return names.claim([base + ".json"] + (placed.map { [$0 + ".json"] } ?? []), series: stem) { "\(stem)-\($0).json" }
     }
 
     /// `text` with what a file name may not hold replaced by `-`, and no leading `.`.
