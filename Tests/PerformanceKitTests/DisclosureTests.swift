@@ -3,18 +3,6 @@ import Testing
 @testable import PerformanceKit
 @testable import perfscore
 
-private final class Output: @unchecked Sendable { var text = "" }
-
-private func runCommand(_ arguments: [String]) -> (status: perfscore.ExitStatus, output: String, error: String) {
-    let output = Output()
-    let error = Output()
-    let environment = CommandRunner.Environment(
-        readFile: { path in try Fixtures.bytes(path) }, readStandardInput: { [] },
-        writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
-    let status = CommandRunner(environment: environment).run(arguments)
-    return (status, output.text, error.text)
-}
-
 /// Issue 18: the tables out of the text of a published disclosure, checked against the hand transcriptions.
 @Suite("Disclosure text (perfscore extract)")
 struct DisclosureTests {
@@ -91,7 +79,7 @@ struct DisclosureCommandTests {
     static let seed = "examples/disclosures/001_56ba69dbb77db55d.txt"
 
     @Test func extractPrintsEveryTableWithItsSourceAndTheArrayReadsBack() throws {
-        let result = runCommand(["extract", Self.seed])
+        let result = runPerfscore(["extract", Self.seed])
         #expect(result.status == .success)
         #expect(result.error == "perfscore: \(Self.seed): 4 table(s) found (2 摘要版, 2 自评表); 4 read\n")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
@@ -117,7 +105,7 @@ struct DisclosureCommandTests {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("extract-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: parent) }
         let folder = parent.appendingPathComponent("tables").appendingPathComponent("2023").path + "/"
-        let result = runCommand(["extract", Self.seed, "-o", folder])
+        let result = runPerfscore(["extract", Self.seed, "-o", folder])
         #expect(result.status == .success)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(written.count == 4)
@@ -125,7 +113,7 @@ struct DisclosureCommandTests {
 
         let file = parent.appendingPathComponent("a-file").path
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        let refused = runCommand(["extract", Self.seed, "-o", file + "/tables/"])
+        let refused = runPerfscore(["extract", Self.seed, "-o", file + "/tables/"])
         #expect(refused.status == .unusable)
         #expect(refused.error.contains("perfscore: \(file)/tables/"))
         #expect(refused.error.contains(": cannot write the table's JSON: a part of the path is not a folder\n"))
@@ -136,7 +124,7 @@ struct DisclosureCommandTests {
     /// printed), so that lint of the extracted JSON finds what lint of the text finds.
     @Test func aTargetTableWithoutPointsIsExtractedWithoutWeights() throws {
         let seed = "examples/disclosures/003_6b15edb281b2cfcb.txt"
-        let result = runCommand(["extract", seed])
+        let result = runPerfscore(["extract", seed])
         #expect(result.status == .success)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
         let rows = array.flatMap { ($0["indicators"] as? [[String: Any]]) ?? [] }
@@ -155,26 +143,26 @@ struct DisclosureCommandTests {
     }
 
     @Test func scoresAndVerifiesTheDisclosureDirectlyEachTableWithItsLines() {
-        let score = runCommand([Self.seed])
+        let score = runPerfscore([Self.seed])
         #expect(score.status == .success)
         #expect(score.output.contains("\(Self.seed)[lines 3452-3632]"))
         #expect(score.output.contains("总分 99.75（满分 100）"))
         #expect(score.output.contains("总分 98.07（满分 100）"))
-        let verify = runCommand(["verify", Self.seed])
+        let verify = runPerfscore(["verify", Self.seed])
         #expect(verify.status == .success)
         #expect(verify.output.split(separator: "\n").filter { $0.contains("agrees: all") }.count == 4)
     }
 
     @Test func aPDFIsNamedForWhatItIsAndHowToReadIt() {
-        let result = runCommand(["Tests/PerformanceKitTests/Fixtures/disclosures/03-zhengwu-fuwu.pdf"])
+        let result = runPerfscore(["Tests/PerformanceKitTests/Fixtures/disclosures/03-zhengwu-fuwu.pdf"])
         #expect(result.status == .unusable)
         #expect(result.error.contains("this is a PDF, not its text: convert it first with pdftotext -layout FILE.pdf FILE.txt"))
-        let extract = runCommand(["extract", "Tests/PerformanceKitTests/Fixtures/disclosures/03-zhengwu-fuwu.pdf"])
+        let extract = runPerfscore(["extract", "Tests/PerformanceKitTests/Fixtures/disclosures/03-zhengwu-fuwu.pdf"])
         #expect(extract.error.contains("this is a PDF, not its text"))
     }
 
     @Test func aTextWithNoTableSaysWhatItLookedFor() {
-        let result = runCommand(["examples/README.md", "--input", "text"])
+        let result = runPerfscore(["examples/README.md", "--input", "text"])
         #expect(result.status == .unusable)
         #expect(result.error.contains("no table found: expected a 项目支出绩效自评表"))
     }
@@ -464,12 +452,12 @@ struct DisclosureHonestyTests {
 
 extension DisclosureCommandTests {
     @Test func lintsTheTargetTablesOfABudgetDisclosureAndScoringSaysThereIsNothingToScore() {
-        let lint = runCommand(["lint", "examples/disclosures/004_b019c8698d50126e.txt"])
+        let lint = runPerfscore(["lint", "examples/disclosures/004_b019c8698d50126e.txt"])
         #expect(lint.output.contains("examples/disclosures/004_b019c8698d50126e.txt[lines 606-620]"))
         // Each table named by its lines also says which it is: its title.
         #expect(lint.output.contains("examples/disclosures/004_b019c8698d50126e.txt[lines 394-408] 长期绩效目标1: 5 warnings\n"))
         #expect(lint.output.contains("\"合同金额=25万元\" has words before its figure"))
-        let score = runCommand(["examples/disclosures/004_b019c8698d50126e.txt"])
+        let score = runPerfscore(["examples/disclosures/004_b019c8698d50126e.txt"])
         #expect(score.status == .unusable)
         #expect(score.error.contains("holds 20 target table(s) (绩效目标表) and no self-evaluation: see perfscore lint"))
     }

@@ -4,25 +4,12 @@ import Testing
 import CommandLineKit
 @testable import perfscore
 
-/// Runs the command in process with files given as strings.
+/// Runs the command in process with files and standard input given as strings (``runPerfscore(_:files:standardInput:)-([String],[String:String],String)``),
+/// its status as the number the shell sees.
 private func run(_ arguments: [String], files: [String: String] = [:], stdin: String = "")
     -> (status: Int32, output: String, error: String) {
-    let output = Captured()
-    let error = Captured()
-    let environment = CommandRunner.Environment(
-        readFile: { path in
-            if let text = files[path] { return Array(text.utf8) }
-            return try Fixtures.bytes(path)
-        },
-        readStandardInput: { Array(stdin.utf8) },
-        writeOutput: { output.text += $0 },
-        writeError: { error.text += $0 })
-    let status = CommandRunner(environment: environment).run(arguments)
-    return (status.rawValue, output.text, error.text)
-}
-
-private final class Captured: @unchecked Sendable {
-    var text = ""
+    let result = runPerfscore(arguments, files: files, standardInput: stdin)
+    return (result.status.rawValue, result.output, result.error)
 }
 
 @Suite("The perfscore command")

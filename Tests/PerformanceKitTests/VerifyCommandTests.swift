@@ -3,25 +3,11 @@ import Testing
 @testable import PerformanceKit
 @testable import perfscore
 
-private func runCommand(_ arguments: [String], files: [String: String] = [:]) -> (status: perfscore.ExitStatus, output: String, error: String) {
-    final class Box: @unchecked Sendable { var text = "" }
-    let output = Box()
-    let error = Box()
-    let runner = CommandRunner(environment: .init(
-        readFile: { path in
-            if let text = files[path] { return Array(text.utf8) }
-            return try Fixtures.bytes(path)
-        },
-        readStandardInput: { [] }, writeOutput: { output.text += $0 }, writeError: { error.text += $0 }))
-    let status = runner.run(arguments)
-    return (status, output.text, error.text)
-}
-
 @Suite("perfscore verify")
 struct VerifyCommandTests {
     @Test(arguments: Fixtures.examples.filter { $0.hasPrefix("examples/wuhan-2023/") })
     func agreesOnEverySeedExample(_ path: String) {
-        let result = runCommand(["verify", path])
+        let result = runPerfscore(["verify", path])
         #expect(result.status == .success)
         #expect(result.output.hasPrefix("\(path): agrees: all "))
     }
@@ -30,7 +16,7 @@ struct VerifyCommandTests {
         let path = "examples/wuhan-2023/03-zhengwu-fuwu.json"
         let altered = String(decoding: try Fixtures.bytes(path), as: UTF8.self)
             .replacingOccurrences(of: "\"published\": 0.75", with: "\"published\": 0.5")
-        let result = runCommand(["verify", "altered.json"], files: ["altered.json": altered])
+        let result = runPerfscore(["verify", "altered.json"], files: ["altered.json": altered])
         #expect(result.status == .findings)
         #expect(result.output == """
             altered.json: 2 of 18 printed figures differ (tolerance 0.01)
@@ -45,7 +31,7 @@ struct VerifyCommandTests {
         let altered = String(decoding: try Fixtures.bytes(path), as: UTF8.self)
             .replacingOccurrences(of: "\"actual\": \"37\",\n   \"published\": 7", with: "\"actual\": \"37\",\n   \"published\": 9.46")
         #expect(altered.contains("9.46"))
-        let result = runCommand(["verify", "--format", "json", "altered.json"], files: ["altered.json": altered])
+        let result = runPerfscore(["verify", "--format", "json", "altered.json"], files: ["altered.json": altered])
         #expect(result.status == .findings)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let verification = try #require(object["verification"] as? [String: Any])
@@ -59,7 +45,7 @@ struct VerifyCommandTests {
         {"format": "perfscore/1", "budget": {"planned": 1, "executed": 1},
          "indicators": [{"category": "产出指标", "name": "a", "weight": 80, "target": "1", "actual": "1"}]}
         """
-        let result = runCommand(["verify", "x.json"], files: ["x.json": text])
+        let result = runPerfscore(["verify", "x.json"], files: ["x.json": text])
         #expect(result.status == .success)
         #expect(result.output == "x.json: no printed figures to verify\n")
     }
@@ -68,19 +54,19 @@ struct VerifyCommandTests {
 @Suite("perfscore lint")
 struct LintCommandTests {
     @Test func exitsOneOnErrorsAndPrintsCodesAndPaths() {
-        let result = runCommand(["lint", "examples/targets/002-p24-104-keji-yanjiu-kaifa.json"])
+        let result = runPerfscore(["lint", "examples/targets/002-p24-104-keji-yanjiu-kaifa.json"])
         #expect(result.status == .findings)
         #expect(result.output.contains("  error[declared-total] declaredPoints: the table declares 100 points but its rows add up to 80\n"))
     }
 
     @Test func exitsZeroWithWarningsOnly() {
-        let result = runCommand(["lint", "examples/targets/004-jigou-yunzhuan.json"])
+        let result = runPerfscore(["lint", "examples/targets/004-jigou-yunzhuan.json"])
         #expect(result.status == .success)
         #expect(result.output.hasPrefix("examples/targets/004-jigou-yunzhuan.json: 6 warnings\n"))
     }
 
     @Test func printsJSON() throws {
-        let result = runCommand(["lint", "--json", "examples/targets/000-zhengti-niandu-mubiao-1.json"])
+        let result = runPerfscore(["lint", "--json", "examples/targets/000-zhengti-niandu-mubiao-1.json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect((object["errors"] as? NSNumber)?.intValue == 1)
         let codes = (object["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
@@ -88,7 +74,7 @@ struct LintCommandTests {
     }
 
     @Test func exitsTwoOnAFileItCannotRead() {
-        let result = runCommand(["lint", "bad.json"], files: ["bad.json": "{"])
+        let result = runPerfscore(["lint", "bad.json"], files: ["bad.json": "{"])
         #expect(result.status == .unusable)
         #expect(result.error == "perfscore: bad.json:1:2: not valid JSON: expected a key in double quotes, found the end of the file\n")
     }
