@@ -50,9 +50,9 @@ struct ZipWriter {
         return result
     }
 
-    // The helpers are static: as methods, `Self.append16(&bytes, …)` inside a mutating method reached `self` twice (the
+    // The helpers are static: as methods, `append16(&bytes, …)` inside a mutating method reached `self` twice (the
     // method's and the array's), and the array was copied whole on every call, so that a workbook of 3,000 sheets took
-    // 22.8 s (1,000: 1.1 s).
+    // 26.0 s (now 1.8 s).
 
     /// Version needed, flags, method, time, date, CRC, sizes, name and extra lengths: the fields both headers share.
     static func appendCommon(_ out: inout [UInt8], crc: UInt32, size: Int, nameLength: Int) {
