@@ -190,6 +190,28 @@ struct SpreadsheetTests {
         #expect(refusal(Array(little.dropLast()), .tab) == "the file starts as UTF-16 but is not UTF-16 throughout; save it as CSV UTF-8 (逗号分隔) from the spreadsheet")
     }
 
+    /// Excel saves its text forms with the extension .txt: 文本文件（制表符分隔） (tabs, in the system's code page) and
+    /// Unicode 文本 (tabs, UTF-16). Named so, they read as the tables they are; they were read as a disclosure's text
+    /// and refused as "no table found", though --input tsv read them. A disclosure's text still reads as one, and a
+    /// text with tabs but no table says it was read as one with tabs.
+    @Test func readsATableSavedFromExcelAsText() throws {
+        let text = String(decoding: try Fixtures.bytes("examples/spreadsheets/02-shiminzhijia-dalou.tsv"), as: UTF8.self)
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for bytes in [Array(text.utf8), little] {
+            let result = runPerfscore(["saved.txt"], files: ["saved.txt": bytes])
+            #expect(result.status == .success)
+            #expect(result.output.contains("总分 100（满分 100）  等级 优"))
+            #expect(result.output == runPerfscore(["--input", "tsv", "saved.txt"], files: ["saved.txt": bytes]).output)
+        }
+        let disclosure = runPerfscore(["verify", "examples/disclosures/001_56ba69dbb77db55d.txt"])
+        #expect(disclosure.status == .success)
+        let tabs = runPerfscore(["tabs.txt"], files: ["tabs.txt": "项目\t金额\n甲\t1\n"])
+        #expect(tabs.status == .unusable)
+        #expect(tabs.error.hasPrefix("perfscore: tabs.txt: no disclosure's table found; read as a table with a tab between cells, as most of its lines hold one:\nperfscore: tabs.txt: row 1: no header row"))
+        let notes = runPerfscore(["notes.txt"], files: ["notes.txt": "会议纪要\n下周再议\n"])
+        #expect(notes.error == "perfscore: notes.txt: no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表\n")
+    }
+
     /// Two tables stacked in one file or sheet, as some units keep their projects, are read as two, each from its
     /// title rows and 项目名称 (or its budget block) on, named by its rows (`FILE[rows 6-10]`). They were merged
     /// into one table: the second's title and budget, both tables' rows, 总分 130 of 180, 优, exit 0. The reader of

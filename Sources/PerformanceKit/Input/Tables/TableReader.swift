@@ -130,6 +130,14 @@ package struct TableReader: Sendable {
     ///   be read, each naming its line.
     package func readDisclosure(_ bytes: [UInt8], file: String) throws(TableReadError) -> [(sheet: String?, result: EvaluationReader.Result)] {
         let found = try DisclosureReader().read(bytes, file: file)
+        if found.isEmpty {
+            do {
+                if let tables = try tabSeparatedText(bytes) { return tables }
+            } catch {
+                throw TableReadError(problems: [.init(row: 0, column: nil,
+                    message: "no disclosure's table found; read as a table with a tab between cells, as most of its lines hold one:")] + error.problems)
+            }
+        }
         let tables = found.filter { requiresActuals ? $0.form != .targets : true }
         guard !tables.isEmpty else {
             let targets = found.count
@@ -155,6 +163,21 @@ package struct TableReader: Sendable {
         }
         guard problems.isEmpty else { throw TableReadError(problems: problems) }
         return results
+    }
+
+    /// The tables of a text file that holds no disclosure's table but a table saved from a spreadsheet as text, with
+    /// a tab between cells (Excel's 文本文件（制表符分隔）, in the system's code page, and Unicode 文本, UTF-16): read
+    /// as TSV, each named by its rows, when most of its lines that are not blank hold a tab; `nil` when they do not.
+    /// Without this, such a file was "no table found", though `--input tsv` read it.
+    func tabSeparatedText(_ bytes: [UInt8]) throws(TableReadError) -> [(sheet: String?, result: EvaluationReader.Result)]? {
+        var reader = self
+        reader.separator = .tab
+        let rows = try reader.rows(bytes)
+        let filled = rows.filter { row in row.fields.contains { !$0.trimmingWhitespace.isEmpty } }
+        guard !filled.isEmpty, filled.filter({ $0.fields.count > 1 }).count * 2 > filled.count else { return nil }
+        return try reader.readAll(rows: rows).map { table in
+            (table.rows.map { "rows \($0.lowerBound)-\($0.upperBound)" }, table.result)
+        }
     }
 
     /// Reads a table.
