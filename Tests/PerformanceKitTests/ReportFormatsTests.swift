@@ -216,6 +216,20 @@ struct SpreadsheetTests {
     /// title rows and 项目名称 (or its budget block) on, named by its rows (`FILE[rows 6-10]`). They were merged
     /// into one table: the second's title and budget, both tables' rows, 总分 130 of 180, 优, exit 0. The reader of
     /// one table refuses them, naming the row where the second starts.
+    /// Stacked tables are found in windows of rows that double until the next table starts in one: a first table
+    /// longer than the first window (600 rows), a short one under it and a long one last read as three, each whole.
+    @Test func readsLongTablesStackedInOneFile() throws {
+        func table(_ title: String, rows: Int) -> String {
+            "项目支出绩效自评表\n项目名称,\(title)\n预算数,100\n执行数,100\n一级指标,二级指标,三级指标,分值,年初目标值,实际完成值\n"
+                + (0..<rows).map { "产出指标,数量指标,指标\($0),0.125,≥1,1\n" }.joined() + "填报人：张三\n"
+        }
+        let stacked = table("甲项目", rows: 600) + table("乙项目", rows: 2) + table("丙项目", rows: 700)
+        let tables = try TableReader().readTables(Array(stacked.utf8), form: .delimited(.comma))
+        #expect(tables.map(\.sheet) == ["rows 1-606", "rows 607-614", "rows 615-1320"])
+        #expect(tables.map(\.result.evaluation.title) == ["甲项目", "乙项目", "丙项目"])
+        #expect(tables.map(\.result.evaluation.indicators.count) == [600, 2, 700])
+    }
+
     @Test func readsTablesStackedInOneFileAsSeveral() throws {
         let table = { (title: String, planned: Int, name: String, actual: Int) in
             "项目支出绩效自评表\n（2024年度）\n项目名称,\(title)\n预算数,\(planned)\n执行数,90\n"
