@@ -203,6 +203,11 @@ struct SpreadsheetTests {
             #expect(result.output.contains("总分 100（满分 100）  等级 优"))
             #expect(result.output == runPerfscore(["--input", "tsv", "saved.txt"], files: ["saved.txt": bytes]).output)
         }
+        // extract reads disclosures; it names the command that converts such a file.
+        let extracted = runPerfscore(["extract", "saved.txt"], files: ["saved.txt": little])
+        #expect(extracted.status == .unusable)
+        #expect(extracted.error == "perfscore: saved.txt: no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表; the file is a table saved as text with tabs between cells: perfscore convert saved.txt writes its JSON\n")
+        #expect(runPerfscore(["convert", "saved.txt"], files: ["saved.txt": little]).output.contains("\"title\": \"市民之家大楼运行维护费\""))
         let disclosure = runPerfscore(["verify", "examples/disclosures/001_56ba69dbb77db55d.txt"])
         #expect(disclosure.status == .success)
         let tabs = runPerfscore(["tabs.txt"], files: ["tabs.txt": "项目\t金额\n甲\t1\n"])

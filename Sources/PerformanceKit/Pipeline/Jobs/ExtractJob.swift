@@ -29,7 +29,10 @@ package struct ExtractJob {
             return .unusable
         }
         guard !tables.isEmpty else {
-            io.message("\(name): no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表")
+            // A table saved from a spreadsheet as text, with tabs (which scoring and convert read as one): named so.
+            let tabbed = (try? TableReader(requiresActuals: false).tabSeparatedText(bytes))?.isEmpty == false
+            io.message("\(name): no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表"
+                + (tabbed ? "; the file is a table saved as text with tabs between cells: perfscore convert \(name) writes its JSON" : ""))
             return .unusable
         }
         var read: [(table: DisclosureReader.Table, result: EvaluationReader.Result)] = []
