@@ -169,13 +169,20 @@ struct SpreadsheetTests {
         #expect(fromSheet.budget.score == fromJSON.budget.score)
     }
 
+    /// `text` as Excel's and WPS's Unicode 文本 saves it: UTF-16 with its byte-order mark, little-endian unless asked.
+    static func unicodeText(_ text: String, bigEndian: Bool = false) -> [UInt8] {
+        (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + text.utf16.flatMap { unit -> [UInt8] in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+    }
+
     /// Excel's and WPS's "Unicode 文本" is UTF-16 (little-endian, with its byte-order mark) and tab-separated: a seed
     /// table saved so reads back to its scores, big-endian too; named .csv, it is refused with the way to read it; a
     /// UTF-16 file cut in the middle of a character is refused in words. They read as "neither UTF-8 nor GB18030".
     @Test func readsATableSavedAsUnicodeText() throws {
         let text = String(decoding: try Fixtures.bytes("examples/spreadsheets/02-shiminzhijia-dalou.tsv"), as: UTF8.self)
-        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let little = Self.unicodeText(text)
+        let big = Self.unicodeText(text, bigEndian: true)
         let expected = try Fixtures.scoreExample("examples/wuhan-2023/02-shiminzhijia-dalou.json")
         for bytes in [little, big] {
             let table = try TableReader(separator: .tab).read(bytes)
@@ -196,7 +203,7 @@ struct SpreadsheetTests {
     /// text with tabs but no table says it was read as one with tabs.
     @Test func readsATableSavedFromExcelAsText() throws {
         let text = String(decoding: try Fixtures.bytes("examples/spreadsheets/02-shiminzhijia-dalou.tsv"), as: UTF8.self)
-        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let little = Self.unicodeText(text)
         for bytes in [Array(text.utf8), little] {
             let result = runPerfscore(["saved.txt"], files: ["saved.txt": bytes])
             #expect(result.status == .success)

@@ -143,7 +143,7 @@ package struct TableReader: Sendable {
             let targets = found.count
             throw TableReadError(problems: [.init(row: 0, column: nil, message: targets > 0
                 ? "the text holds \(targets) target table(s) (绩效目标表) and no self-evaluation: see perfscore lint"
-                : "no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表")])
+                : Self.noDisclosureTable)])
         }
         var results: [(sheet: String?, result: EvaluationReader.Result)] = []
         var problems: [TableReadError.Problem] = []
@@ -164,6 +164,9 @@ package struct TableReader: Sendable {
         guard problems.isEmpty else { throw TableReadError(problems: problems) }
         return results
     }
+
+    /// What is said of a text in which no disclosure's table is found (`extract` says it too).
+    static let noDisclosureTable = "no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表"
 
     /// The tables of a text file that holds no disclosure's table but a table saved from a spreadsheet as text, with
     /// a tab between cells (Excel's 文本文件（制表符分隔）, in the system's code page, and Unicode 文本, UTF-16): read

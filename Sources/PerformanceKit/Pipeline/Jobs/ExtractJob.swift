@@ -31,7 +31,7 @@ package struct ExtractJob {
         guard !tables.isEmpty else {
             // A table saved from a spreadsheet as text, with tabs (which scoring and convert read as one): named so.
             let tabbed = (try? TableReader(requiresActuals: false).tabSeparatedText(bytes))?.isEmpty == false
-            io.message("\(name): no table found: expected a 项目支出绩效自评表, a 项目自评结果（摘要版） or a 绩效目标表"
+            io.message("\(name): \(TableReader.noDisclosureTable)"
                 + (tabbed ? "; the file is a table saved as text with tabs between cells: perfscore convert \(name) writes its JSON" : ""))
             return .unusable
         }
