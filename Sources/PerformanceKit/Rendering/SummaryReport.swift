@@ -22,10 +22,11 @@ package enum SummaryReport {
             rows.reduce(max(least[column], DisplayWidth.of(headings[column]))) { max($0, DisplayWidth.of($1[column])) }
         }
         // Two spaces between columns, three between the grades' counts.
+        let firstGrade = headings.count - gradeNames.count
         func line(_ name: String, _ cells: [String]) -> String {
             var line = DisplayWidth.pad(name, to: width)
             for (column, cell) in cells.enumerated() {
-                line += (column > headings.count - gradeNames.count ? "   " : "  ") + DisplayWidth.pad(cell, to: widths[column], alignRight: true)
+                line += (column > firstGrade ? "   " : "  ") + DisplayWidth.pad(cell, to: widths[column], alignRight: true)
             }
             return line
         }
