@@ -62,11 +62,13 @@ package final class ChunkReader {
     ///
     /// The system reads straight into the piece's own storage: a piece is new for each call (the one before may
     /// still be being scored), so it is never copied out of a buffer of the reader's.
-    package func next() -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: Self.pieceSize) { buffer, initialized in
+    ///
+    /// - Parameter size: the most bytes the piece holds: ``pieceSize``, or a file's whole size when it is read whole.
+    package func next(upTo size: Int = pieceSize) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, initialized in
             var count: Int
             repeat {
-                count = read(descriptor, buffer.baseAddress, Self.pieceSize)
+                count = read(descriptor, buffer.baseAddress, buffer.count)
             } while count < 0 && errno == EINTR
             initialized = max(count, 0)
         }

@@ -27,16 +27,29 @@ package enum FileAccess {
         guard status.st_mode & S_IFMT != S_IFDIR else { throw ChunkReader.OpenFailure(code: EISDIR) }
         let size = Int(status.st_size)
         guard size <= limit else { throw TooLarge(size: size, isStandardInput: false) }
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Read straight into the array, in pieces: through `Data` the file stood in memory twice at once.
+        return try readWhole(ChunkReader(path: path), expecting: size, limit: limit, isStandardInput: false)
     }
 
     /// Standard input, whole, with the same limit as files: read at most one piece beyond it.
     package static func readStandardInput(limit: Int) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        let reader = try ChunkReader(path: "-")
-        while case let chunk = reader.next(), !chunk.isEmpty {
-            bytes += chunk
-            guard bytes.count <= limit else { throw TooLarge(size: bytes.count, isStandardInput: true) }
+        try readWhole(ChunkReader(path: "-"), expecting: 0, limit: limit, isStandardInput: true)
+    }
+
+    /// Every piece of `reader` in one array: the first of the `expected` bytes a file's size gives, read straight into
+    /// the array returned (a file read whole is read once, into memory of its size), then any more in pieces.
+    private static func readWhole(_ reader: ChunkReader, expecting expected: Int, limit: Int, isStandardInput: Bool) throws -> [UInt8] {
+        var bytes = expected > 0 ? reader.next(upTo: expected) : []
+        while bytes.count < expected, case let piece = reader.next(upTo: expected - bytes.count), !piece.isEmpty {
+            bytes += piece
+        }
+        // What follows (standard input, a file that grew since its size was asked), in pieces: a small one first
+        // after a file's size, which is most often its end.
+        var pieceSize = expected > 0 ? 1 << 12 : ChunkReader.pieceSize
+        while case let piece = reader.next(upTo: pieceSize), !piece.isEmpty {
+            bytes += piece
+            pieceSize = ChunkReader.pieceSize
+            guard bytes.count <= limit else { throw TooLarge(size: bytes.count, isStandardInput: isStandardInput) }
         }
         return bytes
     }

@@ -106,6 +106,23 @@ struct EvaluationArrayTests {
 /// It was read as one JSON document: "not valid JSON: expected the end of the file, found '{'" at line 2.
 @Suite("JSON Lines read as tables")
 struct JSONLinesTablesTests {
+    /// Each line is read with a copy of its own bytes alone (so that a large file's rows are let go of line by line):
+    /// its texts, escaped ones too, are those of its line, and a line read earlier keeps its own.
+    @Test func keepsEachLineTextsInItsOwnLine() throws {
+        let first = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
+        let second = #"{"format": "perfscore/1", "title": "乙", "budget": {"planned": 100, "executed": 90}, "indicators": [{"category": "产出指标", "name": "第二行的指标", "weight": 80, "target": "≥4", "actual": "3", "reason": "受\"疫情\"影响\n延期"}]}"#
+        var read: [(line: Int, evaluation: Evaluation)] = []
+        EvaluationReader().forEachLine(Array(("\n" + first + "\n" + second + "\n").utf8)) { line, result in
+            if case .success(let table) = result { read.append((line, table.evaluation)) }
+        }
+        #expect(read.map(\.line) == [2, 3])
+        #expect(read.map(\.evaluation.indicators[0].name) == ["通报", "第二行的指标"])
+        #expect(read[1].evaluation.indicators[0].reason == "受\"疫情\"影响\n延期")
+        #expect(read[0].evaluation.indicators[0].target == "≥4")
+        #expect(EvaluationReader.holdsSeveralLines(Array(("\n" + first + "\n \n").utf8)) == false)
+        #expect(EvaluationReader.holdsSeveralLines(Array((first + "\n" + second).utf8)))
+    }
+
     @Test func readsEachLineAsATable() throws {
         let one = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
         let two = EvaluationArrayTests.evaluation("乙", actual: "4").replacingOccurrences(of: "\n", with: "")

@@ -10,6 +10,25 @@ struct RenderingTests {
         try assertGolden(report, named: "rendersTheTextReportOfTheNinetyNineSeventyFiveTable.txt")
     }
 
+    /// A JSON result written one table at a time (``JSONOutput/Document``) is the document written at once: the one
+    /// result of one file alone, an array for several results or several files, and `[]` for none.
+    @Test func writesAJSONDocumentOneResultAtATime() {
+        func document(_ items: [Int], files: Int) -> String {
+            var document = JSONOutput.Document<Int>(files: files) { item, out in
+                out.beginObject()
+                out.key("n"); out.number(item)
+                out.endObject()
+            }
+            for item in items { document.add(item) }
+            return document.finish()
+        }
+        #expect(document([1], files: 1) == "{\n  \"n\": 1\n}\n")
+        #expect(document([1, 2], files: 1) == "[\n  {\n    \"n\": 1\n  },\n  {\n    \"n\": 2\n  }\n]\n")
+        #expect(document([1], files: 2) == "[\n  {\n    \"n\": 1\n  }\n]\n")
+        #expect(document([], files: 2) == "[]\n")
+        #expect(JSONOutput.document([1, 2], files: 1) { item, out in out.number(item) } == "[\n  1,\n  2\n]\n")
+    }
+
     @Test func explainsEveryRowOnRequest() throws {
         let path = "examples/wuhan-2023/01-xingzheng-yunxing.json"
         let report = TextReport(explainAll: true).render(try Fixtures.scoreExample(path), file: path)

@@ -94,68 +94,114 @@ package struct RollUp: Sendable, Equatable {
 
     /// The roll-up of scored evaluations, each with the name of its file.
     package init(_ cards: [(file: String, card: ScoreCard)]) {
-        let scored = cards.filter { $0.card.total != nil }
-        overall = Self.group(nil, scored.map(\.card))
-        // Units by their name in one spelling (`某局 (某中心)` and `某局（某中心）` are one unit), each shown as first
-        // written, in the order they first appear: gathered in one pass, each name spelled once. (Each unit went over
-        // every table, spelling every name again: 10,000 tables of 1,000 units took 29.6 s.)
-        var places: [String: Int] = [:]
-        var units: [(shown: String, cards: [ScoreCard])] = []
-        for (_, card) in scored {
-            let shown = card.evaluation.agency ?? "（未注明单位）"
-            let key = TextValue.unitName(shown)
-            if let place = places[key] {
-                units[place].cards.append(card)
-            } else {
-                places[key] = units.count
-                units.append((shown, [card]))
-            }
-        }
-        agencies = units.map { Self.group($0.shown, $0.cards) }
-        disagreements = scored.compactMap { file, card in
-            guard !card.printedFiguresAgree else { return nil }
-            let differences = card.verification.map { $0.differences.count - $0.notComparedCount } ?? 0
-            return Disagreement(file: file, title: card.evaluation.title, printed: card.verification?.publishedTotal,
-                                recomputed: card.total, differences: differences,
-                                // A workbook cell read as blank (a formula saved without its value) is one too.
-                                notCompared: (card.verification?.notComparedCount ?? 0) + card.unreadCells.count)
-        }
-        printingNothing = scored.filter { $0.card.verification == nil && $0.card.unreadCells.isEmpty }.count
-        let allLosses = scored.flatMap { file, card in
-            card.indicators.compactMap { row -> Loss? in
-                guard let score = row.score, score < row.weight, let lost = row.weight.subtracting(score) else { return nil }
-                return Loss(file: file, title: card.evaluation.title, indicator: row.name, weight: row.weight,
-                            score: score, lost: lost)
-            }
-        }
-        losses = Array(allLosses.enumerated().sorted { lhs, rhs in
-            lhs.element.lost != rhs.element.lost ? lhs.element.lost > rhs.element.lost : lhs.offset < rhs.offset
-        }.map(\.element).prefix(Self.largestLosses))
+        var tally = Tally()
+        for (file, card) in cards { tally.add(card, file: file) }
+        self = tally.rollUp
     }
 
-    static func group(_ agency: String?, _ cards: [ScoreCard]) -> Group {
-        let rounding = RoundingRule(scale: 2)
-        let totals = cards.compactMap(\.total)
+    /// A roll-up gathered one evaluation at a time: the sums, counts and the largest losses, never the evaluations,
+    /// so that a roll-up of any number of tables holds one at a time (`perfscore summary` of a large JSON Lines
+    /// file or of a folder of thousands of workbooks).
+    package struct Tally {
+        private var overall = GroupTally(agency: nil)
+        /// Units by their name in one spelling (`某局 (某中心)` and `某局（某中心）` are one unit), each shown as first
+        /// written, in the order they first appear.
+        private var unitPlaces: [String: Int] = [:]
+        private var units: [GroupTally] = []
+        private var disagreements: [Disagreement] = []
+        /// The largest losses so far, most first, an earlier one first among equals: at most ``largestLosses``.
+        private var losses: [Loss] = []
+        private var printingNothing = 0
+
+        /// An empty roll-up.
+        package init() {}
+
+        /// Counts one evaluation, read from `file`; one without a total (not scored) is passed over.
+        package mutating func add(_ card: ScoreCard, file: String) {
+            guard card.total != nil else { return }
+            overall.add(card)
+            let shown = card.evaluation.agency ?? "（未注明单位）"
+            let key = TextValue.unitName(shown)
+            if let place = unitPlaces[key] {
+                units[place].add(card)
+            } else {
+                unitPlaces[key] = units.count
+                var unit = GroupTally(agency: shown)
+                unit.add(card)
+                units.append(unit)
+            }
+            if !card.printedFiguresAgree {
+                let differences = card.verification.map { $0.differences.count - $0.notComparedCount } ?? 0
+                disagreements.append(Disagreement(file: file, title: card.evaluation.title, printed: card.verification?.publishedTotal,
+                                                  recomputed: card.total, differences: differences,
+                                                  // A workbook cell read as blank (a formula saved without its value) is one too.
+                                                  notCompared: (card.verification?.notComparedCount ?? 0) + card.unreadCells.count))
+            }
+            if card.verification == nil && card.unreadCells.isEmpty { printingNothing += 1 }
+            for row in card.indicators {
+                guard let score = row.score, score < row.weight, let lost = row.weight.subtracting(score) else { continue }
+                // After every kept loss at least as large: equals stay in the order they came.
+                let place = losses.firstIndex { $0.lost < lost } ?? losses.count
+                guard place < RollUp.largestLosses else { continue }
+                losses.insert(Loss(file: file, title: card.evaluation.title, indicator: row.name, weight: row.weight,
+                                   score: score, lost: lost), at: place)
+                if losses.count > RollUp.largestLosses { losses.removeLast() }
+            }
+        }
+
+        /// The roll-up of the evaluations counted so far.
+        package var rollUp: RollUp {
+            RollUp(overall: overall.group, agencies: units.map(\.group), disagreements: disagreements, losses: losses,
+                   printingNothing: printingNothing)
+        }
+    }
+
+    private init(overall: Group, agencies: [Group], disagreements: [Disagreement], losses: [Loss], printingNothing: Int) {
+        self.overall = overall
+        self.agencies = agencies
+        self.disagreements = disagreements
+        self.losses = losses
+        self.printingNothing = printingNothing
+    }
+
+    /// The sums of one group (a unit, or all), one evaluation at a time.
+    private struct GroupTally {
+        var agency: String?
+        var count = 0
+        /// Σ planned, Σ planned × total and Σ total; `nil` once a sum no longer fits.
         var funds: WideDecimal? = .zero
         var weighted: WideDecimal? = .zero
-        for card in cards {
-            funds = funds?.adding(WideDecimal(card.budget.planned))
-            weighted = weighted?.adding(WideDecimal.product(card.budget.planned, card.total ?? .zero))
+        var totals: WideDecimal? = .zero
+        /// Evaluations per grade, in the order of the profiles' grades as they first appear.
+        var grades: [(grade: String, count: Int)] = []
+
+        init(agency: String?) {
+            self.agency = agency
         }
-        let mean = ExactDecimal.sum(totals).flatMap { Quotient($0, over: ExactDecimal(totals.count)) }.flatMap(rounding.round)
-        var grades: [(String, Int)] = []
-        for card in cards {
-            for band in card.profile.grades where !grades.contains(where: { $0.0 == band.grade }) {
+
+        mutating func add(_ card: ScoreCard) {
+            count += 1
+            let total = card.total ?? .zero
+            funds = funds?.adding(WideDecimal(card.budget.planned))
+            weighted = weighted?.adding(WideDecimal.product(card.budget.planned, total))
+            totals = totals?.adding(WideDecimal(total))
+            for band in card.profile.grades where !grades.contains(where: { $0.grade == band.grade }) {
                 grades.append((band.grade, 0))
             }
-            if let grade = card.grade, let index = grades.firstIndex(where: { $0.0 == grade }) {
-                grades[index].1 += 1
+            if let grade = card.grade, let index = grades.firstIndex(where: { $0.grade == grade }) {
+                grades[index].count += 1
             }
         }
-        let fundsTotal = funds?.exact
-        let fundWeightedMean = weighted.flatMap { weighted in funds.flatMap { Quotient(weighted, over: $0) } }.flatMap(rounding.round)
-        return Group(agency: agency, count: cards.count, funds: fundsTotal ?? .zero,
-                     fundWeightedMean: (fundsTotal ?? .zero) > .zero ? fundWeightedMean : nil, mean: mean,
-                     grades: grades.map { (grade: $0.0, count: $0.1) })
+
+        /// The group's figures: the means rounded half-up to 2 places, the fund-weighted one `nil` when the funds add
+        /// up to 0, the plain one for an empty group.
+        var group: Group {
+            let rounding = RoundingRule(scale: 2)
+            let mean = count == 0 ? nil : totals?.exact.flatMap { Quotient($0, over: ExactDecimal(count)) }.flatMap(rounding.round)
+            let fundsTotal = funds?.exact
+            let fundWeightedMean = weighted.flatMap { weighted in funds.flatMap { Quotient(weighted, over: $0) } }.flatMap(rounding.round)
+            return Group(agency: agency, count: count, funds: fundsTotal ?? .zero,
+                         fundWeightedMean: (fundsTotal ?? .zero) > .zero ? fundWeightedMean : nil, mean: mean, grades: grades)
+        }
     }
 }

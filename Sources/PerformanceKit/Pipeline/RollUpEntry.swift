@@ -11,11 +11,12 @@ package enum RollUpEntry: Sendable {
 
 extension Evaluator {
     /// The tables of one file scored for a roll-up, each named as reports name it (`FILE`, `FILE[SHEET]`,
-    /// `FILE[lines A-B]`): a spreadsheet's or a disclosure's tables when `form` says how the file holds them (read
-    /// once, leniently, so that a target table is told from an evaluation), else the perfscore/1 file (each element of
-    /// an array of evaluations or line of JSON Lines, read so too, as `FILE[0]` or `FILE[line 3]`). A JSON file
-    /// that fails the ordinary reading is read again leniently only to tell a target table from a broken file.
-    package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?) -> [RollUpEntry] {
+    /// `FILE[lines A-B]`) and handed to `body` in turn: a spreadsheet's or a disclosure's tables when `form` says how
+    /// the file holds them (read once, leniently, so that a target table is told from an evaluation), else the
+    /// perfscore/1 file (each element of an array of evaluations or line of JSON Lines, read so too, as `FILE[0]` or
+    /// `FILE[line 3]`, a line at a time). A JSON file that fails the ordinary reading is read again leniently only to
+    /// tell a target table from a broken file.
+    package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?, _ body: (RollUpEntry) -> Void) {
         func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
             if result.evaluation.indicators.contains(where: \.givesNoActual) { return .targetTable(name: name) }
             do {
@@ -29,34 +30,35 @@ extension Evaluator {
         if let form {
             do {
                 let tables = try TableReader(requiresActuals: false).readTables(bytes, form: form)
-                return tables.map { entry($0.result, named: TableReader.tableName(name, sheet: tables.count > 1 ? $0.sheet : nil)) }
+                for table in tables { body(entry(table.result, named: TableReader.tableName(name, sheet: tables.count > 1 ? table.sheet : nil))) }
             } catch {
-                return [.failed(name: name, reason: "cannot be read: \(error)")]
+                body(.failed(name: name, reason: "cannot be read: \(error)"))
             }
+            return
         }
         // An array of evaluations, or JSON Lines: each element or line a table, read leniently as a spreadsheet's are.
         do {
-            if let elements = try TableInput.elements(bytes, name: name, requiresActuals: false) {
-                return elements.map { element in
-                    switch element.result {
-                    case .success(let read): return entry(read, named: element.name)
-                    case .failure(let error): return .failed(name: element.name, reason: "cannot be read: \(error)")
-                    }
+            let several = try TableInput.forEachElement(bytes, name: name, requiresActuals: false) { element, _, result in
+                switch result {
+                case .success(let read): body(entry(read, named: element))
+                case .failure(let error): body(.failed(name: element, reason: "cannot be read: \(error)"))
                 }
             }
+            if several { return }
         } catch {
-            return [.failed(name: name, reason: "cannot be read: \(error)")]
+            body(.failed(name: name, reason: "cannot be read: \(error)"))
+            return
         }
         do {
             let card = try evaluate(bytes)
-            guard card.isComplete else { return [.failed(name: name, reason: Self.whyNotScored(card, places: CellPlaces()))] }
-            return [.scored(name: name, card: card, places: CellPlaces())]
+            guard card.isComplete else { return body(.failed(name: name, reason: Self.whyNotScored(card, places: CellPlaces()))) }
+            body(.scored(name: name, card: card, places: CellPlaces()))
         } catch {
             if let table = try? EvaluationReader(requiresActuals: false).read(bytes).evaluation,
                table.indicators.contains(where: \.givesNoActual) {
-                return [.targetTable(name: name)]
+                return body(.targetTable(name: name))
             }
-            return [.failed(name: name, reason: "cannot be read: \(error)")]
+            body(.failed(name: name, reason: "cannot be read: \(error)"))
         }
     }
 

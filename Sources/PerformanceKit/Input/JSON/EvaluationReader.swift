@@ -114,28 +114,54 @@ extension EvaluationReader {
     /// file's one evaluation and placed by its line number (1-based); blank lines are passed over. A line that is
     /// not JSON fails on its own: the others stay readable. A finding's line and column are the file's.
     package func readLines(_ bytes: [UInt8]) -> [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] {
-        bytes.withUnsafeBufferPointer { (buffer) -> [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] in
-            let store = TextStore(source: buffer)
-            var lines: [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] = []
-            var start = 0
-            var number = 1
-            while start <= buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-                if !Self.isBlankLine(buffer, start..<end) {
-                    lines.append((number, readLine(buffer, start..<end, store: store)))
-                }
-                start = end + 1
-                number += 1
+        var lines: [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] = []
+        forEachLine(bytes) { lines.append(($0, $1)) }
+        return lines
+    }
+
+    /// ``readLines(_:)`` one line at a time: each line's number and result handed to `body` in turn, its rows keeping
+    /// their texts in a copy of their own line alone (``TextStore/init(part:startingAt:)``). A caller that lets go of
+    /// each result before the next holds one line's rows at a time, whatever the size of the file.
+    package func forEachLine(_ bytes: [UInt8], _ body: (_ line: Int, _ result: Swift.Result<Result, EvaluationFileError>) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            Self.eachLineNotBlank(buffer) { number, range in
+                body(number, readLine(buffer, range))
+                return true
             }
-            return lines
         }
     }
 
-    /// One line of JSON Lines read in place, as a file's one evaluation.
-    private func readLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, store: TextStore)
-        -> Swift.Result<Result, EvaluationFileError> {
+    /// Whether JSON Lines bytes hold more than one line that is not blank (a file of one line names its table after
+    /// the file alone).
+    package static func holdsSeveralLines(_ bytes: [UInt8]) -> Bool {
+        var found = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            eachLineNotBlank(buffer) { _, _ in
+                found += 1
+                return found < 2
+            }
+        }
+        return found > 1
+    }
+
+    /// Each line of `buffer` that is not blank, its 1-based number and its bytes' place (no newline), until `body`
+    /// says to stop.
+    private static func eachLineNotBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (_ number: Int, _ range: Range<Int>) -> Bool) {
+        var start = 0
+        var number = 1
+        while start <= buffer.count {
+            var end = start
+            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            if !isBlankLine(buffer, start..<end), !body(number, start..<end) { return }
+            start = end + 1
+            number += 1
+        }
+    }
+
+    /// One line of JSON Lines read as a file's one evaluation, its texts kept in a copy of the line.
+    private func readLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Swift.Result<Result, EvaluationFileError> {
         let requiresActuals = self.requiresActuals
+        let store = TextStore(part: UnsafeBufferPointer(rebasing: buffer[range]), startingAt: range.lowerBound)
         do {
             return try JSONScanner.document(buffer, in: range, endName: "the end of the line") { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
                 try Self.element(&scanner, requiresActuals: requiresActuals, store: store)

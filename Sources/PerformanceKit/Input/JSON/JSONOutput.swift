@@ -313,16 +313,55 @@ package struct JSONOutput: ~Copyable {
 extension JSONOutput {
     /// One JSON document for one or more results: the result itself for one file, an array for several, ending in
     /// a newline.
-    package static func document<Item>(_ items: [Item], files: Int, indent: Int = 2, _ write: (Item, inout JSONOutput) -> Void) -> String {
-        var out = JSONOutput(indent: indent)
-        if files == 1, items.count == 1 {
-            write(items[0], &out)
-        } else {
-            out.beginArray()
-            for item in items { write(item, &out) }
-            out.endArray()
+    package static func document<Item>(_ items: [Item], files: Int, indent: Int = 2, _ write: @escaping (Item, inout JSONOutput) -> Void) -> String {
+        var document = Document(files: files, indent: indent, write)
+        for item in items { document.add(item) }
+        return document.finish()
+    }
+
+    /// ``document(_:files:indent:_:)`` written one result at a time, as each is made, so that a job need not keep
+    /// every result (a score card per table) until the end: only the first, while it may still be the document alone.
+    package struct Document<Item>: ~Copyable {
+        private var out: JSONOutput
+        private let files: Int
+        private let write: (Item, inout JSONOutput) -> Void
+        /// The first result, while it is the only one of one file: it is then the document itself, not an array's
+        /// element.
+        private var first: Item?
+        /// Whether the array has been opened.
+        private var opened = false
+
+        /// An empty document for the results of `files` files.
+        package init(files: Int, indent: Int = 2, _ write: @escaping (Item, inout JSONOutput) -> Void) {
+            out = JSONOutput(indent: indent)
+            self.files = files
+            self.write = write
         }
-        out.raw(0x0A)
-        return out.text
+
+        /// Writes one more result.
+        package mutating func add(_ item: Item) {
+            if files == 1, !opened, first == nil {
+                first = item
+                return
+            }
+            if !opened {
+                out.beginArray()
+                opened = true
+            }
+            if let held = first.take() { write(held, &out) }
+            write(item, &out)
+        }
+
+        /// The document, ending in a newline: the one result of one file alone, else an array.
+        package consuming func finish() -> String {
+            if let first, !opened {
+                write(first, &out)
+            } else {
+                if !opened { out.beginArray() }
+                out.endArray()
+            }
+            out.raw(0x0A)
+            return out.text
+        }
     }
 }

@@ -24,18 +24,18 @@ package struct ScoreJob {
             return .unusable
         }
         var status = JobStatus.success
-        var results: [(card: ScoreCard, file: String)] = []
+        // Each table is written as it is scored and its card let go of (a workbook's sheets excepted): a file of
+        // thousands of tables holds one card at a time, and its report.
+        var json = JSONOutput.Document<(card: ScoreCard, file: String)>(files: files.count) { result, out in
+            JSONReport.write(result.card, file: result.file, into: &out)
+        }
+        var results = 0
         var reports: [String] = []
         var sheets: [(name: String?, card: ScoreCard)] = []
         for file in files {
-            let (scored, failed) = evaluator.scoreTables(of: file, input: input, io: io)
-            if failed { status = max(status, .unusable) }
-            if format == .html, scored.count > 1 {
-                io.message("\(JobIO.displayName(file)): the file holds \(scored.count) tables and --format html makes one page of one table: "
-                    + "pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/")
-                return .unusable
-            }
-            for table in scored {
+            // A page is one table's: the tables of the file are counted before any is written.
+            var pages: [ScoredTable] = []
+            let failed = evaluator.scoreTables(of: file, input: input, io: io) { table in
                 let card = table.card
                 if !card.printedFiguresAgree || !card.errors.isEmpty { status = max(status, .findings) }
                 let label = file == "-" ? file : table.name
@@ -44,13 +44,22 @@ package struct ScoreJob {
                     var report = TextReport(explainAll: explainAll)
                     report.places = table.places
                     reports.append(report.render(card, file: label))
-                case .json: results.append((card, label))
+                case .json:
+                    json.add((card, label))
+                    results += 1
                 case .markdown: reports.append(MarkdownReport.render(card, places: table.places))
                 case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
-                case .html: reports.append(HTMLReport.render(card, places: table.places))
+                case .html: pages.append(table)
                 case .xlsx: sheets.append((table.sheet, card))
                 }
             }
+            if failed { status = max(status, .unusable) }
+            if pages.count > 1 {
+                io.message("\(JobIO.displayName(file)): the file holds \(pages.count) tables and --format html makes one page of one table: "
+                    + "pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/")
+                return .unusable
+            }
+            reports += pages.map { HTMLReport.render($0.card, places: $0.places) }
         }
         if format == .xlsx {
             guard sheets.count <= XLSXReport.mostSheets else {
@@ -61,12 +70,7 @@ package struct ScoreJob {
             // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
             return JobOutput(sheets.isEmpty ? nil : .workbook(XLSXReport.render(sheets)), status: status)
         }
-        var text = reports.joined(separator: format == .csv ? "" : "\n")
-        if format == .json, !results.isEmpty {
-            text = JSONOutput.document(results, files: files.count) { result, out in
-                JSONReport.write(result.card, file: result.file, into: &out)
-            }
-        }
+        let text = format == .json ? (results == 0 ? "" : json.finish()) : reports.joined(separator: format == .csv ? "" : "\n")
         return JobOutput(text.isEmpty ? nil : .text(text), status: status)
     }
 }

@@ -11,14 +11,15 @@ package struct ScoredTable: Sendable {
 }
 
 extension Evaluator {
-    /// Every table of one file scored (one, an array of them, a workbook's sheets, a disclosure's tables); `failed` after
-    /// saying why a table, or the file, could not be scored. A table with a row that cannot be scored (no readable
-    /// value, judgement or score) is not scored at all: each such row is named with its place, and with the warnings
-    /// on the same field, which say why.
-    package func scoreTables(of file: String, input: TableInput, io: JobIO) -> (tables: [ScoredTable], failed: Bool) {
+    /// Every table of one file scored (one, an array of them, a workbook's sheets, a disclosure's tables) and handed to
+    /// `body` in turn, as it is scored: a job that lets go of each holds one table at a time, and JSON Lines are read
+    /// a line at a time (``TableInput/forEachElement(_:name:requiresActuals:_:)``). `true` after saying why a table, or
+    /// the file, could not be scored. A table with a row that cannot be scored (no readable value, judgement or score)
+    /// is not scored at all: each such row is named with its place, and with the warnings on the same field, which
+    /// say why.
+    package func scoreTables(of file: String, input: TableInput, io: JobIO, _ body: (ScoredTable) -> Void) -> Bool {
         let name = JobIO.displayName(file)
-        guard let bytes = io.bytes(of: file) else { return ([], true) }
-        var scored: [ScoredTable] = []
+        guard let bytes = io.bytes(of: file) else { return true }
         var failed = false
         func add(_ card: ScoreCard, name: String, sheet: String? = nil, places: CellPlaces) {
             guard card.isComplete else {
@@ -32,51 +33,54 @@ extension Evaluator {
                 failed = true
                 return
             }
-            scored.append(ScoredTable(name: name, sheet: sheet, card: card, places: places))
+            body(ScoredTable(name: name, sheet: sheet, card: card, places: places))
         }
-        do {
+        do throws(Failure) {
             if let form = input.form(for: file, bytes: bytes) {
-                guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return ([], true) }
+                guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return true }
                 for table in tables {
                     add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
                         sheet: Self.isWorkbook(form) ? table.sheet : nil, places: table.result.places)
                 }
-            } else if let elements = try Self.elements(bytes, name: name) {
-                // An array of evaluations, or JSON Lines: each scored on its own, a broken one named and passed over.
-                for element in elements {
-                    switch element.result {
-                    case .success(let read): add(try evaluate(read.evaluation, warnings: read.warnings), name: element.name, places: CellPlaces())
-                    case .failure(let error):
-                        io.say(error.problems, file: element.name)
-                        failed = true
-                    }
-                }
             } else {
-                add(try evaluate(bytes), name: name, places: CellPlaces())
+                // An array of evaluations, or JSON Lines: each scored on its own, a broken one named and passed over.
+                // A rule profile that is not known ends the file, as it ends a file of one evaluation.
+                var stopped: Failure?
+                let several: Bool
+                do {
+                    several = try TableInput.forEachElement(bytes, name: name) { element, _, result in
+                        guard stopped == nil else { return }
+                        switch result {
+                        case .success(let read):
+                            do throws(Failure) {
+                                add(try evaluate(read.evaluation, warnings: read.warnings), name: element, places: CellPlaces())
+                            } catch {
+                                stopped = error
+                            }
+                        case .failure(let error):
+                            io.say(error.problems, file: element)
+                            failed = true
+                        }
+                    }
+                } catch {
+                    throw .file(error)
+                }
+                if let stopped { throw stopped }
+                if !several { add(try evaluate(bytes), name: name, places: CellPlaces()) }
             }
         } catch {
             switch error {
             case .file(let fileError): io.say(fileError.problems, file: name)
             case .unknownRules: io.message("\(name): \(error)")
             }
-            return (scored, true)
+            return true
         }
-        return (scored, failed)
+        return failed
     }
 
     /// Whether tables of this form stand in a workbook's sheets.
     private static func isWorkbook(_ form: TableReader.Form) -> Bool {
         if case .workbook = form { return true }
         return false
-    }
-
-    /// ``TableInput/elements(_:name:requiresActuals:)``, failing as reading one evaluation fails.
-    private static func elements(_ bytes: [UInt8], name: String) throws(Failure)
-        -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
-        do {
-            return try TableInput.elements(bytes, name: name)
-        } catch {
-            throw .file(error)
-        }
     }
 }

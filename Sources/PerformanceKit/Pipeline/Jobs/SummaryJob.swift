@@ -44,19 +44,27 @@ package struct SummaryJob {
             }
         }
         var status = JobStatus.success
-        var cards: [(file: String, card: ScoreCard)] = []
-        var places: [String: CellPlaces] = [:]
+        // Each table is counted as it is scored and let go of: a roll-up of any number of tables holds one at a time
+        // (a page's bytes are kept for -o FOLDER/).
+        var tally = RollUp.Tally()
+        var names = RollUpPage.PageNames()
+        var pages: [String: String] = [:]
+        var written: [(name: String, bytes: [UInt8])] = []
         for (position, file) in files.enumerated() {
             if files.count > 1 { io.progress?(position, files.count) }
             guard let bytes = io.bytes(of: file) else {
                 status = .unusable
                 continue
             }
-            for entry in evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file, bytes: bytes)) {
+            evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file, bytes: bytes)) { entry in
                 switch entry {
                 case .scored(let name, let card, let cells):
-                    cards.append((name, card))
-                    places[name] = cells
+                    tally.add(card, file: name)
+                    if format == .html, pagesForFolder {
+                        let page = names.name(for: name)
+                        pages[name] = page
+                        written.append((page, Array(HTMLReport.render(card, places: cells).utf8)))
+                    }
                 case .targetTable(let name): skipped.append((name, "a target table (no actuals): see perfscore lint"))
                 case .failed(let name, let reason):
                     skipped.append((name, reason))
@@ -64,7 +72,7 @@ package struct SummaryJob {
                 }
             }
         }
-        let rollUp = RollUp(cards)
+        let rollUp = tally.rollUp
         if !rollUp.disagreements.isEmpty { status = max(status, .findings) }
         let text: String
         switch format {
@@ -75,14 +83,6 @@ package struct SummaryJob {
         case .markdown: text = SummaryReport.markdown(rollUp, skipped: skipped)
         case .csv: text = SummaryReport.csv(rollUp)
         case .html where pagesForFolder:
-            var pages: [String: String] = [:]
-            var names = RollUpPage.PageNames()
-            var written: [(name: String, bytes: [UInt8])] = []
-            for (file, card) in cards {
-                let page = names.name(for: file)
-                pages[file] = page
-                written.append((page, Array(HTMLReport.render(card, places: places[file] ?? CellPlaces()).utf8)))
-            }
             written.append(("index.html", Array(RollUpPage.render(rollUp, skipped: skipped, pages: pages).utf8)))
             return JobOutput(.files(written, what: "the page"), status: status)
         case .html: text = RollUpPage.render(rollUp, skipped: skipped)

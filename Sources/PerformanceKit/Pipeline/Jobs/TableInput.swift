@@ -119,22 +119,39 @@ package struct TableInput: Sendable {
     /// alone when it holds one); `nil` for a file of one evaluation.
     package static func elements(_ bytes: [UInt8], name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
         -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
+        var elements: [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)] = []
+        let several = try forEachElement(bytes, name: name, requiresActuals: requiresActuals) { elements.append(($0, $1, $2)) }
+        return several ? elements : nil
+    }
+
+    /// ``elements(_:name:requiresActuals:)`` one at a time, each handed to `body` in turn: a JSON Lines file is read
+    /// line by line, each line's rows keeping a copy of their line alone, so that a caller that lets go of each
+    /// element holds one at a time, whatever the size of the file. `false`, and nothing handed over, for a file of one
+    /// evaluation.
+    package static func forEachElement(_ bytes: [UInt8], name: String, requiresActuals: Bool = true,
+                                       _ body: (_ name: String, _ label: String?, _ result: Result<EvaluationReader.Result, EvaluationFileError>) -> Void)
+        throws(EvaluationFileError) -> Bool {
         let reader = EvaluationReader(requiresActuals: requiresActuals)
-        let labelled: [(label: String, result: Result<EvaluationReader.Result, EvaluationFileError>)]
         if isJSONLines(name) {
-            labelled = reader.readLines(bytes).map { ("line \($0.line)", $0.result) }
-            guard !labelled.isEmpty else {
+            let several = EvaluationReader.holdsSeveralLines(bytes)
+            var any = false
+            reader.forEachLine(bytes) { line, result in
+                any = true
+                let label = several ? "line \(line)" : nil
+                body(TableReader.tableName(name, sheet: label), label, result)
+            }
+            guard any else {
                 throw EvaluationFileError(problems: [.invalidValue(.root, expected: "one evaluation object per line (JSON Lines)",
                                                                    found: "no line that is not blank", location: .unknown)])
             }
-        } else {
-            guard let elements = try reader.readArray(bytes) else { return nil }
-            labelled = elements.enumerated().map { ("\($0.offset)", $0.element) }
+            return true
         }
-        return labelled.map { label, result in
-            let label = labelled.count > 1 ? label : nil
-            return (TableReader.tableName(name, sheet: label), label, result)
+        guard let elements = try reader.readArray(bytes) else { return false }
+        for (offset, result) in elements.enumerated() {
+            let label = elements.count > 1 ? "\(offset)" : nil
+            body(TableReader.tableName(name, sheet: label), label, result)
         }
+        return true
     }
 
     /// Whether a file is named as JSON Lines: `.jsonl` or `.ndjson`.

@@ -22,28 +22,28 @@ package struct VerifyJob {
     /// without its value (listed, `unread`), `unusable` when a file could not be scored.
     package func run(_ files: [String], io: JobIO) -> JobOutput {
         var status = JobStatus.success
-        var results: [(card: ScoreCard, file: String)] = []
+        // Each table is written as it is verified and its card let go of: a file of thousands of tables holds one at
+        // a time, and the report.
+        var json = JSONOutput.Document<(card: ScoreCard, file: String)>(files: files.count) { result, out in
+            JSONReport.writeVerification(result.card, file: result.file, into: &out)
+        }
+        var results = 0
         var text = ""
         for file in files {
-            let (scored, failed) = evaluator.scoreTables(of: file, input: input, io: io)
-            if failed { status = max(status, .unusable) }
-            for table in scored {
-                let verification = table.card.verification
+            let failed = evaluator.scoreTables(of: file, input: input, io: io) { table in
                 if !table.card.printedFiguresAgree { status = max(status, .findings) }
                 let label = file == "-" ? file : table.name
                 if format == .json {
-                    results.append((table.card, label))
+                    json.add((table.card, label))
+                    results += 1
                 } else {
-                    text += VerificationReport.text(verification, file: label)
+                    text += VerificationReport.text(table.card.verification, file: label)
                     text += table.card.unreadCells.map { "  unread \(table.places.describe($0.path)): \($0.message)\n" }.joined()
                 }
             }
+            if failed { status = max(status, .unusable) }
         }
-        if format == .json, !results.isEmpty {
-            text = JSONOutput.document(results, files: files.count) { result, out in
-                JSONReport.writeVerification(result.card, file: result.file, into: &out)
-            }
-        }
+        if format == .json, results > 0 { text = json.finish() }
         return JobOutput(text.isEmpty ? nil : .text(text), status: status)
     }
 }
