@@ -24,8 +24,7 @@ struct CommandRunner {
         var createFolder: (String) throws -> Void = FileAccess.makeFolder
         /// Whether long work shows a progress line on standard error (only when it is a terminal).
         var showsProgress = false
-        /// Whether standard output is a terminal too: results printed there as they come leave no room for a
-        /// progress line.
+        /// Whether standard output is a terminal too (results printed there as they come leave no room for progress).
         var outputIsTerminal = false
         /// The process's environment variables (`NO_COLOR`).
         var variables: [String: String] = ProcessInfo.processInfo.environment
@@ -68,10 +67,9 @@ struct CommandRunner {
             environment.writeError("perfscore: \(refusal)\n")
             return .unusable
         }
-        if case .job(.score, let options) = command, options.jsonLines {
-            // JSON Lines are never coloured.
-        } else if let options = command.options, options.outputPath == nil, options.format == .text,
-                  Colouring.isOn(options.color, outputIsTerminal: environment.outputIsTerminal, environment: environment.variables) {
+        // JSON Lines are never coloured.
+        if let options = command.options, options.outputPath == nil, options.format == .text, !options.jsonLines,
+           Colouring.isOn(options.color, outputIsTerminal: environment.outputIsTerminal, environment: environment.variables) {
             var coloured = environment
             let write = environment.writeOutput
             coloured.writeOutput = { write(Colouring.apply($0)) }
@@ -128,13 +126,18 @@ struct CommandRunner {
         }
     }
 
-    /// The library's side of the files and messages: reading with the limits and words of ``reason(_:)``, messages
-    /// on standard error after the program's name, folders listed for `summary DIR`.
+    /// The library's side of the files and messages: reading (whole, or JSON Lines in pieces) with the limits and words
+    /// of ``reason(_:)``, messages on standard error after the program's name, folders listed for `summary DIR`.
     var io: JobIO {
         JobIO(read: { file in
             Result { file == "-" ? try environment.readStandardInput() : try environment.readFile(file) }
                 .mapError { ReadFailure(reason: Self.reason($0)) }
-        }, message: { environment.writeError("perfscore: \($0)\n") }, listFolder: environment.listDirectory)
+        }, message: { environment.writeError("perfscore: \($0)\n") }, listFolder: environment.listDirectory, pieces: openPieces)
+    }
+
+    /// A file (or `-`) opened to be read in pieces, or why not in the words of ``reason(_:)``.
+    func openPieces(_ file: String) -> Result<() -> [UInt8], ReadFailure> {
+        Result { try environment.openChunks(file) }.mapError { ReadFailure(reason: Self.reason($0)) }
     }
 
     /// `perfscore summary`, with a progress line over many files when standard error is a terminal.
@@ -153,17 +156,15 @@ struct CommandRunner {
         return job.run(options.files, io: watched)
     }
 
-    /// `perfscore --jsonl`: the files read in chunks, results written as they come, a progress line on standard
-    /// error when it is a terminal (and results are not printed on the same terminal).
+    /// `perfscore --jsonl`: results written as they come, a progress line when standard error alone is a terminal.
     func jsonLines(_ options: Command.ScoreOptions, evaluator: Evaluator) -> JobOutput {
         let sizes = options.files.map(environment.fileSize)
         let total = sizes.contains(where: { $0 == nil }) ? nil : sizes.compactMap { $0 }.reduce(0, +)
-        let totalsOnly = options.summaryOnly || options.readOnly
-        let showsProgress = environment.showsProgress && (totalsOnly || !environment.outputIsTerminal)
+        let showsProgress = environment.showsProgress && (options.summaryOnly || options.readOnly || !environment.outputIsTerminal)
         let progress = showsProgress ? ProgressLine(unit: "lines", total: total, write: environment.writeError) : nil
         let environment = environment
         let streams = JSONLinesJob.Streams(
-            open: { file in Result { try environment.openChunks(file) }.mapError { ReadFailure(reason: Self.reason($0)) } },
+            open: openPieces,
             write: { bytes in
                 guard !bytes.isEmpty else { return }
                 if let writeBytes = environment.writeOutputBytes { writeBytes(bytes) } else { environment.writeOutput(String(decoding: bytes, as: UTF8.self)) }
@@ -174,8 +175,7 @@ struct CommandRunner {
         return JSONLinesJob(evaluator: evaluator, totalsOnly: options.summaryOnly, readOnly: options.readOnly).run(options.files, streams: streams)
     }
 
-    /// The folder `-o` names for files written one by one (a roll-up's pages, a disclosure's tables): an existing
-    /// folder, or a path ending in `/`.
+    /// The folder `-o` names for files written one by one (pages, tables): an existing folder, or a path ending in `/`.
     func outputFolder(_ path: String) -> String? {
         path.hasSuffix("/") || environment.listDirectory(path) != nil ? path : nil
     }
@@ -231,7 +231,7 @@ struct CommandRunner {
         if let tooLarge = error as? FileAccess.TooLarge {
             return tooLarge.isStandardInput
                 ? "standard input holds more than \(largestFile) bytes; perfscore reads at most that much (use --jsonl for a long batch)"
-                : "the file is \(tooLarge.size) bytes; perfscore reads files of at most \(largestFile) bytes"
+                : "the file is \(tooLarge.size) bytes; perfscore reads files of at most \(largestFile) bytes whole (write a batch this large as JSON Lines, .jsonl, which is read a line at a time)"
         }
         if let failure = error as? ChunkReader.OpenFailure, failure.code == EISDIR {
             return failure.description + " (give the files in it, or perfscore summary DIR)"

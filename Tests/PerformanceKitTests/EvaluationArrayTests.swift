@@ -106,21 +106,64 @@ struct EvaluationArrayTests {
 /// It was read as one JSON document: "not valid JSON: expected the end of the file, found '{'" at line 2.
 @Suite("JSON Lines read as tables")
 struct JSONLinesTablesTests {
-    /// Each line is read with a copy of its own bytes alone (so that a large file's rows are let go of line by line):
-    /// its texts, escaped ones too, are those of its line, and a line read earlier keeps its own.
-    @Test func keepsEachLineTextsInItsOwnLine() throws {
+    /// A file read in pieces (as the command reads a large JSON Lines file, a line at a time) gives what it gives read
+    /// whole, wherever the pieces end: in a line, in a character, on a newline. Each line keeps a copy of its own bytes
+    /// alone: its texts, escaped ones too, are its line's, and a line read earlier keeps its own.
+    @Test func readsLinesFromPiecesAsFromTheWholeFile() throws {
         let first = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
         let second = #"{"format": "perfscore/1", "title": "乙", "budget": {"planned": 100, "executed": 90}, "indicators": [{"category": "产出指标", "name": "第二行的指标", "weight": 80, "target": "≥4", "actual": "3", "reason": "受\"疫情\"影响\n延期"}]}"#
-        var read: [(line: Int, evaluation: Evaluation)] = []
-        EvaluationReader().forEachLine(Array(("\n" + first + "\n" + second + "\n").utf8)) { line, result in
-            if case .success(let table) = result { read.append((line, table.evaluation)) }
+        let broken = EvaluationArrayTests.evaluation("丙", weight: "\"x\"").replacingOccurrences(of: "\n", with: "")
+        let bytes = Array(("\u{FEFF}\n" + first + "\r\n \n" + second + "\n" + broken + "\n{\"format\": \"perfscore/1\",").utf8)
+        func read(inPiecesOf size: Int) -> [String] {
+            var start = 0
+            var lines: [String] = []
+            EvaluationReader().forEachLine(pieces: {
+                defer { start += size }
+                return start < bytes.count ? Array(bytes[start..<min(bytes.count, start + size)]) : []
+            }) { line, result in
+                switch result {
+                case .success(let table):
+                    let row = table.evaluation.indicators[0]
+                    lines.append("\(line): \(table.evaluation.title ?? "") \(row.name) \(row.target) \(row.reason ?? "-")")
+                case .failure(let error):
+                    lines.append("\(line): " + error.problems.map { "\($0.location): \($0)" }.joined(separator: "; "))
+                }
+            }
+            return lines
         }
-        #expect(read.map(\.line) == [2, 3])
-        #expect(read.map(\.evaluation.indicators[0].name) == ["通报", "第二行的指标"])
-        #expect(read[1].evaluation.indicators[0].reason == "受\"疫情\"影响\n延期")
-        #expect(read[0].evaluation.indicators[0].target == "≥4")
-        #expect(EvaluationReader.holdsSeveralLines(Array(("\n" + first + "\n \n").utf8)) == false)
-        #expect(EvaluationReader.holdsSeveralLines(Array((first + "\n" + second).utf8)))
+        let whole = read(inPiecesOf: bytes.count)
+        #expect(whole == [
+            "2: 甲 通报 ≥4 -",
+            "4: 乙 第二行的指标 ≥4 受\"疫情\"影响\n延期",
+            "5: 5:135: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\"",
+            "6: 6:26: not valid JSON: expected a key in double quotes, found the end of the line",
+        ])
+        for size in [1, 2, 3, 7, 64, 301] {
+            #expect(read(inPiecesOf: size) == whole, "pieces of \(size) bytes")
+        }
+    }
+
+    /// A line longer than ``EvaluationReader/longestLine`` fails as it is read, and is not kept whole in memory to be
+    /// read: the next line is read as ever. A file without line breaks would otherwise be held whole.
+    @Test func failsALineTooLongToRead() {
+        let piece = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        let line = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
+        var served = 0
+        var read: [String] = []
+        EvaluationReader().forEachLine(pieces: {
+            defer { served += 1 }
+            switch served {
+            case 0..<9: return piece
+            case 9: return Array(("\n" + line).utf8)
+            default: return []
+            }
+        }) { number, result in
+            switch result {
+            case .success(let table): read.append("\(number): \(table.evaluation.title ?? "")")
+            case .failure(let error): read.append("\(number): " + error.problems.map { "\($0.location): \($0)" }.joined())
+            }
+        }
+        #expect(read == ["1: 1:1: (file): expected a line of at most 8388608 bytes (one evaluation), found a line of 9437184 bytes", "2: 甲"])
     }
 
     @Test func readsEachLineAsATable() throws {

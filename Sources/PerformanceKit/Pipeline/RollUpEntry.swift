@@ -16,7 +16,7 @@ extension Evaluator {
     /// perfscore/1 file (each element of an array of evaluations or line of JSON Lines, read so too, as `FILE[0]` or
     /// `FILE[line 3]`, a line at a time). A JSON file that fails the ordinary reading is read again leniently only to
     /// tell a target table from a broken file.
-    package func rollUpEntries(_ bytes: [UInt8], name: String, form: TableReader.Form?, _ body: (RollUpEntry) -> Void) {
+    package func rollUpEntries(_ file: TableInput.OpenedFile, name: String, form: TableReader.Form?, _ body: (RollUpEntry) -> Void) {
         func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
             if result.evaluation.indicators.contains(where: \.givesNoActual) { return .targetTable(name: name) }
             do {
@@ -27,7 +27,7 @@ extension Evaluator {
                 return .failed(name: name, reason: "cannot be read: \(error)")
             }
         }
-        if let form {
+        if case .whole(let bytes) = file, let form {
             do {
                 let tables = try TableReader(requiresActuals: false).readTables(bytes, form: form)
                 for table in tables { body(entry(table.result, named: TableReader.tableName(name, sheet: tables.count > 1 ? table.sheet : nil))) }
@@ -38,7 +38,7 @@ extension Evaluator {
         }
         // An array of evaluations, or JSON Lines: each element or line a table, read leniently as a spreadsheet's are.
         do {
-            let several = try TableInput.forEachElement(bytes, name: name, requiresActuals: false) { element, _, result in
+            let several = try TableInput.forEachElement(file, name: name, requiresActuals: false) { element, _, result in
                 switch result {
                 case .success(let read): body(entry(read, named: element))
                 case .failure(let error): body(.failed(name: element, reason: "cannot be read: \(error)"))
@@ -49,6 +49,7 @@ extension Evaluator {
             body(.failed(name: name, reason: "cannot be read: \(error)"))
             return
         }
+        guard case .whole(let bytes) = file else { return }
         do {
             let card = try evaluate(bytes)
             guard card.isComplete else { return body(.failed(name: name, reason: Self.whyNotScored(card, places: CellPlaces()))) }

@@ -110,71 +110,10 @@ extension EvaluationReader {
         }
     }
 
-    /// The evaluations of a JSON Lines file (one per line, as `perfscore --jsonl` reads a batch), each line read as a
-    /// file's one evaluation and placed by its line number (1-based); blank lines are passed over. A line that is
-    /// not JSON fails on its own: the others stay readable. A finding's line and column are the file's.
-    package func readLines(_ bytes: [UInt8]) -> [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] {
-        var lines: [(line: Int, result: Swift.Result<Result, EvaluationFileError>)] = []
-        forEachLine(bytes) { lines.append(($0, $1)) }
-        return lines
-    }
-
-    /// ``readLines(_:)`` one line at a time: each line's number and result handed to `body` in turn, its rows keeping
-    /// their texts in a copy of their own line alone (``TextStore/init(part:startingAt:)``). A caller that lets go of
-    /// each result before the next holds one line's rows at a time, whatever the size of the file.
-    package func forEachLine(_ bytes: [UInt8], _ body: (_ line: Int, _ result: Swift.Result<Result, EvaluationFileError>) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            Self.eachLineNotBlank(buffer) { number, range in
-                body(number, readLine(buffer, range))
-                return true
-            }
-        }
-    }
-
-    /// Whether JSON Lines bytes hold more than one line that is not blank (a file of one line names its table after
-    /// the file alone).
-    package static func holdsSeveralLines(_ bytes: [UInt8]) -> Bool {
-        var found = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            eachLineNotBlank(buffer) { _, _ in
-                found += 1
-                return found < 2
-            }
-        }
-        return found > 1
-    }
-
-    /// Each line of `buffer` that is not blank, its 1-based number and its bytes' place (no newline), until `body`
-    /// says to stop.
-    private static func eachLineNotBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (_ number: Int, _ range: Range<Int>) -> Bool) {
-        var start = 0
-        var number = 1
-        while start <= buffer.count {
-            var end = start
-            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
-            if !isBlankLine(buffer, start..<end), !body(number, start..<end) { return }
-            start = end + 1
-            number += 1
-        }
-    }
-
-    /// One line of JSON Lines read as a file's one evaluation, its texts kept in a copy of the line.
-    private func readLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Swift.Result<Result, EvaluationFileError> {
-        let requiresActuals = self.requiresActuals
-        let store = TextStore(part: UnsafeBufferPointer(rebasing: buffer[range]), startingAt: range.lowerBound)
-        do {
-            return try JSONScanner.document(buffer, in: range, endName: "the end of the line") { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
-                try Self.element(&scanner, requiresActuals: requiresActuals, store: store)
-            }
-        } catch {
-            return .failure(error)
-        }
-    }
-
     /// One evaluation of several in a file (an element of an array, a line of JSON Lines), read where the scanner
     /// stands, its findings pointing at its first byte: the result, or its own problems (a missing field beside a
     /// misspelt key suggested), which leave the others readable. JSON that does not hold together is thrown.
-    private static func element(_ scanner: inout JSONScanner, requiresActuals: Bool, store: TextStore)
+    static func element(_ scanner: inout JSONScanner, requiresActuals: Bool, store: TextStore)
         throws(JSONScanner.Problem) -> Swift.Result<Result, EvaluationFileError> {
         var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
         let evaluation = try decoding.evaluation(&scanner, origin: scanner.index)
@@ -185,16 +124,6 @@ extension EvaluationReader {
         return .success(Result(evaluation: evaluation, warnings: warnings))
     }
 
-    /// Whether a line holds only spaces, tabs, a carriage return (CRLF) or, first in the file, a byte-order mark.
-    private static func isBlankLine(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        if index == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = min(3, range.upperBound) }
-        while index < range.upperBound {
-            guard buffer[index] == 0x20 || buffer[index] == 0x09 || buffer[index] == 0x0D else { return false }
-            index += 1
-        }
-        return true
-    }
 
     /// Whether an element of an array failed for want of being an evaluation at all: not an object, or an object
     /// with no `format` (a perfscore/1 evaluation always says it is one).

@@ -42,14 +42,16 @@ struct JSONScanner {
     }
 
     /// ``document(_:_:)-([UInt8],_)`` over the part `range` of bytes in place (a line of JSON Lines), its findings
-    /// placed in the whole (line and column of the file); a byte-order mark is skipped at the start of the whole only.
+    /// placed in the whole (line and column of the file); a byte-order mark is skipped at the start of the whole only,
+    /// and only when `startsTheFile` (a line of a file handed over on its own starts the file only when it is the first).
     static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>, endName: String = "the end of the file",
+                                 startsTheFile: Bool = true,
                                  _ body: (inout JSONScanner) throws(Problem) -> Result) throws(EvaluationFileError) -> Result {
         if let bad = UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: buffer[range])).map({ $0 + range.lowerBound }) {
             throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: buffer))])
         }
         var scanner = JSONScanner(buffer, start: range.lowerBound, end: range.upperBound, endName: endName)
-        if range.lowerBound == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
+        if startsTheFile, range.lowerBound == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
         do throws(Problem) {
             scanner.skipWhitespace()
             let value = try body(&scanner)

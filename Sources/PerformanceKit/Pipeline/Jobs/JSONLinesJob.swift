@@ -18,9 +18,9 @@ package struct JSONLinesJob {
     /// Input bytes begun and not yet finished, at most, unless one chunk alone holds more: a chunk of a few lines of
     /// megabytes each (an evaluation of thousands of rows) is scored alone, so that memory stays under 100 MB.
     static let bytesScoredAtOnce = 8 << 20
-    /// A longer line gets an error result as it is read, so that memory stays under 100 MB whatever the input:
-    /// an evaluation is a few kilobytes, and even one of a thousand rows of long names is well under 1 MB.
-    package static let longestLine = 8 << 20
+    /// A longer line gets an error result as it is read, so that memory stays under 100 MB whatever the input
+    /// (the other jobs read JSON Lines with the same bound).
+    package static let longestLine = EvaluationReader.longestLine
 
     package init(evaluator: Evaluator, totalsOnly: Bool, readOnly: Bool = false) {
         self.evaluator = evaluator

@@ -12,15 +12,20 @@ package struct JobIO {
     package var listFolder: (String) -> [String]?
     /// Called before each file of a long job with the files done and their total, for a progress line.
     package var progress: ((_ done: Int, _ total: Int) -> Void)?
+    /// A file (or `-`) opened for reading in pieces: each call gives the next, empty at the end; `nil` when the
+    /// program reads every file whole (``read``). A JSON Lines file is read so, a line at a time, whatever its size.
+    package var pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)?
 
     /// Creates the program's side of a job.
     package init(read: @escaping (String) -> Result<[UInt8], ReadFailure>, message: @escaping (String) -> Void,
                  listFolder: @escaping (String) -> [String]? = { _ in nil },
-                 progress: ((_ done: Int, _ total: Int) -> Void)? = nil) {
+                 progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+                 pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)? = nil) {
         self.read = read
         self.message = message
         self.listFolder = listFolder
         self.progress = progress
+        self.pieces = pieces
     }
 
     /// How messages name a file: its path, or `<stdin>` for `-`.
@@ -33,9 +38,14 @@ package struct JobIO {
         switch read(file) {
         case .success(let bytes): return bytes
         case .failure(let failure):
-            message("\(Self.displayName(file)): cannot read the file: \(failure.reason)")
+            sayCannotRead(file, failure)
             return nil
         }
+    }
+
+    /// Says why a file cannot be read: `eval.json: cannot read the file: no such file`.
+    package func sayCannotRead(_ file: String, _ failure: ReadFailure) {
+        message("\(Self.displayName(file)): cannot read the file: \(failure.reason)")
     }
 
     /// Says each problem of a file that cannot be read, with its line and column when known.

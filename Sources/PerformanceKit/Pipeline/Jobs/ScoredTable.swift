@@ -19,7 +19,7 @@ extension Evaluator {
     /// say why.
     package func scoreTables(of file: String, input: TableInput, io: JobIO, _ body: (ScoredTable) -> Void) -> Bool {
         let name = JobIO.displayName(file)
-        guard let bytes = io.bytes(of: file) else { return true }
+        guard let opened = input.open(file, io: io) else { return true }
         var failed = false
         func add(_ card: ScoreCard, name: String, sheet: String? = nil, places: CellPlaces) {
             guard card.isComplete else {
@@ -36,7 +36,7 @@ extension Evaluator {
             body(ScoredTable(name: name, sheet: sheet, card: card, places: places))
         }
         do throws(Failure) {
-            if let form = input.form(for: file, bytes: bytes) {
+            if case .whole(let bytes) = opened, let form = input.form(for: file, bytes: bytes) {
                 guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return true }
                 for table in tables {
                     add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
@@ -48,7 +48,7 @@ extension Evaluator {
                 var stopped: Failure?
                 let several: Bool
                 do {
-                    several = try TableInput.forEachElement(bytes, name: name) { element, _, result in
+                    several = try TableInput.forEachElement(opened, name: name) { element, _, result in
                         guard stopped == nil else { return }
                         switch result {
                         case .success(let read):
@@ -66,7 +66,7 @@ extension Evaluator {
                     throw .file(error)
                 }
                 if let stopped { throw stopped }
-                if !several { add(try evaluate(bytes), name: name, places: CellPlaces()) }
+                if !several, case .whole(let bytes) = opened { add(try evaluate(bytes), name: name, places: CellPlaces()) }
             }
         } catch {
             switch error {

@@ -52,11 +52,13 @@ package struct SummaryJob {
         var written: [(name: String, bytes: [UInt8])] = []
         for (position, file) in files.enumerated() {
             if files.count > 1 { io.progress?(position, files.count) }
-            guard let bytes = io.bytes(of: file) else {
+            guard let opened = input.open(file, io: io) else {
                 status = .unusable
                 continue
             }
-            evaluator.rollUpEntries(bytes, name: file, form: input.form(for: file, bytes: bytes)) { entry in
+            let form: TableReader.Form?
+            if case .whole(let bytes) = opened { form = input.form(for: file, bytes: bytes) } else { form = nil }
+            evaluator.rollUpEntries(opened, name: file, form: form) { entry in
                 switch entry {
                 case .scored(let name, let card, let cells):
                     tally.add(card, file: name)

@@ -113,6 +113,44 @@ package struct TableInput: Sendable {
         }
     }
 
+    /// A file as a job reads it: its bytes whole, or, for JSON Lines, the pieces it is read in, a line at a time, so
+    /// that a batch of any size is read in bounded memory.
+    package enum OpenedFile {
+        case whole([UInt8])
+        /// The next piece at each call, empty at the end.
+        case pieces(() -> [UInt8])
+    }
+
+    /// Opens `file` as its form asks: JSON Lines (by the name, unless `--input` names another form) in pieces when the
+    /// program reads files so (``JobIO/pieces``), anything else whole; `nil` after saying why it cannot be read. A
+    /// workbook named `.jsonl` (its first bytes tell) is read whole, as a workbook.
+    package func open(_ file: String, io: JobIO) -> OpenedFile? {
+        guard kind == nil || kind == .json, Self.isJSONLines(file), let pieces = io.pieces else {
+            return io.bytes(of: file).map(OpenedFile.whole)
+        }
+        let next: () -> [UInt8]
+        switch pieces(file) {
+        case .success(let opened): next = opened
+        case .failure(let failure):
+            io.sayCannotRead(file, failure)
+            return nil
+        }
+        let first = next()
+        guard kind == nil, Workbook.isZipArchive(first) || Workbook.isCompoundFile(first) else {
+            var handedOver = false
+            return .pieces {
+                guard handedOver else {
+                    handedOver = true
+                    return first
+                }
+                return next()
+            }
+        }
+        var bytes = first
+        while case let piece = next(), !piece.isEmpty { bytes += piece }
+        return .whole(bytes)
+    }
+
     /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), or of a JSON
     /// Lines file (`.jsonl`, `.ndjson`: one per line, ``EvaluationReader/readLines(_:)``), named as reports name it:
     /// `FILE[0]`, `FILE[1]`, … by its index in the array, as paths count, `FILE[line 3]` by its line (the file's name
@@ -120,36 +158,49 @@ package struct TableInput: Sendable {
     package static func elements(_ bytes: [UInt8], name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
         -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
         var elements: [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)] = []
-        let several = try forEachElement(bytes, name: name, requiresActuals: requiresActuals) { elements.append(($0, $1, $2)) }
+        let several = try forEachElement(.whole(bytes), name: name, requiresActuals: requiresActuals) { elements.append(($0, $1, $2)) }
         return several ? elements : nil
     }
 
-    /// ``elements(_:name:requiresActuals:)`` one at a time, each handed to `body` in turn: a JSON Lines file is read
-    /// line by line, each line's rows keeping a copy of their line alone, so that a caller that lets go of each
-    /// element holds one at a time, whatever the size of the file. `false`, and nothing handed over, for a file of one
-    /// evaluation.
-    package static func forEachElement(_ bytes: [UInt8], name: String, requiresActuals: Bool = true,
+    /// ``elements(_:name:requiresActuals:)`` one at a time, each handed to `body` in turn: JSON Lines are read a line
+    /// at a time (``EvaluationReader/forEachLine(pieces:_:)``), so that a caller that lets go of each element holds
+    /// one at a time, whatever the size of the file. `false`, and nothing handed over, for a file of one evaluation.
+    package static func forEachElement(_ file: OpenedFile, name: String, requiresActuals: Bool = true,
                                        _ body: (_ name: String, _ label: String?, _ result: Result<EvaluationReader.Result, EvaluationFileError>) -> Void)
         throws(EvaluationFileError) -> Bool {
         let reader = EvaluationReader(requiresActuals: requiresActuals)
-        if isJSONLines(name) {
-            let several = EvaluationReader.holdsSeveralLines(bytes)
-            var any = false
-            reader.forEachLine(bytes) { line, result in
-                any = true
-                let label = several ? "line \(line)" : nil
-                body(TableReader.tableName(name, sheet: label), label, result)
-            }
-            guard any else {
-                throw EvaluationFileError(problems: [.invalidValue(.root, expected: "one evaluation object per line (JSON Lines)",
-                                                                   found: "no line that is not blank", location: .unknown)])
-            }
+        func hand(_ label: String?, _ result: Result<EvaluationReader.Result, EvaluationFileError>) {
+            body(TableReader.tableName(name, sheet: label), label, result)
+        }
+        let lines: () -> [UInt8]
+        switch file {
+        case .pieces(let next): lines = next
+        case .whole(let bytes) where isJSONLines(name): lines = EvaluationReader.onePiece(bytes)
+        case .whole(let bytes):
+            guard let elements = try reader.readArray(bytes) else { return false }
+            for (offset, result) in elements.enumerated() { hand(elements.count > 1 ? "\(offset)" : nil, result) }
             return true
         }
-        guard let elements = try reader.readArray(bytes) else { return false }
-        for (offset, result) in elements.enumerated() {
-            let label = elements.count > 1 ? "\(offset)" : nil
-            body(TableReader.tableName(name, sheet: label), label, result)
+        // The first line is held until a second comes: a file of one line is named as the file alone.
+        var first: (line: Int, result: Result<EvaluationReader.Result, EvaluationFileError>)?
+        var several = false
+        reader.forEachLine(pieces: lines) { line, result in
+            if !several {
+                guard let held = first else {
+                    first = (line, result)
+                    return
+                }
+                several = true
+                first = nil
+                hand("line \(held.line)", held.result)
+            }
+            hand("line \(line)", result)
+        }
+        if let first {
+            hand(nil, first.result)
+        } else if !several {
+            throw EvaluationFileError(problems: [.invalidValue(.root, expected: "one evaluation object per line (JSON Lines)",
+                                                               found: "no line that is not blank", location: .unknown)])
         }
         return true
     }
