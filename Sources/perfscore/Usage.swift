@@ -91,10 +91,10 @@ enum Usage {
                                scores beside the recomputed ones (needs -o, or standard output redirected)
       -o, --output PATH        write the report to PATH (atomically: never half a report over a good one;
                                a PATH that is one of the inputs is refused, exit 2)
-      --input json|csv|tsv|xlsx|text how to read the files (default: by extension: .csv, .tsv a spreadsheet's
+      --input json|jsonl|csv|tsv|xlsx|text  how to read the files (default: by extension: .csv, .tsv a spreadsheet's
                                table in UTF-8, GB18030 or UTF-16; .xlsx or any ZIP a workbook, a table a sheet
                                (.xls, .et named as such); .txt a disclosure's text, each table as FILE[lines A-B];
-                               .jsonl one evaluation per line, each as FILE[line N]; else JSON, one or an array)
+                               .jsonl (--input jsonl) a line a table, each as FILE[line N]; else JSON, one or an array)
       --sheet NAME             read only this sheet of a workbook (default: every sheet holding a table,
                                each reported as FILE[SHEET] when there are several)
       --planned N --executed N the budget block (万元) of a spreadsheet table that does not give it

@@ -166,6 +166,28 @@ struct JSONLinesTablesTests {
         #expect(read == ["1: 1:1: (file): expected a line of at most 8388608 bytes (one evaluation), found a line of 9437184 bytes", "2: 甲"])
     }
 
+    /// Standard input has no name to say it holds JSON Lines: `--input jsonl` says so, and each line is a table named
+    /// by its line, `-[line 2]`, as a file's are.
+    @Test func readsJSONLinesFromStandardInputWhenTold() {
+        let one = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
+        let two = EvaluationArrayTests.evaluation("乙", actual: "4").replacingOccurrences(of: "\n", with: "")
+        let lines = one + "\n" + two + "\n"
+        let verified = runPerfscore(["verify", "--input", "jsonl", "-"], files: [String: String](), standardInput: lines)
+        #expect(verified.status == .success)
+        #expect(verified.output.hasPrefix("-[line 1]: no printed figures"))
+        #expect(verified.output.contains("\n-[line 2]: no printed figures"))
+        let summary = runPerfscore(["summary", "--input", "jsonl", "-"], files: [String: String](), standardInput: lines)
+        #expect(summary.output.contains("合计                 2           200"))
+        let results = runPerfscore(["--input", "jsonl", "--format", "json", "-"], files: [String: String](), standardInput: lines)
+        #expect(results.output.contains("\"file\": \"-[line 2]\""))
+        // Without it, the lines are one JSON document with a second object on line 2, and the message says what to do.
+        let unsaid = runPerfscore(["verify", "-"], files: [String: String](), standardInput: lines)
+        #expect(unsaid.status == .unusable)
+        #expect(unsaid.error.contains("read it with --input jsonl or --jsonl"))
+        // One table on standard input keeps the name `-`.
+        #expect(runPerfscore(["verify", "--input", "jsonl", "-"], files: [String: String](), standardInput: one).output.hasPrefix("-: no printed figures"))
+    }
+
     @Test func readsEachLineAsATable() throws {
         let one = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
         let two = EvaluationArrayTests.evaluation("乙", actual: "4").replacingOccurrences(of: "\n", with: "")
@@ -195,7 +217,7 @@ struct JSONLinesTablesTests {
         // Named .json, the same lines are one document with a second object on line 2: the message says what it is.
         let misnamed = runPerfscore(["batch.json"], files: ["batch.json": one + "\n" + two + "\n"])
         #expect(misnamed.status == .unusable)
-        #expect(misnamed.error == "perfscore: batch.json:2:1: not valid JSON: expected the end of the file (one evaluation per line is JSON Lines: name the file .jsonl, or score it with --jsonl), found '{'\n")
+        #expect(misnamed.error == "perfscore: batch.json:2:1: not valid JSON: expected the end of the file (one evaluation per line is JSON Lines: name the file .jsonl, or read it with --input jsonl or --jsonl), found '{'\n")
         let empty = runPerfscore(["empty.jsonl"], files: ["empty.jsonl": "\n \n"])
         #expect(empty.status == .unusable)
         #expect(empty.error == "perfscore: empty.jsonl: (file): expected one evaluation object per line (JSON Lines), found no line that is not blank\n")

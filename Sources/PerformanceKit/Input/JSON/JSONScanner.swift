@@ -61,7 +61,7 @@ struct JSONScanner {
                 // A second object on a line of its own: most likely JSON Lines under another name.
                 let onNewLine = scanner.current == UInt8(ascii: "{") && buffer[afterValue..<scanner.index].contains(0x0A)
                 throw scanner.syntaxError(expected: onNewLine
-                    ? "\(scanner.endName) (one evaluation per line is JSON Lines: name the file .jsonl, or score it with --jsonl)"
+                    ? "\(scanner.endName) (one evaluation per line is JSON Lines: name the file .jsonl, or read it with --input jsonl or --jsonl)"
                     : scanner.endName)
             }
             return value

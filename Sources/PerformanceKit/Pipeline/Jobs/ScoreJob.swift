@@ -38,7 +38,7 @@ package struct ScoreJob {
             let failed = evaluator.scoreTables(of: file, input: input, io: io) { table in
                 let card = table.card
                 if !card.printedFiguresAgree || !card.errors.isEmpty { status = max(status, .findings) }
-                let label = file == "-" ? file : table.name
+                let label = table.label(readFrom: file)
                 switch format {
                 case .text:
                     var report = TextReport(explainAll: explainAll)

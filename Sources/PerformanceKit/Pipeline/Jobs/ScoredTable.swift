@@ -8,6 +8,12 @@ package struct ScoredTable: Sendable {
     package var sheet: String?
     package var card: ScoreCard
     package var places: CellPlaces
+
+    /// The name a report gives the table read from `file`: its name, standard input named `-` as it was given (`-`,
+    /// `-[line 3]`; messages call it `<stdin>`).
+    package func label(readFrom file: String) -> String {
+        file == "-" ? file + name.dropFirst(JobIO.displayName(file).count) : name
+    }
 }
 
 extension Evaluator {

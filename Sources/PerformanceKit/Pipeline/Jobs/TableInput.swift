@@ -5,6 +5,8 @@ package struct TableInput: Sendable {
     /// The forms a file may be read in (`--input`).
     package enum Kind: String, Sendable, CaseIterable {
         case json
+        /// JSON Lines, one evaluation per line, as `.jsonl` and `.ndjson` files are read: standard input too.
+        case jsonl
         case csv
         case tsv
         case xlsx
@@ -42,7 +44,7 @@ package struct TableInput: Sendable {
         case .tsv?: return .delimited(.tab)
         case .xlsx?: return .workbook(sheet: sheet)
         case .text?: return .disclosure(file: name)
-        case .json?: return nil
+        case .json?, .jsonl?: return nil
         case nil:
             let lowered = file.lowercased()
             if lowered.hasSuffix(".csv") { return .delimited(.comma) }
@@ -95,7 +97,8 @@ package struct TableInput: Sendable {
             return readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io)
         }
         do {
-            guard let elements = try Self.elements(bytes, name: name, requiresActuals: requiresActuals) else {
+            let file: OpenedFile = readsJSONLines(file) ? .lines(EvaluationReader.onePiece(bytes)) : .whole(bytes)
+            guard let elements = try Self.elements(file, name: name, requiresActuals: requiresActuals) else {
                 return [ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes))]
             }
             var tables: [ReadTable] = []
@@ -113,21 +116,27 @@ package struct TableInput: Sendable {
         }
     }
 
-    /// A file as a job reads it: its bytes whole, or, for JSON Lines, the pieces it is read in, a line at a time, so
+    /// A file as a job reads it: its bytes whole, or JSON Lines, a line at a time from the pieces it is read in, so
     /// that a batch of any size is read in bounded memory.
     package enum OpenedFile {
+        /// Bytes read whole: a perfscore/1 file of one evaluation or an array of them, a spreadsheet, a text.
         case whole([UInt8])
-        /// The next piece at each call, empty at the end.
-        case pieces(() -> [UInt8])
+        /// JSON Lines: the next piece at each call, empty at the end.
+        case lines(() -> [UInt8])
     }
 
-    /// Opens `file` as its form asks: JSON Lines (by the name, unless `--input` names another form) in pieces when the
-    /// program reads files so (``JobIO/pieces``), anything else whole; `nil` after saying why it cannot be read. A
+    /// Whether `file` is read as JSON Lines: by `--input jsonl`, else by its name (`.jsonl`, `.ndjson`) unless
+    /// `--input` names another form.
+    func readsJSONLines(_ file: String) -> Bool {
+        kind == .jsonl || ((kind == nil || kind == .json) && Self.isJSONLines(file))
+    }
+
+    /// Opens `file` as its form asks: JSON Lines (``readsJSONLines(_:)``) in pieces when the program reads files so
+    /// (``JobIO/pieces``), anything else whole; `nil` after saying why it cannot be read. A
     /// workbook named `.jsonl` (its first bytes tell) is read whole, as a workbook.
     package func open(_ file: String, io: JobIO) -> OpenedFile? {
-        guard kind == nil || kind == .json, Self.isJSONLines(file), let pieces = io.pieces else {
-            return io.bytes(of: file).map(OpenedFile.whole)
-        }
+        guard readsJSONLines(file) else { return io.bytes(of: file).map(OpenedFile.whole) }
+        guard let pieces = io.pieces else { return io.bytes(of: file).map { .lines(EvaluationReader.onePiece($0)) } }
         let next: () -> [UInt8]
         switch pieces(file) {
         case .success(let opened): next = opened
@@ -138,7 +147,7 @@ package struct TableInput: Sendable {
         let first = next()
         guard kind == nil, Workbook.isZipArchive(first) || Workbook.isCompoundFile(first) else {
             var handedOver = false
-            return .pieces {
+            return .lines {
                 guard handedOver else {
                     handedOver = true
                     return first
@@ -151,14 +160,14 @@ package struct TableInput: Sendable {
         return .whole(bytes)
     }
 
-    /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), or of a JSON
-    /// Lines file (`.jsonl`, `.ndjson`: one per line, ``EvaluationReader/readLines(_:)``), named as reports name it:
+    /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), or of JSON
+    /// Lines (one per line, ``EvaluationReader/forEachLine(pieces:_:)``), named as reports name it:
     /// `FILE[0]`, `FILE[1]`, … by its index in the array, as paths count, `FILE[line 3]` by its line (the file's name
     /// alone when it holds one); `nil` for a file of one evaluation.
-    package static func elements(_ bytes: [UInt8], name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
+    package static func elements(_ file: OpenedFile, name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
         -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
         var elements: [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)] = []
-        let several = try forEachElement(.whole(bytes), name: name, requiresActuals: requiresActuals) { elements.append(($0, $1, $2)) }
+        let several = try forEachElement(file, name: name, requiresActuals: requiresActuals) { elements.append(($0, $1, $2)) }
         return several ? elements : nil
     }
 
@@ -174,8 +183,7 @@ package struct TableInput: Sendable {
         }
         let lines: () -> [UInt8]
         switch file {
-        case .pieces(let next): lines = next
-        case .whole(let bytes) where isJSONLines(name): lines = EvaluationReader.onePiece(bytes)
+        case .lines(let next): lines = next
         case .whole(let bytes):
             guard let elements = try reader.readArray(bytes) else { return false }
             for (offset, result) in elements.enumerated() { hand(elements.count > 1 ? "\(offset)" : nil, result) }

@@ -32,7 +32,7 @@ package struct VerifyJob {
         for file in files {
             let failed = evaluator.scoreTables(of: file, input: input, io: io) { table in
                 if !table.card.printedFiguresAgree { status = max(status, .findings) }
-                let label = file == "-" ? file : table.name
+                let label = table.label(readFrom: file)
                 if format == .json {
                     json.add((table.card, label))
                     results += 1
