@@ -231,7 +231,7 @@ struct CommandRunner {
         if let tooLarge = error as? FileAccess.TooLarge {
             return tooLarge.isStandardInput
                 ? "standard input holds more than \(largestFile) bytes; perfscore reads at most that much (use --jsonl for a long batch)"
-                : "the file is \(tooLarge.size) bytes; perfscore reads files of at most \(largestFile) bytes whole (write a batch this large as JSON Lines, .jsonl, which is read a line at a time)"
+                : "the file is \(tooLarge.size) bytes; perfscore reads files of at most \(largestFile) bytes whole (a larger batch: JSON Lines, .jsonl, which all but convert read a line at a time)"
         }
         if let failure = error as? ChunkReader.OpenFailure, failure.code == EISDIR {
             return failure.description + " (give the files in it, or perfscore summary DIR)"

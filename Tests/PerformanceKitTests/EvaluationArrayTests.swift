@@ -93,7 +93,13 @@ struct EvaluationArrayTests {
         #expect(result.error == "perfscore: many.json[1]:5:52: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\"\n")
         let summary = runPerfscore(["summary", "many.json"], files: ["many.json": text])
         #expect(summary.output.contains("many.json[1]: cannot be read: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\""))
-        // lint and convert read a file whole: a broken element stops them, named.
+        // lint names it and lints the others, as summary does; convert, which writes the file's tables as one, writes
+        // nothing.
+        let linted = runPerfscore(["lint", "many.json"], files: ["many.json": text])
+        #expect(linted.status == .unusable)
+        #expect(linted.output.hasPrefix("many.json[0]"))
+        #expect(!linted.output.contains("many.json[1]"))
+        #expect(linted.error == "perfscore: many.json[1]:5:52: indicators[0].weight: expected the indicator's points (分值) as a number ≥ 0, found the string \"x\"\n")
         let converted = runPerfscore(["convert", "many.json"], files: ["many.json": text])
         #expect(converted.status == .unusable)
         #expect(converted.output.isEmpty)

@@ -71,16 +71,31 @@ public struct Linter: Sendable {
     ///   - tables: the tables, in the order they were given.
     ///   - readingFindings: what reading each table found already (rows without points), by table name.
     package func lint(_ tables: [LintTable], readingFindings: [String: [Diagnostic]] = [:]) -> [Report] {
-        var copies = CopiedBlocks(copiedRows: copiedRows)
-        return tables.map { table in
-            var findings = Self.collapsed(readingFindings[table.name, default: []].filter { $0.code != .unknownField },
-                                          rows: table.evaluation.indicators.count)
+        var session = Session(self)
+        return tables.map { session.report(on: $0, readingFindings: readingFindings[$0.name, default: []]) }
+    }
+
+    /// Tables linted one at a time, each against the tables before it (copied blocks), so that a job that lets go of
+    /// each table after its report holds what the copy check keeps of the tables before (their rows' names, targets
+    /// and points), not the tables.
+    package struct Session {
+        private let linter: Linter
+        private var copies: CopiedBlocks
+
+        package init(_ linter: Linter) {
+            self.linter = linter
+            copies = CopiedBlocks(copiedRows: linter.copiedRows)
+        }
+
+        /// The report on one more table, given what reading it found already (rows without points).
+        package mutating func report(on table: LintTable, readingFindings: [Diagnostic]) -> Report {
+            var findings = Linter.collapsed(readingFindings.filter { $0.code != .unknownField }, rows: table.evaluation.indicators.count)
             findings += TaxonomyCheck.diagnostics(for: table.evaluation)
-            for check in checks {
+            for check in linter.checks {
                 findings += check.check(table)
             }
             findings += copies.findings(for: table)
-            return Report(name: table.name, findings: Self.ordered(findings))
+            return Report(name: table.name, findings: Linter.ordered(findings))
         }
     }
 

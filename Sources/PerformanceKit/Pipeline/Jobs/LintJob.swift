@@ -23,41 +23,34 @@ package struct LintJob {
     /// or names an unknown profile.
     package func run(_ files: [String], io: JobIO) -> JobOutput {
         var status = JobStatus.success
-        var tables: [LintTable] = []
-        var readingFindings: [String: [Diagnostic]] = [:]
-        var places: [String: CellPlaces] = [:]
-        // A table of several in a file is named by its place (its lines in a disclosure's text, its index in an array,
-        // its sheet): its title says which project it is, where the place does not already.
-        var titles: [String: String] = [:]
+        // Each table is linted as it is read and let go of: what is kept of the tables before is what the copy check
+        // needs of them.
+        var session = Linter.Session(Linter())
+        var json = JSONOutput.Document<Linter.Report>(files: files.count) { report, out in LintReport.write(report, into: &out) }
+        var reports: [String] = []
+        var reported = 0
         for file in files {
-            guard let read = input.read(file, requiresActuals: false, io: io) else {
-                status = .unusable
-                continue
-            }
-            for table in read {
+            let readAll = input.forEachTable(of: file, requiresActuals: false, io: io) { table in
                 guard let linted = LintTable(name: table.name, read: table.result, override: override) else {
                     io.message("\(table.name): rules: unknown rule profile \"\(table.result.evaluation.rules ?? RuleProfile.defaultID)\"")
                     status = .unusable
-                    continue
+                    return
                 }
-                tables.append(linted)
-                readingFindings[table.name] = table.result.warnings
-                places[table.name] = table.result.places
-                if let label = table.sheet, let title = table.result.evaluation.title, label != title {
-                    titles[table.name] = title
+                let report = session.report(on: linted, readingFindings: table.result.warnings)
+                if report.hasErrors { status = max(status, .findings) }
+                reported += 1
+                if format == .json {
+                    json.add(report)
+                } else {
+                    // A table of several in a file is named by its place (its lines in a disclosure's text, its index
+                    // in an array, its sheet): its title says which project it is, where the place does not already.
+                    let title = table.sheet.flatMap { label in table.result.evaluation.title.flatMap { $0 == label ? nil : $0 } }
+                    reports.append(LintReport.text(report, places: table.result.places, title: title))
                 }
             }
+            if !readAll { status = .unusable }
         }
-        let reports = Linter().lint(tables, readingFindings: readingFindings)
-        if reports.contains(where: \.hasErrors) { status = max(status, .findings) }
-        let text: String
-        if format == .json {
-            text = reports.isEmpty ? "" : JSONOutput.document(reports, files: files.count) { report, out in
-                LintReport.write(report, into: &out)
-            }
-        } else {
-            text = reports.map { LintReport.text($0, places: places[$0.name] ?? CellPlaces(), title: titles[$0.name]) }.joined(separator: "\n")
-        }
+        let text = format == .json ? (reported == 0 ? "" : json.finish()) : reports.joined(separator: "\n")
         return JobOutput(text.isEmpty ? nil : .text(text), status: status)
     }
 }

@@ -83,36 +83,57 @@ package struct TableInput: Sendable {
         }
     }
 
-    /// Every table of one file read (a JSON file's one evaluation or array of them, a workbook's sheets, a
+    /// Every table of one file read (a JSON file's one evaluation or array of them, JSON Lines, a workbook's sheets, a
     /// disclosure's tables); `nil` after saying why the file, or a table of it, cannot be read.
     package func read(_ file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
-        guard let bytes = io.bytes(of: file) else { return nil }
-        return read(bytes, of: file, requiresActuals: requiresActuals, io: io)
+        var tables: [ReadTable] = []
+        return forEachTable(of: file, requiresActuals: requiresActuals, io: io) { tables.append($0) } ? tables : nil
+    }
+
+    /// Each table of one file handed to `body` as it is read (JSON Lines a line at a time, ``open(_:io:)``), so that a
+    /// job that lets go of each holds one at a time; `false` after saying why the file, or a table of it, cannot be
+    /// read (the tables that could are handed over).
+    package func forEachTable(of file: String, requiresActuals: Bool = true, io: JobIO, _ body: (ReadTable) -> Void) -> Bool {
+        guard let opened = open(file, io: io) else { return false }
+        if case .whole(let bytes) = opened, let form = form(for: file, bytes: bytes) {
+            guard let tables = readTables(bytes, name: JobIO.displayName(file), form: form, requiresActuals: requiresActuals, io: io) else { return false }
+            tables.forEach(body)
+            return true
+        }
+        return forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io, body)
     }
 
     /// The tables of `file`'s bytes, read already (a job that reads them twice, two ways, reads the file once).
     package func read(_ bytes: [UInt8], of file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
-        let name = JobIO.displayName(file)
         if let form = form(for: file, bytes: bytes) {
-            return readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io)
+            return readTables(bytes, name: JobIO.displayName(file), form: form, requiresActuals: requiresActuals, io: io)
         }
+        var tables: [ReadTable] = []
+        let opened: OpenedFile = readsJSONLines(file) ? .lines(EvaluationReader.onePiece(bytes)) : .whole(bytes)
+        return forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io) { tables.append($0) } ? tables : nil
+    }
+
+    /// The perfscore/1 tables of a file opened, each handed to `body`; `false` after saying why one, or the file,
+    /// cannot be read.
+    private func forEachTable(_ opened: OpenedFile, of file: String, requiresActuals: Bool, io: JobIO, _ body: (ReadTable) -> Void) -> Bool {
+        let name = JobIO.displayName(file)
+        var readAll = true
         do {
-            let file: OpenedFile = readsJSONLines(file) ? .lines(EvaluationReader.onePiece(bytes)) : .whole(bytes)
-            guard let elements = try Self.elements(file, name: name, requiresActuals: requiresActuals) else {
-                return [ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes))]
-            }
-            var tables: [ReadTable] = []
-            for element in elements {
-                switch element.result {
-                case .success(let result):
-                    tables.append(ReadTable(name: element.name, sheet: element.label, result: result))
-                case .failure(let error): io.say(error.problems, file: element.name)
+            let several = try Self.forEachElement(opened, name: name, requiresActuals: requiresActuals) { element, label, result in
+                switch result {
+                case .success(let read): body(ReadTable(name: element, sheet: label, result: read))
+                case .failure(let error):
+                    io.say(error.problems, file: element)
+                    readAll = false
                 }
             }
-            return tables.count == elements.count ? tables : nil
+            if !several, case .whole(let bytes) = opened {
+                body(ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes)))
+            }
+            return readAll
         } catch {
             io.say(error.problems, file: name)
-            return nil
+            return false
         }
     }
 
