@@ -194,6 +194,14 @@ struct JSONLinesTablesTests {
         #expect(runPerfscore(["verify", "--input", "jsonl", "-"], files: [String: String](), standardInput: one).output.hasPrefix("-: no printed figures"))
     }
 
+    /// A workbook named `.jsonl` (its first bytes are a ZIP archive's) is read whole, as a workbook, not line by line.
+    @Test func readsAWorkbookNamedAsJSONLinesAsAWorkbook() throws {
+        let workbook = try Fixtures.bytes("examples/spreadsheets/05-zhengwu-fuwu.xlsx")
+        let verified = runPerfscore(["verify", "book.jsonl"], files: ["book.jsonl": workbook])
+        #expect(verified.status == .success)
+        #expect(verified.output.hasPrefix("book.jsonl: agrees: all 16 printed figures match the rule"))
+    }
+
     @Test func readsEachLineAsATable() throws {
         let one = EvaluationArrayTests.evaluation("甲").replacingOccurrences(of: "\n", with: "")
         let two = EvaluationArrayTests.evaluation("乙", actual: "4").replacingOccurrences(of: "\n", with: "")

@@ -176,9 +176,9 @@ package struct TableInput: Sendable {
                 return next()
             }
         }
-        var bytes = first
-        while case let piece = next(), !piece.isEmpty { bytes += piece }
-        return .whole(bytes)
+        // Read again whole, within the program's limit on a file read whole (the sniff is only for a path: standard
+        // input is JSON Lines only when --input says so).
+        return io.bytes(of: file).map(OpenedFile.whole)
     }
 
     /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), or of JSON
