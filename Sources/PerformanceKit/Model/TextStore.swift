@@ -14,26 +14,15 @@ final class TextStore: @unchecked Sendable {
     private let source: UnsafeMutableBufferPointer<UInt8>
     /// Whether `source` is the store's own copy, freed with it.
     private let ownsSource: Bool
-    /// Where `source` starts in the bytes the texts' places count in: 0, but for a copy of one part of a file (a line
-    /// of JSON Lines, ``init(part:startingAt:)``), whose texts keep their places in the whole file.
-    private let origin: Int
     /// The unescaped bytes of the strings that carried escapes, one after another (written by the reader's thread
     /// alone, before the store is shared).
     @exclusivity(unchecked) private(set) var unescaped: [UInt8] = []
 
     /// A store over a copy of a file's bytes.
-    convenience init(source bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(part: bytes, startingAt: 0)
-    }
-
-    /// A store over a copy of one part of a file's bytes, `part`, whose first byte stands at `origin` in the file:
-    /// the texts read from it keep their places in the file, and the store holds the part alone. A line of a large
-    /// JSON Lines file is read so, and let go of with its rows, rather than each line's rows holding the whole file.
-    init(part bytes: UnsafeBufferPointer<UInt8>, startingAt origin: Int) {
+    init(source bytes: UnsafeBufferPointer<UInt8>) {
         source = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)
         _ = source.initialize(from: bytes)
         ownsSource = true
-        self.origin = origin
     }
 
     /// A store over `bytes` where they stand, not copied: whoever makes it keeps them alive and unchanged for as
@@ -43,7 +32,6 @@ final class TextStore: @unchecked Sendable {
     init(inPlace bytes: UnsafeBufferPointer<UInt8>) {
         source = UnsafeMutableBufferPointer(mutating: bytes)
         ownsSource = false
-        origin = 0
     }
 
     deinit {
@@ -72,7 +60,7 @@ final class TextStore: @unchecked Sendable {
                 try body(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
             }
         }
-        return try body(UnsafeBufferPointer(rebasing: source[(start - origin)..<(start - origin + count)]))
+        return try body(UnsafeBufferPointer(rebasing: source[start..<(start + count)]))
     }
 }
 

@@ -2,7 +2,7 @@
 /// jobs read a file of several tables (`FILE[line 3]`).
 ///
 /// A file is read a line at a time, from the pieces it is read in, and each line is read as a file's one evaluation
-/// with a copy of its own bytes alone (``TextStore/init(part:startingAt:)``): a caller that lets go of each line's
+/// with a copy of its own bytes alone (``TextStore/init(source:)`` over the line): a caller that lets go of each line's
 /// result holds one line at a time, whatever the size of the file. Blank lines are passed over; a line that is not
 /// JSON fails on its own, the others stay readable; a finding's line and column (and a bad byte's offset) are the
 /// file's.
@@ -78,7 +78,7 @@ extension EvaluationReader {
     /// file, the line being line `number` and starting at byte `offset`.
     private func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> Swift.Result<Result, EvaluationFileError> {
         let requiresActuals = self.requiresActuals
-        let store = TextStore(part: line, startingAt: 0)
+        let store = TextStore(source: line)
         do {
             return try JSONScanner.document(line, in: 0..<line.count, endName: "the end of the line", startsTheFile: offset == 0) {
                 (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
