@@ -80,7 +80,7 @@ extension EvaluationReader {
         let requiresActuals = self.requiresActuals
         let store = TextStore(source: line)
         do {
-            return try JSONScanner.document(line, in: 0..<line.count, endName: "the end of the line", startsTheFile: offset == 0) {
+            return try JSONScanner.document(line, endName: "the end of the line", startsTheFile: offset == 0) {
                 (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
                 try Self.element(&scanner, requiresActuals: requiresActuals, store: store)
             }.mapError { EvaluationFileError(problems: $0.problems.map { $0.placed(line: number, offset: offset) }) }

@@ -35,23 +35,16 @@ struct JSONScanner {
         try bytes.withUnsafeBufferPointer { (buffer) throws(EvaluationFileError) -> Result in try document(buffer, body) }
     }
 
-    /// ``document(_:_:)-([UInt8],_)`` over bytes in place.
-    static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (inout JSONScanner) throws(Problem) -> Result)
-        throws(EvaluationFileError) -> Result {
-        try document(buffer, in: 0..<buffer.count, body)
-    }
-
-    /// ``document(_:_:)-([UInt8],_)`` over the part `range` of bytes in place (a line of JSON Lines), its findings
-    /// placed in the whole (line and column of the file); a byte-order mark is skipped at the start of the whole only,
-    /// and only when `startsTheFile` (a line of a file handed over on its own starts the file only when it is the first).
-    static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>, endName: String = "the end of the file",
-                                 startsTheFile: Bool = true,
+    /// ``document(_:_:)-([UInt8],_)`` over bytes in place: a file's, or a line of JSON Lines handed over on its own
+    /// (`endName` the end of the line), which starts the file, and may begin with a byte-order mark, only when it is
+    /// the first (`startsTheFile`).
+    static func document<Result>(_ buffer: UnsafeBufferPointer<UInt8>, endName: String = "the end of the file", startsTheFile: Bool = true,
                                  _ body: (inout JSONScanner) throws(Problem) -> Result) throws(EvaluationFileError) -> Result {
-        if let bad = UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: buffer[range])).map({ $0 + range.lowerBound }) {
+        if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
             throw EvaluationFileError(problems: [.notUTF8(byteOffset: bad, location: TextLocation(offset: bad, in: buffer))])
         }
-        var scanner = JSONScanner(buffer, start: range.lowerBound, end: range.upperBound, endName: endName)
-        if startsTheFile, range.lowerBound == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
+        var scanner = JSONScanner(buffer, start: 0, end: buffer.count, endName: endName)
+        if startsTheFile, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
         do throws(Problem) {
             scanner.skipWhitespace()
             let value = try body(&scanner)
