@@ -182,19 +182,10 @@ package struct TableInput: Sendable {
     }
 
     /// Each evaluation of a JSON file that holds an array of them (``EvaluationReader/readArray(_:)``), or of JSON
-    /// Lines (one per line, ``EvaluationReader/forEachLine(pieces:_:)``), named as reports name it:
-    /// `FILE[0]`, `FILE[1]`, … by its index in the array, as paths count, `FILE[line 3]` by its line (the file's name
-    /// alone when it holds one); `nil` for a file of one evaluation.
-    package static func elements(_ file: OpenedFile, name: String, requiresActuals: Bool = true) throws(EvaluationFileError)
-        -> [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)]? {
-        var elements: [(name: String, label: String?, result: Result<EvaluationReader.Result, EvaluationFileError>)] = []
-        let several = try forEachElement(file, name: name, requiresActuals: requiresActuals) { elements.append(($0, $1, $2)) }
-        return several ? elements : nil
-    }
-
-    /// ``elements(_:name:requiresActuals:)`` one at a time, each handed to `body` in turn: JSON Lines are read a line
-    /// at a time (``EvaluationReader/forEachLine(pieces:_:)``), so that a caller that lets go of each element holds
-    /// one at a time, whatever the size of the file. `false`, and nothing handed over, for a file of one evaluation.
+    /// Lines (one per line, ``EvaluationReader/forEachLine(pieces:_:)``, a line at a time), handed to `body` in turn
+    /// and named as reports name it: `FILE[0]`, `FILE[1]`, … by its index in the array, as paths count, `FILE[line 3]`
+    /// by its line (the file's name alone when it holds one). A caller that lets go of each element holds one at a
+    /// time, whatever the size of the file. `false`, and nothing handed over, for a file of one evaluation.
     package static func forEachElement(_ file: OpenedFile, name: String, requiresActuals: Bool = true,
                                        _ body: (_ name: String, _ label: String?, _ result: Result<EvaluationReader.Result, EvaluationFileError>) -> Void)
         throws(EvaluationFileError) -> Bool {
