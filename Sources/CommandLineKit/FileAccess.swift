@@ -77,25 +77,12 @@ package enum FileAccess {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed into place. A write that
-    /// fails midway (no space, a size limit) removes its temporary file and leaves the old one.
+    /// Writes `bytes` to `path` atomically (``AtomicFile``): a temporary file in the same folder, renamed into place.
+    /// A write that fails midway (no space, a size limit) removes its temporary file and leaves the old one.
     package static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        guard let status = status(folder), status.st_mode & S_IFMT == S_IFDIR else { throw MissingFolder(folder: folder) }
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw ChunkReader.OpenFailure(code: code)
-        }
+        let file = try AtomicFile(path: path)
+        try file.write(bytes)
+        try file.commit()
     }
 
     /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe).

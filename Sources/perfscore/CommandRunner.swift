@@ -20,6 +20,8 @@ struct CommandRunner {
         var writeOutputBytes: (([UInt8]) -> Void)? = nil
         /// Writes bytes to a path atomically (a temporary file in the same folder, renamed into place).
         var writeFileAtomically: (String, [UInt8]) throws -> Void = FileAccess.writeAtomically
+        /// Opens a file to be written in pieces and put in place whole (a report written as it is made, `-o`).
+        var openAtomicFile: (String) throws -> AtomicFile = { try AtomicFile(path: $0) }
         /// Creates a folder and the folders above it that are missing; nothing when it exists.
         var createFolder: (String) throws -> Void = FileAccess.makeFolder
         /// Whether long work shows a progress line on standard error (only when it is a terminal).
@@ -111,9 +113,13 @@ struct CommandRunner {
                                    defaults: TableReader.Defaults(planned: options.planned, executed: options.executed))
             let folder = options.outputPath.flatMap(outputFolder)
             let format = options.format
+            // A report of many tables is written as it is made: to standard output, or a file put in place at the end.
+            let streamed = StreamedOutput(path: options.outputPath, open: environment.openAtomicFile, standardOutput: environment.writeOutput, standardOutputBytes: environment.writeOutputBytes)
+            var io = self.io
+            if folder == nil, format != .xlsx { io.writeReport = streamed.write }
             let output: JobOutput
             switch job {
-            case .score where options.jsonLines: output = jsonLines(options, evaluator: evaluator)
+            case .score where options.jsonLines: output = jsonLines(options, evaluator: evaluator, streamed: streamed)
             case .score: output = ScoreJob(evaluator: evaluator, format: format, input: input, explainAll: options.explainAll).run(options.files, io: io)
             case .verify: output = VerifyJob(evaluator: evaluator, format: format, input: input).run(options.files, io: io)
             case .lint: output = LintJob(override: override, format: format, input: input).run(options.files, io: io)
@@ -122,7 +128,7 @@ struct CommandRunner {
             case .extract: output = ExtractJob(filesForFolder: folder != nil).run(options.files, io: io)
             case .template: output = TemplateJob(profile: override ?? .wuhan2023, format: format, year: options.year).run()
             }
-            return emit(output, options: options)
+            return emit(output, options: options, streamed: streamed)
         }
     }
 
@@ -157,18 +163,14 @@ struct CommandRunner {
     }
 
     /// `perfscore --jsonl`: results written as they come, a progress line when standard error alone is a terminal.
-    func jsonLines(_ options: Command.ScoreOptions, evaluator: Evaluator) -> JobOutput {
+    func jsonLines(_ options: Command.ScoreOptions, evaluator: Evaluator, streamed: StreamedOutput) -> JobOutput {
         let sizes = options.files.map(environment.fileSize)
         let total = sizes.contains(where: { $0 == nil }) ? nil : sizes.compactMap { $0 }.reduce(0, +)
         let showsProgress = environment.showsProgress && (options.summaryOnly || options.readOnly || !environment.outputIsTerminal)
         let progress = showsProgress ? ProgressLine(unit: "lines", total: total, write: environment.writeError) : nil
         let environment = environment
         let streams = JSONLinesJob.Streams(
-            open: openPieces,
-            write: { bytes in
-                guard !bytes.isEmpty else { return }
-                if let writeBytes = environment.writeOutputBytes { writeBytes(bytes) } else { environment.writeOutput(String(decoding: bytes, as: UTF8.self)) }
-            },
+            open: openPieces, write: streamed.write(bytes:),
             message: { progress?.finish(); environment.writeError("perfscore: \($0)\n") },
             progress: progress.map { line in { line.update(done: $0, measured: $1) } })
         defer { progress?.finish() }
@@ -180,38 +182,34 @@ struct CommandRunner {
         path.hasSuffix("/") || environment.listDirectory(path) != nil ? path : nil
     }
 
-    /// Writes a job's report, and returns the worse of the job's status and the writing's: text to standard output
-    /// or, with `-o`, to a file atomically (a temporary file in the same folder, renamed into place, so that a
-    /// failure never leaves half a report over a good one); a workbook with `-o`, or to standard output when it is
-    /// not a terminal; files into the folder `-o` names. A job with no report writes nothing.
-    func emit(_ output: JobOutput, options: Command.ScoreOptions) -> ExitStatus {
-        guard let report = output.report else { return output.status }
-        let bytes: [UInt8]
-        switch report {
-        case .text(let text):
-            guard options.outputPath != nil else {
-                environment.writeOutput(text)
-                return output.status
-            }
-            bytes = Array(text.utf8)
-        case .workbook(let workbook):
+    /// Writes a job's report, as it was made or at the end, and returns the worse of the job's status and the writing's:
+    /// to standard output or, with `-o`, a file atomically (``StreamedOutput``: never half a report over a good one); a
+    /// workbook so, but not to a terminal; files into the folder `-o` names. A job with no report writes nothing.
+    func emit(_ output: JobOutput, options: Command.ScoreOptions, streamed: StreamedOutput) -> ExitStatus {
+        switch output.report {
+        case nil:
+            streamed.discard()
+            return output.status
+        case .written?: break
+        case .text(let text)?: streamed.write(text)
+        case .workbook(let workbook)?:
             guard options.outputPath != nil || (environment.writeOutputBytes != nil && !environment.outputIsTerminal) else {
                 environment.writeError("perfscore: --format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)\n")
                 return .unusable
             }
-            bytes = workbook
-        case .files(let files, let what):
+            streamed.write(bytes: workbook)
+        case .files(let files, let what)?:
             let folder = options.outputPath ?? "."
             for (position, file) in files.enumerated() {
                 guard writeFile(file.bytes, to: (folder as NSString).appendingPathComponent(file.name), what: what, makingFolder: position == 0 ? options.outputPath : nil) else { return .unusable }
             }
             return output.status
         }
-        guard let path = options.outputPath else {
-            environment.writeOutputBytes?(bytes)
-            return output.status
+        do { try streamed.finish() } catch {
+            environment.writeError("perfscore: \(options.outputPath ?? "-"): cannot write the report: \(Self.reason(error))\n")
+            return .unusable
         }
-        return writeFile(bytes, to: path, what: "the report") ? output.status : .unusable
+        return output.status
     }
 
     /// Writes one file atomically, `folder` made first when missing (`-o DIR/`, given with the first file); `false` after saying why not.

@@ -43,6 +43,54 @@ import Testing
         #expect(messages.lines.first?.hasPrefix("bad.json:1:") == true)
     }
 
+    /// A report taken as it is made (`writeReport`: standard output, or the file `-o` puts in place at the end) is
+    /// written a table at a time, and its pieces are the bytes of the report given back whole: for every format
+    /// that is text, for one file and several, for a file of several tables (the disclosure's four), and for
+    /// `verify` and `lint`.
+    @Test(arguments: [OutputFormat.text, .json, .markdown, .csv])
+    func writesTheReportATableAtATimeAsTheWholeOne(_ format: OutputFormat) throws {
+        let inputs = [seeds, [seeds[2]], ["examples/disclosures/001_56ba69dbb77db55d.txt", seeds[0]]]
+        for files in inputs {
+            let jobs: [(String, ([String], JobIO) -> JobOutput)] = [
+                ("score", { ScoreJob(evaluator: Evaluator(), format: format, input: TableInput()).run($0, io: $1) }),
+                ("verify", { VerifyJob(evaluator: Evaluator(), format: format == .json ? .json : .text, input: TableInput()).run($0, io: $1) }),
+                ("lint", { LintJob(override: nil, format: format == .json ? .json : .text, input: TableInput()).run($0, io: $1) }),
+            ]
+            for (name, run) in jobs {
+                let whole = run(files, io(Messages()))
+                guard case .text(let text)? = whole.report else {
+                    Issue.record("\(name) \(format) \(files): no report")
+                    continue
+                }
+                var pieces: [String] = []
+                var streaming = io(Messages())
+                streaming.writeReport = { pieces.append($0) }
+                let streamed = run(files, streaming)
+                #expect(streamed.status == whole.status)
+                guard case .written? = streamed.report else {
+                    Issue.record("\(name) \(format) \(files): the report was not written as it was made")
+                    continue
+                }
+                #expect(pieces.joined() == text, "\(name) \(format) \(files)")
+                // One piece a table (JSON: the first result of several is written with the second, the array's end
+                // with the last), not the whole report at the end.
+                let tables = files.count == 1 ? 1 : files.count + (files[0].hasSuffix(".txt") ? 3 : 0)
+                #expect(pieces.count >= tables - (format == .json ? 1 : 0), "\(name) \(format) \(files): \(pieces.count) pieces")
+            }
+        }
+    }
+
+    /// A job that writes nothing as it goes (no table could be read) has no report, so that the program puts
+    /// nothing over a file that was there.
+    @Test func writesNoPieceWhenNoTableCouldBeScored() {
+        var pieces: [String] = []
+        var streaming = io(Messages(), files: ["bad.json": Array("{\"format\": \"perfscore/1\"".utf8)])
+        streaming.writeReport = { pieces.append($0) }
+        let output = ScoreJob(evaluator: Evaluator(), format: .json, input: TableInput()).run(["bad.json"], io: streaming)
+        #expect(output.report == nil)
+        #expect(pieces.isEmpty)
+    }
+
     @Test func lintsTargetTablesWithoutActuals() {
         let messages = Messages()
         let output = LintJob(override: nil, format: .text, input: TableInput()).run(["examples/targets/004-jigou-yunzhuan.json"], io: io(messages))

@@ -390,6 +390,57 @@ struct PerfScoreProcessTests {
         #expect(key.1.contains("weight: missing; expected the indicator's points (分值) as a number ≥ 0; \"wieght\" is given: did you mean \"weight\"?"))
     }
 
+    /// A report is written to `-o` as it is made, into a temporary file beside it that is renamed into place at the
+    /// end: what is written is what standard output gets, and a report that cannot be written whole (here a file
+    /// size limit, `ulimit -f`, which makes `write(2)` fail midway with EFBIG) leaves the old file as it was and no
+    /// temporary file behind. So does a run that scores nothing.
+    @Test func writesTheReportAsItIsMadeAndPutsItInPlaceWhole() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputs = Fixtures.examples.filter { $0.hasPrefix("examples/wuhan-2023/") }.map { Fixtures.root.appendingPathComponent($0).path }
+        let executable = try Self.executable().path
+        /// Runs `perfscore ARGUMENTS` under `sh`, after `setup` (a limit): the status, standard output and error.
+        func run(_ arguments: [String], setup: String = "") throws -> (status: Int32, output: Data, error: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", setup + " exec \"$0\" \"$@\"", executable] + arguments
+            process.currentDirectoryURL = directory
+            let outputPipe = Pipe()
+            let errorPipe = Pipe()
+            process.standardOutput = outputPipe
+            process.standardError = errorPipe
+            try process.run()
+            let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+            let error = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, output, error)
+        }
+        let report = directory.appendingPathComponent("report.json")
+        for arguments in [["--format", "json"] + inputs, inputs, ["verify"] + inputs, ["lint", "--format", "json"] + inputs] {
+            let printed = try run(arguments)
+            let written = try run(arguments + ["-o", "report.json"])
+            #expect(written.status == printed.status, "\(arguments)")
+            #expect(written.output.isEmpty && written.error.isEmpty, "\(arguments)")
+            #expect(try Data(contentsOf: report) == printed.output, "\(arguments)")
+        }
+        #expect(try run(["--format", "json"] + inputs).output.count > 8192)
+        // 8 blocks of 512 bytes: the JSON of four tables is larger. SIGXFSZ is ignored, so that the write fails
+        // (EFBIG) rather than the program being stopped.
+        let cut = try run(["--format", "json", "-o", "report.json"] + inputs, setup: "trap '' XFSZ; ulimit -f 8;")
+        #expect(cut.status == 2)
+        #expect(cut.error == "perfscore: report.json: cannot write the report: the file is larger than the system allows\n")
+        try FileManager.default.removeItem(at: report)
+        try Data("earlier report\n".utf8).write(to: report)
+        let nothing = try run(["-o", "report.json", "missing.json"])
+        #expect(nothing.status == 2)
+        #expect(try String(decoding: Data(contentsOf: report), as: UTF8.self) == "earlier report\n")
+        let cutAgain = try run(["--format", "json", "-o", "report.json"] + inputs, setup: "trap '' XFSZ; ulimit -f 8;")
+        #expect(cutAgain.status == 2)
+        #expect(try String(decoding: Data(contentsOf: report), as: UTF8.self) == "earlier report\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
+    }
+
     // Issue 16 §2: verify, lint and summary write their report to -o as scoring does.
     @Test func writesEveryReportToItsOutput() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")

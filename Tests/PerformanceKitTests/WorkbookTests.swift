@@ -13,7 +13,10 @@ private func runCommand(_ arguments: [String], realFiles: Bool = false) -> (stat
     var environment = CommandRunner.Environment(
         readFile: { path in try Fixtures.bytes(path) }, readStandardInput: { [] },
         writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
-    if !realFiles { environment.writeFileAtomically = { path, _ in throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) } }
+    if !realFiles {
+        environment.writeFileAtomically = { path, _ in throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        environment.openAtomicFile = { path in throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+    }
     let status = CommandRunner(environment: environment).run(arguments)
     return (status, output.text, error.text)
 }

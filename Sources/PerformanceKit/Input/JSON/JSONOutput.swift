@@ -352,7 +352,18 @@ extension JSONOutput {
             write(item, &out)
         }
 
-        /// The document, ending in a newline: the one result of one file alone, else an array.
+        /// The text written since the last call, handed over and let go of, so that a job writing its report as it
+        /// is made holds the result being written, not those before; empty while the first result may still be the
+        /// document alone.
+        package mutating func takeWritten() -> String {
+            guard out.buffer.count > 0 else { return "" }
+            let text = out.text
+            out.buffer.truncate(to: 0)
+            return text
+        }
+
+        /// The rest of the document, ending in a newline: the one result of one file alone, else the array's last
+        /// results (all of them when nothing was taken by ``takeWritten()``) and its end.
         package consuming func finish() -> String {
             if let first, !opened {
                 write(first, &out)

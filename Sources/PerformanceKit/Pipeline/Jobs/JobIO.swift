@@ -15,17 +15,23 @@ package struct JobIO {
     /// A file (or `-`) opened for reading in pieces: each call gives the next, empty at the end; `nil` when the
     /// program reads every file whole (``read``). A JSON Lines file is read so, a line at a time, whatever its size.
     package var pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)?
+    /// Where a job writes its report a piece at a time, as it is made (standard output, or the temporary file `-o`
+    /// renames into place at the end), so that the report of a large batch is never held whole; `nil` when the job
+    /// gives its report back whole (``JobOutput/Report/text(_:)``). `perfscore`, `verify` and `lint` write so.
+    package var writeReport: ((String) -> Void)?
 
     /// Creates the program's side of a job.
     package init(read: @escaping (String) -> Result<[UInt8], ReadFailure>, message: @escaping (String) -> Void,
                  listFolder: @escaping (String) -> [String]? = { _ in nil },
                  progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
-                 pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)? = nil) {
+                 pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)? = nil,
+                 writeReport: ((String) -> Void)? = nil) {
         self.read = read
         self.message = message
         self.listFolder = listFolder
         self.progress = progress
         self.pieces = pieces
+        self.writeReport = writeReport
     }
 
     /// How messages name a file: its path, or `<stdin>` for `-`.

@@ -24,10 +24,11 @@ package struct LintJob {
     package func run(_ files: [String], io: JobIO) -> JobOutput {
         var status = JobStatus.success
         // Each table is linted as it is read and let go of: what is kept of the tables before is what the copy check
-        // needs of them.
+        // needs of them, and, when the program takes the report as it comes (`io.writeReport`), nothing of their
+        // reports.
+        var report = ReportStream(to: io.writeReport)
         var session = Linter.Session(Linter())
         var json = JSONOutput.Document<Linter.Report>(files: files.count) { report, out in LintReport.write(report, into: &out) }
-        var reports: [String] = []
         var reported = 0
         for file in files {
             let readAll = input.forEachTable(of: file, requiresActuals: false, io: io) { table in
@@ -36,21 +37,22 @@ package struct LintJob {
                     status = .unusable
                     return
                 }
-                let report = session.report(on: linted, readingFindings: table.result.warnings)
-                if report.hasErrors { status = max(status, .findings) }
+                let findings = session.report(on: linted, readingFindings: table.result.warnings)
+                if findings.hasErrors { status = max(status, .findings) }
                 reported += 1
                 if format == .json {
-                    json.add(report)
+                    json.add(findings)
+                    report.append(json.takeWritten())
                 } else {
                     // A table of several in a file is named by its place (its lines in a disclosure's text, its index
                     // in an array, its sheet): its title says which project it is, where the place does not already.
                     let title = table.sheet.flatMap { label in table.result.evaluation.title.flatMap { $0 == label ? nil : $0 } }
-                    reports.append(LintReport.text(report, places: table.result.places, title: title))
+                    report.append((report.isEmpty ? "" : "\n") + LintReport.text(findings, places: table.result.places, title: title))
                 }
             }
             if !readAll { status = .unusable }
         }
-        let text = format == .json ? (reported == 0 ? "" : json.finish()) : reports.joined(separator: "\n")
-        return JobOutput(text.isEmpty ? nil : .text(text), status: status)
+        if format == .json, reported > 0 { report.append(json.finish()) }
+        return JobOutput(report.finish(), status: status)
     }
 }

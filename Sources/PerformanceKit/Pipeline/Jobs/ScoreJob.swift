@@ -25,12 +25,13 @@ package struct ScoreJob {
         }
         var status = JobStatus.success
         // Each table is written as it is scored and its card let go of (a workbook's sheets excepted): a file of
-        // thousands of tables holds one card at a time, and its report.
+        // thousands of tables holds one card at a time, and, when the program takes the report as it comes
+        // (`io.writeReport`), one table's report.
+        var report = ReportStream(to: io.writeReport)
         var json = JSONOutput.Document<(card: ScoreCard, file: String)>(files: files.count) { result, out in
             JSONReport.write(result.card, file: result.file, into: &out)
         }
         var results = 0
-        var reports: [String] = []
         var sheets: [(name: String?, card: ScoreCard)] = []
         for file in files {
             // A page is one table's: the tables of the file are counted before any is written.
@@ -39,16 +40,19 @@ package struct ScoreJob {
                 let card = table.card
                 if !card.printedFiguresAgree || !card.errors.isEmpty { status = max(status, .findings) }
                 let label = table.label(readFrom: file)
+                // Text tables and Markdown are separated by a blank line; CSV has one byte-order mark, at the start.
+                let separator = report.isEmpty ? "" : "\n"
                 switch format {
                 case .text:
-                    var report = TextReport(explainAll: explainAll)
-                    report.places = table.places
-                    reports.append(report.render(card, file: label))
+                    var text = TextReport(explainAll: explainAll)
+                    text.places = table.places
+                    report.append(separator + text.render(card, file: label))
                 case .json:
                     json.add((card, label))
                     results += 1
-                case .markdown: reports.append(MarkdownReport.render(card, places: table.places))
-                case .csv: reports.append(CSVReport.render(card, byteOrderMark: reports.isEmpty))
+                    report.append(json.takeWritten())
+                case .markdown: report.append(separator + MarkdownReport.render(card, places: table.places))
+                case .csv: report.append(CSVReport.render(card, byteOrderMark: report.isEmpty))
                 case .html: pages.append(table)
                 case .xlsx: sheets.append((table.sheet, card))
                 }
@@ -59,7 +63,7 @@ package struct ScoreJob {
                     + "pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/")
                 return .unusable
             }
-            reports += pages.map { HTMLReport.render($0.card, places: $0.places) }
+            for page in pages { report.append(HTMLReport.render(page.card, places: page.places)) }
         }
         if format == .xlsx {
             guard sheets.count <= XLSXReport.mostSheets else {
@@ -70,7 +74,7 @@ package struct ScoreJob {
             // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
             return JobOutput(sheets.isEmpty ? nil : .workbook(XLSXReport.render(sheets)), status: status)
         }
-        let text = format == .json ? (results == 0 ? "" : json.finish()) : reports.joined(separator: format == .csv ? "" : "\n")
-        return JobOutput(text.isEmpty ? nil : .text(text), status: status)
+        if results > 0 { report.append(json.finish()) }
+        return JobOutput(report.finish(), status: status)
     }
 }

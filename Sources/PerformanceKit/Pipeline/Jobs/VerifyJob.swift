@@ -23,12 +23,12 @@ package struct VerifyJob {
     package func run(_ files: [String], io: JobIO) -> JobOutput {
         var status = JobStatus.success
         // Each table is written as it is verified and its card let go of: a file of thousands of tables holds one at
-        // a time, and the report.
+        // a time, and, when the program takes the report as it comes (`io.writeReport`), one table's report.
+        var report = ReportStream(to: io.writeReport)
         var json = JSONOutput.Document<(card: ScoreCard, file: String)>(files: files.count) { result, out in
             JSONReport.writeVerification(result.card, file: result.file, into: &out)
         }
         var results = 0
-        var text = ""
         for file in files {
             let failed = evaluator.scoreTables(of: file, input: input, io: io) { table in
                 if !table.card.printedFiguresAgree { status = max(status, .findings) }
@@ -36,14 +36,15 @@ package struct VerifyJob {
                 if format == .json {
                     json.add((table.card, label))
                     results += 1
+                    report.append(json.takeWritten())
                 } else {
-                    text += VerificationReport.text(table.card.verification, file: label)
-                    text += table.card.unreadCells.map { "  unread \(table.places.describe($0.path)): \($0.message)\n" }.joined()
+                    report.append(VerificationReport.text(table.card.verification, file: label)
+                        + table.card.unreadCells.map { "  unread \(table.places.describe($0.path)): \($0.message)\n" }.joined())
                 }
             }
             if failed { status = max(status, .unusable) }
         }
-        if format == .json, results > 0 { text = json.finish() }
-        return JobOutput(text.isEmpty ? nil : .text(text), status: status)
+        if results > 0 { report.append(json.finish()) }
+        return JobOutput(report.finish(), status: status)
     }
 }

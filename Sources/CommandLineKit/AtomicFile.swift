@@ -1,0 +1,85 @@
+import Foundation
+
+/// A file written in pieces and put in place whole: the pieces go to a temporary file beside it
+/// (`.NAME.PID.tmp`, in the same folder, so that a rename moves it), which ``commit()`` renames over the path. A
+/// reader never sees half a file, and a failure (no space, a size limit) never leaves half a file over a good one:
+/// the temporary file is removed and the old one stands.
+///
+/// ```swift
+/// let file = try AtomicFile(path: "report.json")
+/// try file.write(Array(head.utf8))
+/// try file.write(Array(rest.utf8))
+/// try file.commit()
+/// ```
+///
+/// A file neither committed nor discarded is discarded when it is let go of.
+package final class AtomicFile {
+    /// Where the file is put by ``commit()``.
+    package let path: String
+    /// The temporary file the pieces go to.
+    private let temporary: String
+    /// The temporary file, open for writing; -1 once it is closed.
+    private var descriptor: Int32
+
+    /// Opens the temporary file for `path`; throws ``FileAccess/MissingFolder`` when the folder does not exist, or
+    /// the system's reason (``ChunkReader/OpenFailure``) when the file cannot be made.
+    package init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        guard let status = FileAccess.status(folder.path), status.st_mode & S_IFMT == S_IFDIR else {
+            throw FileAccess.MissingFolder(folder: folder.path)
+        }
+        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw ChunkReader.OpenFailure(code: errno) }
+        self.path = path
+    }
+
+    deinit {
+        discard()
+    }
+
+    /// Appends `bytes`, however many calls of `write(2)` it takes; a failure discards the file and throws its reason.
+    package func write(_ bytes: [UInt8]) throws {
+        precondition(descriptor >= 0, "the file was committed or discarded")
+        let code = bytes.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return written < 0 ? errno : EIO }
+                offset += written
+            }
+            return nil
+        }
+        if let code {
+            discard()
+            throw ChunkReader.OpenFailure(code: code)
+        }
+    }
+
+    /// Puts the file at ``path``, over any file there; a failure (closing, renaming) discards it and throws its reason.
+    package func commit() throws {
+        precondition(descriptor >= 0, "the file was committed or discarded")
+        let closed = close(descriptor) == 0
+        let code = errno
+        descriptor = -1
+        guard closed else {
+            unlink(temporary)
+            throw ChunkReader.OpenFailure(code: code)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw ChunkReader.OpenFailure(code: code)
+        }
+    }
+
+    /// Removes the temporary file, leaving any file at ``path`` as it was; nothing once committed or discarded.
+    package func discard() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        unlink(temporary)
+    }
+}
