@@ -46,6 +46,20 @@ struct RenderingTests {
         #expect(report.contains("  道路养护里程: 20 × 118 ÷ 120 = 19.67\n    原因: 部分路段因管网施工\n          推迟至次年\n"))
     }
 
+    /// A reason is printed under its row unless the explanation gives it already (an evaluator's score, a judgement's
+    /// or a deduction with its reason): asked of the explanation, not of its words, so that a reason whose words the
+    /// explanation happens to hold (`118`, in `20 × 118 ÷ 120`) is still printed.
+    @Test func printsAReasonOnceWhereverItsWordsStand() throws {
+        let card = try Evaluator().evaluate(evaluation([
+            row("≥120", "118", weight: "20", name: "道路养护里程", reason: "118"),
+            row("≥120", "100", weight: "20", name: "绿化面积", score: "15", reason: "苗木未成活"),
+        ]))
+        let report = TextReport().render(card, file: "t.json")
+        #expect(report.contains("  道路养护里程: 20 × 118 ÷ 120 = 19.67\n    原因: 118\n"))
+        #expect(report.contains("  绿化面积: evaluator's score 15 (the rule gives 20 × 100 ÷ 120 = 16.67): 苗木未成活\n"))
+        #expect(!report.contains("原因: 苗木未成活"))
+    }
+
     /// The 三级指标 cell as seed 001 prints it: `市民之家杂志期数（期）（3分）`, less the points, which have a column.
     @Test func printsTheUnitAfterTheNameAsTheFormDoes() throws {
         let card = try Fixtures.scoreExample("examples/wuhan-2023/01-xingzheng-yunxing.json")

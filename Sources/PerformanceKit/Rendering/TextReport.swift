@@ -157,7 +157,7 @@ package struct TextReport: Sendable {
         }
         for row in rows {
             lines.append("  \(row.name): \(row.explanation)")
-            if let reason = card.reason(for: row), !row.explanation.contains(reason) {
+            if let reason = card.reason(for: row), !row.reasoning.givesReason {
                 // A reason typed with line breaks in its cell keeps them, each line under the first.
                 let reasonLines = reason.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
                 lines.append("    原因: " + reasonLines.joined(separator: "\n          "))

@@ -123,6 +123,19 @@ extension Explanation {
         return bytes.text
     }
 
+    /// Whether the words give the row's reason (偏差原因): an evaluator's score, a judgement's score or a deduction
+    /// with its reason, here or in the explanation it wraps. A report that prints reasons beside explanations prints
+    /// it only where this is `false`.
+    var givesReason: Bool {
+        switch self {
+        case .judgementScore(_, _, _, let reason), .evaluatorScore(_, let reason): return reason != nil
+        case .evaluatorOverride(_, let rule, let reason): return reason != nil || rule.givesReason
+        case .deducted(let rest, _, let reason, _): return reason != nil || rest.givesReason
+        case .noted(_, let rest), .banded(_, _, let rest): return rest.givesReason
+        default: return false
+        }
+    }
+
     /// Appends the explanation's words as UTF-8.
     func render(into out: inout ByteBuffer) {
         switch self {
