@@ -18,6 +18,14 @@ extension String {
         return a.elementsEqual(b)
     }
 
+    /// Whether any scalar of the text is one of `scalars`': a quick test that settles most texts before their
+    /// characters are looked at one by one (which breaks them into graphemes and, in a set, normalises each to hash
+    /// it). A character equal to one of these is that scalar alone, so a text without any of them has none of them.
+    func holdsAnyScalar(of scalars: String) -> Bool {
+        let wanted = scalars.unicodeScalars
+        return unicodeScalars.contains { wanted.contains($0) }
+    }
+
     /// Whether the text's bytes equal `bytes`.
     @inline(__always)
     func hasSameBytes(as bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {

@@ -41,8 +41,10 @@ package struct IndicatorNameCheck: LintCheck {
 
     /// A ratio written out (`A/（B+A）`, `事件数/总事件数`) or arithmetic signs between words.
     static func isFormula(_ name: String) -> Bool {
+        let operators = "/÷＋+×＝="
+        guard name.holdsAnyScalar(of: operators) else { return false }
         let characters = Array(name)
-        for (offset, character) in characters.enumerated() where "/÷＋+×＝=".contains(character) {
+        for (offset, character) in characters.enumerated() where operators.contains(character) {
             let before = offset > 0 ? characters[offset - 1] : " "
             let after = offset + 1 < characters.count ? characters[offset + 1] : " "
             // Units such as 次/年 are not formulas: a formula has words on both sides, not a one-character unit.
@@ -56,8 +58,10 @@ package struct IndicatorNameCheck: LintCheck {
 
     /// A comparator followed by a digit inside the name: `高新技术企业≥500 家数量`.
     static func carriesTarget(_ name: String) -> Bool {
+        let comparators = "≥≤≧≦＞＜<>"
+        guard name.holdsAnyScalar(of: comparators) else { return false }
         let characters = Array(name)
-        for (offset, character) in characters.enumerated() where "≥≤≧≦＞＜<>".contains(character) {
+        for (offset, character) in characters.enumerated() where comparators.contains(character) {
             var next = offset + 1
             while next < characters.count, characters[next] == " " { next += 1 }
             if next < characters.count, characters[next].isNumber { return true }

@@ -52,7 +52,7 @@ package struct TargetFormCheck: LintCheck {
                 at: path))
         }
         let unit = measure.quantity.unit ?? indicator.unit
-        let isRate = indicator.name.hasSuffix("率") || indicator.name.contains("率（") || indicator.name.contains("率(")
+        let isRate = indicator.name.hasSuffix("率") || indicator.name.utf8.containsBytes(of: "率（") || indicator.name.utf8.containsBytes(of: "率(")
         if unit == nil {
             if isRate, measure.quantity.value <= 1, measure.quantity.value > .zero {
                 findings.append(Diagnostic(.rateAsFraction, .warning,
@@ -63,7 +63,7 @@ package struct TargetFormCheck: LintCheck {
                     "the target \(indicator.target) has no unit, and the row gives none", at: path))
             }
         }
-        let growth = ["增长", "增幅", "增速", "提高", "同比", "环比"].contains { indicator.name.contains($0) }
+        let growth = ["增长", "增幅", "增速", "提高", "同比", "环比"].contains { indicator.name.utf8.containsBytes(of: $0) }
         if unit == "%", measure.quantity.value > 100, !growth {
             findings.append(Diagnostic(.rateAbove100, .error,
                 "\(indicator.target) is above 100 %: a share cannot exceed the whole", at: path))

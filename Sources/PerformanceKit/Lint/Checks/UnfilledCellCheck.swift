@@ -14,12 +14,16 @@ package struct UnfilledCellCheck: LintCheck {
 
     /// Characters a whole-cell placeholder is made of.
     static let fillers: Set<Character> = ["*", "＊", "X", "x", "Ｘ", "ｘ", "×", "…", ".", "。", "?", "？", "_", "＿", "-", "—"]
+    /// The scalars of ``fillers`` (``markers`` are among them): a cell with none of them holds no placeholder.
+    static let fillerScalars = String(fillers)
     /// Characters whose run of two or more inside a cell is a placeholder.
     static let markers: Set<Character> = ["*", "＊", "X", "x", "Ｘ", "ｘ", "×"]
 
     /// Whether `text` is, or holds, a template placeholder. A single `x` between figures (`7x24小时`) is not one,
     /// and neither are dashes alone (`—`, `-`: the form's "not applicable").
     static func isPlaceholder(_ text: String) -> Bool {
+        // Most cells hold none of the characters: settled by their scalars, before any character is hashed.
+        guard text.holdsAnyScalar(of: fillerScalars) else { return false }
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return false }
         if trimmed.allSatisfy(fillers.contains), !trimmed.allSatisfy({ $0 == "-" || $0 == "—" }) { return true }

@@ -35,7 +35,7 @@ package struct VagueTargetCheck: LintCheck {
                 if vague { vagueBenefitRows += 1 }
             }
             guard vague else { continue }
-            let measurableName = Self.measurableWords.contains { indicator.name.contains($0) }
+            let measurableName = Self.measurableWords.contains { indicator.name.utf8.containsBytes(of: $0) }
             let measurableSlot = indicator.subcategory.map(Self.measurableSlots.contains) ?? false
             guard measurableName || measurableSlot else { continue }
             let why = measurableName ? "its name measures something" : "\(indicator.subcategory?.rawValue ?? "") is a measurable slot"
