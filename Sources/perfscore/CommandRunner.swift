@@ -115,20 +115,23 @@ struct CommandRunner {
             let format = options.format
             // A report of many tables is written as it is made: to standard output, or a file put in place at the end.
             let streamed = StreamedOutput(path: options.outputPath, open: environment.openAtomicFile, standardOutput: environment.writeOutput, standardOutputBytes: environment.writeOutputBytes)
+            let files = folder.map { FolderOutput(folder: $0, makeFolder: environment.createFolder, writeFile: environment.writeFileAtomically) { path, what, error in
+                environment.writeError("perfscore: \(path): cannot write \(what): \(Self.reason(error))\n")
+            } }
             var io = self.io
-            if folder == nil, format != .xlsx { io.writeReport = streamed.write }
+            if folder == nil, format != .xlsx { io.writeReport = streamed.write } else { io.writeFile = files?.write }
             let output: JobOutput
             switch job {
             case .score where options.jsonLines: output = jsonLines(options, evaluator: evaluator, streamed: streamed)
             case .score: output = ScoreJob(evaluator: evaluator, format: format, input: input, explainAll: options.explainAll).run(options.files, io: io)
             case .verify: output = VerifyJob(evaluator: evaluator, format: format, input: input).run(options.files, io: io)
             case .lint: output = LintJob(override: override, format: format, input: input).run(options.files, io: io)
-            case .summary: output = summary(SummaryJob(evaluator: evaluator, format: format, input: input, pagesForFolder: format == .html && folder != nil), options)
+            case .summary: output = summary(SummaryJob(evaluator: evaluator, format: format, input: input, pagesForFolder: format == .html && folder != nil), options, io: io)
             case .convert: output = ConvertJob(input: input, filesForFolder: folder != nil).run(options.files, io: io)
             case .extract: output = ExtractJob(filesForFolder: folder != nil).run(options.files, io: io)
             case .template: output = TemplateJob(profile: override ?? .wuhan2023, format: format, year: options.year).run()
             }
-            return emit(output, options: options, streamed: streamed)
+            return emit(output, options: options, streamed: streamed, files: files)
         }
     }
 
@@ -147,7 +150,7 @@ struct CommandRunner {
     }
 
     /// `perfscore summary`, with a progress line over many files when standard error is a terminal.
-    func summary(_ job: SummaryJob, _ options: Command.ScoreOptions) -> JobOutput {
+    func summary(_ job: SummaryJob, _ options: Command.ScoreOptions, io: JobIO) -> JobOutput {
         guard environment.showsProgress else { return job.run(options.files, io: io) }
         let line = ProgressLine(unit: "files", total: nil, write: environment.writeError)
         var watched = io
@@ -185,7 +188,7 @@ struct CommandRunner {
     /// Writes a job's report, as it was made or at the end, and returns the worse of the job's status and the writing's:
     /// to standard output or, with `-o`, a file atomically (``StreamedOutput``: never half a report over a good one); a
     /// workbook so, but not to a terminal; files into the folder `-o` names. A job with no report writes nothing.
-    func emit(_ output: JobOutput, options: Command.ScoreOptions, streamed: StreamedOutput) -> ExitStatus {
+    func emit(_ output: JobOutput, options: Command.ScoreOptions, streamed: StreamedOutput, files folder: FolderOutput?) -> ExitStatus {
         switch output.report {
         case nil:
             streamed.discard()
@@ -199,9 +202,8 @@ struct CommandRunner {
             }
             streamed.write(bytes: workbook)
         case .files(let files, let what)?:
-            let folder = options.outputPath ?? "."
-            for (position, file) in files.enumerated() {
-                guard writeFile(file.bytes, to: (folder as NSString).appendingPathComponent(file.name), what: what, makingFolder: position == 0 ? options.outputPath : nil) else { return .unusable }
+            for file in files {
+                guard folder?.write(name: file.name, bytes: file.bytes, what: what) == true else { return .unusable }
             }
             return output.status
         }
@@ -210,18 +212,6 @@ struct CommandRunner {
             return .unusable
         }
         return output.status
-    }
-
-    /// Writes one file atomically, `folder` made first when missing (`-o DIR/`, given with the first file); `false` after saying why not.
-    func writeFile(_ bytes: [UInt8], to path: String, what: String, makingFolder folder: String? = nil) -> Bool {
-        do {
-            if let folder { try environment.createFolder(folder) }
-            try environment.writeFileAtomically(path, bytes)
-            return true
-        } catch {
-            environment.writeError("perfscore: \(path): cannot write \(what): \(Self.reason(error))\n")
-            return false
-        }
     }
 
     /// Why a file could not be read or written, in plain words: never Foundation's error text.

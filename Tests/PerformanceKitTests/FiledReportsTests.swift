@@ -170,6 +170,17 @@ struct RollUpPageTests {
         for page in written where page != "index.html" { #expect(index.contains("href=\"\(page)\"")) }
         let page = try String(contentsOf: folder.appendingPathComponent("03-zhengwu-fuwu.html"), encoding: .utf8)
         #expect(page.contains("99.75"))
+
+        // Pages are written as they are made: a folder that cannot be made (a file stands in its way) stops them at
+        // the first, said in words, exit 2, and no roll-up page is written.
+        let file = folder.appendingPathComponent("a-file").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        var errors = ""
+        environment.writeError = { errors += $0 }
+        let refused = CommandRunner(environment: environment).run(["summary", "--format", "html", "-o", file + "/pages/",
+                                                                   "examples/wuhan-2023/03-zhengwu-fuwu.json", "examples/spreadsheets/06-two-projects.xlsx"])
+        #expect(refused == .unusable)
+        #expect(errors == "perfscore: \(file)/pages/03-zhengwu-fuwu.html: cannot write the page: a part of the path is not a folder\n")
     }
 }
 

@@ -116,6 +116,43 @@ import Testing
         #expect(String(decoding: files[4].bytes, as: UTF8.self).contains("href=\"03-zhengwu-fuwu.html\""))
     }
 
+    /// Pages taken as they are made (`writeFile`: the folder `-o` names) are the pages given back at the end, in the
+    /// same order, each written as its table is scored; a page that cannot be written stops the pages, and the
+    /// roll-up's own page is not written over a folder that lacks them.
+    @Test func writesEachPageAsItIsMade() {
+        let whole = SummaryJob(evaluator: Evaluator(), format: .html, input: TableInput(), pagesForFolder: true).run(seeds, io: io(Messages()))
+        guard case .files(let files, _)? = whole.report else {
+            Issue.record("no pages")
+            return
+        }
+        var written: [(name: String, bytes: [UInt8], what: String)] = []
+        var streaming = io(Messages())
+        streaming.writeFile = { name, bytes, what in
+            written.append((name, bytes, what))
+            return true
+        }
+        let streamed = SummaryJob(evaluator: Evaluator(), format: .html, input: TableInput(), pagesForFolder: true).run(seeds, io: streaming)
+        #expect(streamed.status == .success)
+        guard case .written? = streamed.report else {
+            Issue.record("the pages were not written as they were made")
+            return
+        }
+        #expect(written.map(\.name) == files.map(\.name))
+        #expect(written.map(\.bytes) == files.map(\.bytes))
+        #expect(Set(written.map(\.what)) == ["the page"])
+
+        var attempts: [String] = []
+        var failing = io(Messages())
+        failing.writeFile = { name, _, _ in
+            attempts.append(name)
+            return attempts.count < 2
+        }
+        let failed = SummaryJob(evaluator: Evaluator(), format: .html, input: TableInput(), pagesForFolder: true).run(seeds, io: failing)
+        #expect(failed.status == .unusable)
+        #expect(failed.report == nil)
+        #expect(attempts == Array(files.map(\.name).prefix(2)))
+    }
+
     @Test func namesPagesWithoutClashing() {
         var names = RollUpPage.PageNames()
         #expect(names.name(for: "a/forms/03.json") == "03.html")

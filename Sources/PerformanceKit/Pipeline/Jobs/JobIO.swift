@@ -19,19 +19,25 @@ package struct JobIO {
     /// renames into place at the end), so that the report of a large batch is never held whole; `nil` when the job
     /// gives its report back whole (``JobOutput/Report/text(_:)``). `perfscore`, `verify` and `lint` write so.
     package var writeReport: ((String) -> Void)?
+    /// Writes a file into the folder `-o` names as soon as it is made (a roll-up's page), with what it is for a
+    /// message (`the page`); `false` when it could not be written, which has been said. `nil` when the job gives
+    /// its files back at the end (``JobOutput/Report/files(_:what:)``).
+    package var writeFile: ((_ name: String, _ bytes: [UInt8], _ what: String) -> Bool)?
 
     /// Creates the program's side of a job.
     package init(read: @escaping (String) -> Result<[UInt8], ReadFailure>, message: @escaping (String) -> Void,
                  listFolder: @escaping (String) -> [String]? = { _ in nil },
                  progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                  pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)? = nil,
-                 writeReport: ((String) -> Void)? = nil) {
+                 writeReport: ((String) -> Void)? = nil,
+                 writeFile: ((_ name: String, _ bytes: [UInt8], _ what: String) -> Bool)? = nil) {
         self.read = read
         self.message = message
         self.listFolder = listFolder
         self.progress = progress
         self.pieces = pieces
         self.writeReport = writeReport
+        self.writeFile = writeFile
     }
 
     /// How messages name a file: its path, or `<stdin>` for `-`.

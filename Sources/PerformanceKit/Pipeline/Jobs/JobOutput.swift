@@ -19,8 +19,8 @@ package struct JobOutput: Sendable {
     package enum Report: Sendable {
         /// Text, for standard output or `-o FILE`.
         case text(String)
-        /// Text already written, a piece at a time as it was made, through ``JobIO/writeReport``: the program puts
-        /// it in place (renames the temporary file `-o` writes into).
+        /// Text or files already written as they were made, through ``JobIO/writeReport`` (a piece at a time) or
+        /// ``JobIO/writeFile``: the program puts the text in place (renames the temporary file `-o` writes into).
         case written
         /// A workbook: for `-o FILE.xlsx`, or standard output when it is not a terminal.
         case workbook([UInt8])

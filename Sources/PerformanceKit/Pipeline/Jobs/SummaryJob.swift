@@ -44,12 +44,18 @@ package struct SummaryJob {
             }
         }
         var status = JobStatus.success
-        // Each table is counted as it is scored and let go of: a roll-up of any number of tables holds one at a time
-        // (a page's bytes are kept for -o FOLDER/).
+        // Each table is counted as it is scored and let go of: a roll-up of any number of tables holds one at a time,
+        // and its page for -o FOLDER/ is written as it is made when the program takes it so (`io.writeFile`).
         var tally = RollUp.Tally()
         var names = RollUpPage.PageNames()
         var pages: [String: String] = [:]
-        var written: [(name: String, bytes: [UInt8])] = []
+        var held: [(name: String, bytes: [UInt8])] = []
+        /// A page that could not be written stops the pages (said by `writeFile`); the roll-up is not written.
+        var pageFailed = false
+        func write(_ name: String, _ bytes: [UInt8]) {
+            guard !pageFailed else { return }
+            if let writeFile = io.writeFile { pageFailed = !writeFile(name, bytes, "the page") } else { held.append((name, bytes)) }
+        }
         for (position, file) in files.enumerated() {
             if files.count > 1 { io.progress?(position, files.count) }
             guard let opened = input.open(file, io: io) else {
@@ -65,7 +71,7 @@ package struct SummaryJob {
                     if format == .html, pagesForFolder {
                         let page = names.name(for: name)
                         pages[name] = page
-                        written.append((page, Array(HTMLReport.render(card, places: cells).utf8)))
+                        write(page, Array(HTMLReport.render(card, places: cells).utf8))
                     }
                 case .targetTable(let name): skipped.append((name, "a target table (no actuals): see perfscore lint"))
                 case .failed(let name, let reason):
@@ -85,8 +91,9 @@ package struct SummaryJob {
         case .markdown: text = SummaryReport.markdown(rollUp, skipped: skipped)
         case .csv: text = SummaryReport.csv(rollUp)
         case .html where pagesForFolder:
-            written.append(("index.html", Array(RollUpPage.render(rollUp, skipped: skipped, pages: pages).utf8)))
-            return JobOutput(.files(written, what: "the page"), status: status)
+            write("index.html", Array(RollUpPage.render(rollUp, skipped: skipped, pages: pages).utf8))
+            if pageFailed { return .unusable }
+            return JobOutput(io.writeFile == nil ? .files(held, what: "the page") : .written, status: status)
         case .html: text = RollUpPage.render(rollUp, skipped: skipped)
         case .text, .xlsx: text = SummaryReport.text(rollUp, skipped: skipped)
         }
