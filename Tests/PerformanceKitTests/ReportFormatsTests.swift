@@ -57,6 +57,28 @@ struct ReportFormatsTests {
         #expect(again.evaluation.kind == card.evaluation.kind)
     }
 
+    /// Points finer than the printed scores (`79.984`, which lint and scoring warn of) are printed in the 分值 column
+    /// as the table gives them, in every format, as the explanation beside them uses them: rounded (`79.98`), the
+    /// column disagreed with `79.984 × 10 ÷ 10 = 79.98`, and the CSV read back as other points, scoring another total.
+    @Test func printsPointsAsGiven() throws {
+        let card = try Evaluator().evaluate(evaluation([
+            row("≥10", "10", weight: "79.984", category: .output, name: "甲"),
+            row("≥90%", "95%", weight: "0.016", category: .satisfaction, subcategory: .serviceRecipientSatisfaction, name: "乙"),
+        ]))
+        let text = TextReport().render(card, file: "t.json")
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains { $0.contains(" 甲 ") && $0.hasSuffix(" 79.984  ≥10         10          79.98") })
+        #expect(lines.contains { $0.contains("小计 满意度指标") && $0.contains(" 0.016 ") })
+        #expect(MarkdownReport.render(card).contains("| 甲 | 79.984 | ≥10 | 10 | 79.98 |"))
+        #expect(HTMLReport.render(card).contains("<td class=\"number\">0.016</td>"))
+        let csv = CSVReport.render(card)
+        #expect(csv.contains("产出指标,数量指标,甲,79.984,≥10,10,79.98,"))
+        let table = try TableReader().read(Array(csv.utf8))
+        #expect(table.evaluation.indicators.map(\.weight) == [ExactDecimal("79.984"), ExactDecimal("0.016")])
+        let again = try Evaluator().evaluate(table.evaluation, warnings: table.warnings)
+        #expect(again.total == card.total)
+    }
+
     /// The CSV names the rule that scored it: a 10-point budget row alone reads as mof-2020's, so jiangxi's and
     /// mof-2020-linear's tables read back under the wrong rule before the sheet had a 规则 row.
     @Test(arguments: ["jiangxi", "mof-2020-linear", "mof-2020", "wuhan-2023"])

@@ -46,7 +46,7 @@ package enum CSVReport {
                      budget.score.scoreText(), budgetCheck.0, budgetCheck.1, "", budget.explanation, ""])
         for row in card.indicators {
             let rowCheck = check(row.published, at: row.path.appending("published").description)
-            rows.append(lead(row.indicator.goal) + [row.category.rawValue, row.subcategory?.rawValue ?? "", row.printedName, row.weight.scoreText(), row.target,
+            rows.append(lead(row.indicator.goal) + [row.category.rawValue, row.subcategory?.rawValue ?? "", row.printedName, row.weight.plainText, row.target,
                          row.actual ?? "", row.score.map { $0.scoreText() } ?? "", rowCheck.0, rowCheck.1,
                          row.indicator.reason ?? "", row.explanation, ""])
         }

@@ -206,7 +206,7 @@ package enum HTMLReport {
                     switch column {
                     case .category:
                         if first {
-                            html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.scoreText())分）</td>"
+                            html += "<td rowspan=\"\(group.rowCount + 1)\">\(escape(group.category.category.rawValue))<br>（\(group.category.weight.plainText)分）</td>"
                             first = false
                         }
                     case .subcategory:
@@ -217,7 +217,7 @@ package enum HTMLReport {
                                 + (points.map { "<br>（\($0.scoreText())分）" } ?? "") + "</td>"
                         }
                     case .name: html += "<td>\(escape(row.printedName))</td>"
-                    case .weight: html += "<td class=\"number\">\(row.weight.scoreText())</td>"
+                    case .weight: html += "<td class=\"number\">\(row.weight.plainText)</td>"
                     case .target: html += "<td class=\"value\">\(escape(row.target))</td>"
                     case .actual: html += "<td class=\"value\">\(escape(row.actual ?? ""))</td>"
                     case .score:
@@ -241,7 +241,7 @@ package enum HTMLReport {
             case .category: break
             case .subcategory: html += "<td colspan=\"2\">小计</td>"
             case .name: break
-            case .weight: html += "<td class=\"number\">\(category.weight.scoreText())</td>"
+            case .weight: html += "<td class=\"number\">\(category.weight.plainText)</td>"
             case .target, .actual, .reason: html += "<td></td>"
             case .score:
                 html += "<td class=\"number\">\(category.score.map { $0.scoreText() } ?? "—")</td>"

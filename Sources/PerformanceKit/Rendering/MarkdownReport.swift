@@ -43,14 +43,14 @@ package enum MarkdownReport {
                     for (position, row) in subgroup.rows.enumerated() {
                         let check = layout.check(row)
                         lines.append("| \(first ? cell(group.category.category.rawValue) : "") | \(position == 0 ? cell(subgroup.subcategory?.rawValue ?? "") : "") | "
-                            + "\(cell(row.printedName)) | \(row.weight.scoreText()) | \(cell(row.target)) | \(cell(row.actual ?? "")) | \(row.score.map { $0.scoreText() } ?? "—") |"
+                            + "\(cell(row.printedName)) | \(row.weight.plainText) | \(cell(row.target)) | \(cell(row.actual ?? "")) | \(row.score.map { $0.scoreText() } ?? "—") |"
                             + (printed ? " \(check.printed) | \(check.printed.isEmpty ? "" : FormLayout.kindName(check.check)) |" : "")
                             + " \(cell(row.indicator.reason ?? "")) |")
                         first = false
                     }
                 }
                 let category = group.category
-                lines.append("| | | **小计 \(cell(category.category.rawValue))** | **\(category.weight.scoreText())** | | | **\(category.score.map { $0.scoreText() } ?? "—")** |"
+                lines.append("| | | **小计 \(cell(category.category.rawValue))** | **\(category.weight.plainText)** | | | **\(category.score.map { $0.scoreText() } ?? "—")** |"
                     + (printed ? " \(group.printed?.scoreText() ?? "") | |" : "") + " |")
             }
         }

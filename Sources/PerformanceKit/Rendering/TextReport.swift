@@ -95,7 +95,7 @@ package struct TextReport: Sendable {
                     first ? category.category.rawValue : "",
                     subcategoryCell,
                     row.printedName,
-                    row.weight.scoreText(),
+                    row.weight.plainText,
                     row.target,
                     row.actual ?? "",
                     row.score.map { $0.scoreText() } ?? "—",
@@ -104,7 +104,7 @@ package struct TextReport: Sendable {
                 kinds.append(.indicator)
                 first = false
             }
-            rows.append(["", "", "小计 \(category.category.rawValue)", category.weight.scoreText(), "", "",
+            rows.append(["", "", "小计 \(category.category.rawValue)", category.weight.plainText, "", "",
                          category.score.map { $0.scoreText() } ?? "—"] + (showsPrinted ? [""] : []))
             kinds.append(.subtotal)
         }
