@@ -217,6 +217,20 @@ struct PerfScoreCommandTests {
         let fromFile = run(["x.json"], files: ["x.json": inFile])
         #expect(fromFile.status == 2)
         #expect(fromFile.error == "perfscore: x.json: rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023\n")
+
+        // In JSON Lines (or an array) it ends the file: the tables before it are scored, and nothing after it is read,
+        // a broken line included, so that one mistyped profile does not bury the message under the rest of a batch.
+        let line = inFile.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let good = line.replacingOccurrences(of: "\"rules\": \"mars-2099\"", with: "\"rules\": \"wuhan-2023\"")
+        let batch = [good, line, "{\"format\": ", good].joined(separator: "\n") + "\n"
+        for format in ["text", "json"] {
+            let lines = run(["--format", format, "x.jsonl"], files: ["x.jsonl": batch])
+            #expect(lines.status == 2)
+            #expect(lines.error == "perfscore: x.jsonl: rules: unknown rule profile \"mars-2099\"; known: jiangxi, mof-2020, mof-2020-linear, wuhan-2023\n")
+            #expect(lines.output.components(separatedBy: "总分 99.75").count == (format == "text" ? 2 : 1))
+            #expect(lines.output.contains("x.jsonl[line 1]"))
+            #expect(!lines.output.contains("[line 4]"))
+        }
     }
 }
 

@@ -24,69 +24,31 @@ extension Evaluator {
     /// is not scored at all: each such row is named with its place, and with the warnings on the same field, which
     /// say why.
     package func scoreTables(of file: String, input: TableInput, io: JobIO, _ body: (ScoredTable) -> Void) -> Bool {
-        let name = JobIO.displayName(file)
-        guard let opened = input.open(file, io: io) else { return true }
         var failed = false
-        func add(_ card: ScoreCard, name: String, sheet: String? = nil, places: CellPlaces) {
+        let readAll = input.forEachTable(of: file, io: io) { table -> Bool in
+            let card: ScoreCard
+            do {
+                card = try evaluate(table.result.evaluation, warnings: table.result.warnings)
+            } catch {
+                // A rule profile that is not known ends the file, as it ends a file of one evaluation.
+                io.message("\(JobIO.displayName(file)): \(error)")
+                failed = true
+                return false
+            }
             guard card.isComplete else {
                 for diagnostic in card.errors {
-                    io.message("\(name): \(places.describe(diagnostic.path)): \(diagnostic.message)")
+                    io.message("\(table.name): \(table.result.places.describe(diagnostic.path)): \(diagnostic.message)")
                     for cause in card.causes(of: diagnostic) {
-                        io.message("\(name): \(places.describe(cause.path)): \(cause.message)")
+                        io.message("\(table.name): \(table.result.places.describe(cause.path)): \(cause.message)")
                     }
                 }
-                io.message("\(name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score")
+                io.message("\(table.name): not scored: \(card.errors.count) row(s) need a readable value, a judgement or a score")
                 failed = true
-                return
+                return true
             }
-            body(ScoredTable(name: name, sheet: sheet, card: card, places: places))
-        }
-        do throws(Failure) {
-            if case .whole(let bytes) = opened, let form = input.form(for: file, bytes: bytes) {
-                guard let tables = input.readTables(bytes, name: name, form: form, io: io) else { return true }
-                for table in tables {
-                    add(try evaluate(table.result.evaluation, warnings: table.result.warnings), name: table.name,
-                        sheet: Self.isWorkbook(form) ? table.sheet : nil, places: table.result.places)
-                }
-            } else {
-                // An array of evaluations, or JSON Lines: each scored on its own, a broken one named and passed over.
-                // A rule profile that is not known ends the file, as it ends a file of one evaluation.
-                var stopped: Failure?
-                let several: Bool
-                do {
-                    several = try TableInput.forEachElement(opened, name: name) { element, _, result in
-                        guard stopped == nil else { return }
-                        switch result {
-                        case .success(let read):
-                            do throws(Failure) {
-                                add(try evaluate(read.evaluation, warnings: read.warnings), name: element, places: CellPlaces())
-                            } catch {
-                                stopped = error
-                            }
-                        case .failure(let error):
-                            io.say(error.problems, file: element)
-                            failed = true
-                        }
-                    }
-                } catch {
-                    throw .file(error)
-                }
-                if let stopped { throw stopped }
-                if !several, case .whole(let bytes) = opened { add(try evaluate(bytes), name: name, places: CellPlaces()) }
-            }
-        } catch {
-            switch error {
-            case .file(let fileError): io.say(fileError.problems, file: name)
-            case .unknownRules: io.message("\(name): \(error)")
-            }
+            body(ScoredTable(name: table.name, sheet: table.isWorkbookSheet ? table.sheet : nil, card: card, places: table.result.places))
             return true
         }
-        return failed
-    }
-
-    /// Whether tables of this form stand in a workbook's sheets.
-    private static func isWorkbook(_ form: TableReader.Form) -> Bool {
-        if case .workbook = form { return true }
-        return false
+        return failed || !readAll
     }
 }

@@ -60,8 +60,12 @@ package struct TableInput: Sendable {
     /// read.
     package struct ReadTable {
         package var name: String
+        /// Where in the file the table stands when the file holds several: a workbook's sheet, a disclosure's lines,
+        /// rows of a CSV file, an element of an array, a line of JSON Lines.
         package var sheet: String?
         package var result: EvaluationReader.Result
+        /// Whether ``sheet`` names a workbook's sheet (the xlsx report keeps it as the sheet's name).
+        package var isWorkbookSheet = false
     }
 
     /// The tables of a spreadsheet or disclosure file; `nil` after saying each problem.
@@ -73,9 +77,11 @@ package struct TableInput: Sendable {
         }
         do {
             let tables = try TableReader(defaults: defaults, requiresActuals: requiresActuals).readTables(bytes, form: form)
+            let workbook = if case .workbook = form { true } else { false }
             return tables.map { table in
                 let sheet = tables.count > 1 ? table.sheet : nil
-                return ReadTable(name: TableReader.tableName(name, sheet: sheet), sheet: sheet, result: table.result)
+                return ReadTable(name: TableReader.tableName(name, sheet: sheet), sheet: sheet, result: table.result,
+                                 isWorkbookSheet: workbook && sheet != nil)
             }
         } catch {
             for problem in error.problems { io.message("\(name): \(problem)") }
@@ -94,10 +100,19 @@ package struct TableInput: Sendable {
     /// job that lets go of each holds one at a time; `false` after saying why the file, or a table of it, cannot be
     /// read (the tables that could are handed over).
     package func forEachTable(of file: String, requiresActuals: Bool = true, io: JobIO, _ body: (ReadTable) -> Void) -> Bool {
+        forEachTable(of: file, requiresActuals: requiresActuals, io: io) { table in
+            body(table)
+            return true
+        }
+    }
+
+    /// ``forEachTable(of:requiresActuals:io:_:)-(_,_,_,(ReadTable)->Void)``, where `body` may end the file: once it
+    /// returns `false`, no later table of the file is read or said to be broken.
+    package func forEachTable(of file: String, requiresActuals: Bool = true, io: JobIO, _ body: (ReadTable) -> Bool) -> Bool {
         guard let opened = open(file, io: io) else { return false }
         if case .whole(let bytes) = opened, let form = form(for: file, bytes: bytes) {
             guard let tables = readTables(bytes, name: JobIO.displayName(file), form: form, requiresActuals: requiresActuals, io: io) else { return false }
-            tables.forEach(body)
+            for table in tables where !body(table) { break }
             return true
         }
         return forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io, body)
@@ -110,25 +125,32 @@ package struct TableInput: Sendable {
         }
         var tables: [ReadTable] = []
         let opened: OpenedFile = readsJSONLines(file) ? .lines(EvaluationReader.onePiece(bytes)) : .whole(bytes)
-        return forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io) { tables.append($0) } ? tables : nil
+        let readAll = forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io) { table in
+            tables.append(table)
+            return true
+        }
+        return readAll ? tables : nil
     }
 
     /// The perfscore/1 tables of a file opened, each handed to `body`; `false` after saying why one, or the file,
     /// cannot be read.
-    private func forEachTable(_ opened: OpenedFile, of file: String, requiresActuals: Bool, io: JobIO, _ body: (ReadTable) -> Void) -> Bool {
+    private func forEachTable(_ opened: OpenedFile, of file: String, requiresActuals: Bool, io: JobIO, _ body: (ReadTable) -> Bool) -> Bool {
         let name = JobIO.displayName(file)
         var readAll = true
+        // Once `body` ends the file, the elements left are passed over unsaid.
+        var ended = false
         do {
             let several = try Self.forEachElement(opened, name: name, requiresActuals: requiresActuals) { element, label, result in
+                guard !ended else { return }
                 switch result {
-                case .success(let read): body(ReadTable(name: element, sheet: label, result: read))
+                case .success(let read): ended = !body(ReadTable(name: element, sheet: label, result: read))
                 case .failure(let error):
                     io.say(error.problems, file: element)
                     readAll = false
                 }
             }
             if !several, case .whole(let bytes) = opened {
-                body(ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes)))
+                _ = body(ReadTable(name: name, result: try EvaluationReader(requiresActuals: requiresActuals).read(bytes)))
             }
             return readAll
         } catch {
