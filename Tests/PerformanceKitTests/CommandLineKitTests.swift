@@ -76,6 +76,76 @@ import Testing
 
     // §7: the machinery knows nothing of performance evaluation (it would be a dependency's), and the command that
     // uses it stays thin: it parses, reads, calls one library job, prints and exits.
+    /// A file written in pieces is seen whole or not at all: nothing is at the path until `commit()`, which puts it
+    /// over the old file; `discard()`, or letting go of it uncommitted, leaves the old file and no temporary one.
+    @Test func putsAFileInPlaceWholeOrNotAtAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("report.txt").path
+        func contents() -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
+        func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() }
+
+        let file = try AtomicFile(path: path)
+        try file.write(Array("one ".utf8))
+        try file.write(Array("two\n".utf8))
+        #expect(contents() == nil)
+        try file.commit()
+        #expect(contents() == "one two\n")
+        #expect(try entries() == ["report.txt"])
+
+        let dropped = try AtomicFile(path: path)
+        try dropped.write(Array("half".utf8))
+        dropped.discard()
+        #expect(contents() == "one two\n")
+        do {
+            let forgotten = try AtomicFile(path: path)
+            try forgotten.write(Array("half".utf8))
+        }
+        #expect(contents() == "one two\n")
+        #expect(try entries() == ["report.txt"])
+
+        #expect(throws: FileAccess.MissingFolder.self) { try AtomicFile(path: folder.appendingPathComponent("none/report.txt").path) }
+    }
+
+    /// Pieces for `-o` go into one file put in place at the end (opened at the first piece: a run that writes none
+    /// makes no file); a file that cannot be opened drops the pieces and says why at the end, once; without `-o`
+    /// the pieces go to standard output as they come.
+    @Test func streamsPiecesToAFileOrStandardOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.json").path
+        var printed: [String] = []
+        let toFile = StreamedOutput(path: path) { printed.append($0) }
+        toFile.write("[1,")
+        toFile.write(bytes: Array("2]\n".utf8))
+        try toFile.finish()
+        #expect(FileManager.default.contents(atPath: path) == Data("[1,2]\n".utf8))
+        #expect(printed.isEmpty)
+
+        let nothing = StreamedOutput(path: folder.appendingPathComponent("none.json").path) { printed.append($0) }
+        try nothing.finish()
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.json").path))
+
+        var opened = 0
+        let refused = StreamedOutput(path: path, open: { _ in
+            opened += 1
+            throw CocoaError(.fileWriteNoPermission)
+        }, standardOutput: { printed.append($0) })
+        refused.write("a")
+        refused.write("b")
+        #expect(opened == 1)
+        #expect(throws: CocoaError.self) { try refused.finish() }
+        #expect(FileManager.default.contents(atPath: path) == Data("[1,2]\n".utf8))
+
+        let toOutput = StreamedOutput(path: nil) { printed.append($0) }
+        toOutput.write("a")
+        toOutput.write(bytes: Array("b".utf8))
+        try toOutput.finish()
+        #expect(printed == ["a", "b"])
+    }
+
     @Test func staysGenericAndKeepsTheCommandThin() throws {
         let sources = Fixtures.root.appendingPathComponent("Sources")
         func files(_ folder: String) throws -> [String] {
