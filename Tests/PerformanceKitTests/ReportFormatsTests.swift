@@ -131,7 +131,13 @@ struct ReportFormatsTests {
     @Test func escapesWhatHTMLAndMarkdownTreatSpecially() {
         #expect(HTMLReport.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
         #expect(MarkdownReport.cell("a|b\\c\nd") == "a\\|b\\\\c d")
+        // A reason saved on Windows (CRLF), or with a lone CR, stays on its row: a CR ended the row in a renderer.
+        #expect(MarkdownReport.cell("第一行\r\n第二行\r第三行") == "第一行 第二行 第三行")
+        #expect(MarkdownReport.cell("市民之家杂志期数") == "市民之家杂志期数")
         #expect(CSVReport.field("a,\"b\"", separator: ",") == "\"a,\"\"b\"\"\"")
+        #expect(CSVReport.field("a\tb", separator: "\t") == "\"a\tb\"")
+        #expect(CSVReport.field("第一行\r\n第二行", separator: ",") == "\"第一行\r\n第二行\"")
+        #expect(CSVReport.field("a\tb", separator: ",") == "a\tb")
     }
 
     @Test func writesAReportAtomicallyAndNeverOverAGoodOneOnFailure() throws {

@@ -101,9 +101,28 @@ package enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cell's text with the characters Markdown tables treat specially escaped.
+    /// A cell's text with the characters Markdown tables treat specially escaped: `\` → `\\`, `|` → `\|`, a line
+    /// break (`\n`, `\r\n` as Windows saves it, a lone `\r`) → a space, since a table's row is one line.
+    ///
+    /// Scalar by scalar, and not at all for the many cells with none of them (looked for in the bytes: all are
+    /// ASCII): through Foundation's `replacingOccurrences`, three times a cell, it was three quarters of the time of
+    /// a Markdown report.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\n", with: " ")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }) else {
+            return text
+        }
+        var escaped = String.UnicodeScalarView()
+        var afterReturn = false
+        for scalar in text.unicodeScalars {
+            defer { afterReturn = scalar == "\r" }
+            switch scalar {
+            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
+            case "|": escaped.append(contentsOf: "\\|".unicodeScalars)
+            case "\r": escaped.append(" ")
+            case "\n": if !afterReturn { escaped.append(" ") }
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 }
