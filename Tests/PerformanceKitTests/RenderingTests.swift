@@ -83,6 +83,9 @@ struct RenderingTests {
         #expect(DisplayWidth.pad("数量", to: 6) == "数量  ")
         #expect(DisplayWidth.pad("12", to: 4, alignRight: true) == "  12")
         #expect(DisplayWidth.pad("公共资源交易行为", to: 9) == "公共资源…")
+        #expect(DisplayWidth.pad("abc公共资源交易", to: 8) == "abc公共…")
+        #expect(DisplayWidth.pad("e\u{301}tude", to: 4) == "e\u{301}tu…")
+        #expect(DisplayWidth.pad("公共资源", to: 8, alignRight: true) == "公共资源")
     }
 
     @Test func writesTheResultOfFormatSectionFourAndReadsItBack() throws {

@@ -27,15 +27,21 @@ package enum DisplayWidth {
     /// `text` padded with spaces to `width` columns (left-aligned), or cut with `…` when it is wider.
     package static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         var shown = text
-        if of(shown) > width {
+        var shownWidth = of(text)
+        if shownWidth > width {
+            // Whole characters while they fit beside the `…` (one column), their widths summed as they are taken.
             var cut = ""
+            var cutWidth = 0
             for character in text {
-                if of(cut + String(character)) > width - 1 { break }
+                let characterWidth = character.unicodeScalars.reduce(0) { $0 + of($1) }
+                if cutWidth + characterWidth > width - 1 { break }
                 cut.append(character)
+                cutWidth += characterWidth
             }
             shown = cut + "…"
+            shownWidth = cutWidth + 1
         }
-        let padding = String(repeating: " ", count: max(0, width - of(shown)))
+        let padding = String(repeating: " ", count: max(0, width - shownWidth))
         return alignRight ? padding + shown : shown + padding
     }
 }
