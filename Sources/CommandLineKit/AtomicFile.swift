@@ -35,6 +35,7 @@ package final class AtomicFile {
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw ChunkReader.OpenFailure(code: errno) }
         self.path = path
+        Interrupt.arm(temporary)
     }
 
     deinit {
@@ -66,6 +67,7 @@ package final class AtomicFile {
         let closed = close(descriptor) == 0
         let code = errno
         descriptor = -1
+        Interrupt.disarm(temporary)
         guard closed else {
             unlink(temporary)
             throw ChunkReader.OpenFailure(code: code)
@@ -82,6 +84,70 @@ package final class AtomicFile {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1
+        Interrupt.disarm(temporary)
         unlink(temporary)
+    }
+
+    /// Makes an interrupt (SIGINT, as Ctrl-C sends; SIGTERM; SIGHUP) remove the temporary file being written before
+    /// the process ends as the signal ends it, so that a report interrupted while it is written leaves nothing
+    /// behind. A program calls it once, at its start.
+    ///
+    /// A signal the process was started ignoring stays ignored (`nohup` ignores SIGHUP). The three are unblocked: a
+    /// mask of blocked signals is passed on to a program by the one that starts it (a test runner's threads block
+    /// them), and blocked, the interrupt would wait for the end of the report.
+    package static func removedOnInterrupt() {
+        // The handler's state made before any handler may run (a static is made on its first use).
+        _ = (Interrupt.armed, Interrupt.path, Interrupt.pathLength)
+        let ignored = unsafeBitCast(SIG_IGN, to: Int.self)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            let previous = signal(signalNumber) { signalNumber in
+                Interrupt.removeArmedFile()
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+            if unsafeBitCast(previous, to: Int.self) == ignored {
+                signal(signalNumber, SIG_IGN)
+            } else {
+                sigaddset(&unblocked, signalNumber)
+            }
+        }
+        sigprocmask(SIG_UNBLOCK, &unblocked, nil)
+    }
+
+    /// The temporary file a signal handler removes: its path copied into memory of its own, allocated once, and a
+    /// flag raised only while the copy is whole (lowered before it is written over), so that the handler, which may
+    /// run between any two instructions, reads a whole path or none. The last file opened is the one armed; a file
+    /// committed or discarded disarms it if it is still that one.
+    private enum Interrupt {
+        nonisolated(unsafe) static var armed: sig_atomic_t = 0
+        nonisolated(unsafe) static let path = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
+        nonisolated(unsafe) static var pathLength = 0
+
+        static func arm(_ temporary: String) {
+            let bytes = Array(temporary.utf8)
+            armed = 0
+            guard bytes.count <= Int(PATH_MAX) else { return }
+            bytes.withUnsafeBufferPointer { source in
+                path.withMemoryRebound(to: UInt8.self, capacity: bytes.count + 1) { target in
+                    target.update(from: source.baseAddress!, count: bytes.count)
+                    target[bytes.count] = 0
+                }
+            }
+            pathLength = bytes.count
+            armed = 1
+        }
+
+        static func disarm(_ temporary: String) {
+            guard armed != 0, pathLength == temporary.utf8.count,
+                  temporary.utf8.elementsEqual(UnsafeBufferPointer(start: UnsafeRawPointer(path).assumingMemoryBound(to: UInt8.self), count: pathLength)) else { return }
+            armed = 0
+        }
+
+        /// From the signal handler: `unlink(2)`, which a handler may call, of the armed file.
+        static func removeArmedFile() {
+            if armed != 0 { unlink(path) }
+        }
     }
 }

@@ -10,9 +10,11 @@ import Musl
 /// allocator behaves.
 package enum ProcessSetup {
     /// Sets the process up: a write beyond the file-size limit fails with EFBIG, reported, instead of killing the
-    /// process midway (SIGXFSZ ignored); freed memory is kept for reuse (``keepFreedMemoryForReuse()``).
+    /// process midway (SIGXFSZ ignored); an interrupt removes the report being written (``AtomicFile/removedOnInterrupt()``);
+    /// freed memory is kept for reuse (``keepFreedMemoryForReuse()``).
     package static func forCommandLine() {
         signal(SIGXFSZ, SIG_IGN)
+        AtomicFile.removedOnInterrupt()
         keepFreedMemoryForReuse()
     }
 

@@ -114,10 +114,14 @@ struct CommandRunner {
             let folder = options.outputPath.flatMap(outputFolder)
             let format = options.format
             // A report of many tables is written as it is made: to standard output, or a file put in place at the end.
-            let streamed = StreamedOutput(path: options.outputPath, open: environment.openAtomicFile, standardOutput: environment.writeOutput, standardOutputBytes: environment.writeOutputBytes)
-            let files = folder.map { FolderOutput(folder: $0, makeFolder: environment.createFolder, writeFile: environment.writeFileAtomically) { path, what, error in
-                environment.writeError("perfscore: \(path): cannot write \(what): \(Self.reason(error))\n")
-            } }
+            let streamed = StreamedOutput(path: options.outputPath, open: environment.openAtomicFile,
+                                          standardOutput: environment.writeOutput, standardOutputBytes: environment.writeOutputBytes)
+            // Files for the folder -o names (a roll-up's pages) are written as they are made too.
+            let files = folder.map { folder in
+                FolderOutput(folder: folder, makeFolder: environment.createFolder, writeFile: environment.writeFileAtomically) { path, what, error in
+                    environment.writeError("perfscore: \(path): cannot write \(what): \(Self.reason(error))\n")
+                }
+            }
             var io = self.io
             if folder == nil, format != .xlsx { io.writeReport = streamed.write } else { io.writeFile = files?.write }
             let output: JobOutput

@@ -455,6 +455,48 @@ struct PerfScoreProcessTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.json"])
     }
 
+    /// A report interrupted while it is written (Ctrl-C, SIGINT) leaves the old file as it was and no temporary file:
+    /// the program ends as the signal ends it, after removing what it had written. The lines come from a pipe that
+    /// stays open, so that the program is still writing when it is interrupted.
+    @Test func anInterruptedReportLeavesTheOldFileAndNoTemporaryOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = directory.appendingPathComponent("out.json")
+        try Data("earlier\n".utf8).write(to: report)
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["--format", "json", "--input", "jsonl", "-o", "out.json", "-"]
+        process.currentDirectoryURL = directory
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        let example = String(decoding: try Fixtures.bytes("examples/wuhan-2023/03-zhengwu-fuwu.json"), as: UTF8.self)
+        let line = example.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined() + "\n"
+        input.fileHandleForWriting.write(Data((line + line).utf8))
+        // The temporary file appears once the first tables are written.
+        let deadline = Date().addingTimeInterval(20)
+        var writing = false
+        while !writing, Date() < deadline {
+            writing = try FileManager.default.contentsOfDirectory(atPath: directory.path).contains { $0.hasPrefix(".out.json.") }
+            if !writing { usleep(20_000) }
+        }
+        #expect(writing)
+        process.interrupt()
+        // A program that did not end on the signal is ended here, so that the test fails rather than waits.
+        let ending = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < ending { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGINT)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.json"])
+        #expect(try String(decoding: Data(contentsOf: report), as: UTF8.self) == "earlier\n")
+    }
+
     // Issue 16 §2: verify, lint and summary write their report to -o as scoring does.
     @Test func writesEveryReportToItsOutput() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perfscore-\(UUID().uuidString)")
