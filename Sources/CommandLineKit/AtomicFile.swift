@@ -43,27 +43,19 @@ package final class AtomicFile {
     }
 
     /// Appends `bytes`, however many calls of `write(2)` it takes; a failure discards the file and throws its reason.
+    /// A file already committed or discarded throws EBADF.
     package func write(_ bytes: [UInt8]) throws {
-        precondition(descriptor >= 0, "the file was committed or discarded")
-        let code = bytes.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return written < 0 ? errno : EIO }
-                offset += written
-            }
-            return nil
-        }
-        if let code {
+        guard descriptor >= 0 else { throw ChunkReader.OpenFailure(code: EBADF) }
+        if let code = FileAccess.writeAll(bytes, to: descriptor) {
             discard()
             throw ChunkReader.OpenFailure(code: code)
         }
     }
 
     /// Puts the file at ``path``, over any file there; a failure (closing, renaming) discards it and throws its reason.
+    /// A file already committed or discarded throws EBADF.
     package func commit() throws {
-        precondition(descriptor >= 0, "the file was committed or discarded")
+        guard descriptor >= 0 else { throw ChunkReader.OpenFailure(code: EBADF) }
         let closed = close(descriptor) == 0
         let code = errno
         descriptor = -1

@@ -85,16 +85,19 @@ package enum FileAccess {
         try file.commit()
     }
 
-    /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe).
-    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    /// Writes all of `bytes` to a file descriptor, however many calls it takes; stops at an error (a closed pipe, a
+    /// full disk) and returns its `errno` (EIO for a write that took nothing), `nil` when every byte was written.
+    @discardableResult
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
+                guard written > 0 else { return written < 0 ? errno : EIO }
                 offset += written
             }
+            return nil
         }
     }
 

@@ -93,6 +93,10 @@ import Testing
         try file.commit()
         #expect(contents() == "one two\n")
         #expect(try entries() == ["report.txt"])
+        // Used again once put in place, it throws (EBADF) and changes nothing.
+        #expect(throws: ChunkReader.OpenFailure.self) { try file.write(Array("more".utf8)) }
+        #expect(throws: ChunkReader.OpenFailure.self) { try file.commit() }
+        #expect(contents() == "one two\n")
 
         let dropped = try AtomicFile(path: path)
         try dropped.write(Array("half".utf8))

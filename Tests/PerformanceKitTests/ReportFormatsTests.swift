@@ -138,6 +138,8 @@ struct ReportFormatsTests {
         #expect(CSVReport.field("a\tb", separator: "\t") == "\"a\tb\"")
         #expect(CSVReport.field("第一行\r\n第二行", separator: ",") == "\"第一行\r\n第二行\"")
         #expect(CSVReport.field("a\tb", separator: ",") == "a\tb")
+        #expect(CSVReport.field("甲；乙", separator: "；") == "\"甲；乙\"")
+        #expect(CSVReport.field("甲;乙", separator: "；") == "甲;乙")
     }
 
     @Test func writesAReportAtomicallyAndNeverOverAGoodOneOnFailure() throws {
