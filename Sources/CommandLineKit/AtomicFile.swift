@@ -89,7 +89,7 @@ package final class AtomicFile {
     /// them), and blocked, the interrupt would wait for the end of the report.
     package static func removedOnInterrupt() {
         // The handler's state made before any handler may run (a static is made on its first use).
-        _ = (Interrupt.armed, Interrupt.path, Interrupt.pathLength)
+        _ = (Interrupt.armed, Interrupt.path)
         let ignored = unsafeBitCast(SIG_IGN, to: Int.self)
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
@@ -115,7 +115,8 @@ package final class AtomicFile {
     private enum Interrupt {
         nonisolated(unsafe) static var armed: sig_atomic_t = 0
         nonisolated(unsafe) static let path = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
-        nonisolated(unsafe) static var pathLength = 0
+        /// The file armed, for ``disarm(_:)`` to compare (the handler reads ``path`` alone).
+        nonisolated(unsafe) static var armedFile: String?
 
         static func arm(_ temporary: String) {
             let bytes = Array(temporary.utf8)
@@ -127,13 +128,12 @@ package final class AtomicFile {
                     target[bytes.count] = 0
                 }
             }
-            pathLength = bytes.count
+            armedFile = temporary
             armed = 1
         }
 
         static func disarm(_ temporary: String) {
-            guard armed != 0, pathLength == temporary.utf8.count,
-                  temporary.utf8.elementsEqual(UnsafeBufferPointer(start: UnsafeRawPointer(path).assumingMemoryBound(to: UInt8.self), count: pathLength)) else { return }
+            guard armed != 0, armedFile == temporary else { return }
             armed = 0
         }
 

@@ -79,14 +79,17 @@ extension EvaluationReader {
     private func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, offset: Int) -> Swift.Result<Result, EvaluationFileError> {
         let requiresActuals = self.requiresActuals
         let store = TextStore(source: line)
+        // The line's own problems (a missing field) and JSON that does not hold together are placed alike.
+        let result: Swift.Result<Result, EvaluationFileError>
         do {
-            return try JSONScanner.document(line, endName: "the end of the line", startsTheFile: offset == 0) {
+            result = try JSONScanner.document(line, endName: "the end of the line", startsTheFile: offset == 0) {
                 (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
                 try Self.element(&scanner, requiresActuals: requiresActuals, store: store)
-            }.mapError { EvaluationFileError(problems: $0.problems.map { $0.placed(line: number, offset: offset) }) }
+            }
         } catch {
-            return .failure(EvaluationFileError(problems: error.problems.map { $0.placed(line: number, offset: offset) }))
+            result = .failure(error)
         }
+        return result.mapError { EvaluationFileError(problems: $0.problems.map { $0.placed(line: number, offset: offset) }) }
     }
 
     /// Whether a line holds only spaces, tabs, a carriage return (CRLF) or, first in the file, a byte-order mark.

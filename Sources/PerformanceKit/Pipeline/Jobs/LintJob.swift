@@ -47,7 +47,7 @@ package struct LintJob {
                     // A table of several in a file is named by its place (its lines in a disclosure's text, its index
                     // in an array, its sheet): its title says which project it is, where the place does not already.
                     let title = table.sheet.flatMap { label in table.result.evaluation.title.flatMap { $0 == label ? nil : $0 } }
-                    report.append((report.isEmpty ? "" : "\n") + LintReport.text(findings, places: table.result.places, title: title))
+                    report.append(LintReport.text(findings, places: table.result.places, title: title), separatedBy: "\n")
                 }
             }
             if !readAll { status = .unusable }

@@ -23,6 +23,12 @@ struct ReportStream: ~Copyable {
         if let write { write(piece) } else { held += piece }
     }
 
+    /// Writes one more piece, after `separator` unless it is the first (tables of text or Markdown, a blank line
+    /// between them).
+    mutating func append(_ piece: String, separatedBy separator: String) {
+        append((isEmpty ? "" : separator) + piece)
+    }
+
     /// The report: `nil` when nothing was written (a job that scored nothing writes nothing over an earlier report),
     /// ``JobOutput/Report/written`` when its pieces went to ``JobIO/writeReport``, else the text itself.
     consuming func finish() -> JobOutput.Report? {

@@ -41,17 +41,16 @@ package struct ScoreJob {
                 if !card.printedFiguresAgree || !card.errors.isEmpty { status = max(status, .findings) }
                 let label = table.label(readFrom: file)
                 // Text tables and Markdown are separated by a blank line; CSV has one byte-order mark, at the start.
-                let separator = report.isEmpty ? "" : "\n"
                 switch format {
                 case .text:
                     var text = TextReport(explainAll: explainAll)
                     text.places = table.places
-                    report.append(separator + text.render(card, file: label))
+                    report.append(text.render(card, file: label), separatedBy: "\n")
                 case .json:
                     json.add((card, label))
                     results += 1
                     report.append(json.takeWritten())
-                case .markdown: report.append(separator + MarkdownReport.render(card, places: table.places))
+                case .markdown: report.append(MarkdownReport.render(card, places: table.places), separatedBy: "\n")
                 case .csv: report.append(CSVReport.render(card, byteOrderMark: report.isEmpty))
                 case .html: pages.append(table)
                 case .xlsx: sheets.append((table.sheet, card))

@@ -92,8 +92,8 @@ package struct TableInput: Sendable {
     /// Every table of one file read (a JSON file's one evaluation or array of them, JSON Lines, a workbook's sheets, a
     /// disclosure's tables); `nil` after saying why the file, or a table of it, cannot be read.
     package func read(_ file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
-        var tables: [ReadTable] = []
-        return forEachTable(of: file, requiresActuals: requiresActuals, io: io) { tables.append($0) } ? tables : nil
+        guard let opened = open(file, io: io) else { return nil }
+        return allTables(opened, of: file, requiresActuals: requiresActuals, io: io)
     }
 
     /// Each table of one file handed to `body` as it is read (JSON Lines a line at a time, ``open(_:io:)``), so that a
@@ -110,21 +110,18 @@ package struct TableInput: Sendable {
     /// returns `false`, no later table of the file is read or said to be broken.
     package func forEachTable(of file: String, requiresActuals: Bool = true, io: JobIO, _ body: (ReadTable) -> Bool) -> Bool {
         guard let opened = open(file, io: io) else { return false }
-        if case .whole(let bytes) = opened, let form = form(for: file, bytes: bytes) {
-            guard let tables = readTables(bytes, name: JobIO.displayName(file), form: form, requiresActuals: requiresActuals, io: io) else { return false }
-            for table in tables where !body(table) { break }
-            return true
-        }
         return forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io, body)
     }
 
     /// The tables of `file`'s bytes, read already (a job that reads them twice, two ways, reads the file once).
     package func read(_ bytes: [UInt8], of file: String, requiresActuals: Bool = true, io: JobIO) -> [ReadTable]? {
-        if let form = form(for: file, bytes: bytes) {
-            return readTables(bytes, name: JobIO.displayName(file), form: form, requiresActuals: requiresActuals, io: io)
-        }
+        let lines = readsJSONLines(file) && form(for: file, bytes: bytes) == nil
+        return allTables(lines ? .lines(EvaluationReader.onePiece(bytes)) : .whole(bytes), of: file, requiresActuals: requiresActuals, io: io)
+    }
+
+    /// Every table of a file opened, or `nil` after saying why the file, or a table of it, cannot be read.
+    private func allTables(_ opened: OpenedFile, of file: String, requiresActuals: Bool, io: JobIO) -> [ReadTable]? {
         var tables: [ReadTable] = []
-        let opened: OpenedFile = readsJSONLines(file) ? .lines(EvaluationReader.onePiece(bytes)) : .whole(bytes)
         let readAll = forEachTable(opened, of: file, requiresActuals: requiresActuals, io: io) { table in
             tables.append(table)
             return true
@@ -132,10 +129,16 @@ package struct TableInput: Sendable {
         return readAll ? tables : nil
     }
 
-    /// The perfscore/1 tables of a file opened, each handed to `body`; `false` after saying why one, or the file,
-    /// cannot be read.
+    /// The tables of a file opened, each handed to `body` until it returns `false`: a spreadsheet's or a disclosure's
+    /// (``readTables(_:name:form:requiresActuals:io:)``), else the perfscore/1 evaluations; `false` after saying why
+    /// one, or the file, cannot be read.
     private func forEachTable(_ opened: OpenedFile, of file: String, requiresActuals: Bool, io: JobIO, _ body: (ReadTable) -> Bool) -> Bool {
         let name = JobIO.displayName(file)
+        if case .whole(let bytes) = opened, let form = form(for: file, bytes: bytes) {
+            guard let tables = readTables(bytes, name: name, form: form, requiresActuals: requiresActuals, io: io) else { return false }
+            for table in tables where !body(table) { break }
+            return true
+        }
         var readAll = true
         // Once `body` ends the file, the elements left are passed over unsaid.
         var ended = false
