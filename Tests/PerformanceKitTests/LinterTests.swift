@@ -326,6 +326,39 @@ struct LinterTests {
         ])
     }
 
+    /// The copy check's index stops growing at its bound: the tables after it are still compared with the tables
+    /// indexed, not with each other, and the first of them says so.
+    @Test func boundsTheMemoryOfTheCopyCheck() {
+        var original = evaluation(clean)
+        original.year = 2025
+        var others: [Evaluation] = []
+        for number in 0..<3 {
+            var other = original
+            for index in other.indicators.indices {
+                other.indicators[index].name += "（\(number)）"
+                other.indicators[index].weight = other.indicators[index].weight + ExactDecimal(number + 1)
+            }
+            others.append(other)
+        }
+        // t0, t1 and t2 fill the index; t3 is left out of it, and t4, its copy, is then no copy of a table indexed.
+        let tables = [("t0.json", original), ("t1.json", others[0]), ("t2.json", others[1]), ("t3.json", others[2]),
+                      ("t4.json", others[2])]
+        let lintTables = tables.map { LintTable(name: $0.0, evaluation: $0.1, profile: .wuhan2023) }
+        func copyFindings(budget: Int) -> [[String]] {
+            Linter(copyIndexBudget: budget).lint(lintTables).map { $0.findings.filter { $0.code == .copiedBlock }.map(\.description) }
+        }
+        let unbounded = copyFindings(budget: CopiedBlocks.defaultIndexBudget)
+        #expect(unbounded == [[], [], [], [], [
+            "warning[copied-block] indicators: the same skeleton as t3.json (category, second level and points, row for row), with 4 of 4 rows identical: is the table set for this project or copied from a form?",
+        ]])
+        // The budget that the first three tables fill.
+        var index = CopiedBlocks(copiedRows: 3, indexBudget: .max)
+        for table in lintTables.prefix(3) { _ = index.findings(for: table) }
+        #expect(copyFindings(budget: index.memoryBytes) == [[], [], [], [
+            "note[copied-block] indicators: this table and the ones after it are compared with the 3 tables before it, not with each other: the copy check keeps at most 0 MiB of earlier tables; lint fewer tables at once to compare them all",
+        ], []])
+    }
+
     @Test func runsEveryCheckWithoutStopping() {
         // One table with a finding for many checks at once: every one of them is reported.
         let rows = [target("≥≥5", "a/（b+c）"), target("是", "合格率", subcategory: .quality), target("≥120%", "覆盖率")]

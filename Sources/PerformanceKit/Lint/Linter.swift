@@ -25,15 +25,20 @@ public struct Linter: Sendable {
     package var checks: [any LintCheck]
     /// Fewest identical rows that make a table a copy of another linted with it.
     package var copiedRows: Int
+    /// The most memory, in bytes, the copy check keeps of the tables before (``CopiedBlocks/indexBudget``).
+    package var copyIndexBudget: Int
 
     /// Creates a linter.
     ///
     /// - Parameters:
     ///   - checks: the checks to run; every check of this version by default.
     ///   - copiedRows: the fewest identical rows that make a table a copy of another.
-    package init(checks: [any LintCheck] = Linter.standardChecks, copiedRows: Int = 3) {
+    ///   - copyIndexBudget: the most memory the copy check keeps of the tables before, in bytes.
+    package init(checks: [any LintCheck] = Linter.standardChecks, copiedRows: Int = 3,
+                 copyIndexBudget: Int = CopiedBlocks.defaultIndexBudget) {
         self.checks = checks
         self.copiedRows = copiedRows
+        self.copyIndexBudget = copyIndexBudget
     }
 
     /// A linter that runs every check of this version.
@@ -84,7 +89,7 @@ public struct Linter: Sendable {
 
         package init(_ linter: Linter) {
             self.linter = linter
-            copies = CopiedBlocks(copiedRows: linter.copiedRows)
+            copies = CopiedBlocks(copiedRows: linter.copiedRows, indexBudget: linter.copyIndexBudget)
         }
 
         /// The report on one more table, given what reading it found already (rows without points).
