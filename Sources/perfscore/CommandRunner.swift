@@ -124,6 +124,10 @@ struct CommandRunner {
             }
             var io = self.io
             if folder == nil, format != .xlsx { io.writeReport = streamed.write } else { io.writeFile = files?.write }
+            if case .score = job, format == .xlsx, folder == nil {   // a workbook written as it is made: where to, first
+                guard workbookHasAPlace(options) else { return .unusable }
+                io.writeReportBytes = streamed.write(bytes:)
+            }
             let output: JobOutput
             switch job {
             case .score where options.jsonLines: output = jsonLines(options, evaluator: evaluator, streamed: streamed)
@@ -200,10 +204,7 @@ struct CommandRunner {
         case .written?: break
         case .text(let text)?: streamed.write(text)
         case .workbook(let workbook)?:
-            guard options.outputPath != nil || (environment.writeOutputBytes != nil && !environment.outputIsTerminal) else {
-                environment.writeError("perfscore: --format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)\n")
-                return .unusable
-            }
+            guard workbookHasAPlace(options) else { return .unusable }
             streamed.write(bytes: workbook)
         case .files(let files, let what)?:
             for file in files {
@@ -216,6 +217,13 @@ struct CommandRunner {
             return .unusable
         }
         return output.status
+    }
+
+    /// Whether a workbook may go where the options send it (`-o`, or standard output that is not a terminal); else says so.
+    func workbookHasAPlace(_ options: Command.ScoreOptions) -> Bool {
+        if options.outputPath != nil || (environment.writeOutputBytes != nil && !environment.outputIsTerminal) { return true }
+        environment.writeError("perfscore: --format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)\n")
+        return false
     }
 
     /// Why a file could not be read or written, in plain words: never Foundation's error text.

@@ -80,6 +80,35 @@ import Testing
         }
     }
 
+    /// A workbook taken as it is made (`writeReportBytes`) comes in pieces, a sheet at a time after the parts that
+    /// list the sheets, that are the bytes of the workbook given back whole; no table scored, no piece.
+    @Test func writesAWorkbookAPartAtATimeAsTheWholeOne() throws {
+        let files = seeds + ["examples/disclosures/001_56ba69dbb77db55d.txt"]
+        let whole = ScoreJob(evaluator: Evaluator(), format: .xlsx, input: TableInput()).run(files, io: io(Messages()))
+        guard case .workbook(let bytes)? = whole.report else {
+            Issue.record("no workbook")
+            return
+        }
+        #expect(try TableReader().readWorkbook(bytes).count == 8)
+        var pieces: [[UInt8]] = []
+        var streaming = io(Messages())
+        streaming.writeReportBytes = { pieces.append($0) }
+        let streamed = ScoreJob(evaluator: Evaluator(), format: .xlsx, input: TableInput()).run(files, io: streaming)
+        #expect(streamed.status == whole.status)
+        guard case .written? = streamed.report else {
+            Issue.record("the workbook was not written as it was made")
+            return
+        }
+        #expect(Array(pieces.joined()) == bytes)
+        // The listing parts, a piece per sheet, and the archive's directory.
+        #expect(pieces.count == 1 + 8 + 1)
+        pieces = []
+        streaming = io(Messages(), files: ["bad.json": Array("{\"format\": \"perfscore/1\"".utf8)])
+        streaming.writeReportBytes = { pieces.append($0) }
+        #expect(ScoreJob(evaluator: Evaluator(), format: .xlsx, input: TableInput()).run(["bad.json"], io: streaming).report == nil)
+        #expect(pieces.isEmpty)
+    }
+
     /// A job that writes nothing as it goes (no table could be read) has no report, so that the program puts
     /// nothing over a file that was there.
     @Test func writesNoPieceWhenNoTableCouldBeScored() {

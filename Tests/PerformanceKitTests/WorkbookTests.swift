@@ -415,7 +415,7 @@ struct XLSXReportTests {
 
     @Test func readsBackToTheSameScoresAndPrintedFigures() throws {
         let cards = try Self.seeds.map { try Fixtures.scoreExample($0) }
-        let bytes = XLSXReport.render(cards.map { (nil, $0) })
+        let bytes = try #require(XLSXReport.render(cards.map { (nil, $0) }))
         let tables = try TableReader().readWorkbook(bytes)
         #expect(tables.map(\.sheet) == cards.map { $0.evaluation.title ?? "" })
         for (table, card) in zip(tables, cards) {
@@ -436,7 +436,7 @@ struct XLSXReportTests {
     /// totals 98.46 as written, not the 177.68 its rows add up to without the ratios.
     @Test func readsAGoalWeightedTableBackWithItsGoals() throws {
         let card = try Fixtures.scoreExample("examples/constructed/department-goal-ratios.json")
-        let bytes = XLSXReport.render([(nil, card)])
+        let bytes = try #require(XLSXReport.render([(nil, card)]))
         let sheet = try #require(try Workbook(bytes).sheets.first)
         #expect(sheet.rows.first?.fields.first == "部门整体支出绩效自评表")
         let table = try #require(try TableReader().readWorkbook(bytes).first)
@@ -458,7 +458,8 @@ struct XLSXReportTests {
                                 row("≥90%", "95%", weight: "1", name: "覆盖率", published: "0.5")],
                                published: PublishedFigures(total: dec("99.5")))
         let card = try Evaluator().evaluate(table)
-        let sheet = try #require(try Workbook(XLSXReport.render([("自评表", card)])).sheets.first)
+        let bytes = try #require(XLSXReport.render([("自评表", card)]))
+        let sheet = try #require(try Workbook(bytes).sheets.first)
         #expect(sheet.name == "自评表")
         let rows = Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.fields.dropFirst(2).first ?? $0.fields.first ?? "", $0.fields) })
         let coverage = try #require(rows["覆盖率"])
@@ -477,7 +478,8 @@ struct XLSXReportTests {
         table.form = FormDetails(implementer: "测试中心", expectedGoal: "完成全年培训任务", achievedGoal: "完成4次培训",
                                  preparer: "王五", telephone: "010-1", filedOn: "2023年3月1日")
         let card = try Evaluator().evaluate(table)
-        let again = try TableReader().readWorkbook(XLSXReport.render([(nil, card)]))
+        let bytes = try #require(XLSXReport.render([(nil, card)]))
+        let again = try TableReader().readWorkbook(bytes)
         #expect(again[0].result.evaluation.form == table.form)
     }
 
@@ -513,7 +515,21 @@ struct XLSXReportTests {
         let batch = String(repeating: line + "\n", count: XLSXReport.mostSheets + 1)
         let refused = runPerfscore(["--format", "xlsx", "-o", "many.xlsx", "many.jsonl"], files: ["many.jsonl": batch])
         #expect(refused.status == .unusable)
-        #expect(refused.error == "perfscore: 65531 tables, and a workbook holds at most 65530 sheets (a ZIP archive at most 65535 parts): write them with --format json or csv, or score fewer tables at a time\n")
+        #expect(refused.error == "perfscore: more than 65530 tables, and a workbook holds at most 65530 sheets (a ZIP archive at most 65535 parts): write them with --format json or csv, or score fewer tables at a time\n")
+    }
+
+    /// A workbook stays within what a ZIP archive without ZIP64 holds (4 GiB): a sheet that would pass it, with the
+    /// parts that list the sheets, is refused, and the sheets before it stand.
+    @Test func refusesASheetThatWouldPassTheArchivesSize() throws {
+        let card = try Fixtures.scoreExample(Self.seeds[2])
+        var unbounded = XLSXReport.Writer()
+        _ = unbounded.add(card, name: nil)
+        let one = unbounded.finish().count
+        var bounded = XLSXReport.Writer(largest: 64 * 1024 + 2 * 1024 + 2 * one)
+        let added = ["一", "二", "三"].map { bounded.add(card, name: $0) }
+        #expect(added == [true, true, false])
+        #expect(bounded.sheetCount == 2)
+        #expect(try Workbook(bounded.finish()).sheets.map(\.name) == ["一", "二"])
     }
 
     @Test func writesAWorkbookOnlyToAFile() throws {

@@ -76,7 +76,10 @@ package enum FormTemplate {
     /// The blank form as an .xlsx workbook of one sheet, named after the profile.
     package static func workbook(for profile: RuleProfile, year: Int? = nil) -> [UInt8] {
         let (rows, merges) = rows(for: profile, year: year)
-        return XLSXReport.workbook([("项目支出绩效自评表", rows, merges, 0)])
+        var writer = XLSXReport.Writer()
+        // One sheet of a blank form: a workbook always has room for it.
+        _ = writer.add(name: "项目支出绩效自评表", rows: rows, merges: merges, leading: 0)
+        return writer.finish()
     }
 
     /// The blank form as CSV with a UTF-8 byte-order mark, CRLF line ends.

@@ -11,56 +11,120 @@
 /// ``ZipWriter`` (stored entries), the same bytes for the same cards.
 package enum XLSXReport {
     /// The workbook of `cards`, each sheet named after its table (`name`, else the title), at most 31 characters,
-    /// without the characters sheet names may not hold, and unique.
-    package static func render(_ cards: [(name: String?, card: ScoreCard)]) -> [UInt8] {
-        workbook(cards.map { entry in
-            let (rows, merges) = sheet(entry.card)
-            return (entry.name ?? entry.card.evaluation.title ?? "", rows, merges, entry.card.goals.isEmpty ? 0 : 2)
-        })
+    /// without the characters sheet names may not hold, and unique; `nil` when they are more than a workbook holds
+    /// (``mostSheets``, or 4 GiB).
+    package static func render(_ cards: [(name: String?, card: ScoreCard)]) -> [UInt8]? {
+        var writer = Writer()
+        for entry in cards {
+            guard writer.add(entry.card, name: entry.name) else { return nil }
+        }
+        return writer.finish()
     }
 
     /// The most sheets a workbook can hold: a ZIP archive (without the ZIP64 extension, which ``ZipWriter`` does not
     /// write) holds at most 65,535 parts, and the workbook has five besides its sheets.
     package static let mostSheets = 65_535 - 5
 
-    /// A workbook of sheets given as rows of cells and merged ranges (`A1:K1`), each named as ``SheetNames/name(for:position:)``
-    /// allows; `leading` columns (the goal columns of goal-ratio mode) stand before the form's.
-    static func workbook(_ given: [(name: String, rows: [[Cell]], merges: [String], leading: Int)]) -> [UInt8] {
-        var names: [String] = []
-        var sheets: [String] = []
-        var taken = SheetNames()
-        for (position, entry) in given.enumerated() {
-            names.append(taken.name(for: entry.name, position: position))
-            sheets.append(worksheet(entry.rows, merges: entry.merges, leading: entry.leading))
+    /// A workbook made a sheet at a time: each table's sheet is laid out as the table comes, and only its part (the
+    /// sheet's XML, about 20 KB for a table of 20 rows) is kept, not the table; ``finish(into:)`` hands the archive
+    /// on a part at a time, letting go of each.
+    ///
+    /// The parts that list the sheets (the content types, the workbook and its relationships) come first in the
+    /// archive, as Excel writes them and as file-type detection (libmagic) looks for them, so the sheets are kept
+    /// until the last is known: a workbook takes about its own size in memory while it is made.
+    package struct Writer {
+        /// The sheets' names and parts, in order.
+        private var names: [String] = []
+        private var parts: [[UInt8]] = []
+        private var taken = SheetNames()
+        /// The archive's size so far, its central directory counted.
+        private var size = 0
+
+        private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+        /// The most bytes the archive may take: ``ZipWriter/largestArchive``, less in tests.
+        private let largest: Int
+
+        /// A workbook with no sheet yet.
+        package init() {
+            largest = ZipWriter.largestArchive
         }
-        var zip = ZipWriter()
-        let package = "http://schemas.openxmlformats.org/package/2006"
-        let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        let overrides = sheets.indices.map {
-            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        }.joined()
-        zip.add("[Content_Types].xml", Array((declaration + "<Types xmlns=\"\(package)/content-types\">"
-            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-            + overrides + "</Types>").utf8))
-        zip.add("_rels/.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"\(office)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").utf8))
-        let list = names.enumerated().map { "<sheet name=\"\(escape($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-        zip.add("xl/workbook.xml", Array((declaration + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets>\(list)</sheets></workbook>").utf8))
-        let links = sheets.indices.map {
-            "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(office)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
-        }.joined()
-        zip.add("xl/_rels/workbook.xml.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">" + links
-            + "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(office)/styles\" Target=\"styles.xml\"/></Relationships>").utf8))
-        zip.add("xl/styles.xml", Array((declaration + styles(main)).utf8))
-        for (position, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(position + 1).xml", Array((declaration + sheet).utf8))
+
+        /// A workbook of at most `largest` bytes (a test's small bound).
+        init(largest: Int) {
+            self.largest = largest
         }
-        return zip.finish()
+
+        /// How many sheets the workbook has.
+        package var sheetCount: Int { names.count }
+
+        /// Adds a table's sheet, named after `name`, else its title; `false` when the workbook has no room for it
+        /// (``XLSXReport/mostSheets`` sheets, or 4 GiB with the parts that list the sheets).
+        package mutating func add(_ card: ScoreCard, name: String?) -> Bool {
+            let (rows, merges) = XLSXReport.sheet(card)
+            return add(name: name ?? card.evaluation.title ?? "", rows: rows, merges: merges, leading: card.goals.isEmpty ? 0 : 2)
+        }
+
+        /// Adds a sheet of rows of cells and merged ranges (`A1:K1`), named as ``SheetNames/name(for:position:)``
+        /// allows; `leading` columns (the goal columns of goal-ratio mode) stand before the form's.
+        mutating func add(name: String, rows: [[Cell]], merges: [String], leading: Int) -> Bool {
+            guard names.count < XLSXReport.mostSheets else { return false }
+            let part = Array((Self.declaration + XLSXReport.worksheet(rows, merges: merges, leading: leading)).utf8)
+            let cost = ZipWriter.cost(nameCount: Self.partName(names.count).utf8.count, contentsCount: part.count)
+            // The parts that list the sheets take well under 1 KB a sheet (a name is at most 31 characters).
+            guard size + cost + 64 * 1024 + (names.count + 1) * 1024 <= largest else { return false }
+            names.append(taken.name(for: name, position: names.count))
+            parts.append(part)
+            size += cost
+            return true
+        }
+
+        /// The workbook whole.
+        package consuming func finish() -> [UInt8] {
+            var bytes: [UInt8] = []
+            finish { bytes += $0 }
+            return bytes
+        }
+
+        /// The workbook, handed to `write` a part or a few at a time, in order; each sheet is let go of once written.
+        package consuming func finish(into write: ([UInt8]) -> Void) {
+            var zip = ZipWriter()
+            let package = "http://schemas.openxmlformats.org/package/2006"
+            let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+            let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+            let declaration = Self.declaration
+            let overrides = names.indices.map {
+                "<Override PartName=\"/\(Self.partName($0))\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            }.joined()
+            zip.add("[Content_Types].xml", Array((declaration + "<Types xmlns=\"\(package)/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+                + overrides + "</Types>").utf8))
+            zip.add("_rels/.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(office)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").utf8))
+            let list = names.enumerated().map { "<sheet name=\"\(escape($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+            zip.add("xl/workbook.xml", Array((declaration + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets>\(list)</sheets></workbook>").utf8))
+            let links = names.indices.map {
+                "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(office)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+            }.joined()
+            zip.add("xl/_rels/workbook.xml.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">" + links
+                + "<Relationship Id=\"rId\(names.count + 1)\" Type=\"\(office)/styles\" Target=\"styles.xml\"/></Relationships>").utf8))
+            zip.add("xl/styles.xml", Array((declaration + styles(main)).utf8))
+            write(zip.takeWritten())
+            for index in parts.indices {
+                zip.add(Self.partName(index), parts[index])
+                parts[index] = []
+                write(zip.takeWritten())
+            }
+            write(zip.finish())
+        }
+
+        /// The name of the part of the sheet at `index`.
+        private static func partName(_ index: Int) -> String {
+            "xl/worksheets/sheet\(index + 1).xml"
+        }
     }
 
     /// The cell styles of ``styles(_:)``, by index.

@@ -7,17 +7,35 @@
 /// zip.add("xl/workbook.xml", Array(xml.utf8))
 /// let bytes = zip.finish()
 /// ```
+///
+/// An archive of many entries can be handed on as it is made: ``takeWritten()`` gives the entries added since it
+/// was last called, and ``finish()`` the rest, so that only the central directory (about 80 bytes an entry) is held.
 struct ZipWriter {
+    /// The entries added and not yet taken.
     var bytes: [UInt8] = []
+    /// How many bytes of entries were taken (``takeWritten()``) before `bytes`.
+    private var taken = 0
     var directory: [UInt8] = []
     var count = 0
 
+    /// The most bytes an archive holds: its offsets and sizes are 32 bits (no ZIP64).
+    static let largestArchive = Int(UInt32.max)
+
+    /// The archive's size so far, its entries taken or not (without the central directory and its end).
+    var size: Int { taken + bytes.count }
+
+    /// The bytes an entry of `name` and `contents` bytes adds to the archive, its part of the central directory
+    /// counted.
+    static func cost(nameCount: Int, contentsCount: Int) -> Int {
+        30 + nameCount + contentsCount + 46 + nameCount
+    }
+
     /// Adds an entry. Names are UTF-8 (flag bit 11 set). An archive holds at most 65,535 entries of at most 4 GiB
-    /// in all (no ZIP64): the callers keep within them (``XLSXReport/mostSheets``).
+    /// in all (no ZIP64): the callers keep within them (``XLSXReport/mostSheets``, ``largestArchive``).
     mutating func add(_ name: String, _ contents: [UInt8]) {
         let nameBytes = Array(name.utf8)
         let crc = CRC32.checksum(contents)
-        let offset = bytes.count
+        let offset = size
         // Local file header.
         Self.append32(&bytes, 0x0403_4B50)
         Self.appendCommon(&bytes, crc: crc, size: contents.count, nameLength: nameBytes.count)
@@ -36,7 +54,16 @@ struct ZipWriter {
         count += 1
     }
 
-    /// The archive: the entries, the central directory and its end record.
+    /// The entries added since the last call, handed over: the archive's first bytes, then the next, and so on.
+    mutating func takeWritten() -> [UInt8] {
+        defer {
+            taken += bytes.count
+            bytes = []
+        }
+        return bytes
+    }
+
+    /// The archive, or the rest of it after the bytes taken: the entries, the central directory and its end record.
     func finish() -> [UInt8] {
         var result = bytes + directory
         Self.append32(&result, 0x0605_4B50)
@@ -45,7 +72,7 @@ struct ZipWriter {
         Self.append16(&result, UInt16(count))
         Self.append16(&result, UInt16(count))
         Self.append32(&result, UInt32(directory.count))
-        Self.append32(&result, UInt32(bytes.count))
+        Self.append32(&result, UInt32(size))
         Self.append16(&result, 0)
         return result
     }

@@ -19,6 +19,9 @@ package struct JobIO {
     /// renames into place at the end), so that the report of a large batch is never held whole; `nil` when the job
     /// gives its report back whole (``JobOutput/Report/text(_:)``). `perfscore`, `verify` and `lint` write so.
     package var writeReport: ((String) -> Void)?
+    /// Where a job writes a report of bytes (a workbook) a piece at a time, as ``writeReport`` does text; `nil` when
+    /// the job gives it back whole (``JobOutput/Report/workbook(_:)``).
+    package var writeReportBytes: (([UInt8]) -> Void)?
     /// Writes a file into the folder `-o` names as soon as it is made (a roll-up's page), with what it is for a
     /// message (`the page`); `false` when it could not be written, which has been said. `nil` when the job gives
     /// its files back at the end (``JobOutput/Report/files(_:what:)``).
@@ -30,6 +33,7 @@ package struct JobIO {
                  progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                  pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)? = nil,
                  writeReport: ((String) -> Void)? = nil,
+                 writeReportBytes: (([UInt8]) -> Void)? = nil,
                  writeFile: ((_ name: String, _ bytes: [UInt8], _ what: String) -> Bool)? = nil) {
         self.read = read
         self.message = message
@@ -37,6 +41,7 @@ package struct JobIO {
         self.progress = progress
         self.pieces = pieces
         self.writeReport = writeReport
+        self.writeReportBytes = writeReportBytes
         self.writeFile = writeFile
     }
 

@@ -32,10 +32,13 @@ package struct ScoreJob {
             JSONReport.write(result.card, file: result.file, into: &out)
         }
         var results = 0
-        var sheets: [(name: String?, card: ScoreCard)] = []
+        // A workbook's sheets are laid out as their tables come, and the tables let go of.
+        var workbook = XLSXReport.Writer()
+        var workbookIsFull = false
         for file in files {
-            // A page is one table's: the tables of the file are counted before any is written.
-            var pages: [ScoredTable] = []
+            // A page is one table's: the tables of the file are counted before any is written, the first one kept.
+            var page: ScoredTable?
+            var tables = 0
             let failed = evaluator.scoreTables(of: file, input: input, io: io) { table in
                 let card = table.card
                 if !card.printedFiguresAgree || !card.errors.isEmpty { status = max(status, .findings) }
@@ -52,26 +55,37 @@ package struct ScoreJob {
                     report.append(json.takeWritten())
                 case .markdown: report.append(MarkdownReport.render(card, places: table.places), separatedBy: "\n")
                 case .csv: report.append(CSVReport.render(card, byteOrderMark: report.isEmpty))
-                case .html: pages.append(table)
-                case .xlsx: sheets.append((table.sheet, card))
+                case .html:
+                    if tables == 0 { page = table }
+                    tables += 1
+                case .xlsx:
+                    guard !workbookIsFull, workbook.add(card, name: table.sheet) else {
+                        workbookIsFull = true
+                        return
+                    }
                 }
             }
             if failed { status = max(status, .unusable) }
-            if pages.count > 1 {
-                io.message("\(JobIO.displayName(file)): the file holds \(pages.count) tables and --format html makes one page of one table: "
+            if tables > 1 {
+                io.message("\(JobIO.displayName(file)): the file holds \(tables) tables and --format html makes one page of one table: "
                     + "pick a workbook's sheet with --sheet, or write a page per table with perfscore summary --format html -o DIR/")
                 return .unusable
             }
-            for page in pages { report.append(HTMLReport.render(page.card, places: page.places)) }
+            if let page { report.append(HTMLReport.render(page.card, places: page.places)) }
         }
         if format == .xlsx {
-            guard sheets.count <= XLSXReport.mostSheets else {
-                io.message("\(sheets.count) tables, and a workbook holds at most \(XLSXReport.mostSheets) sheets (a ZIP archive at most 65535 parts): "
-                    + "write them with --format json or csv, or score fewer tables at a time")
+            if workbookIsFull {
+                let limit = workbook.sheetCount == XLSXReport.mostSheets
+                    ? "more than \(XLSXReport.mostSheets) tables, and a workbook holds at most \(XLSXReport.mostSheets) sheets (a ZIP archive at most 65535 parts)"
+                    : "the workbook would be larger than 4 GiB after \(workbook.sheetCount) sheets, more than a ZIP archive holds"
+                io.message(limit + ": write them with --format json or csv, or score fewer tables at a time")
                 return .unusable
             }
             // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
-            return JobOutput(sheets.isEmpty ? nil : .workbook(XLSXReport.render(sheets)), status: status)
+            guard workbook.sheetCount > 0 else { return JobOutput(nil, status: status) }
+            guard let write = io.writeReportBytes else { return JobOutput(.workbook(workbook.finish()), status: status) }
+            workbook.finish(into: write)
+            return JobOutput(.written, status: status)
         }
         if results > 0 { report.append(json.finish()) }
         return JobOutput(report.finish(), status: status)
