@@ -111,8 +111,7 @@ struct CommandRunner {
             let evaluator = Evaluator(rules: override, tolerance: options.tolerance)
             let input = TableInput(kind: options.input, sheet: options.sheet,
                                    defaults: TableReader.Defaults(planned: options.planned, executed: options.executed))
-            let folder = options.outputPath.flatMap(outputFolder)
-            let format = options.format
+            let (folder, format) = (options.outputPath.flatMap(outputFolder), options.format)
             // A report of many tables is written as it is made: to standard output, or a file put in place at the end.
             let streamed = StreamedOutput(path: options.outputPath, open: environment.openAtomicFile,
                                           standardOutput: environment.writeOutput, standardOutputBytes: environment.writeOutputBytes)
@@ -127,6 +126,7 @@ struct CommandRunner {
             if case .score = job, format == .xlsx, folder == nil {   // a workbook written as it is made: where to, first
                 guard workbookHasAPlace(options) else { return .unusable }
                 io.writeReportBytes = streamed.write(bytes:)
+                io.setAside = { let file = try ScratchFile(besideReport: options.outputPath); return SetAsideBytes(put: file.put, take: file.take) }
             }
             let output: JobOutput
             switch job {

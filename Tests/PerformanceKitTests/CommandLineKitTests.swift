@@ -112,6 +112,24 @@ import Testing
         #expect(throws: FileAccess.MissingFolder.self) { try AtomicFile(path: folder.appendingPathComponent("none/report.txt").path) }
     }
 
+    /// Bytes put aside in a scratch file come back in the order put, in the pieces asked for; the file is gone from
+    /// its folder from the start; asking for more than was put is an error, not a crash.
+    @Test func putsBytesAsideInAScratchFileGoneFromItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scratch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFile(besideReport: folder.appendingPathComponent("out.xlsx").path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        try scratch.put(Array("第一张表".utf8))
+        try scratch.put(Array(repeating: 7, count: 100_000))
+        try scratch.put([])
+        #expect(try scratch.take(0) == [])
+        #expect(try String(decoding: scratch.take(12), as: UTF8.self) == "第一张表")
+        #expect(try scratch.take(100_000) == Array(repeating: 7, count: 100_000))
+        #expect(throws: ChunkReader.OpenFailure.self) { try scratch.take(1) }
+        #expect(throws: FileAccess.MissingFolder.self) { try ScratchFile(besideReport: folder.appendingPathComponent("none/out.xlsx").path) }
+    }
+
     /// Pieces for `-o` go into one file put in place at the end (opened at the first piece: a run that writes none
     /// makes no file); a file that cannot be opened drops the pieces and says why at the end, once; without `-o`
     /// the pieces go to standard output as they come.

@@ -100,8 +100,30 @@ import Testing
             return
         }
         #expect(Array(pieces.joined()) == bytes)
-        // The listing parts, a piece per sheet, and the archive's directory.
-        #expect(pieces.count == 1 + 8 + 1)
+        // The five parts that list the sheets or do not depend on them, a piece per sheet, and the archive's directory.
+        #expect(pieces.count == 5 + 8 + 1)
+        // Sheets set aside where the program says, a sheet at a time, give the same workbook; a place that fails
+        // fails the job, with nothing written.
+        pieces = []
+        var setAside: [Int] = []
+        streaming.setAside = {
+            let memory = SetAsideBytes.inMemory()
+            return SetAsideBytes(put: { setAside.append($0.count); try memory.put($0) }, take: memory.take)
+        }
+        #expect(ScoreJob(evaluator: Evaluator(), format: .xlsx, input: TableInput()).run(files, io: streaming).status == whole.status)
+        #expect(Array(pieces.joined()) == bytes)
+        #expect(setAside.count == 8)
+        struct Full: Error, CustomStringConvertible { var description: String { "no space left on the device" } }
+        let messages = Messages()
+        var failing = io(messages)
+        pieces = []
+        failing.writeReportBytes = { pieces.append($0) }
+        failing.setAside = { SetAsideBytes(put: { _ in throw Full() }, take: { _ in [] }) }
+        let failed = ScoreJob(evaluator: Evaluator(), format: .xlsx, input: TableInput()).run(files, io: failing)
+        #expect(failed.status == .unusable)
+        #expect(failed.report == nil)
+        #expect(pieces.isEmpty)
+        #expect(messages.lines == ["cannot write the workbook: no space left on the device"])
         pieces = []
         streaming = io(Messages(), files: ["bad.json": Array("{\"format\": \"perfscore/1\"".utf8)])
         streaming.writeReportBytes = { pieces.append($0) }

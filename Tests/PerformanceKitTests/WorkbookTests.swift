@@ -523,13 +523,29 @@ struct XLSXReportTests {
     @Test func refusesASheetThatWouldPassTheArchivesSize() throws {
         let card = try Fixtures.scoreExample(Self.seeds[2])
         var unbounded = XLSXReport.Writer()
-        _ = unbounded.add(card, name: nil)
-        let one = unbounded.finish().count
+        _ = try unbounded.add(card, name: nil)
+        let one = try unbounded.finish().count
         var bounded = XLSXReport.Writer(largest: 64 * 1024 + 2 * 1024 + 2 * one)
-        let added = ["一", "二", "三"].map { bounded.add(card, name: $0) }
+        let added = try ["一", "二", "三"].map { try bounded.add(card, name: $0) }
         #expect(added == [true, true, false])
         #expect(bounded.sheetCount == 2)
-        #expect(try Workbook(bounded.finish()).sheets.map(\.name) == ["一", "二"])
+        let bytes = try bounded.finish()
+        #expect(try Workbook(bytes).sheets.map(\.name) == ["一", "二"])
+    }
+
+    /// Bytes set aside in memory come back in the order put, whatever the pieces asked for; asking for more than is
+    /// left is an error.
+    @Test func setsBytesAsideInMemory() throws {
+        let aside = SetAsideBytes.inMemory()
+        try aside.put([1, 2, 3])
+        try aside.put([])
+        try aside.put([4, 5])
+        #expect(try aside.take(2) == [1, 2])
+        #expect(try aside.take(3) == [3, 4, 5])
+        #expect(try aside.take(0) == [])
+        try aside.put([6])
+        let error = #expect(throws: SetAsideBytes.Shortfall.self) { try aside.take(2) }
+        #expect(error?.description == "2 bytes were asked for, 1 left")
     }
 
     @Test func writesAWorkbookOnlyToAFile() throws {
@@ -545,6 +561,12 @@ struct XLSXReportTests {
         let tables = try TableReader().readWorkbook([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(tables.count == 1)
         #expect(Scorer(profile: .wuhan2023).score(tables[0].result.evaluation).total == dec("99.75"))
+        // The sheets waited in a temporary file beside the workbook, gone from the folder as soon as it was made.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["自评.xlsx"])
+        let missing = directory.appendingPathComponent("none/自评.xlsx").path
+        let nowhere = runCommand(["--format", "xlsx", "-o", missing, "examples/wuhan-2023/03-zhengwu-fuwu.json"], realFiles: true)
+        #expect(nowhere.status == .unusable)
+        #expect(nowhere.error == "perfscore: cannot write the workbook: the folder \(directory.path)/none does not exist; create it first\n")
     }
 
     /// A sheet is named after its table's sheet where it came from one, else after its project: the tables of a

@@ -77,9 +77,9 @@ package enum FormTemplate {
     package static func workbook(for profile: RuleProfile, year: Int? = nil) -> [UInt8] {
         let (rows, merges) = rows(for: profile, year: year)
         var writer = XLSXReport.Writer()
-        // One sheet of a blank form: a workbook always has room for it.
-        _ = writer.add(name: "项目支出绩效自评表", rows: rows, merges: merges, leading: 0)
-        return writer.finish()
+        // One sheet of a blank form, set aside in memory: a workbook always has room for it, and memory never fails.
+        _ = try? writer.add(name: "项目支出绩效自评表", rows: rows, merges: merges, leading: 0)
+        return (try? writer.finish()) ?? []
     }
 
     /// The blank form as CSV with a UTF-8 byte-order mark, CRLF line ends.

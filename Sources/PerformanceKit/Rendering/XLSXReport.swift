@@ -16,9 +16,10 @@ package enum XLSXReport {
     package static func render(_ cards: [(name: String?, card: ScoreCard)]) -> [UInt8]? {
         var writer = Writer()
         for entry in cards {
-            guard writer.add(entry.card, name: entry.name) else { return nil }
+            // Set aside in memory, which never fails.
+            guard (try? writer.add(entry.card, name: entry.name)) == true else { return nil }
         }
-        return writer.finish()
+        return try? writer.finish()
     }
 
     /// The most sheets a workbook can hold: a ZIP archive (without the ZIP64 extension, which ``ZipWriter`` does not
@@ -27,15 +28,18 @@ package enum XLSXReport {
 
     /// A workbook made a sheet at a time: each table's sheet is laid out as the table comes, and only its part (the
     /// sheet's XML, about 20 KB for a table of 20 rows) is kept, not the table; ``finish(into:)`` hands the archive
-    /// on a part at a time, letting go of each.
+    /// on a part at a time.
     ///
     /// The parts that list the sheets (the content types, the workbook and its relationships) come first in the
-    /// archive, as Excel writes them and as file-type detection (libmagic) looks for them, so the sheets are kept
-    /// until the last is known: a workbook takes about its own size in memory while it is made.
+    /// archive, as Excel writes them and as file-type detection (libmagic) looks for them, so the sheets wait until
+    /// the last is known: set aside (``SetAsideBytes``) in memory, where a workbook takes about its own size while it
+    /// is made, or in the place a program gives (`perfscore`: a temporary file), where it takes a name and a size a
+    /// sheet.
     package struct Writer {
-        /// The sheets' names and parts, in order.
+        /// The sheets' names, in order, and the size of each one's part, set aside.
         private var names: [String] = []
-        private var parts: [[UInt8]] = []
+        private var sizes: [Int] = []
+        private let aside: SetAsideBytes
         private var taken = SheetNames()
         /// The archive's size so far, its central directory counted.
         private var size = 0
@@ -45,13 +49,14 @@ package enum XLSXReport {
         /// The most bytes the archive may take: ``ZipWriter/largestArchive``, less in tests.
         private let largest: Int
 
-        /// A workbook with no sheet yet.
-        package init() {
-            largest = ZipWriter.largestArchive
+        /// A workbook with no sheet yet, whose sheets wait in `aside` until it is finished.
+        package init(settingAside aside: SetAsideBytes = .inMemory()) {
+            self.init(settingAside: aside, largest: ZipWriter.largestArchive)
         }
 
         /// A workbook of at most `largest` bytes (a test's small bound).
-        init(largest: Int) {
+        init(settingAside aside: SetAsideBytes = .inMemory(), largest: Int) {
+            self.aside = aside
             self.largest = largest
         }
 
@@ -60,62 +65,72 @@ package enum XLSXReport {
 
         /// Adds a table's sheet, named after `name`, else its title; `false` when the workbook has no room for it
         /// (``XLSXReport/mostSheets`` sheets, or 4 GiB with the parts that list the sheets).
-        package mutating func add(_ card: ScoreCard, name: String?) -> Bool {
+        ///
+        /// - Throws: why the sheet could not be set aside.
+        package mutating func add(_ card: ScoreCard, name: String?) throws -> Bool {
             let (rows, merges) = XLSXReport.sheet(card)
-            return add(name: name ?? card.evaluation.title ?? "", rows: rows, merges: merges, leading: card.goals.isEmpty ? 0 : 2)
+            return try add(name: name ?? card.evaluation.title ?? "", rows: rows, merges: merges, leading: card.goals.isEmpty ? 0 : 2)
         }
 
         /// Adds a sheet of rows of cells and merged ranges (`A1:K1`), named as ``SheetNames/name(for:position:)``
         /// allows; `leading` columns (the goal columns of goal-ratio mode) stand before the form's.
-        mutating func add(name: String, rows: [[Cell]], merges: [String], leading: Int) -> Bool {
+        mutating func add(name: String, rows: [[Cell]], merges: [String], leading: Int) throws -> Bool {
             guard names.count < XLSXReport.mostSheets else { return false }
             let part = Array((Self.declaration + XLSXReport.worksheet(rows, merges: merges, leading: leading)).utf8)
             let cost = ZipWriter.cost(nameCount: Self.partName(names.count).utf8.count, contentsCount: part.count)
             // The parts that list the sheets take well under 1 KB a sheet (a name is at most 31 characters).
             guard size + cost + 64 * 1024 + (names.count + 1) * 1024 <= largest else { return false }
+            try aside.put(part)
             names.append(taken.name(for: name, position: names.count))
-            parts.append(part)
+            sizes.append(part.count)
             size += cost
             return true
         }
 
         /// The workbook whole.
-        package consuming func finish() -> [UInt8] {
+        ///
+        /// - Throws: why a sheet set aside could not be taken back.
+        package consuming func finish() throws -> [UInt8] {
             var bytes: [UInt8] = []
-            finish { bytes += $0 }
+            try finish { bytes += $0 }
             return bytes
         }
 
-        /// The workbook, handed to `write` a part or a few at a time, in order; each sheet is let go of once written.
-        package consuming func finish(into write: ([UInt8]) -> Void) {
+        /// The workbook, handed to `write` a part or a few at a time, in order: the parts that list the sheets, then
+        /// each sheet taken back from where it was set aside.
+        ///
+        /// - Throws: why a sheet set aside could not be taken back.
+        package consuming func finish(into write: ([UInt8]) -> Void) throws {
             var zip = ZipWriter()
             let package = "http://schemas.openxmlformats.org/package/2006"
             let office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
             let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-            let declaration = Self.declaration
-            let overrides = names.indices.map {
-                "<Override PartName=\"/\(Self.partName($0))\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-            }.joined()
-            zip.add("[Content_Types].xml", Array((declaration + "<Types xmlns=\"\(package)/content-types\">"
+            // Each part built as bytes, a sheet's line at a time, and handed on at once: a list of 60,000 sheets made
+            // as strings, joined and copied, took tens of megabytes.
+            func part(_ name: String, _ head: String, each line: ((Int) -> String)? = nil, _ tail: String) {
+                var bytes = Array((Self.declaration + head).utf8)
+                if let line { for index in names.indices { bytes += line(index).utf8 } }
+                bytes += tail.utf8
+                zip.add(name, bytes)
+                write(zip.takeWritten())
+            }
+            part("[Content_Types].xml", "<Types xmlns=\"\(package)/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-                + overrides + "</Types>").utf8))
-            zip.add("_rels/.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"\(office)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").utf8))
-            let list = names.enumerated().map { "<sheet name=\"\(escape($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-            zip.add("xl/workbook.xml", Array((declaration + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets>\(list)</sheets></workbook>").utf8))
-            let links = names.indices.map {
-                "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(office)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
-            }.joined()
-            zip.add("xl/_rels/workbook.xml.rels", Array((declaration + "<Relationships xmlns=\"\(package)/relationships\">" + links
-                + "<Relationship Id=\"rId\(names.count + 1)\" Type=\"\(office)/styles\" Target=\"styles.xml\"/></Relationships>").utf8))
-            zip.add("xl/styles.xml", Array((declaration + styles(main)).utf8))
-            write(zip.takeWritten())
-            for index in parts.indices {
-                zip.add(Self.partName(index), parts[index])
-                parts[index] = []
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>",
+                each: { "<Override PartName=\"/\(Self.partName($0))\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" },
+                "</Types>")
+            part("_rels/.rels", "<Relationships xmlns=\"\(package)/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(office)/officeDocument\" Target=\"xl/workbook.xml\"/>", "</Relationships>")
+            part("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(office)\"><sheets>",
+                 each: { [names] in "<sheet name=\"\(escape(names[$0]))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }, "</sheets></workbook>")
+            part("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"\(package)/relationships\">",
+                 each: { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(office)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" },
+                 "<Relationship Id=\"rId\(names.count + 1)\" Type=\"\(office)/styles\" Target=\"styles.xml\"/></Relationships>")
+            part("xl/styles.xml", styles(main), "")
+            for (index, size) in sizes.enumerated() {
+                zip.add(Self.partName(index), try aside.take(size))
                 write(zip.takeWritten())
             }
             write(zip.finish())

@@ -22,6 +22,10 @@ package struct JobIO {
     /// Where a job writes a report of bytes (a workbook) a piece at a time, as ``writeReport`` does text; `nil` when
     /// the job gives it back whole (``JobOutput/Report/workbook(_:)``).
     package var writeReportBytes: (([UInt8]) -> Void)?
+    /// Makes the place where a workbook's sheets wait until it is finished (``XLSXReport/Writer``), or throws why
+    /// it cannot: `perfscore` gives a temporary file, so that a workbook of any number of sheets is made in bounded
+    /// memory; `nil` keeps them in memory.
+    package var setAside: (() throws -> SetAsideBytes)?
     /// Writes a file into the folder `-o` names as soon as it is made (a roll-up's page), with what it is for a
     /// message (`the page`); `false` when it could not be written, which has been said. `nil` when the job gives
     /// its files back at the end (``JobOutput/Report/files(_:what:)``).
@@ -34,6 +38,7 @@ package struct JobIO {
                  pieces: ((String) -> Result<() -> [UInt8], ReadFailure>)? = nil,
                  writeReport: ((String) -> Void)? = nil,
                  writeReportBytes: (([UInt8]) -> Void)? = nil,
+                 setAside: (() throws -> SetAsideBytes)? = nil,
                  writeFile: ((_ name: String, _ bytes: [UInt8], _ what: String) -> Bool)? = nil) {
         self.read = read
         self.message = message
@@ -42,6 +47,7 @@ package struct JobIO {
         self.pieces = pieces
         self.writeReport = writeReport
         self.writeReportBytes = writeReportBytes
+        self.setAside = setAside
         self.writeFile = writeFile
     }
 

@@ -32,9 +32,19 @@ package struct ScoreJob {
             JSONReport.write(result.card, file: result.file, into: &out)
         }
         var results = 0
-        // A workbook's sheets are laid out as their tables come, and the tables let go of.
+        // A workbook's sheets are laid out as their tables come, and the tables let go of; the sheets wait where the
+        // program sets them aside (a temporary file), else in memory.
         var workbook = XLSXReport.Writer()
+        if format == .xlsx, let setAside = io.setAside {
+            do {
+                workbook = XLSXReport.Writer(settingAside: try setAside())
+            } catch {
+                io.message("cannot write the workbook: \(error)")
+                return .unusable
+            }
+        }
         var workbookIsFull = false
+        var setAsideFailure: (any Error)?
         for file in files {
             // A page is one table's: the tables of the file are counted before any is written, the first one kept.
             var page: ScoredTable?
@@ -59,9 +69,11 @@ package struct ScoreJob {
                     if tables == 0 { page = table }
                     tables += 1
                 case .xlsx:
-                    guard !workbookIsFull, workbook.add(card, name: table.sheet) else {
-                        workbookIsFull = true
-                        return
+                    guard !workbookIsFull, setAsideFailure == nil else { return }
+                    do {
+                        workbookIsFull = try !workbook.add(card, name: table.sheet)
+                    } catch {
+                        setAsideFailure = error
                     }
                 }
             }
@@ -74,6 +86,10 @@ package struct ScoreJob {
             if let page { report.append(HTMLReport.render(page.card, places: page.places)) }
         }
         if format == .xlsx {
+            if let setAsideFailure {
+                io.message("cannot write the workbook: \(setAsideFailure)")
+                return .unusable
+            }
             if workbookIsFull {
                 let limit = workbook.sheetCount == XLSXReport.mostSheets
                     ? "more than \(XLSXReport.mostSheets) tables, and a workbook holds at most \(XLSXReport.mostSheets) sheets (a ZIP archive at most 65535 parts)"
@@ -83,9 +99,14 @@ package struct ScoreJob {
             }
             // One workbook, a sheet per table; nothing is written over a good one when no table could be scored.
             guard workbook.sheetCount > 0 else { return JobOutput(nil, status: status) }
-            guard let write = io.writeReportBytes else { return JobOutput(.workbook(workbook.finish()), status: status) }
-            workbook.finish(into: write)
-            return JobOutput(.written, status: status)
+            do {
+                guard let write = io.writeReportBytes else { return JobOutput(.workbook(try workbook.finish()), status: status) }
+                try workbook.finish(into: write)
+                return JobOutput(.written, status: status)
+            } catch {
+                io.message("cannot write the workbook: \(error)")
+                return .unusable
+            }
         }
         if results > 0 { report.append(json.finish()) }
         return JobOutput(report.finish(), status: status)
