@@ -24,13 +24,8 @@ package final class AtomicFile {
     /// Opens the temporary file for `path`; throws ``FileAccess/MissingFolder`` when the folder does not exist, or
     /// the system's reason (``ChunkReader/OpenFailure``) when the file cannot be made.
     package init(path: String) throws {
-        // By the path's text: a URL made from a path asks the file system whether it is a folder (a page of
-        // thousands written asked for each). The folder is named in full only when it is missing.
         let written = path as NSString
-        let folder = written.deletingLastPathComponent.isEmpty ? "." : written.deletingLastPathComponent
-        guard let status = FileAccess.status(folder), status.st_mode & S_IFMT == S_IFDIR else {
-            throw FileAccess.MissingFolder(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-        }
+        let folder = try FileAccess.existingFolder(of: path)
         temporary = (folder as NSString).appendingPathComponent(".\(written.lastPathComponent).\(getpid()).tmp")
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw ChunkReader.OpenFailure(code: errno) }

@@ -21,6 +21,19 @@ package enum FileAccess {
         package var description: String { "the folder \(folder) does not exist; create it first" }
     }
 
+    /// The folder a file at `path` goes in (`.` for a bare name), by the path's text; throws ``MissingFolder``, naming
+    /// it in full, when it is not an existing folder.
+    package static func existingFolder(of path: String) throws -> String {
+        // By the path's text: a URL made from a path asks the file system whether it is a folder (a page of thousands
+        // written asked for each). The folder is named in full only when it is missing.
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        guard let status = status(folder), status.st_mode & S_IFMT == S_IFDIR else {
+            throw MissingFolder(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        }
+        return folder
+    }
+
     /// The bytes of a file of at most `limit` bytes; a directory, a missing file or a larger file throws.
     package static func read(_ path: String, limit: Int) throws -> [UInt8] {
         guard let status = status(path) else { throw ChunkReader.OpenFailure(code: errno) }

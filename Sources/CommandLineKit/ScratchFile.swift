@@ -23,11 +23,7 @@ package final class ScratchFile {
     package init(besideReport report: String?) throws {
         let folder: String
         if let report {
-            let parent = (report as NSString).deletingLastPathComponent
-            folder = parent.isEmpty ? "." : parent
-            guard let status = FileAccess.status(folder), status.st_mode & S_IFMT == S_IFDIR else {
-                throw FileAccess.MissingFolder(folder: URL(fileURLWithPath: report).deletingLastPathComponent().path)
-            }
+            folder = try FileAccess.existingFolder(of: report)
         } else {
             folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         }
