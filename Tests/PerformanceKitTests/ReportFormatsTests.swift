@@ -178,6 +178,34 @@ struct SpreadsheetTests {
         #expect(TableReading.normalizedHeader(cell) == normalized)
     }
 
+    /// A cell worked on scalar by scalar (the forms' text) reads as it would character by character; a cell with
+    /// scalars that join their neighbours (a combining mark, CR LF, a joiner) is read character by character.
+    @Test func normalizesHeaderCellsScalarByScalarAsCharacterByCharacter() {
+        #expect("年初目标值（A）\r\n≥95%，“是”①℃".hasOneScalarPerCharacter)
+        #expect(!"e\u{301}".hasOneScalarPerCharacter)
+        #expect(!"指\u{200D}标".hasOneScalarPerCharacter)
+        #expect(!"ﾃﾞ".hasOneScalarPerCharacter)
+        // A space with a combining mark is one white-space character, dropped whole; the mark is kept after a letter.
+        #expect(TableReading.normalizedHeader("三级 \u{301}指标") == "三级指标")
+        #expect(TableReading.normalizedHeader("分值\u{301}（10分）") == "分值\u{301}")
+        #expect(TableReading.normalizedHeader("年初目标值\r\n（A）") == "年初目标值")
+        // Every scalar of the blocks the scalar path takes, after a space (which a joining scalar would join), as
+        // character by character; and the scalars around them.
+        let ranges: [ClosedRange<UInt32>] = [0...0x3FF, 0x2000...0x206F, 0x2100...0x27BF, 0x3000...0x303F, 0x3400...0x4DBF,
+                                             0x4E00...0x9FFF, 0xFF00...0xFFEF]
+        var differing: [UInt32] = []
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var cell = "甲 "
+            cell.unicodeScalars.append(scalar)
+            cell += "乙"
+            let expected = String(cell.filter { !$0.isWhitespace })
+            if TableReading.normalizedHeader(cell) != expected { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0, radix: 16) })")
+        #expect(TableReading.normalizedHeader("偏差原因分析及改进措施：" + String(repeating: "因疫情影响，仅完成3期。", count: 40)).hasPrefix("偏差原因分析及改进措施："))
+    }
+
     static let pairs = [
         ("examples/spreadsheets/03-zhengwu-fuwu.csv", "examples/wuhan-2023/03-zhengwu-fuwu.json"),
         ("examples/spreadsheets/01-xingzheng-yunxing-gb18030.csv", "examples/wuhan-2023/01-xingzheng-yunxing.json"),

@@ -26,6 +26,26 @@ extension String {
         return unicodeScalars.contains { wanted.contains($0) }
     }
 
+    /// Whether every Unicode scalar of the text is a character of its own (an extended grapheme cluster), as in the
+    /// Chinese, ASCII and full-width text of the forms: a text that may be worked on scalar by scalar with the same
+    /// result as character by character, without breaking it into graphemes. Decided by the scalars' blocks, and
+    /// cautiously: `false` for any scalar outside the blocks below, whose characters never join a neighbour
+    /// (Latin before the combining marks; general punctuation; letterlike symbols, number forms, arrows,
+    /// mathematical and technical symbols, enclosed alphanumerics, shapes and dingbats; CJK punctuation before its
+    /// tone marks; CJK ideographs; full-width forms before the half-width sound marks). A CR LF pair is one
+    /// character, but only white space is ever dropped from such a text, and both go.
+    var hasOneScalarPerCharacter: Bool {
+        unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF,
+                 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
     /// Whether the text's bytes equal `bytes`.
     @inline(__always)
     func hasSameBytes(as bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {

@@ -420,39 +420,6 @@ struct TableReading {
     /// Header cells naming the goal a group of rows serves: the goal column when the table gives 目标权重 beside it.
     static let goalColumns: Set<String> = ["目标名称", "绩效目标名称"]
 
-    /// A header cell as the aliases spell it: without white space, the form's `（A）` / `（B）` marks, and a trailing
-    /// parenthesis (`年初目标值（A）`, `分值（10分）` → `年初目标值`, `分值`).
-    static func normalizedHeader(_ text: String) -> String {
-        var result = text.filter { !$0.isWhitespace }
-        // Character by character, not through Foundation's `replacingOccurrences`, whose bridging cost a single file's
-        // run a tenth of its time when the built-in profiles' labels were read.
-        for mark: [Character] in [["（", "A", "）"], ["(", "A", ")"], ["（", "B", "）"], ["(", "B", ")"]] {
-            result = removing(mark, from: result)
-        }
-        if let open = result.firstIndex(where: { $0 == "（" || $0 == "(" }), result.hasSuffix("）") || result.hasSuffix(")") {
-            result = String(result[..<open])
-        }
-        return result
-    }
-
-    /// `text` without the occurrences of `mark`, found left to right, none overlapping.
-    private static func removing(_ mark: [Character], from text: String) -> String {
-        guard let first = mark.first, text.contains(first) else { return text }
-        let characters = Array(text)
-        var result = ""
-        var index = 0
-        while index < characters.count {
-            if characters[index] == first, index + mark.count <= characters.count,
-               characters[index..<(index + mark.count)].elementsEqual(mark) {
-                index += mark.count
-            } else {
-                result.append(characters[index])
-                index += 1
-            }
-        }
-        return result
-    }
-
     /// The row that names at least 三级指标 and 年初目标值: the table's header.
     static func headerIndex(in rows: [CSVParser.Row]) -> Int? {
         rows.firstIndex(where: isHeader)
@@ -731,6 +698,9 @@ struct TableReading {
     /// `清查季报（份）（4分）` → name `清查季报`, unit `份`, points 4. A bracketed unit is taken only just before a
     /// points mark, as the published tables print it; other brackets (`（工作时段）`) stay part of the name.
     static func stripPoints(_ text: String) -> (text: String, unit: String?, points: ExactDecimal?) {
+        // Most cells end in no bracket, and have nothing to strip but white space: settled by their scalars, without
+        // the Foundation searches below.
+        guard text.holdsAnyScalar(of: ")）") else { return (text.trimmingWhitespace, nil, nil) }
         var name = text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）").trimmingWhitespace
         func lastGroup() -> (inside: String, start: String.Index)? {
             guard name.hasSuffix("）"), let open = name.range(of: "（", options: .backwards) else { return nil }
