@@ -82,6 +82,37 @@ struct EvaluationArrayTests {
         #expect(linted.output.contains("tables.json[3] 政务服务和政务公开能力建设运行费: "))
     }
 
+    /// A roll-up reads each table leniently, as a target table may be read (no points, no budget block), but scores a
+    /// self-evaluation only as scoring it alone would: one whose budget block or a row's points are missing is not
+    /// rolled up at a budget or points of 0 (it was, at 0 of 20 and 中), but named with what it lacks; the same for
+    /// a line of JSON Lines and a spreadsheet's table.
+    @Test func rollsUpNoTableOnPointsOrABudgetItDoesNotGive() throws {
+        let noBudget = Self.evaluation("乙").replacingOccurrences(of: #""budget": {"planned": 100, "executed": 90},"#, with: "")
+        let noPoints = Self.evaluation("丙").replacingOccurrences(of: #""weight": 80, "#, with: "")
+        let text = "[\n" + Self.evaluation("甲") + ",\n" + noBudget + ",\n" + noPoints + "\n]"
+        let lines = [Self.evaluation("甲"), noBudget, noPoints].map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+        let csv = try String(decoding: Fixtures.bytes("examples/spreadsheets/03-zhengwu-fuwu.csv"), as: UTF8.self)
+            .replacingOccurrences(of: "年度财政资金总额,894.13,894.13,100%,20\r\n", with: "")
+        #expect(!csv.contains("894.13"))
+        let summary = runPerfscore(["summary", "many.json", "many.jsonl", "table.csv"],
+                                   files: ["many.json": text, "many.jsonl": lines, "table.csv": csv])
+        #expect(summary.status == .unusable)
+        let reason = "a self-evaluation is scored only with its budget block and points on every row"
+        for line in ["many.json[1]: not scored: no budget block (预算数 and 执行数); \(reason)",
+                     "many.json[2]: not scored: no points (分值) on indicators[0].weight; \(reason)",
+                     "many.jsonl[line 2]: not scored: no budget block (预算数 and 执行数); \(reason)",
+                     "many.jsonl[line 3]: not scored: no points (分值) on indicators[0].weight; \(reason)",
+                     "table.csv: not scored: no budget block (预算数 and 执行数); \(reason)"] {
+            #expect(summary.output.contains(line), "\(line)")
+        }
+        // 甲 in the array and in the lines: the two tables scored.
+        let total = summary.output.split(separator: "\n").first { $0.hasPrefix("合计") }?.split(separator: " ")
+        #expect(total?.dropFirst().first == "2")
+        // Scored alone, each is refused.
+        #expect(runPerfscore(["many.json"], files: ["many.json": text]).error.contains("many.json[1]:"))
+        #expect(runPerfscore(["table.csv"], files: ["table.csv": csv]).error.contains("no budget block"))
+    }
+
     /// A broken element is named (`FILE[1]`, with the file's line) and the others are scored; the status is 2, as
     /// for any table that cannot be read.
     @Test func namesABrokenElementAndScoresTheOthers() {

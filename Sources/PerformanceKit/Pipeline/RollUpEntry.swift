@@ -19,6 +19,19 @@ extension Evaluator {
     package func rollUpEntries(_ file: TableInput.OpenedFile, name: String, form: TableReader.Form?, _ body: (RollUpEntry) -> Void) {
         func entry(_ result: EvaluationReader.Result, named name: String) -> RollUpEntry {
             if result.evaluation.indicators.contains(where: \.givesNoActual) { return .targetTable(name: name) }
+            // Read leniently, as a target table may be, a self-evaluation can lack its budget block or rows' points,
+            // which the reading put in as 0: no rule scores a table on them (scoring it alone refuses it).
+            let pointsMissing = result.warnings.filter { $0.code == .noWeight }.map { result.places.describe($0.path) }
+            if result.budgetAssumed || !pointsMissing.isEmpty {
+                var missing: [String] = []
+                if result.budgetAssumed { missing.append("no budget block (预算数 and 执行数)") }
+                if !pointsMissing.isEmpty {
+                    missing.append("no points (分值) on " + (pointsMissing.count == 1 ? pointsMissing[0]
+                        : "\(pointsMissing.count) rows: " + pointsMissing.joined(separator: ", ")))
+                }
+                return .failed(name: name, reason: "not scored: " + missing.joined(separator: "; ")
+                    + "; a self-evaluation is scored only with its budget block and points on every row")
+            }
             do {
                 let card = try evaluate(result.evaluation, warnings: result.warnings)
                 guard card.isComplete else { return .failed(name: name, reason: Self.whyNotScored(card, places: result.places)) }

@@ -37,6 +37,9 @@ public struct EvaluationReader: Sendable {
         public var warnings: [Diagnostic]
         /// Where each field stands in a spreadsheet the evaluation was read from; empty for JSON.
         package var places = CellPlaces()
+        /// Whether a reading that does not require actuals (a target table's) put in a budget of 0 because the table
+        /// gives none: a self-evaluation read so is not to be scored on it.
+        package var budgetAssumed = false
     }
 
     /// Reads one evaluation from UTF-8 JSON bytes.
@@ -59,12 +62,14 @@ public struct EvaluationReader: Sendable {
         let (read, problems, warnings) = try JSONScanner.document(bytes) { (scanner: inout JSONScanner) throws(JSONScanner.Problem) in
             var decoding = EvaluationDecoding(requiresActuals: requiresActuals, store: store)
             let evaluation = try decoding.evaluation(&scanner)
-            return (evaluation, decoding.sortedProblems, decoding.sortedWarnings)
+            return ((evaluation: evaluation, budgetAssumed: decoding.budgetAssumed), decoding.sortedProblems, decoding.sortedWarnings)
         }
-        guard problems.isEmpty, let evaluation = read else {
+        guard problems.isEmpty, let evaluation = read.evaluation else {
             throw EvaluationFileError(problems: Self.suggestingMisspeltKeys(problems, warnings: warnings))
         }
-        return Result(evaluation: evaluation, warnings: warnings)
+        var result = Result(evaluation: evaluation, warnings: warnings)
+        result.budgetAssumed = read.budgetAssumed
+        return result
     }
 }
 
@@ -121,7 +126,9 @@ extension EvaluationReader {
         guard problems.isEmpty, let evaluation else {
             return .failure(EvaluationFileError(problems: suggestingMisspeltKeys(problems, warnings: warnings)))
         }
-        return .success(Result(evaluation: evaluation, warnings: warnings))
+        var result = Result(evaluation: evaluation, warnings: warnings)
+        result.budgetAssumed = decoding.budgetAssumed
+        return .success(result)
     }
 
 
@@ -172,6 +179,8 @@ struct EvaluationDecoding {
     let store: TextStore
     private var problems: [(key: [Int], problem: EvaluationFileError.Problem)] = []
     private var warnings: [(key: [Int], diagnostic: Diagnostic)] = []
+    /// Whether the budget block was absent and a budget of 0 put in (a target table's reading only).
+    private(set) var budgetAssumed = false
     /// The order the last row, and the last part of a row, wrote their keys in (``KeyOrder``).
     private var indicatorKeyOrder = KeyOrder()
     private var partKeyOrder = KeyOrder()
@@ -904,6 +913,7 @@ struct EvaluationDecoding {
             requireFields(context, [(6, "an object with planned and executed")], location: location)
         } else {
             budget = BudgetExecution(planned: .zero, executed: .zero)
+            budgetAssumed = true
         }
         requireFields(context, [(9, "an array of indicator objects")], location: location)
         guard let budget, let indicators else { return nil }

@@ -360,6 +360,7 @@ package struct TableReader: Sendable {
         guard let evaluation, reading.problems.isEmpty else { throw TableReadError(problems: reading.problems) }
         var result = EvaluationReader.Result(evaluation: evaluation, warnings: reading.warnings)
         result.places = reading.places
+        result.budgetAssumed = reading.budgetAssumed
         return result
     }
 
@@ -397,6 +398,8 @@ struct TableReading {
     let defaults: TableReader.Defaults
     var problems: [TableReadError.Problem] = []
     var warnings: [Diagnostic] = []
+    /// Whether the table gives no budget block and a budget of 0 was put in (a target table's reading only).
+    var budgetAssumed = false
     var requiresActuals = true
     /// Where each indicator's fields stand.
     var places = CellPlaces()
@@ -625,6 +628,7 @@ struct TableReading {
         }
         let planned = meta.planned ?? defaults.planned ?? (requiresActuals ? nil : .zero)
         let executed = meta.executed ?? defaults.executed ?? (requiresActuals ? nil : .zero)
+        budgetAssumed = (meta.planned ?? defaults.planned) == nil || (meta.executed ?? defaults.executed) == nil
         if planned == nil || executed == nil {
             problems.append(.init(row: rows.first?.line ?? 1, column: nil,
                 message: "no budget block: add rows 预算数 and 执行数 (label, then value), or give --planned and --executed"))
