@@ -129,26 +129,25 @@ struct CopiedBlocks {
 
     /// The number of a skeleton indexed, or `nil`.
     private func skeletonID(_ skeleton: [String]) -> Int? {
-        var key: [UInt8] = []
-        key.reserveCapacity(skeleton.count * 4)
-        for row in skeleton {
-            guard let id = skeletonRows.id(of: row) else { return nil }
-            Self.append(id, to: &key)
-        }
-        return key.withUnsafeBufferPointer { skeletons.id(of: $0) }
+        Self.skeletonKey(skeleton, rowID: skeletonRows.id(of:)).flatMap { key in key.withUnsafeBufferPointer { skeletons.id(of: $0) } }
     }
 
     /// The number of a skeleton, added when new.
     private mutating func addSkeleton(_ skeleton: [String]) -> Int {
-        var key: [UInt8] = []
-        key.reserveCapacity(skeleton.count * 4)
-        for row in skeleton { Self.append(skeletonRows.add(row), to: &key) }
+        // Every row has a number once added, so the key is always made.
+        let key = Self.skeletonKey(skeleton) { skeletonRows.add($0) } ?? []
         return key.withUnsafeBufferPointer { skeletons.add($0) }
     }
 
-    /// A skeleton row's number as four bytes of a skeleton's key.
-    private static func append(_ id: Int, to key: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: id).littleEndian) { key.append(contentsOf: $0) }
+    /// A skeleton as its rows' numbers, four bytes a row; `nil` when a row has none (`rowID` gives `nil`).
+    private static func skeletonKey(_ skeleton: [String], rowID: (String) -> Int?) -> [UInt8]? {
+        var key: [UInt8] = []
+        key.reserveCapacity(skeleton.count * 4)
+        for row in skeleton {
+            guard let id = rowID(row) else { return nil }
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: id).littleEndian) { key.append(contentsOf: $0) }
+        }
+        return key
     }
 
     /// Adds a table seen: its name, its distinct rows, and its skeleton when it carries points.

@@ -28,11 +28,6 @@ package struct SetAsideBytes {
         package var asked: Int
         package var left: Int
 
-        package init(asked: Int, left: Int) {
-            self.asked = asked
-            self.left = left
-        }
-
         package var description: String {
             "\(asked) bytes were asked for, \(left) left"
         }

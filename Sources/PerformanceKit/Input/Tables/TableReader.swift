@@ -626,9 +626,10 @@ struct TableReading {
         if indicators.isEmpty, problems.isEmpty {
             problems.append(.init(row: header.line, column: nil, message: "no indicator rows under the header"))
         }
-        let planned = meta.planned ?? defaults.planned ?? (requiresActuals ? nil : .zero)
-        let executed = meta.executed ?? defaults.executed ?? (requiresActuals ? nil : .zero)
-        budgetAssumed = (meta.planned ?? defaults.planned) == nil || (meta.executed ?? defaults.executed) == nil
+        let (givenPlanned, givenExecuted) = (meta.planned ?? defaults.planned, meta.executed ?? defaults.executed)
+        budgetAssumed = givenPlanned == nil || givenExecuted == nil
+        let planned = givenPlanned ?? (requiresActuals ? nil : .zero)
+        let executed = givenExecuted ?? (requiresActuals ? nil : .zero)
         if planned == nil || executed == nil {
             problems.append(.init(row: rows.first?.line ?? 1, column: nil,
                 message: "no budget block: add rows 预算数 and 执行数 (label, then value), or give --planned and --executed"))

@@ -34,13 +34,16 @@ package struct ScoreJob {
         var results = 0
         // A workbook's sheets are laid out as their tables come, and the tables let go of; the sheets wait where the
         // program sets them aside (a temporary file), else in memory.
+        func cannotWriteWorkbook(_ error: any Error) -> JobOutput {
+            io.message("cannot write the workbook: \(error)")
+            return .unusable
+        }
         var workbook = XLSXReport.Writer()
         if format == .xlsx, let setAside = io.setAside {
             do {
                 workbook = XLSXReport.Writer(settingAside: try setAside())
             } catch {
-                io.message("cannot write the workbook: \(error)")
-                return .unusable
+                return cannotWriteWorkbook(error)
             }
         }
         var workbookIsFull = false
@@ -86,10 +89,7 @@ package struct ScoreJob {
             if let page { report.append(HTMLReport.render(page.card, places: page.places)) }
         }
         if format == .xlsx {
-            if let setAsideFailure {
-                io.message("cannot write the workbook: \(setAsideFailure)")
-                return .unusable
-            }
+            if let setAsideFailure { return cannotWriteWorkbook(setAsideFailure) }
             if workbookIsFull {
                 let limit = workbook.sheetCount == XLSXReport.mostSheets
                     ? "more than \(XLSXReport.mostSheets) tables, and a workbook holds at most \(XLSXReport.mostSheets) sheets (a ZIP archive at most 65535 parts)"
@@ -104,8 +104,7 @@ package struct ScoreJob {
                 try workbook.finish(into: write)
                 return JobOutput(.written, status: status)
             } catch {
-                io.message("cannot write the workbook: \(error)")
-                return .unusable
+                return cannotWriteWorkbook(error)
             }
         }
         if results > 0 { report.append(json.finish()) }
