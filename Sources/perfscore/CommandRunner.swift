@@ -22,6 +22,8 @@ struct CommandRunner {
         var writeFileAtomically: (String, [UInt8]) throws -> Void = FileAccess.writeAtomically
         /// Opens a file to be written in pieces and put in place whole (a report written as it is made, `-o`).
         var openAtomicFile: (String) throws -> AtomicFile = { try AtomicFile(path: $0) }
+        /// Makes a temporary file beside the report `-o` names (`nil`: standard output) for a workbook's sheets to wait in.
+        var openScratchFile: (String?) throws -> ScratchFile = { try ScratchFile(besideReport: $0) }
         /// Creates a folder and the folders above it that are missing; nothing when it exists.
         var createFolder: (String) throws -> Void = FileAccess.makeFolder
         /// Whether long work shows a progress line on standard error (only when it is a terminal).
@@ -126,7 +128,7 @@ struct CommandRunner {
             if case .score = job, format == .xlsx, folder == nil {   // a workbook written as it is made: where to, first
                 guard workbookHasAPlace(options) else { return .unusable }
                 io.writeReportBytes = streamed.write(bytes:)
-                io.setAside = { let file = try ScratchFile(besideReport: options.outputPath); return SetAsideBytes(put: file.put, take: file.take) }
+                io.setAside = { let file = try environment.openScratchFile(options.outputPath); return SetAsideBytes(put: file.put, take: file.take) }
             }
             let output: JobOutput
             switch job {
@@ -165,10 +167,7 @@ struct CommandRunner {
         let message = watched.message
         // A message clears the progress line first; the next update redraws it.
         watched.message = { line.finish(); message($0) }
-        watched.progress = { done, total in
-            line.total = total
-            line.update(done: done, measured: done)
-        }
+        watched.progress = { line.total = $1; line.update(done: $0, measured: $0) }
         defer { line.finish() }
         return job.run(options.files, io: watched)
     }

@@ -1,3 +1,4 @@
+import CommandLineKit
 import Foundation
 import Testing
 @testable import PerformanceKit
@@ -567,6 +568,22 @@ struct XLSXReportTests {
         let nowhere = runCommand(["--format", "xlsx", "-o", missing, "examples/wuhan-2023/03-zhengwu-fuwu.json"], realFiles: true)
         #expect(nowhere.status == .unusable)
         #expect(nowhere.error == "perfscore: cannot write the workbook: the folder \(directory.path)/none does not exist; create it first\n")
+    }
+
+    /// The command sets a workbook's sheets aside in the file its environment opens: one that cannot be made stops the
+    /// job before anything is scored, with the reason, and nothing is written.
+    @Test func saysWhyTheSheetsCannotBeSetAside() {
+        let output = Output()
+        let error = Output()
+        var environment = CommandRunner.Environment(
+            readFile: { path in try Fixtures.bytes(path) }, readStandardInput: { [] },
+            writeOutput: { output.text += $0 }, writeError: { error.text += $0 })
+        environment.openAtomicFile = { path in throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        environment.openScratchFile = { _ in throw ChunkReader.OpenFailure(code: ENOSPC) }
+        let status = CommandRunner(environment: environment).run(["--format", "xlsx", "-o", "out.xlsx", "examples/wuhan-2023/03-zhengwu-fuwu.json"])
+        #expect(status == .unusable)
+        #expect(error.text == "perfscore: cannot write the workbook: no space left on the device\n")
+        #expect(output.text.isEmpty)
     }
 
     /// A sheet is named after its table's sheet where it came from one, else after its project: the tables of a
