@@ -305,7 +305,13 @@ extension DisclosureTests {
         let exchange = try #require(tables.first { $0.label == "lines 4308-4404" }).result.get()
         let timely = try #require(exchange.evaluation.indicators.first { $0.name == "预算使用及时率" })
         #expect(timely.subcategory == .timeliness)
-        #expect(exchange.warnings.contains { $0.code == .unplacedText && $0.message.hasSuffix(": 量") })
+        // `质量指标 科技交流质    好 5 计划标准`, then `量`: the annual table's 前年 and 上年 columns are empty (no
+        // figure row prints them), so 科技交流质 is the name, not 上年's value; its `量` goes back to it.
+        #expect(exchange.warnings.filter { $0.code == .unplacedText }.map(\.message) == [])
+        let quality = try #require(exchange.evaluation.indicators.first { $0.subcategory == .quality })
+        #expect([quality.name, quality.target, quality.weight.description] == ["科技交流质量", "好", "5"])
+        #expect(exchange.evaluation.indicators.map(\.name) == ["预算资金控制率", "招商引资交流次数", "科技交流质量", "预算使用及时率",
+                                                               "促进江汉区经济交流", "单位职工及交流对象满意度"])
         // A 二级 and a name broken together, both ends printed after the basis: `生态效益指高新技术企业≥500 家 ≥500
         // 计划数据`, then `标 数量` before 满意度指标. The `标` ends the 二级, `数量` the name; neither opens the next row.
         let longTerm = try #require(tables.first { $0.label == "lines 1544-1587" }).result.get()
@@ -316,6 +322,37 @@ extension DisclosureTests {
         #expect(longTerm.evaluation.indicators[broken + 1].category == .satisfaction)
         let annual = try #require(tables.first { $0.label == "lines 2138-2218" }).result.get()
         #expect(annual.evaluation.indicators.map(\.name).contains("规模以上工业节能减排程度"))
+    }
+
+    /// Seed 002: every row the transcriptions hold is read, 一级, 二级, name and target (taken as a multiset: the text
+    /// holds 38 tables, the transcription 19 project and department tables and the long-term ones apart), and no row
+    /// the transcriptions do not hold. `资金使` `用及时` … `100% 计划标准` `率`: the `率` printed after the basis, where a
+    /// goal's label would stand, ends the name above (it had been read as the next row's goal, and dropped).
+    @Test func seed002ReadsEveryTranscribedRow() throws {
+        let tables = try Self.tables("002_0c6aad700ad91d59").filter { $0.form == .targets }
+        let read = try tables.flatMap { try $0.result.get().evaluation.indicators }
+            .map { [$0.category.rawValue, $0.subcategory?.rawValue ?? "", Self.compact($0.name), Self.compact($0.target)] }
+        var transcribed: [[String]] = []
+        for file in ["targets/targets-002_0c6aad700ad91d59.json", "disclosures/002-longterm-transcribed.json"] {
+            let data = Data(try Fixtures.fixture(file))
+            for table in try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) {
+                for row in table["indicators"] as? [[String: Any]] ?? [] {
+                    transcribed.append([row["category"] as? String ?? "", row["subcategory"] as? String ?? "",
+                                        Self.compact(row["name"] as? String ?? ""), Self.compact(row["target"].map { "\($0)" } ?? "")])
+                }
+            }
+        }
+        #expect(transcribed.count == 284)
+        var extra = read
+        var missing: [[String]] = []
+        for row in transcribed {
+            if let position = extra.firstIndex(of: row) { extra.remove(at: position) } else { missing.append(row) }
+        }
+        #expect(missing == [], "transcribed, not read")
+        #expect(extra == [], "read, not transcribed")
+        let review = try #require(tables.first { $0.label == "lines 4547-4665" }).result.get()
+        #expect(review.evaluation.indicators.map(\.name).contains("资金使用及时率"))
+        #expect(review.warnings.filter { $0.code == .unplacedText }.isEmpty)
     }
 
     /// Seeds 000, 003 and 004: every target table reads row for row as the transcription has it, 一级, 二级, name and
@@ -438,6 +475,32 @@ struct DisclosureHonestyTests {
         #expect(source.contains("\"incomplete\":true"))
         // The rows it could place are all there, and score as printed.
         #expect(read.evaluation.indicators.count == 11)
+    }
+
+    /// Seed 002's annual target tables whose 前年 and 上年 columns are empty: a text target's row printed on one line
+    /// (`质量指标 保障单位运转     是 计划数据`) keeps its name, which had been passed over as 上年's value, and the row
+    /// was said as text that fits no cell. Where the table prints earlier years' figures, or the cell reads as the
+    /// target does (`是 是 是`), the cells before the target are still the earlier years'.
+    @Test func anAnnualTableWithEmptyEarlierYearsKeepsATextRowsName() throws {
+        let tables = try DisclosureTests.tables("002_0c6aad700ad91d59")
+        for label in ["lines 2224-2262", "lines 2507-2559"] {
+            let read = try #require(tables.first { $0.label == label }).result.get()
+            #expect(read.warnings.filter { $0.code == .unplacedText }.isEmpty, "\(label)")
+            let quality = try #require(read.evaluation.indicators.first { $0.subcategory == .quality }, "\(label)")
+            #expect(quality.target == "是", "\(label)")
+            #expect(quality.name == (label == "lines 2224-2262" ? "保障单位运转" : "政务服务质量"), "\(label)")
+        }
+        let seed = String(decoding: try Fixtures.bytes("examples/disclosures/002_0c6aad700ad91d59.txt"), as: UTF8.self)
+        let lines = seed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The 质量 row made unreadable (its name left out, `质量指标     好 5 计划标准`): the `量` under it has no row to go
+        // back to, and both are said.
+        var edited = lines
+        let row = try #require(edited.firstIndex { $0.hasPrefix("质量指标 科技交流质    好 5") })
+        edited[row] = "质量指标     好 5 计划标准 "
+        let table = try #require(try Self.read(edited).first { $0.label == "lines 4308-4404" })
+        let unplaced = try table.result.get().warnings.filter { $0.code == .unplacedText }.map(\.message)
+        #expect(unplaced.count == 2)
+        #expect(unplaced.last?.hasSuffix(": 量") == true, "\(unplaced)")
     }
 
     @Test func aSummaryThatStatesMoreIndicatorsThanItListsSaysSo() throws {

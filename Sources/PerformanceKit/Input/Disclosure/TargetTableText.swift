@@ -34,6 +34,11 @@ struct TargetTableText {
     private var annual = false
     /// Whether the last row's 二级 was printed broken (`经济效益指`), its `标` still to come.
     private var brokenSubcategory = false
+    /// Whether an annual table's rows so far have printed a figure in its 前年 or 上年 column: until one has, those
+    /// columns may be empty, and a text cell before a text target is the row's name, not an earlier year's value.
+    private var earlierYearsPrinted = false
+    /// Whether the last row read became a row of the table (not text that fits no cell).
+    private var rowAboveRead = false
 
     /// What the lines above a table say it belongs to; a table whose lines above name nothing new (the annual
     /// table after the long-term one, the next goal of a 整体 table) belongs to the same.
@@ -366,6 +371,7 @@ struct TargetTableText {
             groups.removeFirst()
         }
         var targetRange = groups.first
+        if annual, groups.count >= 2 { earlierYearsPrinted = true }
         // An empty target cell (`不超支   其他标准`): the whole text is the row's.
         if emptyTarget, groups.isEmpty, !body.isEmpty {
             appendRow(line: body[0].line.number, Self.splitNames(Self.joined(body[...])), target: "", basis: basis)
@@ -388,14 +394,21 @@ struct TargetTableText {
             targetRange = (body.count - 1)..<body.count
             // An annual table's 前年 and 上年 cells stand before it on its line (`效果显著 效果显著 效果显著`): passed
             // over, as long as a cell is left on the line for the name or the name stands above. A line of the three
-            // years' cells alone, the name above it (`是 是 是`), gives up its first cell too.
+            // years' cells alone, the name above it (`是 是 是`), gives up its first cell too. A cell that reads
+            // otherwise than the target is an earlier year's only in a table whose figure rows print earlier years:
+            // where those columns are empty, `质量指标 保障单位运转     是 计划数据` has its name before the target.
+            let target = last.text
+            func earlierYear(_ position: Int) -> Bool {
+                earlierYearsPrinted || body[position].text == target
+            }
             if annual {
                 let onLine = body.indices.filter { body[$0].line.number == last.line.number }
-                if onLine.count == 3, let first = onLine.first, first > 0 {
+                if onLine.count == 3, let first = onLine.first, first > 0, earlierYear(onLine[0]), earlierYear(onLine[1]) {
                     earlierYears = 2
                 } else {
                     var position = body.count - 2
-                    while earlierYears < 2, position >= 0, body[position].line.number == last.line.number, !body[position].opensLine {
+                    while earlierYears < 2, position >= 0, body[position].line.number == last.line.number, !body[position].opensLine,
+                          earlierYear(position) {
                         earlierYears += 1
                         position -= 1
                     }
@@ -405,6 +418,7 @@ struct TargetTableText {
         guard let targetRange, targetRange.lowerBound > 0 || !groups.isEmpty else {
             var seen: Set<Int> = []
             for token in body where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
+            rowAboveRead = false
             return
         }
         let textEnd = groups.last?.lowerBound ?? (targetRange.lowerBound - earlierYears)
@@ -412,6 +426,7 @@ struct TargetTableText {
         guard let first = nameTokens.first else {
             var seen: Set<Int> = []
             for token in body where seen.insert(token.line.number).inserted { unplaced.append(token.line) }
+            rowAboveRead = false
             return
         }
         let text = Self.joined(nameTokens[...])
@@ -441,6 +456,7 @@ struct TargetTableText {
         let compact = names.name.filter { !$0.isWhitespace }
         if IndicatorSubcategory.standard.contains(where: { $0.subcategory.rawValue == compact }) || IndicatorCategory(parsing: compact)?.isStandard == true && compact.hasSuffix("指标") {
             unplaced.append(Line(number: line, text: "\(names.name) \(target) \(basis)", isPageFurniture: false))
+            rowAboveRead = false
             return
         }
         // The `标` of a 二级 cell broken over the row above (`经济效益指` there).
@@ -463,8 +479,15 @@ struct TargetTableText {
                 names.goal = ""
             }
         }
-        // Text before this row's 二级 that is the end of a cell above whose row could not be read: said, not dropped.
-        if !names.lead.isEmpty {
+        // A few characters of words alone before this row's 一级, where a goal's label would stand: the end of the
+        // name above, cut at its column's width (`资金使` `用及时` … `100% 计划标准` `率`). A goal's label names 目标.
+        if !before.isEmpty, before == names.goal, before.count <= 3, !before.contains("目标"), carriedCategory != nil,
+           before.allSatisfy({ !$0.isNumber && !$0.isPunctuation && !$0.isSymbol }), endsNameAbove(before) {
+            names.goal = ""
+        }
+        // Text before this row's 二级 that is the end of the name above (`量` of `科技交流质` / `量`): back to it when
+        // that row was read; said, not dropped, when it was not.
+        if !names.lead.isEmpty, !endsNameAbove(names.lead) {
             unplaced.append(Line(number: line, text: names.lead, isPageFurniture: false))
         }
         brokenSubcategory = names.broken
@@ -488,6 +511,18 @@ struct TargetTableText {
         if !category.isEmpty { carriedCategory = category }
         rows.append(CSVParser.Row(line: line, fields: [names.goal, category, names.subcategory, names.name, target, basis]
             + (weighted ? [points] : [])))
+        rowAboveRead = true
+    }
+
+    /// Adds `tail`, printed after the basis of the row above, to that row's name, when it can only be the name's end:
+    /// that row was read, and its target is a figure or too short to have wrapped (a text target wrapped at its
+    /// column's width, `效果显` / `著`, would end the same way). `false` when it was not added.
+    private mutating func endsNameAbove(_ tail: String) -> Bool {
+        guard rowAboveRead, let above = rows.indices.last, rows[above].fields.count > 4 else { return false }
+        let target = rows[above].fields[4]
+        guard Self.isFigure(target) || target.count <= 2 else { return false }
+        rows[above].fields[3] += tail
+        return true
     }
 
     /// Cells joined as printed: a space between cells of one line, nothing where a cell wraps onto the next.
