@@ -481,8 +481,9 @@ struct TargetTableText {
         }
         // A few characters of words alone before this row's 一级, where a goal's label would stand: the end of the
         // name above, cut at its column's width (`资金使` `用及时` … `100% 计划标准` `率`). A goal's label names 目标.
-        if !before.isEmpty, before == names.goal, before.count <= 3, !before.contains("目标"), carriedCategory != nil,
-           before.allSatisfy({ !$0.isNumber && !$0.isPunctuation && !$0.isSymbol }), endsNameAbove(before) {
+        let tail = names.goal.filter { !$0.isWhitespace }
+        if !tail.isEmpty, tail.count <= 3, !tail.contains("目标"), carriedCategory != nil,
+           tail.allSatisfy({ !$0.isNumber && !$0.isPunctuation && !$0.isSymbol }), endsNameAbove(tail) {
             names.goal = ""
         }
         // Text before this row's 二级 that is the end of the name above (`量` of `科技交流质` / `量`): back to it when
