@@ -377,6 +377,98 @@ struct SpreadsheetTests {
         #expect(TableReading.stripPoints("目标（２０２３年）（2分）").unit == nil)
     }
 
+    /// A row is settled as no header, without normalizing its cells, when none of its cells holds the last scalar of a
+    /// spelling of the name column, or none of the target column's; which is exact for the forms' text only if no
+    /// other scalar of that text is the same text as one of those last scalars. Any other cell is normalized.
+    @Test func settlesRowsThatNameNoHeaderByTheSpellingsLastScalars() throws {
+        let hints = TableReading.headerHints.name + TableReading.headerHints.target
+        #expect(Set(hints.map { String($0) }) == Set(["标", "级", "称", "容", "e", "值", "现", "t"]))
+        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
+                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
+        var sameText: [String] = []
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value), !hints.contains(scalar) else { continue }
+            for hint in hints where String(scalar) == String(hint) { sameText.append("\(String(value, radix: 16)) ~ \(hint)") }
+        }
+        #expect(sameText.isEmpty, "\(sameText)")
+        let header = CSVParser.Row(line: 1, fields: ["一级指标", "二级指标", "三级 指标", "分值", "年初目标值（A）", "实际完成值（B）"])
+        #expect(TableReading.isHeader(header))
+        #expect(TableReading.isHeader(CSVParser.Row(line: 1, fields: ["name", "target"])))
+        #expect(!TableReading.isHeader(CSVParser.Row(line: 2, fields: ["产出指标", "数量指标", "窗口收件办结率", "1", "100", "100"])))
+        // A cell outside the forms' text is normalized: a combining mark after 标 keeps it from the alias, a cell
+        // that only looks like one.
+        #expect(TableReading.mayName("三级指标\u{301}", endingIn: TableReading.headerHints.name))
+        #expect(!TableReading.isHeader(CSVParser.Row(line: 1, fields: ["三级指标\u{301}", "年初目标值"])))
+    }
+
+    /// The labels of the rows around a table (`填报人：张三`, `单位名称：某局 填报日期：2024年6月6日`) are looked for byte by
+    /// byte in the forms' text: found where Foundation's search character by character finds them, with every scalar
+    /// of the blocks the byte search takes before, inside and after a label, and the footer's labels as prefixes too.
+    @Test func findsLabelsByteByByteAsCharacterByCharacter() {
+        let labels = Array(TableReading.Metadata.labels.keys) + TableReading.Metadata.footerLabels + TableReading.totalLabels
+        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
+                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
+        var differing: [String] = []
+        var checked = 0
+        for value in ranges.joined() where value % 11 == 0 || value < 0x3100 || (0xFF00...0xFFEF).contains(value) {
+            guard let scalar = Unicode.Scalar(value), scalar != "\r" else { continue }
+            let mark = String(Character(scalar))
+            for cell in ["\(mark)填报人：张\(mark)三 联系电话：\(mark)", "单位名称\(mark)：某局 填报日期：2024年6月6日\(mark)",
+                         "部门（单位）名称：\(mark)某局\(mark)项目实施单位：\(mark)", "填报\(mark)人：rules:年度：\(mark)"] {
+                #expect(cell.hasOneScalarPerCharacter)
+                for label in labels {
+                    var (start, byBytes, byCharacters) = (cell.startIndex, [Range<String.Index>](), [Range<String.Index>]())
+                    while let range = cell.rangeOfBytes(label, from: start) { byBytes.append(range); start = range.upperBound }
+                    start = cell.startIndex
+                    while let range = cell.range(of: label, range: start..<cell.endIndex) { byCharacters.append(range); start = range.upperBound }
+                    if byBytes != byCharacters || cell.startsWithAnyLabel([label]) != cell.hasPrefix(label)
+                        || (mark + cell).startsWithAnyLabel([label]) != (mark + cell).hasPrefix(label) {
+                        differing.append("\(String(value, radix: 16)) \(label)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 700_000)
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(TableReading.Metadata.labelledValues("单位名称：某局 填报日期：2024年6月6日").map(\.value) == ["某局", "2024年6月6日"])
+        // A combining mark joins the colon before it: no label, as character by character.
+        #expect(TableReading.Metadata.labelledValues("填报人\u{301}：张三").isEmpty)
+    }
+
+    /// A name worked on scalar by scalar (the forms' text) reads as it would character by character: every scalar of
+    /// the blocks the scalar path takes, in the name, in the unit and before the points mark, gives the same name,
+    /// unit and points both ways; a cell with a scalar that joins its neighbour is read character by character.
+    @Test func stripsPointsScalarByScalarAsCharacterByCharacter() {
+        func byScalars(_ text: String) -> (text: String, unit: String?, points: ExactDecimal?) {
+            TableReading.stripPoints(text, split: { Array($0.unicodeScalars) }, join: String.init(scalars:))
+        }
+        func byCharacters(_ text: String) -> (text: String, unit: String?, points: ExactDecimal?) {
+            TableReading.stripPoints(text, split: { Array($0) }, join: { String($0) })
+        }
+        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
+                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
+        var differing: [UInt32] = []
+        var checked = 0
+        for value in ranges.joined() where value % 7 == 0 || value < 0x3100 || (0xFF00...0xFFEF).contains(value) {
+            guard let scalar = Unicode.Scalar(value), scalar != "\r" else { continue }
+            let mark = String(Character(scalar))
+            for cell in [" 清查\(mark)季报（份）（4分） ", "清查季报（\(mark)份）（4分）", "清查季报(份\(mark))(4分)",
+                         "清查季报（份）（4\(mark)分）", "\(mark)清查季报（份）（2.5分）\(mark)", "季报（\(mark)）"] {
+                #expect(cell.hasOneScalarPerCharacter)
+                let (a, b) = (byScalars(cell), byCharacters(cell))
+                if a.text != b.text || a.unit != b.unit || a.points != b.points { differing.append(value) }
+                checked += 1
+            }
+        }
+        #expect(checked > 40_000)
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0, radix: 16) })")
+        // A combining mark after a bracket joins it: no bracket, character by character, as before.
+        #expect(TableReading.stripPoints("清查季报（份）（4分）\u{301}").points == nil)
+        #expect(TableReading.stripPoints("清查季报（份）（4分\u{301}）").points == nil)
+        #expect(TableReading.stripPoints("清查季报（份）\r\n（4分）").points == 4)
+    }
+
     /// The Ministry's form labels the department 主管部门及代码; its tables rolled up under （未注明单位）.
     @Test func readsTheMinistrysLabelOfTheDepartment() throws {
         let csv = """

@@ -26,6 +26,41 @@ extension String {
         return unicodeScalars.contains { wanted.contains($0) }
     }
 
+    /// Whether the text starts with one of `labels`, as `hasPrefix` tells, told by the bytes where the text has one
+    /// scalar to a character (``hasOneScalarPerCharacter``, asked once): for labels of the forms (`填报人`, `总分`)
+    /// whose characters have no other spelling among those scalars, the same answer without comparing character by
+    /// character.
+    func startsWithAnyLabel(_ labels: [String]) -> Bool {
+        if hasOneScalarPerCharacter { return labels.contains { utf8.startsBytes(with: $0) } }
+        return labels.contains { hasPrefix($0) }
+    }
+
+    /// The first place at or after `start` where `needle`'s bytes stand in the text's, or `nil`. The bounds are on
+    /// scalar boundaries (a UTF-8 sequence starts with a byte no other sequence holds inside); they are on character
+    /// boundaries where the text has one scalar to a character (``hasOneScalarPerCharacter``), which is where a
+    /// search byte by byte finds what a search character by character would, for a needle whose characters have no
+    /// other spelling among those scalars.
+    func rangeOfBytes(_ needle: String, from start: String.Index) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return start..<start }
+        let bytes = utf8
+        var position = start
+        while let candidate = bytes[position...].firstIndex(of: first) {
+            guard let end = bytes.index(candidate, offsetBy: pattern.count, limitedBy: bytes.endIndex) else { return nil }
+            if bytes[candidate..<end].elementsEqual(pattern) { return candidate..<end }
+            position = bytes.index(after: candidate)
+        }
+        return nil
+    }
+
+    /// A text of `scalars`, encoded into one buffer (building a text scalar by scalar grows it scalar by scalar).
+    init<Scalars: Sequence<Unicode.Scalar>>(scalars: Scalars) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whether every Unicode scalar of the text is a character of its own (an extended grapheme cluster), as in the
     /// Chinese, ASCII and full-width text of the forms: a text that may be worked on scalar by scalar with the same
     /// result as character by character, without breaking it into graphemes. Decided by the scalars' blocks, and

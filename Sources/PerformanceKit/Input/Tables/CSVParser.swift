@@ -1,7 +1,8 @@
 /// Splits CSV (RFC 4180) or TSV text into rows of fields: quoted fields may hold separators, quotes (doubled) and
 /// line breaks; lines end in LF or CRLF.
 struct CSVParser {
-    let separator: Unicode.Scalar
+    /// `,` or a tab.
+    let separator: TableReader.Separator
 
     /// A row with the 1-based line it starts on.
     struct Row {
@@ -10,19 +11,29 @@ struct CSVParser {
     }
 
     /// The rows of `text`, or the line of an unterminated quote.
+    ///
+    /// Split byte by byte: the separator, the quote and the line breaks are ASCII, and an ASCII byte is never part of
+    /// another scalar's bytes, so each field is the text between them as it stands, whole scalars (building each
+    /// field scalar by scalar was a tenth of the time of reading a table).
     func rows(_ text: String) -> Result<[Row], TableReadError> {
+        var text = text
+        return text.withUTF8 { rows(bytes: $0) }
+    }
+
+    private func rows(bytes: UnsafeBufferPointer<UInt8>) -> Result<[Row], TableReadError> {
+        let (quote, cr, lf) = (UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        let separator = self.separator == .comma ? UInt8(ascii: ",") : UInt8(ascii: "\t")
         var rows: [Row] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var inQuotes = false
         var line = 1
         var rowLine = 1
         var quoteLine = 1
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var position = 0
         func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
         }
         func endRow() {
             endField()
@@ -30,39 +41,38 @@ struct CSVParser {
             fields = []
             rowLine = line
         }
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
             if inQuotes {
-                if scalar == "\"" {
-                    let next = scalars.next()
-                    if next == "\"" {
-                        field.append("\"")
+                if byte == quote {
+                    if position < bytes.count, bytes[position] == quote {
+                        field.append(quote)
+                        position += 1
                     } else {
                         inQuotes = false
-                        pending = next
                     }
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    field.append(scalar)
+                    if byte == lf { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where field.isEmpty:
+            switch byte {
+            case quote where field.isEmpty:
                 inQuotes = true
                 quoteLine = line
             case separator:
                 endField()
-            case "\r":
-                let next = scalars.next()
-                if next != "\n" { pending = next }
+            case cr:
+                if position < bytes.count, bytes[position] == lf { position += 1 }
                 line += 1
                 endRow()
-            case "\n":
+            case lf:
                 line += 1
                 endRow()
             default:
-                field.append(scalar)
+                field.append(byte)
             }
         }
         if inQuotes {

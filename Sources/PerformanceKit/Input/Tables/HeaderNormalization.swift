@@ -9,12 +9,7 @@ extension TableReading {
     /// cell character by character.
     static func normalizedHeader(_ text: String) -> String {
         if text.hasOneScalarPerCharacter {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for scalar in normalized(Array(text.unicodeScalars), isWhitespace: isWhiteSpace) {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(scalars: normalized(Array(text.unicodeScalars), isWhitespace: isWhiteSpace))
         }
         return String(normalized(Array(text), isWhitespace: \.isWhitespace))
     }
