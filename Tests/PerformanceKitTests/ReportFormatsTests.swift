@@ -377,18 +377,23 @@ struct SpreadsheetTests {
         #expect(TableReading.stripPoints("目标（２０２３年）（2分）").unit == nil)
     }
 
+    /// The scalars of the blocks ``Swift/String/hasOneScalarPerCharacter`` takes (the forms' text); with
+    /// `sampledEvery`, the ideographs only every so many (every scalar below U+3100 and the full-width forms).
+    static func formTextScalars(sampledEvery step: UInt32 = 1) -> [Unicode.Scalar] {
+        let blocks: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
+                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
+        return blocks.joined().filter { $0 % step == 0 || $0 < 0x3100 || $0 >= 0xFF00 }.compactMap(Unicode.Scalar.init)
+    }
+
     /// A row is settled as no header, without normalizing its cells, when none of its cells holds the last scalar of a
     /// spelling of the name column, or none of the target column's; which is exact for the forms' text only if no
     /// other scalar of that text is the same text as one of those last scalars. Any other cell is normalized.
     @Test func settlesRowsThatNameNoHeaderByTheSpellingsLastScalars() throws {
         let hints = TableReading.headerHints.name + TableReading.headerHints.target
         #expect(Set(hints.map { String($0) }) == Set(["标", "级", "称", "容", "e", "值", "现", "t"]))
-        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
-                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
         var sameText: [String] = []
-        for value in ranges.joined() {
-            guard let scalar = Unicode.Scalar(value), !hints.contains(scalar) else { continue }
-            for hint in hints where String(scalar) == String(hint) { sameText.append("\(String(value, radix: 16)) ~ \(hint)") }
+        for scalar in Self.formTextScalars() where !hints.contains(scalar) {
+            for hint in hints where String(scalar) == String(hint) { sameText.append("\(String(scalar.value, radix: 16)) ~ \(hint)") }
         }
         #expect(sameText.isEmpty, "\(sameText)")
         let header = CSVParser.Row(line: 1, fields: ["一级指标", "二级指标", "三级 指标", "分值", "年初目标值（A）", "实际完成值（B）"])
@@ -406,12 +411,10 @@ struct SpreadsheetTests {
     /// of the blocks the byte search takes before, inside and after a label, and the footer's labels as prefixes too.
     @Test func findsLabelsByteByByteAsCharacterByCharacter() {
         let labels = Array(TableReading.Metadata.labels.keys) + TableReading.Metadata.footerLabels + TableReading.totalLabels
-        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
-                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
         var differing: [String] = []
         var checked = 0
-        for value in ranges.joined() where value % 11 == 0 || value < 0x3100 || (0xFF00...0xFFEF).contains(value) {
-            guard let scalar = Unicode.Scalar(value), scalar != "\r" else { continue }
+        for scalar in Self.formTextScalars(sampledEvery: 11) where scalar != "\r" {
+            let value = scalar.value
             let mark = String(Character(scalar))
             for cell in ["\(mark)填报人：张\(mark)三 联系电话：\(mark)", "单位名称\(mark)：某局 填报日期：2024年6月6日\(mark)",
                          "部门（单位）名称：\(mark)某局\(mark)项目实施单位：\(mark)", "填报\(mark)人：rules:年度：\(mark)"] {
@@ -446,12 +449,10 @@ struct SpreadsheetTests {
         func byCharacters(_ text: String) -> (text: String, unit: String?, points: ExactDecimal?) {
             TableReading.stripPoints(text, split: { Array($0) }, join: { String($0) })
         }
-        let ranges: [ClosedRange<UInt32>] = [0...0x2FF, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F,
-                                             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D]
         var differing: [UInt32] = []
         var checked = 0
-        for value in ranges.joined() where value % 7 == 0 || value < 0x3100 || (0xFF00...0xFFEF).contains(value) {
-            guard let scalar = Unicode.Scalar(value), scalar != "\r" else { continue }
+        for scalar in Self.formTextScalars(sampledEvery: 7) where scalar != "\r" {
+            let value = scalar.value
             let mark = String(Character(scalar))
             for cell in [" 清查\(mark)季报（份）（4分） ", "清查季报（\(mark)份）（4分）", "清查季报(份\(mark))(4分)",
                          "清查季报（份）（4\(mark)分）", "\(mark)清查季报（份）（2.5分）\(mark)", "季报（\(mark)）"] {
