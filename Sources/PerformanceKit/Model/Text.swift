@@ -70,15 +70,7 @@ extension String {
     /// tone marks; CJK ideographs; full-width forms before the half-width sound marks). A CR LF pair is one
     /// character, but only white space is ever dropped from such a text, and both go.
     var hasOneScalarPerCharacter: Bool {
-        unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x300, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF,
-                 0x4E00...0x9FFF, 0xFF01...0xFF9D:
-                return true
-            default:
-                return false
-            }
-        }
+        unicodeScalars.allSatisfy(\.isOfFormText)
     }
 
     /// Whether the text's bytes equal `bytes`.
@@ -258,5 +250,19 @@ extension String.UTF8View {
             index += 1
         }
         return false
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar is of the blocks whose characters never join a neighbour (``Swift/String/hasOneScalarPerCharacter``):
+    /// next to another such scalar, each is a character of its own (CR before LF aside).
+    var isOfFormText: Bool {
+        switch value {
+        case 0..<0x300, 0x2010...0x205E, 0x2100...0x27BF, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xFF01...0xFF9D:
+            return true
+        default:
+            return false
+        }
     }
 }

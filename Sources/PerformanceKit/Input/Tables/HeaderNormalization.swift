@@ -16,7 +16,7 @@ extension TableReading {
 
     /// Whether a scalar is white space (Unicode's `White_Space`, the property `Character.isWhitespace` asks of a
     /// character's first scalar), by its value: the property's 25 scalars, fixed since Unicode 6.3.
-    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false

@@ -434,30 +434,42 @@ struct TableReading {
     /// Whether a row names at least 三级指标 and 年初目标值.
     ///
     /// Asked of every row. A row none of whose cells may name the name column, or none the target column
-    /// (``mayName(_:endingIn:)``), is settled without normalizing its cells.
+    /// (``mayName(_:startingWith:)``), is settled without normalizing its cells.
     static func isHeader(_ row: CSVParser.Row) -> Bool {
-        guard row.fields.contains(where: { mayName($0, endingIn: headerHints.name) }),
-              row.fields.contains(where: { mayName($0, endingIn: headerHints.target) }) else { return false }
+        guard row.fields.contains(where: { mayName($0, startingWith: headerHints.name) }),
+              row.fields.contains(where: { mayName($0, startingWith: headerHints.target) }) else { return false }
         let columns = row.fields.compactMap { TableReader.aliases[normalizedHeader($0)] }
         return columns.contains(.name) && columns.contains(.target)
     }
 
-    /// The last scalars of the spellings of the name column (三级指标, 指标名称, …) and of the target column (年初目标值,
-    /// 预计当年实现, …).
+    /// The first scalars of the spellings of the name column (三级指标, 指标名称, `name`, …) and of the target column
+    /// (年初目标值, 预计当年实现, `target`, …).
     static let headerHints: (name: [Unicode.Scalar], target: [Unicode.Scalar]) = {
-        func lastScalars(_ column: TableReader.Column) -> [Unicode.Scalar] {
-            Array(Set(TableReader.aliases.filter { $0.value == column }.compactMap { $0.key.unicodeScalars.last }))
+        func firstScalars(_ column: TableReader.Column) -> [Unicode.Scalar] {
+            Array(Set(TableReader.aliases.filter { $0.value == column }.compactMap { $0.key.unicodeScalars.first }))
         }
-        return (lastScalars(.name), lastScalars(.target))
+        return (firstScalars(.name), firstScalars(.target))
     }()
 
-    /// Whether a cell may name a column one of whose spellings ends in a scalar of `lasts`. Normalizing a header cell
-    /// only drops scalars, so a cell of the forms' text (one scalar to a character, ``Swift/String/hasOneScalarPerCharacter``)
-    /// names a spelling only if it holds the spelling's last scalar: no other scalar of that text is the same text as
-    /// one of these (a test holds it). Any other cell may (a compatibility ideograph is the same text as the
-    /// ideograph it stands for).
-    static func mayName(_ cell: String, endingIn lasts: [Unicode.Scalar]) -> Bool {
-        cell.unicodeScalars.contains(where: lasts.contains) || !cell.hasOneScalarPerCharacter
+    /// Whether a cell may name a column one of whose spellings starts with a scalar of `firsts`.
+    ///
+    /// Normalizing a header cell (``normalizedHeader(_:)``) drops white space, the `（A）` marks, which open with a
+    /// bracket, and everything from a bracket on. Where the cell's scalars up to its first that is not white space,
+    /// and the one after it, are of the forms' text (``Unicode/Scalar/isOfFormText``: each a character of its own),
+    /// that first scalar, when it is no bracket, starts the normalized text, which then names a spelling only if that
+    /// is the spelling's first scalar (no other scalar of that text is the same text as one of these: a test holds
+    /// it). Any other cell may (a combining mark joins the scalar before it; a compatibility ideograph is the same
+    /// text as the ideograph it stands for). Settled from the cell's first scalars, whatever its length.
+    static func mayName(_ cell: String, startingWith firsts: [Unicode.Scalar]) -> Bool {
+        var scalars = cell.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar.isOfFormText else { return true }
+            if isWhiteSpace(scalar) { continue }
+            if firsts.contains(scalar) || scalar == "（" || scalar == "(" { return true }
+            // A scalar after it that may join it leaves the cell to be normalized.
+            return scalars.next().map { !$0.isOfFormText } ?? false
+        }
+        return false
     }
 
     mutating func evaluation() -> Evaluation? {
