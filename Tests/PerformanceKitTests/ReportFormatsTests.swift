@@ -390,7 +390,7 @@ struct SpreadsheetTests {
     /// which is exact for the forms' text only if no other scalar of that text is the same text as one of those first
     /// scalars. Any other cell is normalized.
     @Test func settlesRowsThatNameNoHeaderByTheSpellingsFirstScalars() throws {
-        let hints = TableReading.headerHints.name + TableReading.headerHints.target
+        let hints = TableReading.headerHints.name + TableReading.headerHints.target + TableReading.Metadata.labelFirsts
         #expect(Set(TableReading.headerHints.name.map { String($0) }) == Set(["三", "指", "绩", "n"]))
         #expect(Set(TableReading.headerHints.target.map { String($0) }) == Set(["年", "目", "指", "预", "t"]))
         var sameText: [String] = []
@@ -411,19 +411,24 @@ struct SpreadsheetTests {
         #expect(TableReading.mayName("产\u{301}出指标", startingWith: TableReading.headerHints.name))
         #expect(!TableReading.mayName("产出指标\u{301}", startingWith: TableReading.headerHints.name))
         #expect(!TableReading.isHeader(CSVParser.Row(line: 1, fields: ["三\u{301}级指标", "年初目标值"])))
-        // Every scalar of the forms' text before a spelling, alone or after a space: the same answer both ways.
-        let spellings = ["三级指标", "年初目标值（A）", "target"]
+        // Every scalar of the forms' text before a spelling or a label, alone or after a space: every cell that names
+        // one may, and a label row's cells name their fields as before.
+        let spellings = ["三级指标", "年初目标值（A）", "target", "项目名称", "预算数（A）", "填报人", "rules"]
         var differing: [String] = []
         for scalar in Self.formTextScalars(sampledEvery: 13) where scalar != "\r" {
             for spelling in spellings {
                 for cell in [String(Character(scalar)) + spelling, String(Character(scalar)) + " " + spelling] {
-                    let column = TableReader.aliases[TableReading.normalizedHeader(cell)]
+                    let normalized = TableReading.normalizedHeader(cell)
+                    let column = TableReader.aliases[normalized]
                     let hints = column == .name ? TableReading.headerHints.name : TableReading.headerHints.target
                     if column != nil, !TableReading.mayName(cell, startingWith: hints) { differing.append(cell) }
+                    if TableReading.Metadata.field(namedBy: cell) != TableReading.Metadata.labels[normalized] { differing.append(cell) }
                 }
             }
         }
         #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(TableReading.Metadata.field(namedBy: " 项目名称（必填）") == .title)
+        #expect(TableReading.Metadata.field(namedBy: "产出指标") == nil)
     }
 
     /// The labels of the rows around a table (`填报人：张三`, `单位名称：某局 填报日期：2024年6月6日`) are looked for byte by

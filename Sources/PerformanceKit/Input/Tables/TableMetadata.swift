@@ -50,6 +50,17 @@ extension TableReading {
             "年度总体目标": .goal,
         ]
 
+        /// The first scalars of the labels.
+        static let labelFirsts = Array(Set(labels.keys.compactMap(\.unicodeScalars.first)))
+
+        /// The field a cell's label names (compared after spaces and a trailing bracket are removed), or `nil`. Asked
+        /// of every row's first cell: a cell that cannot start a label (``TableReading/mayName(_:startingWith:)``)
+        /// is settled without normalizing it.
+        static func field(namedBy cell: String) -> Field? {
+            guard TableReading.mayName(cell, startingWith: labelFirsts) else { return nil }
+            return labels[TableReading.normalizedHeader(cell)]
+        }
+
         mutating func set(_ field: Field, _ value: String) {
             switch field {
             case .title:
@@ -148,14 +159,14 @@ extension TableReading {
                     guard let last = found.last, last.value.isEmpty else { continue }
                     while position < cells.count, cells[position].isEmpty { position += 1 }
                     if position < cells.count, Self.labelledValues(cells[position]).isEmpty,
-                       Self.labels[TableReading.normalizedHeader(cells[position])] == nil {
+                       Self.field(namedBy: cells[position]) == nil {
                         set(last.field, cells[position])
                         position += 1
                     }
                 }
                 return true
             }
-            guard Self.labels[TableReading.normalizedHeader(cells[labelIndex])] != nil else {
+            guard Self.field(namedBy: cells[labelIndex]) != nil else {
                 // The title row: its year (`（2022年度）`, `2022年度项目支出绩效自评表`), a 部门整体 table.
                 let filled = cells.filter { !$0.isEmpty }
                 guard filled.count == 1 else { return false }
@@ -172,13 +183,13 @@ extension TableReading {
             }
             var position = labelIndex
             while position < cells.count {
-                guard let field = Self.labels[TableReading.normalizedHeader(cells[position])] else {
+                guard let field = Self.field(namedBy: cells[position]) else {
                     position += 1
                     continue
                 }
                 var next = position + 1
                 while next < cells.count, cells[next].isEmpty { next += 1 }
-                if next < cells.count, Self.labels[TableReading.normalizedHeader(cells[next])] == nil {
+                if next < cells.count, Self.field(namedBy: cells[next]) == nil {
                     set(field, cells[next])
                     position = next + 1
                 } else {
