@@ -181,7 +181,8 @@ func memcmpEqual(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ count
 
 extension Unicode.Scalar {
     /// Unicode's White_Space property, from its table (U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A,
-    /// U+2028, U+2029, U+202F, U+205F, U+3000), without the property lookup.
+    /// U+2028, U+2029, U+202F, U+205F, U+3000), without the property lookup: the property `Character.isWhitespace`
+    /// asks of a character's first scalar, fixed since Unicode 6.3.
     @inline(__always)
     var isTableWhitespace: Bool {
         switch value {

@@ -9,18 +9,9 @@ extension TableReading {
     /// cell character by character.
     static func normalizedHeader(_ text: String) -> String {
         if text.hasOneScalarPerCharacter {
-            return String(scalars: normalized(Array(text.unicodeScalars), isWhitespace: isWhiteSpace))
+            return String(scalars: normalized(Array(text.unicodeScalars), isWhitespace: \.isTableWhitespace))
         }
         return String(normalized(Array(text), isWhitespace: \.isWhitespace))
-    }
-
-    /// Whether a scalar is white space (Unicode's `White_Space`, the property `Character.isWhitespace` asks of a
-    /// character's first scalar), by its value: the property's 25 scalars, fixed since Unicode 6.3.
-    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
     }
 
     /// The steps of ``normalizedHeader(_:)`` on a cell's characters or scalars: white space dropped, then each mark

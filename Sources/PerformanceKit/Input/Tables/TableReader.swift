@@ -464,7 +464,7 @@ struct TableReading {
         var scalars = cell.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             guard scalar.isOfFormText else { return true }
-            if isWhiteSpace(scalar) { continue }
+            if scalar.isTableWhitespace { continue }
             if firsts.contains(scalar) || scalar == "（" || scalar == "(" { return true }
             // A scalar after it that may join it leaves the cell to be normalized.
             return scalars.next().map { !$0.isOfFormText } ?? false
